@@ -1,0 +1,160 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import { AppError, type Problem } from '../errors';
+import { conditionSource } from './condition-source';
+import type { FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model';
+import { parseBpmnXml } from './parse-xml';
+import { asList, candidateGroupsOf, lanesByNode } from './roles';
+import { checkGraph } from './check-graph';
+
+export interface CompiledBpmn {
+  processes: ProcessModel[];
+  warnings: Problem[];
+}
+
+const NODE_TYPES: Record<string, FlowNodeType> = {
+  'bpmn:StartEvent': 'startEvent',
+  'bpmn:EndEvent': 'endEvent',
+  'bpmn:UserTask': 'userTask',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+};
+
+/** Elements that carry data or documentation only: they do not change how a process runs. */
+const PASSIVE_TYPES = new Set([
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+]);
+
+/** Collects every problem of a file, so that a designer sees them all at once. */
+export class Findings {
+  readonly errors: { code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED'; problem: Problem }[] = [];
+  readonly warnings: Problem[] = [];
+
+  invalid(message: string, elementId?: string): void {
+    this.errors.push({ code: 'BPMN_INVALID', problem: { message, elementId } });
+  }
+
+  unsupported(message: string, elementId?: string): void {
+    this.errors.push({ code: 'BPMN_UNSUPPORTED', problem: { message, elementId } });
+  }
+
+  warn(message: string, elementId?: string): void {
+    this.warnings.push({ message, elementId });
+  }
+
+  /** Throws one error naming every problem; invalid files outrank unsupported ones. */
+  throwIfAny(): void {
+    if (this.errors.length === 0) return;
+    const code = this.errors.some((e) => e.code === 'BPMN_INVALID') ? 'BPMN_INVALID' : 'BPMN_UNSUPPORTED';
+    const problems = this.errors.map((e) => e.problem);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+    throw new AppError(code, `${problems[0].message}${more}`, {
+      elementId: problems[0].elementId,
+      problems,
+    });
+  }
+}
+
+/** Parses and compiles every executable process of a BPMN file, or throws naming each problem. */
+export async function compileBpmn(xml: string): Promise<CompiledBpmn> {
+  const { definitions, warnings } = await parseBpmnXml(xml);
+  const findings = new Findings();
+  findings.warnings.push(...warnings);
+  const processes = asList(definitions.rootElements)
+    .filter((element) => element.$type === 'bpmn:Process')
+    .filter((process) => process.isExecutable !== false)
+    .map((process) => compileProcess(process, findings));
+  if (processes.length === 0) {
+    findings.invalid('The file has no executable process (a <process> with isExecutable="true")');
+  }
+  findings.throwIfAny();
+  return { processes, warnings: findings.warnings };
+}
+
+function compileProcess(process: ModdleElement, findings: Findings): ProcessModel {
+  const key = process.id ?? '';
+  const laneOf = lanesByNode(process);
+  const nodes: Record<string, FlowNode> = {};
+  const flows: Record<string, SequenceFlow> = {};
+  const elements = asList(process.flowElements);
+
+  for (const element of elements) {
+    const id = element.id ?? '';
+    if (element.$type === 'bpmn:SequenceFlow') {
+      flows[id] = compileFlow(element, findings);
+      continue;
+    }
+    if (PASSIVE_TYPES.has(element.$type)) continue;
+    const type = NODE_TYPES[element.$type];
+    if (!type) {
+      findings.unsupported(`Element '${id}' (${element.$type.replace('bpmn:', '')}) is not supported by the engine yet`, id);
+      continue;
+    }
+    nodes[id] = compileNode(element, type, laneOf, findings);
+  }
+
+  const model: ProcessModel = {
+    key,
+    name: optionalString(process.name),
+    procedureCode: optionalString(process.get('tthc:procedureCode')),
+    startEventId: '',
+    nodes,
+    flows,
+  };
+  checkGraph(model, findings);
+  return model;
+}
+
+function compileNode(
+  element: ModdleElement,
+  type: FlowNodeType,
+  laneOf: ReadonlyMap<string, ModdleElement>,
+  findings: Findings,
+): FlowNode {
+  const id = element.id ?? '';
+  const node: FlowNode = {
+    id,
+    type,
+    name: optionalString(element.name),
+    incoming: asList(element.incoming).map((flow) => flow.id ?? ''),
+    outgoing: asList(element.outgoing).map((flow) => flow.id ?? ''),
+  };
+  const defaultFlow = element.default as ModdleElement | undefined;
+  if (defaultFlow?.id) node.defaultFlow = defaultFlow.id;
+  if (asList(element.eventDefinitions).length > 0) {
+    const kind = asList(element.eventDefinitions)[0].$type.replace('bpmn:', '');
+    findings.unsupported(`Event '${id}' has a ${kind}, which the engine does not run yet`, id);
+  }
+  if (element.loopCharacteristics) {
+    findings.unsupported(`Activity '${id}' is multi-instance or a loop, which the engine does not run yet`, id);
+  }
+  if (type === 'userTask') {
+    node.candidateGroups = candidateGroupsOf(element, laneOf);
+    if (node.candidateGroups.length === 0) {
+      findings.warn(`User task '${id}' has no role: put it in a lane or set candidate groups`, id);
+    }
+  }
+  return node;
+}
+
+function compileFlow(element: ModdleElement, findings: Findings): SequenceFlow {
+  const id = element.id ?? '';
+  const flow: SequenceFlow = {
+    id,
+    name: optionalString(element.name),
+    sourceRef: (element.sourceRef as ModdleElement | undefined)?.id ?? '',
+    targetRef: (element.targetRef as ModdleElement | undefined)?.id ?? '',
+  };
+  const expression = element.conditionExpression as ModdleElement | undefined;
+  if (expression) {
+    const result = conditionSource(id, expression);
+    if ('condition' in result) flow.condition = result.condition;
+    else findings.errors.push(result);
+  }
+  return flow;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

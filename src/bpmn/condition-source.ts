@@ -1,0 +1,54 @@
+import { parseExpression } from 'feelin';
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Problem } from '../errors';
+
+/**
+ * Turns a sequence flow's `conditionExpression` into FEEL source, or says why it cannot run.
+ * Camunda 8 writes `=expr`; plain FEEL is accepted as it is. Expressions in other languages
+ * (JUEL `${...}`, JavaScript) are never evaluated, so they are refused here, at deploy.
+ */
+export function conditionSource(
+  flowId: string,
+  expression: ModdleElement,
+): { condition: string } | { problem: Problem; code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED' } {
+  const language = typeof expression.language === 'string' ? expression.language : undefined;
+  const body = typeof expression.body === 'string' ? expression.body.trim() : '';
+  if (language && !/feel/i.test(language)) {
+    return unsupported(flowId, `its condition is written in '${language}'; only FEEL is run`);
+  }
+  if (/^[$#]\{/.test(body)) {
+    return unsupported(flowId, `its condition '${body}' is a JUEL/script expression; write it in FEEL`);
+  }
+  const feel = body.startsWith('=') ? body.slice(1).trim() : body;
+  if (feel === '') {
+    return { code: 'BPMN_INVALID', problem: { elementId: flowId, message: `Sequence flow '${flowId}' has an empty condition` } };
+  }
+  const errorAt = syntaxErrorPosition(feel);
+  if (errorAt !== undefined) {
+    return {
+      code: 'BPMN_INVALID',
+      problem: {
+        elementId: flowId,
+        message: `Sequence flow '${flowId}' has a condition that is not valid FEEL at character ${errorAt + 1}: '${feel}'`,
+      },
+    };
+  }
+  return { condition: feel };
+}
+
+function unsupported(flowId: string, why: string) {
+  return {
+    code: 'BPMN_UNSUPPORTED' as const,
+    problem: { elementId: flowId, message: `Sequence flow '${flowId}' cannot run: ${why}` },
+  };
+}
+
+function syntaxErrorPosition(feel: string): number | undefined {
+  let position: number | undefined;
+  parseExpression(feel, {}, undefined).iterate({
+    enter(node) {
+      if (node.type.isError && position === undefined) position = node.from;
+    },
+  });
+  return position;
+}

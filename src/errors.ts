@@ -1,0 +1,51 @@
+/**
+ * Errors a user can act on. Each carries a stable code (sent as `extensions.code`) and names
+ * what it concerns: the BPMN element, the field, the task. Anything else is a bug and is
+ * reported as INTERNAL_SERVER_ERROR without details.
+ */
+export type ErrorCode =
+  | 'BPMN_INVALID'
+  | 'BPMN_UNSUPPORTED'
+  | 'NOT_FOUND'
+  | 'TASK_NOT_OPEN'
+  | 'TASK_ALREADY_CLAIMED'
+  | 'TASK_NOT_CLAIMED'
+  | 'CONDITION_FAILED'
+  | 'NO_FLOW_MATCHED'
+  | 'INSTANCE_NOT_ACTIVE'
+  | 'STEP_LIMIT_EXCEEDED'
+  | 'BAD_USER_INPUT';
+
+/** What an error is about; every field is optional and only the relevant ones are set. */
+export interface ErrorDetails {
+  elementId?: string;
+  flowId?: string;
+  field?: string;
+  taskId?: string;
+  instanceId?: string;
+  key?: string;
+  line?: number;
+  column?: number;
+  /** Several problems found at once (e.g. every invalid element of a BPMN file). */
+  problems?: Problem[];
+}
+
+export interface Problem {
+  message: string;
+  elementId?: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function notFound(what: string, id: string, details: ErrorDetails = {}): AppError {
+  return new AppError('NOT_FOUND', `${what} '${id}' was not found`, details);
+}
