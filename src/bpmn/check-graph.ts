@@ -23,7 +23,10 @@ export function checkGraph(model: ProcessModel, findings: Findings): void {
   for (const flow of Object.values(model.flows)) {
     for (const end of [flow.sourceRef, flow.targetRef]) {
       if (!model.nodes[end]) {
-        findings.invalid(`Sequence flow '${flow.id}' connects to '${end || '(nothing)'}', which is not a flow node of the process`, flow.id);
+        findings.invalid(
+          `Sequence flow '${flow.id}' connects to '${end || '(nothing)'}', which is not a flow node of the process`,
+          flow.id,
+        );
       }
     }
   }
@@ -54,15 +57,24 @@ function checkNode(model: ProcessModel, node: FlowNode, findings: Findings): voi
     if (flowId === node.defaultFlow) {
       findings.warn(`Default flow '${flowId}' has a condition, which is ignored`, flowId);
     } else if (node.type === 'parallelGateway') {
-      findings.warn(`Flow '${flowId}' leaves parallel gateway '${id}'; its condition is ignored`, flowId);
+      findings.warn(
+        `Flow '${flowId}' leaves parallel gateway '${id}'; its condition is ignored`,
+        flowId,
+      );
     } else if (node.type === 'startEvent' || node.type === 'endEvent') {
-      findings.invalid(`Flow '${flowId}' leaves event '${id}' and may not have a condition`, flowId);
+      findings.invalid(
+        `Flow '${flowId}' leaves event '${id}' and may not have a condition`,
+        flowId,
+      );
     }
   }
   if (node.type === 'exclusiveGateway' && node.outgoing.length > 1) {
     for (const flowId of node.outgoing) {
       if (flowId !== node.defaultFlow && !model.flows[flowId]?.condition) {
-        findings.warn(`Flow '${flowId}' leaves exclusive gateway '${id}' without a condition: it is always taken when reached`, flowId);
+        findings.warn(
+          `Flow '${flowId}' leaves exclusive gateway '${id}' without a condition: it is always taken when reached`,
+          flowId,
+        );
       }
     }
   }

@@ -46,7 +46,9 @@ export class Findings {
   /** Throws one error naming every problem; invalid files outrank unsupported ones. */
   throwIfAny(): void {
     if (this.errors.length === 0) return;
-    const code = this.errors.some((e) => e.code === 'BPMN_INVALID') ? 'BPMN_INVALID' : 'BPMN_UNSUPPORTED';
+    const code = this.errors.some((e) => e.code === 'BPMN_INVALID')
+      ? 'BPMN_INVALID'
+      : 'BPMN_UNSUPPORTED';
     const problems = this.errors.map((e) => e.problem);
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
     throw new AppError(code, `${problems[0].message}${more}`, {
@@ -88,7 +90,10 @@ function compileProcess(process: ModdleElement, findings: Findings): ProcessMode
     if (PASSIVE_TYPES.has(element.$type)) continue;
     const type = NODE_TYPES[element.$type];
     if (!type) {
-      findings.unsupported(`Element '${id}' (${element.$type.replace('bpmn:', '')}) is not supported by the engine yet`, id);
+      findings.unsupported(
+        `Element '${id}' (${element.$type.replace('bpmn:', '')}) is not supported by the engine yet`,
+        id,
+      );
       continue;
     }
     nodes[id] = compileNode(element, type, laneOf, findings);
@@ -127,7 +132,10 @@ function compileNode(
     findings.unsupported(`Event '${id}' has a ${kind}, which the engine does not run yet`, id);
   }
   if (element.loopCharacteristics) {
-    findings.unsupported(`Activity '${id}' is multi-instance or a loop, which the engine does not run yet`, id);
+    findings.unsupported(
+      `Activity '${id}' is multi-instance or a loop, which the engine does not run yet`,
+      id,
+    );
   }
   if (type === 'userTask') {
     node.candidateGroups = candidateGroupsOf(element, laneOf);

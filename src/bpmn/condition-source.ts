@@ -17,11 +17,17 @@ export function conditionSource(
     return unsupported(flowId, `its condition is written in '${language}'; only FEEL is run`);
   }
   if (/^[$#]\{/.test(body)) {
-    return unsupported(flowId, `its condition '${body}' is a JUEL/script expression; write it in FEEL`);
+    return unsupported(
+      flowId,
+      `its condition '${body}' is a JUEL/script expression; write it in FEEL`,
+    );
   }
   const feel = body.startsWith('=') ? body.slice(1).trim() : body;
   if (feel === '') {
-    return { code: 'BPMN_INVALID', problem: { elementId: flowId, message: `Sequence flow '${flowId}' has an empty condition` } };
+    return {
+      code: 'BPMN_INVALID',
+      problem: { elementId: flowId, message: `Sequence flow '${flowId}' has an empty condition` },
+    };
   }
   const errorAt = syntaxErrorPosition(feel);
   if (errorAt !== undefined) {

@@ -6,11 +6,7 @@
 
 /** The flow node kinds the engine runs. Anything else is refused at deploy, naming the element. */
 export type FlowNodeType =
-  | 'startEvent'
-  | 'endEvent'
-  | 'userTask'
-  | 'exclusiveGateway'
-  | 'parallelGateway';
+  'startEvent' | 'endEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway';
 
 export interface FlowNode {
   id: string;

@@ -9,7 +9,11 @@ import type { Variables } from './types';
  * fails the step with CONDITION_FAILED naming the element and the flow: guessing would send
  * the dossier down the wrong branch.
  */
-export function conditionHolds(flow: SequenceFlow, elementId: string, variables: Variables): boolean {
+export function conditionHolds(
+  flow: SequenceFlow,
+  elementId: string,
+  variables: Variables,
+): boolean {
   if (flow.condition === undefined) return true;
   const { value, warnings } = evaluate(flow.condition, variables);
   const missing = warnings.find((warning) => warning.type === 'NO_VARIABLE_FOUND');

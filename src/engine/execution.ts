@@ -10,7 +10,11 @@ import type { Effect, HistoryEventType, InstanceState, Instant, Token } from './
 export const MAX_ACTIVATIONS_PER_STEP = 10_000;
 
 /** What each kind of flow node does when a token arrives at it. */
-export type ArriveBehaviour = (execution: Execution, node: FlowNode, via: string | undefined) => void;
+export type ArriveBehaviour = (
+  execution: Execution,
+  node: FlowNode,
+  via: string | undefined,
+) => void;
 
 /**
  * The working copy of one step: the state being changed, the effects collected so far and the
@@ -34,8 +38,20 @@ export class Execution {
     return node;
   }
 
-  history(eventType: HistoryEventType, elementId: string, elementType: string, actor?: string): void {
-    this.effects.push({ type: 'HISTORY', eventType, elementId, elementType, at: this.now, actor });
+  history(
+    eventType: HistoryEventType,
+    elementId: string,
+    elementType: string,
+    more: { actor?: string; waitId?: number } = {},
+  ): void {
+    this.effects.push({
+      type: 'HISTORY',
+      eventType,
+      elementId,
+      elementType,
+      at: this.now,
+      ...more,
+    });
   }
 
   /** A token arrives at an element; it is handled when the tokens before it have moved on. */
@@ -74,7 +90,8 @@ export class Execution {
   leave(node: FlowNode): void {
     const flows = this.model.flows;
     const taken = node.outgoing.filter(
-      (flowId) => flowId !== node.defaultFlow && conditionHolds(flows[flowId], node.id, this.state.variables),
+      (flowId) =>
+        flowId !== node.defaultFlow && conditionHolds(flows[flowId], node.id, this.state.variables),
     );
     const conditionalTaken = taken.some((flowId) => flows[flowId].condition !== undefined);
     if (node.defaultFlow && !conditionalTaken) taken.push(node.defaultFlow);

@@ -31,7 +31,7 @@ export function step(
   if (command.type === 'START') {
     if (state) throw new Error('START is only for a new instance');
     const execution = new Execution(model, initialState(command.variables), now, BEHAVIOURS);
-    execution.history('PROCESS_STARTED', model.key, 'process', command.actor);
+    execution.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
     execution.arrive(model.startEventId);
     execution.run();
     return { state: execution.state, effects: execution.effects };
@@ -43,7 +43,12 @@ export function step(
   const execution = new Execution(model, structuredClone(state), now, BEHAVIOURS);
   switch (command.type) {
     case 'COMPLETE_TASK':
-      completeUserTask(execution, command.waitId, structuredClone(command.variables), command.actor);
+      completeUserTask(
+        execution,
+        command.waitId,
+        structuredClone(command.variables),
+        command.actor,
+      );
       break;
   }
   execution.run();

@@ -7,12 +7,7 @@
 export type Instant = string;
 
 export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type Variables = Record<string, JsonValue>;
 
@@ -64,6 +59,8 @@ export type Effect =
       elementType: string;
       at: Instant;
       actor?: string;
+      /** Set on a user task's events: which task (by its wait id) the event concerns. */
+      waitId?: number;
     };
 
 export interface StepResult {

@@ -12,7 +12,9 @@ export const arriveAtExclusiveGateway: ArriveBehaviour = (execution, node) => {
   const { flows } = execution.model;
   const chosen =
     node.outgoing.find(
-      (flowId) => flowId !== node.defaultFlow && conditionHolds(flows[flowId], node.id, execution.state.variables),
+      (flowId) =>
+        flowId !== node.defaultFlow &&
+        conditionHolds(flows[flowId], node.id, execution.state.variables),
     ) ?? node.defaultFlow;
   if (chosen === undefined) {
     throw new AppError(

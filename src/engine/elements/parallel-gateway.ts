@@ -9,7 +9,9 @@ export const arriveAtParallelGateway: ArriveBehaviour = (execution, node, via) =
   if (node.incoming.length > 1) {
     execution.addToken(node.id, via);
     const waiting = execution.state.tokens.filter((t) => t.elementId === node.id);
-    const oneByEachFlow = node.incoming.map((flowId) => waiting.find((t) => t.arrivedVia === flowId));
+    const oneByEachFlow = node.incoming.map((flowId) =>
+      waiting.find((t) => t.arrivedVia === flowId),
+    );
     if (oneByEachFlow.some((token) => token === undefined)) return;
     for (const token of oneByEachFlow) if (token) execution.removeToken(token);
   }

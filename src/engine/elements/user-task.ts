@@ -4,8 +4,8 @@ import type { Variables } from '../types';
 
 /** A token arriving at a user task waits there, and the task goes to its roles' inbox. */
 export const arriveAtUserTask: ArriveBehaviour = (execution, node) => {
-  execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const token = execution.addToken(node.id);
+  execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
   execution.effects.push({
     type: 'CREATE_TASK',
     waitId: token.id,
@@ -30,6 +30,6 @@ export function completeUserTask(
   execution.removeToken(token);
   Object.assign(execution.state.variables, variables);
   execution.effects.push({ type: 'COMPLETE_TASK', waitId, actor });
-  execution.history('ELEMENT_COMPLETED', node.id, node.type, actor);
+  execution.history('ELEMENT_COMPLETED', node.id, node.type, { actor, waitId });
   execution.leave(node);
 }

@@ -1,0 +1,3 @@
+/** Every migration, in order. Listed explicitly so that tests and the built server load the same. */
+import { Initial1795316972050 } from './1795316972050-Initial';
+export const migrations = [Initial1795316972050];

@@ -1,0 +1,10 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+
+/** What every resolver receives: the database, the clock and the request's logger. */
+export interface ApiContext {
+  dataSource: DataSource;
+  /** The current time; injected so tests can fix it. */
+  now: () => Date;
+  logger: Logger;
+}

@@ -1,0 +1,85 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../errors';
+import type { TaskEntity } from '../../store/entities';
+import { findInstance } from '../../store/instances';
+import { queryTasks } from '../../store/task-query';
+import * as taskStore from '../../store/tasks';
+import type { ApiContext } from '../context';
+import { decodeCursor, encodeCursor, pageSizeInput, requiredText, variablesInput } from '../inputs';
+import { ProcessInstance } from '../types/process-instance.type';
+import { Task, TaskConnection, TaskFilter } from '../types/task.type';
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Query(() => TaskConnection, { description: 'Tasks matching the filter, in creation order.' })
+  async tasks(
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<TaskConnection> {
+    const page = await queryTasks(
+      context.dataSource,
+      { ...filter },
+      {
+        first: pageSizeInput(first ?? undefined),
+        afterSeq: decodeCursor(after ?? undefined),
+      },
+    );
+    const edges = page.tasks.map((task) => ({ cursor: encodeCursor(task.seq), node: task }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after !== undefined && after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @Mutation(() => Task, { description: 'An officer takes an open task for themselves.' })
+  async claimTask(
+    @Arg('id', () => ID) id: string,
+    @Arg('assignee', () => String) assignee: string,
+    @Ctx() context: ApiContext,
+  ): Promise<Task> {
+    return taskStore.claimTask(context.dataSource, {
+      taskId: id,
+      assignee: requiredText(assignee, 'assignee'),
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => Task, { description: 'Gives a claimed task back to its roles.' })
+  async unclaimTask(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Task> {
+    return taskStore.unclaimTask(context.dataSource, { taskId: id, now: context.now() });
+  }
+
+  @Mutation(() => Task, {
+    description: 'Completes a task with its data; the process moves on in the same transaction.',
+  })
+  async completeTask(
+    @Arg('id', () => ID) id: string,
+    @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
+    @Ctx() context: ApiContext,
+  ): Promise<Task> {
+    return taskStore.completeTask(context.dataSource, {
+      taskId: id,
+      variables: variablesInput(variables, 'variables'),
+      now: context.now(),
+    });
+  }
+
+  @FieldResolver(() => ProcessInstance)
+  async processInstance(
+    @Root() task: TaskEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstance> {
+    const instance = await findInstance(context.dataSource, task.instanceId);
+    if (!instance) throw notFound('Process instance', task.instanceId);
+    return instance;
+  }
+}

@@ -1,0 +1,20 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
+import { TaskResolver } from './resolvers/task.resolver';
+
+/** The GraphQL schema, built from the resolver classes. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [DeploymentResolver, ProcessInstanceResolver, TaskResolver],
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+  });
+}
+
+/** The schema as checked in at schema/schema.graphql, sorted so that diffs stay small. */
+export async function printApiSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
+}

@@ -1,0 +1,67 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { ApiContext } from './context';
+import { formatErrorFor } from './errors';
+import { buildApiSchema } from './schema';
+
+export interface ApiServer {
+  app: express.Express;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+export interface ApiOptions {
+  dataSource: DataSource;
+  logger: Logger;
+  now?: () => Date;
+  /** Request bodies above this are refused before parsing (a BPMN file is far smaller). */
+  bodyLimit?: string;
+}
+
+/**
+ * The HTTP face of the engine: GraphQL at /graphql and a health check at /healthz. The server
+ * is returned unstarted (not listening) so that tests can hand it to supertest.
+ */
+export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
+  const { dataSource, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<ApiContext>({
+    schema: await buildApiSchema(),
+    formatError: formatErrorFor(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_request, response) => {
+    try {
+      await dataSource.query('SELECT 1');
+      response.json({ status: 'ok' });
+    } catch {
+      response.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '8mb' }),
+    expressMiddleware(apollo, {
+      context: async () => ({ dataSource, now, logger }),
+    }),
+  );
+
+  return {
+    app,
+    httpServer,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

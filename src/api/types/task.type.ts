@@ -1,0 +1,105 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { TaskState as StoredTaskState } from '../../store/entities';
+
+/** The GraphQL enum over the store's task states; `satisfies` keeps the two lists equal. */
+export const TaskState = {
+  OPEN: 'OPEN',
+  CLAIMED: 'CLAIMED',
+  COMPLETED: 'COMPLETED',
+  CANCELED: 'CANCELED',
+} as const satisfies { [S in StoredTaskState]: S };
+export type TaskState = StoredTaskState;
+registerEnumType(TaskState, { name: 'TaskState' });
+
+@ObjectType({ description: 'A user task in an officer inbox (nhiệm vụ).' })
+export class Task {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'The BPMN user task id.' })
+  elementId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => [String], { description: 'The roles (vai trò) that may take the task.' })
+  candidateGroups!: string[];
+
+  @Field(() => String, { nullable: true })
+  assignee!: string | null;
+
+  @Field(() => TaskState)
+  state!: TaskState;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  claimedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the task was completed or canceled.' })
+  endedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  completedBy!: string | null;
+
+  /** Not a field: resolves `processInstance`. */
+  instanceId!: string;
+}
+
+@InputType()
+export class TaskFilter {
+  @Field(() => String, { nullable: true, description: 'Tasks this role may take.' })
+  candidateGroup?: string;
+
+  @Field(() => String, { nullable: true })
+  assignee?: string;
+
+  @Field(() => TaskState, { nullable: true })
+  state?: TaskState;
+
+  @Field(() => String, { nullable: true })
+  processDefinitionKey?: string;
+
+  @Field(() => String, { nullable: true, description: 'The dossier code (mã hồ sơ).' })
+  businessKey?: string;
+
+  @Field(() => ID, { nullable: true })
+  processInstanceId?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class TaskEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Task)
+  node!: Task;
+}
+
+@ObjectType({ description: 'A page of tasks in creation order (Relay connection).' })
+export class TaskConnection {
+  @Field(() => [TaskEdge])
+  edges!: TaskEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many tasks match the filter, on all pages.' })
+  totalCount!: number;
+}

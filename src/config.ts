@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+/** Settings read from the environment once, at the edge, and checked. */
+export interface Config {
+  port: number;
+  /** A PostgreSQL URL; when absent, an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl?: string;
+  embeddedPostgresPort: number;
+  dataDir: string;
+  processesDir: string;
+  logLevel: string;
+  production: boolean;
+}
+
+export const PROJECT_ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..',
+);
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: portFrom(env, 'PORT', 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPostgresPort: portFrom(env, 'EMBEDDED_PG_PORT', 54329),
+    dataDir: path.resolve(PROJECT_ROOT, env.DATA_DIR ?? '.data'),
+    processesDir: path.resolve(PROJECT_ROOT, env.PROCESSES_DIR ?? 'processes'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be a port number from 0 to 65535, not '${text}'`);
+  }
+  return port;
+}

@@ -1,0 +1,55 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { notFound } from '../errors';
+import { ProcessDefinitionEntity } from './entities';
+
+/** The latest version of every key, or every version of one key (newest first). */
+export async function listDefinitions(
+  dataSource: DataSource,
+  key?: string,
+): Promise<ProcessDefinitionEntity[]> {
+  if (key !== undefined) {
+    return dataSource
+      .getRepository(ProcessDefinitionEntity)
+      .find({ where: { key }, order: { version: 'DESC' } });
+  }
+  return dataSource
+    .getRepository(ProcessDefinitionEntity)
+    .createQueryBuilder('d')
+    .distinctOn(['d.key'])
+    .orderBy('d.key')
+    .addOrderBy('d.version', 'DESC')
+    .getMany();
+}
+
+export async function latestDefinition(
+  manager: EntityManager,
+  key: string,
+): Promise<ProcessDefinitionEntity> {
+  const definition = await manager.findOne(ProcessDefinitionEntity, {
+    where: { key },
+    order: { version: 'DESC' },
+  });
+  if (!definition) throw notFound('Process definition', key, { key });
+  return definition;
+}
+
+/**
+ * Definitions never change once deployed, so their compiled models are kept in memory by id.
+ * The cache is bounded: the oldest entries go first.
+ */
+const modelCache = new Map<string, ProcessDefinitionEntity>();
+const MODEL_CACHE_SIZE = 500;
+
+export async function definitionById(
+  manager: EntityManager,
+  id: string,
+): Promise<ProcessDefinitionEntity> {
+  const cached = modelCache.get(id);
+  if (cached) return cached;
+  const definition = await manager.findOneBy(ProcessDefinitionEntity, { id });
+  if (!definition) throw notFound('Process definition', id);
+  if (modelCache.size >= MODEL_CACHE_SIZE)
+    modelCache.delete(modelCache.keys().next().value as string);
+  modelCache.set(id, definition);
+  return definition;
+}

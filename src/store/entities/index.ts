@@ -1,0 +1,22 @@
+import { DeploymentEntity } from './deployment.entity';
+import { HistoryEventEntity } from './history-event.entity';
+import { ProcessDefinitionEntity } from './process-definition.entity';
+import { ProcessInstanceEntity } from './process-instance.entity';
+import { TaskEntity } from './task.entity';
+
+export {
+  DeploymentEntity,
+  HistoryEventEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+};
+export type { TaskState } from './task.entity';
+
+export const entities = [
+  DeploymentEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+  HistoryEventEntity,
+];

@@ -1,0 +1,36 @@
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import type { InstanceState, InstanceStatus } from '../../engine/types';
+import { ProcessDefinitionEntity } from './process-definition.entity';
+
+/** A running or finished instance: the engine's state as JSON, plus what queries filter on. */
+@Entity({ name: 'process_instance' })
+@Index('process_instance_business_key', ['businessKey'])
+@Index('process_instance_definition', ['definitionId'])
+export class ProcessInstanceEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'definition_id', type: 'uuid' })
+  @ForeignKey(() => ProcessDefinitionEntity, { onDelete: 'RESTRICT' })
+  definitionId!: string;
+
+  /** The dossier code (mã hồ sơ) when the instance runs a dossier. */
+  @Column({ name: 'business_key', type: 'varchar', length: 255, nullable: true })
+  businessKey!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: InstanceStatus;
+
+  @Column({ type: 'jsonb' })
+  state!: InstanceState;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
+  /** How many steps have been applied: each step increments it under the row lock. */
+  @Column({ type: 'integer' })
+  revision!: number;
+}

@@ -1,0 +1,54 @@
+import { Column, Entity, ForeignKey, Generated, Index, PrimaryColumn } from 'typeorm';
+import { ProcessInstanceEntity } from './process-instance.entity';
+
+export type TaskState = 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELED';
+
+/** The inbox projection of a waiting user task, written from the engine's effects. */
+@Entity({ name: 'task' })
+@Index('task_instance_wait', ['instanceId', 'waitId'], { unique: true })
+@Index('task_state_seq', ['state', 'seq'])
+@Index('task_candidate_groups', { synchronize: false })
+export class TaskEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** Creation order: the inbox's order and its pagination cursor. */
+  @Column({ type: 'bigint', unique: true })
+  @Generated('increment')
+  seq!: string;
+
+  @Column({ name: 'instance_id', type: 'uuid' })
+  @ForeignKey(() => ProcessInstanceEntity, { onDelete: 'CASCADE' })
+  instanceId!: string;
+
+  /** The engine's id for the token waiting at this task, local to the instance. */
+  @Column({ name: 'wait_id', type: 'integer' })
+  waitId!: number;
+
+  @Column({ name: 'element_id', type: 'varchar', length: 255 })
+  elementId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  name!: string | null;
+
+  @Column({ name: 'candidate_groups', type: 'text', array: true })
+  candidateGroups!: string[];
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  assignee!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  state!: TaskState;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ name: 'completed_by', type: 'varchar', length: 255, nullable: true })
+  completedBy!: string | null;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { createDataSource } from './data-source';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  /** True when the database is the embedded one this process started. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL under the data folder when it is
+ * unset, then runs every pending migration. `close` undoes both, in order.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    const dataDir = path.join(config.dataDir, 'postgres');
+    logger.info({ dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
+    const embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: config.embeddedPostgresPort,
+      database: 'tthc',
+      onLog: (message) => logger.debug({ postgres: message.trim() }, 'postgres'),
+    });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const dataSource = createDataSource(url);
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    for (const migration of applied)
+      logger.info({ migration: migration.name }, 'migration applied');
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await stopEmbedded?.();
+    throw error;
+  }
+  return {
+    dataSource,
+    embedded: stopEmbedded !== undefined,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await stopEmbedded?.();
+    },
+  };
+}

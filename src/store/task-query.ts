@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+import {
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+  type TaskState,
+} from './entities';
+
+export interface TaskQuery {
+  candidateGroup?: string;
+  assignee?: string;
+  state?: TaskState;
+  processDefinitionKey?: string;
+  businessKey?: string;
+  processInstanceId?: string;
+}
+
+export interface TaskPage {
+  tasks: TaskEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/**
+ * Tasks matching a filter, in creation order, one page at a time. Keyset pagination on the
+ * task's sequence number: a page costs the same wherever it is in the list.
+ */
+export async function queryTasks(
+  dataSource: DataSource,
+  query: TaskQuery,
+  page: { first: number; afterSeq?: string },
+): Promise<TaskPage> {
+  const filtered = () => {
+    const builder = dataSource.getRepository(TaskEntity).createQueryBuilder('t');
+    if (query.processDefinitionKey !== undefined || query.businessKey !== undefined) {
+      builder.innerJoin(ProcessInstanceEntity, 'i', 'i.id = t.instanceId');
+    }
+    if (query.processDefinitionKey !== undefined) {
+      builder
+        .innerJoin(ProcessDefinitionEntity, 'd', 'd.id = i.definitionId')
+        .andWhere('d.key = :key', { key: query.processDefinitionKey });
+    }
+    if (query.businessKey !== undefined) {
+      builder.andWhere('i.businessKey = :businessKey', { businessKey: query.businessKey });
+    }
+    if (query.candidateGroup !== undefined) {
+      builder.andWhere('t.candidateGroups @> ARRAY[:group]::text[]', {
+        group: query.candidateGroup,
+      });
+    }
+    if (query.assignee !== undefined)
+      builder.andWhere('t.assignee = :assignee', { assignee: query.assignee });
+    if (query.state !== undefined) builder.andWhere('t.state = :state', { state: query.state });
+    if (query.processInstanceId !== undefined) {
+      builder.andWhere('t.instanceId = :instanceId', { instanceId: query.processInstanceId });
+    }
+    return builder;
+  };
+  const pageQuery = filtered()
+    .orderBy('t.seq', 'ASC')
+    .limit(page.first + 1);
+  if (page.afterSeq !== undefined) pageQuery.andWhere('t.seq > :after', { after: page.afterSeq });
+  const [rows, totalCount] = await Promise.all([pageQuery.getMany(), filtered().getCount()]);
+  return { tasks: rows.slice(0, page.first), totalCount, hasNextPage: rows.length > page.first };
+}

@@ -1,0 +1,127 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Variables } from '../engine/types';
+import { AppError, notFound } from '../errors';
+import { HistoryEventEntity, ProcessInstanceEntity, TaskEntity, type TaskState } from './entities';
+import { isUuid, lockInstance, runCommand } from './instances';
+
+export async function findTask(dataSource: DataSource, id: string): Promise<TaskEntity | null> {
+  if (!isUuid(id)) return null;
+  return dataSource.getRepository(TaskEntity).findOneBy({ id });
+}
+
+/**
+ * Every change to a task happens while its instance's row is locked, so a task read after the
+ * lock is current and two officers cannot both act on it.
+ */
+async function withLockedTask<T>(
+  dataSource: DataSource,
+  taskId: string,
+  work: (manager: EntityManager, task: TaskEntity, instance: ProcessInstanceEntity) => Promise<T>,
+): Promise<T> {
+  const found = await findTask(dataSource, taskId);
+  if (!found) throw notFound('Task', taskId, { taskId });
+  return dataSource.transaction(async (manager) => {
+    const instance = await lockInstance(manager, found.instanceId);
+    const task = await manager.findOneByOrFail(TaskEntity, { id: taskId });
+    return work(manager, task, instance);
+  });
+}
+
+function isOpen(state: TaskState): boolean {
+  return state === 'OPEN' || state === 'CLAIMED';
+}
+
+function notOpen(task: TaskEntity): AppError {
+  return new AppError('TASK_NOT_OPEN', `Task '${task.id}' (${task.elementId}) is ${task.state}`, {
+    taskId: task.id,
+    elementId: task.elementId,
+  });
+}
+
+async function recordTaskEvent(
+  manager: EntityManager,
+  task: TaskEntity,
+  eventType: 'TASK_CLAIMED' | 'TASK_UNCLAIMED',
+  actor: string | null,
+  now: Date,
+): Promise<void> {
+  await manager.insert(HistoryEventEntity, {
+    instanceId: task.instanceId,
+    eventType,
+    elementId: task.elementId,
+    elementType: 'userTask',
+    at: now,
+    actor,
+    taskId: task.id,
+  });
+}
+
+export async function claimTask(
+  dataSource: DataSource,
+  input: { taskId: string; assignee: string; now: Date },
+): Promise<TaskEntity> {
+  return withLockedTask(dataSource, input.taskId, async (manager, task) => {
+    if (!isOpen(task.state)) throw notOpen(task);
+    if (task.assignee === input.assignee) return task;
+    if (task.assignee !== null) {
+      throw new AppError(
+        'TASK_ALREADY_CLAIMED',
+        `Task '${task.id}' is already claimed by '${task.assignee}'`,
+        {
+          taskId: task.id,
+          elementId: task.elementId,
+        },
+      );
+    }
+    Object.assign(task, { assignee: input.assignee, state: 'CLAIMED', claimedAt: input.now });
+    await manager.update(
+      TaskEntity,
+      { id: task.id },
+      { assignee: task.assignee, state: task.state, claimedAt: task.claimedAt },
+    );
+    await recordTaskEvent(manager, task, 'TASK_CLAIMED', input.assignee, input.now);
+    return task;
+  });
+}
+
+export async function unclaimTask(
+  dataSource: DataSource,
+  input: { taskId: string; now: Date },
+): Promise<TaskEntity> {
+  return withLockedTask(dataSource, input.taskId, async (manager, task) => {
+    if (!isOpen(task.state)) throw notOpen(task);
+    if (task.assignee === null) {
+      throw new AppError('TASK_NOT_CLAIMED', `Task '${task.id}' is not claimed`, {
+        taskId: task.id,
+        elementId: task.elementId,
+      });
+    }
+    const previous = task.assignee;
+    Object.assign(task, { assignee: null, state: 'OPEN', claimedAt: null });
+    await manager.update(
+      TaskEntity,
+      { id: task.id },
+      { assignee: null, state: 'OPEN', claimedAt: null },
+    );
+    await recordTaskEvent(manager, task, 'TASK_UNCLAIMED', previous, input.now);
+    return task;
+  });
+}
+
+/** Completes a task: the engine moves the instance on and the task closes, in one transaction. */
+export async function completeTask(
+  dataSource: DataSource,
+  input: { taskId: string; variables: Variables; actor?: string; now: Date },
+): Promise<TaskEntity> {
+  return withLockedTask(dataSource, input.taskId, async (manager, task, instance) => {
+    if (!isOpen(task.state)) throw notOpen(task);
+    const actor = input.actor ?? task.assignee ?? undefined;
+    await runCommand(
+      manager,
+      instance,
+      { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
+      input.now,
+    );
+    return manager.findOneByOrFail(TaskEntity, { id: task.id });
+  });
+}
