@@ -8,6 +8,7 @@ export interface EmbeddedDatabase {
   url: string;
   /** The URL of the server's maintenance database, for creating other databases. */
   adminUrl: string;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -51,6 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   return {
     url: `${base}/${options.database}`,
     adminUrl: `${base}/postgres`,
+    dataDir: options.dataDir,
     stop: () => stopServer(server),
   };
 }

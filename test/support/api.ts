@@ -1,0 +1,47 @@
+import pino from 'pino';
+import request from 'supertest';
+import { createApiServer, type ApiServer } from '../../src/api/server';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
+}
+
+export interface TestApi {
+  database: TestDatabase;
+  server: ApiServer;
+  /** Sends a GraphQL request over real HTTP and returns the parsed body. */
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like graphql, but fails the test on any error and returns `data`. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A fresh database and the real HTTP app over it; the clock can be set by the test. */
+export async function createTestApi(clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') }): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const server = await createApiServer({
+    dataSource: database.dataSource,
+    logger: pino({ level: 'silent' }),
+    now: () => clock.now,
+  });
+  const graphql = async <T>(query: string, variables?: Record<string, unknown>) => {
+    const response = await request(server.app).post('/graphql').send({ query, variables });
+    return response.body as GraphQLResponse<T>;
+  };
+  return {
+    database,
+    server,
+    graphql,
+    ok: async <T>(query: string, variables?: Record<string, unknown>) => {
+      const body = await graphql<T>(query, variables);
+      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);
+      return body.data as T;
+    },
+    close: async () => {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}

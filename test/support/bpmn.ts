@@ -1,0 +1,13 @@
+/** Wraps flow elements into a minimal executable BPMN file, for tests that need a small process. */
+export function bpmnProcess(id: string, elements: string, attributes = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+  xmlns:tthc="http://tthc-engine.vn/schema/bpmn/1.0"
+  id="Definitions_${id}" targetNamespace="http://tthc-engine.vn/test">
+  <bpmn:process id="${id}" isExecutable="true" ${attributes}>
+    ${elements}
+  </bpmn:process>
+</bpmn:definitions>`;
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/store/data-source';
+
+export interface TestDatabase {
+  dataSource: DataSource;
+  url: string;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_ADMIN_URL;
+  if (!url) throw new Error('TEST_DATABASE_ADMIN_URL is unset: run the tests through jest (global setup)');
+  return url;
+}
+
+/** A new, migrated database for one test file: tests never share rows. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const dataSource = createDataSource(url.toString(), { poolSize: 5 });
+  await dataSource.initialize();
+  if (options.migrate ?? true) await dataSource.runMigrations();
+  return {
+    dataSource,
+    url: url.toString(),
+    drop: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const TABLES = ['deployment', 'process_definition', 'process_instance', 'task', 'history_event'];
+
+/** Every row of every table, to show that a refused call changed nothing. */
+export async function snapshotDatabase(dataSource: DataSource): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of TABLES) {
+    snapshot[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
+  }
+  return snapshot;
+}

@@ -1,0 +1,182 @@
+import type { ProcessModel } from '../../../src/bpmn/model';
+import { MAX_ACTIVATIONS_PER_STEP } from '../../../src/engine/execution';
+import { step } from '../../../src/engine/step';
+import type { Command, Effect, InstanceState, StepResult } from '../../../src/engine/types';
+import { bpmnProcess } from '../../support/bpmn';
+import { modelFrom, modelOf } from '../../support/models';
+
+const T0 = '2026-03-02T02:00:00.000Z';
+const T1 = '2026-03-02T03:00:00.000Z';
+
+const tasksCreated = (effects: Effect[]) =>
+  effects.flatMap((e) => (e.type === 'CREATE_TASK' ? [`${e.elementId}#${e.waitId}`] : []));
+const history = (effects: Effect[]) =>
+  effects.flatMap((e) => (e.type === 'HISTORY' ? [`${e.eventType} ${e.elementId}`] : []));
+
+/** Completes the one task waiting at `elementId`. */
+function complete(model: ProcessModel, state: InstanceState, elementId: string, variables = {}, now = T1): StepResult {
+  const token = state.tokens.find((t) => t.elementId === elementId);
+  if (!token) throw new Error(`no token at ${elementId}: ${JSON.stringify(state.tokens)}`);
+  return step(model, state, { type: 'COMPLETE_TASK', waitId: token.id, variables, actor: 'officer' }, now);
+}
+
+describe('step() on the birth registration', () => {
+  let model: ProcessModel;
+  beforeAll(async () => {
+    model = await modelFrom('processes/civil-status/birth-registration.bpmn');
+  });
+
+  it('starts at reception with one task for the reception role', () => {
+    const { state, effects } = step(model, undefined, { type: 'START', variables: { child: 'An' } }, T0);
+    expect(state).toEqual({
+      status: 'ACTIVE',
+      variables: { child: 'An' },
+      tokens: [{ id: 1, elementId: 'Task_Receive' }],
+      nextId: 2,
+    });
+    expect(effects).toContainEqual({
+      type: 'CREATE_TASK',
+      waitId: 1,
+      elementId: 'Task_Receive',
+      name: 'Tiếp nhận hồ sơ',
+      candidateGroups: ['reception'],
+    });
+    expect(history(effects)[0]).toBe('PROCESS_STARTED birth-registration');
+    expect(effects.filter((e) => e.type === 'HISTORY').every((e) => e.type === 'HISTORY' && e.at === T0)).toBe(true);
+  });
+
+  it('follows the complete branch to the leader, and the supplement branch back to reception', () => {
+    const started = step(model, undefined, { type: 'START', variables: {} }, T0);
+    const checking = complete(model, started.state, 'Task_Receive');
+    expect(tasksCreated(checking.effects)).toEqual(['Task_Check#2']);
+
+    const toLeader = complete(model, checking.state, 'Task_Check', { complete: true });
+    expect(tasksCreated(toLeader.effects)).toEqual(['Task_Sign#3']);
+    expect(history(toLeader.effects)).toContain('SEQUENCE_FLOW_TAKEN Flow_Complete');
+
+    const back = complete(model, checking.state, 'Task_Check', { complete: false });
+    expect(tasksCreated(back.effects)).toEqual(['Task_Receive#3']);
+    expect(history(back.effects)).toContain('SEQUENCE_FLOW_TAKEN Flow_NeedsSupplement');
+  });
+
+  it('completes the instance when the last token ends', () => {
+    let { state } = step(model, undefined, { type: 'START', variables: {} }, T0);
+    state = complete(model, state, 'Task_Receive').state;
+    state = complete(model, state, 'Task_Check', { complete: true }).state;
+    state = complete(model, state, 'Task_Sign').state;
+    const last = complete(model, state, 'Task_ReturnResult');
+    expect(last.state.status).toBe('COMPLETED');
+    expect(last.state.tokens).toEqual([]);
+    expect(history(last.effects).slice(-1)).toEqual(['PROCESS_COMPLETED birth-registration']);
+    expect(last.effects).toContainEqual({ type: 'COMPLETE_TASK', waitId: 4, actor: 'officer' });
+    expect(() => complete(model, { ...last.state, tokens: [{ id: 9, elementId: 'Task_Sign' }] }, 'Task_Sign')).toThrow(
+      expect.objectContaining({ code: 'INSTANCE_NOT_ACTIVE' }),
+    );
+  });
+
+  it('is deterministic and leaves its arguments untouched', () => {
+    const started = step(model, undefined, { type: 'START', variables: { a: 1 } }, T0);
+    const command: Command = { type: 'COMPLETE_TASK', waitId: 1, variables: { note: 'ok' }, actor: 'x' };
+    const frozen = structuredClone(started.state);
+    const once = step(model, started.state, command, T1);
+    const again = step(model, started.state, command, T1);
+    expect(again).toEqual(once);
+    expect(started.state).toEqual(frozen);
+    expect(step(model, undefined, { type: 'START', variables: { a: 1 } }, T0)).toEqual(started);
+  });
+
+  it('runs the same from a state that went through JSON (as stored in PostgreSQL)', () => {
+    const started = step(model, undefined, { type: 'START', variables: { when: '2026-03-02' } }, T0);
+    const rehydrated = JSON.parse(JSON.stringify(started.state)) as InstanceState;
+    expect(complete(model, rehydrated, 'Task_Receive')).toEqual(complete(model, started.state, 'Task_Receive'));
+  });
+
+  it('refuses a condition on a missing variable, naming the gateway and flow', () => {
+    const { state } = complete(model, step(model, undefined, { type: 'START', variables: {} }, T0).state, 'Task_Receive');
+    expect(() => complete(model, state, 'Task_Check', {})).toThrow(
+      expect.objectContaining({
+        code: 'CONDITION_FAILED',
+        details: { elementId: 'Gateway_Complete', flowId: 'Flow_Complete' },
+      }),
+    );
+    expect(() => complete(model, state, 'Task_Check', { complete: 'yes' })).toThrow(
+      expect.objectContaining({ code: 'NO_FLOW_MATCHED', details: { elementId: 'Gateway_Complete' } }),
+    );
+  });
+
+  it('refuses to complete a wait that is not a task of the instance', () => {
+    const { state } = step(model, undefined, { type: 'START', variables: {} }, T0);
+    expect(() => step(model, state, { type: 'COMPLETE_TASK', waitId: 42, variables: {} }, T1)).toThrow(
+      expect.objectContaining({ code: 'TASK_NOT_OPEN' }),
+    );
+  });
+});
+
+describe('step() on parallel gateways', () => {
+  let model: ProcessModel;
+  beforeAll(async () => {
+    model = await modelFrom('test/fixtures/parallel-review.bpmn');
+  });
+
+  it('splits into one task per branch and joins once, when both have arrived', () => {
+    const started = step(model, undefined, { type: 'START', variables: {} }, T0);
+    expect(tasksCreated(started.effects)).toEqual(['civilCheck#1', 'policeCheck#2']);
+    expect(started.effects).toContainEqual(expect.objectContaining({ elementId: 'policeCheck', candidateGroups: ['police', 'residence'] }));
+
+    const oneDone = complete(model, started.state, 'policeCheck');
+    expect(tasksCreated(oneDone.effects)).toEqual([]);
+    expect(oneDone.state.tokens).toEqual([
+      { id: 1, elementId: 'civilCheck' },
+      { id: 3, elementId: 'join', arrivedVia: 'policeDone' },
+    ]);
+    expect(history(oneDone.effects)).not.toContain('ELEMENT_ACTIVATED join');
+
+    const bothDone = complete(model, oneDone.state, 'civilCheck');
+    expect(tasksCreated(bothDone.effects)).toEqual(['sign#5']);
+    expect(history(bothDone.effects).filter((h) => h === 'ELEMENT_COMPLETED join')).toHaveLength(1);
+    expect(bothDone.state.tokens).toEqual([{ id: 5, elementId: 'sign' }]);
+  });
+});
+
+describe('step() on conditions and default flows', () => {
+  const flows = `
+    <bpmn:startEvent id="start"><bpmn:outgoing>f0</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:exclusiveGateway id="route" default="normal"><bpmn:incoming>f0</bpmn:incoming><bpmn:outgoing>urgent</bpmn:outgoing><bpmn:outgoing>normal</bpmn:outgoing></bpmn:exclusiveGateway>
+    <bpmn:userTask id="fast" camunda:candidateGroups="leader"><bpmn:incoming>urgent</bpmn:incoming></bpmn:userTask>
+    <bpmn:userTask id="slow" camunda:candidateGroups="office"><bpmn:incoming>normal</bpmn:incoming></bpmn:userTask>
+    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="route" />
+    <bpmn:sequenceFlow id="urgent" sourceRef="route" targetRef="fast"><bpmn:conditionExpression>days &lt; 3 and applicant.age >= 60</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="normal" sourceRef="route" targetRef="slow" />`;
+
+  it('takes the first flow whose FEEL condition holds, else the default', async () => {
+    const model = await modelOf(bpmnProcess('routing', flows));
+    const start = (variables: Record<string, unknown>) =>
+      tasksCreated(step(model, undefined, { type: 'START', variables: variables as never }, T0).effects);
+    expect(start({ days: 1, applicant: { age: 70 } })).toEqual(['fast#1']);
+    expect(start({ days: 1, applicant: { age: 30 } })).toEqual(['slow#1']);
+  });
+
+  it('ends a token at an activity with no outgoing flow (implicit end)', async () => {
+    const model = await modelOf(bpmnProcess('routing', flows));
+    const { state } = step(model, undefined, { type: 'START', variables: { days: 9, applicant: { age: 1 } } }, T0);
+    expect(complete(model, state, 'slow').state.status).toBe('COMPLETED');
+  });
+
+  it('stops a loop without a wait state instead of running forever', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'spin',
+        `<bpmn:startEvent id="start"><bpmn:outgoing>in</bpmn:outgoing></bpmn:startEvent>
+         <bpmn:exclusiveGateway id="a"><bpmn:incoming>in</bpmn:incoming><bpmn:incoming>back</bpmn:incoming><bpmn:outgoing>on</bpmn:outgoing></bpmn:exclusiveGateway>
+         <bpmn:exclusiveGateway id="b"><bpmn:incoming>on</bpmn:incoming><bpmn:outgoing>back</bpmn:outgoing></bpmn:exclusiveGateway>
+         <bpmn:sequenceFlow id="in" sourceRef="start" targetRef="a" />
+         <bpmn:sequenceFlow id="on" sourceRef="a" targetRef="b" />
+         <bpmn:sequenceFlow id="back" sourceRef="b" targetRef="a" />`,
+      ),
+    );
+    expect(MAX_ACTIVATIONS_PER_STEP).toBeGreaterThan(100);
+    expect(() => step(model, undefined, { type: 'START', variables: {} }, T0)).toThrow(
+      expect.objectContaining({ code: 'STEP_LIMIT_EXCEEDED' }),
+    );
+  });
+});
