@@ -4,9 +4,10 @@ import type { FlowNode, ProcessModel } from './model';
 /**
  * Structural checks of a compiled process: one none start event, flows that connect existing
  * nodes, gateways with somewhere to go, conditions only where they are evaluated. Sets the
- * model's start event.
+ * model's start event. Elements already reported as unsupported are not reported again through
+ * the flows that reach them.
  */
-export function checkGraph(model: ProcessModel, findings: Findings): void {
+export function checkGraph(model: ProcessModel, findings: Findings, unsupported: ReadonlySet<string>): void {
   const nodes = Object.values(model.nodes);
   const starts = nodes.filter((node) => node.type === 'startEvent');
   if (starts.length === 0) {
@@ -22,7 +23,7 @@ export function checkGraph(model: ProcessModel, findings: Findings): void {
 
   for (const flow of Object.values(model.flows)) {
     for (const end of [flow.sourceRef, flow.targetRef]) {
-      if (!model.nodes[end]) {
+      if (!model.nodes[end] && !unsupported.has(end)) {
         findings.invalid(
           `Sequence flow '${flow.id}' connects to '${end || '(nothing)'}', which is not a flow node of the process`,
           flow.id,

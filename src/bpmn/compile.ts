@@ -66,7 +66,7 @@ export async function compileBpmn(xml: string): Promise<CompiledBpmn> {
   const processes = asList(definitions.rootElements)
     .filter((element) => element.$type === 'bpmn:Process')
     .filter((process) => process.isExecutable !== false)
-    .map((process) => compileProcess(process, findings));
+    .map((process) => compileProcess(process, declaredLanguage(definitions), findings));
   if (processes.length === 0) {
     findings.invalid('The file has no executable process (a <process> with isExecutable="true")');
   }
@@ -74,22 +74,31 @@ export async function compileBpmn(xml: string): Promise<CompiledBpmn> {
   return { processes, warnings: findings.warnings };
 }
 
-function compileProcess(process: ModdleElement, findings: Findings): ProcessModel {
+/** The expression language the file declares, if it declares one (the parser fills in XPath). */
+function declaredLanguage(definitions: ModdleElement): string | undefined {
+  return Object.prototype.hasOwnProperty.call(definitions, 'expressionLanguage')
+    ? String(definitions.expressionLanguage)
+    : undefined;
+}
+
+function compileProcess(process: ModdleElement, language: string | undefined, findings: Findings): ProcessModel {
   const key = process.id ?? '';
   const laneOf = lanesByNode(process);
   const nodes: Record<string, FlowNode> = {};
   const flows: Record<string, SequenceFlow> = {};
+  const unsupported = new Set<string>();
   const elements = asList(process.flowElements);
 
   for (const element of elements) {
     const id = element.id ?? '';
     if (element.$type === 'bpmn:SequenceFlow') {
-      flows[id] = compileFlow(element, findings);
+      flows[id] = compileFlow(element, language, findings);
       continue;
     }
     if (PASSIVE_TYPES.has(element.$type)) continue;
     const type = NODE_TYPES[element.$type];
     if (!type) {
+      unsupported.add(id);
       findings.unsupported(
         `Element '${id}' (${element.$type.replace('bpmn:', '')}) is not supported by the engine yet`,
         id,
@@ -107,7 +116,7 @@ function compileProcess(process: ModdleElement, findings: Findings): ProcessMode
     nodes,
     flows,
   };
-  checkGraph(model, findings);
+  checkGraph(model, findings, unsupported);
   return model;
 }
 
@@ -146,7 +155,7 @@ function compileNode(
   return node;
 }
 
-function compileFlow(element: ModdleElement, findings: Findings): SequenceFlow {
+function compileFlow(element: ModdleElement, language: string | undefined, findings: Findings): SequenceFlow {
   const id = element.id ?? '';
   const flow: SequenceFlow = {
     id,
@@ -156,7 +165,7 @@ function compileFlow(element: ModdleElement, findings: Findings): SequenceFlow {
   };
   const expression = element.conditionExpression as ModdleElement | undefined;
   if (expression) {
-    const result = conditionSource(id, expression);
+    const result = conditionSource(id, expression, language);
     if ('condition' in result) flow.condition = result.condition;
     else findings.errors.push(result);
   }

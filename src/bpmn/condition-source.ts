@@ -5,13 +5,18 @@ import type { Problem } from '../errors';
 /**
  * Turns a sequence flow's `conditionExpression` into FEEL source, or says why it cannot run.
  * Camunda 8 writes `=expr`; plain FEEL is accepted as it is. Expressions in other languages
- * (JUEL `${...}`, JavaScript) are never evaluated, so they are refused here, at deploy.
+ * (JUEL `${...}`, JavaScript, XPath) are never evaluated, so they are refused here, at deploy.
+ * The language is the expression's own, else the one the file declares on <definitions>, else
+ * FEEL: BPMN's default is XPath, but modelers leave the attribute out and mean FEEL.
  */
 export function conditionSource(
   flowId: string,
   expression: ModdleElement,
+  fileLanguage: string | undefined,
 ): { condition: string } | { problem: Problem; code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED' } {
-  const language = typeof expression.language === 'string' ? expression.language : undefined;
+  // Without xsi:type="tFormalExpression" the parser keeps `language` as an unknown attribute.
+  const declared = expression.language ?? expression.$attrs?.language ?? fileLanguage;
+  const language = typeof declared === 'string' ? declared : undefined;
   const body = typeof expression.body === 'string' ? expression.body.trim() : '';
   if (language && !/feel/i.test(language)) {
     return unsupported(flowId, `its condition is written in '${language}'; only FEEL is run`);

@@ -1,0 +1,142 @@
+import { compileBpmn } from '../../../src/bpmn/compile';
+import { AppError } from '../../../src/errors';
+import { bpmnProcess } from '../../support/bpmn';
+import { modelFrom, modelOf } from '../../support/models';
+
+const task = (id: string, attributes = '') =>
+  `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+   <bpmn:userTask id="${id}" ${attributes}><bpmn:incoming>f1</bpmn:incoming></bpmn:userTask>
+   <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="${id}" />`;
+
+const lanes = (inner: string) =>
+  `<bpmn:laneSet id="ls">${inner}</bpmn:laneSet>`;
+
+async function refusal(xml: string): Promise<AppError> {
+  const error = await compileBpmn(xml).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('compiling the birth registration', () => {
+  it('reads its key, name, procedure code, roles from lanes, and conditions', async () => {
+    const model = await modelFrom('processes/civil-status/birth-registration.bpmn');
+    expect(model).toMatchObject({ key: 'birth-registration', name: 'Đăng ký khai sinh', procedureCode: '1.001193' });
+    expect(model.startEventId).toBe('StartEvent_Submitted');
+    const roles = Object.values(model.nodes)
+      .filter((node) => node.type === 'userTask')
+      .map((node) => `${node.id}:${node.candidateGroups?.join('|')}`);
+    expect(roles).toEqual([
+      'Task_Receive:reception',
+      'Task_Check:civil_status',
+      'Task_Sign:leader',
+      'Task_ReturnResult:reception',
+    ]);
+    expect(model.flows.Flow_Complete.condition).toBe('complete = true');
+    expect(model.nodes.Gateway_Receive.incoming).toEqual(['Flow_Submitted', 'Flow_NeedsSupplement']);
+  });
+});
+
+describe('roles on user tasks', () => {
+  it('takes the lane name when the lane has no tthc:role', async () => {
+    const model = await modelOf(
+      bpmnProcess('p', lanes(`<bpmn:lane id="l" name=" land "><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane>`) + task('t')),
+    );
+    expect(model.nodes.t.candidateGroups).toEqual(['land']);
+  });
+
+  it('prefers the innermost lane of nested lanes', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'p',
+        lanes(`<bpmn:lane id="outer" tthc:role="commune"><bpmn:flowNodeRef>t</bpmn:flowNodeRef>
+           <bpmn:childLaneSet id="inner-set"><bpmn:lane id="inner" tthc:role="social_affairs"><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane></bpmn:childLaneSet>
+         </bpmn:lane>`) + task('t'),
+      ),
+    );
+    expect(model.nodes.t.candidateGroups).toEqual(['social_affairs']);
+  });
+
+  it('lets camunda:candidateGroups on the task override the lane', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'p',
+        lanes(`<bpmn:lane id="l" tthc:role="reception"><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane>`) +
+          task('t', 'camunda:candidateGroups="leader, office"'),
+      ),
+    );
+    expect(model.nodes.t.candidateGroups).toEqual(['leader', 'office']);
+  });
+
+  it('warns about a task that no role can take', async () => {
+    const { warnings } = await compileBpmn(bpmnProcess('p', task('t')));
+    expect(warnings).toContainEqual(expect.objectContaining({ elementId: 't', message: expect.stringMatching(/no role/) }));
+  });
+});
+
+describe('refusing what the engine cannot run', () => {
+  it('names each unsupported element and every problem at once', async () => {
+    const error = await refusal(
+      bpmnProcess(
+        'p',
+        `<bpmn:startEvent id="start" />
+         <bpmn:serviceTask id="Service_1" />
+         <bpmn:boundaryEvent id="Timer_1" attachedToRef="Service_1"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>`,
+      ),
+    );
+    expect(error.code).toBe('BPMN_UNSUPPORTED');
+    expect(error.details.elementId).toBe('Service_1');
+    expect(error.details.problems?.map((p) => p.elementId)).toEqual(['Service_1', 'Timer_1']);
+  });
+
+  it('refuses JUEL and JavaScript conditions at deploy, naming the flow', async () => {
+    const xml = (condition: string) =>
+      bpmnProcess(
+        'p',
+        `<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+         <bpmn:exclusiveGateway id="g"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:exclusiveGateway>
+         <bpmn:endEvent id="e"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+         <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="g" />
+         <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="e">${condition}</bpmn:sequenceFlow>`,
+      );
+    const juel = await refusal(xml('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${approved}</bpmn:conditionExpression>'));
+    expect(juel).toMatchObject({ code: 'BPMN_UNSUPPORTED', details: { elementId: 'f2' } });
+    const js = await refusal(xml('<bpmn:conditionExpression language="javascript">next(null, true)</bpmn:conditionExpression>'));
+    expect(js).toMatchObject({ code: 'BPMN_UNSUPPORTED', details: { elementId: 'f2' } });
+    const broken = await refusal(xml('<bpmn:conditionExpression>= a &gt; </bpmn:conditionExpression>'));
+    expect(broken).toMatchObject({ code: 'BPMN_INVALID', details: { elementId: 'f2' } });
+    expect(broken.message).toMatch(/not valid FEEL/);
+  });
+
+  it('refuses a process without a start event, and a flow to nowhere', async () => {
+    const error = await refusal(
+      bpmnProcess('p', `<bpmn:userTask id="t" /><bpmn:sequenceFlow id="f" sourceRef="t" targetRef="ghost" />`),
+    );
+    expect(error.code).toBe('BPMN_INVALID');
+    expect(error.details.problems?.map((p) => p.message)).toEqual([
+      "Process 'p' has no start event",
+      "Sequence flow 'f' connects to '(nothing)', which is not a flow node of the process",
+    ]);
+  });
+
+  it('refuses a DOCTYPE, which could expand entities or read files', async () => {
+    const error = await refusal(
+      `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>` + bpmnProcess('p', task('t')).replace(/^<\?xml[^>]*>/, ''),
+    );
+    expect(error).toMatchObject({ code: 'BPMN_INVALID', message: expect.stringMatching(/DOCTYPE/) });
+  });
+
+  it('refuses a BPMN element it cannot read instead of dropping it', async () => {
+    const error = await refusal(bpmnProcess('p', `${task('t')}<bpmn:bogusTask id="x" />`));
+    expect(error.code).toBe('BPMN_INVALID');
+    expect(error.message).toMatch(/unknown type <bpmn:BogusTask>/);
+    expect(error.details.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a file with no executable process', async () => {
+    const error = await refusal(bpmnProcess('p', task('t')).replace('isExecutable="true"', 'isExecutable="false"'));
+    expect(error.message).toMatch(/no executable process/);
+  });
+});
