@@ -7,7 +7,11 @@ import type { FlowNode, ProcessModel } from './model';
  * model's start event. Elements already reported as unsupported are not reported again through
  * the flows that reach them.
  */
-export function checkGraph(model: ProcessModel, findings: Findings, unsupported: ReadonlySet<string>): void {
+export function checkGraph(
+  model: ProcessModel,
+  findings: Findings,
+  unsupported: ReadonlySet<string>,
+): void {
   const nodes = Object.values(model.nodes);
   const starts = nodes.filter((node) => node.type === 'startEvent');
   if (starts.length === 0) {

@@ -81,7 +81,11 @@ function declaredLanguage(definitions: ModdleElement): string | undefined {
     : undefined;
 }
 
-function compileProcess(process: ModdleElement, language: string | undefined, findings: Findings): ProcessModel {
+function compileProcess(
+  process: ModdleElement,
+  language: string | undefined,
+  findings: Findings,
+): ProcessModel {
   const key = process.id ?? '';
   const laneOf = lanesByNode(process);
   const nodes: Record<string, FlowNode> = {};
@@ -155,7 +159,11 @@ function compileNode(
   return node;
 }
 
-function compileFlow(element: ModdleElement, language: string | undefined, findings: Findings): SequenceFlow {
+function compileFlow(
+  element: ModdleElement,
+  language: string | undefined,
+  findings: Findings,
+): SequenceFlow {
   const id = element.id ?? '';
   const flow: SequenceFlow = {
     id,

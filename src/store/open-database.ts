@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
-import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenDatabase {
   dataSource: DataSource;
@@ -22,6 +21,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
   if (!url) {
     const dataDir = path.join(config.dataDir, 'postgres');
     logger.info({ dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
+    // Loaded only when needed: the package is an ES module that must not load with DATABASE_URL set.
+    const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
     const embedded = await startEmbeddedPostgres({
       dataDir,
       port: config.embeddedPostgresPort,

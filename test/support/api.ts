@@ -12,14 +12,19 @@ export interface TestApi {
   database: TestDatabase;
   server: ApiServer;
   /** Sends a GraphQL request over real HTTP and returns the parsed body. */
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Like graphql, but fails the test on any error and returns `data`. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
 /** A fresh database and the real HTTP app over it; the clock can be set by the test. */
-export async function createTestApi(clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') }): Promise<TestApi> {
+export async function createTestApi(
+  clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') },
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const server = await createApiServer({
     dataSource: database.dataSource,

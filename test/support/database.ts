@@ -11,12 +11,15 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_ADMIN_URL;
-  if (!url) throw new Error('TEST_DATABASE_ADMIN_URL is unset: run the tests through jest (global setup)');
+  if (!url)
+    throw new Error('TEST_DATABASE_ADMIN_URL is unset: run the tests through jest (global setup)');
   return url;
 }
 
 /** A new, migrated database for one test file: tests never share rows. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl());

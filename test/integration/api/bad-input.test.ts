@@ -4,7 +4,10 @@ import { createTestApi, type TestApi } from '../../support/api';
 import { snapshotDatabase } from '../../support/database';
 import { bpmnProcess } from '../../support/bpmn';
 
-const BIRTH = readFileSync(path.resolve(__dirname, '../../../processes/civil-status/birth-registration.bpmn'), 'utf8');
+const BIRTH = readFileSync(
+  path.resolve(__dirname, '../../../processes/civil-status/birth-registration.bpmn'),
+  'utf8',
+);
 
 /** A process whose gateway right after the start reads a variable that a start may not give. */
 const ROUTED_AT_START = bpmnProcess(
@@ -26,18 +29,30 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   beforeAll(async () => {
     api = await createTestApi();
-    await api.ok(`mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`, { xml: BIRTH });
-    await api.ok(`mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`, { xml: ROUTED_AT_START });
-    const started = await api.ok(`mutation { startProcess(key: "birth-registration", businessKey: "BAD-1") { id } }`);
+    await api.ok(`mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`, {
+      xml: BIRTH,
+    });
+    await api.ok(`mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`, {
+      xml: ROUTED_AT_START,
+    });
+    const started = await api.ok(
+      `mutation { startProcess(key: "birth-registration", businessKey: "BAD-1") { id } }`,
+    );
     ids.instance = started.startProcess.id;
     const task = async (elementId: string) => {
-      const data = await api.ok(`{ tasks(filter: { businessKey: "BAD-1" }) { edges { node { id elementId state } } } }`);
-      return data.tasks.edges.map((e: any) => e.node).find((t: any) => t.elementId === elementId && t.state !== 'COMPLETED').id;
+      const data = await api.ok(
+        `{ tasks(filter: { businessKey: "BAD-1" }) { edges { node { id elementId state } } } }`,
+      );
+      return data.tasks.edges
+        .map((e: any) => e.node)
+        .find((t: any) => t.elementId === elementId && t.state !== 'COMPLETED').id;
     };
     ids.receive = await task('Task_Receive');
     await api.ok(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, { id: ids.receive });
     ids.check = await task('Task_Check');
-    await api.ok(`mutation ($id: ID!) { claimTask(id: $id, assignee: "tran.hotich") { id } }`, { id: ids.check });
+    await api.ok(`mutation ($id: ID!) { claimTask(id: $id, assignee: "tran.hotich") { id } }`, {
+      id: ids.check,
+    });
   });
   afterAll(() => api.close());
 
@@ -52,7 +67,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     {
       name: 'malformed XML',
       query: `mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`,
-      variables: () => ({ xml: '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n</bpmn:definitions>' }),
+      variables: () => ({
+        xml: '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">\n</bpmn:definitions>',
+      }),
       code: 'BPMN_INVALID',
       extensions: { line: 3 },
       message: /closing tag mismatch at line 3/,
@@ -180,11 +197,17 @@ describe('bad input gets a clear error and changes nothing', () => {
   });
 
   it('leaves the dossier where it was after a failed condition, and lets it go on', async () => {
-    const done = await api.ok(`mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { state } }`, {
-      id: ids.check,
-    });
+    const done = await api.ok(
+      `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { state } }`,
+      {
+        id: ids.check,
+      },
+    );
     expect(done.completeTask.state).toBe('COMPLETED');
-    const data = await api.ok(`query ($id: ID!) { processInstance(id: $id) { openTasks { elementId } } }`, { id: ids.instance });
+    const data = await api.ok(
+      `query ($id: ID!) { processInstance(id: $id) { openTasks { elementId } } }`,
+      { id: ids.instance },
+    );
     expect(data.processInstance.openTasks).toEqual([{ elementId: 'Task_Sign' }]);
   });
 });

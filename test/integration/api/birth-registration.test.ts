@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestApi, type TestApi } from '../../support/api';
 
-const BPMN = readFileSync(path.resolve(__dirname, '../../../processes/civil-status/birth-registration.bpmn'), 'utf8');
+const BPMN = readFileSync(
+  path.resolve(__dirname, '../../../processes/civil-status/birth-registration.bpmn'),
+  'utf8',
+);
 
-const TASK_FIELDS = 'id elementId name candidateGroups assignee state processInstance { id businessKey }';
+const TASK_FIELDS =
+  'id elementId name candidateGroups assignee state processInstance { id businessKey }';
 
 /**
  * The walking skeleton end to end, over HTTP: deploy the birth registration (1.001193), start two
@@ -27,19 +31,30 @@ describe('birth registration over GraphQL', () => {
   }
 
   /** The officer of `role` finds the dossier's one open task, claims it and completes it. */
-  async function work(role: string, officer: string, businessKey: string, variables?: Record<string, unknown>) {
+  async function work(
+    role: string,
+    officer: string,
+    businessKey: string,
+    variables?: Record<string, unknown>,
+  ) {
     const [task, ...others] = await inbox(role, businessKey);
     expect(others).toHaveLength(0);
     expect(task.candidateGroups).toEqual([role]);
-    const claimed = await api.ok(`mutation ($id: ID!, $who: String!) { claimTask(id: $id, assignee: $who) { ${TASK_FIELDS} } }`, {
-      id: task.id,
-      who: officer,
-    });
+    const claimed = await api.ok(
+      `mutation ($id: ID!, $who: String!) { claimTask(id: $id, assignee: $who) { ${TASK_FIELDS} } }`,
+      {
+        id: task.id,
+        who: officer,
+      },
+    );
     expect(claimed.claimTask).toMatchObject({ state: 'CLAIMED', assignee: officer });
-    const done = await api.ok(`mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { ${TASK_FIELDS} } }`, {
-      id: task.id,
-      v: variables,
-    });
+    const done = await api.ok(
+      `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { ${TASK_FIELDS} } }`,
+      {
+        id: task.id,
+        v: variables,
+      },
+    );
     expect(done.completeTask).toMatchObject({ state: 'COMPLETED', assignee: officer });
     return task.elementId as string;
   }
@@ -64,23 +79,35 @@ describe('birth registration over GraphQL', () => {
     );
     expect(deployed.deployProcess).toMatchObject({
       changed: true,
-      definitions: [{ key: 'birth-registration', version: 1, name: 'Đăng ký khai sinh', procedureCode: '1.001193' }],
+      definitions: [
+        {
+          key: 'birth-registration',
+          version: 1,
+          name: 'Đăng ký khai sinh',
+          procedureCode: '1.001193',
+        },
+      ],
       warnings: [],
     });
 
     const start = `mutation ($key: String!, $bk: String) { startProcess(key: $key, businessKey: $bk) { id businessKey status } }`;
-    const first = (await api.ok(start, { key: 'birth-registration', bk: '000.00.06.H56-260302-0001' })).startProcess;
-    const second = (await api.ok(start, { key: 'birth-registration', bk: '000.00.06.H56-260302-0002' })).startProcess;
+    const first = (
+      await api.ok(start, { key: 'birth-registration', bk: '000.00.06.H56-260302-0001' })
+    ).startProcess;
+    const second = (
+      await api.ok(start, { key: 'birth-registration', bk: '000.00.06.H56-260302-0002' })
+    ).startProcess;
     expect(first.status).toBe('ACTIVE');
     expect(second.id).not.toBe(first.id);
 
     // Reception sees both dossiers in its inbox.
-    const reception = await api.ok(`{ tasks(filter: { candidateGroup: "reception", state: OPEN }) { totalCount edges { node { elementId processInstance { businessKey } } } } }`);
+    const reception = await api.ok(
+      `{ tasks(filter: { candidateGroup: "reception", state: OPEN }) { totalCount edges { node { elementId processInstance { businessKey } } } } }`,
+    );
     expect(reception.tasks.totalCount).toBe(2);
-    expect(reception.tasks.edges.map((e: any) => e.node.processInstance.businessKey).sort()).toEqual([
-      '000.00.06.H56-260302-0001',
-      '000.00.06.H56-260302-0002',
-    ]);
+    expect(
+      reception.tasks.edges.map((e: any) => e.node.processInstance.businessKey).sort(),
+    ).toEqual(['000.00.06.H56-260302-0001', '000.00.06.H56-260302-0002']);
 
     // The first dossier is complete: straight to the leader's signature.
     const a = first.businessKey;
@@ -106,7 +133,8 @@ describe('birth registration over GraphQL', () => {
       definition: { key: 'birth-registration', version: 1, procedureCode: '1.001193' },
     });
     expect(endedA.endedAt).not.toBeNull();
-    const steps = (events: any[]) => events.map((e) => `${e.eventType} ${e.elementId}${e.actor ? ` by ${e.actor}` : ''}`);
+    const steps = (events: any[]) =>
+      events.map((e) => `${e.eventType} ${e.elementId}${e.actor ? ` by ${e.actor}` : ''}`);
     expect(steps(endedA.history)).toEqual([
       'PROCESS_STARTED birth-registration',
       'ELEMENT_ACTIVATED StartEvent_Submitted',
@@ -141,14 +169,19 @@ describe('birth registration over GraphQL', () => {
 
     const endedB = await instance(second.id);
     expect(endedB.status).toBe('COMPLETED');
-    const flowsB = endedB.history.filter((e: any) => e.eventType === 'SEQUENCE_FLOW_TAKEN').map((e: any) => e.elementId);
+    const flowsB = endedB.history
+      .filter((e: any) => e.eventType === 'SEQUENCE_FLOW_TAKEN')
+      .map((e: any) => e.elementId);
     // Both branches of the gateway, in the order they were taken.
-    expect(flowsB.filter((id: string) => id === 'Flow_NeedsSupplement' || id === 'Flow_Complete')).toEqual([
-      'Flow_NeedsSupplement',
-      'Flow_Complete',
-    ]);
+    expect(
+      flowsB.filter((id: string) => id === 'Flow_NeedsSupplement' || id === 'Flow_Complete'),
+    ).toEqual(['Flow_NeedsSupplement', 'Flow_Complete']);
     expect(endedB.history.at(-1)).toMatchObject({ eventType: 'PROCESS_COMPLETED' });
-    expect(endedB.history.filter((e: any) => e.eventType === 'ELEMENT_COMPLETED' && e.elementId === 'Task_Receive')).toHaveLength(2);
+    expect(
+      endedB.history.filter(
+        (e: any) => e.eventType === 'ELEMENT_COMPLETED' && e.elementId === 'Task_Receive',
+      ),
+    ).toHaveLength(2);
 
     // Nothing is left in any inbox.
     const open = await api.ok(`{ tasks(filter: { state: OPEN }) { totalCount } }`);

@@ -8,8 +8,7 @@ const task = (id: string, attributes = '') =>
    <bpmn:userTask id="${id}" ${attributes}><bpmn:incoming>f1</bpmn:incoming></bpmn:userTask>
    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="${id}" />`;
 
-const lanes = (inner: string) =>
-  `<bpmn:laneSet id="ls">${inner}</bpmn:laneSet>`;
+const lanes = (inner: string) => `<bpmn:laneSet id="ls">${inner}</bpmn:laneSet>`;
 
 async function refusal(xml: string): Promise<AppError> {
   const error = await compileBpmn(xml).then(
@@ -23,7 +22,11 @@ async function refusal(xml: string): Promise<AppError> {
 describe('compiling the birth registration', () => {
   it('reads its key, name, procedure code, roles from lanes, and conditions', async () => {
     const model = await modelFrom('processes/civil-status/birth-registration.bpmn');
-    expect(model).toMatchObject({ key: 'birth-registration', name: 'Đăng ký khai sinh', procedureCode: '1.001193' });
+    expect(model).toMatchObject({
+      key: 'birth-registration',
+      name: 'Đăng ký khai sinh',
+      procedureCode: '1.001193',
+    });
     expect(model.startEventId).toBe('StartEvent_Submitted');
     const roles = Object.values(model.nodes)
       .filter((node) => node.type === 'userTask')
@@ -35,14 +38,22 @@ describe('compiling the birth registration', () => {
       'Task_ReturnResult:reception',
     ]);
     expect(model.flows.Flow_Complete.condition).toBe('complete = true');
-    expect(model.nodes.Gateway_Receive.incoming).toEqual(['Flow_Submitted', 'Flow_NeedsSupplement']);
+    expect(model.nodes.Gateway_Receive.incoming).toEqual([
+      'Flow_Submitted',
+      'Flow_NeedsSupplement',
+    ]);
   });
 });
 
 describe('roles on user tasks', () => {
   it('takes the lane name when the lane has no tthc:role', async () => {
     const model = await modelOf(
-      bpmnProcess('p', lanes(`<bpmn:lane id="l" name=" land "><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane>`) + task('t')),
+      bpmnProcess(
+        'p',
+        lanes(
+          `<bpmn:lane id="l" name=" land "><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane>`,
+        ) + task('t'),
+      ),
     );
     expect(model.nodes.t.candidateGroups).toEqual(['land']);
   });
@@ -63,8 +74,9 @@ describe('roles on user tasks', () => {
     const model = await modelOf(
       bpmnProcess(
         'p',
-        lanes(`<bpmn:lane id="l" tthc:role="reception"><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane>`) +
-          task('t', 'camunda:candidateGroups="leader, office"'),
+        lanes(
+          `<bpmn:lane id="l" tthc:role="reception"><bpmn:flowNodeRef>t</bpmn:flowNodeRef></bpmn:lane>`,
+        ) + task('t', 'camunda:candidateGroups="leader, office"'),
       ),
     );
     expect(model.nodes.t.candidateGroups).toEqual(['leader', 'office']);
@@ -72,7 +84,9 @@ describe('roles on user tasks', () => {
 
   it('warns about a task that no role can take', async () => {
     const { warnings } = await compileBpmn(bpmnProcess('p', task('t')));
-    expect(warnings).toContainEqual(expect.objectContaining({ elementId: 't', message: expect.stringMatching(/no role/) }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ elementId: 't', message: expect.stringMatching(/no role/) }),
+    );
   });
 });
 
@@ -101,18 +115,31 @@ describe('refusing what the engine cannot run', () => {
          <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="g" />
          <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="e">${condition}</bpmn:sequenceFlow>`,
       );
-    const juel = await refusal(xml('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${approved}</bpmn:conditionExpression>'));
+    const juel = await refusal(
+      xml(
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${approved}</bpmn:conditionExpression>',
+      ),
+    );
     expect(juel).toMatchObject({ code: 'BPMN_UNSUPPORTED', details: { elementId: 'f2' } });
-    const js = await refusal(xml('<bpmn:conditionExpression language="javascript">next(null, true)</bpmn:conditionExpression>'));
+    const js = await refusal(
+      xml(
+        '<bpmn:conditionExpression language="javascript">next(null, true)</bpmn:conditionExpression>',
+      ),
+    );
     expect(js).toMatchObject({ code: 'BPMN_UNSUPPORTED', details: { elementId: 'f2' } });
-    const broken = await refusal(xml('<bpmn:conditionExpression>= a &gt; </bpmn:conditionExpression>'));
+    const broken = await refusal(
+      xml('<bpmn:conditionExpression>= a &gt; </bpmn:conditionExpression>'),
+    );
     expect(broken).toMatchObject({ code: 'BPMN_INVALID', details: { elementId: 'f2' } });
     expect(broken.message).toMatch(/not valid FEEL/);
   });
 
   it('refuses a process without a start event, and a flow to nowhere', async () => {
     const error = await refusal(
-      bpmnProcess('p', `<bpmn:userTask id="t" /><bpmn:sequenceFlow id="f" sourceRef="t" targetRef="ghost" />`),
+      bpmnProcess(
+        'p',
+        `<bpmn:userTask id="t" /><bpmn:sequenceFlow id="f" sourceRef="t" targetRef="ghost" />`,
+      ),
     );
     expect(error.code).toBe('BPMN_INVALID');
     expect(error.details.problems?.map((p) => p.message)).toEqual([
@@ -123,9 +150,13 @@ describe('refusing what the engine cannot run', () => {
 
   it('refuses a DOCTYPE, which could expand entities or read files', async () => {
     const error = await refusal(
-      `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>` + bpmnProcess('p', task('t')).replace(/^<\?xml[^>]*>/, ''),
+      `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>` +
+        bpmnProcess('p', task('t')).replace(/^<\?xml[^>]*>/, ''),
     );
-    expect(error).toMatchObject({ code: 'BPMN_INVALID', message: expect.stringMatching(/DOCTYPE/) });
+    expect(error).toMatchObject({
+      code: 'BPMN_INVALID',
+      message: expect.stringMatching(/DOCTYPE/),
+    });
   });
 
   it('refuses a BPMN element it cannot read instead of dropping it', async () => {
@@ -136,7 +167,9 @@ describe('refusing what the engine cannot run', () => {
   });
 
   it('refuses a file with no executable process', async () => {
-    const error = await refusal(bpmnProcess('p', task('t')).replace('isExecutable="true"', 'isExecutable="false"'));
+    const error = await refusal(
+      bpmnProcess('p', task('t')).replace('isExecutable="true"', 'isExecutable="false"'),
+    );
     expect(error.message).toMatch(/no executable process/);
   });
 });

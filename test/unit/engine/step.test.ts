@@ -14,10 +14,21 @@ const history = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'HISTORY' ? [`${e.eventType} ${e.elementId}`] : []));
 
 /** Completes the one task waiting at `elementId`. */
-function complete(model: ProcessModel, state: InstanceState, elementId: string, variables = {}, now = T1): StepResult {
+function complete(
+  model: ProcessModel,
+  state: InstanceState,
+  elementId: string,
+  variables = {},
+  now = T1,
+): StepResult {
   const token = state.tokens.find((t) => t.elementId === elementId);
   if (!token) throw new Error(`no token at ${elementId}: ${JSON.stringify(state.tokens)}`);
-  return step(model, state, { type: 'COMPLETE_TASK', waitId: token.id, variables, actor: 'officer' }, now);
+  return step(
+    model,
+    state,
+    { type: 'COMPLETE_TASK', waitId: token.id, variables, actor: 'officer' },
+    now,
+  );
 }
 
 describe('step() on the birth registration', () => {
@@ -27,7 +38,12 @@ describe('step() on the birth registration', () => {
   });
 
   it('starts at reception with one task for the reception role', () => {
-    const { state, effects } = step(model, undefined, { type: 'START', variables: { child: 'An' } }, T0);
+    const { state, effects } = step(
+      model,
+      undefined,
+      { type: 'START', variables: { child: 'An' } },
+      T0,
+    );
     expect(state).toEqual({
       status: 'ACTIVE',
       variables: { child: 'An' },
@@ -42,7 +58,9 @@ describe('step() on the birth registration', () => {
       candidateGroups: ['reception'],
     });
     expect(history(effects)[0]).toBe('PROCESS_STARTED birth-registration');
-    expect(effects.filter((e) => e.type === 'HISTORY').every((e) => e.type === 'HISTORY' && e.at === T0)).toBe(true);
+    expect(
+      effects.filter((e) => e.type === 'HISTORY').every((e) => e.type === 'HISTORY' && e.at === T0),
+    ).toBe(true);
   });
 
   it('follows the complete branch to the leader, and the supplement branch back to reception', () => {
@@ -69,14 +87,19 @@ describe('step() on the birth registration', () => {
     expect(last.state.tokens).toEqual([]);
     expect(history(last.effects).slice(-1)).toEqual(['PROCESS_COMPLETED birth-registration']);
     expect(last.effects).toContainEqual({ type: 'COMPLETE_TASK', waitId: 4, actor: 'officer' });
-    expect(() => complete(model, { ...last.state, tokens: [{ id: 9, elementId: 'Task_Sign' }] }, 'Task_Sign')).toThrow(
-      expect.objectContaining({ code: 'INSTANCE_NOT_ACTIVE' }),
-    );
+    expect(() =>
+      complete(model, { ...last.state, tokens: [{ id: 9, elementId: 'Task_Sign' }] }, 'Task_Sign'),
+    ).toThrow(expect.objectContaining({ code: 'INSTANCE_NOT_ACTIVE' }));
   });
 
   it('is deterministic and leaves its arguments untouched', () => {
     const started = step(model, undefined, { type: 'START', variables: { a: 1 } }, T0);
-    const command: Command = { type: 'COMPLETE_TASK', waitId: 1, variables: { note: 'ok' }, actor: 'x' };
+    const command: Command = {
+      type: 'COMPLETE_TASK',
+      waitId: 1,
+      variables: { note: 'ok' },
+      actor: 'x',
+    };
     const frozen = structuredClone(started.state);
     const once = step(model, started.state, command, T1);
     const again = step(model, started.state, command, T1);
@@ -86,13 +109,24 @@ describe('step() on the birth registration', () => {
   });
 
   it('runs the same from a state that went through JSON (as stored in PostgreSQL)', () => {
-    const started = step(model, undefined, { type: 'START', variables: { when: '2026-03-02' } }, T0);
+    const started = step(
+      model,
+      undefined,
+      { type: 'START', variables: { when: '2026-03-02' } },
+      T0,
+    );
     const rehydrated = JSON.parse(JSON.stringify(started.state)) as InstanceState;
-    expect(complete(model, rehydrated, 'Task_Receive')).toEqual(complete(model, started.state, 'Task_Receive'));
+    expect(complete(model, rehydrated, 'Task_Receive')).toEqual(
+      complete(model, started.state, 'Task_Receive'),
+    );
   });
 
   it('refuses a condition on a missing variable, naming the gateway and flow', () => {
-    const { state } = complete(model, step(model, undefined, { type: 'START', variables: {} }, T0).state, 'Task_Receive');
+    const { state } = complete(
+      model,
+      step(model, undefined, { type: 'START', variables: {} }, T0).state,
+      'Task_Receive',
+    );
     expect(() => complete(model, state, 'Task_Check', {})).toThrow(
       expect.objectContaining({
         code: 'CONDITION_FAILED',
@@ -100,15 +134,18 @@ describe('step() on the birth registration', () => {
       }),
     );
     expect(() => complete(model, state, 'Task_Check', { complete: 'yes' })).toThrow(
-      expect.objectContaining({ code: 'NO_FLOW_MATCHED', details: { elementId: 'Gateway_Complete' } }),
+      expect.objectContaining({
+        code: 'NO_FLOW_MATCHED',
+        details: { elementId: 'Gateway_Complete' },
+      }),
     );
   });
 
   it('refuses to complete a wait that is not a task of the instance', () => {
     const { state } = step(model, undefined, { type: 'START', variables: {} }, T0);
-    expect(() => step(model, state, { type: 'COMPLETE_TASK', waitId: 42, variables: {} }, T1)).toThrow(
-      expect.objectContaining({ code: 'TASK_NOT_OPEN' }),
-    );
+    expect(() =>
+      step(model, state, { type: 'COMPLETE_TASK', waitId: 42, variables: {} }, T1),
+    ).toThrow(expect.objectContaining({ code: 'TASK_NOT_OPEN' }));
   });
 });
 
@@ -121,7 +158,12 @@ describe('step() on parallel gateways', () => {
   it('splits into one task per branch and joins once, when both have arrived', () => {
     const started = step(model, undefined, { type: 'START', variables: {} }, T0);
     expect(tasksCreated(started.effects)).toEqual(['civilCheck#1', 'policeCheck#2']);
-    expect(started.effects).toContainEqual(expect.objectContaining({ elementId: 'policeCheck', candidateGroups: ['police', 'residence'] }));
+    expect(started.effects).toContainEqual(
+      expect.objectContaining({
+        elementId: 'policeCheck',
+        candidateGroups: ['police', 'residence'],
+      }),
+    );
 
     const oneDone = complete(model, started.state, 'policeCheck');
     expect(tasksCreated(oneDone.effects)).toEqual([]);
@@ -151,14 +193,21 @@ describe('step() on conditions and default flows', () => {
   it('takes the first flow whose FEEL condition holds, else the default', async () => {
     const model = await modelOf(bpmnProcess('routing', flows));
     const start = (variables: Record<string, unknown>) =>
-      tasksCreated(step(model, undefined, { type: 'START', variables: variables as never }, T0).effects);
+      tasksCreated(
+        step(model, undefined, { type: 'START', variables: variables as never }, T0).effects,
+      );
     expect(start({ days: 1, applicant: { age: 70 } })).toEqual(['fast#1']);
     expect(start({ days: 1, applicant: { age: 30 } })).toEqual(['slow#1']);
   });
 
   it('ends a token at an activity with no outgoing flow (implicit end)', async () => {
     const model = await modelOf(bpmnProcess('routing', flows));
-    const { state } = step(model, undefined, { type: 'START', variables: { days: 9, applicant: { age: 1 } } }, T0);
+    const { state } = step(
+      model,
+      undefined,
+      { type: 'START', variables: { days: 9, applicant: { age: 1 } } },
+      T0,
+    );
     expect(complete(model, state, 'slow').state.status).toBe('COMPLETED');
   });
 

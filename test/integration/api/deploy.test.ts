@@ -1,0 +1,96 @@
+import { createTestApi, type TestApi } from '../../support/api';
+import { bpmnProcess } from '../../support/bpmn';
+import { readProjectFile } from '../../support/models';
+
+const DEPLOY = `mutation ($xml: String!) { deployProcess(bpmnXml: $xml) {
+  id changed source definitions { id key version name deploymentId } warnings { message elementId } } }`;
+
+const simple = (name: string) =>
+  bpmnProcess(
+    'simple',
+    `<bpmn:startEvent id="start"><bpmn:outgoing>f</bpmn:outgoing></bpmn:startEvent>
+     <bpmn:userTask id="work" name="${name}"><bpmn:incoming>f</bpmn:incoming></bpmn:userTask>
+     <bpmn:sequenceFlow id="f" sourceRef="start" targetRef="work" />`,
+    'name="Đơn giản"',
+  );
+
+describe('deploying versions', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('creates a version only when the content changed', async () => {
+    const first = (await api.ok(DEPLOY, { xml: simple('Xử lý') })).deployProcess;
+    expect(first).toMatchObject({
+      changed: true,
+      source: null,
+      definitions: [{ key: 'simple', version: 1 }],
+    });
+    expect(first.definitions[0].deploymentId).toBe(first.id);
+    expect(first.warnings).toEqual([
+      {
+        elementId: 'work',
+        message: "User task 'work' has no role: put it in a lane or set candidate groups",
+      },
+    ]);
+
+    const again = (await api.ok(DEPLOY, { xml: simple('Xử lý') })).deployProcess;
+    expect(again).toMatchObject({
+      changed: false,
+      id: first.id,
+      definitions: [{ id: first.definitions[0].id, version: 1 }],
+    });
+
+    const second = (await api.ok(DEPLOY, { xml: simple('Xử lý hồ sơ') })).deployProcess;
+    expect(second).toMatchObject({ changed: true, definitions: [{ key: 'simple', version: 2 }] });
+    expect(second.id).not.toBe(first.id);
+
+    const latest = await api.ok(`{ processDefinitions { key version name } }`);
+    expect(latest.processDefinitions).toEqual([{ key: 'simple', version: 2, name: 'Đơn giản' }]);
+    const all = await api.ok(`{ processDefinitions(key: "simple") { version } }`);
+    expect(all.processDefinitions).toEqual([{ version: 2 }, { version: 1 }]);
+  });
+
+  it('starts the latest version, and running instances keep theirs', async () => {
+    await api.ok(DEPLOY, {
+      xml: readProjectFile('processes/civil-status/birth-registration.bpmn'),
+    });
+    const start = `mutation { startProcess(key: "simple") { id definition { version } openTasks { name } } }`;
+    const onV2 = (await api.ok(start)).startProcess;
+    expect(onV2).toMatchObject({
+      definition: { version: 2 },
+      openTasks: [{ name: 'Xử lý hồ sơ' }],
+    });
+    await api.ok(DEPLOY, { xml: simple('Phiên bản 3') });
+    const onV3 = (await api.ok(start)).startProcess;
+    expect(onV3).toMatchObject({
+      definition: { version: 3 },
+      openTasks: [{ name: 'Phiên bản 3' }],
+    });
+    const old = await api.ok(
+      `query ($id: ID!) { processInstance(id: $id) { definition { version } openTasks { name } } }`,
+      {
+        id: onV2.id,
+      },
+    );
+    expect(old.processInstance).toEqual({
+      definition: { version: 2 },
+      openTasks: [{ name: 'Xử lý hồ sơ' }],
+    });
+
+    const latest = await api.ok(`{ processDefinitions { key version } }`);
+    expect(latest.processDefinitions).toEqual([
+      { key: 'birth-registration', version: 1 },
+      { key: 'simple', version: 3 },
+    ]);
+  });
+
+  it('returns null for an instance that does not exist', async () => {
+    const data = await api.ok(
+      `{ a: processInstance(id: "00000000-0000-4000-8000-000000000000") { id } b: processInstance(id: "nope") { id } }`,
+    );
+    expect(data).toEqual({ a: null, b: null });
+  });
+});

@@ -1,0 +1,42 @@
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+
+/** The schema comes from migrations only; they must match the entities and undo cleanly. */
+describe('migrations', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrate: false });
+  });
+  afterAll(() => database.drop());
+
+  const tables = async () =>
+    (
+      await database.dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+      )
+    ).map((row: { table_name: string }) => row.table_name);
+
+  it('build exactly the schema the entities describe', async () => {
+    await database.dataSource.runMigrations();
+    expect(await tables()).toEqual([
+      'deployment',
+      'history_event',
+      'process_definition',
+      'process_instance',
+      'task',
+    ]);
+    const pending = await database.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('index the inbox by role', async () => {
+    const indexes = await database.dataSource.query(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'task_candidate_groups'`,
+    );
+    expect(indexes[0].indexdef).toMatch(/USING gin \(candidate_groups\)/);
+  });
+
+  it('undo every step', async () => {
+    for (const _ of database.dataSource.migrations) await database.dataSource.undoLastMigration();
+    expect(await tables()).toEqual([]);
+  });
+});
