@@ -1,7 +1,7 @@
 /**
- * Tests run TypeScript through SWC (fast, keeps decorator metadata for type-graphql and TypeORM).
- * Some dependencies ship only ES modules (bpmn-moddle, feelin and theirs); SWC turns them into
- * CommonJS for Jest, while Node itself loads them natively at run time.
+ * Tests run TypeScript through ts-jest, transpiling only. Some dependencies ship only ES modules
+ * (bpmn-moddle, feelin and theirs); ts-jest turns them into CommonJS for Jest, while Node itself
+ * loads them natively at run time.
  */
 const esmOnly = [
   'bpmn-moddle',
@@ -22,15 +22,17 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // Transpile only (the type check is `tsc` in `npm run lint`), to CommonJS, JavaScript too.
     '^.+\\.(t|j|mj|cj)s$': [
-      '@swc/jest',
+      'ts-jest',
       {
-        jsc: {
-          target: 'es2022',
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          isolatedModules: true,
+          allowJs: true,
+          esModuleInterop: true,
         },
-        module: { type: 'commonjs' },
       },
     ],
   },
