@@ -2,13 +2,19 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 
 /** The GraphQL schema, built from the resolver classes. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [DeploymentResolver, ProcessInstanceResolver, TaskResolver],
+    resolvers: [
+      DeploymentResolver,
+      ProcessDefinitionResolver,
+      ProcessInstanceResolver,
+      TaskResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
+import { createLoaders } from './loaders';
 import { buildApiSchema } from './schema';
 
 export interface ApiServer {
@@ -53,9 +54,10 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),
     expressMiddleware(apollo, {
-      context: async () => ({ dataSource, now, logger }),
+      context: async () => ({ dataSource, now, logger, loaders: createLoaders(dataSource) }),
     }),
   );
+  app.use(bodyErrorHandler);
 
   return {
     app,
@@ -65,3 +67,30 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     },
   };
 }
+
+/**
+ * A body that is too large or not JSON never reaches GraphQL; answer in GraphQL's error shape so
+ * that clients handle it like any other refused request.
+ */
+const bodyErrorHandler: express.ErrorRequestHandler = (error, _request, response, next) => {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') {
+    response
+      .status(413)
+      .json({
+        errors: [
+          { message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+        ],
+      });
+  } else if (type === 'entity.parse.failed') {
+    response
+      .status(400)
+      .json({
+        errors: [
+          { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+        ],
+      });
+  } else {
+    next(error);
+  }
+};

@@ -1,8 +1,7 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { listDefinitions } from '../../store/definitions';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { deployBpmn } from '../../store/deploy';
 import type { ApiContext } from '../context';
-import { Deployment, ProcessDefinition } from '../types/process-definition.type';
+import { Deployment } from '../types/process-definition.type';
 
 @Resolver()
 export class DeploymentResolver {
@@ -24,15 +23,5 @@ export class DeploymentResolver {
       definitions: result.definitions,
       warnings: result.warnings,
     };
-  }
-
-  @Query(() => [ProcessDefinition], {
-    description: 'The latest version of each process, or every version of one key (newest first).',
-  })
-  processDefinitions(
-    @Arg('key', () => String, { nullable: true }) key: string | undefined,
-    @Ctx() context: ApiContext,
-  ): Promise<ProcessDefinition[]> {
-    return listDefinitions(context.dataSource, key ?? undefined);
   }
 }

@@ -2,7 +2,6 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors';
 import type { TaskEntity } from '../../store/entities';
-import { findInstance } from '../../store/instances';
 import { queryTasks } from '../../store/task-query';
 import * as taskStore from '../../store/tasks';
 import type { ApiContext } from '../context';
@@ -78,7 +77,7 @@ export class TaskResolver {
     @Root() task: TaskEntity,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstance> {
-    const instance = await findInstance(context.dataSource, task.instanceId);
+    const instance = await context.loaders.instance.load(task.instanceId);
     if (!instance) throw notFound('Process instance', task.instanceId);
     return instance;
   }

@@ -87,6 +87,13 @@ describe('deploying versions', () => {
     ]);
   });
 
+  it('gives back the BPMN XML each version was deployed from', async () => {
+    const data = await api.ok(`{ processDefinitions(key: "simple") { version bpmnXml } }`);
+    expect(data.processDefinitions.map((d: any) => d.version)).toEqual([3, 2, 1]);
+    expect(data.processDefinitions[0].bpmnXml).toBe(simple('Phiên bản 3'));
+    expect(data.processDefinitions[2].bpmnXml).toBe(simple('Xử lý'));
+  });
+
   it('returns null for an instance that does not exist', async () => {
     const data = await api.ok(
       `{ a: processInstance(id: "00000000-0000-4000-8000-000000000000") { id } b: processInstance(id: "nope") { id } }`,

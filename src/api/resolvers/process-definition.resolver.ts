@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../errors';
+import { listDefinitions } from '../../store/definitions';
+import type { ApiContext } from '../context';
+import { ProcessDefinition } from '../types/process-definition.type';
+
+@Resolver(() => ProcessDefinition)
+export class ProcessDefinitionResolver {
+  @Query(() => [ProcessDefinition], {
+    description: 'The latest version of each process, or every version of one key (newest first).',
+  })
+  processDefinitions(
+    @Arg('key', () => String, { nullable: true }) key: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessDefinition[]> {
+    return listDefinitions(context.dataSource, key ?? undefined);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The BPMN XML this version was deployed from, for modelers.',
+  })
+  async bpmnXml(
+    @Root() definition: ProcessDefinition,
+    @Ctx() context: ApiContext,
+  ): Promise<string> {
+    const deployment = await context.loaders.deployment.load(definition.deploymentId);
+    if (!deployment) throw notFound('Deployment', definition.deploymentId);
+    return deployment.bpmnXml;
+  }
+}
