@@ -75,21 +75,17 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
 const bodyErrorHandler: express.ErrorRequestHandler = (error, _request, response, next) => {
   const type = (error as { type?: string }).type;
   if (type === 'entity.too.large') {
-    response
-      .status(413)
-      .json({
-        errors: [
-          { message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
-        ],
-      });
+    response.status(413).json({
+      errors: [
+        { message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+      ],
+    });
   } else if (type === 'entity.parse.failed') {
-    response
-      .status(400)
-      .json({
-        errors: [
-          { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
-        ],
-      });
+    response.status(400).json({
+      errors: [
+        { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
   } else {
     next(error);
   }

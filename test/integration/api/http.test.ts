@@ -28,12 +28,10 @@ describe('HTTP edges', () => {
   it('refuses a 20 MB BPMN by size before reading it, and deploys nothing', async () => {
     const before = await snapshotDatabase(api.database.dataSource);
     const xml = `<bpmn:definitions>${' '.repeat(20 * 1024 * 1024)}</bpmn:definitions>`;
-    const response = await request(api.server.app)
-      .post('/graphql')
-      .send({
-        query: 'mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }',
-        variables: { xml },
-      });
+    const response = await request(api.server.app).post('/graphql').send({
+      query: 'mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }',
+      variables: { xml },
+    });
     expect(response.status).toBe(413);
     expect(response.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await snapshotDatabase(api.database.dataSource)).toEqual(before);
