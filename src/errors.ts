@@ -13,7 +13,7 @@ export type ErrorCode =
   | 'CONDITION_FAILED'
   | 'NO_FLOW_MATCHED'
   | 'INSTANCE_NOT_ACTIVE'
-  | 'STEP_LIMIT_EXCEEDED'
+  | 'LOOP_LIMIT'
   | 'BAD_USER_INPUT';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */

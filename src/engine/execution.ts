@@ -64,7 +64,7 @@ export class Execution {
     for (let next = this.moving.shift(); next; next = this.moving.shift()) {
       if (++this.activations > MAX_ACTIVATIONS_PER_STEP) {
         throw new AppError(
-          'STEP_LIMIT_EXCEEDED',
+          'LOOP_LIMIT',
           `More than ${MAX_ACTIVATIONS_PER_STEP} elements were passed without reaching a wait state; the process loops at '${next.elementId}'`,
           { elementId: next.elementId },
         );

@@ -225,7 +225,7 @@ describe('step() on conditions and default flows', () => {
     );
     expect(MAX_ACTIVATIONS_PER_STEP).toBeGreaterThan(100);
     expect(() => step(model, undefined, { type: 'START', variables: {} }, T0)).toThrow(
-      expect.objectContaining({ code: 'STEP_LIMIT_EXCEEDED' }),
+      expect.objectContaining({ code: 'LOOP_LIMIT' }),
     );
   });
 });
