@@ -29,7 +29,9 @@ export function checkGraph(
     for (const end of [flow.sourceRef, flow.targetRef]) {
       if (!model.nodes[end] && !unsupported.has(end)) {
         findings.invalid(
-          `Sequence flow '${flow.id}' connects to '${end || '(nothing)'}', which is not a flow node of the process`,
+          end
+            ? `Sequence flow '${flow.id}' connects to '${end}', which is not a flow node of the process`
+            : `Sequence flow '${flow.id}' lacks a source or target that exists in the file`,
           flow.id,
         );
       }

@@ -112,6 +112,13 @@ function compileProcess(
     nodes[id] = compileNode(element, type, laneOf, findings);
   }
 
+  // Wiring comes from the flows' sourceRef and targetRef, which BPMN requires; a node's
+  // <incoming>/<outgoing> children are optional and often missing in hand-written files.
+  for (const flow of Object.values(flows)) {
+    nodes[flow.sourceRef]?.outgoing.push(flow.id);
+    nodes[flow.targetRef]?.incoming.push(flow.id);
+  }
+
   const model: ProcessModel = {
     key,
     name: optionalString(process.name),
@@ -135,8 +142,8 @@ function compileNode(
     id,
     type,
     name: optionalString(element.name),
-    incoming: asList(element.incoming).map((flow) => flow.id ?? ''),
-    outgoing: asList(element.outgoing).map((flow) => flow.id ?? ''),
+    incoming: [],
+    outgoing: [],
   };
   const defaultFlow = element.default as ModdleElement | undefined;
   if (defaultFlow?.id) node.defaultFlow = defaultFlow.id;

@@ -5,9 +5,9 @@ import type { Variables } from './types';
 
 /**
  * Evaluates a sequence flow's FEEL condition against the instance variables. A condition that
- * reads a variable that is not there, or that gives something other than true, false or null,
- * fails the step with CONDITION_FAILED naming the element and the flow: guessing would send
- * the dossier down the wrong branch.
+ * reads a variable, entry or function that is not there, or that gives anything but true or
+ * false (null included), fails the step with CONDITION_FAILED naming the element and the flow:
+ * guessing would send the dossier down the wrong branch.
  */
 export function conditionHolds(
   flow: SequenceFlow,
@@ -16,15 +16,15 @@ export function conditionHolds(
 ): boolean {
   if (flow.condition === undefined) return true;
   const { value, warnings } = evaluate(flow.condition, variables);
-  const missing = warnings.find((warning) => warning.type === 'NO_VARIABLE_FOUND');
-  if (missing) {
+  const [warning] = warnings;
+  if (warning) {
     throw new AppError(
       'CONDITION_FAILED',
-      `The condition '${flow.condition}' on flow '${flow.id}' of '${elementId}' failed: ${missing.message}`,
+      `The condition '${flow.condition}' on flow '${flow.id}' of '${elementId}' failed: ${warning.message}`,
       { elementId, flowId: flow.id },
     );
   }
-  if (value !== true && value !== false && value !== null) {
+  if (value !== true && value !== false) {
     throw new AppError(
       'CONDITION_FAILED',
       `The condition '${flow.condition}' on flow '${flow.id}' of '${elementId}' gave ${JSON.stringify(value)}, not true or false`,

@@ -85,7 +85,8 @@ export class Execution {
   /**
    * Leaves an activity or event the BPMN way: every unconditional flow, every conditional flow
    * whose condition holds, and the default flow only when no conditional flow was taken.
-   * With no outgoing flow at all the token simply ends here (an implicit end).
+   * With no outgoing flow at all the token simply ends here (an implicit end); with outgoing flows
+   * of which none may be taken, the step fails rather than lose the token.
    */
   leave(node: FlowNode): void {
     const flows = this.model.flows;
@@ -95,6 +96,15 @@ export class Execution {
     );
     const conditionalTaken = taken.some((flowId) => flows[flowId].condition !== undefined);
     if (node.defaultFlow && !conditionalTaken) taken.push(node.defaultFlow);
+    if (taken.length === 0 && node.outgoing.length > 0) {
+      throw new AppError(
+        'NO_FLOW_MATCHED',
+        `No outgoing flow of '${node.id}' may be taken: no condition holds`,
+        {
+          elementId: node.id,
+        },
+      );
+    }
     for (const flowId of taken) this.take(flowId);
   }
 

@@ -140,17 +140,23 @@ describe('bad input gets a clear error and changes nothing', () => {
       message: /Variable 'complete' not found/,
     },
     {
-      name: 'a gateway where no condition holds and there is no default',
+      name: 'a gateway condition that gives no boolean (a text compared with true)',
       query: `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: "maybe" }) { id } }`,
       variables: () => ({ id: ids.check }),
-      code: 'NO_FLOW_MATCHED',
-      extensions: { elementId: 'Gateway_Complete' },
+      code: 'CONDITION_FAILED',
+      extensions: { elementId: 'Gateway_Complete', flowId: 'Flow_Complete' },
     },
     {
       name: 'a start whose first gateway cannot decide',
       query: `mutation { startProcess(key: "routed-at-start", businessKey: "BAD-2") { id } }`,
       code: 'CONDITION_FAILED',
       extensions: { elementId: 'route', flowId: 'f2' },
+    },
+    {
+      name: 'a gateway where no condition holds and there is no default',
+      query: `mutation { startProcess(key: "routed-at-start", businessKey: "BAD-3", variables: { urgent: false }) { id } }`,
+      code: 'NO_FLOW_MATCHED',
+      extensions: { elementId: 'route' },
     },
     {
       name: 'variables that are not an object',

@@ -45,6 +45,24 @@ describe('compiling the birth registration', () => {
   });
 });
 
+describe('wiring', () => {
+  it('comes from the flows themselves, with or without <incoming>/<outgoing> children', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'bare',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="t" camunda:candidateGroups="office" />
+         <bpmn:endEvent id="end" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="t" />
+         <bpmn:sequenceFlow id="b" sourceRef="t" targetRef="end" />`,
+      ),
+    );
+    expect(model.nodes.start.outgoing).toEqual(['a']);
+    expect(model.nodes.t).toMatchObject({ incoming: ['a'], outgoing: ['b'] });
+    expect(model.nodes.end.incoming).toEqual(['b']);
+  });
+});
+
 describe('roles on user tasks', () => {
   it('takes the lane name when the lane has no tthc:role', async () => {
     const model = await modelOf(
@@ -144,7 +162,7 @@ describe('refusing what the engine cannot run', () => {
     expect(error.code).toBe('BPMN_INVALID');
     expect(error.details.problems?.map((p) => p.message)).toEqual([
       "Process 'p' has no start event",
-      "Sequence flow 'f' connects to '(nothing)', which is not a flow node of the process",
+      "Sequence flow 'f' lacks a source or target that exists in the file",
     ]);
   });
 
