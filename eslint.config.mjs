@@ -16,6 +16,33 @@ export default tseslint.config(
     },
   },
   {
+    // The engine is a pure function: no clock, no chance, no IO. Time and ids come in as data.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'The engine gets time as `now`; it never reads the clock.' },
+        { name: 'setTimeout', message: 'The engine never waits.' },
+        { name: 'setInterval', message: 'The engine never waits.' },
+        { name: 'process', message: 'The engine reads nothing from its surroundings.' },
+        { name: 'fetch', message: 'The engine does no IO.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Ids come from the state, never from chance.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'http'], message: 'The engine does no IO.' },
+            { group: ['typeorm', 'pg', '**/store/**', '**/api/**'], message: 'The store calls the engine, not the other way.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // GraphQL responses in tests are read field by field; typing each one would only add noise.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -12,7 +12,13 @@ export function variablesInput(value: unknown, field: string): Variables {
       field,
     });
   }
-  const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  const json = JSON.stringify(value);
+  if (json.includes('\\u0000')) {
+    throw new AppError('BAD_USER_INPUT', `'${field}' may not contain the NUL character (\\u0000)`, {
+      field,
+    });
+  }
+  const size = Buffer.byteLength(json, 'utf8');
   if (size > MAX_VARIABLES_BYTES) {
     throw new AppError(
       'BAD_USER_INPUT',
@@ -45,7 +51,8 @@ export function encodeCursor(seq: string): string {
 
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === null) return undefined;
-  const match = /^task:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // At most 18 digits: always within PostgreSQL's bigint.
+  const match = /^task:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match)
     throw new AppError('BAD_USER_INPUT', `'after' is not a cursor this API gave out`, {
       field: 'after',
@@ -53,9 +60,40 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   return match[1];
 }
 
-/** A required text argument that must not be blank. */
+/** Keys, codes and names are stored as varchar(255). */
+export const MAX_NAME_LENGTH = 255;
+
+/** A required name-like argument (a key, an officer, a dossier code): not blank, not too long. */
 export function requiredText(value: string, field: string): string {
-  const text = value.trim();
-  if (text === '') throw new AppError('BAD_USER_INPUT', `'${field}' must not be empty`, { field });
+  const text = optionalText(value, field);
+  if (text === undefined)
+    throw new AppError('BAD_USER_INPUT', `'${field}' must not be empty`, { field });
   return text;
+}
+
+/** An optional name-like argument: trimmed, at most 255 characters, no NUL; blank means absent. */
+export function optionalText(value: string | null | undefined, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = value.trim();
+  if (text.length > MAX_NAME_LENGTH) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `'${field}' is longer than ${MAX_NAME_LENGTH} characters`,
+      { field },
+    );
+  }
+  if (text.includes('\u0000')) {
+    throw new AppError('BAD_USER_INPUT', `'${field}' may not contain the NUL character`, { field });
+  }
+  return text === '' ? undefined : text;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id argument of something stored under a UUID; anything else cannot name it. */
+export function optionalId(value: string | null | undefined, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!UUID.test(value))
+    throw new AppError('BAD_USER_INPUT', `'${field}' is not an id this API gave out`, { field });
+  return value;
 }

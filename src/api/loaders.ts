@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { DeploymentEntity, ProcessInstanceEntity } from '../store/entities';
+import type { DataSource } from 'typeorm';
+import { deploymentsByIds, instancesByIds } from '../store/by-ids';
+import type { DeploymentEntity, ProcessInstanceEntity } from '../store/entities';
 
 export interface Loaders {
   instance: DataLoader<string, ProcessInstanceEntity | null>;
@@ -10,20 +11,7 @@ export interface Loaders {
 /** Made anew for each request, so nothing cached outlives it. */
 export function createLoaders(dataSource: DataSource): Loaders {
   return {
-    instance: byId(dataSource, ProcessInstanceEntity),
-    deployment: byId(dataSource, DeploymentEntity),
+    instance: new DataLoader((ids) => instancesByIds(dataSource, ids)),
+    deployment: new DataLoader((ids) => deploymentsByIds(dataSource, ids)),
   };
-}
-
-function byId<T extends { id: string }>(
-  dataSource: DataSource,
-  entity: new () => T,
-): DataLoader<string, T | null> {
-  return new DataLoader(async (ids: readonly string[]) => {
-    const rows = await dataSource
-      .getRepository(entity)
-      .findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
 }

@@ -26,6 +26,13 @@ const PASSIVE_TYPES = new Set([
   'bpmn:DataStoreReference',
 ]);
 
+/** Extensions that change behaviour in the engine they were written for, and that we do not apply. */
+const UNAPPLIED_EXTENSIONS: Record<string, string> = {
+  'camunda:InputOutput': 'input/output mappings',
+  'camunda:ExecutionListener': 'execution listeners',
+  'camunda:TaskListener': 'task listeners',
+};
+
 /** Collects every problem of a file, so that a designer sees them all at once. */
 export class Findings {
   readonly errors: { code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED'; problem: Problem }[] = [];
@@ -150,6 +157,16 @@ function compileNode(
   if (asList(element.eventDefinitions).length > 0) {
     const kind = asList(element.eventDefinitions)[0].$type.replace('bpmn:', '');
     findings.unsupported(`Event '${id}' has a ${kind}, which the engine does not run yet`, id);
+  }
+  for (const extension of asList(
+    (element.extensionElements as ModdleElement | undefined)?.values,
+  )) {
+    const what = UNAPPLIED_EXTENSIONS[extension.$type];
+    if (what)
+      findings.warn(
+        `'${id}' has ${what} (${extension.$type}), which the engine does not apply`,
+        id,
+      );
   }
   if (element.loopCharacteristics) {
     findings.unsupported(

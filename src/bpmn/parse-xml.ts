@@ -22,6 +22,12 @@ export async function parseBpmnXml(xml: string): Promise<ParsedBpmn> {
   if (Buffer.byteLength(xml, 'utf8') > MAX_BPMN_BYTES) {
     throw new AppError('BPMN_INVALID', `The BPMN file is larger than ${MAX_BPMN_BYTES} bytes`);
   }
+  if (xml.includes('\u0000')) {
+    throw new AppError(
+      'BPMN_INVALID',
+      'The BPMN file contains a NUL character, which XML does not allow',
+    );
+  }
   // A DTD can declare entities that expand without bound or read local files: never accept one.
   if (/<!DOCTYPE/i.test(xml)) {
     throw new AppError('BPMN_INVALID', 'The BPMN file declares a DOCTYPE, which is not allowed');

@@ -19,7 +19,10 @@ async function main(command = 'serve'): Promise<void> {
       const server = await serve(config, logger);
       let stopping = false;
       const stop = (signal: string) => {
-        if (stopping) return;
+        if (stopping) {
+          logger.warn({ signal }, 'stopping at once');
+          process.exit(1);
+        }
         stopping = true;
         logger.info({ signal }, 'stopping');
         server.stop().then(
@@ -54,6 +57,8 @@ async function main(command = 'serve'): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  // Start-up failures are mostly set-up problems: the message says what to change.
+  const debug = process.env.LOG_LEVEL === 'debug';
+  console.error(error instanceof Error ? (debug ? error.stack : error.message) : error);
   process.exit(1);
 });

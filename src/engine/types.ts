@@ -35,12 +35,15 @@ export type Command =
   | { type: 'START'; variables: Variables; actor?: string }
   | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string };
 
+/** The last two are written by the store when an officer claims or gives back a task. */
 export type HistoryEventType =
   | 'PROCESS_STARTED'
   | 'PROCESS_COMPLETED'
   | 'ELEMENT_ACTIVATED'
   | 'ELEMENT_COMPLETED'
-  | 'SEQUENCE_FLOW_TAKEN';
+  | 'SEQUENCE_FLOW_TAKEN'
+  | 'TASK_CLAIMED'
+  | 'TASK_UNCLAIMED';
 
 /** What the world outside the engine must do once a step is accepted. */
 export type Effect =

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
-import { HistoryEventEntity, TaskEntity } from './entities';
+import { TaskEntity } from './entities';
+import { appendHistory } from './history';
 
 /**
  * Writes a step's effects inside the transaction that holds the instance's row lock: tasks
@@ -45,20 +46,22 @@ export async function applyEffects(
     }
   }
 
-  const history = effects.flatMap((effect) =>
-    effect.type === 'HISTORY'
-      ? [
-          {
-            instanceId,
-            eventType: effect.eventType,
-            elementId: effect.elementId,
-            elementType: effect.elementType,
-            at: new Date(effect.at),
-            actor: effect.actor ?? null,
-            taskId: effect.waitId === undefined ? null : (taskIds.get(effect.waitId) ?? null),
-          },
-        ]
-      : [],
+  await appendHistory(
+    manager,
+    instanceId,
+    effects.flatMap((effect) =>
+      effect.type === 'HISTORY'
+        ? [
+            {
+              eventType: effect.eventType,
+              elementId: effect.elementId,
+              elementType: effect.elementType,
+              at: new Date(effect.at),
+              actor: effect.actor ?? null,
+              taskId: effect.waitId === undefined ? null : (taskIds.get(effect.waitId) ?? null),
+            },
+          ]
+        : [],
+    ),
   );
-  if (history.length > 0) await manager.insert(HistoryEventEntity, history);
 }

@@ -31,7 +31,13 @@ const PASSWORD = 'postgres';
  * that user if the machine has none.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const log = options.onLog ?? (() => undefined);
+  const recent: string[] = [];
+  const log = (message: string) => {
+    // The package rejects without a reason; PostgreSQL's own last words are the reason.
+    recent.push(...message.split('\n').filter((line) => line.trim() !== ''));
+    recent.splice(0, Math.max(0, recent.length - 8));
+    options.onLog?.(message);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -43,12 +49,29 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: log,
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });
-  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
-    await server.initialise();
+  const failure = (what: string, error: unknown) =>
+    new Error(
+      `The embedded PostgreSQL ${what} (port ${options.port}, data in ${options.dataDir}). ` +
+        `Another server may be using the port or the folder; set EMBEDDED_PG_PORT or DATA_DIR, or DATABASE_URL. ` +
+        `PostgreSQL said: ${recent.join(' | ') || (error instanceof Error ? error.message : String(error))}`,
+    );
+  try {
+    if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+  } catch (error) {
+    throw failure('could not be created', error);
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw failure('did not start', error);
+  }
+  try {
+    await createDatabaseIfMissing(server, options.database);
+  } catch (error) {
+    await stopServer(server);
+    throw error;
+  }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
-  await createDatabaseIfMissing(server, options.database);
   return {
     url: `${base}/${options.database}`,
     adminUrl: `${base}/postgres`,

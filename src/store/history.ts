@@ -1,5 +1,31 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { HistoryEventType } from '../engine/types';
 import { HistoryEventEntity } from './entities';
+
+export interface NewHistoryEvent {
+  eventType: HistoryEventType;
+  elementId: string;
+  elementType: string;
+  at: Date;
+  actor: string | null;
+  taskId: string | null;
+}
+
+/**
+ * The one writer of history. Callers hold the instance's row lock, so ids follow the order in
+ * which things happened; the events of one call keep the order given.
+ */
+export async function appendHistory(
+  manager: EntityManager,
+  instanceId: string,
+  events: readonly NewHistoryEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.insert(
+    HistoryEventEntity,
+    events.map((event) => ({ instanceId, ...event })),
+  );
+}
 
 /** An instance's history in the order it happened. */
 export function instanceHistory(

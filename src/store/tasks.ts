@@ -1,7 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
-import { HistoryEventEntity, ProcessInstanceEntity, TaskEntity, type TaskState } from './entities';
+import { ProcessInstanceEntity, TaskEntity, type TaskState } from './entities';
+import { appendHistory } from './history';
 import { isUuid, lockInstance, runCommand } from './instances';
 
 export async function findTask(dataSource: DataSource, id: string): Promise<TaskEntity | null> {
@@ -45,15 +46,16 @@ async function recordTaskEvent(
   actor: string | null,
   now: Date,
 ): Promise<void> {
-  await manager.insert(HistoryEventEntity, {
-    instanceId: task.instanceId,
-    eventType,
-    elementId: task.elementId,
-    elementType: 'userTask',
-    at: now,
-    actor,
-    taskId: task.id,
-  });
+  await appendHistory(manager, task.instanceId, [
+    {
+      eventType,
+      elementId: task.elementId,
+      elementType: 'userTask',
+      at: now,
+      actor,
+      taskId: task.id,
+    },
+  ]);
 }
 
 export async function claimTask(
@@ -124,4 +126,11 @@ export async function completeTask(
     );
     return manager.findOneByOrFail(TaskEntity, { id: task.id });
   });
+}
+
+/** The tasks of an instance still waiting for an officer, in creation order. */
+export function openTasksOf(dataSource: DataSource, instanceId: string): Promise<TaskEntity[]> {
+  return dataSource
+    .getRepository(TaskEntity)
+    .find({ where: { instanceId, state: In(['OPEN', 'CLAIMED']) }, order: { seq: 'ASC' } });
 }

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/store/embedded-postgres';
+import { freePort } from './free-port';
 
 declare global {
   var __testPostgres: EmbeddedDatabase | undefined;
@@ -29,15 +29,4 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__testPostgres = database;
   process.env.TEST_DATABASE_ADMIN_URL = database.adminUrl;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

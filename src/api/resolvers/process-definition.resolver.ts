@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors';
 import { listDefinitions } from '../../store/definitions';
 import type { ApiContext } from '../context';
+import { optionalText } from '../inputs';
 import { ProcessDefinition } from '../types/process-definition.type';
 
 @Resolver(() => ProcessDefinition)
@@ -13,7 +14,7 @@ export class ProcessDefinitionResolver {
     @Arg('key', () => String, { nullable: true }) key: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<ProcessDefinition[]> {
-    return listDefinitions(context.dataSource, key ?? undefined);
+    return listDefinitions(context.dataSource, optionalText(key, 'key'));
   }
 
   @FieldResolver(() => String, {

@@ -5,12 +5,13 @@ import { definitionById } from '../../store/definitions';
 import { ProcessInstanceEntity } from '../../store/entities';
 import { instanceHistory } from '../../store/history';
 import { findInstance, startInstance } from '../../store/instances';
-import { queryTasks } from '../../store/task-query';
+import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
-import { requiredText, variablesInput } from '../inputs';
+import { optionalText, requiredText, variablesInput } from '../inputs';
+import { notFound } from '../../errors';
 import { ProcessDefinition } from '../types/process-definition.type';
 import { HistoryEvent, ProcessInstance } from '../types/process-instance.type';
-import { Task, TaskState } from '../types/task.type';
+import { Task } from '../types/task.type';
 
 @Resolver(() => ProcessInstance)
 export class ProcessInstanceResolver {
@@ -23,18 +24,23 @@ export class ProcessInstanceResolver {
   ): Promise<ProcessInstanceEntity> {
     return startInstance(context.dataSource, {
       key: requiredText(key, 'key'),
-      businessKey: businessKey ?? null,
+      businessKey: optionalText(businessKey, 'businessKey') ?? null,
       variables: variablesInput(variables, 'variables'),
       now: context.now(),
     });
   }
 
-  @Query(() => ProcessInstance, { nullable: true })
-  processInstance(
+  @Query(() => ProcessInstance, {
+    nullable: true,
+    description: 'One instance; NOT_FOUND when there is none with this id.',
+  })
+  async processInstance(
     @Arg('id', () => ID) id: string,
     @Ctx() context: ApiContext,
-  ): Promise<ProcessInstanceEntity | null> {
-    return findInstance(context.dataSource, id);
+  ): Promise<ProcessInstanceEntity> {
+    const instance = await findInstance(context.dataSource, id);
+    if (!instance) throw notFound('Process instance', id, { instanceId: id });
+    return instance;
   }
 
   @FieldResolver(() => GraphQLJSON, {
@@ -53,18 +59,8 @@ export class ProcessInstanceResolver {
   }
 
   @FieldResolver(() => [Task], { description: 'Tasks waiting for an officer, open or claimed.' })
-  async openTasks(
-    @Root() instance: ProcessInstanceEntity,
-    @Ctx() context: ApiContext,
-  ): Promise<Task[]> {
-    const { tasks } = await queryTasks(
-      context.dataSource,
-      { processInstanceId: instance.id },
-      { first: 1000 },
-    );
-    return tasks.filter(
-      (task) => task.state === TaskState.OPEN || task.state === TaskState.CLAIMED,
-    );
+  openTasks(@Root() instance: ProcessInstanceEntity, @Ctx() context: ApiContext): Promise<Task[]> {
+    return openTasksOf(context.dataSource, instance.id);
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'What happened, in order.' })

@@ -5,7 +5,16 @@ import type { TaskEntity } from '../../store/entities';
 import { queryTasks } from '../../store/task-query';
 import * as taskStore from '../../store/tasks';
 import type { ApiContext } from '../context';
-import { decodeCursor, encodeCursor, pageSizeInput, requiredText, variablesInput } from '../inputs';
+import {
+  decodeCursor,
+  encodeCursor,
+  optionalId,
+  optionalText,
+  pageSizeInput,
+  requiredText,
+  variablesInput,
+} from '../inputs';
+import type { TaskQuery } from '../../store/task-query';
 import { ProcessInstance } from '../types/process-instance.type';
 import { Task, TaskConnection, TaskFilter } from '../types/task.type';
 
@@ -18,14 +27,10 @@ export class TaskResolver {
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<TaskConnection> {
-    const page = await queryTasks(
-      context.dataSource,
-      { ...filter },
-      {
-        first: pageSizeInput(first ?? undefined),
-        afterSeq: decodeCursor(after ?? undefined),
-      },
-    );
+    const page = await queryTasks(context.dataSource, taskQueryInput(filter), {
+      first: pageSizeInput(first ?? undefined),
+      afterSeq: decodeCursor(after ?? undefined),
+    });
     const edges = page.tasks.map((task) => ({ cursor: encodeCursor(task.seq), node: task }));
     return {
       edges,
@@ -81,4 +86,16 @@ export class TaskResolver {
     if (!instance) throw notFound('Process instance', task.instanceId);
     return instance;
   }
+}
+
+/** Checks each filter field at the edge: names of bounded length, ids that can be ids. */
+function taskQueryInput(filter: TaskFilter | undefined): TaskQuery {
+  return {
+    candidateGroup: optionalText(filter?.candidateGroup, 'filter.candidateGroup'),
+    assignee: optionalText(filter?.assignee, 'filter.assignee'),
+    state: filter?.state ?? undefined,
+    processDefinitionKey: optionalText(filter?.processDefinitionKey, 'filter.processDefinitionKey'),
+    businessKey: optionalText(filter?.businessKey, 'filter.businessKey'),
+    processInstanceId: optionalId(filter?.processInstanceId, 'filter.processInstanceId'),
+  };
 }

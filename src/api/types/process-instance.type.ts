@@ -1,5 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { InstanceStatus as EngineInstanceStatus } from '../../engine/types';
+import type {
+  HistoryEventType as EngineHistoryEventType,
+  InstanceStatus as EngineInstanceStatus,
+} from '../../engine/types';
 
 /** The GraphQL enum over the engine's instance statuses; `satisfies` keeps the two lists equal. */
 export const InstanceStatus = {
@@ -9,6 +12,19 @@ export const InstanceStatus = {
 } as const satisfies { [S in EngineInstanceStatus]: S };
 export type InstanceStatus = EngineInstanceStatus;
 registerEnumType(InstanceStatus, { name: 'InstanceStatus' });
+
+/** The GraphQL enum over the engine's and the store's history event types. */
+export const HistoryEventType = {
+  PROCESS_STARTED: 'PROCESS_STARTED',
+  PROCESS_COMPLETED: 'PROCESS_COMPLETED',
+  ELEMENT_ACTIVATED: 'ELEMENT_ACTIVATED',
+  ELEMENT_COMPLETED: 'ELEMENT_COMPLETED',
+  SEQUENCE_FLOW_TAKEN: 'SEQUENCE_FLOW_TAKEN',
+  TASK_CLAIMED: 'TASK_CLAIMED',
+  TASK_UNCLAIMED: 'TASK_UNCLAIMED',
+} as const satisfies { [T in EngineHistoryEventType]: T };
+export type HistoryEventType = EngineHistoryEventType;
+registerEnumType(HistoryEventType, { name: 'HistoryEventType' });
 
 @ObjectType({ description: 'One run of a process definition, usually for one dossier (hồ sơ).' })
 export class ProcessInstance {
@@ -39,11 +55,8 @@ export class HistoryEvent {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, {
-    description:
-      'PROCESS_STARTED, ELEMENT_ACTIVATED, SEQUENCE_FLOW_TAKEN, TASK_CLAIMED, TASK_UNCLAIMED, ELEMENT_COMPLETED, PROCESS_COMPLETED',
-  })
-  eventType!: string;
+  @Field(() => HistoryEventType)
+  eventType!: HistoryEventType;
 
   @Field(() => String, { description: 'The BPMN element (or the process key for process events).' })
   elementId!: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { HistoryEventType } from '../../engine/types';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
 /**
@@ -16,7 +17,7 @@ export class HistoryEventEntity {
   instanceId!: string;
 
   @Column({ name: 'event_type', type: 'varchar', length: 32 })
-  eventType!: string;
+  eventType!: HistoryEventType;
 
   @Column({ name: 'element_id', type: 'varchar', length: 255 })
   elementId!: string;

@@ -93,11 +93,4 @@ describe('deploying versions', () => {
     expect(data.processDefinitions[0].bpmnXml).toBe(simple('Phiên bản 3'));
     expect(data.processDefinitions[2].bpmnXml).toBe(simple('Xử lý'));
   });
-
-  it('returns null for an instance that does not exist', async () => {
-    const data = await api.ok(
-      `{ a: processInstance(id: "00000000-0000-4000-8000-000000000000") { id } b: processInstance(id: "nope") { id } }`,
-    );
-    expect(data).toEqual({ a: null, b: null });
-  });
 });

@@ -100,6 +100,28 @@ describe('roles on user tasks', () => {
     expect(model.nodes.t.candidateGroups).toEqual(['leader', 'office']);
   });
 
+  it('warns about Camunda extensions that it does not apply', async () => {
+    const { warnings } = await compileBpmn(
+      bpmnProcess(
+        'p',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="t" camunda:candidateGroups="office">
+           <bpmn:extensionElements>
+             <camunda:inputOutput><camunda:inputParameter name="a">1</camunda:inputParameter></camunda:inputOutput>
+           </bpmn:extensionElements>
+         </bpmn:userTask>
+         <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="t" />`,
+      ),
+    );
+    expect(warnings).toEqual([
+      {
+        elementId: 't',
+        message:
+          "'t' has input/output mappings (camunda:InputOutput), which the engine does not apply",
+      },
+    ]);
+  });
+
   it('warns about a task that no role can take', async () => {
     const { warnings } = await compileBpmn(bpmnProcess('p', task('t')));
     expect(warnings).toContainEqual(
