@@ -29,14 +29,24 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Ids come from the state, never from chance.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Ids come from the state, never from chance.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'http'], message: 'The engine does no IO.' },
-            { group: ['typeorm', 'pg', '**/store/**', '**/api/**'], message: 'The store calls the engine, not the other way.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http'],
+              message: 'The engine does no IO.',
+            },
+            {
+              group: ['typeorm', 'pg', '**/store/**', '**/api/**'],
+              message: 'The store calls the engine, not the other way.',
+            },
           ],
         },
       ],

@@ -26,7 +26,7 @@ describe('npm start with the embedded PostgreSQL', () => {
   });
 
   it('starts, deploys, answers, and stops PostgreSQL with it on SIGINT', async () => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: '0',
       DATA_DIR: dataDir,
