@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { deployBpmn } from '../src/store/deploy';
-import { startInstance } from '../src/store/instances';
+import { startInstance } from '../src/store/start-instance';
 import { completeTask } from '../src/store/tasks';
 import { queryTasks } from '../src/store/task-query';
 import { FIVE_TASKS } from './engine-step';

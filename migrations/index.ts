@@ -1,3 +1,5 @@
 /** Every migration, in order. Listed explicitly so that tests and the built server load the same. */
 import { Initial1795316972050 } from './1795316972050-Initial';
-export const migrations = [Initial1795316972050];
+import { MessageWaits1795318843140 } from './1795318843140-MessageWaits';
+
+export const migrations = [Initial1795316972050, MessageWaits1795318843140];

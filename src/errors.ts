@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'NO_FLOW_MATCHED'
   | 'INSTANCE_NOT_ACTIVE'
   | 'LOOP_LIMIT'
+  | 'EXPRESSION_FAILED'
+  | 'UNHANDLED_ERROR'
+  | 'MESSAGE_NOT_CORRELATED'
   | 'BAD_USER_INPUT';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
@@ -24,6 +27,10 @@ export interface ErrorDetails {
   taskId?: string;
   instanceId?: string;
   key?: string;
+  messageName?: string;
+  correlationKey?: string;
+  errorCode?: string;
+  expression?: string;
   line?: number;
   column?: number;
   /** Several problems found at once (e.g. every invalid element of a BPMN file). */

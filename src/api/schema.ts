@@ -2,6 +2,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { MessageResolver } from './resolvers/message.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
@@ -14,6 +15,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       ProcessDefinitionResolver,
       ProcessInstanceResolver,
       TaskResolver,
+      MessageResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,

@@ -2,28 +2,18 @@ import type { Findings } from './compile';
 import type { FlowNode, ProcessModel } from './model';
 
 /**
- * Structural checks of a compiled process: one none start event, flows that connect existing
- * nodes, gateways with somewhere to go, conditions only where they are evaluated. Sets the
- * model's start event. Elements already reported as unsupported are not reported again through
- * the flows that reach them.
+ * Structural checks of a compiled process: start events per scope, flows that connect existing
+ * nodes of one scope, gateways with somewhere to go, boundary events on activities, conditions
+ * only where they are evaluated. Sets the model's start events. Elements already reported as
+ * unsupported are not reported again through the flows that reach them.
  */
 export function checkGraph(
   model: ProcessModel,
   findings: Findings,
-  unsupported: ReadonlySet<string>,
+  unsupported: ReadonlyMap<string, string | undefined>,
 ): void {
   const nodes = Object.values(model.nodes);
-  const starts = nodes.filter((node) => node.type === 'startEvent');
-  if (starts.length === 0) {
-    findings.invalid(`Process '${model.key}' has no start event`, model.key);
-  } else if (starts.length > 1) {
-    findings.unsupported(
-      `Process '${model.key}' has ${starts.length} start events; the engine runs processes with one`,
-      starts[1].id,
-    );
-  } else {
-    model.startEventId = starts[0].id;
-  }
+  checkStarts(model, nodes, findings, new Set(unsupported.values()));
 
   for (const flow of Object.values(model.flows)) {
     for (const end of [flow.sourceRef, flow.targetRef]) {
@@ -36,11 +26,78 @@ export function checkGraph(
         );
       }
     }
+    const source = model.nodes[flow.sourceRef];
+    const target = model.nodes[flow.targetRef];
+    if (source && target && source.parentId !== target.parentId) {
+      findings.invalid(`Sequence flow '${flow.id}' crosses a sub-process boundary`, flow.id);
+    }
   }
-  for (const node of nodes) checkNode(model, node, findings);
+  for (const node of nodes) checkNode(model, node, findings, unsupported);
 }
 
-function checkNode(model: ProcessModel, node: FlowNode, findings: Findings): void {
+/** The process starts at one none start event and/or message start events; a sub-process at one none start. */
+function checkStarts(
+  model: ProcessModel,
+  nodes: FlowNode[],
+  findings: Findings,
+  scopesWithUnsupported: ReadonlySet<string | undefined>,
+): void {
+  const scopes = new Map<string | undefined, FlowNode[]>([[undefined, []]]);
+  for (const node of nodes) {
+    if (node.type === 'subProcess' && !scopes.has(node.id)) scopes.set(node.id, []);
+    if (node.type === 'startEvent') {
+      const list = scopes.get(node.parentId) ?? [];
+      list.push(node);
+      scopes.set(node.parentId, list);
+    }
+  }
+  for (const [scope, starts] of scopes) {
+    const none = starts.filter((start) => !start.event);
+    const messages = starts.filter((start) => start.event?.kind === 'message');
+    const where = scope === undefined ? `Process '${model.key}'` : `Sub-process '${scope}'`;
+    if (none.length > 1) {
+      findings.unsupported(
+        `${where} has ${none.length} none start events; the engine runs one`,
+        none[1].id,
+      );
+    }
+    if (scope === undefined) {
+      model.startEventId = none[0]?.id;
+      model.messageStarts = messages.map((start) => ({
+        elementId: start.id,
+        messageName: start.event?.kind === 'message' ? start.event.messageName : '',
+      }));
+      if (none.length === 0 && messages.length === 0)
+        findings.invalid(`${where} has no start event`, model.key);
+    } else {
+      const subProcess = model.nodes[scope];
+      if (messages.length > 0) {
+        findings.invalid(`${where} may only start with a none start event`, messages[0].id);
+      }
+      if (!subProcess) continue;
+      subProcess.startIds = none.length > 0 ? [none[0].id] : implicitStarts(nodes, scope);
+      // Where refused elements sit, the start may be among them: they are reported already.
+      if (subProcess.startIds.length === 0 && !scopesWithUnsupported.has(scope)) {
+        findings.invalid(`${where} has no start event`, scope);
+      }
+    }
+  }
+}
+
+/** The inner nodes of a sub-process that no flow leads to, which BPMN starts when there is no start event. */
+function implicitStarts(nodes: FlowNode[], scope: string): string[] {
+  return nodes
+    .filter((node) => node.parentId === scope && node.incoming.length === 0)
+    .filter((node) => node.type !== 'boundaryEvent' && node.type !== 'startEvent')
+    .map((node) => node.id);
+}
+
+function checkNode(
+  model: ProcessModel,
+  node: FlowNode,
+  findings: Findings,
+  unsupported: ReadonlyMap<string, string | undefined>,
+): void {
   const { id } = node;
   if (node.type === 'startEvent' && node.incoming.length > 0) {
     findings.invalid(`Start event '${id}' has incoming sequence flows`, id);
@@ -48,10 +105,13 @@ function checkNode(model: ProcessModel, node: FlowNode, findings: Findings): voi
   if (node.type === 'endEvent' && node.outgoing.length > 0) {
     findings.invalid(`End event '${id}' has outgoing sequence flows`, id);
   }
-  if (node.type !== 'startEvent' && node.incoming.length === 0) {
+  if (node.type === 'boundaryEvent') {
+    if (!unsupported.has(node.attachedTo ?? '')) checkBoundary(model, node, findings);
+  }
+  else if (node.type !== 'startEvent' && node.incoming.length === 0) {
     findings.warn(`'${id}' has no incoming sequence flow and is never reached`, id);
   }
-  const isGateway = node.type === 'exclusiveGateway' || node.type === 'parallelGateway';
+  const isGateway = node.type.endsWith('Gateway');
   if (isGateway && node.outgoing.length === 0) {
     findings.invalid(`Gateway '${id}' has no outgoing sequence flow`, id);
   }
@@ -63,26 +123,67 @@ function checkNode(model: ProcessModel, node: FlowNode, findings: Findings): voi
     if (!flow?.condition) continue;
     if (flowId === node.defaultFlow) {
       findings.warn(`Default flow '${flowId}' has a condition, which is ignored`, flowId);
-    } else if (node.type === 'parallelGateway') {
+    } else if (node.type === 'parallelGateway' || node.type === 'eventBasedGateway') {
       findings.warn(
-        `Flow '${flowId}' leaves parallel gateway '${id}'; its condition is ignored`,
+        `Flow '${flowId}' leaves ${node.type} '${id}'; its condition is ignored`,
         flowId,
       );
-    } else if (node.type === 'startEvent' || node.type === 'endEvent') {
+    } else if (node.type.endsWith('Event')) {
       findings.invalid(
         `Flow '${flowId}' leaves event '${id}' and may not have a condition`,
         flowId,
       );
     }
   }
-  if (node.type === 'exclusiveGateway' && node.outgoing.length > 1) {
+  if (
+    (node.type === 'exclusiveGateway' || node.type === 'inclusiveGateway') &&
+    node.outgoing.length > 1
+  ) {
     for (const flowId of node.outgoing) {
       if (flowId !== node.defaultFlow && !model.flows[flowId]?.condition) {
         findings.warn(
-          `Flow '${flowId}' leaves exclusive gateway '${id}' without a condition: it is always taken when reached`,
+          `Flow '${flowId}' leaves ${node.type} '${id}' without a condition: it is always taken when reached`,
           flowId,
         );
       }
+    }
+  }
+  if (node.type === 'eventBasedGateway') checkEventGateway(model, node, findings);
+}
+
+function checkBoundary(model: ProcessModel, node: FlowNode, findings: Findings): void {
+  const host = node.attachedTo ? model.nodes[node.attachedTo] : undefined;
+  if (!host) {
+    findings.invalid(
+      `Boundary event '${node.id}' is not attached to an activity of the process`,
+      node.id,
+    );
+  } else if (!['userTask', 'receiveTask', 'subProcess'].includes(host.type)) {
+    findings.invalid(
+      `Boundary event '${node.id}' is attached to '${host.id}', which is not an activity`,
+      node.id,
+    );
+  }
+  if (node.incoming.length > 0)
+    findings.invalid(`Boundary event '${node.id}' has incoming sequence flows`, node.id);
+  if (node.event?.kind === 'error' && node.cancelActivity === false) {
+    findings.invalid(`Error boundary event '${node.id}' must interrupt its activity`, node.id);
+  }
+}
+
+/** After an event-based gateway come only the events (or receive tasks) that race each other. */
+function checkEventGateway(model: ProcessModel, node: FlowNode, findings: Findings): void {
+  for (const flowId of node.outgoing) {
+    const target = model.nodes[model.flows[flowId]?.targetRef ?? ''];
+    // A target whose own event was refused is reported already.
+    if (!target || (target.type === 'intermediateCatchEvent' && !target.event)) continue;
+    const catches =
+      target.type === 'receiveTask' || (target.type === 'intermediateCatchEvent' && target.event);
+    if (!catches || target.incoming.length !== 1) {
+      findings.invalid(
+        `Event-based gateway '${node.id}' must lead only to catch events or receive tasks reached from it alone ('${target.id}' is not)`,
+        node.id,
+      );
     }
   }
 }

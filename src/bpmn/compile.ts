@@ -5,6 +5,7 @@ import type { FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model
 import { parseBpmnXml } from './parse-xml';
 import { asList, candidateGroupsOf, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
+import { eventDefinitionOf } from './event-definition';
 
 export interface CompiledBpmn {
   processes: ProcessModel[];
@@ -14,9 +15,16 @@ export interface CompiledBpmn {
 const NODE_TYPES: Record<string, FlowNodeType> = {
   'bpmn:StartEvent': 'startEvent',
   'bpmn:EndEvent': 'endEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:UserTask': 'userTask',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:SubProcess': 'subProcess',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
 };
 
 /** Elements that carry data or documentation only: they do not change how a process runs. */
@@ -93,31 +101,37 @@ function compileProcess(
   language: string | undefined,
   findings: Findings,
 ): ProcessModel {
-  const key = process.id ?? '';
   const laneOf = lanesByNode(process);
   const nodes: Record<string, FlowNode> = {};
   const flows: Record<string, SequenceFlow> = {};
-  const unsupported = new Set<string>();
-  const elements = asList(process.flowElements);
+  /** Elements refused as unsupported, with the sub-process they are in. */
+  const unsupported = new Map<string, string | undefined>();
 
-  for (const element of elements) {
-    const id = element.id ?? '';
-    if (element.$type === 'bpmn:SequenceFlow') {
-      flows[id] = compileFlow(element, language, findings);
-      continue;
+  // Sub-processes are flattened: their elements join the same maps, each with its parentId.
+  const collect = (container: ModdleElement, parentId: string | undefined) => {
+    for (const element of asList(container.flowElements)) {
+      const id = element.id ?? '';
+      if (element.$type === 'bpmn:SequenceFlow') {
+        flows[id] = compileFlow(element, language, findings);
+        continue;
+      }
+      if (PASSIVE_TYPES.has(element.$type)) continue;
+      const type = NODE_TYPES[element.$type];
+      if (!type || element.triggeredByEvent === true) {
+        unsupported.set(id, parentId);
+        const kind =
+          element.triggeredByEvent === true
+            ? 'event sub-process'
+            : element.$type.replace('bpmn:', '');
+        findings.unsupported(`Element '${id}' (${kind}) is not supported by the engine yet`, id);
+        continue;
+      }
+      nodes[id] = compileNode(element, type, laneOf, findings);
+      if (parentId !== undefined) nodes[id].parentId = parentId;
+      if (type === 'subProcess') collect(element, id);
     }
-    if (PASSIVE_TYPES.has(element.$type)) continue;
-    const type = NODE_TYPES[element.$type];
-    if (!type) {
-      unsupported.add(id);
-      findings.unsupported(
-        `Element '${id}' (${element.$type.replace('bpmn:', '')}) is not supported by the engine yet`,
-        id,
-      );
-      continue;
-    }
-    nodes[id] = compileNode(element, type, laneOf, findings);
-  }
+  };
+  collect(process, undefined);
 
   // Wiring comes from the flows' sourceRef and targetRef, which BPMN requires; a node's
   // <incoming>/<outgoing> children are optional and often missing in hand-written files.
@@ -125,12 +139,16 @@ function compileProcess(
     nodes[flow.sourceRef]?.outgoing.push(flow.id);
     nodes[flow.targetRef]?.incoming.push(flow.id);
   }
+  for (const node of Object.values(nodes)) {
+    const host = node.attachedTo ? nodes[node.attachedTo] : undefined;
+    if (host) (host.boundaryEvents ??= []).push(node.id);
+  }
 
   const model: ProcessModel = {
-    key,
+    key: process.id ?? '',
     name: optionalString(process.name),
     procedureCode: optionalString(process.get('tthc:procedureCode')),
-    startEventId: '',
+    messageStarts: [],
     nodes,
     flows,
   };
@@ -154,9 +172,11 @@ function compileNode(
   };
   const defaultFlow = element.default as ModdleElement | undefined;
   if (defaultFlow?.id) node.defaultFlow = defaultFlow.id;
-  if (asList(element.eventDefinitions).length > 0) {
-    const kind = asList(element.eventDefinitions)[0].$type.replace('bpmn:', '');
-    findings.unsupported(`Event '${id}' has a ${kind}, which the engine does not run yet`, id);
+  const event = eventDefinitionOf(element, type, findings);
+  if (event) node.event = event;
+  if (type === 'boundaryEvent') {
+    node.attachedTo = (element.attachedToRef as ModdleElement | undefined)?.id ?? '';
+    node.cancelActivity = element.cancelActivity !== false;
   }
   for (const extension of asList(
     (element.extensionElements as ModdleElement | undefined)?.values,

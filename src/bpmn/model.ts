@@ -1,17 +1,42 @@
 /**
  * The compiled form of a BPMN process: plain, JSON-serializable data, indexed by id, that the
  * engine reads. It is stored with the definition at deploy time so that running an instance
- * never parses XML.
+ * never parses XML. Elements of sub-processes sit in the same `nodes` map, with `parentId`.
  */
 
 /** The flow node kinds the engine runs. Anything else is refused at deploy, naming the element. */
 export type FlowNodeType =
-  'startEvent' | 'endEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway';
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'userTask'
+  | 'receiveTask'
+  | 'subProcess'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway';
+
+/** What an event catches or throws; an event without one is a "none" event. */
+export type EventDefinition =
+  | {
+      kind: 'message';
+      messageName: string;
+      /** FEEL giving the key that matches messages to this instance; else its business key. */
+      correlationKey?: string;
+    }
+  | { kind: 'terminate' }
+  | { kind: 'error'; errorCode?: string }
+  | { kind: 'escalation'; escalationCode?: string };
 
 export interface FlowNode {
   id: string;
   type: FlowNodeType;
   name?: string;
+  /** The sub-process this node is inside; absent at the process level. */
+  parentId?: string;
   /** Sequence flow ids, in document order. */
   incoming: string[];
   outgoing: string[];
@@ -19,6 +44,17 @@ export interface FlowNode {
   defaultFlow?: string;
   /** User tasks: the roles (vai trò) that may take the task. */
   candidateGroups?: string[];
+  event?: EventDefinition;
+  /** Boundary events: the activity they are attached to, and whether they interrupt it. */
+  attachedTo?: string;
+  cancelActivity?: boolean;
+  /** Activities: the boundary events attached to them, in document order. */
+  boundaryEvents?: string[];
+  /**
+   * Sub-processes: where their inner flow begins: the none start event, or, without one, every
+   * inner node that no flow leads to (BPMN's implicit start).
+   */
+  startIds?: string[];
 }
 
 export interface SequenceFlow {
@@ -36,7 +72,10 @@ export interface ProcessModel {
   name?: string;
   /** National procedure code (mã thủ tục) from `tthc:procedureCode`, when the file gives one. */
   procedureCode?: string;
-  startEventId: string;
+  /** The process-level none start event, if there is one. */
+  startEventId?: string;
+  /** Process-level message start events: a message of this name starts an instance there. */
+  messageStarts: { elementId: string; messageName: string }[];
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
 }

@@ -58,7 +58,7 @@ ${lines(sql.downQueries.reverse())}
     );
     const indexPath = path.join(PROJECT_ROOT, 'migrations', 'index.ts');
     const index = readFileSync(indexPath, 'utf8')
-      .replace(/^(\/\*\*[^]*?\*\/\n)/, `$1import { ${className} } from './${file}';\n`)
+      .replace(/((?:^import .*\n)+)/m, `$1import { ${className} } from './${file}';\n`)
       .replace(/export const migrations = \[([^\]]*)\];/, (_all, list: string) => {
         const names = list
           .split(',')

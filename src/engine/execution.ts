@@ -1,7 +1,15 @@
-import { AppError } from '../errors';
 import type { FlowNode, ProcessModel } from '../bpmn/model';
+import { AppError } from '../errors';
 import { conditionHolds } from './condition';
-import type { Effect, HistoryEventType, InstanceState, Instant, Token } from './types';
+import type {
+  Effect,
+  HistoryEventType,
+  InstanceState,
+  Instant,
+  Scope,
+  Token,
+  Variables,
+} from './types';
 
 /**
  * A loop of gateways with no wait state in between would otherwise run forever inside one step.
@@ -9,12 +17,20 @@ import type { Effect, HistoryEventType, InstanceState, Instant, Token } from './
  */
 export const MAX_ACTIVATIONS_PER_STEP = 10_000;
 
+/** The process itself runs in scope 0. */
+export const ROOT_SCOPE = 0;
+
 /** What each kind of flow node does when a token arrives at it. */
-export type ArriveBehaviour = (
-  execution: Execution,
-  node: FlowNode,
-  via: string | undefined,
-) => void;
+export type ArriveBehaviour = (execution: Execution, node: FlowNode, arrival: Arrival) => void;
+
+export interface Arrival {
+  scopeId: number;
+  /** The sequence flow the token came by, if any. */
+  via?: string;
+}
+
+/** Work done once every moving token has stopped: a scope that emptied, a join that may fire. */
+export type SettleRule = (execution: Execution) => boolean;
 
 /**
  * The working copy of one step: the state being changed, the effects collected so far and the
@@ -22,7 +38,7 @@ export type ArriveBehaviour = (
  */
 export class Execution {
   readonly effects: Effect[] = [];
-  private readonly moving: { elementId: string; via?: string }[] = [];
+  private readonly moving: (Arrival & { elementId: string })[] = [];
   private activations = 0;
 
   constructor(
@@ -30,6 +46,7 @@ export class Execution {
     readonly state: InstanceState,
     readonly now: Instant,
     private readonly behaviours: Record<FlowNode['type'], ArriveBehaviour>,
+    private readonly settleRules: SettleRule[],
   ) {}
 
   node(elementId: string): FlowNode {
@@ -55,31 +72,40 @@ export class Execution {
   }
 
   /** A token arrives at an element; it is handled when the tokens before it have moved on. */
-  arrive(elementId: string, via?: string): void {
-    this.moving.push({ elementId, via });
+  arrive(elementId: string, arrival: Arrival): void {
+    this.moving.push({ elementId, ...arrival });
   }
 
-  /** Moves every token until each one waits or ends. */
+  /** Moves every token until each one waits or ends, then settles scopes and joins. */
   run(): void {
-    for (let next = this.moving.shift(); next; next = this.moving.shift()) {
-      if (++this.activations > MAX_ACTIVATIONS_PER_STEP) {
-        throw new AppError(
-          'LOOP_LIMIT',
-          `More than ${MAX_ACTIVATIONS_PER_STEP} elements were passed without reaching a wait state; the process loops at '${next.elementId}'`,
-          { elementId: next.elementId },
-        );
+    do {
+      for (let next = this.moving.shift(); next; next = this.moving.shift()) {
+        if (++this.activations > MAX_ACTIVATIONS_PER_STEP) {
+          throw new AppError(
+            'LOOP_LIMIT',
+            `More than ${MAX_ACTIVATIONS_PER_STEP} elements were passed without reaching a wait state; the process loops at '${next.elementId}'`,
+            { elementId: next.elementId },
+          );
+        }
+        // A token whose scope was canceled while it was on its way goes no further.
+        if (!this.state.scopes.some((scope) => scope.id === next.scopeId)) continue;
+        const node = this.node(next.elementId);
+        this.behaviours[node.type](this, node, next);
       }
-      const node = this.node(next.elementId);
-      this.behaviours[node.type](this, node, next.via);
-    }
-    this.completeIfDone();
+    } while (this.settleRules.some((rule) => rule(this)));
   }
 
-  /** Takes a sequence flow: records it and moves a token to its target. */
-  take(flowId: string): void {
+  /** Drops the tokens on their way inside a scope: a terminate end event consumed them. */
+  dropMoving(scopeId: number): void {
+    const kept = this.moving.filter((entry) => entry.scopeId !== scopeId);
+    this.moving.splice(0, this.moving.length, ...kept);
+  }
+
+  /** Takes a sequence flow: records it and moves a token to its target, in the same scope. */
+  take(flowId: string, scopeId: number): void {
     const flow = this.model.flows[flowId];
     this.history('SEQUENCE_FLOW_TAKEN', flowId, 'sequenceFlow');
-    this.arrive(flow.targetRef, flowId);
+    this.arrive(flow.targetRef, { scopeId, via: flowId });
   }
 
   /**
@@ -88,11 +114,11 @@ export class Execution {
    * With no outgoing flow at all the token simply ends here (an implicit end); with outgoing flows
    * of which none may be taken, the step fails rather than lose the token.
    */
-  leave(node: FlowNode): void {
+  leave(node: FlowNode, scopeId: number): void {
     const flows = this.model.flows;
+    const variables = this.visibleVariables(scopeId);
     const taken = node.outgoing.filter(
-      (flowId) =>
-        flowId !== node.defaultFlow && conditionHolds(flows[flowId], node.id, this.state.variables),
+      (flowId) => flowId !== node.defaultFlow && conditionHolds(flows[flowId], node.id, variables),
     );
     const conditionalTaken = taken.some((flowId) => flows[flowId].condition !== undefined);
     if (node.defaultFlow && !conditionalTaken) taken.push(node.defaultFlow);
@@ -100,16 +126,24 @@ export class Execution {
       throw new AppError(
         'NO_FLOW_MATCHED',
         `No outgoing flow of '${node.id}' may be taken: no condition holds`,
-        {
-          elementId: node.id,
-        },
+        { elementId: node.id },
       );
     }
-    for (const flowId of taken) this.take(flowId);
+    for (const flowId of taken) this.take(flowId, scopeId);
   }
 
-  addToken(elementId: string, arrivedVia?: string): Token {
-    const token: Token = { id: this.state.nextId++, elementId };
+  /** Records an element as passed through at once: activated, then completed. */
+  pass(node: FlowNode): void {
+    this.history('ELEMENT_ACTIVATED', node.id, node.type);
+    this.history('ELEMENT_COMPLETED', node.id, node.type);
+  }
+
+  newId(): number {
+    return this.state.nextId++;
+  }
+
+  addToken(elementId: string, scopeId: number, arrivedVia?: string): Token {
+    const token: Token = { id: this.newId(), elementId, scopeId };
     if (arrivedVia !== undefined) token.arrivedVia = arrivedVia;
     this.state.tokens.push(token);
     return token;
@@ -119,10 +153,45 @@ export class Execution {
     this.state.tokens = this.state.tokens.filter((t) => t.id !== token.id);
   }
 
-  private completeIfDone(): void {
-    if (this.state.status === 'ACTIVE' && this.state.tokens.length === 0) {
-      this.state.status = 'COMPLETED';
-      this.history('PROCESS_COMPLETED', this.model.key, 'process');
+  token(id: number): Token | undefined {
+    return this.state.tokens.find((t) => t.id === id);
+  }
+
+  scope(id: number): Scope {
+    const scope = this.state.scopes.find((s) => s.id === id);
+    if (!scope) throw new Error(`Scope ${id} is not in the instance`);
+    return scope;
+  }
+
+  /** The scope chain from `scopeId` up to the process, innermost first. */
+  scopeChain(scopeId: number): Scope[] {
+    const chain: Scope[] = [];
+    for (let scope: Scope | undefined = this.scope(scopeId); scope;) {
+      chain.push(scope);
+      scope = scope.parentId === undefined ? undefined : this.scope(scope.parentId);
+    }
+    return chain;
+  }
+
+  /** The variables an expression sees in a scope: its own over those of the scopes around it. */
+  visibleVariables(scopeId: number): Variables {
+    return Object.assign(
+      {},
+      ...this.scopeChain(scopeId)
+        .reverse()
+        .map((scope) => scope.variables),
+    );
+  }
+
+  /**
+   * Sets variables from a scope: each one where it is already defined, nearest first, or else on
+   * the process, so that what an officer enters is seen by the whole dossier.
+   */
+  setVariables(scopeId: number, variables: Variables): void {
+    const chain = this.scopeChain(scopeId);
+    for (const [name, value] of Object.entries(structuredClone(variables))) {
+      const owner = chain.find((scope) => name in scope.variables) ?? chain[chain.length - 1];
+      owner.variables[name] = value;
     }
   }
 }

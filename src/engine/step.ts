@@ -1,19 +1,33 @@
 import type { FlowNode, ProcessModel } from '../bpmn/model';
 import { AppError } from '../errors';
+import { correlateMessage } from './correlate';
+import { arriveAtBoundaryEvent, arriveAtMessageCatch } from './elements/catch-events';
 import { arriveAtEndEvent } from './elements/end-event';
+import { arriveAtEventBasedGateway } from './elements/event-based-gateway';
 import { arriveAtExclusiveGateway } from './elements/exclusive-gateway';
+import { arriveAtInclusiveGateway } from './elements/inclusive-gateway';
 import { arriveAtParallelGateway } from './elements/parallel-gateway';
 import { arriveAtStartEvent } from './elements/start-event';
+import { arriveAtSubProcess } from './elements/sub-process';
+import { arriveAtThrowEvent } from './elements/throw-events';
 import { arriveAtUserTask, completeUserTask } from './elements/user-task';
-import { type ArriveBehaviour, Execution } from './execution';
+import { type ArriveBehaviour, Execution, ROOT_SCOPE } from './execution';
+import { SETTLE_RULES } from './settle';
 import type { Command, InstanceState, Instant, StepResult } from './types';
 
 const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
   startEvent: arriveAtStartEvent,
   endEvent: arriveAtEndEvent,
+  intermediateCatchEvent: arriveAtMessageCatch,
+  intermediateThrowEvent: arriveAtThrowEvent,
+  boundaryEvent: arriveAtBoundaryEvent,
   userTask: arriveAtUserTask,
+  receiveTask: arriveAtMessageCatch,
+  subProcess: arriveAtSubProcess,
   exclusiveGateway: arriveAtExclusiveGateway,
   parallelGateway: arriveAtParallelGateway,
+  inclusiveGateway: arriveAtInclusiveGateway,
+  eventBasedGateway: arriveAtEventBasedGateway,
 };
 
 /**
@@ -30,9 +44,16 @@ export function step(
 ): StepResult {
   if (command.type === 'START') {
     if (state) throw new Error('START is only for a new instance');
-    const execution = new Execution(model, initialState(command.variables), now, BEHAVIOURS);
+    const startEventId = startEventFor(model, command.startEventId);
+    const execution = new Execution(
+      model,
+      initialState(command.variables, command.businessKey ?? null),
+      now,
+      BEHAVIOURS,
+      SETTLE_RULES,
+    );
     execution.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
-    execution.arrive(model.startEventId);
+    execution.arrive(startEventId, { scopeId: ROOT_SCOPE });
     execution.run();
     return { state: execution.state, effects: execution.effects };
   }
@@ -40,21 +61,44 @@ export function step(
   if (state.status !== 'ACTIVE') {
     throw new AppError('INSTANCE_NOT_ACTIVE', `The instance is ${state.status}`);
   }
-  const execution = new Execution(model, structuredClone(state), now, BEHAVIOURS);
+  const execution = new Execution(model, structuredClone(state), now, BEHAVIOURS, SETTLE_RULES);
   switch (command.type) {
     case 'COMPLETE_TASK':
-      completeUserTask(
-        execution,
-        command.waitId,
-        structuredClone(command.variables),
-        command.actor,
-      );
+      completeUserTask(execution, command.waitId, command.variables, command.actor);
+      break;
+    case 'CORRELATE_MESSAGE':
+      correlateMessage(execution, command.subscriptionId, command.variables);
       break;
   }
   execution.run();
   return { state: execution.state, effects: execution.effects };
 }
 
-function initialState(variables: InstanceState['variables']): InstanceState {
-  return { status: 'ACTIVE', variables: structuredClone(variables), tokens: [], nextId: 1 };
+function startEventFor(model: ProcessModel, requested: string | undefined): string {
+  const id = requested ?? model.startEventId;
+  const node = id === undefined ? undefined : model.nodes[id];
+  if (!id || node?.type !== 'startEvent' || node.parentId !== undefined) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      requested
+        ? `'${requested}' is not a start event of process '${model.key}'`
+        : `Process '${model.key}' has no none start event: it starts only by a message`,
+      { key: model.key },
+    );
+  }
+  return id;
+}
+
+function initialState(
+  variables: InstanceState['scopes'][number]['variables'],
+  businessKey: string | null,
+): InstanceState {
+  return {
+    status: 'ACTIVE',
+    businessKey,
+    scopes: [{ id: ROOT_SCOPE, elementId: 'process', variables: structuredClone(variables) }],
+    tokens: [],
+    subscriptions: [],
+    nextId: 1,
+  };
 }

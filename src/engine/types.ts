@@ -14,26 +14,64 @@ export type Variables = Record<string, JsonValue>;
 export type InstanceStatus = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
 
 /**
- * A position of execution. A token that is in the state waits: at a user task (its id is the
- * task's wait id) or at a parallel join for its sibling branches (`arrivedVia` says by which flow).
+ * A place where variables live and tokens run: the process itself (scope 0) or an active
+ * sub-process. A sub-process scope belongs to the token waiting at the sub-process element in
+ * its parent scope.
+ */
+export interface Scope {
+  id: number;
+  /** The process key for the root scope; the sub-process element otherwise. */
+  elementId: string;
+  parentId?: number;
+  /** The token in the parent scope that waits while this scope runs. */
+  tokenId?: number;
+  variables: Variables;
+}
+
+/**
+ * A position of execution that waits: at an activity or catch event (its id is the task's or
+ * subscription's wait id) or at a join for its sibling branches (`arrivedVia` says by which flow).
  */
 export interface Token {
   id: number;
   elementId: string;
+  scopeId: number;
   arrivedVia?: string;
+}
+
+/** An open wait for a message: at a catch event, a receive task, or a boundary event. */
+export interface MessageSubscription {
+  id: number;
+  messageName: string;
+  correlationKey: string | null;
+  /** The element that catches the message. */
+  elementId: string;
+  /** The token that waits for it, or, for a boundary event, the token of the activity. */
+  tokenId: number;
 }
 
 export interface InstanceState {
   status: InstanceStatus;
-  variables: Variables;
+  /** The dossier code, when the instance has one: the default correlation key of its messages. */
+  businessKey: string | null;
+  scopes: Scope[];
   tokens: Token[];
-  /** The next local id for a token; ids are never reused within an instance. */
+  subscriptions: MessageSubscription[];
+  /** The next local id for a scope, token or subscription; ids are never reused. */
   nextId: number;
 }
 
 export type Command =
-  | { type: 'START'; variables: Variables; actor?: string }
-  | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string };
+  | {
+      type: 'START';
+      variables: Variables;
+      businessKey?: string | null;
+      /** Where to start: the none start event unless a message start event is named. */
+      startEventId?: string;
+      actor?: string;
+    }
+  | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string }
+  | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables };
 
 /** The last two are written by the store when an officer claims or gives back a task. */
 export type HistoryEventType =
@@ -41,7 +79,12 @@ export type HistoryEventType =
   | 'PROCESS_COMPLETED'
   | 'ELEMENT_ACTIVATED'
   | 'ELEMENT_COMPLETED'
+  | 'ELEMENT_TERMINATED'
   | 'SEQUENCE_FLOW_TAKEN'
+  | 'MESSAGE_CORRELATED'
+  | 'MESSAGE_SENT'
+  | 'ESCALATION_THROWN'
+  | 'ERROR_THROWN'
   | 'TASK_CLAIMED'
   | 'TASK_UNCLAIMED';
 
@@ -55,6 +98,17 @@ export type Effect =
       candidateGroups: string[];
     }
   | { type: 'COMPLETE_TASK'; waitId: number; actor?: string }
+  /** An open task is withdrawn: an event interrupted it or the instance ended. */
+  | { type: 'CANCEL_TASK'; waitId: number }
+  | { type: 'OPEN_SUBSCRIPTION'; subscription: MessageSubscription }
+  | { type: 'CLOSE_SUBSCRIPTION'; subscriptionId: number }
+  /** A message end or throw event: the message goes out after the step commits. */
+  | {
+      type: 'SEND_MESSAGE';
+      messageName: string;
+      correlationKey: string | null;
+      variables: Variables;
+    }
   | {
       type: 'HISTORY';
       eventType: HistoryEventType;

@@ -1,67 +1,116 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
-import { TaskEntity } from './entities';
-import { appendHistory } from './history';
+import { MessageSubscriptionEntity, TaskEntity } from './entities';
+import { appendHistory, type NewHistoryEvent } from './history';
+
+/** A message a step sent: delivered once the step's transaction has committed. */
+export type SentMessage = Omit<Extract<Effect, { type: 'SEND_MESSAGE' }>, 'type'>;
 
 /**
- * Writes a step's effects inside the transaction that holds the instance's row lock: tasks
- * opened and closed, and history appended in the order the engine produced it.
+ * Writes a step's effects inside the transaction that holds the instance's row lock, in the
+ * order the engine produced them: tasks opened, completed and canceled, message waits opened and
+ * closed, history appended. Inserts are batched; anything that touches a row waits for the
+ * batch that creates it. Returns the messages to send after the commit.
  */
 export async function applyEffects(
   manager: EntityManager,
   instanceId: string,
   effects: readonly Effect[],
   now: Date,
-): Promise<void> {
-  const newTasks: Partial<TaskEntity>[] = [];
+): Promise<SentMessage[]> {
   const taskIds = new Map<number, string>();
-  for (const effect of effects) {
-    if (effect.type === 'CREATE_TASK') {
-      const id = randomUUID();
-      taskIds.set(effect.waitId, id);
-      newTasks.push({
-        id,
-        instanceId,
-        waitId: effect.waitId,
-        elementId: effect.elementId,
-        name: effect.name ?? null,
-        candidateGroups: effect.candidateGroups,
-        state: 'OPEN',
-        createdAt: now,
-      });
-    }
-  }
-  if (newTasks.length > 0) await manager.insert(TaskEntity, newTasks);
+  const newTasks: Partial<TaskEntity>[] = [];
+  const newSubscriptions: MessageSubscriptionEntity[] = [];
+  const history: (Omit<NewHistoryEvent, 'taskId'> & { waitId?: number })[] = [];
+  const sent: SentMessage[] = [];
+  const flush = async () => {
+    if (newTasks.length > 0) await manager.insert(TaskEntity, newTasks.splice(0));
+    if (newSubscriptions.length > 0)
+      await manager.insert(MessageSubscriptionEntity, newSubscriptions.splice(0));
+  };
+  const closeTask = async (waitId: number, changes: string, values: unknown[]) => {
+    await flush();
+    const rows: { id: string }[] = await manager.query(
+      `UPDATE task SET ${changes}, ended_at = $3 WHERE instance_id = $1 AND wait_id = $2 RETURNING id`,
+      [instanceId, waitId, now, ...values],
+    );
+    if (rows[0]) taskIds.set(waitId, rows[0].id);
+  };
 
   for (const effect of effects) {
-    if (effect.type === 'COMPLETE_TASK') {
-      const task = await manager.findOneByOrFail(TaskEntity, { instanceId, waitId: effect.waitId });
-      taskIds.set(effect.waitId, task.id);
-      await manager.update(
-        TaskEntity,
-        { id: task.id },
-        { state: 'COMPLETED', endedAt: now, completedBy: effect.actor ?? task.assignee },
-      );
+    switch (effect.type) {
+      case 'CREATE_TASK': {
+        const id = randomUUID();
+        taskIds.set(effect.waitId, id);
+        newTasks.push({
+          id,
+          instanceId,
+          waitId: effect.waitId,
+          elementId: effect.elementId,
+          name: effect.name ?? null,
+          candidateGroups: effect.candidateGroups,
+          state: 'OPEN',
+          createdAt: now,
+        });
+        break;
+      }
+      case 'COMPLETE_TASK':
+        await closeTask(
+          effect.waitId,
+          `state = 'COMPLETED', completed_by = COALESCE($4, assignee)`,
+          [effect.actor ?? null],
+        );
+        break;
+      case 'CANCEL_TASK':
+        await closeTask(effect.waitId, `state = 'CANCELED'`, []);
+        break;
+      case 'OPEN_SUBSCRIPTION': {
+        const { subscription } = effect;
+        newSubscriptions.push({
+          instanceId,
+          subscriptionId: subscription.id,
+          messageName: subscription.messageName,
+          correlationKey: subscription.correlationKey,
+          elementId: subscription.elementId,
+          createdAt: now,
+        });
+        break;
+      }
+      case 'CLOSE_SUBSCRIPTION':
+        await flush();
+        await manager.delete(MessageSubscriptionEntity, {
+          instanceId,
+          subscriptionId: effect.subscriptionId,
+        });
+        break;
+      case 'SEND_MESSAGE':
+        sent.push({
+          messageName: effect.messageName,
+          correlationKey: effect.correlationKey,
+          variables: effect.variables,
+        });
+        break;
+      case 'HISTORY':
+        history.push({
+          eventType: effect.eventType,
+          elementId: effect.elementId,
+          elementType: effect.elementType,
+          at: new Date(effect.at),
+          actor: effect.actor ?? null,
+          waitId: effect.waitId,
+        });
+        break;
     }
   }
-
+  await flush();
   await appendHistory(
     manager,
     instanceId,
-    effects.flatMap((effect) =>
-      effect.type === 'HISTORY'
-        ? [
-            {
-              eventType: effect.eventType,
-              elementId: effect.elementId,
-              elementType: effect.elementType,
-              at: new Date(effect.at),
-              actor: effect.actor ?? null,
-              taskId: effect.waitId === undefined ? null : (taskIds.get(effect.waitId) ?? null),
-            },
-          ]
-        : [],
-    ),
+    history.map(({ waitId, ...event }) => ({
+      ...event,
+      taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
+    })),
   );
+  return sent;
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { compileBpmn } from '../bpmn/compile';
 import type { Problem } from '../errors';
-import { DeploymentEntity, ProcessDefinitionEntity } from './entities';
+import { DeploymentEntity, MessageStartEntity, ProcessDefinitionEntity } from './entities';
 
 export interface DeployResult {
   deployment: DeploymentEntity;
@@ -70,6 +70,17 @@ export async function deployBpmn(
     }
     await manager.insert(DeploymentEntity, deployment);
     await manager.insert(ProcessDefinitionEntity, created);
+    // Only the latest version of a process starts by message: its rows replace the older ones.
+    for (const definition of created) {
+      await manager.delete(MessageStartEntity, { key: definition.key });
+      const starts = definition.model.messageStarts.map((start) => ({
+        definitionId: definition.id,
+        elementId: start.elementId,
+        key: definition.key,
+        messageName: start.messageName,
+      }));
+      if (starts.length > 0) await manager.insert(MessageStartEntity, starts);
+    }
     return { deployment, definitions, warnings, changed: true };
   });
 }

@@ -3,56 +3,61 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { step } from '../engine/step';
 import type { Command, Variables } from '../engine/types';
 import { notFound } from '../errors';
-import { applyEffects } from './apply-effects';
-import { definitionById, latestDefinition } from './definitions';
-import { ProcessInstanceEntity } from './entities';
+import { applyEffects, type SentMessage } from './apply-effects';
+import { definitionById } from './definitions';
+import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
 
 /**
- * Starts an instance of the latest version of a process. The first step runs before anything
- * is written; if it fails (a condition that cannot be evaluated), nothing is created.
+ * Creates an instance of a definition and runs its first step, in the caller's transaction. The
+ * step runs before anything is written; if it fails (a condition that cannot be evaluated),
+ * nothing is created.
  */
-export async function startInstance(
-  dataSource: DataSource,
+export async function createInstance(
+  manager: EntityManager,
+  definition: ProcessDefinitionEntity,
   input: {
-    key: string;
     businessKey?: string | null;
     variables: Variables;
+    startEventId?: string;
     actor?: string;
     now: Date;
   },
-): Promise<ProcessInstanceEntity> {
-  return dataSource.transaction(async (manager) => {
-    const definition = await latestDefinition(manager, input.key);
-    const command: Command = { type: 'START', variables: input.variables, actor: input.actor };
-    const { state, effects } = step(definition.model, undefined, command, input.now.toISOString());
-    const instance = manager.create(ProcessInstanceEntity, {
-      id: randomUUID(),
-      definitionId: definition.id,
-      businessKey: input.businessKey ?? null,
-      status: state.status,
-      state,
-      startedAt: input.now,
-      endedAt: state.status === 'ACTIVE' ? null : input.now,
-      revision: 1,
-    });
-    // Plain SQL: TypeORM's deep-partial typing does not terminate on the recursive JSON state.
-    await manager.query(
-      `INSERT INTO process_instance (id, definition_id, business_key, status, state, started_at, ended_at, revision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        instance.id,
-        instance.definitionId,
-        instance.businessKey,
-        instance.status,
-        JSON.stringify(state),
-        instance.startedAt,
-        instance.endedAt,
-        instance.revision,
-      ],
-    );
-    await applyEffects(manager, instance.id, effects, input.now);
-    return instance;
+): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
+  const command: Command = {
+    type: 'START',
+    variables: input.variables,
+    businessKey: input.businessKey ?? null,
+    startEventId: input.startEventId,
+    actor: input.actor,
+  };
+  const { state, effects } = step(definition.model, undefined, command, input.now.toISOString());
+  const instance = manager.create(ProcessInstanceEntity, {
+    id: randomUUID(),
+    definitionId: definition.id,
+    businessKey: input.businessKey ?? null,
+    status: state.status,
+    state,
+    startedAt: input.now,
+    endedAt: state.status === 'ACTIVE' ? null : input.now,
+    revision: 1,
   });
+  // Plain SQL: TypeORM's deep-partial typing does not terminate on the recursive JSON state.
+  await manager.query(
+    `INSERT INTO process_instance (id, definition_id, business_key, status, state, started_at, ended_at, revision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      instance.id,
+      instance.definitionId,
+      instance.businessKey,
+      instance.status,
+      JSON.stringify(state),
+      instance.startedAt,
+      instance.endedAt,
+      instance.revision,
+    ],
+  );
+  const sent = await applyEffects(manager, instance.id, effects, input.now);
+  return { instance, sent };
 }
 
 /** Loads an instance and holds its row lock until the transaction ends: one step at a time. */
@@ -77,7 +82,7 @@ export async function runCommand(
   instance: ProcessInstanceEntity,
   command: Command,
   now: Date,
-): Promise<ProcessInstanceEntity> {
+): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
   const definition = await definitionById(manager, instance.definitionId);
   const { state, effects } = step(definition.model, instance.state, command, now.toISOString());
   instance.state = state;
@@ -88,8 +93,8 @@ export async function runCommand(
     'UPDATE process_instance SET state = $1, status = $2, revision = $3, ended_at = $4 WHERE id = $5',
     [JSON.stringify(state), state.status, instance.revision, instance.endedAt, instance.id],
   );
-  await applyEffects(manager, instance.id, effects, now);
-  return instance;
+  const sent = await applyEffects(manager, instance.id, effects, now);
+  return { instance, sent };
 }
 
 export async function findInstance(

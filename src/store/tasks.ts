@@ -4,6 +4,7 @@ import { AppError, notFound } from '../errors';
 import { ProcessInstanceEntity, TaskEntity, type TaskState } from './entities';
 import { appendHistory } from './history';
 import { isUuid, lockInstance, runCommand } from './instances';
+import { deliverMessages } from './messages';
 
 export async function findTask(dataSource: DataSource, id: string): Promise<TaskEntity | null> {
   if (!isUuid(id)) return null;
@@ -115,17 +116,23 @@ export async function completeTask(
   dataSource: DataSource,
   input: { taskId: string; variables: Variables; actor?: string; now: Date },
 ): Promise<TaskEntity> {
-  return withLockedTask(dataSource, input.taskId, async (manager, task, instance) => {
-    if (!isOpen(task.state)) throw notOpen(task);
-    const actor = input.actor ?? task.assignee ?? undefined;
-    await runCommand(
-      manager,
-      instance,
-      { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
-      input.now,
-    );
-    return manager.findOneByOrFail(TaskEntity, { id: task.id });
-  });
+  const { task, sent } = await withLockedTask(
+    dataSource,
+    input.taskId,
+    async (manager, task, instance) => {
+      if (!isOpen(task.state)) throw notOpen(task);
+      const actor = input.actor ?? task.assignee ?? undefined;
+      const { sent } = await runCommand(
+        manager,
+        instance,
+        { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
+        input.now,
+      );
+      return { task: await manager.findOneByOrFail(TaskEntity, { id: task.id }), sent };
+    },
+  );
+  await deliverMessages(dataSource, sent, input.now);
+  return task;
 }
 
 /** The tasks of an instance still waiting for an officer, in creation order. */

@@ -47,7 +47,15 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-const TABLES = ['deployment', 'process_definition', 'process_instance', 'task', 'history_event'];
+const TABLES = [
+  'deployment',
+  'process_definition',
+  'process_instance',
+  'task',
+  'history_event',
+  'message_subscription',
+  'message_start',
+];
 
 /** Every row of every table, to show that a refused call changed nothing. */
 export async function snapshotDatabase(dataSource: DataSource): Promise<Record<string, unknown[]>> {

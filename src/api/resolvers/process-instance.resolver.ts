@@ -1,10 +1,12 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { JsonValue } from '../../engine/types';
+import { processVariables } from '../../engine/state';
 import { definitionById } from '../../store/definitions';
 import { ProcessInstanceEntity } from '../../store/entities';
 import { instanceHistory } from '../../store/history';
-import { findInstance, startInstance } from '../../store/instances';
+import { findInstance } from '../../store/instances';
+import { startInstance } from '../../store/start-instance';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
@@ -47,7 +49,7 @@ export class ProcessInstanceResolver {
     description: 'The instance variables, as the engine holds them.',
   })
   variables(@Root() instance: ProcessInstanceEntity): Record<string, JsonValue> {
-    return instance.state.variables;
+    return processVariables(instance.state);
   }
 
   @FieldResolver(() => ProcessDefinition)

@@ -1,7 +1,24 @@
+import { cancelScope } from '../cancel';
 import type { ArriveBehaviour } from '../execution';
+import { sendMessage } from './message-throw';
+import { throwEvent } from '../throw-event';
 
-/** A none end event consumes the token; the instance completes when no token is left. */
-export const arriveAtEndEvent: ArriveBehaviour = (execution, node) => {
+/**
+ * An end event consumes its token; its scope completes when no token is left. A terminate end
+ * consumes every other token of its scope too; an error or escalation end throws to the
+ * sub-processes around it; a message end sends its message.
+ */
+export const arriveAtEndEvent: ArriveBehaviour = (execution, node, { scopeId }) => {
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
+  const event = node.event;
+  if (event?.kind === 'message') sendMessage(execution, node, event, scopeId);
+  if (event?.kind === 'error' || event?.kind === 'escalation') {
+    const code = event.kind === 'error' ? event.errorCode : event.escalationCode;
+    if (!throwEvent(execution, node, event.kind, code, scopeId)) return;
+  }
   execution.history('ELEMENT_COMPLETED', node.id, node.type);
+  if (event?.kind === 'terminate') {
+    execution.dropMoving(scopeId);
+    cancelScope(execution, scopeId, { removeScope: false });
+  }
 };

@@ -7,14 +7,13 @@ import type { ArriveBehaviour } from '../execution';
  * else its default flow. With neither, the step fails: the dossier would otherwise be stuck.
  * Arrivals pass through one by one, so it also serves as a merge.
  */
-export const arriveAtExclusiveGateway: ArriveBehaviour = (execution, node) => {
+export const arriveAtExclusiveGateway: ArriveBehaviour = (execution, node, { scopeId }) => {
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const { flows } = execution.model;
+  const variables = execution.visibleVariables(scopeId);
   const chosen =
     node.outgoing.find(
-      (flowId) =>
-        flowId !== node.defaultFlow &&
-        conditionHolds(flows[flowId], node.id, execution.state.variables),
+      (flowId) => flowId !== node.defaultFlow && conditionHolds(flows[flowId], node.id, variables),
     ) ?? node.defaultFlow;
   if (chosen === undefined) {
     throw new AppError(
@@ -24,5 +23,5 @@ export const arriveAtExclusiveGateway: ArriveBehaviour = (execution, node) => {
     );
   }
   execution.history('ELEMENT_COMPLETED', node.id, node.type);
-  execution.take(chosen);
+  execution.take(chosen, scopeId);
 };

@@ -5,17 +5,18 @@ import type { ArriveBehaviour } from '../execution';
  * a token down every outgoing flow (a split). Tokens that arrive twice by the same flow wait for
  * the next firing, as the BPMN specification says.
  */
-export const arriveAtParallelGateway: ArriveBehaviour = (execution, node, via) => {
+export const arriveAtParallelGateway: ArriveBehaviour = (execution, node, { scopeId, via }) => {
   if (node.incoming.length > 1) {
-    execution.addToken(node.id, via);
-    const waiting = execution.state.tokens.filter((t) => t.elementId === node.id);
+    execution.addToken(node.id, scopeId, via);
+    const waiting = execution.state.tokens.filter(
+      (t) => t.elementId === node.id && t.scopeId === scopeId,
+    );
     const oneByEachFlow = node.incoming.map((flowId) =>
       waiting.find((t) => t.arrivedVia === flowId),
     );
     if (oneByEachFlow.some((token) => token === undefined)) return;
     for (const token of oneByEachFlow) if (token) execution.removeToken(token);
   }
-  execution.history('ELEMENT_ACTIVATED', node.id, node.type);
-  execution.history('ELEMENT_COMPLETED', node.id, node.type);
-  for (const flowId of node.outgoing) execution.take(flowId);
+  execution.pass(node);
+  for (const flowId of node.outgoing) execution.take(flowId, scopeId);
 };

@@ -1,10 +1,11 @@
 import { AppError } from '../../errors';
 import type { ArriveBehaviour, Execution } from '../execution';
+import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
 import type { Variables } from '../types';
 
 /** A token arriving at a user task waits there, and the task goes to its roles' inbox. */
-export const arriveAtUserTask: ArriveBehaviour = (execution, node) => {
-  const token = execution.addToken(node.id);
+export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) => {
+  const token = execution.addToken(node.id, scopeId);
   execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
   execution.effects.push({
     type: 'CREATE_TASK',
@@ -13,23 +14,25 @@ export const arriveAtUserTask: ArriveBehaviour = (execution, node) => {
     name: node.name,
     candidateGroups: node.candidateGroups ?? [],
   });
+  subscribeBoundaries(execution, node, token);
 };
 
-/** Completing a task merges its variables into the instance and moves its token on. */
+/** Completing a task sets its variables and moves its token on. */
 export function completeUserTask(
   execution: Execution,
   waitId: number,
   variables: Variables,
   actor: string | undefined,
 ): void {
-  const token = execution.state.tokens.find((t) => t.id === waitId);
+  const token = execution.token(waitId);
   const node = token && execution.model.nodes[token.elementId];
   if (!token || node?.type !== 'userTask') {
     throw new AppError('TASK_NOT_OPEN', `No open task waits as '${waitId}' in this instance`);
   }
+  unsubscribeToken(execution, token);
   execution.removeToken(token);
-  Object.assign(execution.state.variables, variables);
+  execution.setVariables(token.scopeId, variables);
   execution.effects.push({ type: 'COMPLETE_TASK', waitId, actor });
   execution.history('ELEMENT_COMPLETED', node.id, node.type, { actor, waitId });
-  execution.leave(node);
+  execution.leave(node, token.scopeId);
 }

@@ -1,10 +1,14 @@
 import { DeploymentEntity } from './deployment.entity';
 import { HistoryEventEntity } from './history-event.entity';
+import { MessageStartEntity } from './message-start.entity';
+import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { TaskEntity } from './task.entity';
 
 export {
+  MessageStartEntity,
+  MessageSubscriptionEntity,
   DeploymentEntity,
   HistoryEventEntity,
   ProcessDefinitionEntity,
@@ -19,4 +23,6 @@ export const entities = [
   ProcessInstanceEntity,
   TaskEntity,
   HistoryEventEntity,
+  MessageSubscriptionEntity,
+  MessageStartEntity,
 ];

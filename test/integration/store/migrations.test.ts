@@ -20,6 +20,8 @@ describe('migrations', () => {
     expect(await tables()).toEqual([
       'deployment',
       'history_event',
+      'message_start',
+      'message_subscription',
       'process_definition',
       'process_instance',
       'task',

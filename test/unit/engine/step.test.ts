@@ -45,8 +45,10 @@ describe('step() on the birth registration', () => {
     );
     expect(state).toEqual({
       status: 'ACTIVE',
-      variables: { child: 'An' },
-      tokens: [{ id: 1, elementId: 'Task_Receive' }],
+      businessKey: null,
+      scopes: [{ id: 0, elementId: 'process', variables: { child: 'An' } }],
+      tokens: [{ id: 1, elementId: 'Task_Receive', scopeId: 0 }],
+      subscriptions: [],
       nextId: 2,
     });
     expect(effects).toContainEqual({
@@ -87,7 +89,11 @@ describe('step() on the birth registration', () => {
     expect(history(last.effects).slice(-1)).toEqual(['PROCESS_COMPLETED birth-registration']);
     expect(last.effects).toContainEqual({ type: 'COMPLETE_TASK', waitId: 4, actor: 'officer' });
     expect(() =>
-      complete(model, { ...last.state, tokens: [{ id: 9, elementId: 'Task_Sign' }] }, 'Task_Sign'),
+      complete(
+        model,
+        { ...last.state, tokens: [{ id: 9, elementId: 'Task_Sign', scopeId: 0 }] },
+        'Task_Sign',
+      ),
     ).toThrow(expect.objectContaining({ code: 'INSTANCE_NOT_ACTIVE' }));
   });
 
@@ -168,15 +174,15 @@ describe('step() on parallel gateways', () => {
     const oneDone = complete(model, started.state, 'policeCheck');
     expect(tasksCreated(oneDone.effects)).toEqual([]);
     expect(oneDone.state.tokens).toEqual([
-      { id: 1, elementId: 'civilCheck' },
-      { id: 3, elementId: 'join', arrivedVia: 'policeDone' },
+      { id: 1, elementId: 'civilCheck', scopeId: 0 },
+      { id: 3, elementId: 'join', scopeId: 0, arrivedVia: 'policeDone' },
     ]);
     expect(history(oneDone.effects)).not.toContain('ELEMENT_ACTIVATED join');
 
     const bothDone = complete(model, oneDone.state, 'civilCheck');
     expect(tasksCreated(bothDone.effects)).toEqual(['sign#5']);
     expect(history(bothDone.effects).filter((h) => h === 'ELEMENT_COMPLETED join')).toHaveLength(1);
-    expect(bothDone.state.tokens).toEqual([{ id: 5, elementId: 'sign' }]);
+    expect(bothDone.state.tokens).toEqual([{ id: 5, elementId: 'sign', scopeId: 0 }]);
   });
 });
 
@@ -214,7 +220,7 @@ describe('step() at a join reached twice by the same flow', () => {
     expect(tasksCreated(fired.effects)).toEqual(['after#7']);
     // The older of the two waiting tokens (#4) went on; the younger (#5) waits for another `b`.
     expect(fired.state.tokens.filter((t) => t.elementId === 'join')).toEqual([
-      { id: 5, elementId: 'join', arrivedVia: 'a' },
+      { id: 5, elementId: 'join', scopeId: 0, arrivedVia: 'a' },
     ]);
   });
 });

@@ -1,0 +1,33 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { correlateMessage } from '../../store/messages';
+import type { ApiContext } from '../context';
+import { optionalText, requiredText, variablesInput } from '../inputs';
+import { CorrelationResult } from '../types/correlation.type';
+
+@Resolver()
+export class MessageResolver {
+  @Mutation(() => CorrelationResult, {
+    description:
+      'Delivers a message to the one instance waiting for it with this name and key (by default the dossier code), ' +
+      'or starts instances at matching message start events; MESSAGE_NOT_CORRELATED when nothing matches.',
+  })
+  async correlateMessage(
+    @Arg('name', () => String) name: string,
+    @Arg('correlationKey', () => String, { nullable: true }) correlationKey: string | undefined,
+    @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
+    @Ctx() context: ApiContext,
+  ): Promise<CorrelationResult> {
+    const correlation = await correlateMessage(context.dataSource, {
+      messageName: requiredText(name, 'name'),
+      correlationKey: optionalText(correlationKey, 'correlationKey') ?? null,
+      variables: variablesInput(variables, 'variables'),
+      now: context.now(),
+    });
+    return {
+      kind: correlation.kind,
+      elementId: correlation.elementId,
+      processInstances: correlation.instances,
+    };
+  }
+}

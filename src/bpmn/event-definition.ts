@@ -1,0 +1,105 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Findings } from './compile';
+import type { EventDefinition, FlowNodeType } from './model';
+import { asList } from './roles';
+
+/** Which event definitions the engine runs where; anything else is refused, naming the element. */
+const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
+  startEvent: ['message'],
+  endEvent: ['terminate', 'error', 'escalation', 'message'],
+  intermediateCatchEvent: ['message'],
+  intermediateThrowEvent: ['message', 'escalation'],
+  boundaryEvent: ['message', 'error', 'escalation'],
+};
+
+/** Reads an event's definition (or a receive task's message) into the compiled form. */
+export function eventDefinitionOf(
+  element: ModdleElement,
+  type: FlowNodeType,
+  findings: Findings,
+): EventDefinition | undefined {
+  const id = element.id ?? '';
+  if (type === 'receiveTask') return messageDefinition(element, element.messageRef, findings) ?? undefined;
+  const definitions = asList(element.eventDefinitions);
+  if (definitions.length > 1) {
+    findings.unsupported(`Event '${id}' has several event definitions; the engine runs one`, id);
+    return undefined;
+  }
+  const [definition] = definitions;
+  if (!definition) {
+    if (type === 'boundaryEvent' || type === 'intermediateCatchEvent') {
+      findings.invalid(`Event '${id}' catches nothing: give it an event definition`, id);
+    }
+    return undefined;
+  }
+  const compiled = compileDefinition(element, definition, findings);
+  if (compiled === null) return undefined;
+  if (!compiled) {
+    const kind = definition.$type.replace('bpmn:', '');
+    findings.unsupported(`Event '${id}' has a ${kind}, which the engine does not run yet`, id);
+    return undefined;
+  }
+  if (!ALLOWED[type]?.includes(compiled.kind)) {
+    findings.unsupported(
+      `A ${compiled.kind} event definition on a ${type} ('${id}') is not supported`,
+      id,
+    );
+    return undefined;
+  }
+  return compiled;
+}
+
+/** Undefined for a kind the engine does not know; null when the definition's problem is reported. */
+function compileDefinition(
+  element: ModdleElement,
+  definition: ModdleElement,
+  findings: Findings,
+): EventDefinition | null | undefined {
+  switch (definition.$type) {
+    case 'bpmn:MessageEventDefinition':
+      return messageDefinition(element, definition.messageRef, findings);
+    case 'bpmn:TerminateEventDefinition':
+      return { kind: 'terminate' };
+    case 'bpmn:ErrorEventDefinition': {
+      const error = definition.errorRef as ModdleElement | undefined;
+      return { kind: 'error', errorCode: text(error?.errorCode) };
+    }
+    case 'bpmn:EscalationEventDefinition': {
+      const escalation = definition.escalationRef as ModdleElement | undefined;
+      return { kind: 'escalation', escalationCode: text(escalation?.escalationCode) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A message needs a name: that is what correlateMessage matches. Its correlation key comes from
+ * `tthc:correlationKey` or Camunda 8's `zeebe:subscription`; without one, the instance's business
+ * key (the dossier code) is the key.
+ */
+function messageDefinition(
+  element: ModdleElement,
+  reference: unknown,
+  findings: Findings,
+): EventDefinition | null {
+  const id = element.id ?? '';
+  const message = reference as ModdleElement | undefined;
+  const messageName = text(message?.name);
+  if (!messageName) {
+    findings.invalid(`'${id}' refers to no message with a name: every message needs a name`, id);
+    return null;
+  }
+  const subscription = asList(
+    (message?.extensionElements as ModdleElement | undefined)?.values,
+  ).find((value) => value.$type === 'zeebe:subscription');
+  const key = text(message?.get('tthc:correlationKey')) ?? text(subscription?.correlationKey);
+  const correlationKey = key?.startsWith('=') ? key.slice(1).trim() : key;
+  return correlationKey
+    ? { kind: 'message', messageName, correlationKey }
+    : { kind: 'message', messageName };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

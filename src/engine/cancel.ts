@@ -1,0 +1,33 @@
+import type { Execution } from './execution';
+import { unsubscribeToken } from './subscriptions';
+import type { Token } from './types';
+
+/**
+ * Withdraws a waiting token: its task is canceled, its waits closed, and a sub-process it waits
+ * for is canceled with everything inside it.
+ */
+export function cancelToken(execution: Execution, token: Token): void {
+  const node = execution.model.nodes[token.elementId];
+  unsubscribeToken(execution, token);
+  execution.removeToken(token);
+  if (node?.type === 'userTask') execution.effects.push({ type: 'CANCEL_TASK', waitId: token.id });
+  if (node?.type === 'subProcess') {
+    const inner = execution.state.scopes.find((scope) => scope.tokenId === token.id);
+    if (inner) cancelScope(execution, inner.id, { removeScope: true });
+  }
+  if (node && !node.type.endsWith('Gateway'))
+    execution.history('ELEMENT_TERMINATED', node.id, node.type);
+}
+
+/** Cancels every token in a scope (and in the scopes inside it); the scope itself may stay. */
+export function cancelScope(
+  execution: Execution,
+  scopeId: number,
+  options: { removeScope: boolean },
+): void {
+  for (const token of execution.state.tokens.filter((t) => t.scopeId === scopeId)) {
+    if (execution.token(token.id)) cancelToken(execution, token);
+  }
+  if (options.removeScope)
+    execution.state.scopes = execution.state.scopes.filter((s) => s.id !== scopeId);
+}

@@ -1,0 +1,16 @@
+import type { ArriveBehaviour } from '../execution';
+import { subscribe, subscribeBoundaries } from '../subscriptions';
+
+/** A message catch event or a receive task: the token waits for its message. */
+export const arriveAtMessageCatch: ArriveBehaviour = (execution, node, { scopeId }) => {
+  execution.history('ELEMENT_ACTIVATED', node.id, node.type);
+  const token = execution.addToken(node.id, scopeId);
+  subscribe(execution, node, token);
+  if (node.type === 'receiveTask') subscribeBoundaries(execution, node, token);
+};
+
+/** A boundary event that was triggered: it passes on in the scope of its activity. */
+export const arriveAtBoundaryEvent: ArriveBehaviour = (execution, node, { scopeId }) => {
+  execution.pass(node);
+  execution.leave(node, scopeId);
+};

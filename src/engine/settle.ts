@@ -1,0 +1,42 @@
+import type { Execution, SettleRule } from './execution';
+import { ROOT_SCOPE } from './execution';
+import { fireInclusiveJoin, inclusiveJoinsReady } from './elements/inclusive-gateway';
+import { unsubscribeToken } from './subscriptions';
+
+/** An inclusive join fires once no other token of its scope can still reach it. */
+export const fireReadyInclusiveJoins: SettleRule = (execution) => {
+  const ready = inclusiveJoinsReady(execution);
+  for (const join of ready) fireInclusiveJoin(execution, join.node, join.scopeId);
+  return ready.length > 0;
+};
+
+/**
+ * A sub-process whose scope has no token left completes, and its token moves on in the scope
+ * around it. The process completes when no token is left at all.
+ */
+export const completeEmptyScopes: SettleRule = (execution) => {
+  const { state } = execution;
+  const empty = state.scopes.filter(
+    (scope) => scope.id !== ROOT_SCOPE && !state.tokens.some((token) => token.scopeId === scope.id),
+  );
+  for (const scope of empty) {
+    state.scopes = state.scopes.filter((s) => s.id !== scope.id);
+    const owner = scope.tokenId === undefined ? undefined : execution.token(scope.tokenId);
+    if (!owner) continue;
+    const node = execution.node(owner.elementId);
+    unsubscribeToken(execution, owner);
+    execution.removeToken(owner);
+    execution.history('ELEMENT_COMPLETED', node.id, node.type);
+    execution.leave(node, owner.scopeId);
+  }
+  if (empty.length === 0 && state.status === 'ACTIVE' && state.tokens.length === 0) {
+    state.status = 'COMPLETED';
+    execution.history('PROCESS_COMPLETED', execution.model.key, 'process');
+  }
+  return empty.length > 0;
+};
+
+/** In order: joins first (a waiting join keeps its scope open), then scopes. */
+export const SETTLE_RULES: SettleRule[] = [fireReadyInclusiveJoins, completeEmptyScopes];
+
+export type { Execution };

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import type { Variables } from '../engine/types';
+import { latestDefinition } from './definitions';
+import type { ProcessInstanceEntity } from './entities';
+import { createInstance } from './instances';
+import { deliverMessages } from './messages';
+
+/** Starts the latest version of a process; messages its first step sends go out after the commit. */
+export async function startInstance(
+  dataSource: DataSource,
+  input: {
+    key: string;
+    businessKey?: string | null;
+    variables: Variables;
+    actor?: string;
+    now: Date;
+  },
+): Promise<ProcessInstanceEntity> {
+  const { instance, sent } = await dataSource.transaction(async (manager) =>
+    createInstance(manager, await latestDefinition(manager, input.key), input),
+  );
+  await deliverMessages(dataSource, sent, input.now);
+  return instance;
+}
