@@ -107,8 +107,7 @@ function checkNode(
   }
   if (node.type === 'boundaryEvent') {
     if (!unsupported.has(node.attachedTo ?? '')) checkBoundary(model, node, findings);
-  }
-  else if (node.type !== 'startEvent' && node.incoming.length === 0) {
+  } else if (node.type !== 'startEvent' && node.incoming.length === 0) {
     findings.warn(`'${id}' has no incoming sequence flow and is never reached`, id);
   }
   const isGateway = node.type.endsWith('Gateway');

@@ -19,7 +19,8 @@ export function eventDefinitionOf(
   findings: Findings,
 ): EventDefinition | undefined {
   const id = element.id ?? '';
-  if (type === 'receiveTask') return messageDefinition(element, element.messageRef, findings) ?? undefined;
+  if (type === 'receiveTask')
+    return messageDefinition(element, element.messageRef, findings) ?? undefined;
   const definitions = asList(element.eventDefinitions);
   if (definitions.length > 1) {
     findings.unsupported(`Event '${id}' has several event definitions; the engine runs one`, id);
