@@ -59,6 +59,7 @@ describe('serve', () => {
       expect(await health.json()).toEqual({ status: 'ok' });
       expect(await definitions(first.server.url)).toEqual([
         { key: 'birth-registration', version: 1 },
+        { key: 'joint-birth-residence-insurance', version: 1 },
       ]);
     } finally {
       await first.server.stop();
@@ -72,6 +73,7 @@ describe('serve', () => {
       ).toMatchObject({ msg: 'unchanged' });
       expect(await definitions(second.server.url)).toEqual([
         { key: 'birth-registration', version: 1 },
+        { key: 'joint-birth-residence-insurance', version: 1 },
       ]);
     } finally {
       await second.server.stop();
