@@ -1,5 +1,10 @@
 /** Every migration, in order. Listed explicitly so that tests and the built server load the same. */
 import { Initial1795316972050 } from './1795316972050-Initial';
 import { MessageWaits1795318843140 } from './1795318843140-MessageWaits';
+import { TaskAssignment1795319329355 } from './1795319329355-TaskAssignment';
 
-export const migrations = [Initial1795316972050, MessageWaits1795318843140];
+export const migrations = [
+  Initial1795316972050,
+  MessageWaits1795318843140,
+  TaskAssignment1795319329355,
+];

@@ -1,9 +1,10 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { AppError, type Problem } from '../errors';
 import { conditionSource } from './condition-source';
-import type { FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model';
+import type { DossierComponent, FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model';
 import { parseBpmnXml } from './parse-xml';
-import { asList, candidateGroupsOf, lanesByNode } from './roles';
+import { assignmentOf } from './assignment';
+import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
 import { eventDefinitionOf } from './event-definition';
 
@@ -148,6 +149,9 @@ function compileProcess(
     key: process.id ?? '',
     name: optionalString(process.name),
     procedureCode: optionalString(process.get('tthc:procedureCode')),
+    field: optionalString(process.get('tthc:field')),
+    statutoryDuration: optionalString(process.get('tthc:statutoryDuration')),
+    components: componentsOf(process),
     messageStarts: [],
     nodes,
     flows,
@@ -195,8 +199,8 @@ function compileNode(
     );
   }
   if (type === 'userTask') {
-    node.candidateGroups = candidateGroupsOf(element, laneOf);
-    if (node.candidateGroups.length === 0) {
+    Object.assign(node, assignmentOf(element, laneOf, findings));
+    if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {
       findings.warn(`User task '${id}' has no role: put it in a lane or set candidate groups`, id);
     }
   }
@@ -222,6 +226,18 @@ function compileFlow(
     else findings.errors.push(result);
   }
   return flow;
+}
+
+/** The papers listed as `tthc:component` extension elements of the process. */
+function componentsOf(process: ModdleElement): DossierComponent[] {
+  return asList((process.extensionElements as ModdleElement | undefined)?.values)
+    .filter((value) => value.$type === 'tthc:Component')
+    .map((component) => ({
+      name: optionalString(component.name) ?? '',
+      kind: optionalString(component.kind) ?? 'original',
+      count: typeof component.count === 'number' ? component.count : 1,
+      optional: component.optional === true,
+    }));
 }
 
 function optionalString(value: unknown): string | undefined {

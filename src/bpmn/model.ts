@@ -44,6 +44,15 @@ export interface FlowNode {
   defaultFlow?: string;
   /** User tasks: the roles (vai trò) that may take the task. */
   candidateGroups?: string[];
+  /** User tasks: officers who may take it by name, and the officer it goes to at once. */
+  candidateUsers?: string[];
+  assignee?: string;
+  /** User tasks: the form to show (a form-js key or a Camunda form id). */
+  formKey?: string;
+  /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
+  agency?: string;
+  /** User tasks: the step's time budget, e.g. `P1D` or `4 working hours` (see the calendar). */
+  stepDuration?: string;
   event?: EventDefinition;
   /** Boundary events: the activity they are attached to, and whether they interrupt it. */
   attachedTo?: string;
@@ -55,6 +64,14 @@ export interface FlowNode {
    * inner node that no flow leads to (BPMN's implicit start).
    */
   startIds?: string[];
+}
+
+export interface DossierComponent {
+  name: string;
+  /** original (bản chính), certified_copy (bản sao chứng thực) or photocopy (bản chụp). */
+  kind: string;
+  count: number;
+  optional: boolean;
 }
 
 export interface SequenceFlow {
@@ -72,6 +89,11 @@ export interface ProcessModel {
   name?: string;
   /** National procedure code (mã thủ tục) from `tthc:procedureCode`, when the file gives one. */
   procedureCode?: string;
+  /** The field (lĩnh vực), e.g. `civil_status`, and the statutory time, e.g. `1 working day`. */
+  field?: string;
+  statutoryDuration?: string;
+  /** The papers (thành phần hồ sơ) a dossier of this procedure needs. */
+  components: DossierComponent[];
   /** The process-level none start event, if there is one. */
   startEventId?: string;
   /** Process-level message start events: a message of this name starts an instance there. */

@@ -37,7 +37,7 @@ export function lanesByNode(process: ModdleElement): Map<string, ModdleElement> 
   return laneOf;
 }
 
-function splitList(value: unknown): string[] {
+export function splitList(value: unknown): string[] {
   if (typeof value !== 'string') return [];
   return value
     .split(',')

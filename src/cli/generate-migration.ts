@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +68,7 @@ ${lines(sql.downQueries.reverse())}
         return `export const migrations = [${[...names, className].join(', ')}];`;
       });
     writeFileSync(indexPath, index);
+    execFileSync('npx', ['prettier', '--write', indexPath, path.join(PROJECT_ROOT, 'migrations', `${file}.ts`)]);
     console.log(`Wrote migrations/${file}.ts with ${sql.upQueries.length} statements`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -96,6 +96,10 @@ export type Effect =
       elementId: string;
       name?: string;
       candidateGroups: string[];
+      candidateUsers?: string[];
+      assignee?: string;
+      formKey?: string;
+      agency?: string;
     }
   | { type: 'COMPLETE_TASK'; waitId: number; actor?: string }
   /** An open task is withdrawn: an event interrupted it or the instance ended. */

@@ -50,7 +50,13 @@ export async function applyEffects(
           elementId: effect.elementId,
           name: effect.name ?? null,
           candidateGroups: effect.candidateGroups,
-          state: 'OPEN',
+          candidateUsers: effect.candidateUsers ?? [],
+          formKey: effect.formKey ?? null,
+          agency: effect.agency ?? null,
+          // A task drawn with an assignee goes straight to that officer.
+          assignee: effect.assignee ?? null,
+          state: effect.assignee ? 'CLAIMED' : 'OPEN',
+          claimedAt: effect.assignee ? now : null,
           createdAt: now,
         });
         break;

@@ -8,6 +8,7 @@ import {
 
 export interface TaskQuery {
   candidateGroup?: string;
+  candidateUser?: string;
   assignee?: string;
   state?: TaskState;
   processDefinitionKey?: string;
@@ -47,6 +48,9 @@ export async function queryTasks(
       builder.andWhere('t.candidateGroups @> ARRAY[:group]::text[]', {
         group: query.candidateGroup,
       });
+    }
+    if (query.candidateUser !== undefined) {
+      builder.andWhere('t.candidateUsers @> ARRAY[:user]::text[]', { user: query.candidateUser });
     }
     if (query.assignee !== undefined)
       builder.andWhere('t.assignee = :assignee', { assignee: query.assignee });

@@ -3,7 +3,8 @@ import { notFound } from '../../errors';
 import { listDefinitions } from '../../store/definitions';
 import type { ApiContext } from '../context';
 import { optionalText } from '../inputs';
-import { ProcessDefinition } from '../types/process-definition.type';
+import { DossierComponent, ProcessDefinition } from '../types/process-definition.type';
+import type { ProcessDefinitionEntity } from '../../store/entities';
 
 @Resolver(() => ProcessDefinition)
 export class ProcessDefinitionResolver {
@@ -15,6 +16,29 @@ export class ProcessDefinitionResolver {
     @Ctx() context: ApiContext,
   ): Promise<ProcessDefinition[]> {
     return listDefinitions(context.dataSource, optionalText(key, 'key'));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The field (lĩnh vực), e.g. civil_status.',
+  })
+  field(@Root() definition: ProcessDefinitionEntity): string | null {
+    return definition.model.field ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The statutory time, e.g. "1 working day".',
+  })
+  statutoryDuration(@Root() definition: ProcessDefinitionEntity): string | null {
+    return definition.model.statutoryDuration ?? null;
+  }
+
+  @FieldResolver(() => [DossierComponent], {
+    description: 'The papers a dossier of this procedure needs.',
+  })
+  components(@Root() definition: ProcessDefinitionEntity): DossierComponent[] {
+    return definition.model.components ?? [];
   }
 
   @FieldResolver(() => String, {

@@ -92,6 +92,7 @@ export class TaskResolver {
 function taskQueryInput(filter: TaskFilter | undefined): TaskQuery {
   return {
     candidateGroup: optionalText(filter?.candidateGroup, 'filter.candidateGroup'),
+    candidateUser: optionalText(filter?.candidateUser, 'filter.candidateUser'),
     assignee: optionalText(filter?.assignee, 'filter.assignee'),
     state: filter?.state ?? undefined,
     processDefinitionKey: optionalText(filter?.processDefinitionKey, 'filter.processDefinitionKey'),

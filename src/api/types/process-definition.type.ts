@@ -27,6 +27,21 @@ export class ProcessDefinition {
   deployedAt!: Date;
 }
 
+@ObjectType({ description: 'A paper (thành phần hồ sơ) a dossier of the procedure needs.' })
+export class DossierComponent {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'original, certified_copy or photocopy' })
+  kind!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Boolean)
+  optional!: boolean;
+}
+
 @ObjectType({
   description: 'Something in a BPMN file worth a look that does not stop it from running.',
 })

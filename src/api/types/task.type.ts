@@ -25,8 +25,25 @@ export class Task {
   @Field(() => [String], { description: 'The roles (vai trò) that may take the task.' })
   candidateGroups!: string[];
 
+  @Field(() => [String], {
+    description: 'Officers who may take the task by name, besides its roles.',
+  })
+  candidateUsers!: string[];
+
   @Field(() => String, { nullable: true })
   assignee!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The form to show when completing the task.',
+  })
+  formKey!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The agency (cơ quan) whose officers do this step.',
+  })
+  agency!: string | null;
 
   @Field(() => TaskState)
   state!: TaskState;
@@ -51,6 +68,9 @@ export class Task {
 export class TaskFilter {
   @Field(() => String, { nullable: true, description: 'Tasks this role may take.' })
   candidateGroup?: string;
+
+  @Field(() => String, { nullable: true, description: 'Tasks this officer may take by name.' })
+  candidateUser?: string;
 
   @Field(() => String, { nullable: true })
   assignee?: string;

@@ -13,6 +13,10 @@ export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) 
     elementId: node.id,
     name: node.name,
     candidateGroups: node.candidateGroups ?? [],
+    ...(node.candidateUsers && { candidateUsers: node.candidateUsers }),
+    ...(node.assignee && { assignee: node.assignee }),
+    ...(node.formKey && { formKey: node.formKey }),
+    ...(node.agency && { agency: node.agency }),
   });
   subscribeBoundaries(execution, node, token);
 };

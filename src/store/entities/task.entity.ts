@@ -34,8 +34,19 @@ export class TaskEntity {
   @Column({ name: 'candidate_groups', type: 'text', array: true })
   candidateGroups!: string[];
 
+  /** Officers who may take the task by name, besides its roles. */
+  @Column({ name: 'candidate_users', type: 'text', array: true, default: () => "'{}'" })
+  candidateUsers!: string[];
+
   @Column({ type: 'varchar', length: 255, nullable: true })
   assignee!: string | null;
+
+  @Column({ name: 'form_key', type: 'varchar', length: 255, nullable: true })
+  formKey!: string | null;
+
+  /** The agency (cơ quan) whose officers do the step, in joint procedures. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  agency!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   state!: TaskState;

@@ -87,6 +87,23 @@ describe('deploying versions', () => {
     ]);
   });
 
+  it('tells the procedure data a front-end shows: code, field, statutory time, papers', async () => {
+    const data = await api.ok(
+      `{ processDefinitions(key: "birth-registration") { procedureCode field statutoryDuration components { name kind count optional } } }`,
+    );
+    expect(data.processDefinitions[0]).toMatchObject({
+      procedureCode: '1.001193',
+      field: 'civil_status',
+      statutoryDuration: '1 working day',
+    });
+    expect(data.processDefinitions[0].components[0]).toEqual({
+      name: 'Tờ khai đăng ký khai sinh',
+      kind: 'original',
+      count: 1,
+      optional: false,
+    });
+  });
+
   it('gives back the BPMN XML each version was deployed from', async () => {
     const data = await api.ok(`{ processDefinitions(key: "simple") { version bpmnXml } }`);
     expect(data.processDefinitions.map((d: any) => d.version)).toEqual([3, 2, 1]);

@@ -1,4 +1,5 @@
 import { createTestApi, type TestApi } from '../../support/api';
+import { bpmnProcess } from '../../support/bpmn';
 import { readProjectFile } from '../../support/models';
 
 const TASKS = `query ($filter: TaskFilter, $first: Int, $after: String) {
@@ -109,6 +110,35 @@ describe('the task inbox', () => {
     expect((await api.ok(claim, { id: edge.node.id, who: 'b.officer' })).claimTask.assignee).toBe(
       'b.officer',
     );
+  });
+
+  it('gives a task drawn with an assignee straight to that officer, and finds tasks by named officer', async () => {
+    await api.ok(`mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`, {
+      xml: bpmnProcess(
+        'named',
+        `<bpmn:startEvent id="s" />
+         <bpmn:userTask id="direct" camunda:assignee="tran.hotich" camunda:formKey="forms/check" tthc:agency="UBND xã Xuân Hòa" />
+         <bpmn:userTask id="pool" camunda:candidateUsers="le.a, le.b" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="direct" />
+         <bpmn:sequenceFlow id="b" sourceRef="direct" targetRef="pool" />`,
+      ),
+    });
+    const started = await api.ok(
+      `mutation { startProcess(key: "named") { openTasks { id state assignee formKey agency claimedAt } } }`,
+    );
+    expect(started.startProcess.openTasks[0]).toMatchObject({
+      state: 'CLAIMED',
+      assignee: 'tran.hotich',
+      formKey: 'forms/check',
+      agency: 'UBND xã Xuân Hòa',
+    });
+    expect(started.startProcess.openTasks[0].claimedAt).not.toBeNull();
+    await api.ok(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, {
+      id: started.startProcess.openTasks[0].id,
+    });
+    expect(
+      (await tasks({ filter: { candidateUser: 'le.b' } })).edges.map((e: any) => e.node.elementId),
+    ).toEqual(['pool']);
   });
 
   it('runs parallel branches as separate tasks and joins them once', async () => {

@@ -213,3 +213,67 @@ describe('refusing what the engine cannot run', () => {
     expect(error.message).toMatch(/no executable process/);
   });
 });
+
+describe('assignment and procedure data from every dialect', () => {
+  it('reads our tthc attributes and the papers of the procedure', async () => {
+    const model = await modelFrom('processes/civil-status/birth-registration.bpmn');
+    expect(model).toMatchObject({ field: 'civil_status', statutoryDuration: '1 working day' });
+    expect(model.components).toEqual([
+      { name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1, optional: false },
+      {
+        name: 'Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)',
+        kind: 'original',
+        count: 1,
+        optional: false,
+      },
+    ]);
+  });
+
+  it('reads Camunda 7, Camunda 8 and standard BPMN assignments', async () => {
+    const xml = bpmnProcess(
+      'assigned',
+      `<bpmn:startEvent id="start" />
+       <bpmn:userTask id="c7" camunda:candidateUsers="an, binh" camunda:assignee="chi" camunda:formKey="forms/birth" tthc:agency="police" tthc:stepDuration="4 working hours" />
+       <bpmn:userTask id="c8">
+         <bpmn:extensionElements>
+           <zeebe:assignmentDefinition candidateGroups="land, office" candidateUsers="dung" />
+           <zeebe:formDefinition formId="land-check" />
+         </bpmn:extensionElements>
+       </bpmn:userTask>
+       <bpmn:userTask id="std">
+         <bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>group(leader), user(em)</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner>
+         <bpmn:humanPerformer><bpmn:resourceAssignmentExpression><bpmn:formalExpression>giang</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:humanPerformer>
+       </bpmn:userTask>
+       <bpmn:userTask id="dynamic" camunda:assignee="\${starter}" camunda:candidateGroups="office" />
+       <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="c7" />
+       <bpmn:sequenceFlow id="f2" sourceRef="c7" targetRef="c8" />
+       <bpmn:sequenceFlow id="f3" sourceRef="c8" targetRef="std" />
+       <bpmn:sequenceFlow id="f4" sourceRef="std" targetRef="dynamic" />`,
+    ).replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
+    const { processes, warnings } = await compileBpmn(xml);
+    const { nodes } = processes[0];
+    expect(nodes.c7).toMatchObject({
+      candidateUsers: ['an', 'binh'],
+      assignee: 'chi',
+      formKey: 'forms/birth',
+      agency: 'police',
+      stepDuration: '4 working hours',
+    });
+    expect(nodes.c8).toMatchObject({
+      candidateGroups: ['land', 'office'],
+      candidateUsers: ['dung'],
+      formKey: 'land-check',
+    });
+    expect(nodes.std).toMatchObject({
+      candidateGroups: ['leader'],
+      candidateUsers: ['em'],
+      assignee: 'giang',
+    });
+    expect(nodes.dynamic.assignee).toBeUndefined();
+    expect(warnings).toContainEqual({
+      elementId: 'dynamic',
+      message:
+        "The assignee of 'dynamic' is an expression ('${starter}'), which the engine does not apply yet",
+    });
+  });
+});
