@@ -35,11 +35,15 @@ export interface ErrorDetails {
   column?: number;
   /** Several problems found at once (e.g. every invalid element of a BPMN file). */
   problems?: Problem[];
+  /** With `problems`: what was worth a look but did not stop the file. */
+  warnings?: Problem[];
 }
 
 export interface Problem {
   message: string;
   elementId?: string;
+  /** The rule that found it: `engine/...` for the engine's own, `bpmnlint/...` for bpmnlint's. */
+  rule?: string;
 }
 
 export class AppError extends Error {

@@ -108,7 +108,11 @@ function checkNode(
   if (node.type === 'boundaryEvent') {
     if (!unsupported.has(node.attachedTo ?? '')) checkBoundary(model, node, findings);
   } else if (node.type !== 'startEvent' && node.incoming.length === 0) {
-    findings.warn(`'${id}' has no incoming sequence flow and is never reached`, id);
+    findings.warn(
+      `'${id}' has no incoming sequence flow and is never reached`,
+      id,
+      'engine/reachable',
+    );
   }
   const isGateway = node.type.endsWith('Gateway');
   if (isGateway && node.outgoing.length === 0) {
@@ -139,10 +143,15 @@ function checkNode(
     node.outgoing.length > 1
   ) {
     for (const flowId of node.outgoing) {
-      if (flowId !== node.defaultFlow && !model.flows[flowId]?.condition) {
-        findings.warn(
-          `Flow '${flowId}' leaves ${node.type} '${id}' without a condition: it is always taken when reached`,
+      if (
+        flowId !== node.defaultFlow &&
+        !model.flows[flowId]?.condition &&
+        !unsupported.has(flowId)
+      ) {
+        findings.invalid(
+          `Flow '${flowId}' leaves ${node.type} '${id}' with neither a condition nor being its default flow`,
           flowId,
+          'engine/gateway-conditions',
         );
       }
     }

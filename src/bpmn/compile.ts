@@ -6,6 +6,7 @@ import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
 import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
+import { lintWithBpmnlint } from './lint';
 import { eventDefinitionOf } from './event-definition';
 
 export interface CompiledBpmn {
@@ -47,16 +48,20 @@ export class Findings {
   readonly errors: { code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED'; problem: Problem }[] = [];
   readonly warnings: Problem[] = [];
 
-  invalid(message: string, elementId?: string): void {
-    this.errors.push({ code: 'BPMN_INVALID', problem: { message, elementId } });
+  add(code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED', problem: Problem): void {
+    this.errors.push({ code, problem });
+  }
+
+  invalid(message: string, elementId?: string, rule = 'engine/valid'): void {
+    this.add('BPMN_INVALID', { message, elementId, rule });
   }
 
   unsupported(message: string, elementId?: string): void {
-    this.errors.push({ code: 'BPMN_UNSUPPORTED', problem: { message, elementId } });
+    this.add('BPMN_UNSUPPORTED', { message, elementId, rule: 'engine/supported' });
   }
 
-  warn(message: string, elementId?: string): void {
-    this.warnings.push({ message, elementId });
+  warn(message: string, elementId?: string, rule = 'engine/advice'): void {
+    this.warnings.push({ message, elementId, rule });
   }
 
   /** Throws one error naming every problem; invalid files outrank unsupported ones. */
@@ -70,7 +75,30 @@ export class Findings {
     throw new AppError(code, `${problems[0].message}${more}`, {
       elementId: problems[0].elementId,
       problems,
+      warnings: this.warnings,
     });
+  }
+}
+
+export interface ValidationReport {
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/**
+ * Every problem of a file, without deploying it: what `validateProcess` and `npm run lint:bpmn`
+ * show. A file that cannot be parsed at all has that one error.
+ */
+export async function validateBpmn(xml: string): Promise<ValidationReport> {
+  try {
+    const { warnings } = await compileBpmn(xml);
+    return { errors: [], warnings };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const errors = error.details.problems ?? [
+      { message: error.message, elementId: error.details.elementId, rule: 'engine/xml' },
+    ];
+    return { errors, warnings: error.details.warnings ?? [] };
   }
 }
 
@@ -86,6 +114,7 @@ export async function compileBpmn(xml: string): Promise<CompiledBpmn> {
   if (processes.length === 0) {
     findings.invalid('The file has no executable process (a <process> with isExecutable="true")');
   }
+  await lintWithBpmnlint(definitions, findings);
   findings.throwIfAny();
   return { processes, warnings: findings.warnings };
 }
@@ -113,7 +142,10 @@ function compileProcess(
     for (const element of asList(container.flowElements)) {
       const id = element.id ?? '';
       if (element.$type === 'bpmn:SequenceFlow') {
-        flows[id] = compileFlow(element, language, findings);
+        const { flow, refused } = compileFlow(element, language, findings);
+        flows[id] = flow;
+        // A flow whose condition was refused is not reported again as lacking one.
+        if (refused) unsupported.set(id, parentId);
         continue;
       }
       if (PASSIVE_TYPES.has(element.$type)) continue;
@@ -201,7 +233,11 @@ function compileNode(
   if (type === 'userTask') {
     Object.assign(node, assignmentOf(element, laneOf, findings));
     if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {
-      findings.warn(`User task '${id}' has no role: put it in a lane or set candidate groups`, id);
+      findings.invalid(
+        `User task '${id}' has no role: put it in a lane or set candidate groups, users or an assignee`,
+        id,
+        'engine/task-role',
+      );
     }
   }
   return node;
@@ -211,7 +247,7 @@ function compileFlow(
   element: ModdleElement,
   language: string | undefined,
   findings: Findings,
-): SequenceFlow {
+): { flow: SequenceFlow; refused: boolean } {
   const id = element.id ?? '';
   const flow: SequenceFlow = {
     id,
@@ -220,12 +256,14 @@ function compileFlow(
     targetRef: (element.targetRef as ModdleElement | undefined)?.id ?? '',
   };
   const expression = element.conditionExpression as ModdleElement | undefined;
-  if (expression) {
-    const result = conditionSource(id, expression, language);
-    if ('condition' in result) flow.condition = result.condition;
-    else findings.errors.push(result);
+  if (!expression) return { flow, refused: false };
+  const result = conditionSource(id, expression, language);
+  if ('condition' in result) {
+    flow.condition = result.condition;
+    return { flow, refused: false };
   }
-  return flow;
+  findings.add(result.code, result.problem);
+  return { flow, refused: true };
 }
 
 /** The papers listed as `tthc:component` extension elements of the process. */

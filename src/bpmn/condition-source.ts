@@ -31,7 +31,11 @@ export function conditionSource(
   if (feel === '') {
     return {
       code: 'BPMN_INVALID',
-      problem: { elementId: flowId, message: `Sequence flow '${flowId}' has an empty condition` },
+      problem: {
+        elementId: flowId,
+        rule: 'engine/feel',
+        message: `Sequence flow '${flowId}' has an empty condition`,
+      },
     };
   }
   const errorAt = syntaxErrorPosition(feel);
@@ -40,6 +44,7 @@ export function conditionSource(
       code: 'BPMN_INVALID',
       problem: {
         elementId: flowId,
+        rule: 'engine/feel',
         message: `Sequence flow '${flowId}' has a condition that is not valid FEEL at character ${errorAt + 1}: '${feel}'`,
       },
     };
@@ -50,7 +55,11 @@ export function conditionSource(
 function unsupported(flowId: string, why: string) {
   return {
     code: 'BPMN_UNSUPPORTED' as const,
-    problem: { elementId: flowId, message: `Sequence flow '${flowId}' cannot run: ${why}` },
+    problem: {
+      elementId: flowId,
+      rule: 'engine/expression-language',
+      message: `Sequence flow '${flowId}' cannot run: ${why}`,
+    },
   };
 }
 

@@ -88,7 +88,11 @@ function messageDefinition(
   const message = reference as ModdleElement | undefined;
   const messageName = text(message?.name);
   if (!messageName) {
-    findings.invalid(`'${id}' refers to no message with a name: every message needs a name`, id);
+    findings.invalid(
+      `'${id}' refers to no message with a name: every message needs a name`,
+      id,
+      'engine/message-name',
+    );
     return null;
   }
   const subscription = asList(

@@ -68,7 +68,12 @@ ${lines(sql.downQueries.reverse())}
         return `export const migrations = [${[...names, className].join(', ')}];`;
       });
     writeFileSync(indexPath, index);
-    execFileSync('npx', ['prettier', '--write', indexPath, path.join(PROJECT_ROOT, 'migrations', `${file}.ts`)]);
+    execFileSync('npx', [
+      'prettier',
+      '--write',
+      indexPath,
+      path.join(PROJECT_ROOT, 'migrations', `${file}.ts`),
+    ]);
     console.log(`Wrote migrations/${file}.ts with ${sql.upQueries.length} statements`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -5,13 +5,16 @@ import 'reflect-metadata';
 import { printApiSchema } from '../api/schema';
 import { PROJECT_ROOT, readConfig } from '../config';
 import { createLogger } from '../logger';
+import { bpmnFilesUnder } from '../store/deploy-directory';
+import { lintBpmnFiles } from './lint-bpmn';
 import { serve } from './serve';
 
 const USAGE = `Usage: tthc-engine <command>
   serve     migrate, deploy processes/ and serve GraphQL (the default)
-  schema    write schema/schema.graphql from the code`;
+  schema    write schema/schema.graphql from the code
+  lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint`;
 
-async function main(command = 'serve'): Promise<void> {
+async function main(command = 'serve', args: string[] = []): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   switch (command) {
@@ -50,13 +53,19 @@ async function main(command = 'serve'): Promise<void> {
       logger.info({ file }, 'schema written');
       return;
     }
+    case 'lint': {
+      const files = args.length > 0 ? args : await bpmnFilesUnder(config.processesDir);
+      const errors = await lintBpmnFiles(files, (line) => console.log(line));
+      if (errors > 0) process.exitCode = 1;
+      return;
+    }
     default:
       console.error(USAGE);
       process.exitCode = 2;
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   // Start-up failures are mostly set-up problems: the message says what to change.
   const debug = process.env.LOG_LEVEL === 'debug';
   console.error(error instanceof Error ? (debug ? error.stack : error.message) : error);

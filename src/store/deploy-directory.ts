@@ -18,10 +18,9 @@ export async function deployDirectory(
   directory: string,
   now: () => Date,
 ): Promise<DirectoryDeployment[]> {
-  const files = (await readdir(directory, { recursive: true }))
-    .filter((file) => file.endsWith('.bpmn'))
-    .map((file) => file.split(path.sep).join('/'))
-    .sort();
+  const files = (await bpmnFilesUnder(directory)).map((file) =>
+    path.relative(directory, file).split(path.sep).join('/'),
+  );
   const deployed: DirectoryDeployment[] = [];
   for (const file of files) {
     const xml = await readFile(path.join(directory, file), 'utf8');
@@ -36,4 +35,12 @@ export async function deployDirectory(
     }
   }
   return deployed;
+}
+
+/** Every `*.bpmn` file under a folder, as full paths, in path order. */
+export async function bpmnFilesUnder(directory: string): Promise<string[]> {
+  return (await readdir(directory, { recursive: true }))
+    .filter((file) => file.endsWith('.bpmn'))
+    .sort()
+    .map((file) => path.join(directory, file));
 }

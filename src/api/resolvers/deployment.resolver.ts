@@ -1,7 +1,8 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { deployBpmn } from '../../store/deploy';
 import type { ApiContext } from '../context';
-import { Deployment } from '../types/process-definition.type';
+import { Deployment, ProblemSeverity, ValidationReport } from '../types/process-definition.type';
+import { validateBpmn } from '../../bpmn/compile';
 
 @Resolver()
 export class DeploymentResolver {
@@ -21,7 +22,24 @@ export class DeploymentResolver {
       deployedAt,
       changed: result.changed,
       definitions: result.definitions,
-      warnings: result.warnings,
+      warnings: result.warnings.map((warning) => ({
+        ...warning,
+        severity: ProblemSeverity.WARNING,
+      })),
+    };
+  }
+
+  @Query(() => ValidationReport, {
+    description: 'Every problem of a BPMN file (engine rules and bpmnlint), without deploying it.',
+  })
+  async validateProcess(@Arg('bpmnXml', () => String) bpmnXml: string): Promise<ValidationReport> {
+    const { errors, warnings } = await validateBpmn(bpmnXml);
+    return {
+      valid: errors.length === 0,
+      problems: [
+        ...errors.map((problem) => ({ ...problem, severity: ProblemSeverity.ERROR })),
+        ...warnings.map((problem) => ({ ...problem, severity: ProblemSeverity.WARNING })),
+      ],
     };
   }
 }

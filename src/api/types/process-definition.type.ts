@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 @ObjectType({ description: 'One deployed version of a procedure (thủ tục) process.' })
 export class ProcessDefinition {
@@ -42,15 +42,37 @@ export class DossierComponent {
   optional!: boolean;
 }
 
+export const ProblemSeverity = { ERROR: 'ERROR', WARNING: 'WARNING' } as const;
+export type ProblemSeverity = (typeof ProblemSeverity)[keyof typeof ProblemSeverity];
+registerEnumType(ProblemSeverity, { name: 'ProblemSeverity' });
+
 @ObjectType({
-  description: 'Something in a BPMN file worth a look that does not stop it from running.',
+  description: 'A problem found in a BPMN file: an error stops its deployment, a warning does not.',
 })
-export class DeploymentWarning {
+export class BpmnProblem {
   @Field(() => String)
   message!: string;
 
   @Field(() => String, { nullable: true, description: 'The BPMN element it concerns.' })
   elementId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The rule that found it: engine/... for the engine, bpmnlint/... for bpmnlint.',
+  })
+  rule?: string;
+
+  @Field(() => ProblemSeverity)
+  severity!: ProblemSeverity;
+}
+
+@ObjectType({ description: 'Every problem of a BPMN file, without deploying it.' })
+export class ValidationReport {
+  @Field(() => Boolean, { description: 'True when nothing stops the file from being deployed.' })
+  valid!: boolean;
+
+  @Field(() => [BpmnProblem], { description: 'Errors first, then warnings.' })
+  problems!: BpmnProblem[];
 }
 
 @ObjectType()
@@ -76,6 +98,6 @@ export class Deployment {
   @Field(() => [ProcessDefinition])
   definitions!: ProcessDefinition[];
 
-  @Field(() => [DeploymentWarning])
-  warnings!: DeploymentWarning[];
+  @Field(() => [BpmnProblem])
+  warnings!: BpmnProblem[];
 }

@@ -201,7 +201,9 @@ describe('step() at a join reached twice by the same flow', () => {
          <bpmn:userTask id="after" camunda:candidateGroups="z" />
          <bpmn:sequenceFlow id="s0" sourceRef="start" targetRef="split" />
          <bpmn:sequenceFlow id="s1" sourceRef="split" targetRef="left" />
-         <bpmn:sequenceFlow id="s2" sourceRef="split" targetRef="left" />
+         <bpmn:exclusiveGateway id="detour" />
+         <bpmn:sequenceFlow id="s2" sourceRef="split" targetRef="detour" />
+         <bpmn:sequenceFlow id="s2b" sourceRef="detour" targetRef="left" />
          <bpmn:sequenceFlow id="s3" sourceRef="split" targetRef="right" />
          <bpmn:sequenceFlow id="a" sourceRef="left" targetRef="join" />
          <bpmn:sequenceFlow id="b" sourceRef="right" targetRef="join" />
@@ -209,7 +211,7 @@ describe('step() at a join reached twice by the same flow', () => {
       ),
     );
     let { state } = step(model, undefined, { type: 'START', variables: {} }, T0);
-    expect(state.tokens.map((t) => t.elementId)).toEqual(['left', 'left', 'right']);
+    expect(state.tokens.map((t) => t.elementId)).toEqual(['left', 'right', 'left']);
     state = complete(model, state, 'left').state;
     state = complete(model, state, 'left').state;
     expect(state.tokens.filter((t) => t.elementId === 'join').map((t) => t.arrivedVia)).toEqual([
