@@ -21,11 +21,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'Date', message: 'The engine gets time as `now`; it never reads the clock.' },
         { name: 'setTimeout', message: 'The engine never waits.' },
         { name: 'setInterval', message: 'The engine never waits.' },
         { name: 'process', message: 'The engine reads nothing from its surroundings.' },
         { name: 'fetch', message: 'The engine does no IO.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The engine gets time as `now`; it never reads the clock.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The engine gets time as `now`; it never reads the clock.',
+        },
       ],
       'no-restricted-properties': [
         'error',

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   processesDir: string;
   logLevel: string;
+  /** How often the in-process scheduler looks for due timers and jobs. */
+  jobPollMs: number;
   production: boolean;
 }
 
@@ -25,8 +27,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(PROJECT_ROOT, env.DATA_DIR ?? '.data'),
     processesDir: path.resolve(PROJECT_ROOT, env.PROCESSES_DIR ?? 'processes'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobPollMs: positiveInteger(env, 'JOB_POLL_MS', 1000),
     production: env.NODE_ENV === 'production',
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number above 0, not '${text}'`);
+  return value;
 }
 
 function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'EXPRESSION_FAILED'
   | 'UNHANDLED_ERROR'
   | 'MESSAGE_NOT_CORRELATED'
+  | 'JOB_NOT_ACTIVE'
+  | 'JOB_LOCKED'
   | 'BAD_USER_INPUT';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */

@@ -2,6 +2,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { JobResolver } from './resolvers/job.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
@@ -16,6 +17,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       ProcessInstanceResolver,
       TaskResolver,
       MessageResolver,
+      JobResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,

@@ -166,7 +166,9 @@ function checkBoundary(model: ProcessModel, node: FlowNode, findings: Findings):
       `Boundary event '${node.id}' is not attached to an activity of the process`,
       node.id,
     );
-  } else if (!['userTask', 'receiveTask', 'subProcess'].includes(host.type)) {
+  } else if (
+    !['userTask', 'receiveTask', 'serviceTask', 'sendTask', 'subProcess'].includes(host.type)
+  ) {
     findings.invalid(
       `Boundary event '${node.id}' is attached to '${host.id}', which is not an activity`,
       node.id,

@@ -4,6 +4,7 @@ import { conditionSource } from './condition-source';
 import type { DossierComponent, FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model';
 import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
+import { jobOf } from './job';
 import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
 import { lintWithBpmnlint } from './lint';
@@ -22,6 +23,8 @@ const NODE_TYPES: Record<string, FlowNodeType> = {
   'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:UserTask': 'userTask',
   'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
@@ -230,6 +233,7 @@ function compileNode(
       id,
     );
   }
+  if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));
   if (type === 'userTask') {
     Object.assign(node, assignmentOf(element, laneOf, findings));
     if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {

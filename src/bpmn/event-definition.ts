@@ -2,14 +2,15 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { Findings } from './compile';
 import type { EventDefinition, FlowNodeType } from './model';
 import { asList } from './roles';
+import { timerTextValid } from '../engine/timer';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
 const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
   startEvent: ['message'],
   endEvent: ['terminate', 'error', 'escalation', 'message'],
-  intermediateCatchEvent: ['message'],
+  intermediateCatchEvent: ['message', 'timer'],
   intermediateThrowEvent: ['message', 'escalation'],
-  boundaryEvent: ['message', 'error', 'escalation'],
+  boundaryEvent: ['message', 'timer', 'error', 'escalation'],
 };
 
 /** Reads an event's definition (or a receive task's message) into the compiled form. */
@@ -59,6 +60,8 @@ function compileDefinition(
   switch (definition.$type) {
     case 'bpmn:MessageEventDefinition':
       return messageDefinition(element, definition.messageRef, findings);
+    case 'bpmn:TimerEventDefinition':
+      return timerDefinition(element, definition, findings);
     case 'bpmn:TerminateEventDefinition':
       return { kind: 'terminate' };
     case 'bpmn:ErrorEventDefinition': {
@@ -103,6 +106,48 @@ function messageDefinition(
   return correlationKey
     ? { kind: 'message', messageName, correlationKey }
     : { kind: 'message', messageName };
+}
+
+/** A timer gives a date, a duration or a cycle, in ISO 8601 or as FEEL after `=`. */
+function timerDefinition(
+  element: ModdleElement,
+  definition: ModdleElement,
+  findings: Findings,
+): EventDefinition | null {
+  const id = element.id ?? '';
+  const kinds = [
+    ['date', definition.timeDate],
+    ['duration', definition.timeDuration],
+    ['cycle', definition.timeCycle],
+  ] as const;
+  const given = kinds.filter(([, expression]) => expression);
+  if (given.length !== 1) {
+    findings.invalid(
+      `Timer '${id}' needs exactly one of a date, a duration or a cycle`,
+      id,
+      'engine/timer',
+    );
+    return null;
+  }
+  const [timer, expression] = given[0];
+  const body = text((expression as ModdleElement).body) ?? '';
+  if (/^[$#]\{/.test(body)) {
+    findings.add('BPMN_UNSUPPORTED', {
+      elementId: id,
+      rule: 'engine/expression-language',
+      message: `Timer '${id}' has a JUEL/script expression ('${body}'); write it in ISO 8601 or FEEL`,
+    });
+    return null;
+  }
+  if (!timerTextValid(timer, body)) {
+    findings.invalid(
+      `Timer '${id}' has '${body}', which is not an ISO 8601 ${timer}`,
+      id,
+      'engine/timer',
+    );
+    return null;
+  }
+  return { kind: 'timer', timer, expression: body };
 }
 
 function text(value: unknown): string | undefined {

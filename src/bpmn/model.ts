@@ -13,6 +13,8 @@ export type FlowNodeType =
   | 'boundaryEvent'
   | 'userTask'
   | 'receiveTask'
+  | 'serviceTask'
+  | 'sendTask'
   | 'subProcess'
   | 'exclusiveGateway'
   | 'parallelGateway'
@@ -26,6 +28,13 @@ export type EventDefinition =
       messageName: string;
       /** FEEL giving the key that matches messages to this instance; else its business key. */
       correlationKey?: string;
+    }
+  | {
+      kind: 'timer';
+      /** A point in time, a duration from now, or a repeating cycle (`R3/PT10H`). */
+      timer: 'date' | 'duration' | 'cycle';
+      /** ISO 8601 text, or a FEEL expression (after `=`) that gives it. */
+      expression: string;
     }
   | { kind: 'terminate' }
   | { kind: 'error'; errorCode?: string }
@@ -51,6 +60,9 @@ export interface FlowNode {
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
   agency?: string;
+  /** Service and send tasks: the job type a handler or an external worker takes, and its retries. */
+  jobType?: string;
+  retries?: number;
   /** User tasks: the step's time budget, e.g. `P1D` or `4 working hours` (see the calendar). */
   stepDuration?: string;
   event?: EventDefinition;

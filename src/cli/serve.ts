@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApiServer } from '../api/server';
 import type { Config } from '../config';
+import { JobHandlers } from '../jobs/handlers';
+import { startScheduler } from '../jobs/scheduler';
 import { deployDirectory } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 
@@ -14,7 +16,11 @@ export interface RunningServer {
  * `npm start`: opens the database (embedded when DATABASE_URL is unset) and migrates it, deploys
  * every changed process under processes/, and serves GraphQL until stopped.
  */
-export async function serve(config: Config, logger: Logger): Promise<RunningServer> {
+export async function serve(
+  config: Config,
+  logger: Logger,
+  options: { handlers?: JobHandlers } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
   try {
     const now = () => new Date();
@@ -31,6 +37,13 @@ export async function serve(config: Config, logger: Logger): Promise<RunningServ
       for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
     }
     const api = await createApiServer({ dataSource: database.dataSource, logger, now });
+    const scheduler = startScheduler({
+      dataSource: database.dataSource,
+      handlers: options.handlers ?? new JobHandlers(),
+      now,
+      intervalMs: config.jobPollMs,
+      logger,
+    });
     await new Promise<void>((resolve, reject) => {
       api.httpServer.once('error', reject);
       api.httpServer.listen(config.port, resolve);
@@ -45,6 +58,7 @@ export async function serve(config: Config, logger: Logger): Promise<RunningServ
       url,
       stop: async () => {
         await api.stop();
+        await scheduler.stop();
         await database.close();
       },
     };

@@ -11,6 +11,9 @@ export function cancelToken(execution: Execution, token: Token): void {
   unsubscribeToken(execution, token);
   execution.removeToken(token);
   if (node?.type === 'userTask') execution.effects.push({ type: 'CANCEL_TASK', waitId: token.id });
+  if (node?.type === 'serviceTask' || node?.type === 'sendTask') {
+    execution.effects.push({ type: 'CANCEL_JOB', waitId: token.id });
+  }
   if (node?.type === 'subProcess') {
     const inner = execution.state.scopes.find((scope) => scope.tokenId === token.id);
     if (inner) cancelScope(execution, inner.id, { removeScope: true });

@@ -1,12 +1,13 @@
 import type { FlowNode, ProcessModel } from '../bpmn/model';
 import { AppError } from '../errors';
-import { correlateMessage } from './correlate';
+import { triggerWait } from './trigger';
 import { arriveAtBoundaryEvent, arriveAtMessageCatch } from './elements/catch-events';
 import { arriveAtEndEvent } from './elements/end-event';
 import { arriveAtEventBasedGateway } from './elements/event-based-gateway';
 import { arriveAtExclusiveGateway } from './elements/exclusive-gateway';
 import { arriveAtInclusiveGateway } from './elements/inclusive-gateway';
 import { arriveAtParallelGateway } from './elements/parallel-gateway';
+import { arriveAtServiceTask, completeJob } from './elements/service-task';
 import { arriveAtStartEvent } from './elements/start-event';
 import { arriveAtSubProcess } from './elements/sub-process';
 import { arriveAtThrowEvent } from './elements/throw-events';
@@ -23,6 +24,8 @@ const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
   boundaryEvent: arriveAtBoundaryEvent,
   userTask: arriveAtUserTask,
   receiveTask: arriveAtMessageCatch,
+  serviceTask: arriveAtServiceTask,
+  sendTask: arriveAtServiceTask,
   subProcess: arriveAtSubProcess,
   exclusiveGateway: arriveAtExclusiveGateway,
   parallelGateway: arriveAtParallelGateway,
@@ -67,7 +70,13 @@ export function step(
       completeUserTask(execution, command.waitId, command.variables, command.actor);
       break;
     case 'CORRELATE_MESSAGE':
-      correlateMessage(execution, command.subscriptionId, command.variables);
+      triggerWait(execution, command.subscriptionId, command.variables);
+      break;
+    case 'FIRE_TIMER':
+      triggerWait(execution, command.subscriptionId, {});
+      break;
+    case 'COMPLETE_JOB':
+      completeJob(execution, command.waitId, command.variables);
       break;
   }
   execution.run();

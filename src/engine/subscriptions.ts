@@ -2,7 +2,8 @@ import type { EventDefinition, FlowNode } from '../bpmn/model';
 import { AppError } from '../errors';
 import type { Execution } from './execution';
 import { evaluateFeel } from './feel';
-import type { MessageSubscription, Token } from './types';
+import { scheduleOf } from './timer';
+import type { MessageSubscription, TimerSubscription, Token } from './types';
 
 type MessageEvent = Extract<EventDefinition, { kind: 'message' }>;
 
@@ -28,11 +29,24 @@ export function correlationKeyFor(
   return String(value);
 }
 
-/** Opens a wait for a message at `catcher`, held by `token`. */
+/** Opens a wait for a message or a time at `catcher`, held by `token`. */
 export function subscribe(execution: Execution, catcher: FlowNode, token: Token): void {
+  if (catcher.event?.kind === 'timer') {
+    const timer: TimerSubscription = {
+      id: execution.newId(),
+      kind: 'timer',
+      ...scheduleOf(execution, catcher.event, catcher.id, token.scopeId),
+      elementId: catcher.id,
+      tokenId: token.id,
+    };
+    execution.state.subscriptions.push(timer);
+    execution.effects.push({ type: 'SCHEDULE_TIMER', timer });
+    return;
+  }
   if (catcher.event?.kind !== 'message') return;
   const subscription: MessageSubscription = {
     id: execution.newId(),
+    kind: 'message',
     messageName: catcher.event.messageName,
     correlationKey: correlationKeyFor(execution, catcher.event, catcher.id, token.scopeId),
     elementId: catcher.id,
@@ -42,7 +56,7 @@ export function subscribe(execution: Execution, catcher: FlowNode, token: Token)
   execution.effects.push({ type: 'OPEN_SUBSCRIPTION', subscription });
 }
 
-/** An activity starts to wait: the message boundary events attached to it start listening. */
+/** An activity starts to wait: the boundary events attached to it start listening. */
 export function subscribeBoundaries(execution: Execution, activity: FlowNode, token: Token): void {
   for (const boundaryId of activity.boundaryEvents ?? [])
     subscribe(execution, execution.node(boundaryId), token);
@@ -56,6 +70,10 @@ export function unsubscribeToken(execution: Execution, token: Token): void {
     (s) => s.tokenId !== token.id,
   );
   for (const subscription of closing) {
-    execution.effects.push({ type: 'CLOSE_SUBSCRIPTION', subscriptionId: subscription.id });
+    execution.effects.push(
+      subscription.kind === 'timer'
+        ? { type: 'CANCEL_TIMER', subscriptionId: subscription.id }
+        : { type: 'CLOSE_SUBSCRIPTION', subscriptionId: subscription.id },
+    );
   }
 }

@@ -42,6 +42,7 @@ export interface Token {
 /** An open wait for a message: at a catch event, a receive task, or a boundary event. */
 export interface MessageSubscription {
   id: number;
+  kind: 'message';
   messageName: string;
   correlationKey: string | null;
   /** The element that catches the message. */
@@ -50,13 +51,26 @@ export interface MessageSubscription {
   tokenId: number;
 }
 
+/** An open wait for a time: at a timer catch event or a timer boundary event. */
+export interface TimerSubscription {
+  id: number;
+  kind: 'timer';
+  dueAt: Instant;
+  /** For a cycle: the interval, and how many more times it fires (null: for ever). */
+  repeat?: { interval: string; remaining: number | null };
+  elementId: string;
+  tokenId: number;
+}
+
+export type Subscription = MessageSubscription | TimerSubscription;
+
 export interface InstanceState {
   status: InstanceStatus;
   /** The dossier code, when the instance has one: the default correlation key of its messages. */
   businessKey: string | null;
   scopes: Scope[];
   tokens: Token[];
-  subscriptions: MessageSubscription[];
+  subscriptions: Subscription[];
   /** The next local id for a scope, token or subscription; ids are never reused. */
   nextId: number;
 }
@@ -71,7 +85,9 @@ export type Command =
       actor?: string;
     }
   | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string }
-  | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables };
+  | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables }
+  | { type: 'FIRE_TIMER'; subscriptionId: number }
+  | { type: 'COMPLETE_JOB'; waitId: number; variables: Variables };
 
 /** The last two are written by the store when an officer claims or gives back a task. */
 export type HistoryEventType =
@@ -82,6 +98,7 @@ export type HistoryEventType =
   | 'ELEMENT_TERMINATED'
   | 'SEQUENCE_FLOW_TAKEN'
   | 'MESSAGE_CORRELATED'
+  | 'TIMER_FIRED'
   | 'MESSAGE_SENT'
   | 'ESCALATION_THROWN'
   | 'ERROR_THROWN'
@@ -106,6 +123,11 @@ export type Effect =
   | { type: 'CANCEL_TASK'; waitId: number }
   | { type: 'OPEN_SUBSCRIPTION'; subscription: MessageSubscription }
   | { type: 'CLOSE_SUBSCRIPTION'; subscriptionId: number }
+  | { type: 'SCHEDULE_TIMER'; timer: TimerSubscription }
+  | { type: 'CANCEL_TIMER'; subscriptionId: number }
+  /** A service or send task waits for a handler or an external worker to do its work. */
+  | { type: 'CREATE_JOB'; waitId: number; elementId: string; jobType: string; retries: number }
+  | { type: 'CANCEL_JOB'; waitId: number }
   /** A message end or throw event: the message goes out after the step commits. */
   | {
       type: 'SEND_MESSAGE';

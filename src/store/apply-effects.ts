@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
-import { MessageSubscriptionEntity, TaskEntity } from './entities';
+import { JobEntity, MessageSubscriptionEntity, TaskEntity } from './entities';
 import { appendHistory, type NewHistoryEvent } from './history';
+import { queryReturning } from './sql';
 
 /** A message a step sent: delivered once the step's transaction has committed. */
 export type SentMessage = Omit<Extract<Effect, { type: 'SEND_MESSAGE' }>, 'type'>;
@@ -22,16 +23,37 @@ export async function applyEffects(
   const taskIds = new Map<number, string>();
   const newTasks: Partial<TaskEntity>[] = [];
   const newSubscriptions: MessageSubscriptionEntity[] = [];
+  const newJobs: JobEntity[] = [];
   const history: (Omit<NewHistoryEvent, 'taskId'> & { waitId?: number })[] = [];
   const sent: SentMessage[] = [];
   const flush = async () => {
     if (newTasks.length > 0) await manager.insert(TaskEntity, newTasks.splice(0));
-    if (newSubscriptions.length > 0)
+    if (newSubscriptions.length > 0) {
       await manager.insert(MessageSubscriptionEntity, newSubscriptions.splice(0));
+    }
+    if (newJobs.length > 0) await manager.insert(JobEntity, newJobs.splice(0));
+  };
+  const job = (
+    waitId: number,
+    fields: Pick<JobEntity, 'kind' | 'type' | 'elementId' | 'dueAt' | 'retries'>,
+  ): JobEntity => ({
+    id: randomUUID(),
+    instanceId,
+    waitId,
+    ...fields,
+    lockedBy: null,
+    lockedUntil: null,
+    errorMessage: null,
+    createdAt: now,
+  });
+  const deleteJob = async (waitId: number) => {
+    await flush();
+    await manager.delete(JobEntity, { instanceId, waitId });
   };
   const closeTask = async (waitId: number, changes: string, values: unknown[]) => {
     await flush();
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryReturning<{ id: string }>(
+      manager,
       `UPDATE task SET ${changes}, ended_at = $3 WHERE instance_id = $1 AND wait_id = $2 RETURNING id`,
       [instanceId, waitId, now, ...values],
     );
@@ -89,6 +111,34 @@ export async function applyEffects(
           instanceId,
           subscriptionId: effect.subscriptionId,
         });
+        break;
+      case 'SCHEDULE_TIMER':
+        newJobs.push(
+          job(effect.timer.id, {
+            kind: 'timer',
+            type: null,
+            elementId: effect.timer.elementId,
+            dueAt: new Date(effect.timer.dueAt),
+            retries: 3,
+          }),
+        );
+        break;
+      case 'CREATE_JOB':
+        newJobs.push(
+          job(effect.waitId, {
+            kind: 'task',
+            type: effect.jobType,
+            elementId: effect.elementId,
+            dueAt: now,
+            retries: effect.retries,
+          }),
+        );
+        break;
+      case 'CANCEL_TIMER':
+        await deleteJob(effect.subscriptionId);
+        break;
+      case 'CANCEL_JOB':
+        await deleteJob(effect.waitId);
         break;
       case 'SEND_MESSAGE':
         sent.push({

@@ -55,6 +55,7 @@ const TABLES = [
   'history_event',
   'message_subscription',
   'message_start',
+  'job',
 ];
 
 /** Every row of every table, to show that a refused call changed nothing. */

@@ -1,7 +1,7 @@
 import type { ArriveBehaviour } from '../execution';
 import { subscribe, subscribeBoundaries } from '../subscriptions';
 
-/** A message catch event or a receive task: the token waits for its message. */
+/** A message or timer catch event, or a receive task: the token waits for its message or time. */
 export const arriveAtMessageCatch: ArriveBehaviour = (execution, node, { scopeId }) => {
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const token = execution.addToken(node.id, scopeId);

@@ -1,5 +1,6 @@
 import { DeploymentEntity } from './deployment.entity';
 import { HistoryEventEntity } from './history-event.entity';
+import { JobEntity } from './job.entity';
 import { MessageStartEntity } from './message-start.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -7,6 +8,7 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { TaskEntity } from './task.entity';
 
 export {
+  JobEntity,
   MessageStartEntity,
   MessageSubscriptionEntity,
   DeploymentEntity,
@@ -16,6 +18,7 @@ export {
   TaskEntity,
 };
 export type { TaskState } from './task.entity';
+export type { JobKind } from './job.entity';
 
 export const entities = [
   DeploymentEntity,
@@ -25,4 +28,5 @@ export const entities = [
   HistoryEventEntity,
   MessageSubscriptionEntity,
   MessageStartEntity,
+  JobEntity,
 ];

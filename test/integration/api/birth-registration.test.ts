@@ -65,7 +65,7 @@ describe('birth registration over GraphQL', () => {
          id businessKey status variables endedAt
          definition { key version procedureCode }
          openTasks { elementId }
-         history { eventType elementId elementType actor }
+         history { eventType elementId elementType actor taskId }
        } }`,
       { id },
     );
@@ -166,6 +166,11 @@ describe('birth registration over GraphQL', () => {
       'ELEMENT_COMPLETED EndEvent_Returned',
       'PROCESS_COMPLETED birth-registration',
     ]);
+
+    // Every event of a user task names its task, from creation to completion.
+    const taskEvents = endedA.history.filter((e: any) => e.elementType === 'userTask');
+    expect(taskEvents.length).toBe(12);
+    expect(taskEvents.every((e: any) => typeof e.taskId === 'string')).toBe(true);
 
     const endedB = await instance(second.id);
     expect(endedB.status).toBe('COMPLETED');

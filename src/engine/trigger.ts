@@ -1,18 +1,20 @@
 import { AppError } from '../errors';
 import { cancelToken } from './cancel';
 import type { Execution } from './execution';
+import { addDuration } from './iso-time';
 import { unsubscribeToken } from './subscriptions';
 import type { Variables } from './types';
 
 /**
- * A message arrives for one of the instance's open waits. What happens depends on who waits:
+ * A message arrives or a timer fires for one of the instance's open waits. What happens depends
+ * on who waits:
  * - a catch event or receive task: it completes and its token moves on;
- * - an event-based gateway: the event it leads to wins, the others stop listening;
+ * - an event-based gateway: the event it leads to wins, the others stop waiting;
  * - a boundary event: an interrupting one cancels its activity, a non-interrupting one leaves
- *   the activity waiting; either way the boundary event's flow starts.
+ *   the activity waiting (a repeating timer is set again); either way its own flow starts.
  * The message's variables are set from the scope of the waiting token.
  */
-export function correlateMessage(
+export function triggerWait(
   execution: Execution,
   subscriptionId: number,
   variables: Variables,
@@ -27,15 +29,35 @@ export function correlateMessage(
   }
   const catcher = execution.node(subscription.elementId);
   const holder = execution.node(token.elementId);
-  execution.history('MESSAGE_CORRELATED', catcher.id, catcher.type);
+  execution.history(
+    subscription.kind === 'timer' ? 'TIMER_FIRED' : 'MESSAGE_CORRELATED',
+    catcher.id,
+    catcher.type,
+  );
 
   if (catcher.type === 'boundaryEvent') {
-    if (catcher.cancelActivity === false) {
-      execution.setVariables(token.scopeId, variables);
-    } else {
+    if (catcher.cancelActivity !== false) {
       cancelToken(execution, token);
-      execution.setVariables(token.scopeId, variables);
+    } else if (subscription.kind === 'timer') {
+      const repeat = subscription.repeat;
+      const again = repeat && repeat.remaining !== 0;
+      execution.state.subscriptions = execution.state.subscriptions.filter(
+        (s) => s.id !== subscription.id,
+      );
+      if (again) {
+        const next = {
+          ...subscription,
+          dueAt: addDuration(subscription.dueAt, repeat.interval),
+          repeat: {
+            interval: repeat.interval,
+            remaining: repeat.remaining === null ? null : repeat.remaining - 1,
+          },
+        };
+        execution.state.subscriptions.push(next);
+        execution.effects.push({ type: 'SCHEDULE_TIMER', timer: next });
+      }
     }
+    execution.setVariables(token.scopeId, variables);
     execution.arrive(catcher.id, { scopeId: token.scopeId });
     return;
   }

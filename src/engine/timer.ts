@@ -1,0 +1,58 @@
+import type { EventDefinition } from '../bpmn/model';
+import { AppError } from '../errors';
+import type { Execution } from './execution';
+import { evaluateFeel } from './feel';
+import { addDuration, isDate, isDuration, parseCycle } from './iso-time';
+import type { TimerSubscription } from './types';
+
+type TimerEvent = Extract<EventDefinition, { kind: 'timer' }>;
+
+/** When a timer fires first, and how it repeats: from its ISO text, or the FEEL that gives it. */
+export function scheduleOf(
+  execution: Execution,
+  event: TimerEvent,
+  elementId: string,
+  scopeId: number,
+): Pick<TimerSubscription, 'dueAt' | 'repeat'> {
+  const text = timerText(execution, event, elementId, scopeId);
+  const now = execution.now;
+  if (event.timer === 'date' && isDate(text)) return { dueAt: new Date(text).toISOString() };
+  if (event.timer === 'duration' && isDuration(text)) return { dueAt: addDuration(now, text) };
+  const cycle = event.timer === 'cycle' ? parseCycle(text) : undefined;
+  if (cycle && cycle.repetitions !== 0) {
+    const remaining = cycle.repetitions === null ? null : cycle.repetitions - 1;
+    return {
+      dueAt: cycle.start && cycle.start > now ? cycle.start : addDuration(now, cycle.interval),
+      repeat: { interval: cycle.interval, remaining },
+    };
+  }
+  throw new AppError(
+    'EXPRESSION_FAILED',
+    `The timer of '${elementId}' gave '${text}', which is not an ISO 8601 ${event.timer}`,
+    { elementId, expression: event.expression },
+  );
+}
+
+function timerText(
+  execution: Execution,
+  event: TimerEvent,
+  elementId: string,
+  scopeId: number,
+): string {
+  if (!event.expression.startsWith('=')) return event.expression;
+  const value = evaluateFeel(
+    event.expression.slice(1),
+    execution.visibleVariables(scopeId),
+    elementId,
+  );
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Whether a static timer text is well formed; FEEL ones are checked when they run. */
+export function timerTextValid(timer: TimerEvent['timer'], text: string): boolean {
+  if (text.startsWith('=')) return true;
+  if (timer === 'date') return isDate(text);
+  if (timer === 'duration') return isDuration(text);
+  const cycle = parseCycle(text);
+  return cycle !== undefined && cycle.repetitions !== 0;
+}

@@ -1,0 +1,197 @@
+import { JobHandlers, runHandlerJobs } from '../../../src/jobs/handlers';
+import { fireDueTimers } from '../../../src/jobs/timers';
+import { createTestApi, type TestApi } from '../../support/api';
+import { bpmnProcess } from '../../support/bpmn';
+import { flows } from '../../support/flows';
+
+const HOUR = 3600_000;
+
+/** Timers fire when the clock says so: tests move the clock, they never sleep. */
+describe('timers and jobs', () => {
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const later = (ms: number) => new Date(clock.now.getTime() + ms);
+  let api: TestApi;
+  let f: ReturnType<typeof flows>;
+  beforeAll(async () => {
+    api = await createTestApi(clock);
+    f = flows(api);
+  });
+  afterAll(() => api.close());
+  const fire = (at: Date) => fireDueTimers(api.database.dataSource, at);
+
+  it('an intermediate timer waits for its duration (ISO or FEEL)', async () => {
+    await f.deploy(
+      bpmnProcess(
+        'cool-down',
+        `<bpmn:startEvent id="start" />
+         <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>=pause</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+         <bpmn:userTask id="next" camunda:candidateGroups="office" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="wait" />
+         <bpmn:sequenceFlow id="b" sourceRef="wait" targetRef="next" />`,
+      ),
+    );
+    const id = await f.start('cool-down', 'TM-1', { pause: 'PT2H' });
+    expect(await fire(later(HOUR))).toBe(0);
+    expect(await f.waitingAt(id)).toEqual([]);
+    expect(await fire(later(2 * HOUR))).toBe(1);
+    expect(await f.waitingAt(id)).toEqual(['next']);
+    expect(await f.historyOf(id, 'TIMER_FIRED')).toEqual(['TIMER_FIRED wait']);
+    expect(await fire(later(3 * HOUR))).toBe(0);
+  });
+
+  it('an interrupting timer on a task takes the dossier to the leader when the step is late', async () => {
+    await f.deploy(
+      bpmnProcess(
+        'late-step',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="appraise" camunda:candidateGroups="land" />
+         <bpmn:boundaryEvent id="late" attachedToRef="appraise"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+         <bpmn:boundaryEvent id="remind" attachedToRef="appraise" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT4H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+         <bpmn:userTask id="leaderDecides" camunda:candidateGroups="leader" />
+         <bpmn:userTask id="reminder" camunda:candidateGroups="land" />
+         <bpmn:endEvent id="done" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="appraise" />
+         <bpmn:sequenceFlow id="b" sourceRef="appraise" targetRef="done" />
+         <bpmn:sequenceFlow id="c" sourceRef="late" targetRef="leaderDecides" />
+         <bpmn:sequenceFlow id="d" sourceRef="remind" targetRef="reminder" />`,
+      ),
+    );
+    const id = await f.start('late-step', 'TM-2');
+    // The reminder cycle fires twice, four hours apart, and then no more.
+    expect(await fire(later(4 * HOUR))).toBe(1);
+    expect(await fire(later(8 * HOUR))).toBe(1);
+    expect(await fire(later(12 * HOUR))).toBe(0);
+    expect((await f.waitingAt(id)).sort()).toEqual(['appraise', 'reminder', 'reminder']);
+    // A day later the step is late: the appraisal is withdrawn and the leader decides.
+    expect(await fire(later(24 * HOUR))).toBe(1);
+    expect((await f.waitingAt(id)).sort()).toEqual(['leaderDecides', 'reminder', 'reminder']);
+    expect(await f.taskStates(id)).toContain('appraise:CANCELED');
+  });
+
+  it('a timer that loses the race at an event-based gateway never fires', async () => {
+    await f.deploy(
+      bpmnProcess(
+        'wait-for-fee',
+        `<bpmn:startEvent id="start" />
+         <bpmn:eventBasedGateway id="which" />
+         <bpmn:intermediateCatchEvent id="paid"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>
+         <bpmn:intermediateCatchEvent id="expired"><bpmn:timerEventDefinition><bpmn:timeDuration>P15D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+         <bpmn:userTask id="process" camunda:candidateGroups="land" />
+         <bpmn:endEvent id="dropped" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="which" />
+         <bpmn:sequenceFlow id="b" sourceRef="which" targetRef="paid" />
+         <bpmn:sequenceFlow id="c" sourceRef="which" targetRef="expired" />
+         <bpmn:sequenceFlow id="d" sourceRef="paid" targetRef="process" />
+         <bpmn:sequenceFlow id="e" sourceRef="expired" targetRef="dropped" />`,
+      ).replace('<bpmn:process', '<bpmn:message id="m" name="fee-paid" />\n  <bpmn:process'),
+    );
+    const paid = await f.start('wait-for-fee', 'TM-3');
+    const unpaid = await f.start('wait-for-fee', 'TM-4');
+    await f.correlate('fee-paid', 'TM-3');
+    expect(await fire(later(16 * 24 * HOUR))).toBe(1);
+    expect(await f.waitingAt(paid)).toEqual(['process']);
+    expect((await f.instance(unpaid)).status).toBe('COMPLETED');
+  });
+
+  it('refuses a timer that is not ISO 8601 at deploy, naming it', async () => {
+    const result = await api.graphql(
+      `mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`,
+      {
+        xml: bpmnProcess(
+          'bad-timer',
+          `<bpmn:startEvent id="start" />
+         <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>3 days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="wait" />`,
+        ),
+      },
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BPMN_INVALID',
+      elementId: 'wait',
+    });
+  });
+
+  describe('service tasks', () => {
+    beforeAll(async () => {
+      await f.deploy(
+        bpmnProcess(
+          'lookup',
+          `<bpmn:startEvent id="start" />
+           <bpmn:serviceTask id="population" tthc:jobType="population-lookup" />
+           <bpmn:userTask id="check" camunda:candidateGroups="civil_status" />
+           <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="population" />
+           <bpmn:sequenceFlow id="b" sourceRef="population" targetRef="check" />`,
+        ),
+      );
+    });
+
+    it('runs a registered handler after the step commits and goes on with its variables', async () => {
+      const id = await f.start('lookup', 'SV-1', { citizenId: '001203004567' });
+      expect(await f.waitingAt(id)).toEqual([]);
+      const seen: unknown[] = [];
+      const handlers = new JobHandlers().register('population-lookup', async (job) => {
+        seen.push(job.variables);
+        return { fullName: 'Nguyễn Văn An', verified: true };
+      });
+      expect(await runHandlerJobs(api.database.dataSource, handlers, () => clock.now)).toBe(1);
+      expect(seen).toEqual([{ citizenId: '001203004567' }]);
+      expect(await f.waitingAt(id)).toEqual(['check']);
+      expect((await f.instance(id)).variables).toMatchObject({
+        fullName: 'Nguyễn Văn An',
+        verified: true,
+      });
+    });
+
+    it('retries a failing handler later, with fewer tries left', async () => {
+      await f.start('lookup', 'SV-2', { citizenId: 'x' });
+      const handlers = new JobHandlers().register('population-lookup', async () => {
+        throw new Error('CSDLQG về dân cư không trả lời');
+      });
+      expect(await runHandlerJobs(api.database.dataSource, handlers, () => clock.now)).toBe(0);
+      // Not offered again at once: the retry waits.
+      const worker = `mutation { fetchAndLockJobs(type: "population-lookup", workerId: "w1", maxJobs: 5, lockSeconds: 60) { id retries errorMessage } }`;
+      expect((await api.ok(worker)).fetchAndLockJobs).toEqual([]);
+      clock.now = later(HOUR);
+      const [job] = (await api.ok(worker)).fetchAndLockJobs;
+      expect(job).toMatchObject({ retries: 2, errorMessage: 'CSDLQG về dân cư không trả lời' });
+    });
+
+    it('lets external workers take jobs over GraphQL, one worker per job', async () => {
+      const id = await f.start('lookup', 'SV-3', { citizenId: '036099001234' });
+      const fetch = (worker: string) =>
+        api.ok(
+          `mutation ($w: String!) { fetchAndLockJobs(type: "population-lookup", workerId: $w, maxJobs: 10, lockSeconds: 60) { id elementId processInstanceId lockedBy variables } }`,
+          { w: worker },
+        );
+      const taken = (await fetch('worker-a')).fetchAndLockJobs.find(
+        (j: any) => j.processInstanceId === id,
+      );
+      expect(taken).toMatchObject({
+        elementId: 'population',
+        lockedBy: 'worker-a',
+        variables: { citizenId: '036099001234' },
+      });
+      expect((await fetch('worker-b')).fetchAndLockJobs.map((j: any) => j.id)).not.toContain(
+        taken.id,
+      );
+
+      const stolen = await api.graphql(
+        `mutation ($id: ID!) { completeJob(id: $id, workerId: "worker-b") { id } }`,
+        { id: taken.id },
+      );
+      expect(stolen.errors?.[0].extensions?.code).toBe('JOB_LOCKED');
+      const done = await api.ok(
+        `mutation ($id: ID!) { completeJob(id: $id, workerId: "worker-a", variables: { found: true }) { id status } }`,
+        {
+          id: taken.id,
+        },
+      );
+      expect(done.completeJob).toEqual({ id, status: 'ACTIVE' });
+      expect(await f.waitingAt(id)).toEqual(['check']);
+      const again = await api.graphql(`mutation ($id: ID!) { completeJob(id: $id) { id } }`, {
+        id: taken.id,
+      });
+      expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+});
