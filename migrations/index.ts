@@ -3,10 +3,12 @@ import { Initial1795316972050 } from './1795316972050-Initial';
 import { MessageWaits1795318843140 } from './1795318843140-MessageWaits';
 import { TaskAssignment1795319329355 } from './1795319329355-TaskAssignment';
 import { Jobs1795319965553 } from './1795319965553-Jobs';
+import { CallActivities1795320384203 } from './1795320384203-CallActivities';
 
 export const migrations = [
   Initial1795316972050,
   MessageWaits1795318843140,
   TaskAssignment1795319329355,
   Jobs1795319965553,
+  CallActivities1795320384203,
 ];

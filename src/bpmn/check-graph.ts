@@ -167,7 +167,9 @@ function checkBoundary(model: ProcessModel, node: FlowNode, findings: Findings):
       node.id,
     );
   } else if (
-    !['userTask', 'receiveTask', 'serviceTask', 'sendTask', 'subProcess'].includes(host.type)
+    !['userTask', 'receiveTask', 'serviceTask', 'sendTask', 'subProcess', 'callActivity'].includes(
+      host.type,
+    )
   ) {
     findings.invalid(
       `Boundary event '${node.id}' is attached to '${host.id}', which is not an activity`,

@@ -4,6 +4,7 @@ import { conditionSource } from './condition-source';
 import type { DossierComponent, FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model';
 import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
+import { callOf } from './call-activity';
 import { jobOf } from './job';
 import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
@@ -26,6 +27,7 @@ const NODE_TYPES: Record<string, FlowNodeType> = {
   'bpmn:ServiceTask': 'serviceTask',
   'bpmn:SendTask': 'sendTask',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:CallActivity': 'callActivity',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
@@ -234,6 +236,7 @@ function compileNode(
     );
   }
   if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));
+  if (type === 'callActivity') node.call = callOf(element, findings);
   if (type === 'userTask') {
     Object.assign(node, assignmentOf(element, laneOf, findings));
     if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {

@@ -16,6 +16,7 @@ export type FlowNodeType =
   | 'serviceTask'
   | 'sendTask'
   | 'subProcess'
+  | 'callActivity'
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'inclusiveGateway'
@@ -60,6 +61,8 @@ export interface FlowNode {
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
   agency?: string;
+  /** Call activities: the process they start, and what passes in and out. */
+  call?: CallDefinition;
   /** Service and send tasks: the job type a handler or an external worker takes, and its retries. */
   jobType?: string;
   retries?: number;
@@ -76,6 +79,17 @@ export interface FlowNode {
    * inner node that no flow leads to (BPMN's implicit start).
    */
   startIds?: string[];
+}
+
+/**
+ * A call activity starts an instance of another process: the latest version, or a pinned one.
+ * Without mappings every variable goes in and every variable of the child comes back out.
+ */
+export interface CallDefinition {
+  processKey: string;
+  version?: number;
+  inputs?: { source: string; target: string }[];
+  outputs?: { source: string; target: string }[];
 }
 
 export interface DossierComponent {

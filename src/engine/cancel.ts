@@ -11,6 +11,8 @@ export function cancelToken(execution: Execution, token: Token): void {
   unsubscribeToken(execution, token);
   execution.removeToken(token);
   if (node?.type === 'userTask') execution.effects.push({ type: 'CANCEL_TASK', waitId: token.id });
+  if (node?.type === 'callActivity')
+    execution.effects.push({ type: 'CANCEL_CHILD', waitId: token.id });
   if (node?.type === 'serviceTask' || node?.type === 'sendTask') {
     execution.effects.push({ type: 'CANCEL_JOB', waitId: token.id });
   }

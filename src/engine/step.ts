@@ -1,6 +1,8 @@
 import type { FlowNode, ProcessModel } from '../bpmn/model';
 import { AppError } from '../errors';
 import { triggerWait } from './trigger';
+import { cancelScope } from './cancel';
+import { arriveAtCallActivity, childCompleted } from './elements/call-activity';
 import { arriveAtBoundaryEvent, arriveAtMessageCatch } from './elements/catch-events';
 import { arriveAtEndEvent } from './elements/end-event';
 import { arriveAtEventBasedGateway } from './elements/event-based-gateway';
@@ -27,6 +29,7 @@ const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
   serviceTask: arriveAtServiceTask,
   sendTask: arriveAtServiceTask,
   subProcess: arriveAtSubProcess,
+  callActivity: arriveAtCallActivity,
   exclusiveGateway: arriveAtExclusiveGateway,
   parallelGateway: arriveAtParallelGateway,
   inclusiveGateway: arriveAtInclusiveGateway,
@@ -77,6 +80,14 @@ export function step(
       break;
     case 'COMPLETE_JOB':
       completeJob(execution, command.waitId, command.variables);
+      break;
+    case 'CHILD_COMPLETED':
+      childCompleted(execution, command.waitId, command.variables);
+      break;
+    case 'CANCEL':
+      execution.state.status = 'TERMINATED';
+      cancelScope(execution, ROOT_SCOPE, { removeScope: false });
+      execution.history('PROCESS_TERMINATED', model.key, 'process', { actor: command.actor });
       break;
   }
   execution.run();

@@ -87,12 +87,17 @@ export type Command =
   | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string }
   | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables }
   | { type: 'FIRE_TIMER'; subscriptionId: number }
-  | { type: 'COMPLETE_JOB'; waitId: number; variables: Variables };
+  | { type: 'COMPLETE_JOB'; waitId: number; variables: Variables }
+  /** The instance a call activity started has completed, with its variables. */
+  | { type: 'CHILD_COMPLETED'; waitId: number; variables: Variables }
+  /** Ends the instance where it stands: every wait is withdrawn. */
+  | { type: 'CANCEL'; actor?: string };
 
 /** The last two are written by the store when an officer claims or gives back a task. */
 export type HistoryEventType =
   | 'PROCESS_STARTED'
   | 'PROCESS_COMPLETED'
+  | 'PROCESS_TERMINATED'
   | 'ELEMENT_ACTIVATED'
   | 'ELEMENT_COMPLETED'
   | 'ELEMENT_TERMINATED'
@@ -128,6 +133,17 @@ export type Effect =
   /** A service or send task waits for a handler or an external worker to do its work. */
   | { type: 'CREATE_JOB'; waitId: number; elementId: string; jobType: string; retries: number }
   | { type: 'CANCEL_JOB'; waitId: number }
+  /** A call activity starts an instance of another process, linked to this wait. */
+  | {
+      type: 'START_CHILD';
+      waitId: number;
+      elementId: string;
+      processKey: string;
+      version?: number;
+      variables: Variables;
+      businessKey: string | null;
+    }
+  | { type: 'CANCEL_CHILD'; waitId: number }
   /** A message end or throw event: the message goes out after the step commits. */
   | {
       type: 'SEND_MESSAGE';

@@ -8,6 +8,13 @@ import { queryReturning } from './sql';
 /** A message a step sent: delivered once the step's transaction has committed. */
 export type SentMessage = Omit<Extract<Effect, { type: 'SEND_MESSAGE' }>, 'type'>;
 
+/** What a step asks of other instances: call activities to start and to cancel. */
+export interface EffectOutcome {
+  sent: SentMessage[];
+  startChildren: Extract<Effect, { type: 'START_CHILD' }>[];
+  cancelChildren: number[];
+}
+
 /**
  * Writes a step's effects inside the transaction that holds the instance's row lock, in the
  * order the engine produced them: tasks opened, completed and canceled, message waits opened and
@@ -19,13 +26,15 @@ export async function applyEffects(
   instanceId: string,
   effects: readonly Effect[],
   now: Date,
-): Promise<SentMessage[]> {
+): Promise<EffectOutcome> {
   const taskIds = new Map<number, string>();
   const newTasks: Partial<TaskEntity>[] = [];
   const newSubscriptions: MessageSubscriptionEntity[] = [];
   const newJobs: JobEntity[] = [];
   const history: (Omit<NewHistoryEvent, 'taskId'> & { waitId?: number })[] = [];
   const sent: SentMessage[] = [];
+  const startChildren: EffectOutcome['startChildren'] = [];
+  const cancelChildren: number[] = [];
   const flush = async () => {
     if (newTasks.length > 0) await manager.insert(TaskEntity, newTasks.splice(0));
     if (newSubscriptions.length > 0) {
@@ -140,6 +149,12 @@ export async function applyEffects(
       case 'CANCEL_JOB':
         await deleteJob(effect.waitId);
         break;
+      case 'START_CHILD':
+        startChildren.push(effect);
+        break;
+      case 'CANCEL_CHILD':
+        cancelChildren.push(effect.waitId);
+        break;
       case 'SEND_MESSAGE':
         sent.push({
           messageName: effect.messageName,
@@ -168,5 +183,5 @@ export async function applyEffects(
       taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
     })),
   );
-  return sent;
+  return { sent, startChildren, cancelChildren };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { processVariables } from '../engine/state';
 import { step } from '../engine/step';
 import type { Command, Variables } from '../engine/types';
 import { notFound } from '../errors';
-import { applyEffects, type SentMessage } from './apply-effects';
+import { applyEffects, type EffectOutcome, type SentMessage } from './apply-effects';
 import { definitionById } from './definitions';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
 
@@ -20,6 +21,8 @@ export async function createInstance(
     variables: Variables;
     startEventId?: string;
     actor?: string;
+    /** The call activity that starts it, when one does. */
+    parent?: { instanceId: string; waitId: number };
     now: Date;
   },
 ): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
@@ -39,12 +42,15 @@ export async function createInstance(
     state,
     startedAt: input.now,
     endedAt: state.status === 'ACTIVE' ? null : input.now,
+    parentInstanceId: input.parent?.instanceId ?? null,
+    parentWaitId: input.parent?.waitId ?? null,
     revision: 1,
   });
   // Plain SQL: TypeORM's deep-partial typing does not terminate on the recursive JSON state.
   await manager.query(
-    `INSERT INTO process_instance (id, definition_id, business_key, status, state, started_at, ended_at, revision)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO process_instance
+       (id, definition_id, business_key, status, state, started_at, ended_at, revision, parent_instance_id, parent_wait_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       instance.id,
       instance.definitionId,
@@ -54,10 +60,12 @@ export async function createInstance(
       instance.startedAt,
       instance.endedAt,
       instance.revision,
+      instance.parentInstanceId,
+      instance.parentWaitId,
     ],
   );
-  const sent = await applyEffects(manager, instance.id, effects, input.now);
-  return { instance, sent };
+  const outcome = await applyEffects(manager, instance.id, effects, input.now);
+  return { instance, sent: await followUp(manager, instance, outcome, input.now) };
 }
 
 /** Loads an instance and holds its row lock until the transaction ends: one step at a time. */
@@ -93,8 +101,8 @@ export async function runCommand(
     'UPDATE process_instance SET state = $1, status = $2, revision = $3, ended_at = $4 WHERE id = $5',
     [JSON.stringify(state), state.status, instance.revision, instance.endedAt, instance.id],
   );
-  const sent = await applyEffects(manager, instance.id, effects, now);
-  return { instance, sent };
+  const outcome = await applyEffects(manager, instance.id, effects, now);
+  return { instance, sent: await followUp(manager, instance, outcome, now) };
 }
 
 export async function findInstance(
@@ -107,4 +115,86 @@ export async function findInstance(
 
 export function isUuid(text: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+}
+
+/**
+ * What a step means for other instances, in the same transaction: call activities start or
+ * cancel their children, and a child that completed hands its variables back to its parent.
+ * Returns every message sent along the way, to deliver after the commit.
+ */
+async function followUp(
+  manager: EntityManager,
+  instance: ProcessInstanceEntity,
+  outcome: EffectOutcome,
+  now: Date,
+): Promise<SentMessage[]> {
+  const sent = [...outcome.sent];
+  for (const start of outcome.startChildren) {
+    const definition = await calledDefinition(manager, start);
+    const child = await createInstance(manager, definition, {
+      businessKey: start.businessKey,
+      variables: start.variables,
+      parent: { instanceId: instance.id, waitId: start.waitId },
+      now,
+    });
+    sent.push(...child.sent);
+  }
+  for (const waitId of outcome.cancelChildren) {
+    const child = await manager.findOneBy(ProcessInstanceEntity, {
+      parentInstanceId: instance.id,
+      parentWaitId: waitId,
+    });
+    if (!child || child.status !== 'ACTIVE') continue;
+    const locked = await lockInstance(manager, child.id);
+    sent.push(...(await runCommand(manager, locked, { type: 'CANCEL' }, now)).sent);
+  }
+  if (
+    instance.status === 'COMPLETED' &&
+    instance.parentInstanceId &&
+    instance.parentWaitId !== null
+  ) {
+    const parent = await lockInstance(manager, instance.parentInstanceId);
+    if (parent.status === 'ACTIVE') {
+      const command = {
+        type: 'CHILD_COMPLETED' as const,
+        waitId: instance.parentWaitId,
+        variables: processVariables(instance.state),
+      };
+      sent.push(...(await runCommand(manager, parent, command, now)).sent);
+    }
+  }
+  return sent;
+}
+
+/** The latest version of the called process, or the pinned one; NOT_FOUND names both. */
+async function calledDefinition(
+  manager: EntityManager,
+  start: EffectOutcome['startChildren'][number],
+): Promise<ProcessDefinitionEntity> {
+  const definition = await manager.findOne(ProcessDefinitionEntity, {
+    where:
+      start.version === undefined
+        ? { key: start.processKey }
+        : { key: start.processKey, version: start.version },
+    order: { version: 'DESC' },
+  });
+  if (!definition) {
+    const which =
+      start.version === undefined ? start.processKey : `${start.processKey} v${start.version}`;
+    throw notFound(`Process called by '${start.elementId}'`, which, {
+      elementId: start.elementId,
+      key: start.processKey,
+    });
+  }
+  return definition;
+}
+
+/** The instances an instance's call activities started, oldest first. */
+export function childrenOf(
+  dataSource: DataSource,
+  instanceId: string,
+): Promise<ProcessInstanceEntity[]> {
+  return dataSource
+    .getRepository(ProcessInstanceEntity)
+    .find({ where: { parentInstanceId: instanceId }, order: { startedAt: 'ASC', id: 'ASC' } });
 }

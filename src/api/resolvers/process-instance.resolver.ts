@@ -5,7 +5,7 @@ import { processVariables } from '../../engine/state';
 import { definitionById } from '../../store/definitions';
 import { ProcessInstanceEntity } from '../../store/entities';
 import { instanceHistory } from '../../store/history';
-import { findInstance } from '../../store/instances';
+import { childrenOf, findInstance } from '../../store/instances';
 import { startInstance } from '../../store/start-instance';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
@@ -63,6 +63,29 @@ export class ProcessInstanceResolver {
   @FieldResolver(() => [Task], { description: 'Tasks waiting for an officer, open or claimed.' })
   openTasks(@Root() instance: ProcessInstanceEntity, @Ctx() context: ApiContext): Promise<Task[]> {
     return openTasksOf(context.dataSource, instance.id);
+  }
+
+  @FieldResolver(() => ProcessInstance, {
+    nullable: true,
+    description: 'The instance whose call activity started this one.',
+  })
+  async parent(
+    @Root() instance: ProcessInstanceEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstanceEntity | null> {
+    return instance.parentInstanceId
+      ? context.loaders.instance.load(instance.parentInstanceId)
+      : null;
+  }
+
+  @FieldResolver(() => [ProcessInstance], {
+    description: 'The instances its call activities started, oldest first.',
+  })
+  children(
+    @Root() instance: ProcessInstanceEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstanceEntity[]> {
+    return childrenOf(context.dataSource, instance.id);
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'What happened, in order.' })

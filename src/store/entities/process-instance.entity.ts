@@ -6,6 +6,7 @@ import { ProcessDefinitionEntity } from './process-definition.entity';
 @Entity({ name: 'process_instance' })
 @Index('process_instance_business_key', ['businessKey'])
 @Index('process_instance_definition', ['definitionId'])
+@Index('process_instance_parent', ['parentInstanceId', 'parentWaitId'])
 export class ProcessInstanceEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -29,6 +30,14 @@ export class ProcessInstanceEntity {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt!: Date | null;
+
+  /** The instance whose call activity started this one, and the wait there that holds it. */
+  @Column({ name: 'parent_instance_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => ProcessInstanceEntity, { onDelete: 'SET NULL' })
+  parentInstanceId!: string | null;
+
+  @Column({ name: 'parent_wait_id', type: 'integer', nullable: true })
+  parentWaitId!: number | null;
 
   /** How many steps have been applied: each step increments it under the row lock. */
   @Column({ type: 'integer' })

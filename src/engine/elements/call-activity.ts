@@ -1,0 +1,59 @@
+import { AppError } from '../../errors';
+import type { ArriveBehaviour, Execution } from '../execution';
+import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
+import type { Variables } from '../types';
+
+/**
+ * A call activity: its token waits while an instance of the called process runs, started by the
+ * store in the same transaction. The child gets the mapped variables (all it sees, without
+ * mappings) and the dossier's business key.
+ */
+export const arriveAtCallActivity: ArriveBehaviour = (execution, node, { scopeId }) => {
+  const token = execution.addToken(node.id, scopeId);
+  execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
+  const call = node.call;
+  if (!call) throw new Error(`Call activity '${node.id}' was compiled without what it calls`);
+  const visible = execution.visibleVariables(scopeId);
+  const variables = call.inputs ? mapVariables(visible, call.inputs) : visible;
+  execution.effects.push({
+    type: 'START_CHILD',
+    waitId: token.id,
+    elementId: node.id,
+    processKey: call.processKey,
+    ...(call.version !== undefined && { version: call.version }),
+    variables,
+    businessKey: execution.state.businessKey,
+  });
+  subscribeBoundaries(execution, node, token);
+};
+
+/** The child completed: its mapped variables (all of them, without mappings) come back. */
+export function childCompleted(
+  execution: Execution,
+  waitId: number,
+  childVariables: Variables,
+): void {
+  const token = execution.token(waitId);
+  const node = token && execution.model.nodes[token.elementId];
+  if (!token || node?.type !== 'callActivity') {
+    throw new AppError(
+      'INSTANCE_NOT_ACTIVE',
+      `No call activity waits as '${waitId}' in this instance`,
+    );
+  }
+  const outputs = node.call?.outputs;
+  unsubscribeToken(execution, token);
+  execution.removeToken(token);
+  execution.setVariables(
+    token.scopeId,
+    outputs ? mapVariables(childVariables, outputs) : childVariables,
+  );
+  execution.history('ELEMENT_COMPLETED', node.id, node.type, { waitId });
+  execution.leave(node, token.scopeId);
+}
+
+function mapVariables(from: Variables, mappings: { source: string; target: string }[]): Variables {
+  const mapped: Variables = {};
+  for (const { source, target } of mappings) if (source in from) mapped[target] = from[source];
+  return mapped;
+}

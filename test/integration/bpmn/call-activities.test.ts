@@ -1,0 +1,105 @@
+import { createTestApi, type TestApi } from '../../support/api';
+import { bpmnProcess } from '../../support/bpmn';
+import { flows } from '../../support/flows';
+
+describe('call activities', () => {
+  let api: TestApi;
+  let f: ReturnType<typeof flows>;
+  beforeAll(async () => {
+    api = await createTestApi();
+    f = flows(api);
+    // The shared sub-procedure: the police verify the residence.
+    await f.deploy(
+      bpmnProcess(
+        'verify-residence',
+        `<bpmn:startEvent id="s" />
+         <bpmn:userTask id="verify" camunda:candidateGroups="police" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="verify" />`,
+      ),
+    );
+    await f.deploy(
+      bpmnProcess(
+        'with-verification',
+        `<bpmn:startEvent id="s" />
+         <bpmn:callActivity id="callPolice" calledElement="verify-residence">
+           <bpmn:extensionElements>
+             <camunda:in source="citizenId" target="citizenId" />
+             <camunda:out source="residenceOk" target="residenceVerified" />
+           </bpmn:extensionElements>
+         </bpmn:callActivity>
+         <bpmn:boundaryEvent id="onWithdraw" attachedToRef="callPolice"><bpmn:messageEventDefinition messageRef="m" /></bpmn:boundaryEvent>
+         <bpmn:userTask id="issue" camunda:candidateGroups="civil_status" />
+         <bpmn:endEvent id="withdrawn" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="callPolice" />
+         <bpmn:sequenceFlow id="b" sourceRef="callPolice" targetRef="issue" />
+         <bpmn:sequenceFlow id="c" sourceRef="onWithdraw" targetRef="withdrawn" />`,
+      ).replace('<bpmn:process', '<bpmn:message id="m" name="withdrawn" />\n  <bpmn:process'),
+    );
+  });
+  afterAll(() => api.close());
+
+  const family = async (id: string) =>
+    (
+      await api.ok(
+        `query ($id: ID!) { processInstance(id: $id) {
+           status variables children { id status businessKey variables definition { key } parent { id } } } }`,
+        { id },
+      )
+    ).processInstance;
+
+  it('starts the called process with the mapped variables, linked both ways, and brings its result back', async () => {
+    const id = await f.start('with-verification', 'CA-1', {
+      citizenId: '0012',
+      secret: 'not for the police',
+    });
+    const before = await family(id);
+    expect(before.children).toHaveLength(1);
+    const [child] = before.children;
+    expect(child).toMatchObject({
+      status: 'ACTIVE',
+      businessKey: 'CA-1',
+      variables: { citizenId: '0012' },
+      definition: { key: 'verify-residence' },
+      parent: { id },
+    });
+    await f.complete(child.id, 'verify', { residenceOk: true, note: 'internal' });
+    const after = await family(id);
+    expect(after.children[0].status).toBe('COMPLETED');
+    expect(after.variables).toEqual({
+      citizenId: '0012',
+      secret: 'not for the police',
+      residenceVerified: true,
+    });
+    expect(await f.waitingAt(id)).toEqual(['issue']);
+  });
+
+  it('terminates the child when a boundary event interrupts the call activity', async () => {
+    const id = await f.start('with-verification', 'CA-2', { citizenId: '0099' });
+    const [child] = (await family(id)).children;
+    await f.correlate('withdrawn', 'CA-2');
+    expect((await f.instance(id)).status).toBe('COMPLETED');
+    expect((await f.instance(child.id)).status).toBe('TERMINATED');
+    expect(await f.taskStates(child.id)).toEqual(['verify:CANCELED']);
+  });
+
+  it('refuses to start when the called process is not deployed, naming it, and creates nothing', async () => {
+    await f.deploy(
+      bpmnProcess(
+        'calls-nothing',
+        `<bpmn:startEvent id="s" />
+         <bpmn:callActivity id="missing" calledElement="no-such-process" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="missing" />`,
+      ),
+    );
+    const count = async () =>
+      (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM process_instance`))[0].n;
+    const before = await count();
+    const result = await api.graphql(`mutation { startProcess(key: "calls-nothing") { id } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      elementId: 'missing',
+      key: 'no-such-process',
+    });
+    expect(await count()).toBe(before);
+  });
+});
