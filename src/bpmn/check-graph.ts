@@ -53,8 +53,13 @@ function checkStarts(
   }
   for (const [scope, starts] of scopes) {
     const none = starts.filter((start) => !start.event);
-    const messages = starts.filter((start) => start.event?.kind === 'message');
+    const typed = starts.filter((start) => start.event);
+    const subProcess = scope === undefined ? undefined : model.nodes[scope];
     const where = scope === undefined ? `Process '${model.key}'` : `Sub-process '${scope}'`;
+    if (subProcess?.triggeredByEvent) {
+      checkEventSubProcessStart(subProcess, starts, findings);
+      continue;
+    }
     if (none.length > 1) {
       findings.unsupported(
         `${where} has ${none.length} none start events; the engine runs one`,
@@ -63,17 +68,26 @@ function checkStarts(
     }
     if (scope === undefined) {
       model.startEventId = none[0]?.id;
-      model.messageStarts = messages.map((start) => ({
-        elementId: start.id,
-        messageName: start.event?.kind === 'message' ? start.event.messageName : '',
-      }));
-      if (none.length === 0 && messages.length === 0)
+      for (const start of typed) {
+        if (start.event?.kind === 'message') {
+          model.messageStarts.push({ elementId: start.id, messageName: start.event.messageName });
+        } else if (start.event?.kind === 'timer') {
+          findings.unsupported(
+            `Timer start event '${start.id}' is not run yet: it comes with the durable job runner`,
+            start.id,
+          );
+        } else {
+          findings.invalid(
+            `Start event '${start.id}' may only start an event sub-process`,
+            start.id,
+          );
+        }
+      }
+      if (none.length === 0 && typed.length === 0)
         findings.invalid(`${where} has no start event`, model.key);
     } else {
-      const subProcess = model.nodes[scope];
-      if (messages.length > 0) {
-        findings.invalid(`${where} may only start with a none start event`, messages[0].id);
-      }
+      if (typed.length > 0)
+        findings.invalid(`${where} may only start with a none start event`, typed[0].id);
       if (!subProcess) continue;
       subProcess.startIds = none.length > 0 ? [none[0].id] : implicitStarts(nodes, scope);
       // Where refused elements sit, the start may be among them: they are reported already.
@@ -84,11 +98,41 @@ function checkStarts(
   }
 }
 
+/** An event sub-process starts at exactly one start event that says what it waits for. */
+function checkEventSubProcessStart(
+  subProcess: FlowNode,
+  starts: FlowNode[],
+  findings: Findings,
+): void {
+  const [start] = starts;
+  // A start whose own event definition was refused is reported already.
+  if (
+    starts.length === 1 &&
+    !start.event &&
+    findings.errors.some((e) => e.problem.elementId === start.id)
+  )
+    return;
+  if (starts.length !== 1 || !start.event) {
+    findings.invalid(
+      `Event sub-process '${subProcess.id}' needs exactly one start event with an event definition`,
+      subProcess.id,
+    );
+    return;
+  }
+  if (start.event.kind === 'error' && start.cancelActivity === false) {
+    findings.invalid(`The error start event '${start.id}' must interrupt`, start.id);
+  }
+  subProcess.startIds = [start.id];
+}
+
 /** The inner nodes of a sub-process that no flow leads to, which BPMN starts when there is no start event. */
 function implicitStarts(nodes: FlowNode[], scope: string): string[] {
   return nodes
     .filter((node) => node.parentId === scope && node.incoming.length === 0)
-    .filter((node) => node.type !== 'boundaryEvent' && node.type !== 'startEvent')
+    .filter(
+      (node) =>
+        node.type !== 'boundaryEvent' && node.type !== 'startEvent' && !node.triggeredByEvent,
+    )
     .map((node) => node.id);
 }
 

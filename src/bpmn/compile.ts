@@ -141,6 +141,7 @@ function compileProcess(
   const flows: Record<string, SequenceFlow> = {};
   /** Elements refused as unsupported, with the sub-process they are in. */
   const unsupported = new Map<string, string | undefined>();
+  const eventSubProcesses: string[] = [];
 
   // Sub-processes are flattened: their elements join the same maps, each with its parentId.
   const collect = (container: ModdleElement, parentId: string | undefined) => {
@@ -155,17 +156,19 @@ function compileProcess(
       }
       if (PASSIVE_TYPES.has(element.$type)) continue;
       const type = NODE_TYPES[element.$type];
-      if (!type || element.triggeredByEvent === true) {
+      if (!type) {
         unsupported.set(id, parentId);
-        const kind =
-          element.triggeredByEvent === true
-            ? 'event sub-process'
-            : element.$type.replace('bpmn:', '');
+        const kind = element.$type.replace('bpmn:', '');
         findings.unsupported(`Element '${id}' (${kind}) is not supported by the engine yet`, id);
         continue;
       }
       nodes[id] = compileNode(element, type, laneOf, findings);
       if (parentId !== undefined) nodes[id].parentId = parentId;
+      if (element.triggeredByEvent === true) {
+        nodes[id].triggeredByEvent = true;
+        if (parentId === undefined) eventSubProcesses.push(id);
+        else (nodes[parentId].eventSubProcesses ??= []).push(id);
+      }
       if (type === 'subProcess') collect(element, id);
     }
   };
@@ -190,6 +193,7 @@ function compileProcess(
     statutoryDuration: optionalString(process.get('tthc:statutoryDuration')),
     components: componentsOf(process),
     messageStarts: [],
+    eventSubProcesses,
     nodes,
     flows,
   };
@@ -219,6 +223,7 @@ function compileNode(
     node.attachedTo = (element.attachedToRef as ModdleElement | undefined)?.id ?? '';
     node.cancelActivity = element.cancelActivity !== false;
   }
+  if (type === 'startEvent' && node.event) node.cancelActivity = element.isInterrupting !== false;
   for (const extension of asList(
     (element.extensionElements as ModdleElement | undefined)?.values,
   )) {

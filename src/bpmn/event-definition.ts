@@ -6,7 +6,7 @@ import { timerTextValid } from '../engine/timer';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
 const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
-  startEvent: ['message'],
+  startEvent: ['message', 'timer', 'error', 'escalation'],
   endEvent: ['terminate', 'error', 'escalation', 'message'],
   intermediateCatchEvent: ['message', 'timer'],
   intermediateThrowEvent: ['message', 'escalation'],

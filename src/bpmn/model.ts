@@ -69,9 +69,14 @@ export interface FlowNode {
   /** User tasks: the step's time budget, e.g. `P1D` or `4 working hours` (see the calendar). */
   stepDuration?: string;
   event?: EventDefinition;
-  /** Boundary events: the activity they are attached to, and whether they interrupt it. */
+  /** Boundary events: the activity they are attached to. */
   attachedTo?: string;
+  /** Boundary events and the start events of event sub-processes: whether they interrupt. */
   cancelActivity?: boolean;
+  /** Sub-processes started by an event rather than a flow. */
+  triggeredByEvent?: boolean;
+  /** Sub-processes: the event sub-processes inside them. */
+  eventSubProcesses?: string[];
   /** Activities: the boundary events attached to them, in document order. */
   boundaryEvents?: string[];
   /**
@@ -124,6 +129,8 @@ export interface ProcessModel {
   startEventId?: string;
   /** Process-level message start events: a message of this name starts an instance there. */
   messageStarts: { elementId: string; messageName: string }[];
+  /** The event sub-processes at the process level. */
+  eventSubProcesses: string[];
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
 }

@@ -1,5 +1,5 @@
 import type { Execution } from './execution';
-import { unsubscribeToken } from './subscriptions';
+import { unsubscribeScope, unsubscribeToken } from './subscriptions';
 import type { Token } from './types';
 
 /**
@@ -24,7 +24,10 @@ export function cancelToken(execution: Execution, token: Token): void {
     execution.history('ELEMENT_TERMINATED', node.id, node.type);
 }
 
-/** Cancels every token in a scope (and in the scopes inside it); the scope itself may stay. */
+/**
+ * Cancels every token in a scope, the event sub-processes running in it and its listeners; the
+ * scope itself may stay (a terminate end event, an interrupting event sub-process).
+ */
 export function cancelScope(
   execution: Execution,
   scopeId: number,
@@ -33,6 +36,13 @@ export function cancelScope(
   for (const token of execution.state.tokens.filter((t) => t.scopeId === scopeId)) {
     if (execution.token(token.id)) cancelToken(execution, token);
   }
+  for (const inner of execution.state.scopes.filter(
+    (s) => s.parentId === scopeId && s.tokenId === undefined,
+  )) {
+    cancelScope(execution, inner.id, { removeScope: true });
+    execution.history('ELEMENT_TERMINATED', inner.elementId, 'subProcess');
+  }
+  unsubscribeScope(execution, scopeId);
   if (options.removeScope)
     execution.state.scopes = execution.state.scopes.filter((s) => s.id !== scopeId);
 }

@@ -1,7 +1,7 @@
 import type { Execution, SettleRule } from './execution';
 import { ROOT_SCOPE } from './execution';
 import { fireInclusiveJoin, inclusiveJoinsReady } from './elements/inclusive-gateway';
-import { unsubscribeToken } from './subscriptions';
+import { unsubscribeScope, unsubscribeToken } from './subscriptions';
 
 /** An inclusive join fires once no other token of its scope can still reach it. */
 export const fireReadyInclusiveJoins: SettleRule = (execution) => {
@@ -16,20 +16,28 @@ export const fireReadyInclusiveJoins: SettleRule = (execution) => {
  */
 export const completeEmptyScopes: SettleRule = (execution) => {
   const { state } = execution;
-  const empty = state.scopes.filter(
-    (scope) => scope.id !== ROOT_SCOPE && !state.tokens.some((token) => token.scopeId === scope.id),
-  );
+  // A scope is done when no token runs in it and no event sub-process runs inside it; its
+  // listeners for event sub-processes do not keep it open.
+  const busy = (scopeId: number) =>
+    state.tokens.some((token) => token.scopeId === scopeId) ||
+    state.scopes.some((s) => s.parentId === scopeId);
+  const empty = state.scopes.filter((scope) => scope.id !== ROOT_SCOPE && !busy(scope.id));
   for (const scope of empty) {
     state.scopes = state.scopes.filter((s) => s.id !== scope.id);
+    unsubscribeScope(execution, scope.id);
     const owner = scope.tokenId === undefined ? undefined : execution.token(scope.tokenId);
-    if (!owner) continue;
+    if (!owner) {
+      execution.history('ELEMENT_COMPLETED', scope.elementId, 'subProcess');
+      continue;
+    }
     const node = execution.node(owner.elementId);
     unsubscribeToken(execution, owner);
     execution.removeToken(owner);
     execution.history('ELEMENT_COMPLETED', node.id, node.type);
     execution.leave(node, owner.scopeId);
   }
-  if (empty.length === 0 && state.status === 'ACTIVE' && state.tokens.length === 0) {
+  if (empty.length === 0 && state.status === 'ACTIVE' && !busy(ROOT_SCOPE)) {
+    unsubscribeScope(execution, ROOT_SCOPE);
     state.status = 'COMPLETED';
     execution.history('PROCESS_COMPLETED', execution.model.key, 'process');
   }

@@ -16,6 +16,7 @@ import { arriveAtThrowEvent } from './elements/throw-events';
 import { arriveAtUserTask, completeUserTask } from './elements/user-task';
 import { type ArriveBehaviour, Execution, ROOT_SCOPE } from './execution';
 import { SETTLE_RULES } from './settle';
+import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
 
 const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
@@ -59,6 +60,7 @@ export function step(
       SETTLE_RULES,
     );
     execution.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
+    subscribeEventSubProcesses(execution, ROOT_SCOPE);
     execution.arrive(startEventId, { scopeId: ROOT_SCOPE });
     execution.run();
     return { state: execution.state, effects: execution.effects };

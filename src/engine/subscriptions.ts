@@ -1,11 +1,15 @@
 import type { EventDefinition, FlowNode } from '../bpmn/model';
 import { AppError } from '../errors';
-import type { Execution } from './execution';
+import { ROOT_SCOPE, type Execution } from './execution';
 import { evaluateFeel } from './feel';
+import { addDuration } from './iso-time';
 import { scheduleOf } from './timer';
-import type { MessageSubscription, TimerSubscription, Token } from './types';
+import type { MessageSubscription, Subscription, TimerSubscription, Token } from './types';
 
 type MessageEvent = Extract<EventDefinition, { kind: 'message' }>;
+
+/** Who holds a wait: a token, or a scope listening for its event sub-processes. */
+export type Holder = { token: Token } | { scopeId: number };
 
 /**
  * The key that matches messages to this wait: the event's FEEL correlation key, evaluated now in
@@ -29,15 +33,17 @@ export function correlationKeyFor(
   return String(value);
 }
 
-/** Opens a wait for a message or a time at `catcher`, held by `token`. */
-export function subscribe(execution: Execution, catcher: FlowNode, token: Token): void {
+/** Opens a wait for a message or a time at `catcher`. */
+export function subscribe(execution: Execution, catcher: FlowNode, holder: Holder): void {
+  const scopeId = 'token' in holder ? holder.token.scopeId : holder.scopeId;
+  const held = 'token' in holder ? { tokenId: holder.token.id } : { scopeId: holder.scopeId };
   if (catcher.event?.kind === 'timer') {
     const timer: TimerSubscription = {
       id: execution.newId(),
       kind: 'timer',
-      ...scheduleOf(execution, catcher.event, catcher.id, token.scopeId),
+      ...scheduleOf(execution, catcher.event, catcher.id, scopeId),
       elementId: catcher.id,
-      tokenId: token.id,
+      ...held,
     };
     execution.state.subscriptions.push(timer);
     execution.effects.push({ type: 'SCHEDULE_TIMER', timer });
@@ -48,9 +54,9 @@ export function subscribe(execution: Execution, catcher: FlowNode, token: Token)
     id: execution.newId(),
     kind: 'message',
     messageName: catcher.event.messageName,
-    correlationKey: correlationKeyFor(execution, catcher.event, catcher.id, token.scopeId),
+    correlationKey: correlationKeyFor(execution, catcher.event, catcher.id, scopeId),
     elementId: catcher.id,
-    tokenId: token.id,
+    ...held,
   };
   execution.state.subscriptions.push(subscription);
   execution.effects.push({ type: 'OPEN_SUBSCRIPTION', subscription });
@@ -58,17 +64,43 @@ export function subscribe(execution: Execution, catcher: FlowNode, token: Token)
 
 /** An activity starts to wait: the boundary events attached to it start listening. */
 export function subscribeBoundaries(execution: Execution, activity: FlowNode, token: Token): void {
-  for (const boundaryId of activity.boundaryEvents ?? [])
-    subscribe(execution, execution.node(boundaryId), token);
+  for (const boundaryId of activity.boundaryEvents ?? []) {
+    subscribe(execution, execution.node(boundaryId), { token });
+  }
+}
+
+/** A scope begins: the message and timer starts of its event sub-processes start listening. */
+export function subscribeEventSubProcesses(execution: Execution, scopeId: number): void {
+  for (const id of eventSubProcessesIn(execution, scopeId)) {
+    const start = execution.node(execution.node(id).startIds?.[0] ?? '');
+    subscribe(execution, start, { scopeId });
+  }
+}
+
+/** The event sub-processes defined in the element a scope runs. */
+export function eventSubProcessesIn(execution: Execution, scopeId: number): string[] {
+  if (scopeId === ROOT_SCOPE) return execution.model.eventSubProcesses;
+  return execution.model.nodes[execution.scope(scopeId).elementId]?.eventSubProcesses ?? [];
 }
 
 /** Closes every wait a token holds: its own and those of its boundary events. */
 export function unsubscribeToken(execution: Execution, token: Token): void {
-  const closing = execution.state.subscriptions.filter((s) => s.tokenId === token.id);
+  close(execution, (s) => s.tokenId === token.id);
+}
+
+/** Closes the waits a scope holds for its event sub-processes. */
+export function unsubscribeScope(execution: Execution, scopeId: number): void {
+  close(execution, (s) => s.scopeId === scopeId);
+}
+
+export function closeSubscription(execution: Execution, subscription: Subscription): void {
+  close(execution, (s) => s.id === subscription.id);
+}
+
+function close(execution: Execution, matches: (subscription: Subscription) => boolean): void {
+  const closing = execution.state.subscriptions.filter(matches);
   if (closing.length === 0) return;
-  execution.state.subscriptions = execution.state.subscriptions.filter(
-    (s) => s.tokenId !== token.id,
-  );
+  execution.state.subscriptions = execution.state.subscriptions.filter((s) => !matches(s));
   for (const subscription of closing) {
     execution.effects.push(
       subscription.kind === 'timer'
@@ -76,4 +108,27 @@ export function unsubscribeToken(execution: Execution, token: Token): void {
         : { type: 'CLOSE_SUBSCRIPTION', subscriptionId: subscription.id },
     );
   }
+}
+
+/**
+ * A wait that fired without interrupting keeps listening: a message wait stays open; a timer
+ * cycle is set again while it has repetitions left; a one-off timer is done.
+ */
+export function keepListening(execution: Execution, subscription: Subscription): void {
+  if (subscription.kind !== 'timer') return;
+  execution.state.subscriptions = execution.state.subscriptions.filter(
+    (s) => s.id !== subscription.id,
+  );
+  const repeat = subscription.repeat;
+  if (!repeat || repeat.remaining === 0) return;
+  const next: TimerSubscription = {
+    ...subscription,
+    dueAt: addDuration(subscription.dueAt, repeat.interval),
+    repeat: {
+      interval: repeat.interval,
+      remaining: repeat.remaining === null ? null : repeat.remaining - 1,
+    },
+  };
+  execution.state.subscriptions.push(next);
+  execution.effects.push({ type: 'SCHEDULE_TIMER', timer: next });
 }

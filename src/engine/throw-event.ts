@@ -1,11 +1,14 @@
 import type { FlowNode } from '../bpmn/model';
 import { AppError } from '../errors';
 import { cancelToken } from './cancel';
+import { startEventSubProcess } from './elements/event-sub-process';
 import { ROOT_SCOPE, type Execution } from './execution';
+import { eventSubProcessesIn } from './subscriptions';
 
 /**
- * Throws an error or an escalation from inside a scope. The nearest enclosing sub-process with a
- * matching boundary event catches it (a boundary without a code catches every code). An
+ * Throws an error or an escalation from inside a scope. Going outwards, the first catcher wins:
+ * an event sub-process of the scope, else a boundary event of the sub-process around it (one
+ * without a code catches every code). An
  * interrupting catch cancels the sub-process; a non-interrupting one (escalations only) lets it
  * go on. An uncaught escalation changes nothing, as BPMN says; an uncaught error refuses the step.
  * Returns whether the thrower's own scope goes on.
@@ -22,32 +25,43 @@ export function throwEvent(
     thrower.id,
     thrower.type,
   );
-  for (let current = execution.scope(scopeId); current.id !== ROOT_SCOPE;) {
-    const owner = current.tokenId === undefined ? undefined : execution.token(current.tokenId);
-    if (!owner) break;
-    const host = execution.node(owner.elementId);
-    const catcher = (host.boundaryEvents ?? [])
-      .map((id) => execution.node(id))
-      .find((boundary) => boundary.event?.kind === kind && catches(boundary, code));
-    if (catcher) {
-      if (catcher.cancelActivity !== false) cancelToken(execution, owner);
-      execution.arrive(catcher.id, { scopeId: owner.scopeId });
-      return catcher.cancelActivity === false;
+  for (let current = execution.scope(scopeId); ;) {
+    // First an event sub-process of this scope, then a boundary event of the sub-process around it.
+    const start = eventSubProcessesIn(execution, current.id)
+      .map((id) => execution.node(execution.node(id).startIds?.[0] ?? ''))
+      .find((candidate) => candidate.event?.kind === kind && catches(candidate, code));
+    if (start) {
+      startEventSubProcess(execution, start, current.id);
+      return start.cancelActivity === false;
     }
-    current = execution.scope(owner.scopeId);
+    if (current.id === ROOT_SCOPE) break;
+    const owner = current.tokenId === undefined ? undefined : execution.token(current.tokenId);
+    if (owner) {
+      const host = execution.node(owner.elementId);
+      const catcher = (host.boundaryEvents ?? [])
+        .map((id) => execution.node(id))
+        .find((boundary) => boundary.event?.kind === kind && catches(boundary, code));
+      if (catcher) {
+        if (catcher.cancelActivity !== false) cancelToken(execution, owner);
+        execution.arrive(catcher.id, { scopeId: owner.scopeId });
+        return catcher.cancelActivity === false;
+      }
+    }
+    if (current.parentId === undefined) break;
+    current = execution.scope(current.parentId);
   }
   if (kind === 'error') {
     throw new AppError(
       'UNHANDLED_ERROR',
-      `'${thrower.id}' throws the error${code ? ` '${code}'` : ''}, and no boundary event around it catches it`,
+      `'${thrower.id}' throws the error${code ? ` '${code}'` : ''}, and no boundary event or event sub-process around it catches it`,
       { elementId: thrower.id, errorCode: code },
     );
   }
   return true;
 }
 
-function catches(boundary: FlowNode, code: string | undefined): boolean {
-  const event = boundary.event;
+function catches(catcher: FlowNode, code: string | undefined): boolean {
+  const event = catcher.event;
   if (event?.kind === 'error') return event.errorCode === undefined || event.errorCode === code;
   if (event?.kind === 'escalation')
     return event.escalationCode === undefined || event.escalationCode === code;

@@ -1,8 +1,8 @@
 import { AppError } from '../errors';
 import { cancelToken } from './cancel';
 import type { Execution } from './execution';
-import { addDuration } from './iso-time';
-import { unsubscribeToken } from './subscriptions';
+import { startEventSubProcess } from './elements/event-sub-process';
+import { closeSubscription, keepListening, unsubscribeToken } from './subscriptions';
 import type { Variables } from './types';
 
 /**
@@ -11,7 +11,8 @@ import type { Variables } from './types';
  * - a catch event or receive task: it completes and its token moves on;
  * - an event-based gateway: the event it leads to wins, the others stop waiting;
  * - a boundary event: an interrupting one cancels its activity, a non-interrupting one leaves
- *   the activity waiting (a repeating timer is set again); either way its own flow starts.
+ *   the activity waiting (a repeating timer is set again); either way its own flow starts;
+ * - the start of an event sub-process: it starts in the scope that listens.
  * The message's variables are set from the scope of the waiting token.
  */
 export function triggerWait(
@@ -20,48 +21,40 @@ export function triggerWait(
   variables: Variables,
 ): void {
   const subscription = execution.state.subscriptions.find((s) => s.id === subscriptionId);
-  const token = subscription && execution.token(subscription.tokenId);
-  if (!subscription || !token) {
+  const token =
+    subscription?.tokenId === undefined ? undefined : execution.token(subscription.tokenId);
+  if (!subscription || (!token && subscription.scopeId === undefined)) {
     throw new AppError(
       'MESSAGE_NOT_CORRELATED',
       `No open wait '${subscriptionId}' in this instance`,
     );
   }
   const catcher = execution.node(subscription.elementId);
-  const holder = execution.node(token.elementId);
   execution.history(
     subscription.kind === 'timer' ? 'TIMER_FIRED' : 'MESSAGE_CORRELATED',
     catcher.id,
     catcher.type,
   );
 
+  if (!token) {
+    // The start of an event sub-process, listening in its scope.
+    const scopeId = subscription.scopeId ?? 0;
+    if (catcher.cancelActivity === false) keepListening(execution, subscription);
+    else closeSubscription(execution, subscription);
+    execution.setVariables(scopeId, variables);
+    startEventSubProcess(execution, catcher, scopeId);
+    return;
+  }
+
   if (catcher.type === 'boundaryEvent') {
-    if (catcher.cancelActivity !== false) {
-      cancelToken(execution, token);
-    } else if (subscription.kind === 'timer') {
-      const repeat = subscription.repeat;
-      const again = repeat && repeat.remaining !== 0;
-      execution.state.subscriptions = execution.state.subscriptions.filter(
-        (s) => s.id !== subscription.id,
-      );
-      if (again) {
-        const next = {
-          ...subscription,
-          dueAt: addDuration(subscription.dueAt, repeat.interval),
-          repeat: {
-            interval: repeat.interval,
-            remaining: repeat.remaining === null ? null : repeat.remaining - 1,
-          },
-        };
-        execution.state.subscriptions.push(next);
-        execution.effects.push({ type: 'SCHEDULE_TIMER', timer: next });
-      }
-    }
+    if (catcher.cancelActivity !== false) cancelToken(execution, token);
+    else keepListening(execution, subscription);
     execution.setVariables(token.scopeId, variables);
     execution.arrive(catcher.id, { scopeId: token.scopeId });
     return;
   }
 
+  const holder = execution.node(token.elementId);
   unsubscribeToken(execution, token);
   execution.removeToken(token);
   execution.setVariables(token.scopeId, variables);

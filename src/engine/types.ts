@@ -48,7 +48,9 @@ export interface MessageSubscription {
   /** The element that catches the message. */
   elementId: string;
   /** The token that waits for it, or, for a boundary event, the token of the activity. */
-  tokenId: number;
+  tokenId?: number;
+  /** For the start event of an event sub-process: the scope it listens in. */
+  scopeId?: number;
 }
 
 /** An open wait for a time: at a timer catch event or a timer boundary event. */
@@ -59,7 +61,8 @@ export interface TimerSubscription {
   /** For a cycle: the interval, and how many more times it fires (null: for ever). */
   repeat?: { interval: string; remaining: number | null };
   elementId: string;
-  tokenId: number;
+  tokenId?: number;
+  scopeId?: number;
 }
 
 export type Subscription = MessageSubscription | TimerSubscription;

@@ -5,7 +5,7 @@ import { subscribe, subscribeBoundaries } from '../subscriptions';
 export const arriveAtMessageCatch: ArriveBehaviour = (execution, node, { scopeId }) => {
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const token = execution.addToken(node.id, scopeId);
-  subscribe(execution, node, token);
+  subscribe(execution, node, { token });
   if (node.type === 'receiveTask') subscribeBoundaries(execution, node, token);
 };
 

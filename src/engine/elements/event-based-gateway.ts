@@ -9,6 +9,6 @@ export const arriveAtEventBasedGateway: ArriveBehaviour = (execution, node, { sc
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const token = execution.addToken(node.id, scopeId);
   for (const flowId of node.outgoing) {
-    subscribe(execution, execution.node(execution.model.flows[flowId].targetRef), token);
+    subscribe(execution, execution.node(execution.model.flows[flowId].targetRef), { token });
   }
 };

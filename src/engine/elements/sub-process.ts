@@ -1,5 +1,5 @@
 import type { ArriveBehaviour } from '../execution';
-import { subscribeBoundaries } from '../subscriptions';
+import { subscribeBoundaries, subscribeEventSubProcesses } from '../subscriptions';
 
 /**
  * An embedded sub-process: its token waits while a new scope runs the inner flow from its start
@@ -17,5 +17,6 @@ export const arriveAtSubProcess: ArriveBehaviour = (execution, node, { scopeId }
   };
   execution.state.scopes.push(inner);
   subscribeBoundaries(execution, node, token);
+  subscribeEventSubProcesses(execution, inner.id);
   for (const startId of node.startIds ?? []) execution.arrive(startId, { scopeId: inner.id });
 };
