@@ -6,6 +6,7 @@ import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
 import { callOf } from './call-activity';
 import { jobOf } from './job';
+import { multiInstanceOf } from './multi-instance';
 import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
 import { lintWithBpmnlint } from './lint';
@@ -44,6 +45,7 @@ const PASSIVE_TYPES = new Set([
 /** Extensions that change behaviour in the engine they were written for, and that we do not apply. */
 const UNAPPLIED_EXTENSIONS: Record<string, string> = {
   'camunda:InputOutput': 'input/output mappings',
+  'zeebe:ioMapping': 'input/output mappings',
   'camunda:ExecutionListener': 'execution listeners',
   'camunda:TaskListener': 'task listeners',
 };
@@ -234,12 +236,8 @@ function compileNode(
         id,
       );
   }
-  if (element.loopCharacteristics) {
-    findings.unsupported(
-      `Activity '${id}' is multi-instance or a loop, which the engine does not run yet`,
-      id,
-    );
-  }
+  const multiInstance = multiInstanceOf(element, findings);
+  if (multiInstance) node.multiInstance = multiInstance;
   if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));
   if (type === 'callActivity') node.call = callOf(element, findings);
   if (type === 'userTask') {

@@ -61,6 +61,8 @@ export interface FlowNode {
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
   agency?: string;
+  /** Activities run once per item of a collection (đa phiên bản). */
+  multiInstance?: MultiInstance;
   /** Call activities: the process they start, and what passes in and out. */
   call?: CallDefinition;
   /** Service and send tasks: the job type a handler or an external worker takes, and its retries. */
@@ -95,6 +97,25 @@ export interface CallDefinition {
   version?: number;
   inputs?: { source: string; target: string }[];
   outputs?: { source: string; target: string }[];
+}
+
+/**
+ * An activity run once per item of a FEEL collection (or a FEEL count of times), all at once or
+ * one after another, until all are done or the completion condition holds (e.g. three agencies
+ * are asked and two answers are enough).
+ */
+export interface MultiInstance {
+  sequential: boolean;
+  /** FEEL giving the list; each item is `elementVariable` in its own instance. */
+  collection?: string;
+  elementVariable?: string;
+  /** FEEL giving how many times, when there is no collection. */
+  cardinality?: string;
+  /** FEEL over `nrOfInstances`, `nrOfCompletedInstances`, `nrOfActiveInstances` and the variables. */
+  completionCondition?: string;
+  /** Collects `outputElement` (FEEL in each instance) into the list `outputCollection`. */
+  outputCollection?: string;
+  outputElement?: string;
 }
 
 export interface DossierComponent {

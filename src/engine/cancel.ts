@@ -10,15 +10,16 @@ export function cancelToken(execution: Execution, token: Token): void {
   const node = execution.model.nodes[token.elementId];
   unsubscribeToken(execution, token);
   execution.removeToken(token);
-  if (node?.type === 'userTask') execution.effects.push({ type: 'CANCEL_TASK', waitId: token.id });
-  if (node?.type === 'callActivity')
+  // A token that waits for a scope (a sub-process, a multi-instance body) takes the scope with it.
+  const inner = execution.state.scopes.find((scope) => scope.tokenId === token.id);
+  if (inner) cancelScope(execution, inner.id, { removeScope: true });
+  const waitsForBody = inner?.multiInstance === 'body';
+  if (node?.type === 'userTask' && !waitsForBody)
+    execution.effects.push({ type: 'CANCEL_TASK', waitId: token.id });
+  if (node?.type === 'callActivity' && !waitsForBody)
     execution.effects.push({ type: 'CANCEL_CHILD', waitId: token.id });
-  if (node?.type === 'serviceTask' || node?.type === 'sendTask') {
+  if ((node?.type === 'serviceTask' || node?.type === 'sendTask') && !waitsForBody) {
     execution.effects.push({ type: 'CANCEL_JOB', waitId: token.id });
-  }
-  if (node?.type === 'subProcess') {
-    const inner = execution.state.scopes.find((scope) => scope.tokenId === token.id);
-    if (inner) cancelScope(execution, inner.id, { removeScope: true });
   }
   if (node && !node.type.endsWith('Gateway'))
     execution.history('ELEMENT_TERMINATED', node.id, node.type);

@@ -27,6 +27,8 @@ export interface Arrival {
   scopeId: number;
   /** The sequence flow the token came by, if any. */
   via?: string;
+  /** One instance of a multi-instance activity, inside its item scope. */
+  item?: true;
 }
 
 /** Work done once every moving token has stopped: a scope that emptied, a join that may fire. */
@@ -47,6 +49,7 @@ export class Execution {
     readonly now: Instant,
     private readonly behaviours: Record<FlowNode['type'], ArriveBehaviour>,
     private readonly settleRules: SettleRule[],
+    private readonly multiInstanceBehaviour?: ArriveBehaviour,
   ) {}
 
   node(elementId: string): FlowNode {
@@ -90,7 +93,11 @@ export class Execution {
         // A token whose scope was canceled while it was on its way goes no further.
         if (!this.state.scopes.some((scope) => scope.id === next.scopeId)) continue;
         const node = this.node(next.elementId);
-        this.behaviours[node.type](this, node, next);
+        const behaviour =
+          node.multiInstance && !next.item && this.multiInstanceBehaviour
+            ? this.multiInstanceBehaviour
+            : this.behaviours[node.type];
+        behaviour(this, node, next);
       }
     } while (this.settleRules.some((rule) => rule(this)));
   }
@@ -115,6 +122,9 @@ export class Execution {
    * of which none may be taken, the step fails rather than lose the token.
    */
   leave(node: FlowNode, scopeId: number): void {
+    // One instance of a multi-instance activity ends here; its body moves on when all are done.
+    const scope = this.scope(scopeId);
+    if (scope.multiInstance === 'item' && scope.elementId === node.id) return;
     const flows = this.model.flows;
     const variables = this.visibleVariables(scopeId);
     const taken = node.outgoing.filter(

@@ -1,6 +1,7 @@
 import type { Execution, SettleRule } from './execution';
 import { ROOT_SCOPE } from './execution';
 import { fireInclusiveJoin, inclusiveJoinsReady } from './elements/inclusive-gateway';
+import { completeMultiInstanceItems } from './multi-instance';
 import { unsubscribeScope, unsubscribeToken } from './subscriptions';
 
 /** An inclusive join fires once no other token of its scope can still reach it. */
@@ -31,6 +32,9 @@ export const completeEmptyScopes: SettleRule = (execution) => {
       continue;
     }
     const node = execution.node(owner.elementId);
+    const output = node.multiInstance?.outputCollection;
+    if (scope.multiInstance === 'body' && output)
+      execution.setVariables(owner.scopeId, { [output]: scope.outputs ?? [] });
     unsubscribeToken(execution, owner);
     execution.removeToken(owner);
     execution.history('ELEMENT_COMPLETED', node.id, node.type);
@@ -44,7 +48,14 @@ export const completeEmptyScopes: SettleRule = (execution) => {
   return empty.length > 0;
 };
 
-/** In order: joins first (a waiting join keeps its scope open), then scopes. */
-export const SETTLE_RULES: SettleRule[] = [fireReadyInclusiveJoins, completeEmptyScopes];
+/**
+ * In order: finished multi-instance items first (they may start the next one), then joins (a
+ * waiting join keeps its scope open), then scopes.
+ */
+export const SETTLE_RULES: SettleRule[] = [
+  completeMultiInstanceItems,
+  fireReadyInclusiveJoins,
+  completeEmptyScopes,
+];
 
 export type { Execution };

@@ -15,6 +15,7 @@ import { arriveAtSubProcess } from './elements/sub-process';
 import { arriveAtThrowEvent } from './elements/throw-events';
 import { arriveAtUserTask, completeUserTask } from './elements/user-task';
 import { type ArriveBehaviour, Execution, ROOT_SCOPE } from './execution';
+import { arriveAtMultiInstance } from './multi-instance';
 import { SETTLE_RULES } from './settle';
 import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
@@ -58,6 +59,7 @@ export function step(
       now,
       BEHAVIOURS,
       SETTLE_RULES,
+      arriveAtMultiInstance,
     );
     execution.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
     subscribeEventSubProcesses(execution, ROOT_SCOPE);
@@ -69,7 +71,14 @@ export function step(
   if (state.status !== 'ACTIVE') {
     throw new AppError('INSTANCE_NOT_ACTIVE', `The instance is ${state.status}`);
   }
-  const execution = new Execution(model, structuredClone(state), now, BEHAVIOURS, SETTLE_RULES);
+  const execution = new Execution(
+    model,
+    structuredClone(state),
+    now,
+    BEHAVIOURS,
+    SETTLE_RULES,
+    arriveAtMultiInstance,
+  );
   switch (command.type) {
     case 'COMPLETE_TASK':
       completeUserTask(execution, command.waitId, command.variables, command.actor);

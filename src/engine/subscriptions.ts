@@ -64,6 +64,9 @@ export function subscribe(execution: Execution, catcher: FlowNode, holder: Holde
 
 /** An activity starts to wait: the boundary events attached to it start listening. */
 export function subscribeBoundaries(execution: Execution, activity: FlowNode, token: Token): void {
+  // The instances of a multi-instance activity share the boundary events of its body.
+  const scope = execution.scope(token.scopeId);
+  if (scope.multiInstance === 'item' && scope.elementId === activity.id) return;
   for (const boundaryId of activity.boundaryEvents ?? []) {
     subscribe(execution, execution.node(boundaryId), { token });
   }

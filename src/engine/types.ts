@@ -26,6 +26,15 @@ export interface Scope {
   /** The token in the parent scope that waits while this scope runs. */
   tokenId?: number;
   variables: Variables;
+  /**
+   * Multi-instance activities run in a body scope (holding the counters) with one item scope
+   * per instance. The body keeps the items not started yet and what each instance gave back.
+   */
+  multiInstance?: 'body' | 'item';
+  pending?: { item: JsonValue; index: number }[];
+  outputs?: JsonValue[];
+  /** Item scopes: which item (from 0). */
+  index?: number;
 }
 
 /**

@@ -1,0 +1,65 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Findings } from './compile';
+import type { MultiInstance } from './model';
+import { asList } from './roles';
+
+/**
+ * Reads `multiInstanceLoopCharacteristics` in every dialect: Camunda 8's
+ * `zeebe:loopCharacteristics inputCollection inputElement outputCollection outputElement`,
+ * Camunda 7's `camunda:collection` / `camunda:elementVariable`, and standard `loopCardinality`
+ * and `completionCondition` (FEEL). A standard loop (`standardLoopCharacteristics`) is refused.
+ */
+export function multiInstanceOf(
+  element: ModdleElement,
+  findings: Findings,
+): MultiInstance | undefined {
+  const id = element.id ?? '';
+  const loop = element.loopCharacteristics as ModdleElement | undefined;
+  if (!loop) return undefined;
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    findings.unsupported(
+      `Activity '${id}' is a standard loop, which the engine does not run; use multi-instance`,
+      id,
+    );
+    return undefined;
+  }
+  const zeebe = asList((loop.extensionElements as ModdleElement | undefined)?.values).find(
+    (value) => value.$type === 'zeebe:loopCharacteristics',
+  );
+  const feel = (value: unknown): string | undefined => {
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (text === '') return undefined;
+    if (/^[$#]\{/.test(text)) {
+      findings.add('BPMN_UNSUPPORTED', {
+        elementId: id,
+        rule: 'engine/expression-language',
+        message: `The multi-instance of '${id}' has a JUEL/script expression ('${text}'); write it in FEEL`,
+      });
+      return undefined;
+    }
+    return text.startsWith('=') ? text.slice(1).trim() : text;
+  };
+  const expression = (value: unknown) => feel((value as ModdleElement | undefined)?.body);
+  const multiInstance: MultiInstance = { sequential: loop.isSequential === true };
+  const collection = feel(zeebe?.inputCollection) ?? feel(loop.get('camunda:collection'));
+  const elementVariable = (zeebe?.inputElement ?? loop.get('camunda:elementVariable')) as
+    string | undefined;
+  const cardinality = expression(loop.loopCardinality);
+  const completionCondition = expression(loop.completionCondition);
+  if (collection) multiInstance.collection = collection;
+  if (elementVariable) multiInstance.elementVariable = String(elementVariable);
+  if (cardinality) multiInstance.cardinality = cardinality;
+  if (completionCondition) multiInstance.completionCondition = completionCondition;
+  if (typeof zeebe?.outputCollection === 'string' && typeof zeebe?.outputElement === 'string') {
+    multiInstance.outputCollection = zeebe.outputCollection;
+    multiInstance.outputElement = feel(zeebe.outputElement);
+  }
+  if (!multiInstance.collection && !multiInstance.cardinality) {
+    findings.invalid(
+      `The multi-instance of '${id}' needs a collection or a cardinality`,
+      id,
+      'engine/multi-instance',
+    );
+  }
+  return multiInstance;
+}

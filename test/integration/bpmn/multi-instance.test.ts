@@ -1,0 +1,119 @@
+import { createTestApi, type TestApi } from '../../support/api';
+import { bpmnProcess } from '../../support/bpmn';
+import { flows } from '../../support/flows';
+
+const withZeebe = (xml: string) =>
+  xml.replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
+
+describe('multi-instance activities', () => {
+  let api: TestApi;
+  let f: ReturnType<typeof flows>;
+  beforeAll(async () => {
+    api = await createTestApi();
+    f = flows(api);
+    // Ask every agency of the list; two answers are enough to go on.
+    await f.deploy(
+      withZeebe(
+        bpmnProcess(
+          'ask-agencies',
+          `<bpmn:startEvent id="start" />
+           <bpmn:userTask id="ask" camunda:candidateGroups="office">
+             <bpmn:multiInstanceLoopCharacteristics>
+               <bpmn:extensionElements>
+                 <zeebe:loopCharacteristics inputCollection="=agencies" inputElement="agency" outputCollection="answers" outputElement="=answer" />
+               </bpmn:extensionElements>
+               <bpmn:completionCondition>= nrOfCompletedInstances &gt;= 2</bpmn:completionCondition>
+             </bpmn:multiInstanceLoopCharacteristics>
+           </bpmn:userTask>
+           <bpmn:userTask id="decide" camunda:candidateGroups="leader" />
+           <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="ask" />
+           <bpmn:sequenceFlow id="b" sourceRef="ask" targetRef="decide" />`,
+        ),
+      ),
+    );
+    // Sign each page, one after another.
+    await f.deploy(
+      bpmnProcess(
+        'sign-pages',
+        `<bpmn:startEvent id="start" />
+         <bpmn:subProcess id="page">
+           <bpmn:multiInstanceLoopCharacteristics isSequential="true" camunda:collection="=pages" camunda:elementVariable="pageNo" />
+           <bpmn:startEvent id="ps" />
+           <bpmn:userTask id="sign" camunda:candidateGroups="leader" />
+           <bpmn:sequenceFlow id="p1" sourceRef="ps" targetRef="sign" />
+         </bpmn:subProcess>
+         <bpmn:endEvent id="end" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="page" />
+         <bpmn:sequenceFlow id="b" sourceRef="page" targetRef="end" />`,
+      ),
+    );
+  });
+  afterAll(() => api.close());
+
+  const openTasks = async (id: string) => (await f.instance(id)).openTasks;
+
+  it('runs one task per item in parallel and goes on when the completion condition holds', async () => {
+    const id = await f.start('ask-agencies', 'MI-1', {
+      agencies: ['police', 'social_insurance', 'land_office'],
+    });
+    const tasks = await openTasks(id);
+    expect(tasks.map((t: any) => t.elementId)).toEqual(['ask', 'ask', 'ask']);
+    const complete = (taskId: string, answer: string) =>
+      api.ok(`mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { state } }`, {
+        id: taskId,
+        v: { answer },
+      });
+    await complete(tasks[2].id, 'không');
+    expect(await f.waitingAt(id)).toEqual(['ask', 'ask']);
+    await complete(tasks[0].id, 'đồng ý');
+    // Two answers: the third agency's task is withdrawn and the leader decides.
+    expect(await f.waitingAt(id)).toEqual(['decide']);
+    expect(await f.taskStates(id)).toEqual([
+      'ask:COMPLETED',
+      'ask:CANCELED',
+      'ask:COMPLETED',
+      'decide:OPEN',
+    ]);
+    expect((await f.instance(id)).variables.answers).toEqual(['đồng ý', null, 'không']);
+  });
+
+  it('collects the answer of a single instance', async () => {
+    const id = await f.start('ask-agencies', 'MI-2', { agencies: ['police'] });
+    const [task] = await openTasks(id);
+    const seen = await api.ok(
+      `query ($id: ID!) { processInstance(id: $id) { variables } tasks(filter: { processInstanceId: $id }) { totalCount } }`,
+      { id },
+    );
+    expect(seen.tasks.totalCount).toBe(1);
+    await api.ok(
+      `mutation ($id: ID!) { completeTask(id: $id, variables: { answer: "có" }) { state } }`,
+      { id: task.id },
+    );
+    expect((await f.instance(id)).variables.answers).toEqual(['có']);
+  });
+
+  it('passes straight through an empty collection', async () => {
+    const id = await f.start('ask-agencies', 'MI-3', { agencies: [] });
+    expect(await f.waitingAt(id)).toEqual(['decide']);
+    expect((await f.instance(id)).variables.answers).toEqual([]);
+  });
+
+  it('runs a sequential sub-process one item after another', async () => {
+    const id = await f.start('sign-pages', 'MI-4', { pages: [1, 2, 3] });
+    for (let page = 1; page <= 3; page++) {
+      expect(await f.waitingAt(id)).toEqual(['sign']);
+      await f.complete(id, 'sign');
+    }
+    expect((await f.instance(id)).status).toBe('COMPLETED');
+  });
+
+  it('refuses a collection that is not a list, naming the element', async () => {
+    const result = await api.graphql(
+      `mutation { startProcess(key: "ask-agencies", variables: { agencies: "police" }) { id } }`,
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'EXPRESSION_FAILED',
+      elementId: 'ask',
+    });
+  });
+});
