@@ -1,4 +1,4 @@
-import type { TestApi } from './api';
+import { createTestApi, type TestApi } from './api';
 
 /** Short verbs over the public GraphQL API, for feature tests that walk a process. */
 export function flows(api: TestApi) {
@@ -78,5 +78,32 @@ export function flows(api: TestApi) {
         (e: { node: { elementId: string; state: string } }) =>
           `${e.node.elementId}:${e.node.state}`,
       ),
+  };
+}
+
+/**
+ * A fresh API and database for a `describe` block, opened before its tests and closed after:
+ * `const suite = apiSuite(); ... suite.f.start(...)`.
+ */
+export function apiSuite(clock?: { now: Date }): {
+  readonly api: TestApi;
+  readonly f: ReturnType<typeof flows>;
+} {
+  let api: TestApi | undefined;
+  let helpers: ReturnType<typeof flows> | undefined;
+  beforeAll(async () => {
+    api = await createTestApi(clock);
+    helpers = flows(api);
+  });
+  afterAll(() => api?.close());
+  return {
+    get api() {
+      if (!api) throw new Error('the suite has not started');
+      return api;
+    },
+    get f() {
+      if (!helpers) throw new Error('the suite has not started');
+      return helpers;
+    },
   };
 }

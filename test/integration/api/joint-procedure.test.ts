@@ -1,5 +1,4 @@
-import { createTestApi, type TestApi } from '../../support/api';
-import { flows } from '../../support/flows';
+import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
 /**
@@ -7,47 +6,43 @@ import { readProjectFile } from '../../support/models';
  * inbox) and social insurance (by message, from its own system) in parallel, then reception.
  */
 describe('joint birth – residence – health insurance procedure over GraphQL', () => {
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
+  const suite = apiSuite();
   beforeAll(async () => {
-    api = await createTestApi();
-    f = flows(api);
-    const deployed = await f.deploy(
+    const deployed = await suite.f.deploy(
       readProjectFile('processes/joint/birth-residence-insurance.bpmn'),
     );
     expect(deployed.warnings).toEqual([]);
   });
-  afterAll(() => api.close());
 
   it('runs the agencies in parallel and returns the results when both are done', async () => {
     const code = '000.00.06.H56-260302-0101';
-    const id = await f.start('joint-birth-residence-insurance', code, {
+    const id = await suite.f.start('joint-birth-residence-insurance', code, {
       child: 'Nguyễn Bảo An',
       under6: true,
     });
-    await f.complete(id, 'Task_Receive');
-    await f.complete(id, 'Task_RegisterBirth', { birthCertificateNo: '123/2026' });
+    await suite.f.complete(id, 'Task_Receive');
+    await suite.f.complete(id, 'Task_RegisterBirth', { birthCertificateNo: '123/2026' });
 
-    const instance = await f.instance(id);
+    const instance = await suite.f.instance(id);
     expect(instance.openTasks.map((t: any) => `${t.elementId}:${t.candidateGroups}`)).toEqual([
       'Task_RegisterResidence:police',
     ]);
 
     // Social insurance answers first, through its own system.
-    const card = await f.correlate('health-insurance-issued', code, {
+    const card = await suite.f.correlate('health-insurance-issued', code, {
       insuranceCardNo: 'TE1010123456789',
     });
     expect(card.data?.correlateMessage).toMatchObject({
       kind: 'WAITING',
       elementId: 'Task_AwaitInsuranceCard',
     });
-    expect(await f.waitingAt(id)).toEqual(['Task_RegisterResidence']);
+    expect(await suite.f.waitingAt(id)).toEqual(['Task_RegisterResidence']);
 
-    await f.complete(id, 'Task_RegisterResidence', { residenceRegistered: true });
-    expect(await f.waitingAt(id)).toEqual(['Task_ReturnResults']);
-    await f.complete(id, 'Task_ReturnResults');
+    await suite.f.complete(id, 'Task_RegisterResidence', { residenceRegistered: true });
+    expect(await suite.f.waitingAt(id)).toEqual(['Task_ReturnResults']);
+    await suite.f.complete(id, 'Task_ReturnResults');
 
-    const done = await f.instance(id);
+    const done = await suite.f.instance(id);
     expect(done.status).toBe('COMPLETED');
     expect(done.variables).toEqual({
       child: 'Nguyễn Bảo An',
@@ -56,7 +51,7 @@ describe('joint birth – residence – health insurance procedure over GraphQL'
       insuranceCardNo: 'TE1010123456789',
       residenceRegistered: true,
     });
-    expect(await f.historyOf(id, 'ELEMENT_COMPLETED')).toEqual([
+    expect(await suite.f.historyOf(id, 'ELEMENT_COMPLETED')).toEqual([
       'ELEMENT_COMPLETED StartEvent_Submitted',
       'ELEMENT_COMPLETED Task_Receive',
       'ELEMENT_COMPLETED Task_RegisterBirth',

@@ -1,15 +1,11 @@
-import { createTestApi, type TestApi } from '../../support/api';
 import { bpmnProcess } from '../../support/bpmn';
-import { flows } from '../../support/flows';
+import { apiSuite } from '../../support/flows';
 
 describe('call activities', () => {
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
+  const suite = apiSuite();
   beforeAll(async () => {
-    api = await createTestApi();
-    f = flows(api);
     // The shared sub-procedure: the police verify the residence.
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'verify-residence',
         `<bpmn:startEvent id="s" />
@@ -17,7 +13,7 @@ describe('call activities', () => {
          <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="verify" />`,
       ),
     );
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'with-verification',
         `<bpmn:startEvent id="s" />
@@ -36,11 +32,10 @@ describe('call activities', () => {
       ).replace('<bpmn:process', '<bpmn:message id="m" name="withdrawn" />\n  <bpmn:process'),
     );
   });
-  afterAll(() => api.close());
 
   const family = async (id: string) =>
     (
-      await api.ok(
+      await suite.api.ok(
         `query ($id: ID!) { processInstance(id: $id) {
            status variables children { id status businessKey variables definition { key } parent { id } } } }`,
         { id },
@@ -48,7 +43,7 @@ describe('call activities', () => {
     ).processInstance;
 
   it('starts the called process with the mapped variables, linked both ways, and brings its result back', async () => {
-    const id = await f.start('with-verification', 'CA-1', {
+    const id = await suite.f.start('with-verification', 'CA-1', {
       citizenId: '0012',
       secret: 'not for the police',
     });
@@ -62,7 +57,7 @@ describe('call activities', () => {
       definition: { key: 'verify-residence' },
       parent: { id },
     });
-    await f.complete(child.id, 'verify', { residenceOk: true, note: 'internal' });
+    await suite.f.complete(child.id, 'verify', { residenceOk: true, note: 'internal' });
     const after = await family(id);
     expect(after.children[0].status).toBe('COMPLETED');
     expect(after.variables).toEqual({
@@ -70,20 +65,20 @@ describe('call activities', () => {
       secret: 'not for the police',
       residenceVerified: true,
     });
-    expect(await f.waitingAt(id)).toEqual(['issue']);
+    expect(await suite.f.waitingAt(id)).toEqual(['issue']);
   });
 
   it('terminates the child when a boundary event interrupts the call activity', async () => {
-    const id = await f.start('with-verification', 'CA-2', { citizenId: '0099' });
+    const id = await suite.f.start('with-verification', 'CA-2', { citizenId: '0099' });
     const [child] = (await family(id)).children;
-    await f.correlate('withdrawn', 'CA-2');
-    expect((await f.instance(id)).status).toBe('COMPLETED');
-    expect((await f.instance(child.id)).status).toBe('TERMINATED');
-    expect(await f.taskStates(child.id)).toEqual(['verify:CANCELED']);
+    await suite.f.correlate('withdrawn', 'CA-2');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
+    expect((await suite.f.instance(child.id)).status).toBe('TERMINATED');
+    expect(await suite.f.taskStates(child.id)).toEqual(['verify:CANCELED']);
   });
 
   it('refuses to start when the called process is not deployed, naming it, and creates nothing', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'calls-nothing',
         `<bpmn:startEvent id="s" />
@@ -92,9 +87,13 @@ describe('call activities', () => {
       ),
     );
     const count = async () =>
-      (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM process_instance`))[0].n;
+      (
+        await suite.api.database.dataSource.query(`SELECT count(*)::int AS n FROM process_instance`)
+      )[0].n;
     const before = await count();
-    const result = await api.graphql(`mutation { startProcess(key: "calls-nothing") { id } }`);
+    const result = await suite.api.graphql(
+      `mutation { startProcess(key: "calls-nothing") { id } }`,
+    );
     expect(result.errors?.[0].extensions).toMatchObject({
       code: 'NOT_FOUND',
       elementId: 'missing',

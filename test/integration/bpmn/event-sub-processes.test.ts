@@ -1,7 +1,6 @@
 import { fireDueTimers } from '../../../src/jobs/timers';
-import { createTestApi, type TestApi } from '../../support/api';
 import { bpmnProcess } from '../../support/bpmn';
-import { flows } from '../../support/flows';
+import { apiSuite } from '../../support/flows';
 
 const definitions = `
   <bpmn:message id="m_withdraw" name="withdraw" />
@@ -10,12 +9,9 @@ const definitions = `
 
 describe('event sub-processes', () => {
   const clock = { now: new Date('2026-03-02T02:00:00Z') };
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
+  const suite = apiSuite(clock);
   beforeAll(async () => {
-    api = await createTestApi(clock);
-    f = flows(api);
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'with-events',
         `<bpmn:startEvent id="start" />
@@ -50,57 +46,56 @@ describe('event sub-processes', () => {
       ).replace('<bpmn:process', `${definitions}\n  <bpmn:process`),
     );
   });
-  afterAll(() => api.close());
 
   it('a non-interrupting one runs beside the process, as often as its message comes', async () => {
-    const id = await f.start('with-events', 'ES-1');
-    await f.correlate('question', 'ES-1');
-    await f.correlate('question', 'ES-1');
-    expect((await f.waitingAt(id)).sort()).toEqual(['answer', 'answer', 'work']);
-    await f.complete(id, 'work', { fraud: false });
+    const id = await suite.f.start('with-events', 'ES-1');
+    await suite.f.correlate('question', 'ES-1');
+    await suite.f.correlate('question', 'ES-1');
+    expect((await suite.f.waitingAt(id)).sort()).toEqual(['answer', 'answer', 'work']);
+    await suite.f.complete(id, 'work', { fraud: false });
     // The process waits for the questions still being answered.
-    expect((await f.instance(id)).status).toBe('ACTIVE');
-    await f.complete(id, 'answer');
-    await f.complete(id, 'answer');
-    expect((await f.instance(id)).status).toBe('COMPLETED');
+    expect((await suite.f.instance(id)).status).toBe('ACTIVE');
+    await suite.f.complete(id, 'answer');
+    await suite.f.complete(id, 'answer');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
     // Listening stopped with the process.
-    expect((await f.correlate('question', 'ES-1')).errors?.[0].extensions?.code).toBe(
+    expect((await suite.f.correlate('question', 'ES-1')).errors?.[0].extensions?.code).toBe(
       'MESSAGE_NOT_CORRELATED',
     );
   });
 
   it('an interrupting one ends everything else and takes over', async () => {
-    const id = await f.start('with-events', 'ES-2');
-    await f.correlate('question', 'ES-2');
-    await f.correlate('withdraw', 'ES-2', { reason: 'rút hồ sơ' });
-    expect(await f.waitingAt(id)).toEqual(['returnPapers']);
-    expect(await f.taskStates(id)).toEqual([
+    const id = await suite.f.start('with-events', 'ES-2');
+    await suite.f.correlate('question', 'ES-2');
+    await suite.f.correlate('withdraw', 'ES-2', { reason: 'rút hồ sơ' });
+    expect(await suite.f.waitingAt(id)).toEqual(['returnPapers']);
+    expect(await suite.f.taskStates(id)).toEqual([
       'work:CANCELED',
       'answer:CANCELED',
       'returnPapers:OPEN',
     ]);
-    expect((await f.correlate('question', 'ES-2')).errors?.[0].extensions?.code).toBe(
+    expect((await suite.f.correlate('question', 'ES-2')).errors?.[0].extensions?.code).toBe(
       'MESSAGE_NOT_CORRELATED',
     );
-    await f.complete(id, 'returnPapers');
-    expect((await f.instance(id)).status).toBe('COMPLETED');
+    await suite.f.complete(id, 'returnPapers');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
   });
 
   it('an error start event catches an error thrown in its scope', async () => {
-    const id = await f.start('with-events', 'ES-3');
-    await f.complete(id, 'work', { fraud: true });
-    expect(await f.waitingAt(id)).toEqual(['report']);
-    expect(await f.historyOf(id, 'ERROR_THROWN', 'ELEMENT_ACTIVATED')).toContain(
+    const id = await suite.f.start('with-events', 'ES-3');
+    await suite.f.complete(id, 'work', { fraud: true });
+    expect(await suite.f.waitingAt(id)).toEqual(['report']);
+    expect(await suite.f.historyOf(id, 'ERROR_THROWN', 'ELEMENT_ACTIVATED')).toContain(
       'ELEMENT_ACTIVATED onFraud',
     );
   });
 
   it('a timer start fires on its cycle while the scope lives', async () => {
-    const id = await f.start('with-events', 'ES-4');
+    const id = await suite.f.start('with-events', 'ES-4');
     const at = (hours: number) => new Date(clock.now.getTime() + hours * 3600_000);
-    expect(await fireDueTimers(api.database.dataSource, at(12))).toBe(1);
-    expect(await fireDueTimers(api.database.dataSource, at(24))).toBe(1);
-    expect(await fireDueTimers(api.database.dataSource, at(36))).toBe(0);
-    expect((await f.waitingAt(id)).sort()).toEqual(['remind', 'remind', 'work']);
+    expect(await fireDueTimers(suite.api.database.dataSource, at(12))).toBe(1);
+    expect(await fireDueTimers(suite.api.database.dataSource, at(24))).toBe(1);
+    expect(await fireDueTimers(suite.api.database.dataSource, at(36))).toBe(0);
+    expect((await suite.f.waitingAt(id)).sort()).toEqual(['remind', 'remind', 'work']);
   });
 });

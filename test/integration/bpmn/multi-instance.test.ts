@@ -1,18 +1,14 @@
-import { createTestApi, type TestApi } from '../../support/api';
 import { bpmnProcess } from '../../support/bpmn';
-import { flows } from '../../support/flows';
+import { apiSuite } from '../../support/flows';
 
 const withZeebe = (xml: string) =>
   xml.replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
 
 describe('multi-instance activities', () => {
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
+  const suite = apiSuite();
   beforeAll(async () => {
-    api = await createTestApi();
-    f = flows(api);
     // Ask every agency of the list; two answers are enough to go on.
-    await f.deploy(
+    await suite.f.deploy(
       withZeebe(
         bpmnProcess(
           'ask-agencies',
@@ -32,7 +28,7 @@ describe('multi-instance activities', () => {
       ),
     );
     // Sign each page, one after another.
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'sign-pages',
         `<bpmn:startEvent id="start" />
@@ -48,67 +44,69 @@ describe('multi-instance activities', () => {
       ),
     );
   });
-  afterAll(() => api.close());
 
-  const openTasks = async (id: string) => (await f.instance(id)).openTasks;
+  const openTasks = async (id: string) => (await suite.f.instance(id)).openTasks;
 
   it('runs one task per item in parallel and goes on when the completion condition holds', async () => {
-    const id = await f.start('ask-agencies', 'MI-1', {
+    const id = await suite.f.start('ask-agencies', 'MI-1', {
       agencies: ['police', 'social_insurance', 'land_office'],
     });
     const tasks = await openTasks(id);
     expect(tasks.map((t: any) => t.elementId)).toEqual(['ask', 'ask', 'ask']);
     const complete = (taskId: string, answer: string) =>
-      api.ok(`mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { state } }`, {
-        id: taskId,
-        v: { answer },
-      });
+      suite.api.ok(
+        `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { state } }`,
+        {
+          id: taskId,
+          v: { answer },
+        },
+      );
     await complete(tasks[2].id, 'không');
-    expect(await f.waitingAt(id)).toEqual(['ask', 'ask']);
+    expect(await suite.f.waitingAt(id)).toEqual(['ask', 'ask']);
     await complete(tasks[0].id, 'đồng ý');
     // Two answers: the third agency's task is withdrawn and the leader decides.
-    expect(await f.waitingAt(id)).toEqual(['decide']);
-    expect(await f.taskStates(id)).toEqual([
+    expect(await suite.f.waitingAt(id)).toEqual(['decide']);
+    expect(await suite.f.taskStates(id)).toEqual([
       'ask:COMPLETED',
       'ask:CANCELED',
       'ask:COMPLETED',
       'decide:OPEN',
     ]);
-    expect((await f.instance(id)).variables.answers).toEqual(['đồng ý', null, 'không']);
+    expect((await suite.f.instance(id)).variables.answers).toEqual(['đồng ý', null, 'không']);
   });
 
   it('collects the answer of a single instance', async () => {
-    const id = await f.start('ask-agencies', 'MI-2', { agencies: ['police'] });
+    const id = await suite.f.start('ask-agencies', 'MI-2', { agencies: ['police'] });
     const [task] = await openTasks(id);
-    const seen = await api.ok(
+    const seen = await suite.api.ok(
       `query ($id: ID!) { processInstance(id: $id) { variables } tasks(filter: { processInstanceId: $id }) { totalCount } }`,
       { id },
     );
     expect(seen.tasks.totalCount).toBe(1);
-    await api.ok(
+    await suite.api.ok(
       `mutation ($id: ID!) { completeTask(id: $id, variables: { answer: "có" }) { state } }`,
       { id: task.id },
     );
-    expect((await f.instance(id)).variables.answers).toEqual(['có']);
+    expect((await suite.f.instance(id)).variables.answers).toEqual(['có']);
   });
 
   it('passes straight through an empty collection', async () => {
-    const id = await f.start('ask-agencies', 'MI-3', { agencies: [] });
-    expect(await f.waitingAt(id)).toEqual(['decide']);
-    expect((await f.instance(id)).variables.answers).toEqual([]);
+    const id = await suite.f.start('ask-agencies', 'MI-3', { agencies: [] });
+    expect(await suite.f.waitingAt(id)).toEqual(['decide']);
+    expect((await suite.f.instance(id)).variables.answers).toEqual([]);
   });
 
   it('runs a sequential sub-process one item after another', async () => {
-    const id = await f.start('sign-pages', 'MI-4', { pages: [1, 2, 3] });
+    const id = await suite.f.start('sign-pages', 'MI-4', { pages: [1, 2, 3] });
     for (let page = 1; page <= 3; page++) {
-      expect(await f.waitingAt(id)).toEqual(['sign']);
-      await f.complete(id, 'sign');
+      expect(await suite.f.waitingAt(id)).toEqual(['sign']);
+      await suite.f.complete(id, 'sign');
     }
-    expect((await f.instance(id)).status).toBe('COMPLETED');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
   });
 
   it('refuses a collection that is not a list, naming the element', async () => {
-    const result = await api.graphql(
+    const result = await suite.api.graphql(
       `mutation { startProcess(key: "ask-agencies", variables: { agencies: "police" }) { id } }`,
     );
     expect(result.errors?.[0].extensions).toMatchObject({

@@ -1,8 +1,7 @@
 import { JobHandlers, runHandlerJobs } from '../../../src/jobs/handlers';
 import { fireDueTimers } from '../../../src/jobs/timers';
-import { createTestApi, type TestApi } from '../../support/api';
 import { bpmnProcess } from '../../support/bpmn';
-import { flows } from '../../support/flows';
+import { apiSuite } from '../../support/flows';
 
 const HOUR = 3600_000;
 
@@ -10,17 +9,12 @@ const HOUR = 3600_000;
 describe('timers and jobs', () => {
   const clock = { now: new Date('2026-03-02T02:00:00Z') };
   const later = (ms: number) => new Date(clock.now.getTime() + ms);
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
-  beforeAll(async () => {
-    api = await createTestApi(clock);
-    f = flows(api);
-  });
-  afterAll(() => api.close());
-  const fire = (at: Date) => fireDueTimers(api.database.dataSource, at);
+  const suite = apiSuite(clock);
+  beforeAll(async () => {});
+  const fire = (at: Date) => fireDueTimers(suite.api.database.dataSource, at);
 
   it('an intermediate timer waits for its duration (ISO or FEEL)', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'cool-down',
         `<bpmn:startEvent id="start" />
@@ -30,17 +24,17 @@ describe('timers and jobs', () => {
          <bpmn:sequenceFlow id="b" sourceRef="wait" targetRef="next" />`,
       ),
     );
-    const id = await f.start('cool-down', 'TM-1', { pause: 'PT2H' });
+    const id = await suite.f.start('cool-down', 'TM-1', { pause: 'PT2H' });
     expect(await fire(later(HOUR))).toBe(0);
-    expect(await f.waitingAt(id)).toEqual([]);
+    expect(await suite.f.waitingAt(id)).toEqual([]);
     expect(await fire(later(2 * HOUR))).toBe(1);
-    expect(await f.waitingAt(id)).toEqual(['next']);
-    expect(await f.historyOf(id, 'TIMER_FIRED')).toEqual(['TIMER_FIRED wait']);
+    expect(await suite.f.waitingAt(id)).toEqual(['next']);
+    expect(await suite.f.historyOf(id, 'TIMER_FIRED')).toEqual(['TIMER_FIRED wait']);
     expect(await fire(later(3 * HOUR))).toBe(0);
   });
 
   it('an interrupting timer on a task takes the dossier to the leader when the step is late', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'late-step',
         `<bpmn:startEvent id="start" />
@@ -56,20 +50,20 @@ describe('timers and jobs', () => {
          <bpmn:sequenceFlow id="d" sourceRef="remind" targetRef="reminder" />`,
       ),
     );
-    const id = await f.start('late-step', 'TM-2');
+    const id = await suite.f.start('late-step', 'TM-2');
     // The reminder cycle fires twice, four hours apart, and then no more.
     expect(await fire(later(4 * HOUR))).toBe(1);
     expect(await fire(later(8 * HOUR))).toBe(1);
     expect(await fire(later(12 * HOUR))).toBe(0);
-    expect((await f.waitingAt(id)).sort()).toEqual(['appraise', 'reminder', 'reminder']);
+    expect((await suite.f.waitingAt(id)).sort()).toEqual(['appraise', 'reminder', 'reminder']);
     // A day later the step is late: the appraisal is withdrawn and the leader decides.
     expect(await fire(later(24 * HOUR))).toBe(1);
-    expect((await f.waitingAt(id)).sort()).toEqual(['leaderDecides', 'reminder', 'reminder']);
-    expect(await f.taskStates(id)).toContain('appraise:CANCELED');
+    expect((await suite.f.waitingAt(id)).sort()).toEqual(['leaderDecides', 'reminder', 'reminder']);
+    expect(await suite.f.taskStates(id)).toContain('appraise:CANCELED');
   });
 
   it('a timer that loses the race at an event-based gateway never fires', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'wait-for-fee',
         `<bpmn:startEvent id="start" />
@@ -85,16 +79,16 @@ describe('timers and jobs', () => {
          <bpmn:sequenceFlow id="e" sourceRef="expired" targetRef="dropped" />`,
       ).replace('<bpmn:process', '<bpmn:message id="m" name="fee-paid" />\n  <bpmn:process'),
     );
-    const paid = await f.start('wait-for-fee', 'TM-3');
-    const unpaid = await f.start('wait-for-fee', 'TM-4');
-    await f.correlate('fee-paid', 'TM-3');
+    const paid = await suite.f.start('wait-for-fee', 'TM-3');
+    const unpaid = await suite.f.start('wait-for-fee', 'TM-4');
+    await suite.f.correlate('fee-paid', 'TM-3');
     expect(await fire(later(16 * 24 * HOUR))).toBe(1);
-    expect(await f.waitingAt(paid)).toEqual(['process']);
-    expect((await f.instance(unpaid)).status).toBe('COMPLETED');
+    expect(await suite.f.waitingAt(paid)).toEqual(['process']);
+    expect((await suite.f.instance(unpaid)).status).toBe('COMPLETED');
   });
 
   it('refuses a timer that is not ISO 8601 at deploy, naming it', async () => {
-    const result = await api.graphql(
+    const result = await suite.api.graphql(
       `mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`,
       {
         xml: bpmnProcess(
@@ -113,7 +107,7 @@ describe('timers and jobs', () => {
 
   describe('service tasks', () => {
     beforeAll(async () => {
-      await f.deploy(
+      await suite.f.deploy(
         bpmnProcess(
           'lookup',
           `<bpmn:startEvent id="start" />
@@ -126,40 +120,44 @@ describe('timers and jobs', () => {
     });
 
     it('runs a registered handler after the step commits and goes on with its variables', async () => {
-      const id = await f.start('lookup', 'SV-1', { citizenId: '001203004567' });
-      expect(await f.waitingAt(id)).toEqual([]);
+      const id = await suite.f.start('lookup', 'SV-1', { citizenId: '001203004567' });
+      expect(await suite.f.waitingAt(id)).toEqual([]);
       const seen: unknown[] = [];
       const handlers = new JobHandlers().register('population-lookup', async (job) => {
         seen.push(job.variables);
         return { fullName: 'Nguyễn Văn An', verified: true };
       });
-      expect(await runHandlerJobs(api.database.dataSource, handlers, () => clock.now)).toBe(1);
+      expect(await runHandlerJobs(suite.api.database.dataSource, handlers, () => clock.now)).toBe(
+        1,
+      );
       expect(seen).toEqual([{ citizenId: '001203004567' }]);
-      expect(await f.waitingAt(id)).toEqual(['check']);
-      expect((await f.instance(id)).variables).toMatchObject({
+      expect(await suite.f.waitingAt(id)).toEqual(['check']);
+      expect((await suite.f.instance(id)).variables).toMatchObject({
         fullName: 'Nguyễn Văn An',
         verified: true,
       });
     });
 
     it('retries a failing handler later, with fewer tries left', async () => {
-      await f.start('lookup', 'SV-2', { citizenId: 'x' });
+      await suite.f.start('lookup', 'SV-2', { citizenId: 'x' });
       const handlers = new JobHandlers().register('population-lookup', async () => {
         throw new Error('CSDLQG về dân cư không trả lời');
       });
-      expect(await runHandlerJobs(api.database.dataSource, handlers, () => clock.now)).toBe(0);
+      expect(await runHandlerJobs(suite.api.database.dataSource, handlers, () => clock.now)).toBe(
+        0,
+      );
       // Not offered again at once: the retry waits.
       const worker = `mutation { fetchAndLockJobs(type: "population-lookup", workerId: "w1", maxJobs: 5, lockSeconds: 60) { id retries errorMessage } }`;
-      expect((await api.ok(worker)).fetchAndLockJobs).toEqual([]);
+      expect((await suite.api.ok(worker)).fetchAndLockJobs).toEqual([]);
       clock.now = later(HOUR);
-      const [job] = (await api.ok(worker)).fetchAndLockJobs;
+      const [job] = (await suite.api.ok(worker)).fetchAndLockJobs;
       expect(job).toMatchObject({ retries: 2, errorMessage: 'CSDLQG về dân cư không trả lời' });
     });
 
     it('lets external workers take jobs over GraphQL, one worker per job', async () => {
-      const id = await f.start('lookup', 'SV-3', { citizenId: '036099001234' });
+      const id = await suite.f.start('lookup', 'SV-3', { citizenId: '036099001234' });
       const fetch = (worker: string) =>
-        api.ok(
+        suite.api.ok(
           `mutation ($w: String!) { fetchAndLockJobs(type: "population-lookup", workerId: $w, maxJobs: 10, lockSeconds: 60) { id elementId processInstanceId lockedBy variables } }`,
           { w: worker },
         );
@@ -175,20 +173,20 @@ describe('timers and jobs', () => {
         taken.id,
       );
 
-      const stolen = await api.graphql(
+      const stolen = await suite.api.graphql(
         `mutation ($id: ID!) { completeJob(id: $id, workerId: "worker-b") { id } }`,
         { id: taken.id },
       );
       expect(stolen.errors?.[0].extensions?.code).toBe('JOB_LOCKED');
-      const done = await api.ok(
+      const done = await suite.api.ok(
         `mutation ($id: ID!) { completeJob(id: $id, workerId: "worker-a", variables: { found: true }) { id status } }`,
         {
           id: taken.id,
         },
       );
       expect(done.completeJob).toEqual({ id, status: 'ACTIVE' });
-      expect(await f.waitingAt(id)).toEqual(['check']);
-      const again = await api.graphql(`mutation ($id: ID!) { completeJob(id: $id) { id } }`, {
+      expect(await suite.f.waitingAt(id)).toEqual(['check']);
+      const again = await suite.api.graphql(`mutation ($id: ID!) { completeJob(id: $id) { id } }`, {
         id: taken.id,
       });
       expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
