@@ -16,11 +16,14 @@ export const arriveAtInclusiveGateway: ArriveBehaviour = (execution, node, { sco
   split(execution, node, scopeId);
 };
 
+/** Fires the join: one waiting token per incoming flow goes on; later arrivals wait again. */
 export function fireInclusiveJoin(execution: Execution, node: FlowNode, scopeId: number): void {
-  for (const token of execution.state.tokens.filter(
+  const waiting = execution.state.tokens.filter(
     (t) => t.elementId === node.id && t.scopeId === scopeId,
-  )) {
-    execution.removeToken(token);
+  );
+  for (const flowId of node.incoming) {
+    const token = waiting.find((t) => t.arrivedVia === flowId);
+    if (token) execution.removeToken(token);
   }
   split(execution, node, scopeId);
 }
@@ -46,7 +49,10 @@ function split(execution: Execution, node: FlowNode, scopeId: number): void {
   for (const flowId of taken) execution.take(flowId, scopeId);
 }
 
-/** The inclusive joins with waiting tokens that no other token of their scope can still reach. */
+/**
+ * The inclusive joins that may fire, as BPMN says: some incoming flow has a token, and no other
+ * token of the scope can still reach an incoming flow that has none.
+ */
 export function inclusiveJoinsReady(execution: Execution): { node: FlowNode; scopeId: number }[] {
   const ready: { node: FlowNode; scopeId: number }[] = [];
   const seen = new Set<string>();
@@ -55,28 +61,32 @@ export function inclusiveJoinsReady(execution: Execution): { node: FlowNode; sco
     const key = `${token.scopeId}:${token.elementId}`;
     if (node?.type !== 'inclusiveGateway' || seen.has(key)) continue;
     seen.add(key);
-    const others = execution.state.tokens.filter(
-      (t) => t.scopeId === token.scopeId && t.elementId !== node.id,
-    );
-    if (!others.some((other) => canReach(execution, other.elementId, node.id))) {
+    const here = execution.state.tokens.filter((t) => t.scopeId === token.scopeId);
+    const filled = new Set(here.filter((t) => t.elementId === node.id).map((t) => t.arrivedVia));
+    const empty = new Set(node.incoming.filter((flowId) => !filled.has(flowId)));
+    const others = here.filter((t) => t.elementId !== node.id);
+    if (!others.some((other) => canReachAny(execution, other.elementId, empty))) {
       ready.push({ node, scopeId: token.scopeId });
     }
   }
   return ready;
 }
 
-/** Whether a token at `from` can still get to `target` along flows (and boundary events). */
-function canReach(execution: Execution, from: string, target: string): boolean {
-  const { nodes, flows } = execution.model;
+/** Whether a token at `from` can still take one of `flows`, following flows and boundary events. */
+function canReachAny(execution: Execution, from: string, flows: ReadonlySet<string>): boolean {
+  if (flows.size === 0) return false;
+  const { nodes, flows: all } = execution.model;
   const visited = new Set<string>();
   const queue = [from];
   for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
-    if (current === target) return true;
     if (visited.has(current)) continue;
     visited.add(current);
     const node = nodes[current];
     if (!node) continue;
-    for (const flowId of node.outgoing) queue.push(flows[flowId].targetRef);
+    for (const flowId of node.outgoing) {
+      if (flows.has(flowId)) return true;
+      queue.push(all[flowId].targetRef);
+    }
     for (const boundaryId of node.boundaryEvents ?? []) queue.push(boundaryId);
   }
   return false;

@@ -308,3 +308,36 @@ describe('step() on conditions and default flows', () => {
     );
   });
 });
+
+describe('step() at an inclusive join', () => {
+  it('takes one token per incoming flow, and fires again for tokens left over', async () => {
+    // Two tokens come by the same flow `fm`; a third branch comes later by `g`.
+    const model = await modelOf(
+      bpmnProcess(
+        'inclusive-twice',
+        `<bpmn:startEvent id="start" />
+         <bpmn:parallelGateway id="fork" />
+         <bpmn:intermediateThrowEvent id="a" />
+         <bpmn:intermediateThrowEvent id="b" />
+         <bpmn:exclusiveGateway id="merge" />
+         <bpmn:userTask id="u" camunda:candidateGroups="office" />
+         <bpmn:inclusiveGateway id="join" />
+         <bpmn:userTask id="after" camunda:candidateGroups="leader" />
+         <bpmn:sequenceFlow id="s0" sourceRef="start" targetRef="fork" />
+         <bpmn:sequenceFlow id="s1" sourceRef="fork" targetRef="a" />
+         <bpmn:sequenceFlow id="s2" sourceRef="fork" targetRef="b" />
+         <bpmn:sequenceFlow id="s3" sourceRef="fork" targetRef="u" />
+         <bpmn:sequenceFlow id="s4" sourceRef="a" targetRef="merge" />
+         <bpmn:sequenceFlow id="s5" sourceRef="b" targetRef="merge" />
+         <bpmn:sequenceFlow id="fm" sourceRef="merge" targetRef="join" />
+         <bpmn:sequenceFlow id="g" sourceRef="u" targetRef="join" />
+         <bpmn:sequenceFlow id="out" sourceRef="join" targetRef="after" />`,
+      ),
+    );
+    const started = step(model, undefined, { type: 'START', variables: {} }, T0);
+    expect(tasksCreated(started.effects)).toEqual(['u#1']);
+    const done = complete(model, started.state, 'u');
+    expect(history(done.effects).filter((h) => h === 'ELEMENT_COMPLETED join')).toHaveLength(2);
+    expect(tasksCreated(done.effects)).toHaveLength(2);
+  });
+});
