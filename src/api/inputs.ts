@@ -12,6 +12,9 @@ export function variablesInput(value: unknown, field: string): Variables {
       field,
     });
   }
+  if (hasProtoKey(value)) {
+    throw new AppError('BAD_USER_INPUT', `'${field}' may not use the name '__proto__'`, { field });
+  }
   const json = JSON.stringify(value);
   if (json.includes('\\u0000')) {
     throw new AppError('BAD_USER_INPUT', `'${field}' may not contain the NUL character (\\u0000)`, {
@@ -29,6 +32,15 @@ export function variablesInput(value: unknown, field: string): Variables {
     );
   }
   return value as Variables;
+}
+
+/** `__proto__` as a name would change an object's prototype instead of setting a variable. */
+function hasProtoKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasProtoKey);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.keys(value).some(
+    (key) => key === '__proto__' || hasProtoKey((value as Record<string, unknown>)[key]),
+  );
 }
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -82,6 +82,7 @@ export async function runHandlerJobs(
         logger?.warn({ jobId: job.id, type, err: error }, 'job handler failed');
         await failJob(dataSource, {
           jobId: job.id,
+          workerId: WORKER_ID,
           retries: job.retries - 1,
           message,
           retryInSeconds: 2 ** attempt,

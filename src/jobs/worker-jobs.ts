@@ -68,17 +68,7 @@ export async function completeJob(
     const locked = await lockInstance(manager, job.instanceId);
     const current = await manager.findOneBy(JobEntity, { id: job.id });
     if (!current) throw jobNotActive(job);
-    if (
-      current.lockedBy &&
-      input.workerId &&
-      current.lockedBy !== input.workerId &&
-      current.lockedUntil &&
-      current.lockedUntil > input.now
-    ) {
-      throw new AppError('JOB_LOCKED', `Job '${job.id}' is held by worker '${current.lockedBy}'`, {
-        elementId: job.elementId,
-      });
-    }
+    if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
     await manager.delete(JobEntity, { id: job.id });
     return runCommand(
       manager,
@@ -97,21 +87,48 @@ export async function completeJob(
  */
 export async function failJob(
   dataSource: DataSource,
-  input: { jobId: string; retries: number; message: string; retryInSeconds?: number; now: Date },
+  input: {
+    jobId: string;
+    workerId?: string;
+    retries: number;
+    message: string;
+    retryInSeconds?: number;
+    now: Date;
+  },
 ): Promise<JobEntity> {
   const job = await findJob(dataSource, input.jobId);
   const dueAt = new Date(input.now.getTime() + (input.retryInSeconds ?? 0) * 1000);
-  await dataSource.getRepository(JobEntity).update(
-    { id: job.id },
-    {
+  return dataSource.transaction(async (manager) => {
+    await lockInstance(manager, job.instanceId);
+    const current = await manager.findOneBy(JobEntity, { id: job.id });
+    if (!current) throw jobNotActive(job);
+    if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
+    const changes = {
       retries: Math.max(0, input.retries),
       errorMessage: input.message,
       lockedBy: null,
       lockedUntil: null,
       dueAt,
-    },
+    };
+    await manager.update(JobEntity, { id: job.id }, changes);
+    return { ...current, ...changes };
+  });
+}
+
+/** A live lock of another worker: only that worker may finish the job until the lock runs out. */
+function heldByAnother(job: JobEntity, workerId: string | undefined, now: Date): boolean {
+  return (
+    job.lockedBy !== null &&
+    job.lockedBy !== workerId &&
+    job.lockedUntil !== null &&
+    job.lockedUntil > now
   );
-  return dataSource.getRepository(JobEntity).findOneByOrFail({ id: job.id });
+}
+
+function jobLocked(job: JobEntity): AppError {
+  return new AppError('JOB_LOCKED', `Job '${job.id}' is held by worker '${job.lockedBy}'`, {
+    elementId: job.elementId,
+  });
 }
 
 async function findJob(dataSource: DataSource, id: string): Promise<JobEntity> {

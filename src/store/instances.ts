@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { processVariables } from '../engine/state';
 import { step } from '../engine/step';
 import type { Command, Variables } from '../engine/types';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { applyEffects, type EffectOutcome, type SentMessage } from './apply-effects';
 import { definitionById } from './definitions';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
@@ -22,7 +22,7 @@ export async function createInstance(
     startEventId?: string;
     actor?: string;
     /** The call activity that starts it, when one does. */
-    parent?: { instanceId: string; waitId: number };
+    parent?: { instanceId: string; waitId: number; depth: number };
     now: Date;
   },
 ): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
@@ -46,6 +46,7 @@ export async function createInstance(
     parentWaitId: input.parent?.waitId ?? null,
     revision: 1,
   });
+  instance.callDepth = input.parent?.depth ?? 0;
   // Plain SQL: TypeORM's deep-partial typing does not terminate on the recursive JSON state.
   await manager.query(
     `INSERT INTO process_instance
@@ -122,6 +123,9 @@ export function isUuid(text: string): boolean {
  * cancel their children, and a child that completed hands its variables back to its parent.
  * Returns every message sent along the way, to deliver after the commit.
  */
+/** Processes that call each other within one step stop here rather than recurse for ever. */
+const MAX_CALL_DEPTH = 20;
+
 async function followUp(
   manager: EntityManager,
   instance: ProcessInstanceEntity,
@@ -129,12 +133,22 @@ async function followUp(
   now: Date,
 ): Promise<SentMessage[]> {
   const sent = [...outcome.sent];
-  for (const start of outcome.startChildren) {
+  // A call activity reached and canceled in the same step starts nothing.
+  const canceled = new Set(outcome.cancelChildren);
+  for (const start of outcome.startChildren.filter((s) => !canceled.has(s.waitId))) {
+    const depth = (instance.callDepth ?? 0) + 1;
+    if (depth > MAX_CALL_DEPTH) {
+      throw new AppError(
+        'LOOP_LIMIT',
+        `Call activity '${start.elementId}' would start a ${depth}th nested instance; the processes call each other without end`,
+        { elementId: start.elementId },
+      );
+    }
     const definition = await calledDefinition(manager, start);
     const child = await createInstance(manager, definition, {
       businessKey: start.businessKey,
       variables: start.variables,
-      parent: { instanceId: instance.id, waitId: start.waitId },
+      parent: { instanceId: instance.id, waitId: start.waitId, depth },
       now,
     });
     sent.push(...child.sent);

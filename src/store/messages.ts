@@ -102,7 +102,8 @@ export async function correlateMessage(
 
 /**
  * Delivers what committed steps sent. A message nobody waits for is dropped, as BPMN's message
- * semantics allow; the sender's history already records that it was sent.
+ * semantics allow, and so is one whose receiver refuses the step it would cause: the sender's
+ * step has committed and must not be reported as failed. Its history records that it was sent.
  */
 export async function deliverMessages(
   dataSource: DataSource,
@@ -115,7 +116,7 @@ export async function deliverMessages(
     try {
       await correlateMessage(dataSource, { ...message, now }, depth);
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'MESSAGE_NOT_CORRELATED')) throw error;
+      if (!(error instanceof AppError)) throw error;
     }
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { latestDefinition } from './definitions';
 import type { ProcessInstanceEntity } from './entities';
-import { createInstance } from './instances';
+import { createInstance, findInstance } from './instances';
 import { deliverMessages } from './messages';
 
 /** Starts the latest version of a process; messages its first step sends go out after the commit. */
@@ -20,5 +20,6 @@ export async function startInstance(
     createInstance(manager, await latestDefinition(manager, input.key), input),
   );
   await deliverMessages(dataSource, sent, input.now);
-  return instance;
+  // Read it again: a called process that completed at once has already moved it on.
+  return (await findInstance(dataSource, instance.id)) ?? instance;
 }

@@ -74,11 +74,13 @@ export class JobResolver {
     @Arg('retries', () => Int) retries: number,
     @Arg('message', () => String) message: string,
     @Arg('retryInSeconds', () => Int, { nullable: true }) retryInSeconds: number | undefined,
+    @Arg('workerId', () => String, { nullable: true }) workerId: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Job> {
     return toJob(
       await failJob(context.dataSource, {
         jobId: id,
+        workerId: workerId ?? undefined,
         retries: rangeInput(retries, 'retries', 0, 100),
         message: message.slice(0, 4000),
         retryInSeconds:

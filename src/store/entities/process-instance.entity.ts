@@ -39,6 +39,9 @@ export class ProcessInstanceEntity {
   @Column({ name: 'parent_wait_id', type: 'integer', nullable: true })
   parentWaitId!: number | null;
 
+  /** Not stored: how deep in a chain of call activities this instance was started, in one step. */
+  callDepth?: number;
+
   /** How many steps have been applied: each step increments it under the row lock. */
   @Column({ type: 'integer' })
   revision!: number;

@@ -101,4 +101,17 @@ describe('call activities', () => {
     });
     expect(await count()).toBe(before);
   });
+
+  it('stops processes that call themselves without a wait, rather than recurse for ever', async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'calls-itself',
+        `<bpmn:startEvent id="s" />
+         <bpmn:callActivity id="again" calledElement="calls-itself" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="again" />`,
+      ),
+    );
+    const result = await suite.api.graphql(`mutation { startProcess(key: "calls-itself") { id } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'LOOP_LIMIT', elementId: 'again' });
+  });
 });
