@@ -5,6 +5,7 @@ import type { DossierComponent, FlowNode, FlowNodeType, ProcessModel, SequenceFl
 import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
 import { callOf } from './call-activity';
+import { refuseClock } from './feel-clock';
 import { jobOf } from './job';
 import { multiInstanceOf } from './multi-instance';
 import { asList, lanesByNode } from './roles';
@@ -268,6 +269,8 @@ function compileFlow(
   const expression = element.conditionExpression as ModdleElement | undefined;
   if (!expression) return { flow, refused: false };
   const result = conditionSource(id, expression, language);
+  if ('condition' in result && refuseClock(result.condition, id, findings))
+    return { flow, refused: true };
   if ('condition' in result) {
     flow.condition = result.condition;
     return { flow, refused: false };

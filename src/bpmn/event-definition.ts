@@ -3,6 +3,7 @@ import type { Findings } from './compile';
 import type { EventDefinition, FlowNodeType } from './model';
 import { asList } from './roles';
 import { timerTextValid } from '../engine/timer';
+import { refuseClock } from './feel-clock';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
 const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
@@ -103,6 +104,7 @@ function messageDefinition(
   ).find((value) => value.$type === 'zeebe:subscription');
   const key = text(message?.get('tthc:correlationKey')) ?? text(subscription?.correlationKey);
   const correlationKey = key?.startsWith('=') ? key.slice(1).trim() : key;
+  if (correlationKey && refuseClock(correlationKey, id, findings)) return null;
   return correlationKey
     ? { kind: 'message', messageName, correlationKey }
     : { kind: 'message', messageName };
@@ -139,6 +141,7 @@ function timerDefinition(
     });
     return null;
   }
+  if (body.startsWith('=') && refuseClock(body, id, findings)) return null;
   if (!timerTextValid(timer, body)) {
     findings.invalid(
       `Timer '${id}' has '${body}', which is not an ISO 8601 ${timer}`,

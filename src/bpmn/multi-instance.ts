@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { Findings } from './compile';
 import type { MultiInstance } from './model';
+import { refuseClock } from './feel-clock';
 import { asList } from './roles';
 
 /**
@@ -37,7 +38,8 @@ export function multiInstanceOf(
       });
       return undefined;
     }
-    return text.startsWith('=') ? text.slice(1).trim() : text;
+    const feelText = text.startsWith('=') ? text.slice(1).trim() : text;
+    return refuseClock(feelText, id, findings) ? undefined : feelText;
   };
   const expression = (value: unknown) => feel((value as ModdleElement | undefined)?.body);
   const multiInstance: MultiInstance = { sequential: loop.isSequential === true };

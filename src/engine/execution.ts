@@ -185,12 +185,9 @@ export class Execution {
 
   /** The variables an expression sees in a scope: its own over those of the scopes around it. */
   visibleVariables(scopeId: number): Variables {
-    return Object.assign(
-      {},
-      ...this.scopeChain(scopeId)
-        .reverse()
-        .map((scope) => scope.variables),
-    );
+    // A copy: what is read for an effect or a child must not change with the state afterwards.
+    const chain = this.scopeChain(scopeId).reverse();
+    return structuredClone(Object.assign({}, ...chain.map((scope) => scope.variables)));
   }
 
   /**

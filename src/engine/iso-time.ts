@@ -33,11 +33,12 @@ export function addDuration(from: Instant, duration: string): Instant {
     .slice(1)
     .map((part) => Number(part ?? 0));
   const date = new Date(from);
-  date.setUTCFullYear(
-    date.getUTCFullYear() + years,
-    date.getUTCMonth() + months,
-    date.getUTCDate() + weeks * 7 + days,
-  );
+  // Months and years first, clamped to the month's last day as Java and Camunda do (31 Jan + P1M = 28 Feb).
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCFullYear(date.getUTCFullYear() + years, date.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay) + weeks * 7 + days);
   date.setTime(date.getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
   return date.toISOString();
 }

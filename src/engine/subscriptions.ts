@@ -46,7 +46,7 @@ export function subscribe(execution: Execution, catcher: FlowNode, holder: Holde
       ...held,
     };
     execution.state.subscriptions.push(timer);
-    execution.effects.push({ type: 'SCHEDULE_TIMER', timer });
+    execution.effects.push({ type: 'SCHEDULE_TIMER', timer: structuredClone(timer) });
     return;
   }
   if (catcher.event?.kind !== 'message') return;
@@ -59,7 +59,10 @@ export function subscribe(execution: Execution, catcher: FlowNode, holder: Holde
     ...held,
   };
   execution.state.subscriptions.push(subscription);
-  execution.effects.push({ type: 'OPEN_SUBSCRIPTION', subscription });
+  execution.effects.push({
+    type: 'OPEN_SUBSCRIPTION',
+    subscription: structuredClone(subscription),
+  });
 }
 
 /** An activity starts to wait: the boundary events attached to it start listening. */
@@ -133,5 +136,5 @@ export function keepListening(execution: Execution, subscription: Subscription):
     },
   };
   execution.state.subscriptions.push(next);
-  execution.effects.push({ type: 'SCHEDULE_TIMER', timer: next });
+  execution.effects.push({ type: 'SCHEDULE_TIMER', timer: structuredClone(next) });
 }

@@ -22,7 +22,7 @@ export function scheduleOf(
   if (cycle && cycle.repetitions !== 0) {
     const remaining = cycle.repetitions === null ? null : cycle.repetitions - 1;
     return {
-      dueAt: cycle.start && cycle.start > now ? cycle.start : addDuration(now, cycle.interval),
+      dueAt: firstDue(cycle.start, cycle.interval, now),
       repeat: { interval: cycle.interval, remaining },
     };
   }
@@ -55,4 +55,12 @@ export function timerTextValid(timer: TimerEvent['timer'], text: string): boolea
   if (timer === 'duration') return isDuration(text);
   const cycle = parseCycle(text);
   return cycle !== undefined && cycle.repetitions !== 0;
+}
+
+/** A cycle with a start keeps its rhythm: the first time after now on start + k × interval. */
+function firstDue(start: string | undefined, interval: string, now: string): string {
+  if (!start) return addDuration(now, interval);
+  let due = start;
+  for (let step = 0; due <= now && step < 100_000; step++) due = addDuration(due, interval);
+  return due;
 }

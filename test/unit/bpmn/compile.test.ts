@@ -284,3 +284,23 @@ describe('assignment and procedure data from every dialect', () => {
     });
   });
 });
+
+describe('FEEL that would read the clock', () => {
+  it('is refused at deploy, so that a step never depends on when it runs', async () => {
+    const error = await refusal(
+      bpmnProcess(
+        'clock',
+        `<bpmn:startEvent id="start" />
+         <bpmn:exclusiveGateway id="g" default="later" />
+         <bpmn:endEvent id="e1" />
+         <bpmn:endEvent id="e2" />
+         <bpmn:sequenceFlow id="s" sourceRef="start" targetRef="g" />
+         <bpmn:sequenceFlow id="soon" sourceRef="g" targetRef="e1"><bpmn:conditionExpression>deadline &lt; now()</bpmn:conditionExpression></bpmn:sequenceFlow>
+         <bpmn:sequenceFlow id="later" sourceRef="g" targetRef="e2" />`,
+      ),
+    );
+    expect(error.details.problems).toContainEqual(
+      expect.objectContaining({ elementId: 'soon', rule: 'engine/feel' }),
+    );
+  });
+});
