@@ -17,6 +17,7 @@ import { arriveAtUserTask, completeUserTask } from './elements/user-task';
 import { type ArriveBehaviour, Execution, ROOT_SCOPE } from './execution';
 import { arriveAtMultiInstance } from './multi-instance';
 import { SETTLE_RULES } from './settle';
+import { throwAtWait } from './throw-event';
 import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
 
@@ -55,7 +56,7 @@ export function step(
     const startEventId = startEventFor(model, command.startEventId);
     const execution = new Execution(
       model,
-      initialState(command.variables, command.businessKey ?? null),
+      initialState(command.variables, command.businessKey ?? null, command.calledByParent),
       now,
       BEHAVIOURS,
       SETTLE_RULES,
@@ -95,6 +96,13 @@ export function step(
     case 'CHILD_COMPLETED':
       childCompleted(execution, command.waitId, command.variables);
       break;
+    case 'THROW_AT_WAIT':
+      execution.setVariables(
+        execution.token(command.waitId)?.scopeId ?? ROOT_SCOPE,
+        command.variables,
+      );
+      throwAtWait(execution, command.waitId, command.kind, command.code);
+      break;
     case 'CANCEL':
       execution.state.status = 'TERMINATED';
       cancelScope(execution, ROOT_SCOPE, { removeScope: false });
@@ -123,10 +131,12 @@ function startEventFor(model: ProcessModel, requested: string | undefined): stri
 function initialState(
   variables: InstanceState['scopes'][number]['variables'],
   businessKey: string | null,
+  calledByParent: true | undefined,
 ): InstanceState {
   return {
     status: 'ACTIVE',
     businessKey,
+    ...(calledByParent && { calledByParent }),
     scopes: [{ id: ROOT_SCOPE, elementId: 'process', variables: structuredClone(variables) }],
     tokens: [],
     subscriptions: [],

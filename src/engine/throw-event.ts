@@ -1,6 +1,6 @@
 import type { FlowNode } from '../bpmn/model';
 import { AppError } from '../errors';
-import { cancelToken } from './cancel';
+import { cancelScope, cancelToken } from './cancel';
 import { startEventSubProcess } from './elements/event-sub-process';
 import { ROOT_SCOPE, type Execution } from './execution';
 import { eventSubProcessesIn } from './subscriptions';
@@ -50,6 +50,17 @@ export function throwEvent(
     if (current.parentId === undefined) break;
     current = execution.scope(current.parentId);
   }
+  if (execution.state.calledByParent) {
+    // The caller's call activity may catch it; an error ends this instance.
+    execution.effects.push({ type: 'THROW_TO_PARENT', kind, ...(code !== undefined && { code }) });
+    if (kind === 'error') {
+      execution.state.status = 'TERMINATED';
+      cancelScope(execution, ROOT_SCOPE, { removeScope: false });
+      execution.history('PROCESS_TERMINATED', execution.model.key, 'process');
+      return false;
+    }
+    return true;
+  }
   if (kind === 'error') {
     throw new AppError(
       'UNHANDLED_ERROR',
@@ -66,4 +77,32 @@ function catches(catcher: FlowNode, code: string | undefined): boolean {
   if (event?.kind === 'escalation')
     return event.escalationCode === undefined || event.escalationCode === code;
   return false;
+}
+
+/**
+ * A worker's BPMN error at a service task, or an error or escalation from the instance a call
+ * activity started: a matching boundary event on the activity catches it first, then the scopes
+ * around it as for any throw. An interrupting catch ends the activity.
+ */
+export function throwAtWait(
+  execution: Execution,
+  waitId: number,
+  kind: 'error' | 'escalation',
+  code: string | undefined,
+): void {
+  const token = execution.token(waitId);
+  const node = token && execution.model.nodes[token.elementId];
+  if (!token || !node)
+    throw new AppError('JOB_NOT_ACTIVE', `Nothing waits as '${waitId}' in this instance`);
+  const catcher = (node.boundaryEvents ?? [])
+    .map((id) => execution.node(id))
+    .find((boundary) => boundary.event?.kind === kind && catches(boundary, code));
+  if (catcher) {
+    execution.history(kind === 'error' ? 'ERROR_THROWN' : 'ESCALATION_THROWN', node.id, node.type);
+    if (catcher.cancelActivity !== false) cancelToken(execution, token);
+    execution.arrive(catcher.id, { scopeId: token.scopeId });
+    return;
+  }
+  if (kind === 'error') cancelToken(execution, token);
+  throwEvent(execution, node, kind, code, token.scopeId);
 }

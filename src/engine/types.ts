@@ -80,6 +80,8 @@ export interface InstanceState {
   status: InstanceStatus;
   /** The dossier code, when the instance has one: the default correlation key of its messages. */
   businessKey: string | null;
+  /** Started by a call activity: errors and escalations nothing catches go on to the caller. */
+  calledByParent?: true;
   scopes: Scope[];
   tokens: Token[];
   subscriptions: Subscription[];
@@ -95,6 +97,7 @@ export type Command =
       /** Where to start: the none start event unless a message start event is named. */
       startEventId?: string;
       actor?: string;
+      calledByParent?: true;
     }
   | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string }
   | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables }
@@ -103,7 +106,15 @@ export type Command =
   /** The instance a call activity started has completed, with its variables. */
   | { type: 'CHILD_COMPLETED'; waitId: number; variables: Variables }
   /** Ends the instance where it stands: every wait is withdrawn. */
-  | { type: 'CANCEL'; actor?: string };
+  | { type: 'CANCEL'; actor?: string }
+  /** A service task's worker, or a called instance, throws a BPMN error or escalation at its wait. */
+  | {
+      type: 'THROW_AT_WAIT';
+      waitId: number;
+      kind: 'error' | 'escalation';
+      code?: string;
+      variables: Variables;
+    };
 
 /** The last two are written by the store when an officer claims or gives back a task. */
 export type HistoryEventType =
@@ -156,6 +167,8 @@ export type Effect =
       businessKey: string | null;
     }
   | { type: 'CANCEL_CHILD'; waitId: number }
+  /** An error or escalation nothing in this instance caught goes to the call activity that called it. */
+  | { type: 'THROW_TO_PARENT'; kind: 'error' | 'escalation'; code?: string }
   /** A message end or throw event: the message goes out after the step commits. */
   | {
       type: 'SEND_MESSAGE';

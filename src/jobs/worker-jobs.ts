@@ -131,6 +131,35 @@ function jobLocked(job: JobEntity): AppError {
   });
 }
 
+/**
+ * The worker reports a business failure as a BPMN error: the job is consumed and the error is
+ * thrown at the service task, where an error boundary event (or a scope around it) catches it.
+ * Nothing catching it refuses the call, and the job stays.
+ */
+export async function throwJobError(
+  dataSource: DataSource,
+  input: { jobId: string; workerId?: string; errorCode: string; variables: Variables; now: Date },
+): Promise<ProcessInstanceEntity> {
+  const job = await findJob(dataSource, input.jobId);
+  const { instance, sent } = await dataSource.transaction(async (manager) => {
+    const locked = await lockInstance(manager, job.instanceId);
+    const current = await manager.findOneBy(JobEntity, { id: job.id });
+    if (!current) throw jobNotActive(job);
+    if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
+    await manager.delete(JobEntity, { id: job.id });
+    const command = {
+      type: 'THROW_AT_WAIT' as const,
+      waitId: job.waitId,
+      kind: 'error' as const,
+      code: input.errorCode,
+      variables: input.variables,
+    };
+    return runCommand(manager, locked, command, input.now);
+  });
+  await deliverMessages(dataSource, sent, input.now);
+  return instance;
+}
+
 async function findJob(dataSource: DataSource, id: string): Promise<JobEntity> {
   const job = isUuid(id) ? await dataSource.getRepository(JobEntity).findOneBy({ id }) : null;
   if (!job) throw notFound('Job', id);

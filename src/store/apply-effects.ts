@@ -13,6 +13,7 @@ export interface EffectOutcome {
   sent: SentMessage[];
   startChildren: Extract<Effect, { type: 'START_CHILD' }>[];
   cancelChildren: number[];
+  throwsToParent: Extract<Effect, { type: 'THROW_TO_PARENT' }>[];
 }
 
 /**
@@ -35,6 +36,7 @@ export async function applyEffects(
   const sent: SentMessage[] = [];
   const startChildren: EffectOutcome['startChildren'] = [];
   const cancelChildren: number[] = [];
+  const throwsToParent: EffectOutcome['throwsToParent'] = [];
   const flush = async () => {
     if (newTasks.length > 0) await manager.insert(TaskEntity, newTasks.splice(0));
     if (newSubscriptions.length > 0) {
@@ -155,6 +157,9 @@ export async function applyEffects(
       case 'CANCEL_CHILD':
         cancelChildren.push(effect.waitId);
         break;
+      case 'THROW_TO_PARENT':
+        throwsToParent.push(effect);
+        break;
       case 'SEND_MESSAGE':
         sent.push({
           messageName: effect.messageName,
@@ -183,5 +188,5 @@ export async function applyEffects(
       taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
     })),
   );
-  return { sent, startChildren, cancelChildren };
+  return { sent, startChildren, cancelChildren, throwsToParent };
 }

@@ -32,6 +32,7 @@ export async function createInstance(
     businessKey: input.businessKey ?? null,
     startEventId: input.startEventId,
     actor: input.actor,
+    ...(input.parent && { calledByParent: true as const }),
   };
   const { state, effects } = step(definition.model, undefined, command, input.now.toISOString());
   const instance = manager.create(ProcessInstanceEntity, {
@@ -161,6 +162,19 @@ async function followUp(
     if (!child || child.status !== 'ACTIVE') continue;
     const locked = await lockInstance(manager, child.id);
     sent.push(...(await runCommand(manager, locked, { type: 'CANCEL' }, now)).sent);
+  }
+  for (const thrown of outcome.throwsToParent) {
+    if (!instance.parentInstanceId || instance.parentWaitId === null) continue;
+    const parent = await lockInstance(manager, instance.parentInstanceId);
+    if (parent.status !== 'ACTIVE') continue;
+    const command = {
+      type: 'THROW_AT_WAIT' as const,
+      waitId: instance.parentWaitId,
+      kind: thrown.kind,
+      code: thrown.code,
+      variables: {},
+    };
+    sent.push(...(await runCommand(manager, parent, command, now)).sent);
   }
   if (
     instance.status === 'COMPLETED' &&

@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { AppError } from '../../errors';
-import { completeJob, failJob, fetchAndLockJobs } from '../../jobs/worker-jobs';
+import { completeJob, failJob, fetchAndLockJobs, throwJobError } from '../../jobs/worker-jobs';
 import type { JobEntity } from '../../store/entities';
 import type { ApiContext } from '../context';
 import { requiredText, variablesInput } from '../inputs';
@@ -90,5 +90,25 @@ export class JobResolver {
         now: context.now(),
       }),
     );
+  }
+
+  @Mutation(() => ProcessInstance, {
+    description:
+      'The work ended in a business failure: the BPMN error is thrown at the service task, where an error boundary event may catch it.',
+  })
+  throwJobError(
+    @Arg('id', () => ID) id: string,
+    @Arg('errorCode', () => String) errorCode: string,
+    @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
+    @Arg('workerId', () => String, { nullable: true }) workerId: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstance> {
+    return throwJobError(context.dataSource, {
+      jobId: id,
+      workerId: workerId ?? undefined,
+      errorCode: requiredText(errorCode, 'errorCode'),
+      variables: variablesInput(variables, 'variables'),
+      now: context.now(),
+    });
   }
 }

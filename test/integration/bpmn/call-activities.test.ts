@@ -114,4 +114,35 @@ describe('call activities', () => {
     const result = await suite.api.graphql(`mutation { startProcess(key: "calls-itself") { id } }`);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'LOOP_LIMIT', elementId: 'again' });
   });
+
+  it('lets the call activity catch an error its child does not', async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'child-fails',
+        `<bpmn:startEvent id="s" />
+         <bpmn:userTask id="check" camunda:candidateGroups="police" />
+         <bpmn:endEvent id="fail"><bpmn:errorEventDefinition errorRef="e" /></bpmn:endEvent>
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="check" />
+         <bpmn:sequenceFlow id="b" sourceRef="check" targetRef="fail" />`,
+      ).replace('<bpmn:process', '<bpmn:error id="e" errorCode="NO_RESIDENCE" />\n  <bpmn:process'),
+    );
+    await suite.f.deploy(
+      bpmnProcess(
+        'parent-catches',
+        `<bpmn:startEvent id="s" />
+         <bpmn:callActivity id="call" calledElement="child-fails" />
+         <bpmn:boundaryEvent id="onFail" attachedToRef="call"><bpmn:errorEventDefinition errorRef="e" /></bpmn:boundaryEvent>
+         <bpmn:userTask id="refuse" camunda:candidateGroups="reception" />
+         <bpmn:endEvent id="end" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="call" />
+         <bpmn:sequenceFlow id="b" sourceRef="call" targetRef="end" />
+         <bpmn:sequenceFlow id="c" sourceRef="onFail" targetRef="refuse" />`,
+      ).replace('<bpmn:process', '<bpmn:error id="e" errorCode="NO_RESIDENCE" />\n  <bpmn:process'),
+    );
+    const id = await suite.f.start('parent-catches', 'CA-9');
+    const [child] = (await family(id)).children;
+    await suite.f.complete(child.id, 'check');
+    expect((await suite.f.instance(child.id)).status).toBe('TERMINATED');
+    expect(await suite.f.waitingAt(id)).toEqual(['refuse']);
+  });
 });

@@ -191,5 +191,37 @@ describe('timers and jobs', () => {
       });
       expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
+
+    it('lets a worker throw a BPMN error that an error boundary event on the task catches', async () => {
+      await suite.f.deploy(
+        bpmnProcess(
+          'lookup-or-ask',
+          `<bpmn:startEvent id="start" />
+           <bpmn:serviceTask id="lookup" tthc:jobType="registry-lookup" />
+           <bpmn:boundaryEvent id="notFound" attachedToRef="lookup"><bpmn:errorEventDefinition errorRef="e" /></bpmn:boundaryEvent>
+           <bpmn:userTask id="askCitizen" camunda:candidateGroups="reception" />
+           <bpmn:endEvent id="end" />
+           <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="lookup" />
+           <bpmn:sequenceFlow id="b" sourceRef="lookup" targetRef="end" />
+           <bpmn:sequenceFlow id="c" sourceRef="notFound" targetRef="askCitizen" />`,
+        ).replace(
+          '<bpmn:process',
+          '<bpmn:error id="e" errorCode="NOT_IN_REGISTRY" />\n  <bpmn:process',
+        ),
+      );
+      const id = await suite.f.start('lookup-or-ask', 'SV-9');
+      const [job] = (
+        await suite.api.ok(
+          `mutation { fetchAndLockJobs(type: "registry-lookup", workerId: "w", maxJobs: 1, lockSeconds: 60) { id } }`,
+        )
+      ).fetchAndLockJobs;
+      const thrown = await suite.api.ok(
+        `mutation ($id: ID!) { throwJobError(id: $id, errorCode: "NOT_IN_REGISTRY", workerId: "w", variables: { reason: "không có trong CSDL" }) { id status } }`,
+        { id: job.id },
+      );
+      expect(thrown.throwJobError).toEqual({ id, status: 'ACTIVE' });
+      expect(await suite.f.waitingAt(id)).toEqual(['askCitizen']);
+      expect((await suite.f.instance(id)).variables).toEqual({ reason: 'không có trong CSDL' });
+    });
   });
 });
