@@ -6,6 +6,7 @@ import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
 import { callOf } from './call-activity';
 import { refuseClock } from './feel-clock';
+import { ioMappingsOf } from './io-mapping';
 import { jobOf } from './job';
 import { multiInstanceOf } from './multi-instance';
 import { asList, lanesByNode } from './roles';
@@ -45,8 +46,6 @@ const PASSIVE_TYPES = new Set([
 
 /** Extensions that change behaviour in the engine they were written for, and that we do not apply. */
 const UNAPPLIED_EXTENSIONS: Record<string, string> = {
-  'camunda:InputOutput': 'input/output mappings',
-  'zeebe:ioMapping': 'input/output mappings',
   'camunda:ExecutionListener': 'execution listeners',
   'camunda:TaskListener': 'task listeners',
 };
@@ -236,6 +235,9 @@ function compileNode(
         `'${id}' has ${what} (${extension.$type}), which the engine does not apply`,
         id,
       );
+  }
+  if (type !== 'startEvent' && type !== 'endEvent' && !type.endsWith('Gateway')) {
+    Object.assign(node, ioMappingsOf(element, findings));
   }
   const multiInstance = multiInstanceOf(element, findings);
   if (multiInstance) node.multiInstance = multiInstance;

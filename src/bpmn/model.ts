@@ -61,6 +61,12 @@ export interface FlowNode {
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
   agency?: string;
+  /**
+   * Input mappings (FEEL) give an activity local variables when it starts; output mappings
+   * (FEEL) decide what it hands back when it ends. Without outputs, everything it got comes back.
+   */
+  inputs?: { source: string; target: string }[];
+  outputs?: { source: string; target: string }[];
   /** Activities run once per item of a collection (đa phiên bản). */
   multiInstance?: MultiInstance;
   /** Call activities: the process they start, and what passes in and out. */

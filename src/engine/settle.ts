@@ -2,6 +2,8 @@ import type { Execution, SettleRule } from './execution';
 import { ROOT_SCOPE } from './execution';
 import { fireInclusiveJoin, inclusiveJoinsReady } from './elements/inclusive-gateway';
 import { completeMultiInstanceItems } from './multi-instance';
+import { evaluateFeel } from './feel';
+import type { JsonValue, Scope, Variables } from './types';
 import { unsubscribeScope, unsubscribeToken } from './subscriptions';
 
 /** An inclusive join fires once no other token of its scope can still reach it. */
@@ -24,6 +26,8 @@ export const completeEmptyScopes: SettleRule = (execution) => {
     state.scopes.some((s) => s.parentId === scopeId);
   const empty = state.scopes.filter((scope) => scope.id !== ROOT_SCOPE && !busy(scope.id));
   for (const scope of empty) {
+    // A sub-process's output mappings read its own scope, so they are taken before it goes.
+    const results = outputsOfScope(execution, scope);
     state.scopes = state.scopes.filter((s) => s.id !== scope.id);
     unsubscribeScope(execution, scope.id);
     const owner = scope.tokenId === undefined ? undefined : execution.token(scope.tokenId);
@@ -35,6 +39,7 @@ export const completeEmptyScopes: SettleRule = (execution) => {
     const output = node.multiInstance?.outputCollection;
     if (scope.multiInstance === 'body' && output)
       execution.setVariables(owner.scopeId, { [output]: scope.outputs ?? [] });
+    if (results) execution.setVariables(owner.scopeId, results);
     unsubscribeToken(execution, owner);
     execution.removeToken(owner);
     execution.history('ELEMENT_COMPLETED', node.id, node.type);
@@ -59,3 +64,13 @@ export const SETTLE_RULES: SettleRule[] = [
 ];
 
 export type { Execution };
+
+function outputsOfScope(execution: Execution, scope: Scope): Variables | undefined {
+  const node = execution.model.nodes[scope.elementId];
+  if (!node?.outputs || scope.multiInstance || scope.tokenId === undefined) return undefined;
+  const context = execution.visibleVariables(scope.id);
+  const results: Variables = {};
+  for (const { source, target } of node.outputs)
+    results[target] = evaluateFeel(source, context, node.id) as JsonValue;
+  return results;
+}

@@ -17,5 +17,9 @@ export function variablesAt(state: InstanceState, tokenId: number): Variables {
     scope =
       scope.parentId === undefined ? undefined : state.scopes.find((s) => s.id === scope?.parentId);
   }
-  return Object.assign({}, ...(chain.length > 0 ? chain : [processVariables(state)]));
+  return Object.assign(
+    {},
+    ...(chain.length > 0 ? chain : [processVariables(state)]),
+    token?.locals,
+  );
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { cancelToken } from './cancel';
+import { handBack } from './io';
 import type { Execution } from './execution';
 import { startEventSubProcess } from './elements/event-sub-process';
 import { closeSubscription, keepListening, unsubscribeToken } from './subscriptions';
@@ -57,7 +58,7 @@ export function triggerWait(
   const holder = execution.node(token.elementId);
   unsubscribeToken(execution, token);
   execution.removeToken(token);
-  execution.setVariables(token.scopeId, variables);
+  handBack(execution, catcher, token, variables);
   if (holder.type === 'eventBasedGateway') {
     execution.history('ELEMENT_COMPLETED', holder.id, holder.type);
     const flowId = holder.outgoing.find((id) => execution.model.flows[id].targetRef === catcher.id);

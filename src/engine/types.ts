@@ -46,6 +46,8 @@ export interface Token {
   elementId: string;
   scopeId: number;
   arrivedVia?: string;
+  /** The activity's own variables, from its input mappings. */
+  locals?: Variables;
 }
 
 /** An open wait for a message: at a catch event, a receive task, or a boundary event. */

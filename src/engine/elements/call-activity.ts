@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import type { ArriveBehaviour, Execution } from '../execution';
 import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
+import { handBack, inputsOf } from '../io';
 import type { Variables } from '../types';
 
 /**
@@ -14,7 +15,9 @@ export const arriveAtCallActivity: ArriveBehaviour = (execution, node, { scopeId
   const call = node.call;
   if (!call) throw new Error(`Call activity '${node.id}' was compiled without what it calls`);
   const visible = execution.visibleVariables(scopeId);
-  const variables = call.inputs ? mapVariables(visible, call.inputs) : visible;
+  const variables =
+    inputsOf(execution, node, scopeId) ??
+    (call.inputs ? mapVariables(visible, call.inputs) : visible);
   execution.effects.push({
     type: 'START_CHILD',
     waitId: token.id,
@@ -44,10 +47,12 @@ export function childCompleted(
   const outputs = node.call?.outputs;
   unsubscribeToken(execution, token);
   execution.removeToken(token);
-  execution.setVariables(
-    token.scopeId,
-    outputs ? mapVariables(childVariables, outputs) : childVariables,
-  );
+  if (node.outputs) handBack(execution, node, token, childVariables);
+  else
+    execution.setVariables(
+      token.scopeId,
+      outputs ? mapVariables(childVariables, outputs) : childVariables,
+    );
   execution.history('ELEMENT_COMPLETED', node.id, node.type, { waitId });
   execution.leave(node, token.scopeId);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import type { ArriveBehaviour, Execution } from '../execution';
 import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
+import { handBack, inputsOf } from '../io';
 import type { Variables } from '../types';
 
 /**
@@ -9,6 +10,8 @@ import type { Variables } from '../types';
  */
 export const arriveAtServiceTask: ArriveBehaviour = (execution, node, { scopeId }) => {
   const token = execution.addToken(node.id, scopeId);
+  const locals = inputsOf(execution, node, scopeId);
+  if (locals) token.locals = locals;
   execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
   execution.effects.push({
     type: 'CREATE_JOB',
@@ -29,7 +32,7 @@ export function completeJob(execution: Execution, waitId: number, variables: Var
   }
   unsubscribeToken(execution, token);
   execution.removeToken(token);
-  execution.setVariables(token.scopeId, variables);
+  handBack(execution, node, token, variables);
   execution.history('ELEMENT_COMPLETED', node.id, node.type, { waitId });
   execution.leave(node, token.scopeId);
 }

@@ -1,4 +1,5 @@
 import type { ArriveBehaviour } from '../execution';
+import { inputsOf } from '../io';
 import { subscribeBoundaries, subscribeEventSubProcesses } from '../subscriptions';
 
 /**
@@ -13,7 +14,7 @@ export const arriveAtSubProcess: ArriveBehaviour = (execution, node, { scopeId }
     elementId: node.id,
     parentId: scopeId,
     tokenId: token.id,
-    variables: {},
+    variables: inputsOf(execution, node, scopeId) ?? {},
   };
   execution.state.scopes.push(inner);
   subscribeBoundaries(execution, node, token);

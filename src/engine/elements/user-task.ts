@@ -1,11 +1,14 @@
 import { AppError } from '../../errors';
 import type { ArriveBehaviour, Execution } from '../execution';
 import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
+import { handBack, inputsOf } from '../io';
 import type { Variables } from '../types';
 
 /** A token arriving at a user task waits there, and the task goes to its roles' inbox. */
 export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) => {
   const token = execution.addToken(node.id, scopeId);
+  const locals = inputsOf(execution, node, scopeId);
+  if (locals) token.locals = locals;
   execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
   execution.effects.push({
     type: 'CREATE_TASK',
@@ -35,7 +38,7 @@ export function completeUserTask(
   }
   unsubscribeToken(execution, token);
   execution.removeToken(token);
-  execution.setVariables(token.scopeId, variables);
+  handBack(execution, node, token, variables);
   execution.effects.push({ type: 'COMPLETE_TASK', waitId, actor });
   execution.history('ELEMENT_COMPLETED', node.id, node.type, { actor, waitId });
   execution.leave(node, token.scopeId);

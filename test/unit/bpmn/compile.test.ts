@@ -107,7 +107,7 @@ describe('roles on user tasks', () => {
         `<bpmn:startEvent id="start" />
          <bpmn:userTask id="t" camunda:candidateGroups="office">
            <bpmn:extensionElements>
-             <camunda:inputOutput><camunda:inputParameter name="a">1</camunda:inputParameter></camunda:inputOutput>
+             <camunda:executionListener event="start" class="org.example.Audit" />
            </bpmn:extensionElements>
          </bpmn:userTask>
          <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="t" />`,
@@ -118,7 +118,7 @@ describe('roles on user tasks', () => {
         elementId: 't',
         rule: 'engine/advice',
         message:
-          "'t' has input/output mappings (camunda:InputOutput), which the engine does not apply",
+          "'t' has execution listeners (camunda:ExecutionListener), which the engine does not apply",
       },
     ]);
   });

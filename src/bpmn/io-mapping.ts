@@ -1,0 +1,53 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Findings } from './compile';
+import { refuseClock } from './feel-clock';
+import type { FlowNode } from './model';
+import { asList } from './roles';
+
+type Mapping = { source: string; target: string };
+
+/**
+ * Input and output mappings, from Camunda 8's `zeebe:ioMapping` (`zeebe:input source target`)
+ * or Camunda 7's `camunda:inputOutput` (`camunda:inputParameter name`, its text a FEEL expression
+ * after `=` or else a plain text value). JUEL values are refused.
+ */
+export function ioMappingsOf(
+  element: ModdleElement,
+  findings: Findings,
+): Pick<FlowNode, 'inputs' | 'outputs'> {
+  const id = element.id ?? '';
+  const extensions = asList((element.extensionElements as ModdleElement | undefined)?.values);
+  const inputs: Mapping[] = [];
+  const outputs: Mapping[] = [];
+  const add = (list: Mapping[], source: unknown, target: unknown) => {
+    if (typeof target !== 'string' || target.trim() === '') return;
+    const text = typeof source === 'string' ? source.trim() : '';
+    if (/^[$#]\{/.test(text)) {
+      findings.add('BPMN_UNSUPPORTED', {
+        elementId: id,
+        rule: 'engine/expression-language',
+        message: `The mapping of '${target}' on '${id}' is a JUEL/script expression ('${text}'); write it in FEEL`,
+      });
+      return;
+    }
+    // A plain value becomes a FEEL string literal; `=expr` and zeebe sources are FEEL.
+    const feel = text.startsWith('=') ? text.slice(1).trim() : JSON.stringify(text);
+    if (refuseClock(feel, id, findings)) return;
+    list.push({ source: feel, target: target.trim() });
+  };
+  for (const extension of extensions) {
+    if (extension.$type === 'zeebe:ioMapping') {
+      for (const value of asList(extension.$children)) {
+        if (value.$type === 'zeebe:input') add(inputs, value.source, value.target);
+        if (value.$type === 'zeebe:output') add(outputs, value.source, value.target);
+      }
+    }
+    if (extension.$type === 'camunda:InputOutput') {
+      for (const parameter of asList(extension.inputParameters))
+        add(inputs, parameter.value ?? parameter.body ?? '', parameter.name);
+      for (const parameter of asList(extension.outputParameters))
+        add(outputs, parameter.value ?? parameter.body ?? '', parameter.name);
+    }
+  }
+  return { ...(inputs.length > 0 && { inputs }), ...(outputs.length > 0 && { outputs }) };
+}
