@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { JobEntity } from '../store/entities';
 import { lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
+import { inTransaction } from '../store/transaction';
 
 /**
  * Fires the timers that are due, oldest first. Each one is its own transaction: the instance is
@@ -44,7 +45,7 @@ export async function fireDueTimers(
 }
 
 async function fireTimer(dataSource: DataSource, job: JobEntity, now: Date): Promise<boolean> {
-  const sent = await dataSource.transaction(async (manager) => {
+  const sent = await inTransaction(dataSource, async (manager) => {
     const instance = await lockInstance(manager, job.instanceId);
     const rows: JobEntity[] = await manager
       .getRepository(JobEntity)

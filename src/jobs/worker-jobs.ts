@@ -6,6 +6,7 @@ import { JobEntity, ProcessInstanceEntity } from '../store/entities';
 import { isUuid, lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
 import { queryReturning } from '../store/sql';
+import { inTransaction } from '../store/transaction';
 
 export interface LockedJob {
   job: JobEntity;
@@ -22,7 +23,7 @@ export async function fetchAndLockJobs(
   input: { type: string; workerId: string; maxJobs: number; lockSeconds: number; now: Date },
 ): Promise<LockedJob[]> {
   const until = new Date(input.now.getTime() + input.lockSeconds * 1000);
-  const jobs: JobEntity[] = await dataSource.transaction(async (manager) => {
+  const jobs: JobEntity[] = await inTransaction(dataSource, async (manager) => {
     const rows = await queryReturning<{ id: string }>(
       manager,
       `UPDATE job SET locked_by = $1, locked_until = $2
@@ -64,7 +65,7 @@ export async function completeJob(
   input: { jobId: string; workerId?: string; variables: Variables; now: Date },
 ): Promise<ProcessInstanceEntity> {
   const job = await findJob(dataSource, input.jobId);
-  const { instance, sent } = await dataSource.transaction(async (manager) => {
+  const { instance, sent } = await inTransaction(dataSource, async (manager) => {
     const locked = await lockInstance(manager, job.instanceId);
     const current = await manager.findOneBy(JobEntity, { id: job.id });
     if (!current) throw jobNotActive(job);
@@ -98,7 +99,7 @@ export async function failJob(
 ): Promise<JobEntity> {
   const job = await findJob(dataSource, input.jobId);
   const dueAt = new Date(input.now.getTime() + (input.retryInSeconds ?? 0) * 1000);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     await lockInstance(manager, job.instanceId);
     const current = await manager.findOneBy(JobEntity, { id: job.id });
     if (!current) throw jobNotActive(job);
@@ -141,7 +142,7 @@ export async function throwJobError(
   input: { jobId: string; workerId?: string; errorCode: string; variables: Variables; now: Date },
 ): Promise<ProcessInstanceEntity> {
   const job = await findJob(dataSource, input.jobId);
-  const { instance, sent } = await dataSource.transaction(async (manager) => {
+  const { instance, sent } = await inTransaction(dataSource, async (manager) => {
     const locked = await lockInstance(manager, job.instanceId);
     const current = await manager.findOneBy(JobEntity, { id: job.id });
     if (!current) throw jobNotActive(job);

@@ -9,6 +9,7 @@ import {
   ProcessInstanceEntity,
 } from './entities';
 import { createInstance, lockInstance, runCommand } from './instances';
+import { inTransaction } from './transaction';
 
 export interface Correlation {
   /** WAITING: delivered to an instance that waited for it; STARTED: started new instances. */
@@ -31,7 +32,7 @@ export async function correlateMessage(
   input: { messageName: string; correlationKey: string | null; variables: Variables; now: Date },
   depth = 0,
 ): Promise<Correlation> {
-  const { correlation, sent } = await dataSource.transaction(async (manager) => {
+  const { correlation, sent } = await inTransaction(dataSource, async (manager) => {
     // The wait is found without a lock and checked again under the instance's lock: another
     // delivery may have taken it meanwhile, and then the next one is tried.
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -4,6 +4,7 @@ import { latestDefinition } from './definitions';
 import type { ProcessInstanceEntity } from './entities';
 import { createInstance, findInstance } from './instances';
 import { deliverMessages } from './messages';
+import { inTransaction } from './transaction';
 
 /** Starts the latest version of a process; messages its first step sends go out after the commit. */
 export async function startInstance(
@@ -16,7 +17,7 @@ export async function startInstance(
     now: Date;
   },
 ): Promise<ProcessInstanceEntity> {
-  const { instance, sent } = await dataSource.transaction(async (manager) =>
+  const { instance, sent } = await inTransaction(dataSource, async (manager) =>
     createInstance(manager, await latestDefinition(manager, input.key), input),
   );
   await deliverMessages(dataSource, sent, input.now);

@@ -5,6 +5,7 @@ import { ProcessInstanceEntity, TaskEntity, type TaskState } from './entities';
 import { appendHistory } from './history';
 import { isUuid, lockInstance, runCommand } from './instances';
 import { deliverMessages } from './messages';
+import { inTransaction } from './transaction';
 
 export async function findTask(dataSource: DataSource, id: string): Promise<TaskEntity | null> {
   if (!isUuid(id)) return null;
@@ -22,7 +23,7 @@ async function withLockedTask<T>(
 ): Promise<T> {
   const found = await findTask(dataSource, taskId);
   if (!found) throw notFound('Task', taskId, { taskId });
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const instance = await lockInstance(manager, found.instanceId);
     const task = await manager.findOneByOrFail(TaskEntity, { id: taskId });
     return work(manager, task, instance);
