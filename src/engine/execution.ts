@@ -20,6 +20,13 @@ export const MAX_ACTIVATIONS_PER_STEP = 10_000;
 /** The process itself runs in scope 0. */
 export const ROOT_SCOPE = 0;
 
+/** What a multi-instance body counts, visible to its completion condition. */
+export const MULTI_INSTANCE_COUNTERS = new Set([
+  'nrOfInstances',
+  'nrOfActiveInstances',
+  'nrOfCompletedInstances',
+]);
+
 /** What each kind of flow node does when a token arrives at it. */
 export type ArriveBehaviour = (execution: Execution, node: FlowNode, arrival: Arrival) => void;
 
@@ -198,6 +205,8 @@ export class Execution {
     const chain = this.scopeChain(scopeId);
     for (const [name, value] of Object.entries(structuredClone(variables))) {
       const owner = chain.find((scope) => name in scope.variables) ?? chain[chain.length - 1];
+      // The counters of a multi-instance body are the engine's: nothing else writes them.
+      if (owner.multiInstance === 'body' && MULTI_INSTANCE_COUNTERS.has(name)) continue;
       owner.variables[name] = value;
     }
   }

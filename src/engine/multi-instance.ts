@@ -70,6 +70,9 @@ function startNext(execution: Execution, node: FlowNode, body: Scope): void {
   const spec = node.multiInstance!;
   const variables: Scope['variables'] = { loopCounter: next.index + 1 };
   if (spec.elementVariable) variables[spec.elementVariable] = next.item;
+  // A plain name as output element lives in each instance, so instances do not overwrite it.
+  if (spec.outputElement && /^[A-Za-z_]\w*$/.test(spec.outputElement))
+    variables[spec.outputElement] ??= null;
   const item: Scope = {
     id: execution.newId(),
     elementId: node.id,
@@ -97,6 +100,8 @@ export const completeMultiInstanceItems: SettleRule = (execution) => {
       !state.scopes.some((inner) => inner.parentId === scope.id),
   );
   for (const item of done) {
+    // The completion condition may have ended this one already, with its siblings.
+    if (!state.scopes.some((scope) => scope.id === item.id)) continue;
     const body = execution.scope(item.parentId ?? 0);
     const node = execution.node(item.elementId);
     const spec = node.multiInstance!;

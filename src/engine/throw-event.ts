@@ -4,6 +4,7 @@ import { cancelScope, cancelToken } from './cancel';
 import { startEventSubProcess } from './elements/event-sub-process';
 import { ROOT_SCOPE, type Execution } from './execution';
 import { eventSubProcessesIn } from './subscriptions';
+import type { Token } from './types';
 
 /**
  * Throws an error or an escalation from inside a scope. Going outwards, the first catcher wins:
@@ -36,7 +37,8 @@ export function throwEvent(
     }
     if (current.id === ROOT_SCOPE) break;
     const owner = current.tokenId === undefined ? undefined : execution.token(current.tokenId);
-    if (owner) {
+    // One instance of a multi-instance activity: its boundary events belong to the body, above.
+    if (owner && !isItemToken(execution, owner)) {
       const host = execution.node(owner.elementId);
       const catcher = (host.boundaryEvents ?? [])
         .map((id) => execution.node(id))
@@ -94,9 +96,11 @@ export function throwAtWait(
   const node = token && execution.model.nodes[token.elementId];
   if (!token || !node)
     throw new AppError('JOB_NOT_ACTIVE', `Nothing waits as '${waitId}' in this instance`);
-  const catcher = (node.boundaryEvents ?? [])
-    .map((id) => execution.node(id))
-    .find((boundary) => boundary.event?.kind === kind && catches(boundary, code));
+  const catcher = isItemToken(execution, token)
+    ? undefined
+    : (node.boundaryEvents ?? [])
+        .map((id) => execution.node(id))
+        .find((boundary) => boundary.event?.kind === kind && catches(boundary, code));
   if (catcher) {
     execution.history(kind === 'error' ? 'ERROR_THROWN' : 'ESCALATION_THROWN', node.id, node.type);
     if (catcher.cancelActivity !== false) cancelToken(execution, token);
@@ -105,4 +109,10 @@ export function throwAtWait(
   }
   if (kind === 'error') cancelToken(execution, token);
   throwEvent(execution, node, kind, code, token.scopeId);
+}
+
+/** A token of one instance of a multi-instance activity (not the body that holds them). */
+function isItemToken(execution: Execution, token: Token): boolean {
+  const scope = execution.scope(token.scopeId);
+  return scope.multiInstance === 'item' && scope.elementId === token.elementId;
 }

@@ -124,6 +124,16 @@ export function isUuid(text: string): boolean {
  * cancel their children, and a child that completed hands its variables back to its parent.
  * Returns every message sent along the way, to deliver after the commit.
  */
+/** Whether the instance's current state still has the wait (read again: steps may have run since). */
+async function stillWaits(
+  manager: EntityManager,
+  instanceId: string,
+  waitId: number,
+): Promise<boolean> {
+  const current = await manager.findOneBy(ProcessInstanceEntity, { id: instanceId });
+  return current?.status === 'ACTIVE' && current.state.tokens.some((token) => token.id === waitId);
+}
+
 /** Processes that call each other within one step stop here rather than recurse for ever. */
 const MAX_CALL_DEPTH = 20;
 
@@ -137,6 +147,8 @@ async function followUp(
   // A call activity reached and canceled in the same step starts nothing.
   const canceled = new Set(outcome.cancelChildren);
   for (const start of outcome.startChildren.filter((s) => !canceled.has(s.waitId))) {
+    // An earlier child may have already ended this call (an error caught around it).
+    if (!(await stillWaits(manager, instance.id, start.waitId))) continue;
     const depth = (instance.callDepth ?? 0) + 1;
     if (depth > MAX_CALL_DEPTH) {
       throw new AppError(
@@ -182,7 +194,11 @@ async function followUp(
     instance.parentWaitId !== null
   ) {
     const parent = await lockInstance(manager, instance.parentInstanceId);
-    if (parent.status === 'ACTIVE') {
+    // The call may have ended in this same step (an escalation it threw was caught there).
+    if (
+      parent.status === 'ACTIVE' &&
+      parent.state.tokens.some((t) => t.id === instance.parentWaitId)
+    ) {
       const command = {
         type: 'CHILD_COMPLETED' as const,
         waitId: instance.parentWaitId,
@@ -224,5 +240,8 @@ export function childrenOf(
 ): Promise<ProcessInstanceEntity[]> {
   return dataSource
     .getRepository(ProcessInstanceEntity)
-    .find({ where: { parentInstanceId: instanceId }, order: { startedAt: 'ASC', id: 'ASC' } });
+    .find({
+      where: { parentInstanceId: instanceId },
+      order: { startedAt: 'ASC', parentWaitId: 'ASC', id: 'ASC' },
+    });
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { ArriveBehaviour, Execution } from '../execution';
+import { MULTI_INSTANCE_COUNTERS, type ArriveBehaviour, type Execution } from '../execution';
 import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
 import { handBack, inputsOf } from '../io';
 import type { Variables } from '../types';
@@ -15,9 +15,11 @@ export const arriveAtCallActivity: ArriveBehaviour = (execution, node, { scopeId
   const call = node.call;
   if (!call) throw new Error(`Call activity '${node.id}' was compiled without what it calls`);
   const visible = execution.visibleVariables(scopeId);
-  const variables =
-    inputsOf(execution, node, scopeId) ??
-    (call.inputs ? mapVariables(visible, call.inputs) : visible);
+  for (const name of [...MULTI_INSTANCE_COUNTERS, 'loopCounter']) delete visible[name];
+  const locals = inputsOf(execution, node, scopeId);
+  if (locals) token.locals = locals;
+  // What passes in: the camunda:in mappings, or everything visible; input mappings add to it.
+  const variables = { ...(call.inputs ? mapVariables(visible, call.inputs) : visible), ...locals };
   execution.effects.push({
     type: 'START_CHILD',
     waitId: token.id,
