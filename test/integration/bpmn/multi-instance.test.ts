@@ -189,7 +189,7 @@ describe('multi-instance activities', () => {
   });
 
   it('copes with several instances finishing in the same step', async () => {
-    const { f, api } = suite;
+    const { f } = suite;
     await f.deploy(
       withZeebe(
         bpmnProcess(
