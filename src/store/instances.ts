@@ -238,10 +238,8 @@ export function childrenOf(
   dataSource: DataSource,
   instanceId: string,
 ): Promise<ProcessInstanceEntity[]> {
-  return dataSource
-    .getRepository(ProcessInstanceEntity)
-    .find({
-      where: { parentInstanceId: instanceId },
-      order: { startedAt: 'ASC', parentWaitId: 'ASC', id: 'ASC' },
-    });
+  return dataSource.getRepository(ProcessInstanceEntity).find({
+    where: { parentInstanceId: instanceId },
+    order: { startedAt: 'ASC', parentWaitId: 'ASC', id: 'ASC' },
+  });
 }
