@@ -60,7 +60,21 @@ export function timerTextValid(timer: TimerEvent['timer'], text: string): boolea
 /** A cycle with a start keeps its rhythm: the first time after now on start + k × interval. */
 function firstDue(start: string | undefined, interval: string, now: string): string {
   if (!start) return addDuration(now, interval);
+  if (start > now) return start;
+  const fixed = fixedLengthMs(interval);
+  if (fixed !== undefined) {
+    // Days, hours and minutes have a fixed length: jump straight to the next beat.
+    const beats = Math.floor((Date.parse(now) - Date.parse(start)) / fixed) + 1;
+    return new Date(Date.parse(start) + beats * fixed).toISOString();
+  }
   let due = start;
-  for (let step = 0; due <= now && step < 100_000; step++) due = addDuration(due, interval);
-  return due;
+  for (let step = 0; due <= now && step < 10_000; step++) due = addDuration(due, interval);
+  return due > now ? due : addDuration(now, interval);
+}
+
+/** The length of a duration without years or months, in milliseconds. */
+function fixedLengthMs(interval: string): number | undefined {
+  const zero = '2000-01-01T00:00:00.000Z';
+  if (/^P(?:\d+Y|\d+M)|^P[^T]*(?:Y|M)/.test(interval)) return undefined;
+  return Date.parse(addDuration(zero, interval)) - Date.parse(zero);
 }

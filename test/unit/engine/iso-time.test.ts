@@ -1,4 +1,5 @@
 import { addDuration, isDuration, parseCycle } from '../../../src/engine/iso-time';
+import { scheduleOf } from '../../../src/engine/timer';
 
 describe('ISO 8601 time', () => {
   it('adds durations in UTC, clamping months to their last day', () => {
@@ -20,5 +21,18 @@ describe('ISO 8601 time', () => {
       interval: 'PT1H',
     });
     expect(parseCycle('every day')).toBeUndefined();
+  });
+});
+
+describe('timer schedules', () => {
+  it('keep an anchored cycle on its beat even when its start is long past', () => {
+    const execution = { now: '2026-03-02T08:10:00.000Z', visibleVariables: () => ({}) } as never;
+    const schedule = scheduleOf(
+      execution,
+      { kind: 'timer', timer: 'cycle', expression: 'R/2020-01-01T08:00:00Z/PT1H' },
+      't',
+      0,
+    );
+    expect(schedule.dueAt).toBe('2026-03-02T09:00:00.000Z');
   });
 });
