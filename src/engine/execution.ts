@@ -190,11 +190,17 @@ export class Execution {
     return chain;
   }
 
-  /** The variables an expression sees in a scope: its own over those of the scopes around it. */
+  /**
+   * The variables an expression sees in a scope: its own over those of the scopes around it.
+   * For reading only; `copyOfVariables` is for what leaves the step (effects, children).
+   */
   visibleVariables(scopeId: number): Variables {
-    // A copy: what is read for an effect or a child must not change with the state afterwards.
     const chain = this.scopeChain(scopeId).reverse();
-    return structuredClone(Object.assign({}, ...chain.map((scope) => scope.variables)));
+    return Object.assign({}, ...chain.map((scope) => scope.variables));
+  }
+
+  copyOfVariables(scopeId: number): Variables {
+    return structuredClone(this.visibleVariables(scopeId));
   }
 
   /**

@@ -13,7 +13,9 @@ export function inputsOf(
   const context = execution.visibleVariables(scopeId);
   const locals: Variables = {};
   for (const { source, target } of node.inputs) {
-    locals[target] = evaluateFeel(source, { ...context, ...locals }, node.id) as JsonValue;
+    locals[target] = structuredClone(
+      evaluateFeel(source, { ...context, ...locals }, node.id),
+    ) as JsonValue;
   }
   return locals;
 }

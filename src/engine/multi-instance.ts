@@ -106,10 +106,8 @@ export const completeMultiInstanceItems: SettleRule = (execution) => {
     const node = execution.node(item.elementId);
     const spec = node.multiInstance!;
     if (spec.outputElement && body.outputs) {
-      body.outputs[item.index ?? 0] = evaluateFeel(
-        spec.outputElement,
-        execution.visibleVariables(item.id),
-        node.id,
+      body.outputs[item.index ?? 0] = structuredClone(
+        evaluateFeel(spec.outputElement, execution.visibleVariables(item.id), node.id),
       ) as JsonValue;
     }
     state.scopes = state.scopes.filter((scope) => scope.id !== item.id);

@@ -14,7 +14,7 @@ export const arriveAtCallActivity: ArriveBehaviour = (execution, node, { scopeId
   execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
   const call = node.call;
   if (!call) throw new Error(`Call activity '${node.id}' was compiled without what it calls`);
-  const visible = execution.visibleVariables(scopeId);
+  const visible = execution.copyOfVariables(scopeId);
   for (const name of [...MULTI_INSTANCE_COUNTERS, 'loopCounter']) delete visible[name];
   const locals = inputsOf(execution, node, scopeId);
   if (locals) token.locals = locals;

@@ -16,7 +16,7 @@ export function sendMessage(
     type: 'SEND_MESSAGE',
     messageName: event.messageName,
     correlationKey: correlationKeyFor(execution, event, node.id, scopeId),
-    variables: execution.visibleVariables(scopeId),
+    variables: execution.copyOfVariables(scopeId),
   });
   execution.history('MESSAGE_SENT', node.id, node.type);
 }
