@@ -1,0 +1,189 @@
+import { shiftDate, statutoryHolidays } from './statutory-holidays';
+import type { DayOff, LocalDate, OfficeHours, Weekday, YearTable } from './types';
+
+const WEEKDAYS: Weekday[] = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+];
+const MINUTE = 60_000;
+
+/** Working time between two instants is counted in minutes of opening hours. */
+export type WorkingMinutes = number;
+
+/**
+ * An office's working calendar: pure functions of the statute, the yearly tables and the opening
+ * hours. Instants are ISO strings in UTC; days are the office's local dates. Working days are
+ * Monday to Friday, less holidays and days off, plus swapped working days.
+ */
+export class WorkingCalendar {
+  private readonly offsetMinutes: number;
+  private readonly daysOffByDate = new Map<LocalDate, DayOff>();
+  private readonly swappedIn = new Set<LocalDate>();
+  private readonly years = new Set<number>();
+
+  constructor(
+    private readonly office: OfficeHours,
+    private readonly tables: readonly YearTable[],
+  ) {
+    const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(office.utcOffset) ?? [
+      '',
+      '+',
+      '07',
+      '00',
+    ];
+    this.offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  }
+
+  /** The days off of a year, each with its reason and source. */
+  daysOff(year: number): DayOff[] {
+    this.loadYear(year);
+    return [...this.daysOffByDate.values()]
+      .filter((day) => day.date.startsWith(`${year}-`))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** Saturdays or Sundays worked in a year, from its table. */
+  swappedWorkingDays(year: number): LocalDate[] {
+    this.loadYear(year);
+    return [...this.swappedIn].filter((date) => date.startsWith(`${year}-`)).sort();
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    this.loadYear(Number(date.slice(0, 4)));
+    if (this.swappedIn.has(date)) return true;
+    if (this.daysOffByDate.has(date)) return false;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /** Whether the office is open at an instant. */
+  isWorkingTime(instant: string): boolean {
+    const { date, minutes } = this.local(instant);
+    return (
+      this.isWorkingDay(date) &&
+      this.periods(date).some(([from, to]) => minutes >= from && minutes < to)
+    );
+  }
+
+  /**
+   * Where counting starts for a dossier received at an instant: then, if the office is open and
+   * it is before the cut-off (15:00); otherwise the opening of the next working day.
+   */
+  countingStart(receivedAt: string): string {
+    const { date, minutes } = this.local(receivedAt);
+    const open = this.isWorkingDay(date) && minutes < toMinutes(this.office.cutoff);
+    const inHours = this.periods(date).some(([from, to]) => minutes >= from && minutes < to);
+    if (open && inHours) return receivedAt;
+    if (open && minutes < this.periods(date)[0]?.[0])
+      return this.instant(date, this.periods(date)[0][0]);
+    return this.opening(this.nextWorkingDay(date));
+  }
+
+  /**
+   * The instant `days` working days after `from`: the same time of day on the working day that
+   * many working days later (from an instant outside hours, from the next opening).
+   */
+  addWorkingDays(from: string, days: number): string {
+    const start = this.isWorkingTime(from)
+      ? from
+      : this.opening(this.nextWorkingDay(this.local(from).date, true));
+    const { date, minutes } = this.local(start);
+    let day = date;
+    for (let counted = 0; counted < days;) {
+      day = shiftDate(day, 1);
+      if (this.isWorkingDay(day)) counted += 1;
+    }
+    return this.instant(day, minutes);
+  }
+
+  /** The instant after `hours` of opening hours from `from`. */
+  addWorkingHours(from: string, hours: number): string {
+    let remaining = Math.round(hours * 60);
+    let { date, minutes } = this.local(from);
+    for (let guard = 0; guard < 3660; guard++) {
+      if (this.isWorkingDay(date)) {
+        for (const [open, close] of this.periods(date)) {
+          const start = Math.max(open, minutes);
+          if (start >= close) continue;
+          if (start + remaining <= close) return this.instant(date, start + remaining);
+          remaining -= close - start;
+          minutes = close;
+        }
+      }
+      date = shiftDate(date, 1);
+      minutes = 0;
+    }
+    throw new Error('No working hours within ten years');
+  }
+
+  /** Opening-hours minutes between two instants (zero when `to` is not after `from`). */
+  workingTimeBetween(from: string, to: string): WorkingMinutes {
+    if (to <= from) return 0;
+    const end = this.local(to);
+    let { date, minutes } = this.local(from);
+    let total = 0;
+    for (; date <= end.date; date = shiftDate(date, 1), minutes = 0) {
+      if (!this.isWorkingDay(date)) continue;
+      const until = date === end.date ? end.minutes : 24 * 60;
+      for (const [open, close] of this.periods(date)) {
+        total += Math.max(0, Math.min(close, until) - Math.max(open, minutes));
+      }
+    }
+    return total;
+  }
+
+  private nextWorkingDay(date: LocalDate, includeToday = false): LocalDate {
+    let day = includeToday ? date : shiftDate(date, 1);
+    while (!this.isWorkingDay(day)) day = shiftDate(day, 1);
+    return day;
+  }
+
+  private opening(date: LocalDate): string {
+    return this.instant(date, this.periods(date)[0]?.[0] ?? 0);
+  }
+
+  /** A working day's opening periods in minutes of the day; a swapped-in weekend day keeps its hours. */
+  private periods(date: LocalDate): [number, number][] {
+    const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+    const hours = this.office.hours[weekday] ?? this.office.hours.friday ?? [];
+    return hours.map(([from, to]) => [toMinutes(from), toMinutes(to)]);
+  }
+
+  private local(instant: string): { date: LocalDate; minutes: number } {
+    const shifted = new Date(Date.parse(instant) + this.offsetMinutes * MINUTE);
+    return {
+      date: shifted.toISOString().slice(0, 10),
+      minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+    };
+  }
+
+  private instant(date: LocalDate, minutes: number): string {
+    return new Date(
+      Date.parse(`${date}T00:00:00Z`) + (minutes - this.offsetMinutes) * MINUTE,
+    ).toISOString();
+  }
+
+  private loadYear(year: number): void {
+    if (this.years.has(year)) return;
+    this.years.add(year);
+    for (const day of statutoryHolidays(year)) this.daysOffByDate.set(day.date, day);
+    for (const table of this.tables.filter((t) => t.year === year)) {
+      for (const range of table.daysOff) {
+        for (let date = range.from; date <= range.to; date = shiftDate(date, 1)) {
+          this.daysOffByDate.set(date, { date, reason: range.reason, source: 'table' });
+        }
+      }
+      for (const day of table.workingDays) this.swappedIn.add(day.date);
+    }
+  }
+}
+
+function toMinutes(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { loadCalendar } from '../../../src/calendar/load';
+import type { WorkingCalendar } from '../../../src/calendar/working-calendar';
+import { statutoryHolidays } from '../../../src/calendar/statutory-holidays';
+import { PROJECT_ROOT } from '../../support/models';
+
+/** Local Vietnamese time (+07:00) as the UTC instant the calendar works with. */
+const vn = (local: string) => new Date(`${local}+07:00`).toISOString();
+
+describe('the working calendar, on real dates', () => {
+  let calendar: WorkingCalendar;
+  beforeAll(async () => {
+    calendar = await loadCalendar(path.join(PROJECT_ROOT, 'processes/calendars'));
+  });
+
+  it('knows the Labour Code holidays, with five days of Tết from the lunar calendar', () => {
+    const days = statutoryHolidays(2026).map((day) => day.date);
+    expect(days).toEqual(
+      expect.arrayContaining([
+        '2026-01-01',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-20',
+        '2026-04-26',
+        '2026-04-30',
+        '2026-05-01',
+        '2026-09-02',
+      ]),
+    );
+    expect(days).not.toContain('2026-02-21');
+  });
+
+  it('follows the official 2026 Tết table: nine days off, 14 to 22 February', () => {
+    for (let day = 14; day <= 22; day++)
+      expect(calendar.isWorkingDay(`2026-02-${day}`)).toBe(false);
+    expect(calendar.isWorkingDay('2026-02-13')).toBe(true);
+    expect(calendar.isWorkingDay('2026-02-23')).toBe(true);
+    expect(calendar.daysOff(2026).find((day) => day.date === '2026-02-18')).toMatchObject({
+      source: 'table',
+    });
+  });
+
+  it('gives a dossier received Friday 13 February 2026 at 15:30, with 3 working days, its appointment after Tết', () => {
+    const start = calendar.countingStart(vn('2026-02-13T15:30:00'));
+    expect(start).toBe(vn('2026-02-23T07:30:00'));
+    expect(calendar.addWorkingDays(start, 3)).toBe(vn('2026-02-26T07:30:00'));
+  });
+
+  it('counts a dossier received before 15:00 from that moment', () => {
+    const start = calendar.countingStart(vn('2026-02-12T10:15:00'));
+    expect(start).toBe(vn('2026-02-12T10:15:00'));
+    expect(calendar.addWorkingDays(start, 1)).toBe(vn('2026-02-13T10:15:00'));
+    expect(calendar.addWorkingDays(start, 2)).toBe(vn('2026-02-23T10:15:00'));
+  });
+
+  it('keeps National Day 2025 off from 31 August to 3 September', () => {
+    for (const date of ['2025-08-31', '2025-09-01', '2025-09-02', '2025-09-03'])
+      expect(calendar.isWorkingDay(date)).toBe(false);
+    expect(calendar.isWorkingDay('2025-09-04')).toBe(true);
+    expect(calendar.addWorkingDays(vn('2025-08-29T10:00:00'), 1)).toBe(vn('2025-09-04T10:00:00'));
+  });
+
+  it('opens on Monday thirty minutes longer at noon and in the afternoon', () => {
+    expect(calendar.isWorkingTime(vn('2026-03-02T11:45:00'))).toBe(true); // Monday
+    expect(calendar.isWorkingTime(vn('2026-03-03T11:45:00'))).toBe(false); // Tuesday
+    expect(calendar.isWorkingTime(vn('2026-03-02T17:15:00'))).toBe(true);
+    expect(calendar.isWorkingTime(vn('2026-03-03T17:15:00'))).toBe(false);
+    expect(calendar.isWorkingTime(vn('2026-03-07T09:00:00'))).toBe(false); // Saturday
+  });
+
+  it('adds working hours across lunch, evenings and weekends, and measures working time', () => {
+    // Friday 16:00 + 4 working hours: 1 h on Friday, then Monday 07:30 + 3 h.
+    expect(calendar.addWorkingHours(vn('2026-03-06T16:00:00'), 4)).toBe(vn('2026-03-09T10:30:00'));
+    // Tuesday 11:00 + 1 h: 30 min before lunch, 30 min after.
+    expect(calendar.addWorkingHours(vn('2026-03-03T11:00:00'), 1)).toBe(vn('2026-03-03T14:00:00'));
+    expect(calendar.workingTimeBetween(vn('2026-03-03T11:00:00'), vn('2026-03-03T14:00:00'))).toBe(
+      60,
+    );
+    expect(calendar.workingTimeBetween(vn('2026-03-06T16:00:00'), vn('2026-03-09T10:30:00'))).toBe(
+      240,
+    );
+  });
+});
