@@ -2,6 +2,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { CalendarResolver } from './resolvers/calendar.resolver';
 import { JobResolver } from './resolvers/job.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
@@ -18,6 +19,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       TaskResolver,
       MessageResolver,
       JobResolver,
+      CalendarResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,

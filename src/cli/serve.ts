@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApiServer } from '../api/server';
 import type { Config } from '../config';
+import path from 'node:path';
+import { loadCalendar } from '../calendar/load';
 import { JobHandlers } from '../jobs/handlers';
 import { startScheduler } from '../jobs/scheduler';
 import { deployDirectory } from '../store/deploy-directory';
@@ -36,7 +38,8 @@ export async function serve(
       );
       for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
     }
-    const api = await createApiServer({ dataSource: database.dataSource, logger, now });
+    const calendar = await loadCalendar(path.join(config.processesDir, 'calendars'));
+    const api = await createApiServer({ dataSource: database.dataSource, logger, now, calendar });
     const scheduler = startScheduler({
       dataSource: database.dataSource,
       handlers: options.handlers ?? new JobHandlers(),

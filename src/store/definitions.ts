@@ -53,3 +53,13 @@ export async function definitionById(
   modelCache.set(id, definition);
   return definition;
 }
+
+/** The latest deployed version of the process for a national procedure code. */
+export function latestDefinitionByCode(
+  dataSource: DataSource,
+  procedureCode: string,
+): Promise<ProcessDefinitionEntity | null> {
+  return dataSource
+    .getRepository(ProcessDefinitionEntity)
+    .findOne({ where: { procedureCode }, order: { deployedAt: 'DESC', version: 'DESC' } });
+}

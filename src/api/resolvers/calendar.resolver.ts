@@ -1,0 +1,49 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { appointmentFor } from '../../calendar/statutory-duration';
+import { AppError, notFound } from '../../errors';
+import { latestDefinitionByCode } from '../../store/definitions';
+import type { ApiContext } from '../context';
+import { requiredText } from '../inputs';
+import { WorkingCalendarYear } from '../types/calendar.type';
+
+@Resolver()
+export class CalendarResolver {
+  @Query(() => WorkingCalendarYear, {
+    description: 'The days off of a year and where each comes from.',
+  })
+  workingCalendar(
+    @Arg('year', () => Int) year: number,
+    @Ctx() context: ApiContext,
+  ): WorkingCalendarYear {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      throw new AppError('BAD_USER_INPUT', "'year' must be from 2000 to 2100", { field: 'year' });
+    }
+    return {
+      year,
+      daysOff: context.calendar.daysOff(year),
+      swappedWorkingDays: context.calendar.swappedWorkingDays(year),
+    };
+  }
+
+  @Query(() => Date, {
+    description:
+      'The appointment (hẹn trả) a citizen would be told at the desk for a procedure received at this time: its statutory time in working days, after 15:00 from the next working day.',
+  })
+  async expectedAppointment(
+    @Arg('procedureCode', () => String) procedureCode: string,
+    @Arg('receivedAt', () => Date) receivedAt: Date,
+    @Ctx() context: ApiContext,
+  ): Promise<Date> {
+    const code = requiredText(procedureCode, 'procedureCode');
+    const definition = await latestDefinitionByCode(context.dataSource, code);
+    if (!definition) throw notFound('Procedure', code, { field: 'procedureCode' });
+    return new Date(
+      appointmentFor(
+        context.calendar,
+        definition.model.statutoryDuration,
+        receivedAt.toISOString(),
+        code,
+      ),
+    );
+  }
+}

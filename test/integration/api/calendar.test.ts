@@ -1,0 +1,46 @@
+import { readProjectFile } from '../../support/models';
+import { apiSuite } from '../../support/flows';
+
+describe('the calendar over GraphQL', () => {
+  const suite = apiSuite();
+  beforeAll(async () => {
+    await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
+  });
+
+  it('tells the appointment a citizen gets at the desk, after Tết', async () => {
+    const data = await suite.api.ok(
+      `{ late: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-02-13T08:30:00Z")
+         early: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-03-03T02:00:00Z") }`,
+    );
+    // Friday 13 February 15:30 (after the cut-off, before nine days of Tết): Tuesday 24 February 07:30.
+    expect(data.late).toBe('2026-02-24T00:30:00.000Z');
+    // Tuesday 3 March 09:00: the next working day at the same time.
+    expect(data.early).toBe('2026-03-04T02:00:00.000Z');
+  });
+
+  it('refuses a procedure it does not know, naming it', async () => {
+    const result = await suite.api.graphql(
+      `{ expectedAppointment(procedureCode: "9.999999", receivedAt: "2026-03-03T02:00:00Z") }`,
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'procedureCode',
+    });
+  });
+
+  it("lists a year's days off with their source", async () => {
+    const data = await suite.api.ok(
+      `{ workingCalendar(year: 2026) { year daysOff { date reason source } swappedWorkingDays } }`,
+    );
+    const days = data.workingCalendar.daysOff;
+    expect(days.find((d: any) => d.date === '2026-02-18')).toMatchObject({ source: 'table' });
+    expect(days.find((d: any) => d.date === '2026-09-02')).toMatchObject({
+      source: 'statute',
+      reason: 'Quốc khánh',
+    });
+    expect(
+      (await suite.api.graphql(`{ workingCalendar(year: 1900) { year } }`)).errors?.[0].extensions
+        ?.code,
+    ).toBe('BAD_USER_INPUT');
+  });
+});
