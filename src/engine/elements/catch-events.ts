@@ -1,13 +1,10 @@
 import type { ArriveBehaviour } from '../execution';
-import { inputsOf } from '../io';
 import { subscribe, subscribeBoundaries } from '../subscriptions';
+import { beginWait } from '../wait';
 
 /** A message or timer catch event, or a receive task: the token waits for its message or time. */
 export const arriveAtMessageCatch: ArriveBehaviour = (execution, node, { scopeId }) => {
-  execution.history('ELEMENT_ACTIVATED', node.id, node.type);
-  const token = execution.addToken(node.id, scopeId);
-  const locals = inputsOf(execution, node, scopeId);
-  if (locals) token.locals = locals;
+  const token = beginWait(execution, node, scopeId);
   subscribe(execution, node, { token });
   if (node.type === 'receiveTask') subscribeBoundaries(execution, node, token);
 };

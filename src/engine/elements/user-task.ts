@@ -1,15 +1,13 @@
 import { AppError } from '../../errors';
 import type { ArriveBehaviour, Execution } from '../execution';
-import { subscribeBoundaries, unsubscribeToken } from '../subscriptions';
-import { handBack, inputsOf } from '../io';
+import { handBack } from '../io';
+import { subscribeBoundaries } from '../subscriptions';
 import type { Variables } from '../types';
+import { beginWait, finishWait, takeWait } from '../wait';
 
 /** A token arriving at a user task waits there, and the task goes to its roles' inbox. */
 export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) => {
-  const token = execution.addToken(node.id, scopeId);
-  const locals = inputsOf(execution, node, scopeId);
-  if (locals) token.locals = locals;
-  execution.history('ELEMENT_ACTIVATED', node.id, node.type, { waitId: token.id });
+  const token = beginWait(execution, node, scopeId);
   execution.effects.push({
     type: 'CREATE_TASK',
     waitId: token.id,
@@ -31,15 +29,13 @@ export function completeUserTask(
   variables: Variables,
   actor: string | undefined,
 ): void {
-  const token = execution.token(waitId);
-  const node = token && execution.model.nodes[token.elementId];
-  if (!token || node?.type !== 'userTask') {
-    throw new AppError('TASK_NOT_OPEN', `No open task waits as '${waitId}' in this instance`);
-  }
-  unsubscribeToken(execution, token);
-  execution.removeToken(token);
+  const { token, node } = takeWait(
+    execution,
+    waitId,
+    ['userTask'],
+    () => new AppError('TASK_NOT_OPEN', `No open task waits as '${waitId}' in this instance`),
+  );
   handBack(execution, node, token, variables);
   execution.effects.push({ type: 'COMPLETE_TASK', waitId, actor });
-  execution.history('ELEMENT_COMPLETED', node.id, node.type, { actor, waitId });
-  execution.leave(node, token.scopeId);
+  finishWait(execution, node, token, actor);
 }
