@@ -1,5 +1,6 @@
 import type { Variables } from '../engine/types';
 import { AppError } from '../errors';
+import { isUuid } from '../store/instances';
 
 /** Variables above this size are refused: a dossier's data is small, a 1 MB blob is a mistake. */
 export const MAX_VARIABLES_BYTES = 256 * 1024;
@@ -100,12 +101,10 @@ export function optionalText(value: string | null | undefined, field: string): s
   return text === '' ? undefined : text;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id argument of something stored under a UUID; anything else cannot name it. */
 export function optionalId(value: string | null | undefined, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!UUID.test(value))
+  if (!isUuid(value))
     throw new AppError('BAD_USER_INPUT', `'${field}' is not an id this API gave out`, { field });
   return value;
 }

@@ -1,6 +1,5 @@
-import { createTestApi, type TestApi } from '../../support/api';
 import { bpmnProcess } from '../../support/bpmn';
-import { flows } from '../../support/flows';
+import { apiSuite } from '../../support/flows';
 
 const errors = `
   <bpmn:error id="err_invalid" name="Invalid papers" errorCode="INVALID_PAPERS" />
@@ -9,12 +8,9 @@ const withDefinitions = (id: string, elements: string) =>
   bpmnProcess(id, elements).replace('<bpmn:process', `${errors}\n  <bpmn:process`);
 
 describe('sub-processes and the events that leave them', () => {
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
+  const suite = apiSuite();
   beforeAll(async () => {
-    api = await createTestApi();
-    f = flows(api);
-    await f.deploy(
+    await suite.f.deploy(
       withDefinitions(
         'appraisal',
         `<bpmn:startEvent id="start" />
@@ -38,22 +34,21 @@ describe('sub-processes and the events that leave them', () => {
       ),
     );
   });
-  afterAll(() => api.close());
 
   it('runs an embedded sub-process and continues when its inner flow ends', async () => {
-    const id = await f.start('appraisal', 'SP-1');
-    expect(await f.waitingAt(id)).toEqual(['check']);
-    await f.complete(id, 'check', { valid: true });
-    expect(await f.waitingAt(id)).toEqual(['sign']);
-    expect((await f.instance(id)).variables).toEqual({ valid: true });
-    expect(await f.historyOf(id, 'ELEMENT_COMPLETED')).toContain('ELEMENT_COMPLETED review');
+    const id = await suite.f.start('appraisal', 'SP-1');
+    expect(await suite.f.waitingAt(id)).toEqual(['check']);
+    await suite.f.complete(id, 'check', { valid: true });
+    expect(await suite.f.waitingAt(id)).toEqual(['sign']);
+    expect((await suite.f.instance(id)).variables).toEqual({ valid: true });
+    expect(await suite.f.historyOf(id, 'ELEMENT_COMPLETED')).toContain('ELEMENT_COMPLETED review');
   });
 
   it('catches an error end event with the boundary error event of the sub-process around it', async () => {
-    const id = await f.start('appraisal', 'SP-2');
-    await f.complete(id, 'check', { valid: false });
-    expect(await f.waitingAt(id)).toEqual(['refuse']);
-    const history = await f.historyOf(
+    const id = await suite.f.start('appraisal', 'SP-2');
+    await suite.f.complete(id, 'check', { valid: false });
+    expect(await suite.f.waitingAt(id)).toEqual(['refuse']);
+    const history = await suite.f.historyOf(
       id,
       'ERROR_THROWN',
       'ELEMENT_TERMINATED',
@@ -65,7 +60,7 @@ describe('sub-processes and the events that leave them', () => {
   });
 
   it('refuses a step whose error nothing catches, leaving the dossier where it was', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       withDefinitions(
         'uncaught',
         `<bpmn:startEvent id="start" />
@@ -75,21 +70,24 @@ describe('sub-processes and the events that leave them', () => {
          <bpmn:sequenceFlow id="b" sourceRef="check" targetRef="fail" />`,
       ),
     );
-    const id = await f.start('uncaught', 'SP-3');
-    const task = (await f.instance(id)).openTasks[0];
-    const result = await api.graphql(`mutation ($id: ID!) { completeTask(id: $id) { state } }`, {
-      id: task.id,
-    });
+    const id = await suite.f.start('uncaught', 'SP-3');
+    const task = (await suite.f.instance(id)).openTasks[0];
+    const result = await suite.api.graphql(
+      `mutation ($id: ID!) { completeTask(id: $id) { state } }`,
+      {
+        id: task.id,
+      },
+    );
     expect(result.errors?.[0].extensions).toMatchObject({
       code: 'UNHANDLED_ERROR',
       elementId: 'fail',
       errorCode: 'INVALID_PAPERS',
     });
-    expect(await f.waitingAt(id)).toEqual(['check']);
+    expect(await suite.f.waitingAt(id)).toEqual(['check']);
   });
 
   it('lets a non-interrupting escalation boundary notify while the sub-process goes on', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       withDefinitions(
         'escalating',
         `<bpmn:startEvent id="start" />
@@ -112,16 +110,16 @@ describe('sub-processes and the events that leave them', () => {
          <bpmn:sequenceFlow id="c" sourceRef="onLate" targetRef="notifyLeader" />`,
       ),
     );
-    const id = await f.start('escalating', 'SP-4');
-    expect((await f.waitingAt(id)).sort()).toEqual(['inner', 'notifyLeader']);
-    await f.complete(id, 'inner');
-    expect(await f.waitingAt(id)).toEqual(['notifyLeader']);
-    await f.complete(id, 'notifyLeader');
-    expect((await f.instance(id)).status).toBe('COMPLETED');
+    const id = await suite.f.start('escalating', 'SP-4');
+    expect((await suite.f.waitingAt(id)).sort()).toEqual(['inner', 'notifyLeader']);
+    await suite.f.complete(id, 'inner');
+    expect(await suite.f.waitingAt(id)).toEqual(['notifyLeader']);
+    await suite.f.complete(id, 'notifyLeader');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
   });
 
   it('ends only its own scope with a terminate end event inside a sub-process', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'terminating',
         `<bpmn:startEvent id="start" />
@@ -141,14 +139,18 @@ describe('sub-processes and the events that leave them', () => {
          <bpmn:sequenceFlow id="b" sourceRef="both" targetRef="after" />`,
       ),
     );
-    const id = await f.start('terminating', 'SP-5');
-    await f.complete(id, 'decisive');
-    expect(await f.waitingAt(id)).toEqual(['after']);
-    expect(await f.taskStates(id)).toEqual(['slow:CANCELED', 'decisive:COMPLETED', 'after:OPEN']);
+    const id = await suite.f.start('terminating', 'SP-5');
+    await suite.f.complete(id, 'decisive');
+    expect(await suite.f.waitingAt(id)).toEqual(['after']);
+    expect(await suite.f.taskStates(id)).toEqual([
+      'slow:CANCELED',
+      'decisive:COMPLETED',
+      'after:OPEN',
+    ]);
   });
 
   it('ends the whole instance with a terminate end event at the process level', async () => {
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'stop-everything',
         `<bpmn:startEvent id="start" />
@@ -162,21 +164,18 @@ describe('sub-processes and the events that leave them', () => {
          <bpmn:sequenceFlow id="d" sourceRef="two" targetRef="stop" />`,
       ),
     );
-    const id = await f.start('stop-everything', 'SP-6');
-    await f.complete(id, 'two');
-    expect((await f.instance(id)).status).toBe('COMPLETED');
-    expect(await f.taskStates(id)).toEqual(['one:CANCELED', 'two:COMPLETED']);
+    const id = await suite.f.start('stop-everything', 'SP-6');
+    await suite.f.complete(id, 'two');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
+    expect(await suite.f.taskStates(id)).toEqual(['one:CANCELED', 'two:COMPLETED']);
   });
 });
 
 describe('inclusive gateways', () => {
-  let api: TestApi;
-  let f: ReturnType<typeof flows>;
+  const suite = apiSuite();
   beforeAll(async () => {
-    api = await createTestApi();
-    f = flows(api);
     // Ask the agencies the dossier needs; go on when every one that was asked has answered.
-    await f.deploy(
+    await suite.f.deploy(
       bpmnProcess(
         'ask-agencies',
         `<bpmn:startEvent id="start" />
@@ -195,26 +194,25 @@ describe('inclusive gateways', () => {
       ),
     );
   });
-  afterAll(() => api.close());
 
   it('takes every branch whose condition holds and joins when all of them are back', async () => {
-    const id = await f.start('ask-agencies', 'IG-1', { residence: true, age: 2 });
-    expect(await f.waitingAt(id)).toEqual(['police', 'insurance']);
-    await f.complete(id, 'insurance');
-    expect(await f.waitingAt(id)).toEqual(['police']);
-    await f.complete(id, 'police');
-    expect(await f.waitingAt(id)).toEqual(['sign']);
+    const id = await suite.f.start('ask-agencies', 'IG-1', { residence: true, age: 2 });
+    expect(await suite.f.waitingAt(id)).toEqual(['police', 'insurance']);
+    await suite.f.complete(id, 'insurance');
+    expect(await suite.f.waitingAt(id)).toEqual(['police']);
+    await suite.f.complete(id, 'police');
+    expect(await suite.f.waitingAt(id)).toEqual(['sign']);
   });
 
   it('waits only for the branches that were taken', async () => {
-    const id = await f.start('ask-agencies', 'IG-2', { residence: true, age: 30 });
-    expect(await f.waitingAt(id)).toEqual(['police']);
-    await f.complete(id, 'police');
-    expect(await f.waitingAt(id)).toEqual(['sign']);
+    const id = await suite.f.start('ask-agencies', 'IG-2', { residence: true, age: 30 });
+    expect(await suite.f.waitingAt(id)).toEqual(['police']);
+    await suite.f.complete(id, 'police');
+    expect(await suite.f.waitingAt(id)).toEqual(['sign']);
   });
 
   it('takes the default flow when no condition holds, and passes the join at once', async () => {
-    const id = await f.start('ask-agencies', 'IG-3', { residence: false, age: 30 });
-    expect(await f.waitingAt(id)).toEqual(['sign']);
+    const id = await suite.f.start('ask-agencies', 'IG-3', { residence: false, age: 30 });
+    expect(await suite.f.waitingAt(id)).toEqual(['sign']);
   });
 });
