@@ -118,6 +118,35 @@ describe('sub-processes and the events that leave them', () => {
     expect((await suite.f.instance(id)).status).toBe('COMPLETED');
   });
 
+  it('lets an escalation end event leave the sub-process through an interrupting boundary event', async () => {
+    await suite.f.deploy(
+      withDefinitions(
+        'escalation-end',
+        `<bpmn:startEvent id="start" />
+         <bpmn:subProcess id="work">
+           <bpmn:startEvent id="s" />
+           <bpmn:userTask id="inner" camunda:candidateGroups="land" />
+           <bpmn:endEvent id="tooLate"><bpmn:escalationEventDefinition escalationRef="esc_late" /></bpmn:endEvent>
+           <bpmn:sequenceFlow id="w1" sourceRef="s" targetRef="inner" />
+           <bpmn:sequenceFlow id="w2" sourceRef="inner" targetRef="tooLate" />
+         </bpmn:subProcess>
+         <bpmn:boundaryEvent id="onLate" attachedToRef="work"><bpmn:escalationEventDefinition escalationRef="esc_late" /></bpmn:boundaryEvent>
+         <bpmn:userTask id="leaderDecides" camunda:candidateGroups="leader" />
+         <bpmn:endEvent id="end" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="work" />
+         <bpmn:sequenceFlow id="b" sourceRef="work" targetRef="end" />
+         <bpmn:sequenceFlow id="c" sourceRef="onLate" targetRef="leaderDecides" />`,
+      ),
+    );
+    const id = await suite.f.start('escalation-end', 'SP-7');
+    await suite.f.complete(id, 'inner');
+    expect(await suite.f.waitingAt(id)).toEqual(['leaderDecides']);
+    expect(await suite.f.historyOf(id, 'ESCALATION_THROWN', 'ELEMENT_TERMINATED')).toEqual([
+      'ESCALATION_THROWN tooLate',
+      'ELEMENT_TERMINATED work',
+    ]);
+  });
+
   it('ends only its own scope with a terminate end event inside a sub-process', async () => {
     await suite.f.deploy(
       bpmnProcess(

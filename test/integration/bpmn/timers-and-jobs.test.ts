@@ -192,6 +192,30 @@ describe('timers and jobs', () => {
       expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
+    it('gives a send task to a worker like a service task', async () => {
+      await suite.f.deploy(
+        bpmnProcess(
+          'notify-citizen',
+          `<bpmn:startEvent id="start" />
+           <bpmn:sendTask id="sms" tthc:jobType="send-sms" />
+           <bpmn:endEvent id="end" />
+           <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="sms" />
+           <bpmn:sequenceFlow id="b" sourceRef="sms" targetRef="end" />`,
+        ),
+      );
+      const id = await suite.f.start('notify-citizen', 'SV-8', { phone: '0912345678' });
+      const [job] = (
+        await suite.api.ok(
+          `mutation { fetchAndLockJobs(type: "send-sms", workerId: "sms", maxJobs: 1, lockSeconds: 60) { id elementId variables } }`,
+        )
+      ).fetchAndLockJobs;
+      expect(job).toMatchObject({ elementId: 'sms', variables: { phone: '0912345678' } });
+      await suite.api.ok(`mutation ($id: ID!) { completeJob(id: $id, workerId: "sms") { id } }`, {
+        id: job.id,
+      });
+      expect((await suite.f.instance(id)).status).toBe('COMPLETED');
+    });
+
     it('lets a worker throw a BPMN error that an error boundary event on the task catches', async () => {
       await suite.f.deploy(
         bpmnProcess(
