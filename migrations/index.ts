@@ -4,6 +4,8 @@ import { MessageWaits1795318843140 } from './1795318843140-MessageWaits';
 import { TaskAssignment1795319329355 } from './1795319329355-TaskAssignment';
 import { Jobs1795319965553 } from './1795319965553-Jobs';
 import { CallActivities1795320384203 } from './1795320384203-CallActivities';
+import { Incidents1795325750693 } from './1795325750693-Incidents';
+import { JobWakeUp1795325750700 } from './1795325750700-JobWakeUp';
 
 export const migrations = [
   Initial1795316972050,
@@ -11,4 +13,6 @@ export const migrations = [
   TaskAssignment1795319329355,
   Jobs1795319965553,
   CallActivities1795320384203,
+  Incidents1795325750693,
+  JobWakeUp1795325750700,
 ];

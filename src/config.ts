@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** How often the in-process scheduler looks for due timers and jobs. */
   jobPollMs: number;
+  /** How long a job taken by a runner stays reserved for it, should it die before finishing. */
+  jobLockSeconds: number;
   production: boolean;
 }
 
@@ -28,6 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processesDir: path.resolve(PROJECT_ROOT, env.PROCESSES_DIR ?? 'processes'),
     logLevel: env.LOG_LEVEL ?? 'info',
     jobPollMs: positiveInteger(env, 'JOB_POLL_MS', 1000),
+    jobLockSeconds: positiveInteger(env, 'JOB_LOCK_SECONDS', 60),
     production: env.NODE_ENV === 'production',
   };
 }

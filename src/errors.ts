@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'MESSAGE_NOT_CORRELATED'
   | 'JOB_NOT_ACTIVE'
   | 'JOB_LOCKED'
+  | 'INCIDENT_NOT_OPEN'
+  | 'JOB_GONE'
   | 'BAD_USER_INPUT';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
@@ -28,6 +30,8 @@ export interface ErrorDetails {
   field?: string;
   taskId?: string;
   instanceId?: string;
+  incidentId?: string;
+  jobId?: string;
   key?: string;
   messageName?: string;
   correlationKey?: string;

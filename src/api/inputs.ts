@@ -108,3 +108,11 @@ export function optionalId(value: string | null | undefined, field: string): str
     throw new AppError('BAD_USER_INPUT', `'${field}' is not an id this API gave out`, { field });
   return value;
 }
+
+/** A whole number within bounds, or an error naming the field. */
+export function rangeInput(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError('BAD_USER_INPUT', `'${field}' must be from ${min} to ${max}`, { field });
+  }
+  return value;
+}

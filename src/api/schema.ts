@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
+import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
@@ -19,6 +20,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       TaskResolver,
       MessageResolver,
       JobResolver,
+      IncidentResolver,
       CalendarResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],

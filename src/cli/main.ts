@@ -7,10 +7,11 @@ import { PROJECT_ROOT, readConfig } from '../config';
 import { createLogger } from '../logger';
 import { bpmnFilesUnder } from '../store/deploy-directory';
 import { lintBpmnFiles } from './lint-bpmn';
-import { serve } from './serve';
+import { runJobsOnly, serve } from './serve';
 
 const USAGE = `Usage: tthc-engine <command>
-  serve     migrate, deploy processes/ and serve GraphQL (the default)
+  serve     migrate, deploy processes/, serve GraphQL and run due jobs (the default)
+  runner    run due jobs only (timers, service-task handlers), beside servers on one database
   schema    write schema/schema.graphql from the code
   lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint`;
 
@@ -18,8 +19,10 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   switch (command) {
-    case 'serve': {
-      const server = await serve(config, logger);
+    case 'serve':
+    case 'runner': {
+      const server =
+        command === 'serve' ? await serve(config, logger) : await runJobsOnly(config, logger);
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) {

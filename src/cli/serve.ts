@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import path from 'node:path';
 import { loadCalendar } from '../calendar/load';
 import { JobHandlers } from '../jobs/handlers';
-import { startScheduler } from '../jobs/scheduler';
+import { startJobRunner } from '../jobs/runner';
 import { deployDirectory } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 
@@ -16,7 +16,7 @@ export interface RunningServer {
 
 /**
  * `npm start`: opens the database (embedded when DATABASE_URL is unset) and migrates it, deploys
- * every changed process under processes/, and serves GraphQL until stopped.
+ * every changed process under processes/, serves GraphQL and runs due jobs until stopped.
  */
 export async function serve(
   config: Config,
@@ -40,11 +40,12 @@ export async function serve(
     }
     const calendar = await loadCalendar(path.join(config.processesDir, 'calendars'));
     const api = await createApiServer({ dataSource: database.dataSource, logger, now, calendar });
-    const scheduler = startScheduler({
+    const runner = await startJobRunner({
       dataSource: database.dataSource,
       handlers: options.handlers ?? new JobHandlers(),
       now,
-      intervalMs: config.jobPollMs,
+      pollMs: config.jobPollMs,
+      lockSeconds: config.jobLockSeconds,
       logger,
     });
     await new Promise<void>((resolve, reject) => {
@@ -61,7 +62,7 @@ export async function serve(
       url,
       stop: async () => {
         await api.stop();
-        await scheduler.stop();
+        await runner.stop();
         await database.close();
       },
     };
@@ -69,4 +70,31 @@ export async function serve(
     await database.close();
     throw error;
   }
+}
+
+/**
+ * `tthc-engine runner`: runs due jobs only, without HTTP, to add job capacity beside the servers
+ * sharing the database.
+ */
+export async function runJobsOnly(
+  config: Config,
+  logger: Logger,
+  options: { handlers?: JobHandlers } = {},
+): Promise<{ stop(): Promise<void> }> {
+  const database = await openDatabase(config, logger);
+  const runner = await startJobRunner({
+    dataSource: database.dataSource,
+    handlers: options.handlers ?? new JobHandlers(),
+    now: () => new Date(),
+    pollMs: config.jobPollMs,
+    lockSeconds: config.jobLockSeconds,
+    logger,
+  });
+  logger.info({ runner: runner.id }, 'running jobs');
+  return {
+    stop: async () => {
+      await runner.stop();
+      await database.close();
+    },
+  };
 }

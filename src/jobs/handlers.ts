@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Variables } from '../engine/types';
+import { backoffSeconds } from './failure';
 import { completeJob, failJob, fetchAndLockJobs } from './worker-jobs';
 
 /** What a handler is told about the job it does. */
@@ -47,6 +48,7 @@ export async function runHandlerJobs(
   handlers: JobHandlers,
   now: () => Date,
   logger?: Logger,
+  holder = WORKER_ID,
 ): Promise<number> {
   let completed = 0;
   for (const type of handlers.types()) {
@@ -54,7 +56,7 @@ export async function runHandlerJobs(
     if (!handler) continue;
     const jobs = await fetchAndLockJobs(dataSource, {
       type,
-      workerId: WORKER_ID,
+      workerId: holder,
       maxJobs: 20,
       lockSeconds: LOCK_SECONDS,
       now: now(),
@@ -71,21 +73,20 @@ export async function runHandlerJobs(
         });
         await completeJob(dataSource, {
           jobId: job.id,
-          workerId: WORKER_ID,
+          workerId: holder,
           variables: result ?? {},
           now: now(),
         });
         completed += 1;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const attempt = Math.max(1, 4 - job.retries);
         logger?.warn({ jobId: job.id, type, err: error }, 'job handler failed');
         await failJob(dataSource, {
           jobId: job.id,
-          workerId: WORKER_ID,
+          workerId: holder,
           retries: job.retries - 1,
           message,
-          retryInSeconds: 2 ** attempt,
+          retryInSeconds: backoffSeconds(job.retries - 1),
           now: now(),
         });
       }

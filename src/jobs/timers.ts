@@ -4,68 +4,89 @@ import { JobEntity } from '../store/entities';
 import { lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
+import { claimJobs } from './claim';
+import { backoffSeconds, consumeJob, recordJobFailure } from './failure';
+
+export interface TimerRound {
+  /** Who holds the timers taken: a runner's id. */
+  holder?: string;
+  /** How long a taken timer stays reserved for this runner if it dies before firing it. */
+  lockSeconds?: number;
+  /** Timers taken at a time. */
+  batch?: number;
+}
 
 /**
- * Fires the timers that are due, oldest first. Each one is its own transaction: the instance is
- * locked first (as every step does), then the job row, which is consumed with the step it causes,
- * so a timer fires once however many runners race for it. A timer whose step the engine refuses
- * (a condition that cannot be decided, an error nothing catches) does not hold up the others:
- * it loses a try and waits a while; with no try left it waits for someone to look at it.
- * Returns how many fired.
+ * Fires the timers that are due, oldest first, in batches until none is left. Each timer is
+ * taken (reserved for this runner), then fired in its own transaction that locks the instance,
+ * consumes the job and runs the step: its effect lands once however many runners race, and a
+ * runner that dies mid-way leaves its timers to be taken again when their reservation ends.
+ * A timer whose step the engine refuses does not hold up the others: it loses a try and waits;
+ * the last try opens an incident. Returns how many fired.
  */
 export async function fireDueTimers(
   dataSource: DataSource,
   now: Date,
-  limit = 100,
+  round: TimerRound = {},
 ): Promise<number> {
-  const due = await dataSource
-    .getRepository(JobEntity)
-    .createQueryBuilder('j')
-    .where("j.kind = 'timer' AND j.dueAt <= :now AND j.retries > 0", { now })
-    .orderBy('j.dueAt', 'ASC')
-    .limit(limit)
-    .getMany();
+  const holder = round.holder ?? `timers-${process.pid}`;
+  const batch = round.batch ?? 50;
   let fired = 0;
-  for (const job of due) {
-    try {
-      if (await fireTimer(dataSource, job, now)) fired += 1;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const retries = Math.max(0, job.retries - 1);
-      const retryAt = new Date(now.getTime() + 2 ** (3 - retries) * 60_000);
-      await dataSource
-        .getRepository(JobEntity)
-        .update(
-          { id: job.id },
-          { retries, errorMessage: `${error.code}: ${error.message}`, dueAt: retryAt },
-        );
-    }
+  for (;;) {
+    const taken = await claimJobs(dataSource, {
+      kind: 'timer',
+      holder,
+      max: batch,
+      lockSeconds: round.lockSeconds ?? 60,
+      now,
+    });
+    for (const job of taken) if (await fireTimer(dataSource, job, holder, now)) fired += 1;
+    if (taken.length < batch) return fired;
   }
-  return fired;
 }
 
-async function fireTimer(dataSource: DataSource, job: JobEntity, now: Date): Promise<boolean> {
-  const sent = await inTransaction(dataSource, async (manager) => {
-    const instance = await lockInstance(manager, job.instanceId);
-    const rows: JobEntity[] = await manager
-      .getRepository(JobEntity)
-      .createQueryBuilder('j')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .where('j.id = :id', { id: job.id })
-      .getMany();
-    if (rows.length === 0) return undefined;
-    await manager.delete(JobEntity, { id: job.id });
-    if (
-      instance.status !== 'ACTIVE' ||
-      !instance.state.subscriptions.some((s) => s.id === job.waitId)
-    )
-      return [];
-    return (
-      await runCommand(manager, instance, { type: 'FIRE_TIMER', subscriptionId: job.waitId }, now)
-    ).sent;
-  });
-  if (sent === undefined) return false;
-  await deliverMessages(dataSource, sent, now);
-  return true;
+async function fireTimer(
+  dataSource: DataSource,
+  job: JobEntity,
+  holder: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    const sent = await inTransaction(dataSource, async (manager) => {
+      const instance = await lockInstance(manager, job.instanceId);
+      const current = await manager.findOne(JobEntity, {
+        where: { id: job.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // Gone, or taken over by another runner after our reservation ran out.
+      if (!current || current.lockedBy !== holder) return undefined;
+      await consumeJob(manager, current, now);
+      if (
+        instance.status !== 'ACTIVE' ||
+        !instance.state.subscriptions.some((s) => s.id === job.waitId)
+      )
+        return [];
+      return (
+        await runCommand(manager, instance, { type: 'FIRE_TIMER', subscriptionId: job.waitId }, now)
+      ).sent;
+    });
+    if (sent === undefined) return false;
+    await deliverMessages(dataSource, sent, now);
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await inTransaction(dataSource, async (manager) => {
+      await lockInstance(manager, job.instanceId);
+      const current = await manager.findOneBy(JobEntity, { id: job.id });
+      if (!current || current.lockedBy !== holder) return;
+      const retries = current.retries - 1;
+      await recordJobFailure(manager, current, {
+        retries,
+        message: `${error.code}: ${error.message}`,
+        retryInSeconds: backoffSeconds(retries),
+        now,
+      });
+    });
+    return false;
+  }
 }

@@ -1,12 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { variablesAt } from '../engine/state';
-import type { Variables } from '../engine/types';
+import type { Command, Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import { JobEntity, ProcessInstanceEntity } from '../store/entities';
 import { isUuid, lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
-import { queryReturning } from '../store/sql';
 import { inTransaction } from '../store/transaction';
+import { claimJobs } from './claim';
+import { consumeJob, recordJobFailure } from './failure';
 
 export interface LockedJob {
   job: JobEntity;
@@ -22,25 +23,13 @@ export async function fetchAndLockJobs(
   dataSource: DataSource,
   input: { type: string; workerId: string; maxJobs: number; lockSeconds: number; now: Date },
 ): Promise<LockedJob[]> {
-  const until = new Date(input.now.getTime() + input.lockSeconds * 1000);
-  const jobs: JobEntity[] = await inTransaction(dataSource, async (manager) => {
-    const rows = await queryReturning<{ id: string }>(
-      manager,
-      `UPDATE job SET locked_by = $1, locked_until = $2
-        WHERE id IN (
-          SELECT id FROM job
-           WHERE kind = 'task' AND type = $3 AND due_at <= $4 AND retries > 0
-             AND (locked_until IS NULL OR locked_until < $4)
-           ORDER BY due_at LIMIT $5
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [input.workerId, until, input.type, input.now, input.maxJobs],
-    );
-    return rows.length === 0
-      ? []
-      : manager
-          .getRepository(JobEntity)
-          .find({ where: rows.map(({ id }) => ({ id })), order: { dueAt: 'ASC' } });
+  const jobs = await claimJobs(dataSource, {
+    kind: 'task',
+    type: input.type,
+    holder: input.workerId,
+    max: input.maxJobs,
+    lockSeconds: input.lockSeconds,
+    now: input.now,
   });
   const instances = new Map<string, ProcessInstanceEntity>();
   const result: LockedJob[] = [];
@@ -60,31 +49,20 @@ export async function fetchAndLockJobs(
  * The work is done: the job is consumed and the task's token moves on with the variables, in
  * one transaction. Only the worker holding a live lock may complete a locked job.
  */
-export async function completeJob(
+export function completeJob(
   dataSource: DataSource,
   input: { jobId: string; workerId?: string; variables: Variables; now: Date },
 ): Promise<ProcessInstanceEntity> {
-  const job = await findJob(dataSource, input.jobId);
-  const { instance, sent } = await inTransaction(dataSource, async (manager) => {
-    const locked = await lockInstance(manager, job.instanceId);
-    const current = await manager.findOneBy(JobEntity, { id: job.id });
-    if (!current) throw jobNotActive(job);
-    if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
-    await manager.delete(JobEntity, { id: job.id });
-    return runCommand(
-      manager,
-      locked,
-      { type: 'COMPLETE_JOB', waitId: job.waitId, variables: input.variables },
-      input.now,
-    );
-  });
-  await deliverMessages(dataSource, sent, input.now);
-  return instance;
+  return finishJob(dataSource, input, (job) => ({
+    type: 'COMPLETE_JOB',
+    waitId: job.waitId,
+    variables: input.variables,
+  }));
 }
 
 /**
  * The work failed: the job keeps `retries` tries and is offered again after `retryInSeconds`.
- * With no retries left it waits for someone to look (incidents come with the job runner issue).
+ * The last failure (no retries left) opens an incident.
  */
 export async function failJob(
   dataSource: DataSource,
@@ -98,21 +76,15 @@ export async function failJob(
   },
 ): Promise<JobEntity> {
   const job = await findJob(dataSource, input.jobId);
-  const dueAt = new Date(input.now.getTime() + (input.retryInSeconds ?? 0) * 1000);
   return inTransaction(dataSource, async (manager) => {
     await lockInstance(manager, job.instanceId);
-    const current = await manager.findOneBy(JobEntity, { id: job.id });
-    if (!current) throw jobNotActive(job);
-    if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
-    const changes = {
-      retries: Math.max(0, input.retries),
-      errorMessage: input.message,
-      lockedBy: null,
-      lockedUntil: null,
-      dueAt,
-    };
-    await manager.update(JobEntity, { id: job.id }, changes);
-    return { ...current, ...changes };
+    const current = await heldJob(manager, job, input);
+    return recordJobFailure(manager, current, {
+      retries: input.retries,
+      message: input.message,
+      retryInSeconds: input.retryInSeconds ?? 0,
+      now: input.now,
+    });
   });
 }
 
@@ -137,28 +109,45 @@ function jobLocked(job: JobEntity): AppError {
  * thrown at the service task, where an error boundary event (or a scope around it) catches it.
  * Nothing catching it refuses the call, and the job stays.
  */
-export async function throwJobError(
+export function throwJobError(
   dataSource: DataSource,
   input: { jobId: string; workerId?: string; errorCode: string; variables: Variables; now: Date },
+): Promise<ProcessInstanceEntity> {
+  return finishJob(dataSource, input, (job) => ({
+    type: 'THROW_AT_WAIT',
+    waitId: job.waitId,
+    kind: 'error',
+    code: input.errorCode,
+    variables: input.variables,
+  }));
+}
+
+/** Consumes the job and runs the step it causes, in one transaction; then delivers messages. */
+async function finishJob(
+  dataSource: DataSource,
+  input: { jobId: string; workerId?: string; now: Date },
+  command: (job: JobEntity) => Command,
 ): Promise<ProcessInstanceEntity> {
   const job = await findJob(dataSource, input.jobId);
   const { instance, sent } = await inTransaction(dataSource, async (manager) => {
     const locked = await lockInstance(manager, job.instanceId);
-    const current = await manager.findOneBy(JobEntity, { id: job.id });
-    if (!current) throw jobNotActive(job);
-    if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
-    await manager.delete(JobEntity, { id: job.id });
-    const command = {
-      type: 'THROW_AT_WAIT' as const,
-      waitId: job.waitId,
-      kind: 'error' as const,
-      code: input.errorCode,
-      variables: input.variables,
-    };
-    return runCommand(manager, locked, command, input.now);
+    await consumeJob(manager, await heldJob(manager, job, input), input.now);
+    return runCommand(manager, locked, command(job), input.now);
   });
   await deliverMessages(dataSource, sent, input.now);
   return instance;
+}
+
+/** The job as it is now, if it still exists and no other worker holds it. */
+async function heldJob(
+  manager: EntityManager,
+  job: JobEntity,
+  input: { workerId?: string; now: Date },
+): Promise<JobEntity> {
+  const current = await manager.findOneBy(JobEntity, { id: job.id });
+  if (!current) throw jobNotActive(job);
+  if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
+  return current;
 }
 
 async function findJob(dataSource: DataSource, id: string): Promise<JobEntity> {

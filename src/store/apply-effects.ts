@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
 import { JobEntity, MessageSubscriptionEntity, TaskEntity } from './entities';
 import { appendHistory, type NewHistoryEvent } from './history';
+import { closeIncidentsOfJobs } from './incidents';
 import { queryReturning } from './sql';
 
 /** A message a step sent: delivered once the step's transaction has committed. */
@@ -59,7 +60,16 @@ export async function applyEffects(
   });
   const deleteJob = async (waitId: number) => {
     await flush();
-    await manager.delete(JobEntity, { instanceId, waitId });
+    const gone = await queryReturning<{ id: string }>(
+      manager,
+      'DELETE FROM job WHERE instance_id = $1 AND wait_id = $2 RETURNING id',
+      [instanceId, waitId],
+    );
+    await closeIncidentsOfJobs(
+      manager,
+      gone.map(({ id }) => id),
+      now,
+    );
   };
   const closeTask = async (waitId: number, changes: string, values: unknown[]) => {
     await flush();

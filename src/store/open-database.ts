@@ -35,9 +35,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
   const dataSource = createDataSource(url);
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied)
-      logger.info({ migration: migration.name }, 'migration applied');
+    await migrateOneAtATime(dataSource, logger);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await stopEmbedded?.();
@@ -51,4 +49,20 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
       await stopEmbedded?.();
     },
   };
+}
+
+/** An arbitrary key of our own: servers that start together migrate one after the other. */
+const MIGRATION_LOCK = 7_310_042;
+
+async function migrateOneAtATime(dataSource: DataSource, logger: Logger): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    for (const migration of applied)
+      logger.info({ migration: migration.name }, 'migration applied');
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
 }

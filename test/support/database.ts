@@ -56,6 +56,7 @@ const TABLES = [
   'message_subscription',
   'message_start',
   'job',
+  'incident',
 ];
 
 /** Every row of every table, to show that a refused call changed nothing. */

@@ -1,10 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { AppError } from '../../errors';
 import { completeJob, failJob, fetchAndLockJobs, throwJobError } from '../../jobs/worker-jobs';
 import type { JobEntity } from '../../store/entities';
 import type { ApiContext } from '../context';
-import { requiredText, variablesInput } from '../inputs';
+import { rangeInput, requiredText, variablesInput } from '../inputs';
 import { Job } from '../types/job.type';
 import { ProcessInstance } from '../types/process-instance.type';
 
@@ -19,13 +18,6 @@ const toJob = (job: JobEntity, variables: Job['variables'] = {}): Job => ({
   errorMessage: job.errorMessage,
   variables,
 });
-
-function rangeInput(value: number, field: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new AppError('BAD_USER_INPUT', `'${field}' must be from ${min} to ${max}`, { field });
-  }
-  return value;
-}
 
 @Resolver()
 export class JobResolver {

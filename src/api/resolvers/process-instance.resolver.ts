@@ -5,7 +5,10 @@ import { processVariables } from '../../engine/state';
 import { definitionById } from '../../store/definitions';
 import { ProcessInstanceEntity } from '../../store/entities';
 import { instanceHistory } from '../../store/history';
+import { listIncidents } from '../../store/incidents';
 import { childrenOf, findInstance } from '../../store/instances';
+import { Incident } from '../types/incident.type';
+import { toIncident } from './incident.resolver';
 import { startInstance } from '../../store/start-instance';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
@@ -86,6 +89,15 @@ export class ProcessInstanceResolver {
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity[]> {
     return childrenOf(context.dataSource, instance.id);
+  }
+
+  @FieldResolver(() => [Incident], { description: 'Its incidents, open and closed, newest first.' })
+  async incidents(
+    @Root() instance: ProcessInstanceEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<Incident[]> {
+    const rows = await listIncidents(context.dataSource, { instanceId: instance.id }, 500);
+    return rows.map(toIncident);
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'What happened, in order.' })

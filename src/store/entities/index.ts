@@ -1,5 +1,6 @@
 import { DeploymentEntity } from './deployment.entity';
 import { HistoryEventEntity } from './history-event.entity';
+import { IncidentEntity } from './incident.entity';
 import { JobEntity } from './job.entity';
 import { MessageStartEntity } from './message-start.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
@@ -8,6 +9,7 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { TaskEntity } from './task.entity';
 
 export {
+  IncidentEntity,
   JobEntity,
   MessageStartEntity,
   MessageSubscriptionEntity,
@@ -19,6 +21,7 @@ export {
 };
 export type { TaskState } from './task.entity';
 export type { JobKind } from './job.entity';
+export type { IncidentResolution, IncidentStatus } from './incident.entity';
 
 export const entities = [
   DeploymentEntity,
@@ -29,4 +32,5 @@ export const entities = [
   MessageSubscriptionEntity,
   MessageStartEntity,
   JobEntity,
+  IncidentEntity,
 ];

@@ -20,6 +20,7 @@ describe('migrations', () => {
     expect(await tables()).toEqual([
       'deployment',
       'history_event',
+      'incident',
       'job',
       'message_start',
       'message_subscription',

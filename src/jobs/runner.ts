@@ -1,0 +1,130 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { nextDueAt } from './claim';
+import { runHandlerJobs, type JobHandlers } from './handlers';
+import { fireDueTimers } from './timers';
+
+export interface JobRunner {
+  /** This runner's name in the job table's `locked_by`. */
+  id: string;
+  /** One round now: fire due timers, run due handler jobs. Rounds never overlap. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface JobRunnerOptions {
+  dataSource: DataSource;
+  handlers: JobHandlers;
+  now: () => Date;
+  /** The longest a runner sleeps between rounds (the fallback when no notification comes). */
+  pollMs: number;
+  /** How long a job taken by this runner stays reserved if the runner dies before it is done. */
+  lockSeconds: number;
+  logger: Logger;
+  id?: string;
+}
+
+/**
+ * Runs due jobs for this server process. Any number of runners may share one database: jobs are
+ * taken with SKIP LOCKED and consumed with the step they cause. A runner wakes when a job is
+ * added (LISTEN on `job_due`, notified by a trigger at commit), when the next timer falls due,
+ * and at least every `pollMs`, in case a notification was missed.
+ */
+export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
+  const id = options.id ?? `${hostname()}-${process.pid}`;
+  const { logger } = options;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let sleeper: NodeJS.Timeout | undefined;
+
+  const round = async () => {
+    const now = options.now();
+    const fired = await fireDueTimers(options.dataSource, now, {
+      holder: id,
+      lockSeconds: options.lockSeconds,
+    });
+    const done = await runHandlerJobs(
+      options.dataSource,
+      options.handlers,
+      options.now,
+      logger,
+      id,
+    );
+    if (fired + done > 0) logger.debug({ runner: id, fired, done }, 'job round');
+  };
+  const sleep = async () => {
+    if (stopped) return;
+    const next = await nextDueAt(options.dataSource, options.handlers.types()).catch(() => null);
+    const untilDue = next ? next.getTime() - options.now().getTime() : options.pollMs;
+    clearTimeout(sleeper);
+    sleeper = setTimeout(() => void tick(), Math.max(10, Math.min(options.pollMs, untilDue)));
+    sleeper.unref();
+  };
+  const tick = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await round();
+        } catch (error) {
+          logger.error({ err: error, runner: id }, 'job round failed');
+        }
+      } while (again && !stopped);
+      await sleep();
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const listener = await listen(options.dataSource, () => void tick(), logger);
+  void tick();
+  return {
+    id,
+    tick,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(sleeper);
+      await running;
+      await listener.close();
+    },
+  };
+}
+
+/** Holds one connection that listens on `job_due`; without it the runner still polls. */
+async function listen(
+  dataSource: DataSource,
+  wake: () => void,
+  logger: Logger,
+): Promise<{ close(): Promise<void> }> {
+  const driver = dataSource.driver as PostgresDriver;
+  try {
+    const [client, release] = (await driver.obtainMasterConnection()) as [
+      {
+        query(sql: string): Promise<unknown>;
+        on(event: 'notification', listener: () => void): void;
+        removeAllListeners(event: string): void;
+      },
+      (error?: unknown) => void,
+    ];
+    client.on('notification', wake);
+    await client.query('LISTEN job_due');
+    return {
+      close: async () => {
+        client.removeAllListeners('notification');
+        await client.query('UNLISTEN job_due').catch(() => undefined);
+        release();
+      },
+    };
+  } catch (error) {
+    logger.warn({ err: error }, 'cannot listen for new jobs; polling only');
+    return { close: async () => undefined };
+  }
+}
