@@ -6,6 +6,7 @@ import { Jobs1795319965553 } from './1795319965553-Jobs';
 import { CallActivities1795320384203 } from './1795320384203-CallActivities';
 import { Incidents1795325750693 } from './1795325750693-Incidents';
 import { JobWakeUp1795325750700 } from './1795325750700-JobWakeUp';
+import { Calendars1795326188329 } from './1795326188329-Calendars';
 
 export const migrations = [
   Initial1795316972050,
@@ -15,4 +16,5 @@ export const migrations = [
   CallActivities1795320384203,
   Incidents1795325750693,
   JobWakeUp1795325750700,
+  Calendars1795326188329,
 ];

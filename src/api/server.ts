@@ -1,8 +1,4 @@
 import http from 'node:http';
-import path from 'node:path';
-import { loadCalendar } from '../calendar/load';
-import type { WorkingCalendar } from '../calendar/working-calendar';
-import { PROJECT_ROOT } from '../config';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -24,8 +20,6 @@ export interface ApiOptions {
   dataSource: DataSource;
   logger: Logger;
   now?: () => Date;
-  /** The office's calendar; by default the one under processes/calendars. */
-  calendar?: WorkingCalendar;
   /** Request bodies above this are refused before parsing (a BPMN file is far smaller). */
   bodyLimit?: string;
 }
@@ -37,8 +31,6 @@ export interface ApiOptions {
 export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const { dataSource, logger } = options;
   const now = options.now ?? (() => new Date());
-  const calendar =
-    options.calendar ?? (await loadCalendar(path.join(PROJECT_ROOT, 'processes', 'calendars')));
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -66,7 +58,6 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
         dataSource,
         now,
         logger,
-        calendar,
         loaders: createLoaders(dataSource),
       }),
     }),

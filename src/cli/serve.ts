@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApiServer } from '../api/server';
 import type { Config } from '../config';
-import path from 'node:path';
-import { loadCalendar } from '../calendar/load';
 import { JobHandlers } from '../jobs/handlers';
 import { startJobRunner } from '../jobs/runner';
+import path from 'node:path';
+import { deployCalendars, readCalendarFiles } from '../store/calendars';
 import { deployDirectory } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 
@@ -26,6 +26,13 @@ export async function serve(
   const database = await openDatabase(config, logger);
   try {
     const now = () => new Date();
+    const calendarsDir = path.join(config.processesDir, 'calendars');
+    const calendars = await deployCalendars(
+      database.dataSource,
+      await readCalendarFiles(calendarsDir),
+      now(),
+    );
+    logger.info({ dir: calendarsDir, changed: calendars }, 'calendars deployed');
     for (const { file, result } of await deployDirectory(
       database.dataSource,
       config.processesDir,
@@ -38,8 +45,7 @@ export async function serve(
       );
       for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
     }
-    const calendar = await loadCalendar(path.join(config.processesDir, 'calendars'));
-    const api = await createApiServer({ dataSource: database.dataSource, logger, now, calendar });
+    const api = await createApiServer({ dataSource: database.dataSource, logger, now });
     const runner = await startJobRunner({
       dataSource: database.dataSource,
       handlers: options.handlers ?? new JobHandlers(),

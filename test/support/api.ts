@@ -1,6 +1,8 @@
 import pino from 'pino';
 import request from 'supertest';
 import { createApiServer, type ApiServer } from '../../src/api/server';
+import { deployCalendars } from '../../src/store/calendars';
+import { projectCalendarFiles } from './calendar';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -26,6 +28,8 @@ export async function createTestApi(
   clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') },
 ): Promise<TestApi> {
   const database = await createTestDatabase();
+  // As `npm start` does: the office's calendar is deployed before anything runs.
+  await deployCalendars(database.dataSource, await projectCalendarFiles(), clock.now);
   const server = await createApiServer({
     dataSource: database.dataSource,
     logger: pino({ level: 'silent' }),

@@ -57,6 +57,7 @@ const TABLES = [
   'message_start',
   'job',
   'incident',
+  'calendar_table',
 ];
 
 /** Every row of every table, to show that a refused call changed nothing. */

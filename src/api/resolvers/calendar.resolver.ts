@@ -1,6 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { appointmentFor } from '../../calendar/statutory-duration';
 import { AppError, notFound } from '../../errors';
+import { deployCalendars, officeCalendar } from '../../store/calendars';
 import { latestDefinitionByCode } from '../../store/definitions';
 import type { ApiContext } from '../context';
 import { requiredText } from '../inputs';
@@ -11,17 +13,18 @@ export class CalendarResolver {
   @Query(() => WorkingCalendarYear, {
     description: 'The days off of a year and where each comes from.',
   })
-  workingCalendar(
+  async workingCalendar(
     @Arg('year', () => Int) year: number,
     @Ctx() context: ApiContext,
-  ): WorkingCalendarYear {
+  ): Promise<WorkingCalendarYear> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
       throw new AppError('BAD_USER_INPUT', "'year' must be from 2000 to 2100", { field: 'year' });
     }
+    const calendar = await officeCalendar(context.dataSource);
     return {
       year,
-      daysOff: context.calendar.daysOff(year),
-      swappedWorkingDays: context.calendar.swappedWorkingDays(year),
+      daysOff: calendar.daysOff(year),
+      swappedWorkingDays: calendar.swappedWorkingDays(year),
     };
   }
 
@@ -39,11 +42,28 @@ export class CalendarResolver {
     if (!definition) throw notFound('Procedure', code, { field: 'procedureCode' });
     return new Date(
       appointmentFor(
-        context.calendar,
+        await officeCalendar(context.dataSource),
         definition.model.statutoryDuration,
         receivedAt.toISOString(),
         code,
       ),
     );
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Deploys a calendar file: `office` (the office's hours, as processes/calendars/office.json) or a year (its official table, as processes/calendars/2026.json). Checked first; true when it changed.",
+  })
+  async deployCalendar(
+    @Arg('name', () => String) name: string,
+    @Arg('content', () => GraphQLJSON) content: unknown,
+    @Ctx() context: ApiContext,
+  ): Promise<boolean> {
+    const changed = await deployCalendars(
+      context.dataSource,
+      [{ name: requiredText(name, 'name'), content }],
+      context.now(),
+    );
+    return changed.length > 0;
   }
 }

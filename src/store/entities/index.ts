@@ -1,3 +1,4 @@
+import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { HistoryEventEntity } from './history-event.entity';
 import { IncidentEntity } from './incident.entity';
@@ -9,6 +10,7 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { TaskEntity } from './task.entity';
 
 export {
+  CalendarTableEntity,
   IncidentEntity,
   JobEntity,
   MessageStartEntity,
@@ -33,4 +35,5 @@ export const entities = [
   MessageStartEntity,
   JobEntity,
   IncidentEntity,
+  CalendarTableEntity,
 ];

@@ -1,4 +1,5 @@
 import { readProjectFile } from '../../support/models';
+import { snapshotDatabase } from '../../support/database';
 import { apiSuite } from '../../support/flows';
 
 describe('the calendar over GraphQL', () => {
@@ -42,5 +43,35 @@ describe('the calendar over GraphQL', () => {
       (await suite.api.graphql(`{ workingCalendar(year: 1900) { year } }`)).errors?.[0].extensions
         ?.code,
     ).toBe('BAD_USER_INPUT');
+  });
+
+  it("deploys a new year's table, checked first, and counts with it at once", async () => {
+    const deploy = (content: unknown) =>
+      suite.api.graphql(`mutation ($c: JSON!) { deployCalendar(name: "2027", content: $c) }`, {
+        c: content,
+      });
+    const table = {
+      year: 2027,
+      source: 'Quyết định giả định cho bài kiểm thử',
+      daysOff: [{ from: '2027-02-05', to: '2027-02-12', reason: 'Tết Nguyên đán Đinh Mùi' }],
+      workingDays: [{ date: '2027-02-20', reason: 'Làm bù' }],
+    };
+    const before = await snapshotDatabase(suite.api.database.dataSource);
+    const bad = await deploy({ ...table, daysOff: [{ ...table.daysOff[0], to: '2027-13-01' }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'daysOff[0].to',
+    });
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
+
+    expect((await deploy(table)).data?.deployCalendar).toBe(true);
+    expect((await deploy(table)).data?.deployCalendar).toBe(false);
+    const year = (
+      await suite.api.ok(
+        `{ workingCalendar(year: 2027) { daysOff { date source } swappedWorkingDays } }`,
+      )
+    ).workingCalendar;
+    expect(year.daysOff).toContainEqual({ date: '2027-02-11', source: 'table' });
+    expect(year.swappedWorkingDays).toEqual(['2027-02-20']);
   });
 });

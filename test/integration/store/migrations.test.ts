@@ -18,6 +18,7 @@ describe('migrations', () => {
   it('build exactly the schema the entities describe', async () => {
     await database.dataSource.runMigrations();
     expect(await tables()).toEqual([
+      'calendar_table',
       'deployment',
       'history_event',
       'incident',

@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { loadCalendar } from '../../../src/calendar/load';
 import type { WorkingCalendar } from '../../../src/calendar/working-calendar';
 import { statutoryHolidays } from '../../../src/calendar/statutory-holidays';
-import { PROJECT_ROOT } from '../../support/models';
+import { projectCalendar } from '../../support/calendar';
 
 /** Local Vietnamese time (+07:00) as the UTC instant the calendar works with. */
 const vn = (local: string) => new Date(`${local}+07:00`).toISOString();
@@ -10,7 +8,7 @@ const vn = (local: string) => new Date(`${local}+07:00`).toISOString();
 describe('the working calendar, on real dates', () => {
   let calendar: WorkingCalendar;
   beforeAll(async () => {
-    calendar = await loadCalendar(path.join(PROJECT_ROOT, 'processes/calendars'));
+    calendar = await projectCalendar();
   });
 
   it('knows the Labour Code holidays, with five days of Tết from the lunar calendar', () => {

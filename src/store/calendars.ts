@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/defaults';
+import type { OfficeHours, YearTable } from '../calendar/types';
+import { officeHoursFrom, yearTableFrom } from '../calendar/validate';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { AppError } from '../errors';
+import { CalendarTableEntity } from './entities';
+
+/** A calendar file to deploy: `office` (hours) or a year (its official table). */
+export interface CalendarFile {
+  name: string;
+  content: unknown;
+  source?: string | null;
+}
+
+/**
+ * Reads processes/calendars/: `office.json` and one `YYYY.json` per year. A file that is not JSON
+ * is named in the error.
+ */
+export async function readCalendarFiles(directory: string): Promise<CalendarFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return [];
+  }
+  const files: CalendarFile[] = [];
+  for (const file of names.filter((n) => /^(office|\d{4})\.json$/.test(n)).sort()) {
+    const text = await readFile(path.join(directory, file), 'utf8');
+    try {
+      files.push({ name: file.replace(/\.json$/, ''), content: JSON.parse(text), source: file });
+    } catch (error) {
+      throw new AppError('BAD_USER_INPUT', `${file}: ${(error as Error).message}`, { key: file });
+    }
+  }
+  return files;
+}
+
+/**
+ * Deploys calendar files in one transaction, each checked first: a file whose content is already
+ * deployed changes nothing. Returns the names that changed.
+ */
+export async function deployCalendars(
+  dataSource: DataSource,
+  files: CalendarFile[],
+  now: Date,
+): Promise<string[]> {
+  const checked = files.map((file) => ({ ...file, content: checkedContent(file) }));
+  return dataSource.transaction(async (manager) => {
+    const changed: string[] = [];
+    for (const file of checked) {
+      const contentHash = hashOf(file.content);
+      const current = await manager.findOneBy(CalendarTableEntity, { name: file.name });
+      if (current?.contentHash === contentHash) continue;
+      await manager.upsert(
+        CalendarTableEntity,
+        {
+          name: file.name,
+          content: file.content,
+          contentHash,
+          source: file.source ?? null,
+          deployedAt: now,
+        },
+        ['name'],
+      );
+      changed.push(file.name);
+    }
+    return changed;
+  });
+}
+
+/** The calendar the files make: their office hours (or the default ones) and year tables. */
+export function calendarOf(files: CalendarFile[]): WorkingCalendar {
+  const office = files.find((file) => file.name === 'office');
+  return new WorkingCalendar(
+    office ? officeHoursFrom(office.content, office.source ?? 'office') : DEFAULT_OFFICE_HOURS,
+    files
+      .filter((file) => file.name !== 'office')
+      .map((file) => yearTableFrom(file.content, file.source ?? file.name)),
+  );
+}
+
+function checkedContent(file: CalendarFile): OfficeHours | YearTable {
+  const label = file.source ?? file.name;
+  if (file.name === 'office') return officeHoursFrom(file.content, label);
+  if (!/^\d{4}$/.test(file.name)) {
+    throw new AppError('BAD_USER_INPUT', `'${file.name}' is not 'office' or a year`, {
+      field: 'name',
+      key: file.name,
+    });
+  }
+  const table = yearTableFrom(file.content, label);
+  if (String(table.year) !== file.name) {
+    throw new AppError('BAD_USER_INPUT', `${label}: 'year' is ${table.year}, not ${file.name}`, {
+      field: 'year',
+      key: label,
+    });
+  }
+  return table;
+}
+
+function hashOf(content: unknown): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+let cached: { key: string; calendar: WorkingCalendar } | undefined;
+
+/**
+ * The deployed calendar: the office's hours (or the default ones) and every year's table. Read
+ * on each use by a cheap look at the hashes, so a calendar deployed by one server process is
+ * used by all of them at once.
+ */
+export async function officeCalendar(
+  manager: EntityManager | DataSource,
+): Promise<WorkingCalendar> {
+  const rows: { name: string; content_hash: string }[] = await manager.query(
+    'SELECT name, content_hash FROM calendar_table ORDER BY name',
+  );
+  const key = rows.map((row) => `${row.name}:${row.content_hash}`).join(',');
+  if (cached?.key === key) return cached.calendar;
+  const tables = await manager.getRepository(CalendarTableEntity).find({ order: { name: 'ASC' } });
+  const calendar = calendarOf(tables);
+  cached = { key, calendar };
+  return calendar;
+}
