@@ -7,6 +7,7 @@ import { CallActivities1795320384203 } from './1795320384203-CallActivities';
 import { Incidents1795325750693 } from './1795325750693-Incidents';
 import { JobWakeUp1795325750700 } from './1795325750700-JobWakeUp';
 import { Calendars1795326188329 } from './1795326188329-Calendars';
+import { Deadlines1795326388262 } from './1795326388262-Deadlines';
 
 export const migrations = [
   Initial1795316972050,
@@ -17,4 +18,5 @@ export const migrations = [
   Incidents1795325750693,
   JobWakeUp1795325750700,
   Calendars1795326188329,
+  Deadlines1795326388262,
 ];

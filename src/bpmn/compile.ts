@@ -11,6 +11,7 @@ import { jobOf } from './job';
 import { multiInstanceOf } from './multi-instance';
 import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
+import { checkDurations } from './durations';
 import { lintWithBpmnlint } from './lint';
 import { eventDefinitionOf } from './event-definition';
 
@@ -200,6 +201,7 @@ function compileProcess(
     flows,
   };
   checkGraph(model, findings, unsupported);
+  checkDurations(model, findings);
   return model;
 }
 
@@ -239,6 +241,7 @@ function compileNode(
   if (type !== 'startEvent' && type !== 'endEvent' && !type.endsWith('Gateway')) {
     Object.assign(node, ioMappingsOf(element, findings));
   }
+  if (element.get('tthc:pausesClock') === true) node.pausesClock = true;
   const multiInstance = multiInstanceOf(element, findings);
   if (multiInstance) node.multiInstance = multiInstance;
   if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));

@@ -4,6 +4,7 @@ import type { EventDefinition, FlowNodeType } from './model';
 import { asList } from './roles';
 import { timerTextValid } from '../engine/timer';
 import { refuseClock } from './feel-clock';
+import { isWorkingTimeText } from '../calendar/working-duration';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
 const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
@@ -142,15 +143,28 @@ function timerDefinition(
     return null;
   }
   if (body.startsWith('=') && refuseClock(body, id, findings)) return null;
-  if (!timerTextValid(timer, body)) {
+  const workingTime = definition.get('tthc:workingTime') === true;
+  if (workingTime && timer !== 'duration') {
     findings.invalid(
-      `Timer '${id}' has '${body}', which is not an ISO 8601 ${timer}`,
+      `Timer '${id}' counts working time (tthc:workingTime), which only a duration can`,
       id,
       'engine/timer',
     );
     return null;
   }
-  return { kind: 'timer', timer, expression: body };
+  if (!timerTextValid(timer, body, workingTime)) {
+    findings.invalid(
+      workingTime
+        ? `Timer '${id}' has '${body}', which is not working time such as 'P3D', 'PT4H' or '3 working days'`
+        : `Timer '${id}' has '${body}', which is not an ISO 8601 ${timer}${isWorkingTimeText(body) ? ' (for working time, set tthc:workingTime="true")' : ''}`,
+      id,
+      'engine/timer',
+    );
+    return null;
+  }
+  return workingTime
+    ? { kind: 'timer', timer, expression: body, workingTime }
+    : { kind: 'timer', timer, expression: body };
 }
 
 function text(value: unknown): string | undefined {

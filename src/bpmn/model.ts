@@ -36,6 +36,11 @@ export type EventDefinition =
       timer: 'date' | 'duration' | 'cycle';
       /** ISO 8601 text, or a FEEL expression (after `=`) that gives it. */
       expression: string;
+      /**
+       * `tthc:workingTime`: the duration counts working days and opening hours (`P3D` is three
+       * working days, `PT4H` four working hours; `3 working days` may be written too).
+       */
+      workingTime?: true;
     }
   | { kind: 'terminate' }
   | { kind: 'error'; errorCode?: string }
@@ -76,6 +81,11 @@ export interface FlowNode {
   retries?: number;
   /** User tasks: the step's time budget, e.g. `P1D` or `4 working hours` (see the calendar). */
   stepDuration?: string;
+  /**
+   * `tthc:pausesClock`: while a token waits here (the citizen fetching a missing paper), the
+   * dossier's deadlines stand still and move on by the working time paused.
+   */
+  pausesClock?: true;
   event?: EventDefinition;
   /** Boundary events: the activity they are attached to. */
   attachedTo?: string;

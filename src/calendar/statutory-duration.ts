@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { WorkingCalendar } from './working-calendar';
+import { addWorkingDuration, isWorkingTimeText, parseWorkingDuration } from './working-duration';
 
 /**
  * The appointment (hẹn trả) a citizen is told at the desk: the statutory time, in working days or
@@ -12,20 +13,15 @@ export function appointmentFor(
   receivedAt: string,
   procedureCode: string,
 ): string {
-  const match =
-    /^(\d+(?:[.,]\d+)?)\s*(working days?|working hours?|ngày làm việc|giờ làm việc)$/i.exec(
-      statutoryDuration?.trim() ?? '',
-    );
-  if (!match) {
+  const duration = isWorkingTimeText(statutoryDuration)
+    ? parseWorkingDuration(statutoryDuration)
+    : undefined;
+  if (!duration) {
     throw new AppError(
       'BAD_USER_INPUT',
       `Procedure ${procedureCode} has no statutory time in working days or hours (tthc:statutoryDuration is '${statutoryDuration ?? ''}')`,
       { field: 'procedureCode', key: procedureCode },
     );
   }
-  const amount = Number(match[1].replace(',', '.'));
-  const start = calendar.countingStart(receivedAt);
-  return /day|ngày/i.test(match[2])
-    ? calendar.addWorkingDays(start, Math.ceil(amount))
-    : calendar.addWorkingHours(start, amount);
+  return addWorkingDuration(calendar, calendar.countingStart(receivedAt), duration);
 }

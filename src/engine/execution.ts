@@ -1,4 +1,5 @@
 import type { FlowNode, ProcessModel } from '../bpmn/model';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
 import { conditionHolds } from './condition';
 import type {
@@ -54,6 +55,8 @@ export class Execution {
     readonly model: ProcessModel,
     readonly state: InstanceState,
     readonly now: Instant,
+    /** Working days and hours, for deadlines and working-time timers. */
+    readonly calendar: WorkingCalendar,
     private readonly behaviours: Record<FlowNode['type'], ArriveBehaviour>,
     private readonly settleRules: SettleRule[],
     private readonly multiInstanceBehaviour?: ArriveBehaviour,

@@ -20,6 +20,9 @@ import { SETTLE_RULES } from './settle';
 import { throwAtWait } from './throw-event';
 import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
+import { DEFAULT_CALENDAR } from '../calendar/defaults';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { deadlinePassed, setAppointment, settleClock } from './deadlines';
 
 const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
   startEvent: arriveAtStartEvent,
@@ -50,66 +53,61 @@ export function step(
   state: InstanceState | undefined,
   command: Command,
   now: Instant,
+  calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ): StepResult {
+  const execution = (from: InstanceState) =>
+    new Execution(model, from, now, calendar, BEHAVIOURS, SETTLE_RULES, arriveAtMultiInstance);
   if (command.type === 'START') {
     if (state) throw new Error('START is only for a new instance');
     const startEventId = startEventFor(model, command.startEventId);
-    const execution = new Execution(
-      model,
+    const starting = execution(
       initialState(command.variables, command.businessKey ?? null, command.calledByParent),
-      now,
-      BEHAVIOURS,
-      SETTLE_RULES,
-      arriveAtMultiInstance,
     );
-    execution.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
-    subscribeEventSubProcesses(execution, ROOT_SCOPE);
-    execution.arrive(startEventId, { scopeId: ROOT_SCOPE });
-    execution.run();
-    return { state: execution.state, effects: execution.effects };
+    starting.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
+    setAppointment(starting);
+    subscribeEventSubProcesses(starting, ROOT_SCOPE);
+    starting.arrive(startEventId, { scopeId: ROOT_SCOPE });
+    return finish(starting);
   }
   if (!state) throw new Error(`${command.type} needs the instance's state`);
   if (state.status !== 'ACTIVE') {
     throw new AppError('INSTANCE_NOT_ACTIVE', `The instance is ${state.status}`);
   }
-  const execution = new Execution(
-    model,
-    structuredClone(state),
-    now,
-    BEHAVIOURS,
-    SETTLE_RULES,
-    arriveAtMultiInstance,
-  );
+  const running = execution(structuredClone(state));
   switch (command.type) {
     case 'COMPLETE_TASK':
-      completeUserTask(execution, command.waitId, command.variables, command.actor);
+      completeUserTask(running, command.waitId, command.variables, command.actor);
       break;
     case 'CORRELATE_MESSAGE':
-      triggerWait(execution, command.subscriptionId, command.variables);
+      triggerWait(running, command.subscriptionId, command.variables);
       break;
     case 'FIRE_TIMER':
-      triggerWait(execution, command.subscriptionId, {});
+      if (!deadlinePassed(running, command.subscriptionId))
+        triggerWait(running, command.subscriptionId, {});
       break;
     case 'COMPLETE_JOB':
-      completeJob(execution, command.waitId, command.variables);
+      completeJob(running, command.waitId, command.variables);
       break;
     case 'CHILD_COMPLETED':
-      childCompleted(execution, command.waitId, command.variables);
+      childCompleted(running, command.waitId, command.variables);
       break;
     case 'THROW_AT_WAIT':
-      execution.setVariables(
-        execution.token(command.waitId)?.scopeId ?? ROOT_SCOPE,
-        command.variables,
-      );
-      throwAtWait(execution, command.waitId, command.kind, command.code);
+      running.setVariables(running.token(command.waitId)?.scopeId ?? ROOT_SCOPE, command.variables);
+      throwAtWait(running, command.waitId, command.kind, command.code);
       break;
     case 'CANCEL':
-      execution.state.status = 'TERMINATED';
-      cancelScope(execution, ROOT_SCOPE, { removeScope: false });
-      execution.history('PROCESS_TERMINATED', model.key, 'process', { actor: command.actor });
+      running.state.status = 'TERMINATED';
+      cancelScope(running, ROOT_SCOPE, { removeScope: false });
+      running.history('PROCESS_TERMINATED', model.key, 'process', { actor: command.actor });
       break;
   }
+  return finish(running);
+}
+
+/** Moves every token as far as it goes, then stops or restarts the deadline clock. */
+function finish(execution: Execution): StepResult {
   execution.run();
+  settleClock(execution);
   return { state: execution.state, effects: execution.effects };
 }
 

@@ -16,7 +16,7 @@ import type { Token } from './types';
  */
 export function throwEvent(
   execution: Execution,
-  thrower: FlowNode,
+  thrower: { id: string; type: string },
   kind: 'error' | 'escalation',
   code: string | undefined,
   scopeId: number,

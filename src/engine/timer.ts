@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../bpmn/model';
+import { addWorkingDuration, parseWorkingDuration } from '../calendar/working-duration';
 import { AppError } from '../errors';
 import type { Execution } from './execution';
 import { evaluateFeel } from './feel';
@@ -16,6 +17,15 @@ export function scheduleOf(
 ): Pick<TimerSubscription, 'dueAt' | 'repeat'> {
   const text = timerText(execution, event, elementId, scopeId);
   const now = execution.now;
+  const working = event.workingTime ? parseWorkingDuration(text) : undefined;
+  if (working) return { dueAt: addWorkingDuration(execution.calendar, now, working) };
+  if (event.workingTime) {
+    throw new AppError(
+      'EXPRESSION_FAILED',
+      `The timer of '${elementId}' gave '${text}', which is not working time such as 'P3D' or '3 working days'`,
+      { elementId, expression: event.expression },
+    );
+  }
   if (event.timer === 'date' && isDate(text)) return { dueAt: new Date(text).toISOString() };
   if (event.timer === 'duration' && isDuration(text)) return { dueAt: addDuration(now, text) };
   const cycle = event.timer === 'cycle' ? parseCycle(text) : undefined;
@@ -49,8 +59,13 @@ function timerText(
 }
 
 /** Whether a static timer text is well formed; FEEL ones are checked when they run. */
-export function timerTextValid(timer: TimerEvent['timer'], text: string): boolean {
+export function timerTextValid(
+  timer: TimerEvent['timer'],
+  text: string,
+  workingTime = false,
+): boolean {
   if (text.startsWith('=')) return true;
+  if (workingTime) return parseWorkingDuration(text) !== undefined;
   if (timer === 'date') return isDate(text);
   if (timer === 'duration') return isDuration(text);
   const cycle = parseCycle(text);

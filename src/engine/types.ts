@@ -48,6 +48,16 @@ export interface Token {
   arrivedVia?: string;
   /** The activity's own variables, from its input mappings. */
   locals?: Variables;
+  /** User tasks with a step budget: when the step is due. */
+  deadline?: Deadline;
+}
+
+/** When something is due, from when it counted, and whether the time has passed. */
+export interface Deadline {
+  dueAt: Instant;
+  /** When counting began: the dossier's reception, or the step's start. */
+  since: Instant;
+  overdue?: true;
 }
 
 /** An open wait for a message: at a catch event, a receive task, or a boundary event. */
@@ -71,6 +81,11 @@ export interface TimerSubscription {
   dueAt: Instant;
   /** For a cycle: the interval, and how many more times it fires (null: for ever). */
   repeat?: { interval: string; remaining: number | null };
+  /**
+   * Not a BPMN event: the deadline of the instance (held by scope 0) or of a user task (held by
+   * its token). When it fires, the dossier or step is marked overdue and an escalation is thrown.
+   */
+  deadline?: true;
   elementId: string;
   tokenId?: number;
   scopeId?: number;
@@ -89,6 +104,13 @@ export interface InstanceState {
   subscriptions: Subscription[];
   /** The next local id for a scope, token or subscription; ids are never reused. */
   nextId: number;
+  /** The appointment (hẹn trả), for a procedure with a statutory time. */
+  deadline?: Deadline;
+  /**
+   * The deadline clock: stopped while a token waits at an element that pauses it (the citizen
+   * supplementing papers), with the working minutes paused so far.
+   */
+  clock?: { pausedAt?: Instant; pausedMinutes: number };
 }
 
 export type Command =
@@ -133,7 +155,10 @@ export type HistoryEventType =
   | 'ESCALATION_THROWN'
   | 'ERROR_THROWN'
   | 'TASK_CLAIMED'
-  | 'TASK_UNCLAIMED';
+  | 'TASK_UNCLAIMED'
+  | 'DEADLINE_MISSED'
+  | 'CLOCK_PAUSED'
+  | 'CLOCK_RESUMED';
 
 /** What the world outside the engine must do once a step is accepted. */
 export type Effect =
@@ -147,7 +172,11 @@ export type Effect =
       assignee?: string;
       formKey?: string;
       agency?: string;
+      /** When the step is due, from its budget. */
+      dueAt?: Instant;
     }
+  /** A task's due time moved (the clock was paused) or passed. */
+  | { type: 'SET_TASK_DEADLINE'; waitId: number; dueAt: Instant; overdue: boolean }
   | { type: 'COMPLETE_TASK'; waitId: number; actor?: string }
   /** An open task is withdrawn: an event interrupted it or the instance ended. */
   | { type: 'CANCEL_TASK'; waitId: number }

@@ -100,6 +100,8 @@ export async function applyEffects(
           assignee: effect.assignee ?? null,
           state: effect.assignee ? 'CLAIMED' : 'OPEN',
           claimedAt: effect.assignee ? now : null,
+          dueAt: effect.dueAt ? new Date(effect.dueAt) : null,
+          overdue: false,
           createdAt: now,
         });
         break;
@@ -109,6 +111,13 @@ export async function applyEffects(
           effect.waitId,
           `state = 'COMPLETED', completed_by = COALESCE($4, assignee)`,
           [effect.actor ?? null],
+        );
+        break;
+      case 'SET_TASK_DEADLINE':
+        await flush();
+        await manager.query(
+          'UPDATE task SET due_at = $3, overdue = $4 WHERE instance_id = $1 AND wait_id = $2',
+          [instanceId, effect.waitId, new Date(effect.dueAt), effect.overdue],
         );
         break;
       case 'CANCEL_TASK':

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { processVariables } from '../engine/state';
 import { step } from '../engine/step';
-import type { Command, Variables } from '../engine/types';
+import type { Command, InstanceState, Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import { applyEffects, type EffectOutcome, type SentMessage } from './apply-effects';
+import { officeCalendar } from './calendars';
 import { definitionById } from './definitions';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
 
@@ -34,7 +35,14 @@ export async function createInstance(
     actor: input.actor,
     ...(input.parent && { calledByParent: true as const }),
   };
-  const { state, effects } = step(definition.model, undefined, command, input.now.toISOString());
+  const calendar = await officeCalendar(manager);
+  const { state, effects } = step(
+    definition.model,
+    undefined,
+    command,
+    input.now.toISOString(),
+    calendar,
+  );
   const instance = manager.create(ProcessInstanceEntity, {
     id: randomUUID(),
     definitionId: definition.id,
@@ -49,10 +57,12 @@ export async function createInstance(
   });
   instance.callDepth = input.parent?.depth ?? 0;
   // Plain SQL: TypeORM's deep-partial typing does not terminate on the recursive JSON state.
+  Object.assign(instance, deadlineColumns(state));
   await manager.query(
     `INSERT INTO process_instance
-       (id, definition_id, business_key, status, state, started_at, ended_at, revision, parent_instance_id, parent_wait_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       (id, definition_id, business_key, status, state, started_at, ended_at, revision, parent_instance_id, parent_wait_id,
+        due_at, overdue, clock_paused_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       instance.id,
       instance.definitionId,
@@ -64,6 +74,9 @@ export async function createInstance(
       instance.revision,
       instance.parentInstanceId,
       instance.parentWaitId,
+      instance.dueAt,
+      instance.overdue,
+      instance.clockPausedAt,
     ],
   );
   const outcome = await applyEffects(manager, instance.id, effects, input.now);
@@ -94,17 +107,46 @@ export async function runCommand(
   now: Date,
 ): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
   const definition = await definitionById(manager, instance.definitionId);
-  const { state, effects } = step(definition.model, instance.state, command, now.toISOString());
+  const { state, effects } = step(
+    definition.model,
+    instance.state,
+    command,
+    now.toISOString(),
+    await officeCalendar(manager),
+  );
   instance.state = state;
   instance.status = state.status;
   instance.revision += 1;
   if (state.status !== 'ACTIVE') instance.endedAt = now;
+  Object.assign(instance, deadlineColumns(state));
   await manager.query(
-    'UPDATE process_instance SET state = $1, status = $2, revision = $3, ended_at = $4 WHERE id = $5',
-    [JSON.stringify(state), state.status, instance.revision, instance.endedAt, instance.id],
+    `UPDATE process_instance SET state = $1, status = $2, revision = $3, ended_at = $4,
+            due_at = $5, overdue = $6, clock_paused_at = $7
+      WHERE id = $8`,
+    [
+      JSON.stringify(state),
+      state.status,
+      instance.revision,
+      instance.endedAt,
+      instance.dueAt,
+      instance.overdue,
+      instance.clockPausedAt,
+      instance.id,
+    ],
   );
   const outcome = await applyEffects(manager, instance.id, effects, now);
   return { instance, sent: await followUp(manager, instance, outcome, now) };
+}
+
+/** The deadline as columns, for queries: the appointment, overdue, and a paused clock. */
+function deadlineColumns(
+  state: InstanceState,
+): Pick<ProcessInstanceEntity, 'dueAt' | 'overdue' | 'clockPausedAt'> {
+  return {
+    dueAt: state.deadline ? new Date(state.deadline.dueAt) : null,
+    overdue: state.deadline?.overdue === true,
+    clockPausedAt: state.clock?.pausedAt ? new Date(state.clock.pausedAt) : null,
+  };
 }
 
 export async function findInstance(

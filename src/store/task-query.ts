@@ -14,6 +14,7 @@ export interface TaskQuery {
   processDefinitionKey?: string;
   businessKey?: string;
   processInstanceId?: string;
+  overdue?: boolean;
 }
 
 export interface TaskPage {
@@ -55,6 +56,8 @@ export async function queryTasks(
     if (query.assignee !== undefined)
       builder.andWhere('t.assignee = :assignee', { assignee: query.assignee });
     if (query.state !== undefined) builder.andWhere('t.state = :state', { state: query.state });
+    if (query.overdue !== undefined)
+      builder.andWhere('t.overdue = :overdue', { overdue: query.overdue });
     if (query.processInstanceId !== undefined) {
       builder.andWhere('t.instanceId = :instanceId', { instanceId: query.processInstanceId });
     }

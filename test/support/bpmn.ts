@@ -1,11 +1,20 @@
-/** Wraps flow elements into a minimal executable BPMN file, for tests that need a small process. */
-export function bpmnProcess(id: string, elements: string, attributes = ''): string {
+/**
+ * Wraps flow elements into a minimal executable BPMN file, for tests that need a small process.
+ * `rootElements` go beside the process (errors, escalations, messages).
+ */
+export function bpmnProcess(
+  id: string,
+  elements: string,
+  attributes = '',
+  rootElements = '',
+): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
   xmlns:tthc="http://tthc-engine.vn/schema/bpmn/1.0"
   id="Definitions_${id}" targetNamespace="http://tthc-engine.vn/test">
+  ${rootElements}
   <bpmn:process id="${id}" isExecutable="true" ${attributes}>
     ${elements}
   </bpmn:process>

@@ -1,5 +1,5 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { JsonValue } from '../../engine/types';
 import { processVariables } from '../../engine/state';
 import { definitionById } from '../../store/definitions';
@@ -89,6 +89,14 @@ export class ProcessInstanceResolver {
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity[]> {
     return childrenOf(context.dataSource, instance.id);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Working minutes the clock stood still so far, while the citizen supplemented papers.',
+  })
+  pausedWorkingMinutes(@Root() instance: ProcessInstanceEntity): number {
+    return instance.state.clock?.pausedMinutes ?? 0;
   }
 
   @FieldResolver(() => [Incident], { description: 'Its incidents, open and closed, newest first.' })

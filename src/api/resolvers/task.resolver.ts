@@ -98,5 +98,6 @@ function taskQueryInput(filter: TaskFilter | undefined): TaskQuery {
     processDefinitionKey: optionalText(filter?.processDefinitionKey, 'filter.processDefinitionKey'),
     businessKey: optionalText(filter?.businessKey, 'filter.businessKey'),
     processInstanceId: optionalId(filter?.processInstanceId, 'filter.processInstanceId'),
+    overdue: filter?.overdue ?? undefined,
   };
 }

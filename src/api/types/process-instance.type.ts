@@ -29,6 +29,9 @@ export const HistoryEventType = {
   ERROR_THROWN: 'ERROR_THROWN',
   TASK_CLAIMED: 'TASK_CLAIMED',
   TASK_UNCLAIMED: 'TASK_UNCLAIMED',
+  DEADLINE_MISSED: 'DEADLINE_MISSED',
+  CLOCK_PAUSED: 'CLOCK_PAUSED',
+  CLOCK_RESUMED: 'CLOCK_RESUMED',
 } as const satisfies { [T in EngineHistoryEventType]: T };
 export type HistoryEventType = EngineHistoryEventType;
 registerEnumType(HistoryEventType, { name: 'HistoryEventType' });
@@ -52,6 +55,22 @@ export class ProcessInstance {
 
   @Field(() => Int, { description: 'How many steps have been applied to the instance.' })
   revision!: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "The appointment (hẹn trả): the procedure's statutory time in working days from reception (after 15:00, from the next working day), moved on by every clock pause.",
+  })
+  dueAt!: Date | null;
+
+  @Field(() => Boolean, { description: 'The appointment passed while the dossier was open.' })
+  overdue!: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Since when the clock stands still: the dossier waits for the citizen.',
+  })
+  clockPausedAt!: Date | null;
 
   /** Not a field: the resolver reads the engine's state for variables and position. */
   definitionId!: string;

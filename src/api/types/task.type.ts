@@ -48,6 +48,16 @@ export class Task {
   @Field(() => TaskState)
   state!: TaskState;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the step is due, from its budget (tthc:stepDuration); moved by clock pauses.',
+  })
+  dueAt!: Date | null;
+
+  @Field(() => Boolean, { description: 'The step ran past its due time.' })
+  overdue!: boolean;
+
   @Field(() => Date)
   createdAt!: Date;
 
@@ -86,6 +96,9 @@ export class TaskFilter {
 
   @Field(() => ID, { nullable: true })
   processInstanceId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only overdue tasks, or only those not.' })
+  overdue?: boolean;
 }
 
 @ObjectType()

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors';
+import { setStepDeadline } from '../deadlines';
 import type { ArriveBehaviour, Execution } from '../execution';
 import { handBack } from '../io';
 import { subscribeBoundaries } from '../subscriptions';
@@ -8,6 +9,7 @@ import { beginWait, finishWait, takeWait } from '../wait';
 /** A token arriving at a user task waits there, and the task goes to its roles' inbox. */
 export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) => {
   const token = beginWait(execution, node, scopeId);
+  setStepDeadline(execution, node, token);
   execution.effects.push({
     type: 'CREATE_TASK',
     waitId: token.id,
@@ -18,6 +20,7 @@ export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) 
     ...(node.assignee && { assignee: node.assignee }),
     ...(node.formKey && { formKey: node.formKey }),
     ...(node.agency && { agency: node.agency }),
+    ...(token.deadline && { dueAt: token.deadline.dueAt }),
   });
   subscribeBoundaries(execution, node, token);
 };

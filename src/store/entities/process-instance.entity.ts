@@ -7,6 +7,7 @@ import { ProcessDefinitionEntity } from './process-definition.entity';
 @Index('process_instance_business_key', ['businessKey'])
 @Index('process_instance_definition', ['definitionId'])
 @Index('process_instance_parent', ['parentInstanceId', 'parentWaitId'])
+@Index('process_instance_status_due', ['status', 'dueAt'])
 export class ProcessInstanceEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -43,6 +44,18 @@ export class ProcessInstanceEntity {
   callDepth?: number;
 
   /** How many steps have been applied: each step increments it under the row lock. */
+  /** The appointment (hẹn trả) for a procedure with a statutory time; moved by clock pauses. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  /** The appointment passed while the dossier was still open. */
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  /** Since when the deadline clock stands still (the citizen is supplementing papers). */
+  @Column({ name: 'clock_paused_at', type: 'timestamptz', nullable: true })
+  clockPausedAt!: Date | null;
+
   @Column({ type: 'integer' })
   revision!: number;
 }

@@ -7,6 +7,7 @@ export type TaskState = 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELED';
 @Entity({ name: 'task' })
 @Index('task_instance_wait', ['instanceId', 'waitId'], { unique: true })
 @Index('task_state_seq', ['state', 'seq'])
+@Index('task_state_due', ['state', 'dueAt'])
 @Index('task_candidate_groups', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -50,6 +51,13 @@ export class TaskEntity {
 
   @Column({ type: 'varchar', length: 16 })
   state!: TaskState;
+
+  /** When the step is due, from its budget; moved by clock pauses. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

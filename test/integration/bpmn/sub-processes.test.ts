@@ -4,8 +4,7 @@ import { apiSuite } from '../../support/flows';
 const errors = `
   <bpmn:error id="err_invalid" name="Invalid papers" errorCode="INVALID_PAPERS" />
   <bpmn:escalation id="esc_late" name="Late" escalationCode="LATE" />`;
-const withDefinitions = (id: string, elements: string) =>
-  bpmnProcess(id, elements).replace('<bpmn:process', `${errors}\n  <bpmn:process`);
+const withDefinitions = (id: string, elements: string) => bpmnProcess(id, elements, '', errors);
 
 describe('sub-processes and the events that leave them', () => {
   const suite = apiSuite();

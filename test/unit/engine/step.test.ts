@@ -36,7 +36,7 @@ describe('step() on the birth registration', () => {
     model = await modelFrom('processes/civil-status/birth-registration.bpmn');
   });
 
-  it('starts at reception with one task for the reception role', () => {
+  it('starts at reception with one task for the reception role, and the appointment due', () => {
     const { state, effects } = step(
       model,
       undefined,
@@ -47,13 +47,24 @@ describe('step() on the birth registration', () => {
       status: 'ACTIVE',
       businessKey: null,
       scopes: [{ id: 0, elementId: 'process', variables: { child: 'An' } }],
-      tokens: [{ id: 1, elementId: 'Task_Receive', scopeId: 0 }],
-      subscriptions: [],
-      nextId: 2,
+      tokens: [{ id: 2, elementId: 'Task_Receive', scopeId: 0 }],
+      // One working day from Monday 2 March 09:00: Tuesday 09:00 (Vietnam time).
+      deadline: { dueAt: '2026-03-03T02:00:00.000Z', since: T0 },
+      subscriptions: [
+        {
+          id: 1,
+          kind: 'timer',
+          dueAt: '2026-03-03T02:00:00.000Z',
+          elementId: 'birth-registration',
+          scopeId: 0,
+          deadline: true,
+        },
+      ],
+      nextId: 3,
     });
     expect(effects).toContainEqual({
       type: 'CREATE_TASK',
-      waitId: 1,
+      waitId: 2,
       elementId: 'Task_Receive',
       name: 'Tiếp nhận hồ sơ',
       candidateGroups: ['reception'],
@@ -67,14 +78,14 @@ describe('step() on the birth registration', () => {
   it('follows the complete branch to the leader, and the supplement branch back to reception', () => {
     const started = step(model, undefined, { type: 'START', variables: {} }, T0);
     const checking = complete(model, started.state, 'Task_Receive');
-    expect(tasksCreated(checking.effects)).toEqual(['Task_Check#2']);
+    expect(tasksCreated(checking.effects)).toEqual(['Task_Check#3']);
 
     const toLeader = complete(model, checking.state, 'Task_Check', { complete: true });
-    expect(tasksCreated(toLeader.effects)).toEqual(['Task_Sign#3']);
+    expect(tasksCreated(toLeader.effects)).toEqual(['Task_Sign#4']);
     expect(history(toLeader.effects)).toContain('SEQUENCE_FLOW_TAKEN Flow_Complete');
 
     const back = complete(model, checking.state, 'Task_Check', { complete: false });
-    expect(tasksCreated(back.effects)).toEqual(['Task_Receive#3']);
+    expect(tasksCreated(back.effects)).toEqual(['Task_Receive#4']);
     expect(history(back.effects)).toContain('SEQUENCE_FLOW_TAKEN Flow_NeedsSupplement');
   });
 
@@ -87,7 +98,9 @@ describe('step() on the birth registration', () => {
     expect(last.state.status).toBe('COMPLETED');
     expect(last.state.tokens).toEqual([]);
     expect(history(last.effects).slice(-1)).toEqual(['PROCESS_COMPLETED birth-registration']);
-    expect(last.effects).toContainEqual({ type: 'COMPLETE_TASK', waitId: 4, actor: 'officer' });
+    expect(last.effects).toContainEqual({ type: 'COMPLETE_TASK', waitId: 5, actor: 'officer' });
+    // The appointment is no longer watched.
+    expect(last.effects).toContainEqual({ type: 'CANCEL_TIMER', subscriptionId: 1 });
     expect(() =>
       complete(
         model,
@@ -101,7 +114,7 @@ describe('step() on the birth registration', () => {
     const started = step(model, undefined, { type: 'START', variables: { a: 1 } }, T0);
     const command: Command = {
       type: 'COMPLETE_TASK',
-      waitId: 1,
+      waitId: 2,
       variables: { note: 'ok' },
       actor: 'x',
     };

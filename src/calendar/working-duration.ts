@@ -1,0 +1,50 @@
+import type { WorkingCalendar } from './working-calendar';
+
+/** A length of working time: whole working days, then opening-hours minutes. */
+export interface WorkingDuration {
+  days: number;
+  minutes: number;
+}
+
+const WORDS = /^(\d+(?:[.,]\d+)?)\s*(working days?|working hours?|ngày làm việc|giờ làm việc)$/i;
+const ISO = /^P(?:(\d+)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+)M)?)?$/;
+
+/**
+ * Reads working time as written in a procedure: `3 working days`, `4 working hours`,
+ * `1 ngày làm việc`, or ISO 8601 days, hours and minutes (`P3D`, `PT4H`, `P1DT2H30M`) counted in
+ * working days and opening hours. Half days (`0.5 working days`) are rounded up to a whole day.
+ */
+export function parseWorkingDuration(text: string | undefined): WorkingDuration | undefined {
+  const trimmed = text?.trim() ?? '';
+  const words = WORDS.exec(trimmed);
+  if (words) {
+    const amount = Number(words[1].replace(',', '.'));
+    return /day|ngày/i.test(words[2])
+      ? { days: Math.ceil(amount), minutes: 0 }
+      : { days: 0, minutes: Math.round(amount * 60) };
+  }
+  const iso = ISO.exec(trimmed);
+  if (!iso || trimmed === 'P' || trimmed.endsWith('T')) return undefined;
+  const [, days, hours, minutes] = iso;
+  return {
+    days: Number(days ?? 0),
+    minutes: Math.round(Number((hours ?? '0').replace(',', '.')) * 60) + Number(minutes ?? 0),
+  };
+}
+
+/** Whether the text is written in working days or hours (rather than calendar ISO time). */
+export function isWorkingTimeText(text: string | undefined): boolean {
+  return WORDS.test(text?.trim() ?? '');
+}
+
+/** The instant a working duration after `from`: its days first, then its minutes. */
+export function addWorkingDuration(
+  calendar: WorkingCalendar,
+  from: string,
+  duration: WorkingDuration,
+): string {
+  const afterDays = duration.days > 0 ? calendar.addWorkingDays(from, duration.days) : from;
+  return duration.minutes > 0
+    ? calendar.addWorkingHours(afterDays, duration.minutes / 60)
+    : afterDays;
+}

@@ -1,0 +1,166 @@
+import {
+  addWorkingDuration,
+  isWorkingTimeText,
+  parseWorkingDuration,
+} from '../calendar/working-duration';
+import type { FlowNode } from '../bpmn/model';
+import { ROOT_SCOPE, type Execution } from './execution';
+import { addDuration } from './iso-time';
+import { closeSubscription } from './subscriptions';
+import { throwAtWait, throwEvent } from './throw-event';
+import type { Deadline, Instant, TimerSubscription, Token } from './types';
+
+/**
+ * Deadlines (thời hạn): the dossier's appointment from the procedure's statutory time, and each
+ * user task's due time from its step budget. Each is a timer the runners fire like any other;
+ * when it fires, the dossier or step is marked overdue and an escalation is thrown that the
+ * process may catch (an event sub-process, or a boundary event on the task, notifying the
+ * leader). While a token waits at an element that pauses the clock (the citizen fetching a
+ * missing paper) the deadline timers are withdrawn; when the wait ends every deadline moves on
+ * by the working time paused.
+ */
+
+/** The escalation code thrown when the dossier misses its appointment. */
+export const DOSSIER_OVERDUE = 'DOSSIER_OVERDUE';
+/** The escalation code thrown at a user task that misses its step budget. */
+export const STEP_OVERDUE = 'STEP_OVERDUE';
+
+/** At the start: the appointment, counted from reception by the 15:00 rule. */
+export function setAppointment(execution: Execution): void {
+  const duration = parseWorkingDuration(execution.model.statutoryDuration);
+  if (!duration || !isWorkingTimeText(execution.model.statutoryDuration)) return;
+  const { calendar, now } = execution;
+  const dueAt = addWorkingDuration(calendar, calendar.countingStart(now), duration);
+  execution.state.deadline = { dueAt, since: now };
+  watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, dueAt);
+}
+
+/** A user task begins: its due time from its budget (working time, or ISO calendar time). */
+export function setStepDeadline(execution: Execution, node: FlowNode, token: Token): void {
+  const budget = node.stepDuration;
+  if (!budget) return;
+  const working = isWorkingTimeText(budget) ? parseWorkingDuration(budget) : undefined;
+  const dueAt = working
+    ? addWorkingDuration(execution.calendar, execution.now, working)
+    : addDuration(execution.now, budget);
+  token.deadline = { dueAt, since: execution.now };
+  if (!paused(execution) || node.pausesClock)
+    watch(execution, { tokenId: token.id }, node.id, dueAt);
+}
+
+/**
+ * A deadline timer fired: marks the dossier or the step overdue and throws the escalation.
+ * Returns false when the subscription is not a deadline (a BPMN timer).
+ */
+export function deadlinePassed(execution: Execution, subscriptionId: number): boolean {
+  const subscription = execution.state.subscriptions.find((s) => s.id === subscriptionId);
+  if (subscription?.kind !== 'timer' || !subscription.deadline) return false;
+  closeSubscription(execution, subscription);
+  const token =
+    subscription.tokenId === undefined ? undefined : execution.token(subscription.tokenId);
+  if (token?.deadline) {
+    const node = execution.node(token.elementId);
+    token.deadline.overdue = true;
+    execution.effects.push({
+      type: 'SET_TASK_DEADLINE',
+      waitId: token.id,
+      dueAt: token.deadline.dueAt,
+      overdue: true,
+    });
+    execution.history('DEADLINE_MISSED', node.id, node.type, { waitId: token.id });
+    throwAtWait(execution, token.id, 'escalation', STEP_OVERDUE);
+  } else if (execution.state.deadline) {
+    execution.state.deadline.overdue = true;
+    const process = { id: execution.model.key, type: 'process' };
+    execution.history('DEADLINE_MISSED', process.id, process.type);
+    throwEvent(execution, process, 'escalation', DOSSIER_OVERDUE, ROOT_SCOPE);
+  }
+  return true;
+}
+
+/**
+ * After each step: the clock stops when a token has come to an element that pauses it, and
+ * starts again when none waits at one any more, moving every deadline by the paused time.
+ */
+export function settleClock(execution: Execution): void {
+  const { state } = execution;
+  if (state.status !== 'ACTIVE') return;
+  const pausing = state.tokens.find((token) => pausesClock(execution, token));
+  const pausedAt = state.clock?.pausedAt;
+  if (pausing && !pausedAt) {
+    state.clock = { pausedAt: execution.now, pausedMinutes: state.clock?.pausedMinutes ?? 0 };
+    execution.history('CLOCK_PAUSED', pausing.elementId, execution.node(pausing.elementId).type);
+    for (const subscription of state.subscriptions.filter(
+      (s) => s.kind === 'timer' && s.deadline && !heldAtPause(execution, s),
+    )) {
+      closeSubscription(execution, subscription);
+    }
+  } else if (!pausing && pausedAt) {
+    resume(execution, pausedAt);
+  }
+}
+
+function resume(execution: Execution, pausedAt: Instant): void {
+  const { state, calendar, now } = execution;
+  const pausedMinutes = calendar.workingTimeBetween(pausedAt, now);
+  state.clock = { pausedMinutes: (state.clock?.pausedMinutes ?? 0) + pausedMinutes };
+  execution.history('CLOCK_RESUMED', execution.model.key, 'process');
+  const moved = (deadline: Deadline) => {
+    // A step that began during the pause lost only the time since it began.
+    const from = deadline.since > pausedAt ? deadline.since : pausedAt;
+    deadline.dueAt = addWorkingDuration(calendar, deadline.dueAt, {
+      days: 0,
+      minutes: calendar.workingTimeBetween(from, now),
+    });
+    return deadline;
+  };
+  if (state.deadline) {
+    moved(state.deadline);
+    if (!state.deadline.overdue)
+      watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, state.deadline.dueAt);
+  }
+  for (const token of state.tokens) {
+    if (!token.deadline || pausesClock(execution, token)) continue;
+    const { dueAt, overdue } = moved(token.deadline);
+    execution.effects.push({
+      type: 'SET_TASK_DEADLINE',
+      waitId: token.id,
+      dueAt,
+      overdue: overdue === true,
+    });
+    if (!overdue) watch(execution, { tokenId: token.id }, token.elementId, dueAt);
+  }
+}
+
+function paused(execution: Execution): boolean {
+  return execution.state.clock?.pausedAt !== undefined;
+}
+
+function pausesClock(execution: Execution, token: Token): boolean {
+  return execution.model.nodes[token.elementId]?.pausesClock === true;
+}
+
+/** A step waiting at the pausing element itself keeps its own deadline running. */
+function heldAtPause(execution: Execution, subscription: TimerSubscription): boolean {
+  const token =
+    subscription.tokenId === undefined ? undefined : execution.token(subscription.tokenId);
+  return token !== undefined && pausesClock(execution, token);
+}
+
+function watch(
+  execution: Execution,
+  holder: { scopeId: number } | { tokenId: number },
+  elementId: string,
+  dueAt: Instant,
+): void {
+  const timer: TimerSubscription = {
+    id: execution.newId(),
+    kind: 'timer',
+    dueAt,
+    elementId,
+    deadline: true,
+    ...holder,
+  };
+  execution.state.subscriptions.push(timer);
+  execution.effects.push({ type: 'SCHEDULE_TIMER', timer: structuredClone(timer) });
+}
