@@ -8,6 +8,7 @@ import { Incidents1795325750693 } from './1795325750693-Incidents';
 import { JobWakeUp1795325750700 } from './1795325750700-JobWakeUp';
 import { Calendars1795326188329 } from './1795326188329-Calendars';
 import { Deadlines1795326388262 } from './1795326388262-Deadlines';
+import { StartTimers1795326710441 } from './1795326710441-StartTimers';
 
 export const migrations = [
   Initial1795316972050,
@@ -19,4 +20,5 @@ export const migrations = [
   JobWakeUp1795325750700,
   Calendars1795326188329,
   Deadlines1795326388262,
+  StartTimers1795326710441,
 ];

@@ -72,10 +72,7 @@ function checkStarts(
         if (start.event?.kind === 'message') {
           model.messageStarts.push({ elementId: start.id, messageName: start.event.messageName });
         } else if (start.event?.kind === 'timer') {
-          findings.unsupported(
-            `Timer start event '${start.id}' is not run yet: it comes with the durable job runner`,
-            start.id,
-          );
+          (model.timerStarts ??= []).push(start.id);
         } else {
           findings.invalid(
             `Start event '${start.id}' may only start an event sub-process`,

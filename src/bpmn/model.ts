@@ -166,6 +166,8 @@ export interface ProcessModel {
   startEventId?: string;
   /** Process-level message start events: a message of this name starts an instance there. */
   messageStarts: { elementId: string; messageName: string }[];
+  /** Process-level timer start events: the latest version starts an instance when each fires. */
+  timerStarts?: string[];
   /** The event sub-processes at the process level. */
   eventSubProcesses: string[];
   nodes: Record<string, FlowNode>;

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import type { Execution } from './execution';
 import { evaluateFeel } from './feel';
 import { addDuration, isDate, isDuration, parseCycle } from './iso-time';
-import type { TimerSubscription } from './types';
+import type { Instant, TimerSubscription } from './types';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 
 type TimerEvent = Extract<EventDefinition, { kind: 'timer' }>;
 
@@ -16,9 +17,22 @@ export function scheduleOf(
   scopeId: number,
 ): Pick<TimerSubscription, 'dueAt' | 'repeat'> {
   const text = timerText(execution, event, elementId, scopeId);
-  const now = execution.now;
+  return timerSchedule(event, text, elementId, execution.now, execution.calendar);
+}
+
+/**
+ * When a timer whose text is known fires first, from `now`, and how it repeats. Also used at
+ * deploy for timer start events, which have no instance yet.
+ */
+export function timerSchedule(
+  event: TimerEvent,
+  text: string,
+  elementId: string,
+  now: Instant,
+  calendar: WorkingCalendar,
+): Pick<TimerSubscription, 'dueAt' | 'repeat'> {
   const working = event.workingTime ? parseWorkingDuration(text) : undefined;
-  if (working) return { dueAt: addWorkingDuration(execution.calendar, now, working) };
+  if (working) return { dueAt: addWorkingDuration(calendar, now, working) };
   if (event.workingTime) {
     throw new AppError(
       'EXPRESSION_FAILED',
@@ -73,7 +87,7 @@ export function timerTextValid(
 }
 
 /** A cycle with a start keeps its rhythm: the first time after now on start + k × interval. */
-function firstDue(start: string | undefined, interval: string, now: string): string {
+export function firstDue(start: string | undefined, interval: string, now: string): string {
   if (!start) return addDuration(now, interval);
   if (start > now) return start;
   const fixed = fixedLengthMs(interval);

@@ -12,7 +12,7 @@ import { inTransaction } from '../store/transaction';
 export async function claimJobs(
   dataSource: DataSource,
   input: {
-    kind: JobKind;
+    kinds: JobKind[];
     type?: string;
     holder: string;
     max: number;
@@ -27,12 +27,12 @@ export async function claimJobs(
       `UPDATE job SET locked_by = $1, locked_until = $2
         WHERE id IN (
           SELECT id FROM job
-           WHERE kind = $3 AND ($4::varchar IS NULL OR type = $4) AND due_at <= $5 AND retries > 0
+           WHERE kind = ANY($3) AND ($4::varchar IS NULL OR type = $4) AND due_at <= $5 AND retries > 0
              AND (locked_until IS NULL OR locked_until < $5)
            ORDER BY due_at LIMIT $6
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
-      [input.holder, until, input.kind, input.type ?? null, input.now, input.max],
+      [input.holder, until, input.kinds, input.type ?? null, input.now, input.max],
     );
     return rows.length === 0
       ? []
@@ -49,7 +49,7 @@ export async function claimJobs(
 export async function nextDueAt(dataSource: DataSource, types: string[]): Promise<Date | null> {
   const [row] = (await dataSource.query(
     `SELECT min(GREATEST(due_at, COALESCE(locked_until, due_at))) AS due FROM job
-      WHERE retries > 0 AND (kind = 'timer' OR type = ANY($1))`,
+      WHERE retries > 0 AND (kind IN ('timer', 'start') OR type = ANY($1))`,
     [types],
   )) as { due: Date | null }[];
   return row?.due ?? null;

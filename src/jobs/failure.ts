@@ -15,11 +15,11 @@ export function backoffSeconds(retriesLeft: number, retriesAtStart = DEFAULT_RET
  * A try failed: the job keeps `retries` tries and is offered again after the wait. The last
  * failure opens an incident, and the job waits for someone to look.
  */
-export async function recordJobFailure(
+export async function recordJobFailure<J extends JobEntity>(
   manager: EntityManager,
-  job: JobEntity,
+  job: J,
   input: { retries: number; message: string; retryInSeconds: number; now: Date },
-): Promise<JobEntity> {
+): Promise<J> {
   const changes = {
     retries: Math.max(0, input.retries),
     errorMessage: input.message,

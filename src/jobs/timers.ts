@@ -1,7 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { addDuration } from '../engine/iso-time';
+import { firstDue } from '../engine/timer';
 import { AppError } from '../errors';
 import { JobEntity } from '../store/entities';
-import { lockInstance, runCommand } from '../store/instances';
+import { definitionById } from '../store/definitions';
+import { createInstance, lockInstance, runCommand } from '../store/instances';
+import type { SentMessage } from '../store/apply-effects';
 import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { claimJobs } from './claim';
@@ -17,12 +21,13 @@ export interface TimerRound {
 }
 
 /**
- * Fires the timers that are due, oldest first, in batches until none is left. Each timer is
- * taken (reserved for this runner), then fired in its own transaction that locks the instance,
- * consumes the job and runs the step: its effect lands once however many runners race, and a
- * runner that dies mid-way leaves its timers to be taken again when their reservation ends.
- * A timer whose step the engine refuses does not hold up the others: it loses a try and waits;
- * the last try opens an incident. Returns how many fired.
+ * Fires the timers that are due, oldest first, in batches until none is left: the timers of
+ * instances and the timer start events of processes. Each timer is taken (reserved for this
+ * runner), then fired in its own transaction that consumes (or moves on) the job with the step
+ * it causes: its effect lands once however many runners race, and a runner that dies mid-way
+ * leaves its timers to be taken again when their reservation ends. A timer whose step the engine
+ * refuses does not hold up the others: it loses a try and waits; the last try opens an incident.
+ * Returns how many fired.
  */
 export async function fireDueTimers(
   dataSource: DataSource,
@@ -34,7 +39,7 @@ export async function fireDueTimers(
   let fired = 0;
   for (;;) {
     const taken = await claimJobs(dataSource, {
-      kind: 'timer',
+      kinds: ['timer', 'start'],
       holder,
       max: batch,
       lockSeconds: round.lockSeconds ?? 60,
@@ -53,22 +58,16 @@ async function fireTimer(
 ): Promise<boolean> {
   try {
     const sent = await inTransaction(dataSource, async (manager) => {
-      const instance = await lockInstance(manager, job.instanceId);
+      if (job.instanceId) await lockInstance(manager, job.instanceId);
       const current = await manager.findOne(JobEntity, {
         where: { id: job.id },
         lock: { mode: 'pessimistic_write' },
       });
       // Gone, or taken over by another runner after our reservation ran out.
       if (!current || current.lockedBy !== holder) return undefined;
-      await consumeJob(manager, current, now);
-      if (
-        instance.status !== 'ACTIVE' ||
-        !instance.state.subscriptions.some((s) => s.id === job.waitId)
-      )
-        return [];
-      return (
-        await runCommand(manager, instance, { type: 'FIRE_TIMER', subscriptionId: job.waitId }, now)
-      ).sent;
+      return current.kind === 'start'
+        ? startInstanceByTimer(manager, current, now)
+        : fireInstanceTimer(manager, current, now);
     });
     if (sent === undefined) return false;
     await deliverMessages(dataSource, sent, now);
@@ -76,7 +75,7 @@ async function fireTimer(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     await inTransaction(dataSource, async (manager) => {
-      await lockInstance(manager, job.instanceId);
+      if (job.instanceId) await lockInstance(manager, job.instanceId);
       const current = await manager.findOneBy(JobEntity, { id: job.id });
       if (!current || current.lockedBy !== holder) return;
       const retries = current.retries - 1;
@@ -89,4 +88,61 @@ async function fireTimer(
     });
     return false;
   }
+}
+
+/** An instance's timer: the job is consumed and the instance's waiting event fires. */
+async function fireInstanceTimer(
+  manager: EntityManager,
+  job: JobEntity,
+  now: Date,
+): Promise<SentMessage[]> {
+  const instance = await lockInstance(manager, job.instanceId ?? '');
+  await consumeJob(manager, job, now);
+  if (
+    instance.status !== 'ACTIVE' ||
+    !instance.state.subscriptions.some((s) => s.id === job.waitId)
+  )
+    return [];
+  return (
+    await runCommand(manager, instance, { type: 'FIRE_TIMER', subscriptionId: job.waitId }, now)
+  ).sent;
+}
+
+/**
+ * A timer start event: an instance starts there, and a cycle with beats left is set for its next
+ * beat after now (beats missed while no runner ran are not made up one by one).
+ */
+async function startInstanceByTimer(
+  manager: EntityManager,
+  job: JobEntity,
+  now: Date,
+): Promise<SentMessage[]> {
+  const definition = await definitionById(manager, job.definitionId ?? '');
+  const { sent } = await createInstance(manager, definition, {
+    variables: {},
+    startEventId: job.elementId,
+    now,
+  });
+  const repeat = job.repeat;
+  if (!repeat || repeat.remaining === 0) {
+    await consumeJob(manager, job, now);
+    return sent;
+  }
+  const next = firstDue(
+    addDuration(job.dueAt.toISOString(), repeat.interval),
+    repeat.interval,
+    now.toISOString(),
+  );
+  await manager.update(
+    JobEntity,
+    { id: job.id },
+    {
+      dueAt: new Date(next),
+      repeat: { ...repeat, remaining: repeat.remaining === null ? null : repeat.remaining - 1 },
+      lockedBy: null,
+      lockedUntil: null,
+      errorMessage: null,
+    },
+  );
+  return sent;
 }

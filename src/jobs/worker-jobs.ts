@@ -2,7 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { variablesAt } from '../engine/state';
 import type { Command, Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
-import { JobEntity, ProcessInstanceEntity } from '../store/entities';
+import {
+  isInstanceJob,
+  JobEntity,
+  ProcessInstanceEntity,
+  type InstanceJob,
+} from '../store/entities';
 import { isUuid, lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
@@ -10,7 +15,7 @@ import { claimJobs } from './claim';
 import { consumeJob, recordJobFailure } from './failure';
 
 export interface LockedJob {
-  job: JobEntity;
+  job: InstanceJob;
   /** What the task's scope sees: the data the worker works with. */
   variables: Variables;
 }
@@ -24,7 +29,7 @@ export async function fetchAndLockJobs(
   input: { type: string; workerId: string; maxJobs: number; lockSeconds: number; now: Date },
 ): Promise<LockedJob[]> {
   const jobs = await claimJobs(dataSource, {
-    kind: 'task',
+    kinds: ['task'],
     type: input.type,
     holder: input.workerId,
     max: input.maxJobs,
@@ -33,7 +38,7 @@ export async function fetchAndLockJobs(
   });
   const instances = new Map<string, ProcessInstanceEntity>();
   const result: LockedJob[] = [];
-  for (const job of jobs) {
+  for (const job of jobs.filter(isInstanceJob)) {
     const instance =
       instances.get(job.instanceId) ??
       (await dataSource
@@ -74,7 +79,7 @@ export async function failJob(
     retryInSeconds?: number;
     now: Date;
   },
-): Promise<JobEntity> {
+): Promise<InstanceJob> {
   const job = await findJob(dataSource, input.jobId);
   return inTransaction(dataSource, async (manager) => {
     await lockInstance(manager, job.instanceId);
@@ -126,7 +131,7 @@ export function throwJobError(
 async function finishJob(
   dataSource: DataSource,
   input: { jobId: string; workerId?: string; now: Date },
-  command: (job: JobEntity) => Command,
+  command: (job: InstanceJob) => Command,
 ): Promise<ProcessInstanceEntity> {
   const job = await findJob(dataSource, input.jobId);
   const { instance, sent } = await inTransaction(dataSource, async (manager) => {
@@ -141,18 +146,19 @@ async function finishJob(
 /** The job as it is now, if it still exists and no other worker holds it. */
 async function heldJob(
   manager: EntityManager,
-  job: JobEntity,
+  job: InstanceJob,
   input: { workerId?: string; now: Date },
-): Promise<JobEntity> {
+): Promise<InstanceJob> {
   const current = await manager.findOneBy(JobEntity, { id: job.id });
   if (!current) throw jobNotActive(job);
   if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
-  return current;
+  return { ...current, instanceId: job.instanceId };
 }
 
-async function findJob(dataSource: DataSource, id: string): Promise<JobEntity> {
+/** A worker's job: a service task's, of an instance (timers are not for workers). */
+async function findJob(dataSource: DataSource, id: string): Promise<InstanceJob> {
   const job = isUuid(id) ? await dataSource.getRepository(JobEntity).findOneBy({ id }) : null;
-  if (!job) throw notFound('Job', id);
+  if (!job || job.kind !== 'task' || !isInstanceJob(job)) throw notFound('Job', id);
   return job;
 }
 

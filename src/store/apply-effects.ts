@@ -51,8 +51,10 @@ export async function applyEffects(
   ): JobEntity => ({
     id: randomUUID(),
     instanceId,
+    definitionId: null,
     waitId,
     ...fields,
+    repeat: null,
     lockedBy: null,
     lockedUntil: null,
     errorMessage: null,

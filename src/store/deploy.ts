@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { officeCalendar } from './calendars';
+import { scheduleTimerStarts } from './start-timers';
 import { compileBpmn } from '../bpmn/compile';
 import type { Problem } from '../errors';
 import { DeploymentEntity, MessageStartEntity, ProcessDefinitionEntity } from './entities';
@@ -70,7 +72,7 @@ export async function deployBpmn(
     }
     await manager.insert(DeploymentEntity, deployment);
     await manager.insert(ProcessDefinitionEntity, created);
-    // Only the latest version of a process starts by message: its rows replace the older ones.
+    // Only the latest version of a process starts by message or timer: it replaces the older ones.
     for (const definition of created) {
       await manager.delete(MessageStartEntity, { key: definition.key });
       const starts = definition.model.messageStarts.map((start) => ({
@@ -80,6 +82,7 @@ export async function deployBpmn(
         messageName: start.messageName,
       }));
       if (starts.length > 0) await manager.insert(MessageStartEntity, starts);
+      await scheduleTimerStarts(manager, definition, options.now, await officeCalendar(manager));
     }
     return { deployment, definitions, warnings, changed: true };
   });

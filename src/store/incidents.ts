@@ -117,7 +117,7 @@ function closeIncident(
     const found = isUuid(id) ? await manager.findOneBy(IncidentEntity, { id }) : null;
     if (!found) throw notFound('Incident', id, { incidentId: id });
     // The instance first, as every step does: the job and incident rows follow in that order.
-    await lockInstance(manager, found.instanceId);
+    if (found.instanceId) await lockInstance(manager, found.instanceId);
     const incident = await manager.findOneOrFail(IncidentEntity, {
       where: { id },
       lock: { mode: 'pessimistic_write' },

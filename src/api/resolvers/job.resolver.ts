@@ -1,13 +1,13 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { completeJob, failJob, fetchAndLockJobs, throwJobError } from '../../jobs/worker-jobs';
-import type { JobEntity } from '../../store/entities';
+import type { InstanceJob } from '../../store/entities';
 import type { ApiContext } from '../context';
 import { rangeInput, requiredText, variablesInput } from '../inputs';
 import { Job } from '../types/job.type';
 import { ProcessInstance } from '../types/process-instance.type';
 
-const toJob = (job: JobEntity, variables: Job['variables'] = {}): Job => ({
+const toJob = (job: InstanceJob, variables: Job['variables'] = {}): Job => ({
   id: job.id,
   type: job.type ?? '',
   elementId: job.elementId,

@@ -36,8 +36,11 @@ export class Incident {
   @Field(() => ID)
   jobId!: string;
 
-  @Field(() => ID)
-  processInstanceId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for a timer start event that could not start its instance.',
+  })
+  processInstanceId!: string | null;
 
   @Field(() => String, { description: 'The timer event or service task that failed.' })
   elementId!: string;

@@ -24,9 +24,10 @@ export class IncidentEntity {
   @Column({ name: 'job_id', type: 'uuid' })
   jobId!: string;
 
-  @Column({ name: 'instance_id', type: 'uuid' })
+  /** Null for a timer start event that could not start its instance. */
+  @Column({ name: 'instance_id', type: 'uuid', nullable: true })
   @ForeignKey(() => ProcessInstanceEntity, { onDelete: 'CASCADE' })
-  instanceId!: string;
+  instanceId!: string | null;
 
   @Column({ name: 'element_id', type: 'varchar', length: 255 })
   elementId!: string;

@@ -2,7 +2,7 @@ import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { HistoryEventEntity } from './history-event.entity';
 import { IncidentEntity } from './incident.entity';
-import { JobEntity } from './job.entity';
+import { JobEntity, isInstanceJob, type InstanceJob } from './job.entity';
 import { MessageStartEntity } from './message-start.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -10,6 +10,7 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { TaskEntity } from './task.entity';
 
 export {
+  isInstanceJob,
   CalendarTableEntity,
   IncidentEntity,
   JobEntity,
@@ -23,6 +24,7 @@ export {
 };
 export type { TaskState } from './task.entity';
 export type { JobKind } from './job.entity';
+export type { InstanceJob };
 export type { IncidentResolution, IncidentStatus } from './incident.entity';
 
 export const entities = [

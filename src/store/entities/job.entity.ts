@@ -1,7 +1,9 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
-export type JobKind = 'timer' | 'task';
+/** A timer of an instance, a service task's job, or a timer start event of a process. */
+export type JobKind = 'timer' | 'task' | 'start';
 
 /**
  * Work due at a time: a timer to fire, or a service task's job for a handler or an external
@@ -16,9 +18,19 @@ export class JobEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Column({ name: 'instance_id', type: 'uuid' })
+  /** The instance it belongs to; null for a timer start event, which starts one. */
+  @Column({ name: 'instance_id', type: 'uuid', nullable: true })
   @ForeignKey(() => ProcessInstanceEntity, { onDelete: 'CASCADE' })
-  instanceId!: string;
+  instanceId!: string | null;
+
+  /** For a timer start event: the process version it starts. */
+  @Column({ name: 'definition_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => ProcessDefinitionEntity, { onDelete: 'CASCADE' })
+  definitionId!: string | null;
+
+  /** For a timer start event with a cycle: the interval, and how many more times (null: for ever). */
+  @Column({ type: 'jsonb', nullable: true })
+  repeat!: { interval: string; remaining: number | null } | null;
 
   /** The engine's id for the timer or the task's token, local to the instance. */
   @Column({ name: 'wait_id', type: 'integer' })
@@ -51,4 +63,11 @@ export class JobEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** A job of an instance: a timer or a service task's job (not a timer start event). */
+export type InstanceJob = JobEntity & { instanceId: string };
+
+export function isInstanceJob(job: JobEntity): job is InstanceJob {
+  return job.instanceId !== null;
 }

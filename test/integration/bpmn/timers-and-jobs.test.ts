@@ -105,6 +105,36 @@ describe('timers and jobs', () => {
     });
   });
 
+  it('a timer start event starts an instance at each beat of its cycle, from the latest version only', async () => {
+    const weeklyReport = (version: string, cycle: string) =>
+      bpmnProcess(
+        'weekly-report',
+        `<bpmn:startEvent id="every${version}"><bpmn:timerEventDefinition><bpmn:timeCycle>${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+         <bpmn:userTask id="report" camunda:candidateGroups="office" />
+         <bpmn:sequenceFlow id="a" sourceRef="every${version}" targetRef="report" />`,
+      );
+    const started = async () =>
+      (
+        await suite.api.database.dataSource.query(
+          `SELECT d.version FROM process_instance i
+             JOIN process_definition d ON d.id = i.definition_id
+            WHERE d.key = 'weekly-report' ORDER BY i.started_at`,
+        )
+      ).map((row: { version: number }) => row.version);
+    await suite.f.deploy(weeklyReport('1', 'R3/2026-03-03T01:00:00Z/P1D'));
+    expect(await fire(new Date('2026-03-03T00:59:00Z'))).toBe(0);
+    expect(await fire(new Date('2026-03-03T01:00:00Z'))).toBe(1);
+    expect(await fire(new Date('2026-03-03T01:00:00Z'))).toBe(0);
+    // Two beats missed (no runner ran): one instance, and the cycle goes on from now.
+    expect(await fire(new Date('2026-03-05T02:00:00Z'))).toBe(1);
+    expect(await started()).toEqual([1, 1]);
+    // A new version replaces the old one's timers: only its own cycle runs from now on.
+    await suite.f.deploy(weeklyReport('2', 'R/2026-03-06T01:00:00Z/P7D'));
+    expect(await fire(new Date('2026-03-06T01:00:00Z'))).toBe(1);
+    expect(await fire(new Date('2026-03-13T01:00:00Z'))).toBe(1);
+    expect(await started()).toEqual([1, 1, 2, 2]);
+  });
+
   describe('service tasks', () => {
     beforeAll(async () => {
       await suite.f.deploy(
