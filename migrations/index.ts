@@ -9,6 +9,7 @@ import { JobWakeUp1795325750700 } from './1795325750700-JobWakeUp';
 import { Calendars1795326188329 } from './1795326188329-Calendars';
 import { Deadlines1795326388262 } from './1795326388262-Deadlines';
 import { StartTimers1795326710441 } from './1795326710441-StartTimers';
+import { MessageOutbox1795326933964 } from './1795326933964-MessageOutbox';
 
 export const migrations = [
   Initial1795316972050,
@@ -21,4 +22,5 @@ export const migrations = [
   Calendars1795326188329,
   Deadlines1795326388262,
   StartTimers1795326710441,
+  MessageOutbox1795326933964,
 ];

@@ -203,6 +203,8 @@ export type Effect =
   /** A message end or throw event: the message goes out after the step commits. */
   | {
       type: 'SEND_MESSAGE';
+      /** The throw event or end event that sends it. */
+      elementId: string;
       messageName: string;
       correlationKey: string | null;
       variables: Variables;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { JobEntity } from '../store/entities';
-import { closeIncidentsOfJobs, openIncident } from '../store/incidents';
+import { openIncident } from '../store/incidents';
 
 /** Tries a job has when it is created, unless its element says otherwise. */
 export const DEFAULT_RETRIES = 3;
@@ -30,10 +30,4 @@ export async function recordJobFailure<J extends JobEntity>(
   await manager.update(JobEntity, { id: job.id }, changes);
   if (changes.retries === 0) await openIncident(manager, job, input.message, input.now);
   return { ...job, ...changes };
-}
-
-/** The job's effect is landing in this transaction: it goes, and so do its incidents. */
-export async function consumeJob(manager: EntityManager, job: JobEntity, now: Date): Promise<void> {
-  await manager.delete(JobEntity, { id: job.id });
-  await closeIncidentsOfJobs(manager, [job.id], now);
 }

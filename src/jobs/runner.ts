@@ -4,12 +4,13 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { nextDueAt } from './claim';
 import { runHandlerJobs, type JobHandlers } from './handlers';
+import { deliverDueMessages } from './outbox';
 import { fireDueTimers } from './timers';
 
 export interface JobRunner {
   /** This runner's name in the job table's `locked_by`. */
   id: string;
-  /** One round now: fire due timers, run due handler jobs. Rounds never overlap. */
+  /** One round now: fire due timers, deliver messages left over, run due handler jobs. Rounds never overlap. */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -46,6 +47,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       holder: id,
       lockSeconds: options.lockSeconds,
     });
+    const delivered = await deliverDueMessages(options.dataSource, now, {
+      holder: id,
+      lockSeconds: options.lockSeconds,
+    });
     const done = await runHandlerJobs(
       options.dataSource,
       options.handlers,
@@ -53,7 +58,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       logger,
       id,
     );
-    if (fired + done > 0) logger.debug({ runner: id, fired, done }, 'job round');
+    if (fired + delivered + done > 0)
+      logger.debug({ runner: id, fired, delivered, done }, 'job round');
   };
   const sleep = async () => {
     if (stopped) return;

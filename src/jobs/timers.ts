@@ -9,7 +9,8 @@ import type { SentMessage } from '../store/apply-effects';
 import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { claimJobs } from './claim';
-import { backoffSeconds, consumeJob, recordJobFailure } from './failure';
+import { consumeJob } from '../store/jobs';
+import { backoffSeconds, recordJobFailure } from './failure';
 
 export interface TimerRound {
   /** Who holds the timers taken: a runner's id. */

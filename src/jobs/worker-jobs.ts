@@ -12,7 +12,8 @@ import { isUuid, lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { claimJobs } from './claim';
-import { consumeJob, recordJobFailure } from './failure';
+import { consumeJob } from '../store/jobs';
+import { recordJobFailure } from './failure';
 
 export interface LockedJob {
   job: InstanceJob;

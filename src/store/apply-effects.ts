@@ -6,8 +6,16 @@ import { appendHistory, type NewHistoryEvent } from './history';
 import { closeIncidentsOfJobs } from './incidents';
 import { queryReturning } from './sql';
 
-/** A message a step sent: delivered once the step's transaction has committed. */
-export type SentMessage = Omit<Extract<Effect, { type: 'SEND_MESSAGE' }>, 'type'>;
+/**
+ * A message a step sent: a job row written with the step (the outbox), delivered once the step's
+ * transaction has committed, or by a job runner should the sender die first.
+ */
+export interface SentMessage {
+  jobId: string;
+}
+
+/** How long a sent message is left to its sender to deliver before job runners take it. */
+export const SENDER_DELIVERS_WITHIN_MS = 2000;
 
 /** What a step asks of other instances: call activities to start and to cancel. */
 export interface EffectOutcome {
@@ -55,6 +63,7 @@ export async function applyEffects(
     waitId,
     ...fields,
     repeat: null,
+    payload: null,
     lockedBy: null,
     lockedUntil: null,
     errorMessage: null,
@@ -181,13 +190,27 @@ export async function applyEffects(
       case 'THROW_TO_PARENT':
         throwsToParent.push(effect);
         break;
-      case 'SEND_MESSAGE':
-        sent.push({
-          messageName: effect.messageName,
-          correlationKey: effect.correlationKey,
-          variables: effect.variables,
-        });
+      case 'SEND_MESSAGE': {
+        const message: JobEntity = {
+          ...job(0, {
+            kind: 'message',
+            type: null,
+            elementId: effect.elementId,
+            dueAt: new Date(now.getTime() + SENDER_DELIVERS_WITHIN_MS),
+            retries: 3,
+          }),
+          instanceId: null,
+          payload: {
+            messageName: effect.messageName,
+            correlationKey: effect.correlationKey,
+            variables: effect.variables,
+            from: instanceId,
+          },
+        };
+        newJobs.push(message);
+        sent.push({ jobId: message.id });
         break;
+      }
       case 'HISTORY':
         history.push({
           eventType: effect.eventType,

@@ -1,14 +1,16 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { AppError } from '../errors';
 import type { SentMessage } from './apply-effects';
 import {
+  JobEntity,
   MessageStartEntity,
   MessageSubscriptionEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
 } from './entities';
 import { createInstance, lockInstance, runCommand } from './instances';
+import { consumeJob } from './jobs';
 import { inTransaction } from './transaction';
 
 export interface Correlation {
@@ -29,10 +31,29 @@ const MAX_DELIVERY_DEPTH = 8;
  */
 export async function correlateMessage(
   dataSource: DataSource,
-  input: { messageName: string; correlationKey: string | null; variables: Variables; now: Date },
+  input: MessageInput,
   depth = 0,
 ): Promise<Correlation> {
-  const { correlation, sent } = await inTransaction(dataSource, async (manager) => {
+  const { correlation, sent } = await inTransaction(dataSource, (manager) =>
+    correlateWithin(manager, input),
+  );
+  await deliverMessages(dataSource, sent, input.now, depth + 1);
+  return correlation;
+}
+
+interface MessageInput {
+  messageName: string;
+  correlationKey: string | null;
+  variables: Variables;
+  now: Date;
+}
+
+/** Delivers a message in the caller's transaction; returns what the steps it caused sent. */
+async function correlateWithin(
+  manager: EntityManager,
+  input: MessageInput,
+): Promise<{ correlation: Correlation; sent: SentMessage[] }> {
+  {
     // The wait is found without a lock and checked again under the instance's lock: another
     // delivery may have taken it meanwhile, and then the next one is tried.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -96,15 +117,12 @@ export async function correlateMessage(
       correlation: { kind: 'STARTED' as const, elementId: starts[0].elementId, instances },
       sent,
     };
-  });
-  await deliverMessages(dataSource, sent, input.now, depth + 1);
-  return correlation;
+  }
 }
 
 /**
- * Delivers what committed steps sent. A message nobody waits for is dropped, as BPMN's message
- * semantics allow, and so is one whose receiver refuses the step it would cause: the sender's
- * step has committed and must not be reported as failed. Its history records that it was sent.
+ * Delivers what committed steps sent, at once, each message in the transaction that consumes its
+ * job. Past a depth of messages causing messages (a ping-pong), the rest is left to the runners.
  */
 export async function deliverMessages(
   dataSource: DataSource,
@@ -113,11 +131,70 @@ export async function deliverMessages(
   depth = 0,
 ): Promise<void> {
   if (depth > MAX_DELIVERY_DEPTH) return;
-  for (const message of sent) {
-    try {
-      await correlateMessage(dataSource, { ...message, now }, depth);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-    }
+  for (const { jobId } of sent) {
+    await deliverMessages(
+      dataSource,
+      await deliverMessageJob(dataSource, jobId, now),
+      now,
+      depth + 1,
+    );
   }
+}
+
+/**
+ * Delivers one sent message and consumes its job in one transaction: it lands once, whether the
+ * sender delivers it right after its commit or a runner (`holder`) does later. Without a holder,
+ * a message a runner has taken is left to it. A message nobody waits for is dropped, as BPMN's
+ * message semantics allow, and so is one whose receiver refuses the step it would cause: the
+ * sender's step has committed and is not to be reported as failed; its history records that it
+ * sent the message. Returns the messages the delivery sent in turn.
+ */
+export async function deliverMessageJob(
+  dataSource: DataSource,
+  jobId: string,
+  now: Date,
+  holder?: string,
+): Promise<SentMessage[]> {
+  try {
+    return await inTransaction(dataSource, async (manager) => {
+      const job = await takeMessageJob(manager, jobId, now, holder);
+      if (!job?.payload) return [];
+      await consumeJob(manager, job, now);
+      const { messageName, correlationKey, variables } = job.payload;
+      return (
+        await correlateWithin(manager, {
+          messageName,
+          correlationKey,
+          variables: variables as Variables,
+          now,
+        })
+      ).sent;
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await inTransaction(dataSource, async (manager) => {
+      const job = await takeMessageJob(manager, jobId, now, holder);
+      if (job) await consumeJob(manager, job, now);
+    });
+    return [];
+  }
+}
+
+/** The message's job, row-locked, if it is still there and this deliverer may take it. */
+async function takeMessageJob(
+  manager: EntityManager,
+  jobId: string,
+  now: Date,
+  holder: string | undefined,
+): Promise<JobEntity | undefined> {
+  const [job] = await manager
+    .getRepository(JobEntity)
+    .createQueryBuilder('j')
+    .setLock('pessimistic_write')
+    .setOnLocked('skip_locked')
+    .where("j.id = :jobId AND j.kind = 'message'", { jobId })
+    .getMany();
+  if (!job) return undefined;
+  const free = job.lockedBy === null || (job.lockedUntil !== null && job.lockedUntil <= now);
+  return (holder === undefined ? free : job.lockedBy === holder) ? job : undefined;
 }

@@ -38,6 +38,7 @@ export async function scheduleTimerStarts(
       elementId,
       dueAt: new Date(dueAt),
       repeat: repeat ?? null,
+      payload: null,
       retries: 3,
       lockedBy: null,
       lockedUntil: null,

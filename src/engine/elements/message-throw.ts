@@ -14,6 +14,7 @@ export function sendMessage(
 ): void {
   execution.effects.push({
     type: 'SEND_MESSAGE',
+    elementId: node.id,
     messageName: event.messageName,
     correlationKey: correlationKeyFor(execution, event, node.id, scopeId),
     variables: execution.copyOfVariables(scopeId),

@@ -2,8 +2,11 @@ import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
-/** A timer of an instance, a service task's job, or a timer start event of a process. */
-export type JobKind = 'timer' | 'task' | 'start';
+/**
+ * A timer of an instance, a service task's job, a timer start event of a process, or a message
+ * a step sent (the outbox: delivered once, even if the sender's server dies after its commit).
+ */
+export type JobKind = 'timer' | 'task' | 'start' | 'message';
 
 /**
  * Work due at a time: a timer to fire, or a service task's job for a handler or an external
@@ -27,6 +30,17 @@ export class JobEntity {
   @Column({ name: 'definition_id', type: 'uuid', nullable: true })
   @ForeignKey(() => ProcessDefinitionEntity, { onDelete: 'CASCADE' })
   definitionId!: string | null;
+
+  /** For a message: what to deliver. */
+  @Column({ type: 'jsonb', nullable: true })
+  payload!: {
+    messageName: string;
+    correlationKey: string | null;
+    /** The sender's variables (JSON). */
+    variables: object;
+    /** The instance that sent it. */
+    from: string;
+  } | null;
 
   /** For a timer start event with a cycle: the interval, and how many more times (null: for ever). */
   @Column({ type: 'jsonb', nullable: true })

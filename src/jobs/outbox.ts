@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import { deliverMessageJob, deliverMessages } from '../store/messages';
+import { claimJobs } from './claim';
+
+/**
+ * Delivers the sent messages whose senders did not (a server that died between its commit and
+ * the delivery): the outbox. Each lands once: its job is consumed with the step it causes.
+ * Returns how many were taken.
+ */
+export async function deliverDueMessages(
+  dataSource: DataSource,
+  now: Date,
+  round: { holder: string; lockSeconds: number; batch?: number },
+): Promise<number> {
+  const batch = round.batch ?? 50;
+  let taken = 0;
+  for (;;) {
+    const jobs = await claimJobs(dataSource, {
+      kinds: ['message'],
+      holder: round.holder,
+      max: batch,
+      lockSeconds: round.lockSeconds,
+      now,
+    });
+    for (const job of jobs) {
+      const next = await deliverMessageJob(dataSource, job.id, now, round.holder);
+      await deliverMessages(dataSource, next, now, 1);
+    }
+    taken += jobs.length;
+    if (jobs.length < batch) return taken;
+  }
+}

@@ -1,0 +1,85 @@
+import { deliverDueMessages } from '../../../src/jobs/outbox';
+import { latestDefinition } from '../../../src/store/definitions';
+import { createInstance } from '../../../src/store/instances';
+import { inTransaction } from '../../../src/store/transaction';
+import { bpmnProcess } from '../../support/bpmn';
+import { apiSuite } from '../../support/flows';
+
+const MESSAGE = '<bpmn:message id="m" name="residence-registered" />';
+
+/** A message is written with the step that sends it, so a crash after the commit loses nothing. */
+describe('the outbox of sent messages', () => {
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const suite = apiSuite(clock);
+  const dataSource = () => suite.api.database.dataSource;
+  const later = (ms: number) => new Date(clock.now.getTime() + ms);
+  const messageJobs = async () =>
+    Number((await dataSource().query(`SELECT count(*) FROM job WHERE kind = 'message'`))[0].count);
+  /** Starts `key` as a server would, but "dies" after the commit: nothing is delivered. */
+  const startAndCrash = (key: string, businessKey: string) =>
+    inTransaction(dataSource(), async (manager) =>
+      createInstance(manager, await latestDefinition(manager, key), {
+        businessKey,
+        variables: { address: 'Thôn 3, xã Tân Lập' },
+        now: clock.now,
+      }),
+    );
+
+  beforeAll(async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'police',
+        `<bpmn:startEvent id="start" />
+         <bpmn:endEvent id="notify"><bpmn:messageEventDefinition messageRef="m" /></bpmn:endEvent>
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="notify" />`,
+        '',
+        MESSAGE,
+      ),
+    );
+    await suite.f.deploy(
+      bpmnProcess(
+        'commune',
+        `<bpmn:startEvent id="start" />
+         <bpmn:receiveTask id="wait" messageRef="m" />
+         <bpmn:userTask id="record" camunda:candidateGroups="civil_status" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="wait" />
+         <bpmn:sequenceFlow id="b" sourceRef="wait" targetRef="record" />`,
+        '',
+        MESSAGE,
+      ),
+    );
+  });
+
+  it('is delivered at once by the sender after its commit', async () => {
+    const waiting = await suite.f.start('commune', 'HS-1');
+    await suite.f.start('police', 'HS-1');
+    expect(await suite.f.waitingAt(waiting)).toEqual(['record']);
+    expect(await messageJobs()).toBe(0);
+  });
+
+  it('is delivered once by a runner when the sender died after its commit', async () => {
+    const waiting = await suite.f.start('commune', 'HS-2');
+    await startAndCrash('police', 'HS-2');
+    expect(await messageJobs()).toBe(1);
+    expect(await suite.f.waitingAt(waiting)).toEqual([]);
+    // The sender has a moment to deliver it itself; then any runner does.
+    const round = { holder: 'runner-a', lockSeconds: 30 };
+    expect(await deliverDueMessages(dataSource(), clock.now, round)).toBe(0);
+    expect(await deliverDueMessages(dataSource(), later(5000), round)).toBe(1);
+    expect(await deliverDueMessages(dataSource(), later(6000), round)).toBe(0);
+    expect(await suite.f.waitingAt(waiting)).toEqual(['record']);
+    expect((await suite.f.instance(waiting)).variables).toMatchObject({
+      address: 'Thôn 3, xã Tân Lập',
+    });
+    expect(await suite.f.historyOf(waiting, 'MESSAGE_CORRELATED')).toEqual([
+      'MESSAGE_CORRELATED wait',
+    ]);
+  });
+
+  it('is dropped, once, when nobody waits for it', async () => {
+    await startAndCrash('police', 'HS-NOBODY');
+    const round = { holder: 'runner-b', lockSeconds: 30 };
+    expect(await deliverDueMessages(dataSource(), later(5000), round)).toBe(1);
+    expect(await messageJobs()).toBe(0);
+  });
+});
