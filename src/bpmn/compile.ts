@@ -12,6 +12,7 @@ import { multiInstanceOf } from './multi-instance';
 import { asList, lanesByNode } from './roles';
 import { checkGraph } from './check-graph';
 import { checkDurations } from './durations';
+import { asyncOf } from './async';
 import { lintWithBpmnlint } from './lint';
 import { eventDefinitionOf } from './event-definition';
 
@@ -242,6 +243,7 @@ function compileNode(
     Object.assign(node, ioMappingsOf(element, findings));
   }
   if (element.get('tthc:pausesClock') === true) node.pausesClock = true;
+  Object.assign(node, asyncOf(element, findings));
   const multiInstance = multiInstanceOf(element, findings);
   if (multiInstance) node.multiInstance = multiInstance;
   if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));

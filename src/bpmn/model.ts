@@ -86,6 +86,8 @@ export interface FlowNode {
    * dossier's deadlines stand still and move on by the working time paused.
    */
   pausesClock?: true;
+  /** `camunda:asyncBefore`: a token stops in front of the element; a job continues it. */
+  asyncBefore?: true;
   event?: EventDefinition;
   /** Boundary events: the activity they are attached to. */
   attachedTo?: string;

@@ -10,6 +10,11 @@ export function cancelToken(execution: Execution, token: Token): void {
   const node = execution.model.nodes[token.elementId];
   unsubscribeToken(execution, token);
   execution.removeToken(token);
+  // In front of its element: the element never began; only the continuation goes.
+  if (token.continuation) {
+    execution.effects.push({ type: 'CANCEL_JOB', waitId: token.id });
+    return;
+  }
   // A token that waits for a scope (a sub-process, a multi-instance body) takes the scope with it.
   const inner = execution.state.scopes.find((scope) => scope.tokenId === token.id);
   if (inner) cancelScope(execution, inner.id, { removeScope: true });

@@ -1,6 +1,7 @@
 import type { FlowNode, ProcessModel } from '../bpmn/model';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
+import { continueLater } from './continuation';
 import { conditionHolds } from './condition';
 import type {
   Effect,
@@ -37,6 +38,8 @@ export interface Arrival {
   via?: string;
   /** One instance of a multi-instance activity, inside its item scope. */
   item?: true;
+  /** Resumed by its async continuation: the element runs now rather than wait again. */
+  continued?: true;
 }
 
 /** Work done once every moving token has stopped: a scope that emptied, a join that may fire. */
@@ -103,6 +106,10 @@ export class Execution {
         // A token whose scope was canceled while it was on its way goes no further.
         if (!this.state.scopes.some((scope) => scope.id === next.scopeId)) continue;
         const node = this.node(next.elementId);
+        if (node.asyncBefore && !next.continued && !next.item) {
+          continueLater(this, node, next);
+          continue;
+        }
         const behaviour =
           node.multiInstance && !next.item && this.multiInstanceBehaviour
             ? this.multiInstanceBehaviour

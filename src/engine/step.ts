@@ -2,6 +2,7 @@ import type { FlowNode, ProcessModel } from '../bpmn/model';
 import { AppError } from '../errors';
 import { triggerWait } from './trigger';
 import { cancelScope } from './cancel';
+import { continueAt } from './continuation';
 import { arriveAtCallActivity, childCompleted } from './elements/call-activity';
 import { arriveAtBoundaryEvent, arriveAtMessageCatch } from './elements/catch-events';
 import { arriveAtEndEvent } from './elements/end-event';
@@ -87,6 +88,9 @@ export function step(
       break;
     case 'COMPLETE_JOB':
       completeJob(running, command.waitId, command.variables);
+      break;
+    case 'CONTINUE':
+      continueAt(running, command.waitId);
       break;
     case 'CHILD_COMPLETED':
       childCompleted(running, command.waitId, command.variables);

@@ -50,6 +50,8 @@ export interface Token {
   locals?: Variables;
   /** User tasks with a step budget: when the step is due. */
   deadline?: Deadline;
+  /** Waits in front of its element for an async continuation (`camunda:asyncBefore`). */
+  continuation?: true;
 }
 
 /** When something is due, from when it counted, and whether the time has passed. */
@@ -127,6 +129,8 @@ export type Command =
   | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables }
   | { type: 'FIRE_TIMER'; subscriptionId: number }
   | { type: 'COMPLETE_JOB'; waitId: number; variables: Variables }
+  /** An async continuation's job runs: the token waiting in front of its element goes in. */
+  | { type: 'CONTINUE'; waitId: number }
   /** The instance a call activity started has completed, with its variables. */
   | { type: 'CHILD_COMPLETED'; waitId: number; variables: Variables }
   /** Ends the instance where it stands: every wait is withdrawn. */
@@ -175,6 +179,8 @@ export type Effect =
       /** When the step is due, from its budget. */
       dueAt?: Instant;
     }
+  /** A token waits in front of an async element: a job will continue it (CONTINUE). */
+  | { type: 'CONTINUE_LATER'; waitId: number; elementId: string }
   /** A task's due time moved (the clock was paused) or passed. */
   | { type: 'SET_TASK_DEADLINE'; waitId: number; dueAt: Instant; overdue: boolean }
   | { type: 'COMPLETE_TASK'; waitId: number; actor?: string }

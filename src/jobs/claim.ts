@@ -49,7 +49,7 @@ export async function claimJobs(
 export async function nextDueAt(dataSource: DataSource, types: string[]): Promise<Date | null> {
   const [row] = (await dataSource.query(
     `SELECT min(GREATEST(due_at, COALESCE(locked_until, due_at))) AS due FROM job
-      WHERE retries > 0 AND (kind IN ('timer', 'start', 'message') OR type = ANY($1))`,
+      WHERE retries > 0 AND (kind IN ('timer', 'continue', 'start', 'message') OR type = ANY($1))`,
     [types],
   )) as { due: Date | null }[];
   return row?.due ?? null;

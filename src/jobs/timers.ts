@@ -23,7 +23,7 @@ export interface TimerRound {
 
 /**
  * Fires the timers that are due, oldest first, in batches until none is left: the timers of
- * instances and the timer start events of processes. Each timer is taken (reserved for this
+ * instances, their async continuations and the timer start events of processes. Each timer is taken (reserved for this
  * runner), then fired in its own transaction that consumes (or moves on) the job with the step
  * it causes: its effect lands once however many runners race, and a runner that dies mid-way
  * leaves its timers to be taken again when their reservation ends. A timer whose step the engine
@@ -40,7 +40,7 @@ export async function fireDueTimers(
   let fired = 0;
   for (;;) {
     const taken = await claimJobs(dataSource, {
-      kinds: ['timer', 'start'],
+      kinds: ['timer', 'continue', 'start'],
       holder,
       max: batch,
       lockSeconds: round.lockSeconds ?? 60,
@@ -68,7 +68,7 @@ async function fireTimer(
       if (!current || current.lockedBy !== holder) return undefined;
       return current.kind === 'start'
         ? startInstanceByTimer(manager, current, now)
-        : fireInstanceTimer(manager, current, now);
+        : fireInstanceJob(manager, current, now);
     });
     if (sent === undefined) return false;
     await deliverMessages(dataSource, sent, now);
@@ -91,22 +91,28 @@ async function fireTimer(
   }
 }
 
-/** An instance's timer: the job is consumed and the instance's waiting event fires. */
-async function fireInstanceTimer(
+/**
+ * An instance's timer or async continuation: the job is consumed and the instance's waiting
+ * event fires, or its waiting token goes on into its element.
+ */
+async function fireInstanceJob(
   manager: EntityManager,
   job: JobEntity,
   now: Date,
 ): Promise<SentMessage[]> {
   const instance = await lockInstance(manager, job.instanceId ?? '');
   await consumeJob(manager, job, now);
-  if (
-    instance.status !== 'ACTIVE' ||
-    !instance.state.subscriptions.some((s) => s.id === job.waitId)
-  )
-    return [];
-  return (
-    await runCommand(manager, instance, { type: 'FIRE_TIMER', subscriptionId: job.waitId }, now)
-  ).sent;
+  const { state } = instance;
+  const waiting =
+    job.kind === 'continue'
+      ? state.tokens.some((t) => t.id === job.waitId && t.continuation)
+      : state.subscriptions.some((s) => s.id === job.waitId);
+  if (instance.status !== 'ACTIVE' || !waiting) return [];
+  const command =
+    job.kind === 'continue'
+      ? { type: 'CONTINUE' as const, waitId: job.waitId }
+      : { type: 'FIRE_TIMER' as const, subscriptionId: job.waitId };
+  return (await runCommand(manager, instance, command, now)).sent;
 }
 
 /**

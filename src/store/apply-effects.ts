@@ -175,6 +175,17 @@ export async function applyEffects(
           }),
         );
         break;
+      case 'CONTINUE_LATER':
+        newJobs.push(
+          job(effect.waitId, {
+            kind: 'continue',
+            type: null,
+            elementId: effect.elementId,
+            dueAt: now,
+            retries: 3,
+          }),
+        );
+        break;
       case 'CANCEL_TIMER':
         await deleteJob(effect.subscriptionId);
         break;

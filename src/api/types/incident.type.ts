@@ -45,7 +45,10 @@ export class Incident {
   @Field(() => String, { description: 'The timer event or service task that failed.' })
   elementId!: string;
 
-  @Field(() => String, { description: '`timer`, or the job type of a service task.' })
+  @Field(() => String, {
+    description:
+      '`timer`, `continue` (an async continuation), `start` (a timer start event), or the job type of a service task.',
+  })
   jobType!: string;
 
   @Field(() => String, { description: 'What the last failure said.' })

@@ -3,10 +3,11 @@ import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
 /**
- * A timer of an instance, a service task's job, a timer start event of a process, or a message
- * a step sent (the outbox: delivered once, even if the sender's server dies after its commit).
+ * A timer of an instance, a service task's job, an async continuation, a timer start event of a
+ * process, or a message a step sent (the outbox: delivered once, even if the sender's server
+ * dies after its commit).
  */
-export type JobKind = 'timer' | 'task' | 'start' | 'message';
+export type JobKind = 'timer' | 'task' | 'continue' | 'start' | 'message';
 
 /**
  * Work due at a time: a timer to fire, or a service task's job for a handler or an external

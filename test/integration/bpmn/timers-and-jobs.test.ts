@@ -135,6 +135,42 @@ describe('timers and jobs', () => {
     expect(await started()).toEqual([1, 1, 2, 2]);
   });
 
+  it("an async continuation ends the step in front of its element, and a failure there becomes an incident, not the officer's error", async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'async-route',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="receive" camunda:candidateGroups="reception" />
+         <bpmn:exclusiveGateway id="route" camunda:asyncBefore="true" />
+         <bpmn:userTask id="fast" camunda:candidateGroups="office" />
+         <bpmn:userTask id="slow" camunda:candidateGroups="office" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="receive" />
+         <bpmn:sequenceFlow id="b" sourceRef="receive" targetRef="route" />
+         <bpmn:sequenceFlow id="c" sourceRef="route" targetRef="fast"><bpmn:conditionExpression>=urgent = true</bpmn:conditionExpression></bpmn:sequenceFlow>
+         <bpmn:sequenceFlow id="d" sourceRef="route" targetRef="slow"><bpmn:conditionExpression>=urgent = false</bpmn:conditionExpression></bpmn:sequenceFlow>`,
+      ),
+    );
+    const ok = await suite.f.start('async-route', 'AS-1');
+    await suite.f.complete(ok, 'receive', { urgent: true });
+    expect(await suite.f.waitingAt(ok)).toEqual([]);
+    expect(await fire(clock.now)).toBeGreaterThanOrEqual(1);
+    expect(await suite.f.waitingAt(ok)).toEqual(['fast']);
+
+    // The officer forgot the field the route needs: the click succeeds; the route fails later.
+    const bad = await suite.f.start('async-route', 'AS-2');
+    await suite.f.complete(bad, 'receive', {});
+    for (let minutes = 0; minutes < 10; minutes++) await fire(later(minutes * 60_000));
+    const { processInstance } = await suite.api.ok(
+      `query ($id: ID!) { processInstance(id: $id) { status incidents { elementId jobType status message } } }`,
+      { id: bad },
+    );
+    expect(processInstance.status).toBe('ACTIVE');
+    expect(processInstance.incidents).toEqual([
+      expect.objectContaining({ elementId: 'route', jobType: 'continue', status: 'OPEN' }),
+    ]);
+    expect(processInstance.incidents[0].message).toMatch(/^CONDITION_FAILED/);
+  });
+
   describe('service tasks', () => {
     beforeAll(async () => {
       await suite.f.deploy(

@@ -354,3 +354,61 @@ describe('step() at an inclusive join', () => {
     expect(tasksCreated(done.effects)).toHaveLength(2);
   });
 });
+
+describe('step() with async continuations', () => {
+  const xml = (withTerminate: boolean) =>
+    bpmnProcess(
+      'async-both',
+      `<bpmn:startEvent id="start" />
+       <bpmn:parallelGateway id="fork" />
+       <bpmn:userTask id="work" camunda:candidateGroups="office" camunda:asyncBefore="true" />
+       ${withTerminate ? '<bpmn:endEvent id="stop"><bpmn:terminateEventDefinition /></bpmn:endEvent>' : '<bpmn:endEvent id="stop" />'}
+       <bpmn:sequenceFlow id="s0" sourceRef="start" targetRef="fork" />
+       <bpmn:sequenceFlow id="s1" sourceRef="fork" targetRef="work" />
+       <bpmn:sequenceFlow id="s2" sourceRef="fork" targetRef="stop" />`,
+    );
+
+  it('parks the token in front of the element and goes in on CONTINUE', async () => {
+    const model = await modelOf(xml(false));
+    const started = step(model, undefined, { type: 'START', variables: {} }, T0);
+    expect(started.state.tokens).toEqual([
+      { id: 1, elementId: 'work', scopeId: 0, arrivedVia: 's1', continuation: true },
+    ]);
+    expect(started.effects).toContainEqual({
+      type: 'CONTINUE_LATER',
+      waitId: 1,
+      elementId: 'work',
+    });
+    expect(tasksCreated(started.effects)).toEqual([]);
+    const continued = step(model, started.state, { type: 'CONTINUE', waitId: 1 }, T1);
+    expect(tasksCreated(continued.effects)).toEqual(['work#2']);
+    expect(() => step(model, continued.state, { type: 'CONTINUE', waitId: 1 }, T1)).toThrow(
+      expect.objectContaining({ code: 'JOB_NOT_ACTIVE' }),
+    );
+  });
+
+  it('withdraws a waiting continuation with its job when the scope ends', async () => {
+    const model = await modelOf(xml(true));
+    const { state, effects } = step(model, undefined, { type: 'START', variables: {} }, T0);
+    expect(state.status).toBe('COMPLETED');
+    expect(effects).toContainEqual({ type: 'CANCEL_JOB', waitId: 1 });
+    expect(history(effects)).not.toContain('ELEMENT_TERMINATED work');
+  });
+
+  it('may begin in front of the start event: the instance exists before anything runs', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'async-start',
+        `<bpmn:startEvent id="start" camunda:asyncBefore="true" />
+         <bpmn:userTask id="work" camunda:candidateGroups="office" />
+         <bpmn:sequenceFlow id="s0" sourceRef="start" targetRef="work" />`,
+      ),
+    );
+    const started = step(model, undefined, { type: 'START', variables: {} }, T0);
+    expect(started.state.tokens).toEqual([
+      { id: 1, elementId: 'start', scopeId: 0, continuation: true },
+    ]);
+    const continued = step(model, started.state, { type: 'CONTINUE', waitId: 1 }, T1);
+    expect(tasksCreated(continued.effects)).toEqual(['work#2']);
+  });
+});
