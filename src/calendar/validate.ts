@@ -26,10 +26,13 @@ export function officeHoursFrom(value: unknown, file: string): OfficeHours {
   if (typeof office.cutoff !== 'string' || !TIME.test(office.cutoff))
     fail('cutoff', 'a time such as "15:00"');
   const hours = objectAt(office.hours, file, 'hours');
+  if (!WEEKDAYS.slice(0, 5).some((day) => day in hours))
+    fail('hours', 'the opening hours of at least one weekday from Monday to Friday');
   for (const [day, periods] of Object.entries(hours)) {
     if (!WEEKDAYS.includes(day as Weekday))
       fail(`hours.${day}`, `a weekday (${WEEKDAYS.join(', ')})`);
-    if (!Array.isArray(periods)) fail(`hours.${day}`, 'a list of ["HH:MM", "HH:MM"] periods');
+    if (!Array.isArray(periods) || periods.length === 0)
+      fail(`hours.${day}`, 'a list of one or more ["HH:MM", "HH:MM"] periods');
     let previousEnd = '';
     (periods as unknown[]).forEach((period, index) => {
       const field = `hours.${day}[${index}]`;
@@ -61,22 +64,24 @@ export function yearTableFrom(value: unknown, file: string): YearTable {
     fail('source', 'the decision or notice the table comes from');
   if (!Array.isArray(table.daysOff)) fail('daysOff', 'a list');
   if (!Array.isArray(table.workingDays)) fail('workingDays', 'a list');
+  // A real date of this year: 2026-02-30 is not one (Date would roll it into March).
   const inYear = (date: unknown) =>
-    typeof date === 'string' && DATE.test(date) && !Number.isNaN(Date.parse(date));
+    typeof date === 'string' &&
+    DATE.test(date) &&
+    date.startsWith(`${year}-`) &&
+    new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
   (table.daysOff as unknown[]).forEach((entry, index) => {
     const range = objectAt(entry, file, `daysOff[${index}]`);
-    if (!inYear(range.from)) fail(`daysOff[${index}].from`, 'a date YYYY-MM-DD');
+    // A range across the new year goes in two tables, one per year.
+    if (!inYear(range.from)) fail(`daysOff[${index}].from`, `a date YYYY-MM-DD in ${year}`);
     if (!inYear(range.to) || (range.to as string) < (range.from as string))
-      fail(`daysOff[${index}].to`, "a date YYYY-MM-DD, not before 'from'");
-    if (!String(range.from).startsWith(year) && !String(range.to).startsWith(year))
-      fail(`daysOff[${index}]`, `days in ${year}`);
+      fail(`daysOff[${index}].to`, `a date YYYY-MM-DD in ${year}, not before 'from'`);
     if (typeof range.reason !== 'string' || range.reason.trim() === '')
       fail(`daysOff[${index}].reason`, 'the reason for the days off');
   });
   (table.workingDays as unknown[]).forEach((entry, index) => {
     const day = objectAt(entry, file, `workingDays[${index}]`);
-    if (!inYear(day.date) || !String(day.date).startsWith(year))
-      fail(`workingDays[${index}].date`, `a date YYYY-MM-DD in ${year}`);
+    if (!inYear(day.date)) fail(`workingDays[${index}].date`, `a date YYYY-MM-DD in ${year}`);
     if (typeof day.reason !== 'string' || day.reason.trim() === '')
       fail(`workingDays[${index}].reason`, 'the reason for working that day');
   });

@@ -86,13 +86,11 @@ export class WorkingCalendar {
 
   /**
    * The instant `days` working days after `from`: the same time of day on the working day that
-   * many working days later (from an instant outside hours, from the next opening).
+   * many working days later (from an instant outside hours, from the next time the office opens:
+   * after lunch, or the next working morning).
    */
   addWorkingDays(from: string, days: number): string {
-    const start = this.isWorkingTime(from)
-      ? from
-      : this.opening(this.nextWorkingDay(this.local(from).date, true));
-    const { date, minutes } = this.local(start);
+    const { date, minutes } = this.local(this.nextWorkingInstant(from));
     let day = date;
     for (let counted = 0; counted < days;) {
       day = shiftDate(day, 1);
@@ -137,8 +135,18 @@ export class WorkingCalendar {
     return total;
   }
 
-  private nextWorkingDay(date: LocalDate, includeToday = false): LocalDate {
-    let day = includeToday ? date : shiftDate(date, 1);
+  /** `from` if the office is open then; else when it next opens (after lunch, or a later day). */
+  nextWorkingInstant(from: string): string {
+    const { date, minutes } = this.local(from);
+    if (this.isWorkingDay(date)) {
+      const period = this.periods(date).find(([, close]) => minutes < close);
+      if (period) return minutes >= period[0] ? from : this.instant(date, period[0]);
+    }
+    return this.opening(this.nextWorkingDay(date));
+  }
+
+  private nextWorkingDay(date: LocalDate): LocalDate {
+    let day = shiftDate(date, 1);
     while (!this.isWorkingDay(day)) day = shiftDate(day, 1);
     return day;
   }

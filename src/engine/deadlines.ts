@@ -80,11 +80,17 @@ export function deadlinePassed(execution: Execution, subscriptionId: number): bo
 
 /**
  * After each step: the clock stops when a token has come to an element that pauses it, and
- * starts again when none waits at one any more, moving every deadline by the paused time.
+ * starts again when none waits at one any more, moving every deadline by the paused time. An
+ * instance that ended stops watching its deadline.
  */
 export function settleClock(execution: Execution): void {
   const { state } = execution;
-  if (state.status !== 'ACTIVE') return;
+  if (state.status !== 'ACTIVE') {
+    // The instance ended: nothing is due any more.
+    for (const subscription of state.subscriptions.filter((s) => s.kind === 'timer' && s.deadline))
+      closeSubscription(execution, subscription);
+    return;
+  }
   const pausing = state.tokens.find((token) => pausesClock(execution, token));
   const pausedAt = state.clock?.pausedAt;
   if (pausing && !pausedAt) {

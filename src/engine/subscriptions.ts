@@ -96,7 +96,8 @@ export function unsubscribeToken(execution: Execution, token: Token): void {
 
 /** Closes the waits a scope holds for its event sub-processes. */
 export function unsubscribeScope(execution: Execution, scopeId: number): void {
-  close(execution, (s) => s.scopeId === scopeId);
+  // The dossier's deadline outlives an interrupting event sub-process; it ends with the instance.
+  close(execution, (s) => s.scopeId === scopeId && !(s.kind === 'timer' && s.deadline));
 }
 
 export function closeSubscription(execution: Execution, subscription: Subscription): void {

@@ -55,6 +55,10 @@ describe('the working calendar, on real dates', () => {
     for (const date of ['2025-08-31', '2025-09-01', '2025-09-02', '2025-09-03'])
       expect(calendar.isWorkingDay(date)).toBe(false);
     expect(calendar.isWorkingDay('2025-09-04')).toBe(true);
+    // From outside hours, counting starts when the office next opens: after lunch, or the next morning.
+    expect(calendar.addWorkingDays(vn('2026-03-02T17:45:00'), 1)).toBe(vn('2026-03-04T07:30:00'));
+    expect(calendar.addWorkingDays(vn('2026-03-02T12:15:00'), 1)).toBe(vn('2026-03-03T13:30:00'));
+    expect(calendar.addWorkingDays(vn('2026-03-02T06:00:00'), 1)).toBe(vn('2026-03-03T07:30:00'));
     expect(calendar.addWorkingDays(vn('2025-08-29T10:00:00'), 1)).toBe(vn('2025-09-04T10:00:00'));
   });
 
