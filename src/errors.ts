@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'JOB_NOT_ACTIVE'
   | 'JOB_LOCKED'
   | 'INCIDENT_NOT_OPEN'
+  | 'INCIDENT_NEEDS_RETRY'
   | 'JOB_GONE'
   | 'BAD_USER_INPUT';
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Variables } from '../engine/types';
+import { AppError } from '../errors';
 import { backoffSeconds } from './failure';
 import { completeJob, failJob, fetchAndLockJobs } from './worker-jobs';
 
@@ -36,61 +37,87 @@ export class JobHandlers {
 }
 
 const WORKER_ID = `in-process-${process.pid}`;
-const LOCK_SECONDS = 300;
+/** Jobs taken at a time: each is reserved until it is done, so a few at a time. */
+const BATCH = 5;
 
 /**
- * Runs the due jobs of every registered type, as an external worker would: lock, work outside
- * any transaction, then complete (one transaction with the step) or fail with a backoff that
- * doubles each time. Returns how many jobs were completed.
+ * Runs the due jobs of every registered type, as an external worker would: take a few, work
+ * outside any transaction, then complete each (one transaction with the step) or fail it with a
+ * backoff that doubles each time. A job that cannot be finished (its dossier was canceled while
+ * the handler ran) is logged and skipped; the others go on. Returns how many were completed.
  */
 export async function runHandlerJobs(
   dataSource: DataSource,
   handlers: JobHandlers,
   now: () => Date,
-  logger?: Logger,
-  holder = WORKER_ID,
+  options: { logger?: Logger; holder?: string; lockSeconds?: number } = {},
 ): Promise<number> {
+  const { logger, holder = WORKER_ID, lockSeconds = 300 } = options;
   let completed = 0;
   for (const type of handlers.types()) {
     const handler = handlers.get(type);
     if (!handler) continue;
-    const jobs = await fetchAndLockJobs(dataSource, {
-      type,
-      workerId: holder,
-      maxJobs: 20,
-      lockSeconds: LOCK_SECONDS,
-      now: now(),
-    });
-    for (const { job, variables } of jobs) {
-      try {
-        const result = await handler({
-          jobId: job.id,
-          type,
-          elementId: job.elementId,
-          instanceId: job.instanceId,
-          retries: job.retries,
-          variables,
-        });
-        await completeJob(dataSource, {
-          jobId: job.id,
-          workerId: holder,
-          variables: result ?? {},
-          now: now(),
-        });
-        completed += 1;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        logger?.warn({ jobId: job.id, type, err: error }, 'job handler failed');
-        await failJob(dataSource, {
-          jobId: job.id,
-          workerId: holder,
-          retries: job.retries - 1,
-          message,
-          retryInSeconds: backoffSeconds(job.retries - 1),
-          now: now(),
-        });
+    for (;;) {
+      const jobs = await fetchAndLockJobs(dataSource, {
+        type,
+        workerId: holder,
+        maxJobs: BATCH,
+        lockSeconds,
+        now: now(),
+      });
+      for (const { job, variables } of jobs) {
+        let result: Variables | void;
+        try {
+          result = await handler({
+            jobId: job.id,
+            type,
+            elementId: job.elementId,
+            instanceId: job.instanceId,
+            retries: job.retries,
+            variables,
+          });
+        } catch (error) {
+          logger?.warn({ jobId: job.id, type, err: error }, 'job handler failed');
+          await settle(logger, job.id, () =>
+            failJob(dataSource, {
+              jobId: job.id,
+              workerId: holder,
+              retries: job.retries - 1,
+              message: error instanceof Error ? error.message : String(error),
+              retryInSeconds: backoffSeconds(job.retries - 1),
+              now: now(),
+            }),
+          );
+          continue;
+        }
+        const done = await settle(logger, job.id, () =>
+          completeJob(dataSource, {
+            jobId: job.id,
+            workerId: holder,
+            variables: result ?? {},
+            now: now(),
+          }),
+        );
+        if (done) completed += 1;
       }
+      if (jobs.length < BATCH) break;
     }
   }
   return completed;
+}
+
+/** Finishing a job may be refused (it was withdrawn meanwhile): logged, and the round goes on. */
+async function settle(
+  logger: Logger | undefined,
+  jobId: string,
+  finish: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await finish();
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    logger?.warn({ jobId, code: error.code, err: error }, 'job could not be finished');
+    return false;
+  }
 }

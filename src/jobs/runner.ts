@@ -43,26 +43,20 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 
   const round = async () => {
     const now = options.now();
-    const fired = await fireDueTimers(options.dataSource, now, {
-      holder: id,
-      lockSeconds: options.lockSeconds,
-    });
-    const delivered = await deliverDueMessages(options.dataSource, now, {
-      holder: id,
-      lockSeconds: options.lockSeconds,
-    });
-    const done = await runHandlerJobs(
-      options.dataSource,
-      options.handlers,
-      options.now,
+    const batch = { holder: id, lockSeconds: options.lockSeconds, clock: options.now };
+    const fired = await fireDueTimers(options.dataSource, now, batch);
+    const delivered = await deliverDueMessages(options.dataSource, now, batch);
+    const done = await runHandlerJobs(options.dataSource, options.handlers, options.now, {
       logger,
-      id,
-    );
+      holder: id,
+      lockSeconds: options.lockSeconds,
+    });
     if (fired + delivered + done > 0)
       logger.debug({ runner: id, fired, delivered, done }, 'job round');
   };
   const sleep = async () => {
     if (stopped) return;
+    await listener.ensure();
     const next = await nextDueAt(options.dataSource, options.handlers.types()).catch(() => null);
     const untilDue = next ? next.getTime() - options.now().getTime() : options.pollMs;
     clearTimeout(sleeper);
@@ -70,6 +64,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     sleeper.unref();
   };
   const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -86,11 +81,14 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       await sleep();
     })().finally(() => {
       running = undefined;
+      // Woken while it was choosing how long to sleep: go again now.
+      if (again && !stopped) void tick();
     });
     return running;
   };
 
-  const listener = await listen(options.dataSource, () => void tick(), logger);
+  const listener = new JobListener(options.dataSource, () => void tick(), logger);
+  await listener.ensure();
   void tick();
   return {
     id,
@@ -104,33 +102,59 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   };
 }
 
-/** Holds one connection that listens on `job_due`; without it the runner still polls. */
-async function listen(
-  dataSource: DataSource,
-  wake: () => void,
-  logger: Logger,
-): Promise<{ close(): Promise<void> }> {
-  const driver = dataSource.driver as PostgresDriver;
-  try {
-    const [client, release] = (await driver.obtainMasterConnection()) as [
-      {
-        query(sql: string): Promise<unknown>;
-        on(event: 'notification', listener: () => void): void;
-        removeAllListeners(event: string): void;
-      },
-      (error?: unknown) => void,
-    ];
-    client.on('notification', wake);
-    await client.query('LISTEN job_due');
-    return {
-      close: async () => {
-        client.removeAllListeners('notification');
-        await client.query('UNLISTEN job_due').catch(() => undefined);
-        release();
-      },
-    };
-  } catch (error) {
-    logger.warn({ err: error }, 'cannot listen for new jobs; polling only');
-    return { close: async () => undefined };
+interface ListeningClient {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', listener: () => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  removeAllListeners(event: string): void;
+}
+
+/**
+ * Holds one connection that listens on `job_due`. Without it (not yet, or lost) the runner still
+ * polls; it listens again before each sleep.
+ */
+class JobListener {
+  private client?: ListeningClient;
+  private release?: (error?: unknown) => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly wake: () => void,
+    private readonly logger: Logger,
+  ) {}
+
+  async ensure(): Promise<void> {
+    if (this.client || !this.dataSource.isInitialized) return;
+    const driver = this.dataSource.driver as PostgresDriver;
+    try {
+      const [client, release] = (await driver.obtainMasterConnection()) as [
+        ListeningClient,
+        (error?: unknown) => void,
+      ];
+      client.on('notification', this.wake);
+      client.on('error', (error) => this.drop(error));
+      this.client = client;
+      this.release = release;
+      await client.query('LISTEN job_due');
+    } catch (error) {
+      this.drop(error);
+      this.logger.warn({ err: error }, 'cannot listen for new jobs; polling until it can');
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await client.query('UNLISTEN job_due').catch(() => undefined);
+    this.drop();
+  }
+
+  /** Gives the connection back to the pool (discarded if it failed). */
+  private drop(error?: unknown): void {
+    this.client?.removeAllListeners('notification');
+    this.client?.removeAllListeners('error');
+    this.release?.(error);
+    this.client = undefined;
+    this.release = undefined;
   }
 }

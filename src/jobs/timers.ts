@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDuration } from '../engine/iso-time';
 import { firstDue } from '../engine/timer';
-import { AppError } from '../errors';
 import { JobEntity } from '../store/entities';
 import { definitionById } from '../store/definitions';
 import { createInstance, lockInstance, runCommand } from '../store/instances';
@@ -10,7 +9,7 @@ import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { claimJobs } from './claim';
 import { consumeJob } from '../store/jobs';
-import { backoffSeconds, recordJobFailure } from './failure';
+import { failTakenJob } from './failure';
 
 export interface TimerRound {
   /** Who holds the timers taken: a runner's id. */
@@ -19,6 +18,8 @@ export interface TimerRound {
   lockSeconds?: number;
   /** Timers taken at a time. */
   batch?: number;
+  /** The clock, read again for each batch (a long round must not reserve jobs in the past). */
+  clock?: () => Date;
 }
 
 /**
@@ -39,14 +40,15 @@ export async function fireDueTimers(
   const batch = round.batch ?? 50;
   let fired = 0;
   for (;;) {
+    const at = round.clock?.() ?? now;
     const taken = await claimJobs(dataSource, {
       kinds: ['timer', 'continue', 'start'],
       holder,
       max: batch,
       lockSeconds: round.lockSeconds ?? 60,
-      now,
+      now: at,
     });
-    for (const job of taken) if (await fireTimer(dataSource, job, holder, now)) fired += 1;
+    for (const job of taken) if (await fireTimer(dataSource, job, holder, at)) fired += 1;
     if (taken.length < batch) return fired;
   }
 }
@@ -74,19 +76,7 @@ async function fireTimer(
     await deliverMessages(dataSource, sent, now);
     return true;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    await inTransaction(dataSource, async (manager) => {
-      if (job.instanceId) await lockInstance(manager, job.instanceId);
-      const current = await manager.findOneBy(JobEntity, { id: job.id });
-      if (!current || current.lockedBy !== holder) return;
-      const retries = current.retries - 1;
-      await recordJobFailure(manager, current, {
-        retries,
-        message: `${error.code}: ${error.message}`,
-        retryInSeconds: backoffSeconds(retries),
-        now,
-      });
-    });
+    await failTakenJob(dataSource, job, holder, error, now);
     return false;
   }
 }
@@ -135,17 +125,18 @@ async function startInstanceByTimer(
     await consumeJob(manager, job, now);
     return sent;
   }
-  const next = firstDue(
-    addDuration(job.dueAt.toISOString(), repeat.interval),
-    repeat.interval,
-    now.toISOString(),
-  );
+  const beat = repeat.beat ?? job.dueAt.toISOString();
+  const next = firstDue(addDuration(beat, repeat.interval), repeat.interval, now.toISOString());
   await manager.update(
     JobEntity,
     { id: job.id },
     {
       dueAt: new Date(next),
-      repeat: { ...repeat, remaining: repeat.remaining === null ? null : repeat.remaining - 1 },
+      repeat: {
+        ...repeat,
+        remaining: repeat.remaining === null ? null : repeat.remaining - 1,
+        beat: next,
+      },
       lockedBy: null,
       lockedUntil: null,
       errorMessage: null,

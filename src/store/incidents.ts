@@ -96,14 +96,25 @@ export function retryIncident(
 
 /**
  * Closes an incident whose cause was dealt with another way (the work was done by hand, the
- * dossier withdrawn). The job keeps no tries: it waits until a worker completes it, the incident
- * is retried, or the instance moves on.
+ * dossier withdrawn). A service task's job keeps no tries: it waits until a worker completes
+ * it, or the instance moves on. Refused for other jobs, which nothing but a retry moves.
  */
 export function resolveIncident(
   dataSource: DataSource,
   input: { id: string; now: Date },
 ): Promise<IncidentEntity> {
-  return closeIncident(dataSource, input.id, 'RESOLVED', input.now, async () => undefined);
+  return closeIncident(dataSource, input.id, 'RESOLVED', input.now, async (manager, incident) => {
+    // A worker may still complete a service task's job; nothing else would ever move a timer,
+    // a continuation or a message: those need a retry.
+    const job = await manager.findOneBy(JobEntity, { id: incident.jobId });
+    if (job && job.kind !== 'task') {
+      throw new AppError(
+        'INCIDENT_NEEDS_RETRY',
+        `Incident '${incident.id}' is on a ${job.kind} job, which only a retry can move on: use retryIncident`,
+        { incidentId: incident.id, elementId: incident.elementId },
+      );
+    }
+  });
 }
 
 function closeIncident(

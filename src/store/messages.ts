@@ -53,76 +53,75 @@ async function correlateWithin(
   manager: EntityManager,
   input: MessageInput,
 ): Promise<{ correlation: Correlation; sent: SentMessage[] }> {
-  {
-    // The wait is found without a lock and checked again under the instance's lock: another
-    // delivery may have taken it meanwhile, and then the next one is tried.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const subscription = await manager
-        .getRepository(MessageSubscriptionEntity)
-        .createQueryBuilder('s')
-        .where('s.messageName = :name', { name: input.messageName })
-        .andWhere('s.correlationKey IS NOT DISTINCT FROM :key', { key: input.correlationKey })
-        .orderBy('s.createdAt', 'ASC')
-        .addOrderBy('s.subscriptionId', 'ASC')
-        .getOne();
-      if (!subscription) break;
-      const instance = await lockInstance(manager, subscription.instanceId);
-      if (!instance.state.subscriptions.some((s) => s.id === subscription.subscriptionId)) continue;
-      const result = await runCommand(
-        manager,
-        instance,
-        {
-          type: 'CORRELATE_MESSAGE',
-          subscriptionId: subscription.subscriptionId,
-          variables: input.variables,
-        },
-        input.now,
-      );
-      return {
-        correlation: {
-          kind: 'WAITING' as const,
-          elementId: subscription.elementId,
-          instances: [result.instance],
-        },
-        sent: result.sent,
-      };
-    }
-    const starts = await manager.find(MessageStartEntity, {
-      where: { messageName: input.messageName },
-      order: { key: 'ASC' },
-    });
-    if (starts.length === 0) {
-      throw new AppError(
-        'MESSAGE_NOT_CORRELATED',
-        `No instance waits for the message '${input.messageName}'${input.correlationKey === null ? '' : ` with key '${input.correlationKey}'`}, and no process starts with it`,
-        { messageName: input.messageName, correlationKey: input.correlationKey ?? undefined },
-      );
-    }
-    const instances: ProcessInstanceEntity[] = [];
-    const sent: SentMessage[] = [];
-    for (const start of starts) {
-      const definition = await manager.findOneByOrFail(ProcessDefinitionEntity, {
-        id: start.definitionId,
-      });
-      const created = await createInstance(manager, definition, {
-        businessKey: input.correlationKey,
+  // The wait is found without a lock and checked again under the instance's lock: another
+  // delivery may have taken it meanwhile, and then the next one is tried.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const subscription = await manager
+      .getRepository(MessageSubscriptionEntity)
+      .createQueryBuilder('s')
+      .where('s.messageName = :name', { name: input.messageName })
+      .andWhere('s.correlationKey IS NOT DISTINCT FROM :key', { key: input.correlationKey })
+      .orderBy('s.createdAt', 'ASC')
+      .addOrderBy('s.subscriptionId', 'ASC')
+      .getOne();
+    if (!subscription) break;
+    const instance = await lockInstance(manager, subscription.instanceId);
+    if (!instance.state.subscriptions.some((s) => s.id === subscription.subscriptionId)) continue;
+    const result = await runCommand(
+      manager,
+      instance,
+      {
+        type: 'CORRELATE_MESSAGE',
+        subscriptionId: subscription.subscriptionId,
         variables: input.variables,
-        startEventId: start.elementId,
-        now: input.now,
-      });
-      instances.push(created.instance);
-      sent.push(...created.sent);
-    }
+      },
+      input.now,
+    );
     return {
-      correlation: { kind: 'STARTED' as const, elementId: starts[0].elementId, instances },
-      sent,
+      correlation: {
+        kind: 'WAITING' as const,
+        elementId: subscription.elementId,
+        instances: [result.instance],
+      },
+      sent: result.sent,
     };
   }
+  const starts = await manager.find(MessageStartEntity, {
+    where: { messageName: input.messageName },
+    order: { key: 'ASC' },
+  });
+  if (starts.length === 0) {
+    throw new AppError(
+      'MESSAGE_NOT_CORRELATED',
+      `No instance waits for the message '${input.messageName}'${input.correlationKey === null ? '' : ` with key '${input.correlationKey}'`}, and no process starts with it`,
+      { messageName: input.messageName, correlationKey: input.correlationKey ?? undefined },
+    );
+  }
+  const instances: ProcessInstanceEntity[] = [];
+  const sent: SentMessage[] = [];
+  for (const start of starts) {
+    const definition = await manager.findOneByOrFail(ProcessDefinitionEntity, {
+      id: start.definitionId,
+    });
+    const created = await createInstance(manager, definition, {
+      businessKey: input.correlationKey,
+      variables: input.variables,
+      startEventId: start.elementId,
+      now: input.now,
+    });
+    instances.push(created.instance);
+    sent.push(...created.sent);
+  }
+  return {
+    correlation: { kind: 'STARTED' as const, elementId: starts[0].elementId, instances },
+    sent,
+  };
 }
 
 /**
  * Delivers what committed steps sent, at once, each message in the transaction that consumes its
- * job. Past a depth of messages causing messages (a ping-pong), the rest is left to the runners.
+ * job. Past a depth of messages causing messages (a ping-pong), or when a delivery fails for a
+ * reason other than the receiver's refusal, the rest is left to the runners.
  */
 export async function deliverMessages(
   dataSource: DataSource,
@@ -132,12 +131,15 @@ export async function deliverMessages(
 ): Promise<void> {
   if (depth > MAX_DELIVERY_DEPTH) return;
   for (const { jobId } of sent) {
-    await deliverMessages(
-      dataSource,
-      await deliverMessageJob(dataSource, jobId, now),
-      now,
-      depth + 1,
-    );
+    let next: SentMessage[];
+    try {
+      next = await deliverMessageJob(dataSource, jobId, now);
+    } catch {
+      // The sender's step has committed and must not be reported as failed: the job stays,
+      // and a runner delivers the message (or records why it cannot).
+      continue;
+    }
+    await deliverMessages(dataSource, next, now, depth + 1);
   }
 }
 

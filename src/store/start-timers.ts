@@ -4,6 +4,8 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { evaluateFeel } from '../engine/feel';
 import { timerSchedule } from '../engine/timer';
 import { JobEntity, type ProcessDefinitionEntity } from './entities';
+import { closeIncidentsOfJobs } from './incidents';
+import { queryReturning } from './sql';
 
 /**
  * A new version of a process takes over its timer start events: the older versions' start
@@ -16,10 +18,17 @@ export async function scheduleTimerStarts(
   now: Date,
   calendar: WorkingCalendar,
 ): Promise<void> {
-  await manager.query(
+  const withdrawn = await queryReturning<{ id: string }>(
+    manager,
     `DELETE FROM job WHERE kind = 'start'
-        AND definition_id IN (SELECT id FROM process_definition WHERE key = $1)`,
+        AND definition_id IN (SELECT id FROM process_definition WHERE key = $1)
+     RETURNING id`,
     [definition.key],
+  );
+  await closeIncidentsOfJobs(
+    manager,
+    withdrawn.map(({ id }) => id),
+    now,
   );
   const jobs = (definition.model.timerStarts ?? []).map((elementId, index): JobEntity => {
     const event = definition.model.nodes[elementId].event;
@@ -37,7 +46,8 @@ export async function scheduleTimerStarts(
       type: null,
       elementId,
       dueAt: new Date(dueAt),
-      repeat: repeat ?? null,
+      // The cycle keeps its beat even when a firing is retried late.
+      repeat: repeat ? { ...repeat, beat: dueAt } : null,
       payload: null,
       retries: 3,
       lockedBy: null,

@@ -43,9 +43,12 @@ export class JobEntity {
     from: string;
   } | null;
 
-  /** For a timer start event with a cycle: the interval, and how many more times (null: for ever). */
+  /**
+   * For a timer start event with a cycle: the interval, how many more times (null: for ever), and
+   * the beat it is due on (its due time may be later, when a failed firing is retried).
+   */
   @Column({ type: 'jsonb', nullable: true })
-  repeat!: { interval: string; remaining: number | null } | null;
+  repeat!: { interval: string; remaining: number | null; beat?: string } | null;
 
   /** The engine's id for the timer or the task's token, local to the instance. */
   @Column({ name: 'wait_id', type: 'integer' })

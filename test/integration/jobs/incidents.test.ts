@@ -152,5 +152,16 @@ describe('incidents', () => {
     expect(incident).toMatchObject({ elementId: 'wait', jobType: 'timer', status: 'OPEN' });
     expect(incident.message).toMatch(/^CONDITION_FAILED|^NO_FLOW_MATCHED/);
     expect(await suite.f.historyOf(id, 'TIMER_FIRED')).toEqual([]);
+    // Nothing but a retry moves a timer on: resolving it by hand is refused.
+    const resolved = await suite.api.graphql(
+      `mutation ($id: ID!) { resolveIncident(id: $id) { id } }`,
+      { id: incident.id },
+    );
+    expect(resolved.errors?.[0].extensions).toMatchObject({
+      code: 'INCIDENT_NEEDS_RETRY',
+      incidentId: incident.id,
+      elementId: 'wait',
+    });
+    expect((await incidentsOf(id))[0].status).toBe('OPEN');
   });
 });
