@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/store/data-source';
 import { startEmbeddedPostgres } from '../src/store/embedded-postgres';
+import { benchDueTimers } from './due-timers';
 import { benchEngineStep } from './engine-step';
 import { perSecond, printTable } from './measure';
 import { benchStoreSteps } from './store-steps';
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
     row(
       'store: committed steps (start/complete), 8 at once',
       await benchStoreSteps(dataSource, quick ? 200 : 2_000, 8),
+    );
+    row(
+      'jobs: due timers fired, 4 runners side by side',
+      await benchDueTimers(dataSource, quick ? 500 : 5_000, 4),
     );
   } finally {
     await dataSource.destroy();
