@@ -159,7 +159,7 @@ export interface ProcessModel {
   name?: string;
   /** National procedure code (mã thủ tục) from `tthc:procedureCode`, when the file gives one. */
   procedureCode?: string;
-  /** The field (lĩnh vực), e.g. `civil_status`, and the statutory time, e.g. `1 working day`. */
+  /** The field (lĩnh vực), e.g. `civil_status`, and the statutory time, e.g. `3 working days`. */
   field?: string;
   statutoryDuration?: string;
   /** The papers (thành phần hồ sơ) a dossier of this procedure needs. */

@@ -135,6 +135,13 @@ export class WorkingCalendar {
     return total;
   }
 
+  /** When the office closes on the working day of `from` (or the next, outside hours). */
+  closingOf(from: string): string {
+    const { date } = this.local(this.nextWorkingInstant(from));
+    const periods = this.periods(date);
+    return this.instant(date, periods[periods.length - 1]?.[1] ?? 0);
+  }
+
   /** `from` if the office is open then; else when it next opens (after lunch, or a later day). */
   nextWorkingInstant(from: string): string {
     const { date, minutes } = this.local(from);

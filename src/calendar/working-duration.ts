@@ -1,21 +1,28 @@
 import type { WorkingCalendar } from './working-calendar';
 
-/** A length of working time: whole working days, then opening-hours minutes. */
+/**
+ * A length of working time: whole working days, then opening-hours minutes; or "within the
+ * working day" (trong ngày làm việc): by the close of the day counting starts on.
+ */
 export interface WorkingDuration {
   days: number;
   minutes: number;
+  withinTheDay?: true;
 }
+
+const WITHIN_THE_DAY = /^(within the working day|trong ngày làm việc|trong ngày)$/i;
 
 const WORDS = /^(\d+(?:[.,]\d+)?)\s*(working days?|working hours?|ngày làm việc|giờ làm việc)$/i;
 const ISO = /^P(?:(\d+)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+)M)?)?$/;
 
 /**
  * Reads working time as written in a procedure: `3 working days`, `4 working hours`,
- * `1 ngày làm việc`, or ISO 8601 days, hours and minutes (`P3D`, `PT4H`, `P1DT2H30M`) counted in
+ * `1 ngày làm việc`, `within the working day` (`trong ngày làm việc`), or ISO 8601 days, hours and minutes (`P3D`, `PT4H`, `P1DT2H30M`) counted in
  * working days and opening hours. Half days (`0.5 working days`) are rounded up to a whole day.
  */
 export function parseWorkingDuration(text: string | undefined): WorkingDuration | undefined {
   const trimmed = text?.trim() ?? '';
+  if (WITHIN_THE_DAY.test(trimmed)) return { days: 0, minutes: 0, withinTheDay: true };
   const words = WORDS.exec(trimmed);
   if (words) {
     const amount = Number(words[1].replace(',', '.'));
@@ -34,7 +41,8 @@ export function parseWorkingDuration(text: string | undefined): WorkingDuration 
 
 /** Whether the text is written in working days or hours (rather than calendar ISO time). */
 export function isWorkingTimeText(text: string | undefined): boolean {
-  return WORDS.test(text?.trim() ?? '');
+  const trimmed = text?.trim() ?? '';
+  return WORDS.test(trimmed) || WITHIN_THE_DAY.test(trimmed);
 }
 
 /** The instant a working duration after `from`: its days first, then its minutes. */
@@ -43,6 +51,7 @@ export function addWorkingDuration(
   from: string,
   duration: WorkingDuration,
 ): string {
+  if (duration.withinTheDay) return calendar.closingOf(from);
   const afterDays = duration.days > 0 ? calendar.addWorkingDays(from, duration.days) : from;
   return duration.minutes > 0
     ? calendar.addWorkingHours(afterDays, duration.minutes / 60)

@@ -28,7 +28,7 @@ export class ProcessDefinitionResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The statutory time, e.g. "1 working day".',
+    description: 'The statutory time, e.g. "within the working day" or "3 working days".',
   })
   statutoryDuration(@Root() definition: ProcessDefinitionEntity): string | null {
     return definition.model.statutoryDuration ?? null;

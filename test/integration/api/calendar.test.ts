@@ -13,10 +13,11 @@ describe('the calendar over GraphQL', () => {
       `{ late: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-02-13T08:30:00Z")
          early: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-03-03T02:00:00Z") }`,
     );
-    // Friday 13 February 15:30 (after the cut-off, before nine days of Tết): Tuesday 24 February 07:30.
-    expect(data.late).toBe('2026-02-24T00:30:00.000Z');
-    // Tuesday 3 March 09:00: the next working day at the same time.
-    expect(data.early).toBe('2026-03-04T02:00:00.000Z');
+    // Birth registration is done within the working day. Friday 13 February 15:30 is after the
+    // cut-off, before nine days of Tết: by the close of Monday 23 February (17:30 on Mondays).
+    expect(data.late).toBe('2026-02-23T10:30:00.000Z');
+    // Tuesday 3 March 09:00: by the close of that day, 17:00.
+    expect(data.early).toBe('2026-03-03T10:00:00.000Z');
   });
 
   it('refuses a procedure it does not know, naming it', async () => {

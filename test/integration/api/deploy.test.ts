@@ -94,7 +94,7 @@ describe('deploying versions', () => {
     expect(data.processDefinitions[0]).toMatchObject({
       procedureCode: '1.001193',
       field: 'civil_status',
-      statutoryDuration: '1 working day',
+      statutoryDuration: 'within the working day',
     });
     expect(data.processDefinitions[0].components[0]).toEqual({
       name: 'Tờ khai đăng ký khai sinh',

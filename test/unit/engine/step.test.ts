@@ -48,13 +48,14 @@ describe('step() on the birth registration', () => {
       businessKey: null,
       scopes: [{ id: 0, elementId: 'process', variables: { child: 'An' } }],
       tokens: [{ id: 2, elementId: 'Task_Receive', scopeId: 0 }],
-      // One working day from Monday 2 March 09:00: Tuesday 09:00 (Vietnam time).
-      deadline: { dueAt: '2026-03-03T02:00:00.000Z', since: T0 },
+      // Within the working day: received Monday 2 March at 09:00, due when the office closes
+      // that day (17:00 Vietnam time by the default hours).
+      deadline: { dueAt: '2026-03-02T10:00:00.000Z', since: T0 },
       subscriptions: [
         {
           id: 1,
           kind: 'timer',
-          dueAt: '2026-03-03T02:00:00.000Z',
+          dueAt: '2026-03-02T10:00:00.000Z',
           elementId: 'birth-registration',
           scopeId: 0,
           deadline: true,
