@@ -223,7 +223,10 @@ describe('refusing what the engine cannot run', () => {
 describe('assignment and procedure data from every dialect', () => {
   it('reads our tthc attributes and the papers of the procedure', async () => {
     const model = await modelFrom('processes/civil-status/birth-registration.bpmn');
-    expect(model).toMatchObject({ field: 'civil_status', statutoryDuration: 'within the working day' });
+    expect(model).toMatchObject({
+      field: 'civil_status',
+      statutoryDuration: 'within the working day',
+    });
     expect(model.components).toEqual([
       { name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1, optional: false },
       {
