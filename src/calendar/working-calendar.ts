@@ -99,6 +99,17 @@ export class WorkingCalendar {
     return this.instant(day, minutes);
   }
 
+  /** The same time of day `days` working days before `to`. */
+  subtractWorkingDays(to: string, days: number): string {
+    const { date, minutes } = this.local(to);
+    let day = date;
+    for (let counted = 0; counted < days;) {
+      day = shiftDate(day, -1);
+      if (this.isWorkingDay(day)) counted += 1;
+    }
+    return this.instant(day, minutes);
+  }
+
   /** The instant after `hours` of opening hours from `from`. */
   addWorkingHours(from: string, hours: number): string {
     let remaining = Math.round(hours * 60);

@@ -24,6 +24,11 @@ import type { Deadline, Instant, TimerSubscription, Token } from './types';
 export const DOSSIER_OVERDUE = 'DOSSIER_OVERDUE';
 /** The escalation code thrown at a user task that misses its step budget. */
 export const STEP_OVERDUE = 'STEP_OVERDUE';
+/**
+ * The escalation code thrown one working day before the appointment: the last moment to send the
+ * citizen the written apology with a new date (Form 04) if the dossier will be late.
+ */
+export const DOSSIER_DUE_SOON = 'DOSSIER_DUE_SOON';
 
 /** At the start: the appointment, counted from reception by the 15:00 rule. */
 export function setAppointment(execution: Execution): void {
@@ -32,7 +37,17 @@ export function setAppointment(execution: Execution): void {
   const { calendar, now } = execution;
   const dueAt = addWorkingDuration(calendar, calendar.countingStart(now), duration);
   execution.state.deadline = { dueAt, since: now };
-  watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, dueAt);
+  watchAppointment(execution);
+}
+
+/** The appointment's timers: the deadline, and the day-before warning while it lies ahead. */
+function watchAppointment(execution: Execution): void {
+  const deadline = execution.state.deadline;
+  if (!deadline || deadline.overdue) return;
+  watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, deadline.dueAt);
+  const warnAt = execution.calendar.subtractWorkingDays(deadline.dueAt, 1);
+  if (!deadline.warned && warnAt > execution.now)
+    watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, warnAt, true);
 }
 
 /** A user task begins: its due time from its budget (working time, or ISO calendar time). */
@@ -58,7 +73,12 @@ export function deadlinePassed(execution: Execution, subscriptionId: number): bo
   closeSubscription(execution, subscription);
   const token =
     subscription.tokenId === undefined ? undefined : execution.token(subscription.tokenId);
-  if (token?.deadline) {
+  if (subscription.warning && execution.state.deadline) {
+    execution.state.deadline.warned = true;
+    const process = { id: execution.model.key, type: 'process' };
+    execution.history('DEADLINE_NEAR', process.id, process.type);
+    throwEvent(execution, process, 'escalation', DOSSIER_DUE_SOON, ROOT_SCOPE);
+  } else if (token?.deadline) {
     const node = execution.node(token.elementId);
     token.deadline.overdue = true;
     execution.effects.push({
@@ -122,8 +142,7 @@ function resume(execution: Execution, pausedAt: Instant): void {
   };
   if (state.deadline) {
     moved(state.deadline);
-    if (!state.deadline.overdue)
-      watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, state.deadline.dueAt);
+    watchAppointment(execution);
   }
   for (const token of state.tokens) {
     if (!token.deadline || pausesClock(execution, token)) continue;
@@ -158,6 +177,7 @@ function watch(
   holder: { scopeId: number } | { tokenId: number },
   elementId: string,
   dueAt: Instant,
+  warning = false,
 ): void {
   const timer: TimerSubscription = {
     id: execution.newId(),
@@ -165,6 +185,7 @@ function watch(
     dueAt,
     elementId,
     deadline: true,
+    ...(warning && { warning: true as const }),
     ...holder,
   };
   execution.state.subscriptions.push(timer);

@@ -60,6 +60,8 @@ export interface Deadline {
   /** When counting began: the dossier's reception, or the step's start. */
   since: Instant;
   overdue?: true;
+  /** The day-before warning was given (the appointment only). */
+  warned?: true;
 }
 
 /** An open wait for a message: at a catch event, a receive task, or a boundary event. */
@@ -88,6 +90,8 @@ export interface TimerSubscription {
    * its token). When it fires, the dossier or step is marked overdue and an escalation is thrown.
    */
   deadline?: true;
+  /** A deadline's warning, one working day before it, rather than the deadline itself. */
+  warning?: true;
   elementId: string;
   tokenId?: number;
   scopeId?: number;
@@ -160,6 +164,7 @@ export type HistoryEventType =
   | 'ERROR_THROWN'
   | 'TASK_CLAIMED'
   | 'TASK_UNCLAIMED'
+  | 'DEADLINE_NEAR'
   | 'DEADLINE_MISSED'
   | 'CLOCK_PAUSED'
   | 'CLOCK_RESUMED';

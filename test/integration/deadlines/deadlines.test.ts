@@ -8,12 +8,14 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const ESCALATIONS = `
   <bpmn:escalation id="dossierLate" escalationCode="DOSSIER_OVERDUE" />
   <bpmn:escalation id="stepLate" escalationCode="STEP_OVERDUE" />
+  <bpmn:escalation id="dueSoon" escalationCode="DOSSIER_DUE_SOON" />
   <bpmn:message id="papers" name="papers-supplemented" />`;
 
 /**
  * A land procedure with a three-working-day limit: the check has a budget of four working hours;
  * missing papers send the dossier back to the citizen (the clock pauses); a late check reminds the
- * leader, and a late dossier goes to the leader's follow-up.
+ * leader; a working day before the appointment reception is asked for the apology letter
+ * (Form 04), and a late dossier goes to the leader's follow-up.
  */
 const LAND_CHANGE = bpmnProcess(
   'land-change',
@@ -36,6 +38,11 @@ const LAND_CHANGE = bpmnProcess(
      <bpmn:startEvent id="onLate" isInterrupting="false"><bpmn:escalationEventDefinition escalationRef="dossierLate" /></bpmn:startEvent>
      <bpmn:userTask id="followUp" camunda:candidateGroups="leader" />
      <bpmn:sequenceFlow id="l1" sourceRef="onLate" targetRef="followUp" />
+   </bpmn:subProcess>
+   <bpmn:subProcess id="apology" triggeredByEvent="true">
+     <bpmn:startEvent id="onDueSoon" isInterrupting="false"><bpmn:escalationEventDefinition escalationRef="dueSoon" /></bpmn:startEvent>
+     <bpmn:userTask id="apologize" camunda:candidateGroups="reception" />
+     <bpmn:sequenceFlow id="d1" sourceRef="onDueSoon" targetRef="apologize" />
    </bpmn:subProcess>`,
   'tthc:procedureCode="1.000000" tthc:statutoryDuration="3 working days"',
   ESCALATIONS,
@@ -121,6 +128,12 @@ describe('deadlines: the appointment, step budgets, the clock pause, overdue esc
     );
     expect(overdueTasks.tasks.edges.map((e: any) => e.node.elementId)).toEqual(['check']);
 
+    // A working day before the moved appointment, reception is asked for the apology letter.
+    await fire(vn('2026-03-10T08:59:00'));
+    expect(await suite.f.waitingAt(id)).not.toContain('apologize');
+    await fire(vn('2026-03-10T09:00:00'));
+    expect(await suite.f.waitingAt(id)).toContain('apologize');
+
     // The moved appointment passes: the dossier is overdue and goes to the leader's follow-up.
     await fire(vn('2026-03-11T08:59:00'));
     expect((await dossier(id)).overdue).toBe(false);
@@ -128,18 +141,26 @@ describe('deadlines: the appointment, step budgets, the clock pause, overdue esc
     state = await dossier(id);
     expect(state.overdue).toBe(true);
     expect(state.openTasks.map((t: { elementId: string }) => t.elementId).sort()).toEqual([
+      'apologize',
       'check',
       'followUp',
       'remind',
     ]);
-    expect(await suite.f.historyOf(id, 'DEADLINE_MISSED', 'CLOCK_PAUSED', 'CLOCK_RESUMED')).toEqual(
-      [
-        'CLOCK_PAUSED supplement',
-        'CLOCK_RESUMED land-change',
-        'DEADLINE_MISSED check',
-        'DEADLINE_MISSED land-change',
-      ],
-    );
+    expect(
+      await suite.f.historyOf(
+        id,
+        'DEADLINE_NEAR',
+        'DEADLINE_MISSED',
+        'CLOCK_PAUSED',
+        'CLOCK_RESUMED',
+      ),
+    ).toEqual([
+      'CLOCK_PAUSED supplement',
+      'CLOCK_RESUMED land-change',
+      'DEADLINE_MISSED check',
+      'DEADLINE_NEAR land-change',
+      'DEADLINE_MISSED land-change',
+    ]);
   });
 
   it('stops watching the deadlines of a dossier that is done in time', async () => {
