@@ -114,7 +114,11 @@ export function settleClock(execution: Execution): void {
   const pausing = state.tokens.find((token) => pausesClock(execution, token));
   const pausedAt = state.clock?.pausedAt;
   if (pausing && !pausedAt) {
-    state.clock = { pausedAt: execution.now, pausedMinutes: state.clock?.pausedMinutes ?? 0 };
+    state.clock = {
+      pausedAt: execution.now,
+      pausedMinutes: state.clock?.pausedMinutes ?? 0,
+      pauses: (state.clock?.pauses ?? 0) + 1,
+    };
     execution.history('CLOCK_PAUSED', pausing.elementId, execution.node(pausing.elementId).type);
     for (const subscription of state.subscriptions.filter(
       (s) => s.kind === 'timer' && s.deadline && !heldAtPause(execution, s),
@@ -129,7 +133,10 @@ export function settleClock(execution: Execution): void {
 function resume(execution: Execution, pausedAt: Instant): void {
   const { state, calendar, now } = execution;
   const pausedMinutes = calendar.workingTimeBetween(pausedAt, now);
-  state.clock = { pausedMinutes: (state.clock?.pausedMinutes ?? 0) + pausedMinutes };
+  state.clock = {
+    pausedMinutes: (state.clock?.pausedMinutes ?? 0) + pausedMinutes,
+    pauses: state.clock?.pauses ?? 1,
+  };
   execution.history('CLOCK_RESUMED', execution.model.key, 'process');
   const moved = (deadline: Deadline) => {
     // A step that began during the pause lost only the time since it began.

@@ -116,7 +116,12 @@ export interface InstanceState {
    * The deadline clock: stopped while a token waits at an element that pauses it (the citizen
    * supplementing papers), with the working minutes paused so far.
    */
-  clock?: { pausedAt?: Instant; pausedMinutes: number };
+  clock?: {
+    pausedAt?: Instant;
+    pausedMinutes: number;
+    /** How many times the clock stopped: a dossier sent back for papers more than once is late. */
+    pauses: number;
+  };
 }
 
 export type Command =

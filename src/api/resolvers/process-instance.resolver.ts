@@ -99,6 +99,14 @@ export class ProcessInstanceResolver {
     return instance.state.clock?.pausedMinutes ?? 0;
   }
 
+  @FieldResolver(() => Int, {
+    description:
+      'How many times the citizen was asked for papers (the clock paused); more than once counts the dossier as late.',
+  })
+  supplementRequests(@Root() instance: ProcessInstanceEntity): number {
+    return instance.state.clock?.pauses ?? 0;
+  }
+
   @FieldResolver(() => [Incident], { description: 'Its incidents, open and closed, newest first.' })
   async incidents(
     @Root() instance: ProcessInstanceEntity,

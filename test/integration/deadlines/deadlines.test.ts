@@ -56,7 +56,7 @@ describe('deadlines: the appointment, step budgets, the clock pause, overdue esc
     (
       await suite.api.ok(
         `query ($id: ID!) { processInstance(id: $id) {
-           dueAt overdue clockPausedAt pausedWorkingMinutes
+           dueAt overdue clockPausedAt pausedWorkingMinutes supplementRequests
            openTasks { elementId dueAt overdue } } }`,
         { id },
       )
@@ -107,6 +107,7 @@ describe('deadlines: the appointment, step budgets, the clock pause, overdue esc
     expect(state).toMatchObject({
       clockPausedAt: null,
       pausedWorkingMinutes: 31 * 60,
+      supplementRequests: 1,
       dueAt: vn('2026-03-11T09:00:00').toISOString(),
       openTasks: [
         { elementId: 'check', dueAt: vn('2026-03-06T16:00:00').toISOString(), overdue: false },
