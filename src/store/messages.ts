@@ -10,6 +10,7 @@ import {
   ProcessInstanceEntity,
 } from './entities';
 import { createInstance, lockInstance, runCommand } from './instances';
+import { openIncident } from './incidents';
 import { consumeJob } from './jobs';
 import { inTransaction } from './transaction';
 
@@ -20,8 +21,10 @@ export interface Correlation {
   instances: ProcessInstanceEntity[];
 }
 
-/** How many times a message may cause another before delivery stops: a guard against ping-pong. */
+/** Messages causing messages delivered at once by the sender; the rest go to the runners. */
 const MAX_DELIVERY_DEPTH = 8;
+/** How long a chain of messages, each caused by the one before, may grow: a guard against ping-pong. */
+const MAX_MESSAGE_HOPS = 100;
 
 /**
  * Delivers a message: to the oldest open wait with this name and key, or else by starting an
@@ -162,15 +165,29 @@ export async function deliverMessageJob(
       const job = await takeMessageJob(manager, jobId, now, holder);
       if (!job?.payload) return [];
       await consumeJob(manager, job, now);
-      const { messageName, correlationKey, variables } = job.payload;
-      return (
-        await correlateWithin(manager, {
-          messageName,
-          correlationKey,
-          variables: variables as Variables,
+      const { messageName, correlationKey, variables, from, hops = 0 } = job.payload;
+      if (hops >= MAX_MESSAGE_HOPS) {
+        // Processes that answer each other for ever: stopped here, with an incident to say so.
+        await openIncident(
+          manager,
+          { ...job, instanceId: from },
+          `MESSAGE_LOOP: '${messageName}' was dropped after ${hops} messages, each caused by the one before`,
           now,
-        })
-      ).sent;
+        );
+        return [];
+      }
+      const { sent } = await correlateWithin(manager, {
+        messageName,
+        correlationKey,
+        variables: variables as Variables,
+        now,
+      });
+      // What this delivery caused is one hop further along the chain.
+      await manager.query(
+        `UPDATE job SET payload = jsonb_set(payload, '{hops}', to_jsonb($2::int)) WHERE id = ANY($1)`,
+        [sent.map((message) => message.jobId), hops + 1],
+      );
+      return sent;
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

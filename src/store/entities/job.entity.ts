@@ -41,6 +41,8 @@ export class JobEntity {
     variables: object;
     /** The instance that sent it. */
     from: string;
+    /** How many messages, each caused by the one before, led to this one. */
+    hops?: number;
   } | null;
 
   /**

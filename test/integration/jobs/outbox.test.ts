@@ -82,4 +82,36 @@ describe('the outbox of sent messages', () => {
     expect(await deliverDueMessages(dataSource(), later(5000), round)).toBe(1);
     expect(await messageJobs()).toBe(0);
   });
+
+  it('stops two processes that answer each other for ever, with an incident', async () => {
+    const echo = (key: string, hears: string, says: string) =>
+      bpmnProcess(
+        key,
+        `<bpmn:startEvent id="start" />
+         <bpmn:receiveTask id="listen" messageRef="hear" />
+         <bpmn:intermediateThrowEvent id="answer"><bpmn:messageEventDefinition messageRef="say" /></bpmn:intermediateThrowEvent>
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="listen" />
+         <bpmn:sequenceFlow id="b" sourceRef="listen" targetRef="answer" />
+         <bpmn:sequenceFlow id="c" sourceRef="answer" targetRef="listen" />`,
+        '',
+        `<bpmn:message id="hear" name="${hears}" /><bpmn:message id="say" name="${says}" />`,
+      );
+    await suite.f.deploy(echo('ping', 'ping', 'pong'));
+    await suite.f.deploy(echo('pong', 'pong', 'ping'));
+    const ping = await suite.f.start('ping', 'LOOP');
+    const pong = await suite.f.start('pong', 'LOOP');
+    expect((await suite.f.correlate('ping', 'LOOP')).errors).toBeUndefined();
+    const round = { holder: 'runner-c', lockSeconds: 30 };
+    for (let i = 1; i < 100 && (await messageJobs()) > 0; i++) {
+      await deliverDueMessages(dataSource(), later(i * 5000), round);
+    }
+    expect(await messageJobs()).toBe(0);
+    const incidents = await dataSource().query(
+      `SELECT instance_id, element_id, job_type, message FROM incident WHERE job_type = 'message'`,
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].message).toMatch(/^MESSAGE_LOOP: 'p[io]ng' was dropped after 100 messages/);
+    // Recorded on the instance that sent the last message.
+    expect([ping, pong]).toContain(incidents[0].instance_id);
+  });
 });
