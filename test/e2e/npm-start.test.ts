@@ -38,7 +38,7 @@ describe('npm start with the embedded PostgreSQL', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server = child;
-    const lines: { msg?: string; url?: string; file?: string }[] = [];
+    const lines: { msg?: string; url?: string; file?: string; changed?: unknown }[] = [];
     let stderr = '';
     child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
     const url = await new Promise<string>((resolve, reject) => {
@@ -57,6 +57,22 @@ describe('npm start with the embedded PostgreSQL', () => {
     expect(lines.find((l) => l.file === 'civil-status/birth-registration.bpmn')?.msg).toBe(
       'deployed',
     );
+
+    // The office's calendar is deployed with the processes: a year's table counts at once.
+    expect(lines.find((l) => l.msg === 'calendars deployed')).toMatchObject({
+      changed: ['2025', '2026', 'office'],
+    });
+    const calendar = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ workingCalendar(year: 2026) { daysOff { date source } } }',
+      }),
+    });
+    const { data } = (await calendar.json()) as {
+      data: { workingCalendar: { daysOff: { date: string; source: string }[] } };
+    };
+    expect(data.workingCalendar.daysOff).toContainEqual({ date: '2026-02-14', source: 'table' });
 
     const health = await fetch(url.replace('/graphql', '/healthz'));
     expect(await health.json()).toEqual({ status: 'ok' });
