@@ -26,8 +26,11 @@ export function officeHoursFrom(value: unknown, file: string): OfficeHours {
   if (typeof office.cutoff !== 'string' || !TIME.test(office.cutoff))
     fail('cutoff', 'a time such as "15:00"');
   const hours = objectAt(office.hours, file, 'hours');
-  if (!WEEKDAYS.slice(0, 5).some((day) => day in hours))
-    fail('hours', 'the opening hours of at least one weekday from Monday to Friday');
+  // Monday to Friday are working days: each needs its hours.
+  for (const day of WEEKDAYS.slice(0, 5)) {
+    if (!(day in hours))
+      fail(`hours.${day}`, 'the opening hours of every day from Monday to Friday');
+  }
   for (const [day, periods] of Object.entries(hours)) {
     if (!WEEKDAYS.includes(day as Weekday))
       fail(`hours.${day}`, `a weekday (${WEEKDAYS.join(', ')})`);

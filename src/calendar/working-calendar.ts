@@ -76,11 +76,12 @@ export class WorkingCalendar {
    */
   countingStart(receivedAt: string): string {
     const { date, minutes } = this.local(receivedAt);
-    const open = this.isWorkingDay(date) && minutes < toMinutes(this.office.cutoff);
-    const inHours = this.periods(date).some(([from, to]) => minutes >= from && minutes < to);
-    if (open && inHours) return receivedAt;
-    if (open && minutes < this.periods(date)[0]?.[0])
-      return this.instant(date, this.periods(date)[0][0]);
+    // Before the cut-off on a working day it counts from then, or from when the office next
+    // opens that day (after lunch); otherwise from the next working morning.
+    if (this.isWorkingDay(date) && minutes < toMinutes(this.office.cutoff)) {
+      const start = this.nextWorkingInstant(receivedAt);
+      if (this.local(start).date === date) return start;
+    }
     return this.opening(this.nextWorkingDay(date));
   }
 
@@ -99,7 +100,10 @@ export class WorkingCalendar {
     return this.instant(day, minutes);
   }
 
-  /** The same time of day `days` working days before `to`. */
+  /**
+   * The same time of day `days` working days before `to`, or that day's closing when the office
+   * closes earlier that day (Monday 17:15 less a day is Friday 17:00).
+   */
   subtractWorkingDays(to: string, days: number): string {
     const { date, minutes } = this.local(to);
     let day = date;
@@ -107,7 +111,8 @@ export class WorkingCalendar {
       day = shiftDate(day, -1);
       if (this.isWorkingDay(day)) counted += 1;
     }
-    return this.instant(day, minutes);
+    const closing = this.periods(day).at(-1)?.[1] ?? minutes;
+    return this.instant(day, Math.min(minutes, closing));
   }
 
   /** The instant after `hours` of opening hours from `from`. */

@@ -77,7 +77,10 @@ export function deadlinePassed(execution: Execution, subscriptionId: number): bo
     execution.state.deadline.warned = true;
     const process = { id: execution.model.key, type: 'process' };
     execution.history('DEADLINE_NEAR', process.id, process.type);
-    throwEvent(execution, process, 'escalation', DOSSIER_DUE_SOON, ROOT_SCOPE);
+    // Only a catcher that names it: a catch-all for lateness must not fire a day early.
+    throwEvent(execution, process, 'escalation', DOSSIER_DUE_SOON, ROOT_SCOPE, {
+      namedOnly: true,
+    });
   } else if (token?.deadline) {
     const node = execution.node(token.elementId);
     token.deadline.overdue = true;
@@ -168,8 +171,9 @@ function paused(execution: Execution): boolean {
   return execution.state.clock?.pausedAt !== undefined;
 }
 
+/** A token at an element that pauses the clock (not one still waiting in front of it). */
 function pausesClock(execution: Execution, token: Token): boolean {
-  return execution.model.nodes[token.elementId]?.pausesClock === true;
+  return !token.continuation && execution.model.nodes[token.elementId]?.pausesClock === true;
 }
 
 /** A step waiting at the pausing element itself keeps its own deadline running. */

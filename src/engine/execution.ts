@@ -176,6 +176,13 @@ export class Execution {
     return token;
   }
 
+  /** The tokens that have arrived at an element in a scope (not those waiting in front of it). */
+  arrivedAt(elementId: string, scopeId: number): Token[] {
+    return this.state.tokens.filter(
+      (t) => t.elementId === elementId && t.scopeId === scopeId && !t.continuation,
+    );
+  }
+
   removeToken(token: Token): void {
     this.state.tokens = this.state.tokens.filter((t) => t.id !== token.id);
   }

@@ -20,17 +20,23 @@ export function throwEvent(
   kind: 'error' | 'escalation',
   code: string | undefined,
   scopeId: number,
+  /** Caught only where the catcher names the code, and not passed on to a calling process. */
+  options: { namedOnly?: boolean } = {},
 ): boolean {
   execution.history(
     kind === 'error' ? 'ERROR_THROWN' : 'ESCALATION_THROWN',
     thrower.id,
     thrower.type,
   );
+  const matches = (catcher: FlowNode) =>
+    catcher.event?.kind === kind &&
+    catches(catcher, code) &&
+    !(options.namedOnly && codeOf(catcher) === undefined);
   for (let current = execution.scope(scopeId); ;) {
     // First an event sub-process of this scope, then a boundary event of the sub-process around it.
     const start = eventSubProcessesIn(execution, current.id)
       .map((id) => execution.node(execution.node(id).startIds?.[0] ?? ''))
-      .find((candidate) => candidate.event?.kind === kind && catches(candidate, code));
+      .find(matches);
     if (start) {
       startEventSubProcess(execution, start, current.id);
       return start.cancelActivity === false;
@@ -40,9 +46,7 @@ export function throwEvent(
     // One instance of a multi-instance activity: its boundary events belong to the body, above.
     if (owner && !isItemToken(execution, owner)) {
       const host = execution.node(owner.elementId);
-      const catcher = (host.boundaryEvents ?? [])
-        .map((id) => execution.node(id))
-        .find((boundary) => boundary.event?.kind === kind && catches(boundary, code));
+      const catcher = (host.boundaryEvents ?? []).map((id) => execution.node(id)).find(matches);
       if (catcher) {
         if (catcher.cancelActivity !== false) cancelToken(execution, owner);
         execution.arrive(catcher.id, { scopeId: owner.scopeId });
@@ -52,7 +56,7 @@ export function throwEvent(
     if (current.parentId === undefined) break;
     current = execution.scope(current.parentId);
   }
-  if (execution.state.calledByParent) {
+  if (execution.state.calledByParent && !options.namedOnly) {
     // The caller's call activity may catch it; an error ends this instance.
     execution.effects.push({ type: 'THROW_TO_PARENT', kind, ...(code !== undefined && { code }) });
     if (kind === 'error') {
@@ -71,6 +75,12 @@ export function throwEvent(
     );
   }
   return true;
+}
+
+function codeOf(catcher: FlowNode): string | undefined {
+  const event = catcher.event;
+  if (event?.kind === 'error') return event.errorCode;
+  return event?.kind === 'escalation' ? event.escalationCode : undefined;
 }
 
 function catches(catcher: FlowNode, code: string | undefined): boolean {

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { AppError } from '../errors';
-import { backoffSeconds } from './failure';
+import type { InstanceJob } from '../store/entities';
+import { backoffSeconds, failTakenJob } from './failure';
 import { completeJob, failJob, fetchAndLockJobs } from './worker-jobs';
 
 /** What a handler is told about the job it does. */
@@ -20,10 +21,14 @@ export type JobHandler = (job: JobContext) => Promise<Variables | void>;
 
 /** The handlers of this server process, by job type. */
 export class JobHandlers {
-  private readonly handlers = new Map<string, JobHandler>();
+  private readonly handlers = new Map<string, { handler: JobHandler; lockSeconds: number }>();
 
-  register(type: string, handler: JobHandler): this {
-    this.handlers.set(type, handler);
+  /**
+   * `lockSeconds`: how long a job stays reserved while its handler runs, longer than the
+   * handler ever takes (another runner would take the job again after it).
+   */
+  register(type: string, handler: JobHandler, options: { lockSeconds?: number } = {}): this {
+    this.handlers.set(type, { handler, lockSeconds: options.lockSeconds ?? 300 });
     return this;
   }
 
@@ -31,14 +36,14 @@ export class JobHandlers {
     return [...this.handlers.keys()];
   }
 
-  get(type: string): JobHandler | undefined {
+  get(type: string): { handler: JobHandler; lockSeconds: number } | undefined {
     return this.handlers.get(type);
   }
 }
 
 const WORKER_ID = `in-process-${process.pid}`;
-/** Jobs taken at a time: each is reserved until it is done, so a few at a time. */
-const BATCH = 5;
+/** Taken one at a time: a job is reserved while its handler runs, not while others queue. */
+const BATCH = 1;
 
 /**
  * Runs the due jobs of every registered type, as an external worker would: take a few, work
@@ -50,13 +55,14 @@ export async function runHandlerJobs(
   dataSource: DataSource,
   handlers: JobHandlers,
   now: () => Date,
-  options: { logger?: Logger; holder?: string; lockSeconds?: number } = {},
+  options: { logger?: Logger; holder?: string } = {},
 ): Promise<number> {
-  const { logger, holder = WORKER_ID, lockSeconds = 300 } = options;
+  const { logger, holder = WORKER_ID } = options;
   let completed = 0;
   for (const type of handlers.types()) {
-    const handler = handlers.get(type);
-    if (!handler) continue;
+    const registered = handlers.get(type);
+    if (!registered) continue;
+    const { handler, lockSeconds } = registered;
     for (;;) {
       const jobs = await fetchAndLockJobs(dataSource, {
         type,
@@ -78,7 +84,7 @@ export async function runHandlerJobs(
           });
         } catch (error) {
           logger?.warn({ jobId: job.id, type, err: error }, 'job handler failed');
-          await settle(logger, job.id, () =>
+          await settle(dataSource, job, holder, now, logger, () =>
             failJob(dataSource, {
               jobId: job.id,
               workerId: holder,
@@ -90,7 +96,7 @@ export async function runHandlerJobs(
           );
           continue;
         }
-        const done = await settle(logger, job.id, () =>
+        const done = await settle(dataSource, job, holder, now, logger, () =>
           completeJob(dataSource, {
             jobId: job.id,
             workerId: holder,
@@ -106,18 +112,32 @@ export async function runHandlerJobs(
   return completed;
 }
 
-/** Finishing a job may be refused (it was withdrawn meanwhile): logged, and the round goes on. */
+/** A job that is no longer this runner's to finish: withdrawn, taken over, or its dossier ended. */
+const GONE = new Set(['JOB_NOT_ACTIVE', 'JOB_LOCKED', 'INSTANCE_NOT_ACTIVE', 'NOT_FOUND']);
+
+/**
+ * Finishes a job after its handler ran. If it is gone meanwhile, that is logged and the round
+ * goes on; any other failure (the engine refused the step the result causes) uses up a try,
+ * so the handler is not run again and again for nothing.
+ */
 async function settle(
+  dataSource: DataSource,
+  job: InstanceJob,
+  holder: string,
+  now: () => Date,
   logger: Logger | undefined,
-  jobId: string,
   finish: () => Promise<unknown>,
 ): Promise<boolean> {
   try {
     await finish();
     return true;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    logger?.warn({ jobId, code: error.code, err: error }, 'job could not be finished');
+    if (error instanceof AppError && GONE.has(error.code)) {
+      logger?.warn({ jobId: job.id, code: error.code }, 'job could not be finished');
+      return false;
+    }
+    logger?.warn({ jobId: job.id, err: error }, 'job failed after its handler ran');
+    await failTakenJob(dataSource, job, holder, error, now());
     return false;
   }
 }

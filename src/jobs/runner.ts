@@ -49,7 +49,6 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     const done = await runHandlerJobs(options.dataSource, options.handlers, options.now, {
       logger,
       holder: id,
-      lockSeconds: options.lockSeconds,
     });
     if (fired + delivered + done > 0)
       logger.debug({ runner: id, fired, delivered, done }, 'job round');

@@ -18,9 +18,7 @@ export const arriveAtInclusiveGateway: ArriveBehaviour = (execution, node, { sco
 
 /** Fires the join: one waiting token per incoming flow goes on; later arrivals wait again. */
 export function fireInclusiveJoin(execution: Execution, node: FlowNode, scopeId: number): void {
-  const waiting = execution.state.tokens.filter(
-    (t) => t.elementId === node.id && t.scopeId === scopeId,
-  );
+  const waiting = execution.arrivedAt(node.id, scopeId);
   for (const flowId of node.incoming) {
     const token = waiting.find((t) => t.arrivedVia === flowId);
     if (token) execution.removeToken(token);
@@ -59,13 +57,16 @@ export function inclusiveJoinsReady(execution: Execution): { node: FlowNode; sco
   for (const token of execution.state.tokens) {
     const node = execution.model.nodes[token.elementId];
     const key = `${token.scopeId}:${token.elementId}`;
-    if (node?.type !== 'inclusiveGateway' || seen.has(key)) continue;
+    if (token.continuation || node?.type !== 'inclusiveGateway' || seen.has(key)) continue;
     seen.add(key);
     const here = execution.state.tokens.filter((t) => t.scopeId === token.scopeId);
-    const filled = new Set(here.filter((t) => t.elementId === node.id).map((t) => t.arrivedVia));
+    const arrived = execution.arrivedAt(node.id, token.scopeId);
+    const filled = new Set(arrived.map((t) => t.arrivedVia));
     const empty = new Set(node.incoming.filter((flowId) => !filled.has(flowId)));
+    // A branch waiting in front of the join (an async continuation) is still to come.
+    const coming = here.some((t) => t.elementId === node.id && t.continuation);
     const others = here.filter((t) => t.elementId !== node.id);
-    if (!others.some((other) => canReachAny(execution, other.elementId, empty))) {
+    if (!coming && !others.some((other) => canReachAny(execution, other.elementId, empty))) {
       ready.push({ node, scopeId: token.scopeId });
     }
   }

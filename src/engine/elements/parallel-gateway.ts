@@ -8,9 +8,7 @@ import type { ArriveBehaviour } from '../execution';
 export const arriveAtParallelGateway: ArriveBehaviour = (execution, node, { scopeId, via }) => {
   if (node.incoming.length > 1) {
     execution.addToken(node.id, scopeId, via);
-    const waiting = execution.state.tokens.filter(
-      (t) => t.elementId === node.id && t.scopeId === scopeId,
-    );
+    const waiting = execution.arrivedAt(node.id, scopeId);
     const oneByEachFlow = node.incoming.map((flowId) =>
       waiting.find((t) => t.arrivedVia === flowId),
     );

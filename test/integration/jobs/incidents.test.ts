@@ -164,4 +164,36 @@ describe('incidents', () => {
     });
     expect((await incidentsOf(id))[0].status).toBe('OPEN');
   });
+
+  it('uses up a try when the engine refuses what a handler returned, instead of running it again and again', async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'tax-route',
+        `<bpmn:startEvent id="start" />
+         <bpmn:serviceTask id="tax" tthc:jobType="tax-check" />
+         <bpmn:exclusiveGateway id="route" />
+         <bpmn:userTask id="register" camunda:candidateGroups="land" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="tax" />
+         <bpmn:sequenceFlow id="b" sourceRef="tax" targetRef="route" />
+         <bpmn:sequenceFlow id="c" sourceRef="route" targetRef="register"><bpmn:conditionExpression>=cleared = true</bpmn:conditionExpression></bpmn:sequenceFlow>`,
+      ),
+    );
+    let calls = 0;
+    const checks = new JobHandlers().register('tax-check', async () => {
+      calls += 1;
+      return { cleared: false };
+    });
+    const id = await suite.f.start('tax-route', 'INC-5');
+    for (let hour = 0; hour < 10; hour++) {
+      clock.now = new Date(clock.now.getTime() + HOUR);
+      await runHandlerJobs(dataSource(), checks, () => clock.now);
+    }
+    expect(calls).toBe(3);
+    expect((await incidentsOf(id))[0]).toMatchObject({
+      elementId: 'tax',
+      jobType: 'tax-check',
+      status: 'OPEN',
+    });
+    expect((await incidentsOf(id))[0].message).toMatch(/^NO_FLOW_MATCHED/);
+  });
 });

@@ -6,10 +6,14 @@ const TABLE = {
   daysOff: [{ from: '2027-02-05', to: '2027-02-12', reason: 'Tết' }],
   workingDays: [{ date: '2027-02-20', reason: 'Làm bù' }],
 };
+const DAY = [
+  ['07:30', '11:30'],
+  ['13:30', '17:00'],
+];
 const OFFICE = {
   utcOffset: '+07:00',
   cutoff: '15:00',
-  hours: { monday: [['07:30', '11:30']] },
+  hours: { monday: DAY, tuesday: DAY, wednesday: DAY, thursday: DAY, friday: DAY },
 };
 
 describe('checking calendar files before they deploy', () => {
@@ -53,17 +57,19 @@ describe('checking calendar files before they deploy', () => {
   });
 
   it.each([
-    ['no weekday open', { hours: {} }, 'hours'],
-    ['a day with no periods', { hours: { monday: [] } }, 'hours.monday'],
+    ['no weekday open', { hours: {} }, 'hours.monday'],
+    ['only Monday open', { hours: { monday: DAY } }, 'hours.tuesday'],
+    ['a day with no periods', { hours: { ...OFFICE.hours, monday: [] } }, 'hours.monday'],
     [
       'a period closing before it opens',
-      { hours: { monday: [['11:30', '07:30']] } },
+      { hours: { ...OFFICE.hours, monday: [['11:30', '07:30']] } },
       'hours.monday[0]',
     ],
     [
       'overlapping periods',
       {
         hours: {
+          ...OFFICE.hours,
           monday: [
             ['07:30', '11:30'],
             ['11:00', '17:00'],
@@ -72,11 +78,7 @@ describe('checking calendar files before they deploy', () => {
       },
       'hours.monday[1]',
     ],
-    [
-      'an unknown day',
-      { hours: { monday: [['07:30', '11:30']], caturday: [['07:30', '11:30']] } },
-      'hours.caturday',
-    ],
+    ['an unknown day', { hours: { ...OFFICE.hours, caturday: DAY } }, 'hours.caturday'],
     ['a bad cut-off', { cutoff: '3pm' }, 'cutoff'],
   ])('refuses office hours with %s, naming the field', (_, change, field) => {
     expect(() => officeHoursFrom({ ...OFFICE, ...change }, 'office.json')).toThrow(

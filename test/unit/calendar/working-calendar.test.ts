@@ -55,11 +55,23 @@ describe('the working calendar, on real dates', () => {
     for (const date of ['2025-08-31', '2025-09-01', '2025-09-02', '2025-09-03'])
       expect(calendar.isWorkingDay(date)).toBe(false);
     expect(calendar.isWorkingDay('2025-09-04')).toBe(true);
-    // From outside hours, counting starts when the office next opens: after lunch, or the next morning.
+    expect(calendar.addWorkingDays(vn('2025-08-29T10:00:00'), 1)).toBe(vn('2025-09-04T10:00:00'));
+  });
+
+  it('counts from when the office next opens when the moment is outside hours', () => {
+    // Monday 2 March 2026: after closing, at lunch, before opening.
     expect(calendar.addWorkingDays(vn('2026-03-02T17:45:00'), 1)).toBe(vn('2026-03-04T07:30:00'));
     expect(calendar.addWorkingDays(vn('2026-03-02T12:15:00'), 1)).toBe(vn('2026-03-03T13:30:00'));
     expect(calendar.addWorkingDays(vn('2026-03-02T06:00:00'), 1)).toBe(vn('2026-03-03T07:30:00'));
-    expect(calendar.addWorkingDays(vn('2025-08-29T10:00:00'), 1)).toBe(vn('2025-09-04T10:00:00'));
+    // Received at lunch before 15:00: it counts from the afternoon opening, the same day.
+    expect(calendar.countingStart(vn('2026-03-02T12:15:00'))).toBe(vn('2026-03-02T13:30:00'));
+    expect(calendar.closingOf(calendar.countingStart(vn('2026-03-02T12:15:00')))).toBe(
+      vn('2026-03-02T17:30:00'),
+    );
+    // A day before Monday 17:15 is Friday, which closes at 17:00.
+    expect(calendar.subtractWorkingDays(vn('2026-03-09T17:15:00'), 1)).toBe(
+      vn('2026-03-06T17:00:00'),
+    );
   });
 
   it('opens on Monday thirty minutes longer at noon and in the afternoon', () => {

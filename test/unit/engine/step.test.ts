@@ -412,4 +412,37 @@ describe('step() with async continuations', () => {
     const continued = step(model, started.state, { type: 'CONTINUE', waitId: 1 }, T1);
     expect(tasksCreated(continued.effects)).toEqual(['work#2']);
   });
+
+  it.each(['parallelGateway', 'inclusiveGateway'])(
+    'joins at an async %s only when the branches have gone in, each by its own continuation',
+    async (gateway) => {
+      const model = await modelOf(
+        bpmnProcess(
+          'async-join',
+          `<bpmn:startEvent id="start" />
+           <bpmn:parallelGateway id="fork" />
+           <bpmn:userTask id="u" camunda:candidateGroups="office" />
+           <bpmn:${gateway} id="join" camunda:asyncBefore="true" />
+           <bpmn:userTask id="after" camunda:candidateGroups="leader" />
+           <bpmn:sequenceFlow id="s0" sourceRef="start" targetRef="fork" />
+           <bpmn:sequenceFlow id="s1" sourceRef="fork" targetRef="u" />
+           <bpmn:sequenceFlow id="s2" sourceRef="fork" targetRef="join" />
+           <bpmn:sequenceFlow id="s3" sourceRef="u" targetRef="join" />
+           <bpmn:sequenceFlow id="s4" sourceRef="join" targetRef="after" />`,
+        ),
+      );
+      const waitingFor = (state: InstanceState) =>
+        state.tokens.filter((t) => t.continuation).map((t) => t.id);
+      let { state } = step(model, undefined, { type: 'START', variables: {} }, T0);
+      state = complete(model, state, 'u').state;
+      // The officer's step ends in front of the join: nothing joined yet.
+      expect(waitingFor(state)).toHaveLength(2);
+      const [first, second] = waitingFor(state);
+      const once = step(model, state, { type: 'CONTINUE', waitId: first }, T1);
+      expect(tasksCreated(once.effects)).toEqual([]);
+      expect(waitingFor(once.state)).toEqual([second]);
+      const both = step(model, once.state, { type: 'CONTINUE', waitId: second }, T1);
+      expect(tasksCreated(both.effects).map((t) => t.split('#')[0])).toEqual(['after']);
+    },
+  );
 });
