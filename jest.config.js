@@ -14,6 +14,7 @@ const esmOnly = [
   '@lezer',
   'temporal-polyfill',
   'temporal-utils',
+  'jose',
 ];
 
 /** @type {import('jest').Config} */

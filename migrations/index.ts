@@ -10,6 +10,8 @@ import { Calendars1795326188329 } from './1795326188329-Calendars';
 import { Deadlines1795326388262 } from './1795326388262-Deadlines';
 import { StartTimers1795326710441 } from './1795326710441-StartTimers';
 import { MessageOutbox1795326933964 } from './1795326933964-MessageOutbox';
+import { Officers1795329264312 } from './1795329264312-Officers';
+import { InstanceAgency1795329785429 } from './1795329785429-InstanceAgency';
 
 export const migrations = [
   Initial1795316972050,
@@ -23,4 +25,6 @@ export const migrations = [
   Deadlines1795326388262,
   StartTimers1795326710441,
   MessageOutbox1795326933964,
+  Officers1795329264312,
+  InstanceAgency1795329785429,
 ];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { IdentityProvider } from './auth/tokens';
 
 /** Settings read from the environment once, at the edge, and checked. */
 export interface Config {
@@ -14,6 +15,10 @@ export interface Config {
   /** How long a job taken by a runner stays reserved for it, should it die before finishing. */
   jobLockSeconds: number;
   production: boolean;
+  /** How long a sign-in token of ours lasts. */
+  tokenMinutes: number;
+  /** An external identity provider whose tokens are accepted too (AUTH_JWKS_URL). */
+  identityProvider?: IdentityProvider;
 }
 
 export const PROJECT_ROOT = path.resolve(
@@ -32,6 +37,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: positiveInteger(env, 'JOB_POLL_MS', 1000),
     jobLockSeconds: positiveInteger(env, 'JOB_LOCK_SECONDS', 60),
     production: env.NODE_ENV === 'production',
+    tokenMinutes: positiveInteger(env, 'AUTH_TOKEN_MINUTES', 480),
+    identityProvider: env.AUTH_JWKS_URL
+      ? {
+          jwksUrl: env.AUTH_JWKS_URL,
+          issuer: env.AUTH_ISSUER || undefined,
+          audience: env.AUTH_AUDIENCE || undefined,
+          usernameClaim: env.AUTH_USERNAME_CLAIM || 'preferred_username',
+        }
+      : undefined,
   };
 }
 

@@ -22,7 +22,10 @@ export type ErrorCode =
   | 'INCIDENT_NOT_OPEN'
   | 'INCIDENT_NEEDS_RETRY'
   | 'JOB_GONE'
-  | 'BAD_USER_INPUT';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {

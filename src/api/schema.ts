@@ -1,11 +1,14 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authorizeAndAudit } from './authorization';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
+import { MyTasksResolver } from './resolvers/my-tasks.resolver';
+import { OfficerResolver } from './resolvers/officer.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
@@ -22,8 +25,11 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       JobResolver,
       IncidentResolver,
       CalendarResolver,
+      OfficerResolver,
+      MyTasksResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    globalMiddlewares: [authorizeAndAudit],
     validate: false,
   });
 }

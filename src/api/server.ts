@@ -5,6 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { createAuthenticator } from '../auth/authenticate';
+import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { createLoaders } from './loaders';
@@ -22,6 +24,10 @@ export interface ApiOptions {
   now?: () => Date;
   /** Request bodies above this are refused before parsing (a BPMN file is far smaller). */
   bodyLimit?: string;
+  /** How long sign-in tokens last (default 480 minutes). */
+  tokenMinutes?: number;
+  /** An external identity provider whose tokens are accepted too. */
+  identityProvider?: IdentityProvider;
 }
 
 /**
@@ -31,6 +37,8 @@ export interface ApiOptions {
 export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const { dataSource, logger } = options;
   const now = options.now ?? (() => new Date());
+  const authenticate = await createAuthenticator(dataSource, options.identityProvider);
+  const authConfig = { tokenMinutes: options.tokenMinutes ?? 480 };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -54,10 +62,12 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),
     expressMiddleware(apollo, {
-      context: async () => ({
+      context: async ({ req }) => ({
         dataSource,
         now,
         logger,
+        auth: await authenticate(req.headers.authorization, now()),
+        authConfig,
         loaders: createLoaders(dataSource),
       }),
     }),

@@ -151,6 +151,11 @@ export class WorkingCalendar {
     return total;
   }
 
+  /** The end of the office's local day of an instant (midnight, local time). */
+  endOfDay(instant: string): string {
+    return this.instant(shiftDate(this.local(instant).date, 1), 0);
+  }
+
   /** When the office closes on the working day of `from` (or the next, outside hours). */
   closingOf(from: string): string {
     const { date } = this.local(this.nextWorkingInstant(from));

@@ -45,7 +45,13 @@ export async function serve(
       );
       for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
     }
-    const api = await createApiServer({ dataSource: database.dataSource, logger, now });
+    const api = await createApiServer({
+      dataSource: database.dataSource,
+      logger,
+      now,
+      tokenMinutes: config.tokenMinutes,
+      identityProvider: config.identityProvider,
+    });
     const runner = await startJobRunner({
       dataSource: database.dataSource,
       handlers: options.handlers ?? new JobHandlers(),

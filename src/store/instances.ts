@@ -22,6 +22,8 @@ export async function createInstance(
     variables: Variables;
     startEventId?: string;
     actor?: string;
+    /** The code of the agency that received it. */
+    agency?: string | null;
     /** The call activity that starts it, when one does. */
     parent?: { instanceId: string; waitId: number; depth: number };
     now: Date;
@@ -53,6 +55,7 @@ export async function createInstance(
     endedAt: state.status === 'ACTIVE' ? null : input.now,
     parentInstanceId: input.parent?.instanceId ?? null,
     parentWaitId: input.parent?.waitId ?? null,
+    agency: input.agency ?? null,
     revision: 1,
   });
   instance.callDepth = input.parent?.depth ?? 0;
@@ -61,8 +64,8 @@ export async function createInstance(
   await manager.query(
     `INSERT INTO process_instance
        (id, definition_id, business_key, status, state, started_at, ended_at, revision, parent_instance_id, parent_wait_id,
-        due_at, overdue, clock_paused_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        due_at, overdue, clock_paused_at, agency)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       instance.id,
       instance.definitionId,
@@ -77,6 +80,7 @@ export async function createInstance(
       instance.dueAt,
       instance.overdue,
       instance.clockPausedAt,
+      instance.agency,
     ],
   );
   const outcome = await applyEffects(manager, instance.id, effects, input.now);
@@ -203,6 +207,7 @@ async function followUp(
     const child = await createInstance(manager, definition, {
       businessKey: start.businessKey,
       variables: start.variables,
+      agency: instance.agency,
       parent: { instanceId: instance.id, waitId: start.waitId, depth },
       now,
     });

@@ -14,6 +14,8 @@ export async function startInstance(
     businessKey?: string | null;
     variables: Variables;
     actor?: string;
+    /** The code of the agency that received the dossier. */
+    agency?: string | null;
     now: Date;
   },
 ): Promise<ProcessInstanceEntity> {

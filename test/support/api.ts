@@ -4,6 +4,7 @@ import { createApiServer, type ApiServer } from '../../src/api/server';
 import { deployCalendars } from '../../src/store/calendars';
 import { projectCalendarFiles } from './calendar';
 import { createTestDatabase, type TestDatabase } from './database';
+import { seedOfficer } from './officers';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -13,10 +14,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestApi {
   database: TestDatabase;
   server: ApiServer;
-  /** Sends a GraphQL request over real HTTP and returns the parsed body. */
+  /** The token of the test officer every request signs in as, unless told otherwise. */
+  token: string;
+  /**
+   * Sends a GraphQL request over real HTTP and returns the parsed body, signed in as the test
+   * officer, as `token`'s officer, or (`token: null`) as nobody.
+   */
   graphql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string | null,
   ): Promise<GraphQLResponse<T>>;
   /** Like graphql, but fails the test on any error and returns `data`. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -35,13 +42,21 @@ export async function createTestApi(
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
   });
-  const graphql = async <T>(query: string, variables?: Record<string, unknown>) => {
-    const response = await request(server.app).post('/graphql').send({ query, variables });
+  const token = await seedTestOfficer(database, clock.now);
+  const graphql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as: string | null = token,
+  ) => {
+    const post = request(server.app).post('/graphql');
+    if (as) post.set('authorization', `Bearer ${as}`);
+    const response = await post.send({ query, variables });
     return response.body as GraphQLResponse<T>;
   };
   return {
     database,
     server,
+    token,
     graphql,
     ok: async <T>(query: string, variables?: Record<string, unknown>) => {
       const body = await graphql<T>(query, variables);
@@ -53,4 +68,16 @@ export async function createTestApi(
       await database.drop();
     },
   };
+}
+
+/**
+ * The officer feature tests sign in as: an administrator, designer, leader and worker of a test
+ * commune. Tests of who may do what make their own officers.
+ */
+function seedTestOfficer(database: TestDatabase, now: Date): Promise<string> {
+  return seedOfficer(database.dataSource, {
+    username: 'tester',
+    roles: ['admin', 'designer', 'leader', 'worker'],
+    now,
+  });
 }

@@ -58,12 +58,21 @@ const TABLES = [
   'job',
   'incident',
   'calendar_table',
+  'agency',
+  'officer',
+  'role_membership',
+  'absence',
+  'audit_event',
+  'auth_key',
 ];
 
-/** Every row of every table, to show that a refused call changed nothing. */
+/**
+ * Every row of every table, to show that a refused call changed nothing. The audit log is left
+ * out: it records refused calls too, by design (the audit tests check it).
+ */
 export async function snapshotDatabase(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
+  for (const table of TABLES.filter((name) => name !== 'audit_event')) {
     snapshot[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
   }
   return snapshot;

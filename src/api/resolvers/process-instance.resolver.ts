@@ -9,6 +9,7 @@ import { listIncidents } from '../../store/incidents';
 import { childrenOf, findInstance } from '../../store/instances';
 import { Incident } from '../types/incident.type';
 import { toIncident } from './incident.resolver';
+import { signedIn } from './officer.resolver';
 import { startInstance } from '../../store/start-instance';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
@@ -27,10 +28,13 @@ export class ProcessInstanceResolver {
     @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity> {
+    const me = signedIn(context);
     return startInstance(context.dataSource, {
       key: requiredText(key, 'key'),
       businessKey: optionalText(businessKey, 'businessKey') ?? null,
       variables: variablesInput(variables, 'variables'),
+      actor: me.username,
+      agency: me.agency.code,
       now: context.now(),
     });
   }

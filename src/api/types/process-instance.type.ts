@@ -57,6 +57,12 @@ export class ProcessInstance {
   @Field(() => Int, { description: 'How many steps have been applied to the instance.' })
   revision!: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The code of the agency that received the dossier.',
+  })
+  agency!: string | null;
+
   @Field(() => Date, {
     nullable: true,
     description:

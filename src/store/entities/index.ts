@@ -1,3 +1,7 @@
+import { AbsenceEntity } from './absence.entity';
+import { AgencyEntity } from './agency.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuthKeyEntity } from './auth-key.entity';
 import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { HistoryEventEntity } from './history-event.entity';
@@ -5,11 +9,19 @@ import { IncidentEntity } from './incident.entity';
 import { JobEntity, isInstanceJob, type InstanceJob } from './job.entity';
 import { MessageStartEntity } from './message-start.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
+import { OfficerEntity } from './officer.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
+import { RoleMembershipEntity } from './role-membership.entity';
 import { TaskEntity } from './task.entity';
 
 export {
+  AbsenceEntity,
+  AgencyEntity,
+  AuditEventEntity,
+  AuthKeyEntity,
+  OfficerEntity,
+  RoleMembershipEntity,
   isInstanceJob,
   CalendarTableEntity,
   IncidentEntity,
@@ -26,6 +38,7 @@ export type { TaskState } from './task.entity';
 export type { JobKind } from './job.entity';
 export type { InstanceJob };
 export type { IncidentResolution, IncidentStatus } from './incident.entity';
+export type { MembershipKind } from './role-membership.entity';
 
 export const entities = [
   DeploymentEntity,
@@ -38,4 +51,10 @@ export const entities = [
   JobEntity,
   IncidentEntity,
   CalendarTableEntity,
+  AgencyEntity,
+  OfficerEntity,
+  RoleMembershipEntity,
+  AbsenceEntity,
+  AuditEventEntity,
+  AuthKeyEntity,
 ];

@@ -44,6 +44,13 @@ export class ProcessInstanceEntity {
   callDepth?: number;
 
   /** How many steps have been applied: each step increments it under the row lock. */
+  /**
+   * The agency that received the dossier (its code): its officers work the steps that name no
+   * other agency. Inherited by called instances; null when a message or timer started it.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  agency!: string | null;
+
   /** The appointment (hẹn trả) for a procedure with a statutory time; moved by clock pauses. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;

@@ -136,7 +136,7 @@ describe('birth registration over GraphQL', () => {
     const steps = (events: any[]) =>
       events.map((e) => `${e.eventType} ${e.elementId}${e.actor ? ` by ${e.actor}` : ''}`);
     expect(steps(endedA.history)).toEqual([
-      'PROCESS_STARTED birth-registration',
+      'PROCESS_STARTED birth-registration by tester',
       'ELEMENT_ACTIVATED StartEvent_Submitted',
       'ELEMENT_COMPLETED StartEvent_Submitted',
       'SEQUENCE_FLOW_TAKEN Flow_Submitted',

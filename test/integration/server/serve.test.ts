@@ -5,6 +5,7 @@ import pino from 'pino';
 import { serve } from '../../../src/cli/serve';
 import { readConfig } from '../../../src/config';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { seedOfficer } from '../../support/officers';
 import { PROJECT_ROOT } from '../../support/models';
 
 /**
@@ -34,10 +35,12 @@ describe('serve', () => {
     return serve(config, logger).then((server) => ({ server, lines }));
   };
 
+  let token: string | undefined;
   const definitions = async (url: string) => {
+    token ??= await seedOfficer(database.dataSource, { username: 'designer', roles: ['designer'] });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ processDefinitions { key version } }' }),
     });
     return ((await response.json()) as { data: { processDefinitions: unknown[] } }).data

@@ -18,6 +18,10 @@ describe('migrations', () => {
   it('build exactly the schema the entities describe', async () => {
     await database.dataSource.runMigrations();
     expect(await tables()).toEqual([
+      'absence',
+      'agency',
+      'audit_event',
+      'auth_key',
       'calendar_table',
       'deployment',
       'history_event',
@@ -25,8 +29,10 @@ describe('migrations', () => {
       'job',
       'message_start',
       'message_subscription',
+      'officer',
       'process_definition',
       'process_instance',
+      'role_membership',
       'task',
     ]);
     const pending = await database.dataSource.driver.createSchemaBuilder().log();

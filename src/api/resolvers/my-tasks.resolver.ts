@@ -1,0 +1,70 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { AppError } from '../../errors';
+import { officeCalendar } from '../../store/calendars';
+import { queryMyTasks } from '../../store/my-tasks';
+import type { ApiContext } from '../context';
+import { rangeInput } from '../inputs';
+import { MyTaskConnection, MyTaskFilter } from '../types/my-tasks.type';
+import { signedIn } from './officer.resolver';
+
+const encode = (dueAt: Date | null, seq: string) =>
+  Buffer.from(`${dueAt?.toISOString() ?? 'infinity'}|${seq}`).toString('base64url');
+
+function decode(cursor: string): { dueAt: string; seq: string } {
+  const [dueAt, seq] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!seq || !/^\d+$/.test(seq) || (dueAt !== 'infinity' && Number.isNaN(Date.parse(dueAt)))) {
+    throw new AppError('BAD_USER_INPUT', "'after' is not a cursor this API gave out", {
+      field: 'after',
+    });
+  }
+  return { dueAt, seq };
+}
+
+@Resolver()
+export class MyTasksResolver {
+  @Query(() => MyTaskConnection, {
+    description:
+      'The tasks I can act on: open ones of my roles in my agency (or offered to me by name) and those I hold, soonest due first, with counts.',
+  })
+  async myTasks(
+    @Arg('filter', () => MyTaskFilter, { nullable: true }) filter: MyTaskFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<MyTaskConnection> {
+    const me = signedIn(context);
+    if (filter?.state && filter.state !== 'OPEN' && filter.state !== 'CLAIMED') {
+      throw new AppError('BAD_USER_INPUT', "'filter.state' must be OPEN or CLAIMED", {
+        field: 'filter.state',
+      });
+    }
+    const calendar = await officeCalendar(context.dataSource);
+    const page = await queryMyTasks(
+      context.dataSource,
+      {
+        username: me.username,
+        roles: me.roles,
+        agencyCode: me.agency.code,
+        agencyName: me.agency.name,
+      },
+      { state: filter?.state as 'OPEN' | 'CLAIMED' | undefined, overdue: filter?.overdue },
+      {
+        first: rangeInput(first, 'first', 1, 100),
+        after: after ? decode(after) : undefined,
+        endOfToday: new Date(calendar.endOfDay(context.now().toISOString())),
+      },
+    );
+    const edges = page.tasks.map((task) => ({ cursor: encode(task.dueAt, task.seq), node: task }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: page.totalCount,
+      counts: page.counts,
+    };
+  }
+}

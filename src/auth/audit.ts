@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AuditEventEntity } from '../store/entities';
+
+/** The argument that names what a mutation is about, by the names our mutations use. */
+const TARGET_ARGUMENTS = ['id', 'taskId', 'key', 'username', 'name', 'code', 'procedureCode'];
+
+export function auditTarget(args: Record<string, unknown>): string | null {
+  for (const name of TARGET_ARGUMENTS) {
+    const value = args[name];
+    if (typeof value === 'string' && value !== '') return value.slice(0, 255);
+  }
+  const input = args.input;
+  return typeof input === 'object' && input !== null
+    ? auditTarget(input as Record<string, unknown>)
+    : null;
+}
+
+/** Records one mutation's outcome. Passwords and variables are never recorded. */
+export async function recordAudit(
+  dataSource: DataSource,
+  event: Omit<AuditEventEntity, 'id'>,
+): Promise<void> {
+  await dataSource.getRepository(AuditEventEntity).insert({ id: randomUUID(), ...event });
+}

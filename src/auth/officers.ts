@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AppError, notFound } from '../errors';
+import {
+  AbsenceEntity,
+  AgencyEntity,
+  OfficerEntity,
+  RoleMembershipEntity,
+  type MembershipKind,
+} from '../store/entities';
+import { hashPassword } from './passwords';
+import { holds } from './policy';
+import type { Principal } from './principal';
+
+const CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+const ROLE = /^[a-z][a-z0-9_]{1,63}$/;
+
+export function createAgency(
+  dataSource: DataSource,
+  input: { code: string; name: string; kind: string; now: Date },
+): Promise<AgencyEntity> {
+  if (!CODE.test(input.code))
+    throw invalid('code', 'lower-case letters, digits and dashes, e.g. xa-xuan-hoa');
+  return dataSource.transaction(async (manager) => {
+    if (await manager.findOneBy(AgencyEntity, { code: input.code }))
+      throw invalid('code', `taken by another agency ('${input.code}')`);
+    const agency = {
+      id: randomUUID(),
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      createdAt: input.now,
+    };
+    await manager.insert(AgencyEntity, agency);
+    return agency;
+  });
+}
+
+export interface OfficerInput {
+  username: string;
+  fullName: string;
+  agencyCode: string;
+  /** Absent for officers who sign in only through the identity provider. */
+  password?: string;
+  roles: { role: string; kind: MembershipKind }[];
+}
+
+export async function createOfficer(
+  dataSource: DataSource,
+  input: OfficerInput & { now: Date },
+): Promise<OfficerEntity> {
+  if (!USERNAME.test(input.username))
+    throw invalid('username', 'lower-case letters, digits, dots, dashes or underscores');
+  if (input.password !== undefined && input.password.length < 10)
+    throw invalid('password', 'at least 10 characters');
+  for (const { role } of input.roles) if (!ROLE.test(role)) throw invalid('roles', `not '${role}'`);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  return dataSource.transaction(async (manager) => {
+    const agency = await manager.findOneBy(AgencyEntity, { code: input.agencyCode });
+    if (!agency) throw notFound('Agency', input.agencyCode, { field: 'agencyCode' });
+    if (await manager.findOneBy(OfficerEntity, { username: input.username }))
+      throw invalid('username', `taken by another officer ('${input.username}')`);
+    const officer: OfficerEntity = {
+      id: randomUUID(),
+      username: input.username,
+      fullName: input.fullName,
+      agencyId: agency.id,
+      passwordHash,
+      active: true,
+      createdAt: input.now,
+    };
+    await manager.insert(OfficerEntity, officer);
+    if (input.roles.length > 0) {
+      await manager.insert(
+        RoleMembershipEntity,
+        input.roles.map(({ role, kind }) => ({ officerId: officer.id, role, kind })),
+      );
+    }
+    return officer;
+  });
+}
+
+/** Gives an officer a role (or changes how they hold it). */
+export async function assignRole(
+  dataSource: DataSource,
+  input: { username: string; role: string; kind: MembershipKind },
+): Promise<void> {
+  if (!ROLE.test(input.role)) throw invalid('role', 'lower-case letters, digits and underscores');
+  const officer = await officerNamed(dataSource, input.username);
+  await dataSource
+    .getRepository(RoleMembershipEntity)
+    .upsert({ officerId: officer.id, role: input.role, kind: input.kind }, ['officerId', 'role']);
+}
+
+export async function removeRole(
+  dataSource: DataSource,
+  input: { username: string; role: string },
+): Promise<void> {
+  const officer = await officerNamed(dataSource, input.username);
+  const result = await dataSource
+    .getRepository(RoleMembershipEntity)
+    .delete({ officerId: officer.id, role: input.role });
+  if (!result.affected) throw invalid('role', `'${input.username}' does not hold '${input.role}'`);
+}
+
+/**
+ * A leader sets an absence for an officer of their own agency (an admin for anyone): while it
+ * lasts, the backups of the officer's roles cover them.
+ */
+export async function setAbsence(
+  dataSource: DataSource,
+  by: Principal,
+  input: { username: string; startsAt: Date; endsAt: Date; reason: string; now: Date },
+): Promise<AbsenceEntity> {
+  if (!(input.endsAt > input.startsAt)) throw invalid('endsAt', 'after startsAt');
+  const officer = await officerNamed(dataSource, input.username);
+  if (!holds(by, 'admin') && officer.agencyId !== by.agency.id) {
+    throw new AppError(
+      'FORBIDDEN',
+      `'${input.username}' is not an officer of ${by.agency.name}: a leader sets absences in their own agency`,
+      { field: 'username' },
+    );
+  }
+  const absence: AbsenceEntity = {
+    id: randomUUID(),
+    officerId: officer.id,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    reason: input.reason,
+    setBy: by.username,
+    createdAt: input.now,
+  };
+  await dataSource.getRepository(AbsenceEntity).insert(absence);
+  return absence;
+}
+
+async function officerNamed(dataSource: DataSource, username: string): Promise<OfficerEntity> {
+  const officer = await dataSource.getRepository(OfficerEntity).findOneBy({ username });
+  if (!officer) throw notFound('Officer', username, { field: 'username' });
+  return officer;
+}
+
+function invalid(field: string, what: string): AppError {
+  return new AppError('BAD_USER_INPUT', `'${field}' must be ${what}`, { field });
+}

@@ -1,0 +1,98 @@
+import { AppError } from '../errors';
+import type { Principal } from './principal';
+
+/**
+ * Who may call each query and mutation: the one place authorization is decided for operations.
+ * `public`: anyone, signed in or not (nothing personal may be answered there); `officer`: any
+ * signed-in officer (what they then see is limited by their roles, see tasks); a list of roles:
+ * an officer holding one of them. An operation missing here is refused to everyone, and a test
+ * fails until it is added.
+ */
+export type Requirement = 'public' | 'officer' | readonly Role[];
+
+/** The standard roles; agencies may use others in their lanes (e.g. `police`). */
+export type Role =
+  | 'reception'
+  | 'civil_status'
+  | 'land'
+  | 'social_affairs'
+  | 'culture'
+  | 'office'
+  | 'leader'
+  | 'designer'
+  | 'admin'
+  /** A service account of an external worker or a connected system. */
+  | 'worker';
+
+export const POLICY: Record<string, Requirement> = {
+  // The citizen's desk: no login.
+  login: 'public',
+  workingCalendar: 'public',
+  expectedAppointment: 'public',
+  // Every officer.
+  me: 'officer',
+  myTasks: 'officer',
+  agencies: 'officer',
+  processDefinitions: 'officer',
+  processInstance: 'officer',
+  tasks: 'officer',
+  claimTask: 'officer',
+  unclaimTask: 'officer',
+  completeTask: 'officer',
+  startProcess: 'officer',
+  correlateMessage: 'officer',
+  // Process designers.
+  deployProcess: ['designer'],
+  validateProcess: ['designer'],
+  // External workers.
+  fetchAndLockJobs: ['worker'],
+  completeJob: ['worker'],
+  failJob: ['worker'],
+  throwJobError: ['worker'],
+  // Leaders for their agency, admins for all.
+  officers: ['leader', 'admin'],
+  setAbsence: ['leader', 'admin'],
+  // Administrators.
+  incidents: ['admin'],
+  retryIncident: ['admin'],
+  resolveIncident: ['admin'],
+  deployCalendar: ['admin'],
+  createAgency: ['admin'],
+  createOfficer: ['admin'],
+  assignRole: ['admin'],
+  removeRole: ['admin'],
+  auditLog: ['admin'],
+};
+
+/**
+ * Refuses an operation to someone it is not for: UNAUTHENTICATED without a valid sign-in,
+ * FORBIDDEN without the role. `tokenError` is why a token sent was refused, if one was.
+ */
+export function authorize(
+  operation: string,
+  principal: Principal | undefined,
+  tokenError?: AppError,
+): void {
+  const requirement = POLICY[operation];
+  if (requirement === 'public') return;
+  if (!principal) {
+    throw (
+      tokenError ??
+      new AppError('UNAUTHENTICATED', `Sign in to use '${operation}'`, { field: operation })
+    );
+  }
+  if (requirement === undefined) {
+    throw new AppError('FORBIDDEN', `'${operation}' is open to nobody yet`, { field: operation });
+  }
+  if (requirement === 'officer') return;
+  if (!requirement.some((role) => principal.roles.includes(role))) {
+    throw new AppError('FORBIDDEN', `'${operation}' needs the role ${requirement.join(' or ')}`, {
+      field: operation,
+    });
+  }
+}
+
+/** Whether the principal holds a role. */
+export function holds(principal: Principal, role: Role): boolean {
+  return principal.roles.includes(role);
+}

@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+
+/** Who is asking: a signed-in officer, with the roles they hold right now. */
+export interface Principal {
+  officerId: string;
+  username: string;
+  fullName: string;
+  agency: { id: string; code: string; name: string; kind: string };
+  /** Roles held as an official member, and those covered as a backup during an absence. */
+  roles: string[];
+  /** The roles among `roles` held only as a backup for someone away now. */
+  covering: string[];
+}
+
+/**
+ * Loads an officer (by id or username) with their roles at `now`: official memberships, and
+ * backup memberships of a role whose official member in the same agency is away. Null for an
+ * unknown or inactive officer. Roles are read on each request, so a change (an absence, a role
+ * taken away) applies at once, whatever tokens are out.
+ */
+export async function loadPrincipal(
+  dataSource: DataSource,
+  who: { officerId: string } | { username: string },
+  now: Date,
+): Promise<Principal | null> {
+  const [officer] = (await dataSource.query(
+    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind
+       FROM officer o JOIN agency a ON a.id = o.agency_id
+      WHERE o.active AND ${'officerId' in who ? 'o.id = $1' : 'o.username = $1'}`,
+    ['officerId' in who ? who.officerId : who.username],
+  )) as {
+    id: string;
+    username: string;
+    full_name: string;
+    agency_id: string;
+    code: string;
+    name: string;
+    kind: string;
+  }[];
+  if (!officer) return null;
+  const memberships = (await dataSource.query(
+    `SELECT m.role, m.kind,
+            EXISTS (
+              SELECT 1 FROM role_membership o
+                JOIN officer oo ON oo.id = o.officer_id AND oo.agency_id = $2 AND oo.active
+                JOIN absence ab ON ab.officer_id = o.officer_id
+               WHERE o.role = m.role AND o.kind = 'official'
+                 AND ab.starts_at <= $3 AND ab.ends_at > $3
+            ) AS someone_away
+       FROM role_membership m WHERE m.officer_id = $1 ORDER BY m.role`,
+    [officer.id, officer.agency_id, now],
+  )) as { role: string; kind: 'official' | 'backup'; someone_away: boolean }[];
+  const official = memberships.filter((m) => m.kind === 'official').map((m) => m.role);
+  const covering = memberships
+    .filter((m) => m.kind === 'backup' && m.someone_away && !official.includes(m.role))
+    .map((m) => m.role);
+  return {
+    officerId: officer.id,
+    username: officer.username,
+    fullName: officer.full_name,
+    agency: { id: officer.agency_id, code: officer.code, name: officer.name, kind: officer.kind },
+    roles: [...official, ...covering].sort(),
+    covering,
+  };
+}

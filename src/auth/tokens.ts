@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../errors';
+import { AuthKeyEntity } from '../store/entities';
+
+const ISSUER = 'tthc-engine';
+
+/** Our signing key, made by the first server that needs it and shared through the database. */
+export async function signingKey(dataSource: DataSource): Promise<Uint8Array> {
+  await dataSource.query(
+    `INSERT INTO auth_key (name, secret, created_at) VALUES ('session', $1, now())
+     ON CONFLICT (name) DO NOTHING`,
+    [randomBytes(32).toString('base64url')],
+  );
+  const key = await dataSource.getRepository(AuthKeyEntity).findOneByOrFail({ name: 'session' });
+  return Buffer.from(key.secret, 'base64url');
+}
+
+/** A signed token naming the officer, valid for `minutes` from `now`. */
+export function issueToken(
+  key: Uint8Array,
+  officer: { id: string; username: string },
+  now: Date,
+  minutes: number,
+): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ name: officer.username })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(officer.id)
+    .setIssuer(ISSUER)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + minutes * 60)
+    .sign(key);
+}
+
+/** The officer a token of ours names; a tampered, expired or foreign token is refused. */
+export async function verifyOwnToken(
+  token: string,
+  key: Uint8Array,
+  now: Date,
+): Promise<{ officerId: string }> {
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+      currentDate: now,
+    });
+    if (!payload.sub) throw new AppError('UNAUTHENTICATED', 'The token names nobody');
+    return { officerId: payload.sub };
+  } catch (error) {
+    throw tokenError(error);
+  }
+}
+
+/** An external identity provider: its keys (JWKS), issuer, audience and the username claim. */
+export interface IdentityProvider {
+  jwksUrl: string;
+  issuer?: string;
+  audience?: string;
+  usernameClaim: string;
+}
+
+/** Verifies tokens of the identity provider and reads the username they carry. */
+export function externalVerifier(
+  provider: IdentityProvider,
+): (token: string, now: Date) => Promise<{ username: string }> {
+  const keys = createRemoteJWKSet(new URL(provider.jwksUrl));
+  return async (token, now) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: provider.issuer,
+        audience: provider.audience,
+        currentDate: now,
+      }));
+    } catch (error) {
+      throw tokenError(error);
+    }
+    const username = payload[provider.usernameClaim];
+    if (typeof username !== 'string' || username === '') {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        `The identity provider's token has no '${provider.usernameClaim}' claim`,
+      );
+    }
+    return { username };
+  };
+}
+
+function tokenError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof errors.JWTExpired)
+    return new AppError('UNAUTHENTICATED', 'The token has expired: sign in again');
+  return new AppError('UNAUTHENTICATED', 'The token is not valid');
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A body whose officers work dossiers (cơ quan): a commune, the police, social insurance... */
+@Entity({ name: 'agency' })
+@Index('agency_code', ['code'], { unique: true })
+export class AgencyEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** A short stable code, e.g. `xa-xuan-hoa`, as BPMN files name it in `tthc:agency`. */
+  @Column({ type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name!: string;
+
+  /** commune, police, social_insurance, department, ... */
+  @Column({ type: 'varchar', length: 32 })
+  kind!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,91 @@
+import type { DataSource } from 'typeorm';
+import { TaskEntity, type TaskState } from './entities';
+
+/** The officer asking: what they may act on depends on their roles and agency. */
+export interface Actor {
+  username: string;
+  roles: string[];
+  agencyCode: string;
+  agencyName: string;
+}
+
+export interface MyTaskQuery {
+  state?: Extract<TaskState, 'OPEN' | 'CLAIMED'>;
+  overdue?: boolean;
+}
+
+export interface MyTaskPage {
+  tasks: TaskEntity[];
+  hasNextPage: boolean;
+  totalCount: number;
+  counts: { open: number; claimedByMe: number; dueToday: number; overdue: number };
+}
+
+/**
+ * What an officer may act on: open tasks of one of their roles in their agency, open tasks
+ * offered to them by name, and tasks they hold. A task's agency is the one its step names, else
+ * the one that received the dossier (a dossier no agency received belongs to all). Ordered by
+ * due time (none last), then by arrival; keyset pages on that order.
+ */
+const VISIBLE = `t.state IN ('OPEN', 'CLAIMED')
+  AND (t.state = 'OPEN' OR t.assignee = $1)
+  AND (t.assignee = $1 OR t.candidate_users @> ARRAY[$1]::text[]
+       OR (t.candidate_groups && $2::text[]
+           AND (COALESCE(t.agency, i.agency) IS NULL OR COALESCE(t.agency, i.agency) IN ($3, $4))))`;
+const FROM = `task t JOIN process_instance i ON i.id = t.instance_id`;
+const DUE = `COALESCE(t.due_at, 'infinity'::timestamptz)`;
+
+export async function queryMyTasks(
+  dataSource: DataSource,
+  actor: Actor,
+  query: MyTaskQuery,
+  page: { first: number; after?: { dueAt: string; seq: string }; endOfToday: Date },
+): Promise<MyTaskPage> {
+  const base = [actor.username, actor.roles, actor.agencyCode, actor.agencyName];
+  const filters: string[] = [];
+  const parameters: unknown[] = [...base];
+  if (query.state) {
+    parameters.push(query.state);
+    filters.push(`t.state = $${parameters.length}`);
+  }
+  if (query.overdue !== undefined) {
+    parameters.push(query.overdue);
+    filters.push(`t.overdue = $${parameters.length}`);
+  }
+  const where = [VISIBLE, ...filters].join(' AND ');
+  const pageParameters = [...parameters];
+  let after = '';
+  if (page.after) {
+    pageParameters.push(page.after.dueAt, page.after.seq);
+    after = ` AND (${DUE}, t.seq) > ($${pageParameters.length - 1}::timestamptz, $${pageParameters.length}::bigint)`;
+  }
+  pageParameters.push(page.first + 1);
+  const ids = (await dataSource.query(
+    `SELECT t.id FROM ${FROM} WHERE ${where}${after} ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length}`,
+    pageParameters,
+  )) as { id: string }[];
+  const found = await dataSource
+    .getRepository(TaskEntity)
+    .findBy(ids.slice(0, page.first).map(({ id }) => ({ id })));
+  const byId = new Map(found.map((task) => [task.id, task]));
+  const [counts] = (await dataSource.query(
+    `SELECT count(*) FILTER (WHERE ${where}) AS total,
+            count(*) FILTER (WHERE ${VISIBLE} AND t.state = 'OPEN') AS open,
+            count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) AS claimed_by_me,
+            count(*) FILTER (WHERE ${VISIBLE} AND t.due_at < $${parameters.length + 1}) AS due_today,
+            count(*) FILTER (WHERE ${VISIBLE} AND t.overdue) AS overdue
+       FROM ${FROM} WHERE t.state IN ('OPEN', 'CLAIMED')`,
+    [...parameters, page.endOfToday],
+  )) as Record<'total' | 'open' | 'claimed_by_me' | 'due_today' | 'overdue', string>[];
+  return {
+    tasks: ids.slice(0, page.first).flatMap(({ id }) => byId.get(id) ?? []),
+    hasNextPage: ids.length > page.first,
+    totalCount: Number(counts.total),
+    counts: {
+      open: Number(counts.open),
+      claimedByMe: Number(counts.claimed_by_me),
+      dueToday: Number(counts.due_today),
+      overdue: Number(counts.overdue),
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { POLICY } from '../../../src/auth/policy';
+import { snapshotDatabase } from '../../support/database';
+import { apiSuite } from '../../support/flows';
+import { seedOfficer } from '../../support/officers';
+
+const ID = '00000000-0000-4000-8000-000000000000';
+
+/** A call of each query and mutation, with arguments of the right types. */
+const CALLS: Record<string, string> = {
+  login: `mutation { login(username: "nobody", password: "wrong-password") { token } }`,
+  workingCalendar: `{ workingCalendar(year: 2026) { year } }`,
+  expectedAppointment: `{ expectedAppointment(procedureCode: "9.999999", receivedAt: "2026-03-02T02:00:00Z") }`,
+  me: `{ me { username } }`,
+  myTasks: `{ myTasks(first: 5) { totalCount counts { open } } }`,
+  agencies: `{ agencies { code } }`,
+  processDefinitions: `{ processDefinitions { key } }`,
+  processInstance: `{ processInstance(id: "${ID}") { id } }`,
+  tasks: `{ tasks(first: 5) { totalCount } }`,
+  claimTask: `mutation { claimTask(id: "${ID}", assignee: "x") { id } }`,
+  unclaimTask: `mutation { unclaimTask(id: "${ID}") { id } }`,
+  completeTask: `mutation { completeTask(id: "${ID}") { id } }`,
+  startProcess: `mutation { startProcess(key: "nothing-here") { id } }`,
+  correlateMessage: `mutation { correlateMessage(name: "nobody-waits") { kind } }`,
+  deployProcess: `mutation { deployProcess(bpmnXml: "<not-bpmn/>") { id } }`,
+  validateProcess: `{ validateProcess(bpmnXml: "<not-bpmn/>") { valid } }`,
+  fetchAndLockJobs: `mutation { fetchAndLockJobs(type: "t", workerId: "w", maxJobs: 1, lockSeconds: 10) { id } }`,
+  completeJob: `mutation { completeJob(id: "${ID}") { id } }`,
+  failJob: `mutation { failJob(id: "${ID}", retries: 1, message: "m") { id } }`,
+  throwJobError: `mutation { throwJobError(id: "${ID}", errorCode: "E") { id } }`,
+  officers: `{ officers { username } }`,
+  setAbsence: `mutation { setAbsence(username: "nobody", startsAt: "2026-03-02T00:00:00Z", endsAt: "2026-03-03T00:00:00Z", reason: "r") { id } }`,
+  incidents: `{ incidents { id } }`,
+  retryIncident: `mutation { retryIncident(id: "${ID}") { id } }`,
+  resolveIncident: `mutation { resolveIncident(id: "${ID}") { id } }`,
+  deployCalendar: `mutation { deployCalendar(name: "2027", content: {}) }`,
+  createAgency: `mutation { createAgency(code: "Bad Code", name: "n", kind: "commune") { id } }`,
+  createOfficer: `mutation { createOfficer(input: { username: "Bad Name", fullName: "n", agencyCode: "none" }) { id } }`,
+  assignRole: `mutation { assignRole(username: "nobody", role: "land") { id } }`,
+  removeRole: `mutation { removeRole(username: "nobody", role: "land") { id } }`,
+  auditLog: `{ auditLog { id } }`,
+};
+
+/** Every query and mutation is in the policy, and is tried here; none is forgotten. */
+describe('who may call what', () => {
+  const suite = apiSuite();
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    const dataSource = suite.api.database.dataSource;
+    for (const role of ['reception', 'designer', 'worker', 'leader', 'admin']) {
+      tokens[role] = await seedOfficer(dataSource, { username: `only-${role}`, roles: [role] });
+    }
+  });
+
+  it('has a rule and a call for every query and mutation of the schema', async () => {
+    const { data } = await suite.api.graphql<IntrospectionQuery>(getIntrospectionQuery(), {}, null);
+    const roots = data!.__schema.types.filter(
+      (type) => type.name === 'Query' || type.name === 'Mutation',
+    );
+    const operations = roots
+      .flatMap((type) => ('fields' in type ? type.fields.map((field) => field.name) : []))
+      .sort();
+    expect(Object.keys(POLICY).sort()).toEqual(operations);
+    expect(Object.keys(CALLS).sort()).toEqual(operations);
+  });
+
+  const codeOf = async (operation: string, token: string | null) =>
+    (await suite.api.graphql(CALLS[operation], {}, token)).errors?.[0]?.extensions?.code;
+
+  it.each(Object.keys(CALLS))(
+    '%s: signed out, each single role, and the policy agree',
+    async (op) => {
+      const requirement = POLICY[op];
+      const before = await snapshotDatabase(suite.api.database.dataSource);
+      const anonymous = await codeOf(op, null);
+      // A public operation may refuse for its own reasons (login: a wrong password), never by role.
+      if (requirement === 'public') expect(anonymous).not.toBe('FORBIDDEN');
+      else expect(anonymous).toBe('UNAUTHENTICATED');
+      for (const [role, token] of Object.entries(tokens)) {
+        const code = await codeOf(op, token);
+        const allowed =
+          requirement === 'public' ||
+          requirement === 'officer' ||
+          (requirement as readonly string[]).includes(role);
+        if (allowed) expect([role, code]).not.toEqual([role, 'FORBIDDEN']);
+        else expect([role, code]).toEqual([role, 'FORBIDDEN']);
+      }
+      // The calls here are all refused one way or another: nothing changed, whoever asked.
+      if (!['login', 'setAbsence'].includes(op)) {
+        expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
+      }
+    },
+  );
+
+  it('records every mutation with its actor and outcome, refused ones too', async () => {
+    await codeOf('deployProcess', tokens.reception);
+    await codeOf('deployProcess', null);
+    const { auditLog } = await suite.api.ok(
+      `{ auditLog(filter: { action: "deployProcess" }, first: 500) { actor action outcome } }`,
+    );
+    expect(auditLog).toEqual(
+      expect.arrayContaining([
+        { actor: 'only-reception', action: 'deployProcess', outcome: 'FORBIDDEN' },
+        { actor: null, action: 'deployProcess', outcome: 'UNAUTHENTICATED' },
+        { actor: 'only-designer', action: 'deployProcess', outcome: 'BPMN_INVALID' },
+      ]),
+    );
+  });
+});

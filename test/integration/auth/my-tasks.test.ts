@@ -1,0 +1,93 @@
+import { bpmnProcess } from '../../support/bpmn';
+import { apiSuite } from '../../support/flows';
+import { seedOfficer } from '../../support/officers';
+
+/** Vietnam local time as a Date. */
+const vn = (local: string) => new Date(`${local}+07:00`);
+
+describe('myTasks: the inbox of the signed-in officer', () => {
+  const clock = { now: vn('2026-03-02T09:00:00') };
+  const suite = apiSuite(clock);
+  const tokens: Record<string, string> = {};
+  const inbox = async (token: string, filter = {}) =>
+    (
+      await suite.api.graphql(
+        `query ($f: MyTaskFilter) { myTasks(filter: $f, first: 10) {
+           edges { node { id elementId dueAt assignee processInstance { businessKey } } }
+           totalCount counts { open claimedByMe dueToday overdue } } }`,
+        { f: filter },
+        token,
+      )
+    ).data?.myTasks;
+  const lines = (page: { edges: { node: any }[] }) =>
+    page.edges.map((e) => `${e.node.processInstance.businessKey} ${e.node.elementId}`);
+
+  beforeAll(async () => {
+    const dataSource = suite.api.database.dataSource;
+    const officer = (username: string, roles: any[], agencyCode = 'xa-xuan-hoa') =>
+      seedOfficer(dataSource, { username, roles, agencyCode, now: clock.now });
+    tokens.reception = await officer('nguyen.tiepnhan', ['reception']);
+    tokens.otherReception = await officer('ho.tiepnhan', ['reception'], 'xa-tan-lap');
+    tokens.land = await officer('dang.diachinh', ['land']);
+    tokens.backup = await officer('le.vanhoa', [{ role: 'reception', kind: 'backup' }]);
+    await suite.f.deploy(
+      bpmnProcess(
+        'inbox-check',
+        `<bpmn:startEvent id="start" />
+         <bpmn:parallelGateway id="fork" />
+         <bpmn:userTask id="receive" camunda:candidateGroups="reception" tthc:stepDuration="4 working hours" />
+         <bpmn:userTask id="survey" camunda:candidateGroups="land" tthc:agency="xa-xuan-hoa" />
+         <bpmn:userTask id="elsewhere" camunda:candidateGroups="reception" tthc:agency="xa-tan-lap" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="fork" />
+         <bpmn:sequenceFlow id="b" sourceRef="fork" targetRef="receive" />
+         <bpmn:sequenceFlow id="c" sourceRef="fork" targetRef="survey" />
+         <bpmn:sequenceFlow id="d" sourceRef="fork" targetRef="elsewhere" />`,
+      ),
+    );
+    // Received at the desk of Xuân Hòa: the dossiers belong to that commune.
+    const receive = (businessKey: string) =>
+      suite.api.graphql(
+        `mutation ($bk: String!) { startProcess(key: "inbox-check", businessKey: $bk) { agency } }`,
+        { bk: businessKey },
+        tokens.reception,
+      );
+    clock.now = vn('2026-03-02T10:00:00');
+    expect((await receive('HS-LATER')).data?.startProcess).toEqual({ agency: 'xa-xuan-hoa' });
+    clock.now = vn('2026-03-02T08:00:00');
+    await receive('HS-SOONER');
+  });
+
+  it('shows each officer the open tasks of their roles in their agency, soonest due first', async () => {
+    const reception = await inbox(tokens.reception);
+    expect(lines(reception)).toEqual(['HS-SOONER receive', 'HS-LATER receive']);
+    expect(reception.edges.map((e: any) => e.node.dueAt)).toEqual([
+      vn('2026-03-02T12:00:00').toISOString(),
+      vn('2026-03-02T15:30:00').toISOString(),
+    ]);
+    expect(lines(await inbox(tokens.otherReception))).toEqual([
+      'HS-LATER elsewhere',
+      'HS-SOONER elsewhere',
+    ]);
+    expect(lines(await inbox(tokens.land))).toEqual(['HS-LATER survey', 'HS-SOONER survey']);
+    // A backup sees nothing of the role while nobody is away.
+    expect((await inbox(tokens.backup)).totalCount).toBe(0);
+  });
+
+  it('counts open, claimed by me, due today and overdue tasks', async () => {
+    clock.now = vn('2026-03-02T13:00:00');
+    const [soonest] = (await inbox(tokens.reception)).edges;
+    const claimed = await suite.api.graphql(
+      `mutation ($id: ID!) { claimTask(id: $id, assignee: "nguyen.tiepnhan") { state } }`,
+      { id: soonest.node.id },
+      tokens.reception,
+    );
+    expect(claimed.data?.claimTask).toEqual({ state: 'CLAIMED' });
+    const page = await inbox(tokens.reception);
+    expect(page.counts).toEqual({ open: 1, claimedByMe: 1, dueToday: 2, overdue: 0 });
+    // Another officer of the role no longer sees the claimed task.
+    expect(lines(await inbox(tokens.reception, { state: 'OPEN' }))).toEqual(['HS-LATER receive']);
+    expect(lines(await inbox(tokens.reception, { state: 'CLAIMED' }))).toEqual([
+      'HS-SOONER receive',
+    ]);
+  });
+});
