@@ -12,6 +12,7 @@ import { StartTimers1795326710441 } from './1795326710441-StartTimers';
 import { MessageOutbox1795326933964 } from './1795326933964-MessageOutbox';
 import { Officers1795329264312 } from './1795329264312-Officers';
 import { InstanceAgency1795329785429 } from './1795329785429-InstanceAgency';
+import { TaskSignature1795986232634 } from './1795986232634-TaskSignature';
 
 export const migrations = [
   Initial1795316972050,
@@ -27,4 +28,5 @@ export const migrations = [
   MessageOutbox1795326933964,
   Officers1795329264312,
   InstanceAgency1795329785429,
+  TaskSignature1795986232634,
 ];

@@ -41,6 +41,8 @@ export const POLICY: Record<string, Requirement> = {
   completeTask: 'officer',
   startProcess: 'officer',
   correlateMessage: 'officer',
+  // Leaders, for the tasks of their agency.
+  assignTask: ['leader'],
   // Process designers.
   deployProcess: ['designer'],
   validateProcess: ['designer'],

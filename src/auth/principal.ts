@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../store/task-reach';
 
 /** Who is asking: a signed-in officer, with the roles they hold right now. */
 export interface Principal {
@@ -61,5 +62,15 @@ export async function loadPrincipal(
     agency: { id: officer.agency_id, code: officer.code, name: officer.name, kind: officer.kind },
     roles: [...official, ...covering].sort(),
     covering,
+  };
+}
+
+/** The principal as the store's task queries see them. */
+export function asActor(principal: Principal): Actor {
+  return {
+    username: principal.username,
+    roles: principal.roles,
+    agencyCode: principal.agency.code,
+    agencyName: principal.agency.name,
   };
 }

@@ -15,7 +15,13 @@ export function assignmentOf(
   findings: Findings,
 ): Pick<
   FlowNode,
-  'candidateGroups' | 'candidateUsers' | 'assignee' | 'formKey' | 'agency' | 'stepDuration'
+  | 'candidateGroups'
+  | 'candidateUsers'
+  | 'assignee'
+  | 'formKey'
+  | 'agency'
+  | 'stepDuration'
+  | 'signature'
 > {
   const id = task.id ?? '';
   const zeebe = extension(task, 'zeebe:assignmentDefinition');
@@ -60,6 +66,7 @@ export function assignmentOf(
     ...(formKey && { formKey }),
     ...withText('agency', text(task.get('tthc:agency')) ?? text(lane?.get('tthc:agency'))),
     ...withText('stepDuration', text(task.get('tthc:stepDuration'))),
+    ...(task.get('tthc:signature') === true && { signature: true }),
   };
 }
 

@@ -66,6 +66,8 @@ export interface FlowNode {
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
   agency?: string;
+  /** User tasks: a step that signs the result (ký duyệt); only leaders complete it. */
+  signature?: boolean;
   /**
    * Input mappings (FEEL) give an activity local variables when it starts; output mappings
    * (FEEL) decide what it hands back when it ends. Without outputs, everything it got comes back.

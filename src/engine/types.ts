@@ -169,6 +169,7 @@ export type HistoryEventType =
   | 'ERROR_THROWN'
   | 'TASK_CLAIMED'
   | 'TASK_UNCLAIMED'
+  | 'TASK_ASSIGNED'
   | 'DEADLINE_NEAR'
   | 'DEADLINE_MISSED'
   | 'CLOCK_PAUSED'
@@ -186,6 +187,8 @@ export type Effect =
       assignee?: string;
       formKey?: string;
       agency?: string;
+      /** A step that signs the result: only leaders complete it. */
+      signature?: true;
       /** When the step is due, from its budget. */
       dueAt?: Instant;
     }

@@ -107,6 +107,7 @@ export async function applyEffects(
           candidateUsers: effect.candidateUsers ?? [],
           formKey: effect.formKey ?? null,
           agency: effect.agency ?? null,
+          needsSignature: effect.signature ?? false,
           // A task drawn with an assignee goes straight to that officer.
           assignee: effect.assignee ?? null,
           state: effect.assignee ? 'CLAIMED' : 'OPEN',

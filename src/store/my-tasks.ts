@@ -1,13 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { TaskEntity, type TaskState } from './entities';
-
-/** The officer asking: what they may act on depends on their roles and agency. */
-export interface Actor {
-  username: string;
-  roles: string[];
-  agencyCode: string;
-  agencyName: string;
-}
+import { actorParameters, taskReach, type Actor } from './task-reach';
 
 export interface MyTaskQuery {
   state?: Extract<TaskState, 'OPEN' | 'CLAIMED'>;
@@ -22,16 +15,11 @@ export interface MyTaskPage {
 }
 
 /**
- * What an officer may act on: open tasks of one of their roles in their agency, open tasks
- * offered to them by name, and tasks they hold. A task's agency is the one its step names, else
- * the one that received the dossier (a dossier no agency received belongs to all). Ordered by
- * due time (none last), then by arrival; keyset pages on that order.
+ * What an officer may act on: open tasks offered to them (by name, or to one of their roles in
+ * their agency) and tasks they hold (see task-reach.ts). Ordered by due time (none last), then
+ * by arrival; keyset pages on that order.
  */
-const VISIBLE = `t.state IN ('OPEN', 'CLAIMED')
-  AND (t.state = 'OPEN' OR t.assignee = $1)
-  AND (t.assignee = $1 OR t.candidate_users @> ARRAY[$1]::text[]
-       OR (t.candidate_groups && $2::text[]
-           AND (COALESCE(t.agency, i.agency) IS NULL OR COALESCE(t.agency, i.agency) IN ($3, $4))))`;
+const VISIBLE = `t.state IN ('OPEN', 'CLAIMED') AND ${taskReach(1).inbox}`;
 const FROM = `task t JOIN process_instance i ON i.id = t.instance_id`;
 const DUE = `COALESCE(t.due_at, 'infinity'::timestamptz)`;
 
@@ -41,9 +29,8 @@ export async function queryMyTasks(
   query: MyTaskQuery,
   page: { first: number; after?: { dueAt: string; seq: string }; endOfToday: Date },
 ): Promise<MyTaskPage> {
-  const base = [actor.username, actor.roles, actor.agencyCode, actor.agencyName];
   const filters: string[] = [];
-  const parameters: unknown[] = [...base];
+  const parameters: unknown[] = actorParameters(actor);
   if (query.state) {
     parameters.push(query.state);
     filters.push(`t.state = $${parameters.length}`);

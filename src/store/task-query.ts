@@ -5,6 +5,7 @@ import {
   TaskEntity,
   type TaskState,
 } from './entities';
+import { actorNamedParameters, taskReach, type Actor } from './task-reach';
 
 export interface TaskQuery {
   candidateGroup?: string;
@@ -15,6 +16,8 @@ export interface TaskQuery {
   businessKey?: string;
   processInstanceId?: string;
   overdue?: boolean;
+  /** Only the tasks this officer reaches (see task-reach.ts). */
+  reachableBy?: Actor;
 }
 
 export interface TaskPage {
@@ -34,8 +37,16 @@ export async function queryTasks(
 ): Promise<TaskPage> {
   const filtered = () => {
     const builder = dataSource.getRepository(TaskEntity).createQueryBuilder('t');
-    if (query.processDefinitionKey !== undefined || query.businessKey !== undefined) {
+    const { reachableBy } = query;
+    if (
+      query.processDefinitionKey !== undefined ||
+      query.businessKey !== undefined ||
+      reachableBy !== undefined
+    ) {
       builder.innerJoin(ProcessInstanceEntity, 'i', 'i.id = t.instanceId');
+    }
+    if (reachableBy !== undefined) {
+      builder.andWhere(taskReach('named').reachable, actorNamedParameters(reachableBy));
     }
     if (query.processDefinitionKey !== undefined) {
       builder

@@ -12,13 +12,17 @@ export async function findTask(dataSource: DataSource, id: string): Promise<Task
   return dataSource.getRepository(TaskEntity).findOneBy({ id });
 }
 
+/** Who may act on a task, checked once it is locked: throws to refuse, and nothing changes. */
+export type TaskGuard = (manager: EntityManager, task: TaskEntity) => Promise<void>;
+
 /**
  * Every change to a task happens while its instance's row is locked, so a task read after the
- * lock is current and two officers cannot both act on it.
+ * lock is current, two officers cannot both act on it, and the guard sees what is acted on.
  */
 async function withLockedTask<T>(
   dataSource: DataSource,
   taskId: string,
+  guard: TaskGuard | undefined,
   work: (manager: EntityManager, task: TaskEntity, instance: ProcessInstanceEntity) => Promise<T>,
 ): Promise<T> {
   const found = await findTask(dataSource, taskId);
@@ -26,6 +30,8 @@ async function withLockedTask<T>(
   return inTransaction(dataSource, async (manager) => {
     const instance = await lockInstance(manager, found.instanceId);
     const task = await manager.findOneByOrFail(TaskEntity, { id: taskId });
+    if (!isOpen(task.state)) throw notOpen(task);
+    await guard?.(manager, task);
     return work(manager, task, instance);
   });
 }
@@ -44,7 +50,7 @@ function notOpen(task: TaskEntity): AppError {
 async function recordTaskEvent(
   manager: EntityManager,
   task: TaskEntity,
-  eventType: 'TASK_CLAIMED' | 'TASK_UNCLAIMED',
+  eventType: 'TASK_CLAIMED' | 'TASK_UNCLAIMED' | 'TASK_ASSIGNED',
   actor: string | null,
   now: Date,
 ): Promise<void> {
@@ -60,12 +66,12 @@ async function recordTaskEvent(
   ]);
 }
 
+/** An officer takes an open task for themselves. */
 export async function claimTask(
   dataSource: DataSource,
-  input: { taskId: string; assignee: string; now: Date },
+  input: { taskId: string; assignee: string; now: Date; guard?: TaskGuard },
 ): Promise<TaskEntity> {
-  return withLockedTask(dataSource, input.taskId, async (manager, task) => {
-    if (!isOpen(task.state)) throw notOpen(task);
+  return withLockedTask(dataSource, input.taskId, input.guard, async (manager, task) => {
     if (task.assignee === input.assignee) return task;
     if (task.assignee !== null) {
       throw new AppError(
@@ -77,23 +83,41 @@ export async function claimTask(
         },
       );
     }
-    Object.assign(task, { assignee: input.assignee, state: 'CLAIMED', claimedAt: input.now });
-    await manager.update(
-      TaskEntity,
-      { id: task.id },
-      { assignee: task.assignee, state: task.state, claimedAt: task.claimedAt },
-    );
+    await holdTask(manager, task, input.assignee, input.now);
     await recordTaskEvent(manager, task, 'TASK_CLAIMED', input.assignee, input.now);
     return task;
   });
 }
 
+/** Someone (a leader) gives an open task to an officer, taking it from whoever held it. */
+export async function assignTask(
+  dataSource: DataSource,
+  input: { taskId: string; assignee: string; actor: string; now: Date; guard?: TaskGuard },
+): Promise<TaskEntity> {
+  return withLockedTask(dataSource, input.taskId, input.guard, async (manager, task) => {
+    if (task.assignee === input.assignee) return task;
+    await holdTask(manager, task, input.assignee, input.now);
+    await recordTaskEvent(manager, task, 'TASK_ASSIGNED', input.actor, input.now);
+    return task;
+  });
+}
+
+async function holdTask(
+  manager: EntityManager,
+  task: TaskEntity,
+  assignee: string,
+  now: Date,
+): Promise<void> {
+  Object.assign(task, { assignee, state: 'CLAIMED', claimedAt: now });
+  await manager.update(TaskEntity, { id: task.id }, { assignee, state: 'CLAIMED', claimedAt: now });
+}
+
+/** A held task goes back to its roles; `actor` is who let it go (its holder by default). */
 export async function unclaimTask(
   dataSource: DataSource,
-  input: { taskId: string; now: Date },
+  input: { taskId: string; now: Date; actor?: string; guard?: TaskGuard },
 ): Promise<TaskEntity> {
-  return withLockedTask(dataSource, input.taskId, async (manager, task) => {
-    if (!isOpen(task.state)) throw notOpen(task);
+  return withLockedTask(dataSource, input.taskId, input.guard, async (manager, task) => {
     if (task.assignee === null) {
       throw new AppError('TASK_NOT_CLAIMED', `Task '${task.id}' is not claimed`, {
         taskId: task.id,
@@ -107,7 +131,7 @@ export async function unclaimTask(
       { id: task.id },
       { assignee: null, state: 'OPEN', claimedAt: null },
     );
-    await recordTaskEvent(manager, task, 'TASK_UNCLAIMED', previous, input.now);
+    await recordTaskEvent(manager, task, 'TASK_UNCLAIMED', input.actor ?? previous, input.now);
     return task;
   });
 }
@@ -115,13 +139,13 @@ export async function unclaimTask(
 /** Completes a task: the engine moves the instance on and the task closes, in one transaction. */
 export async function completeTask(
   dataSource: DataSource,
-  input: { taskId: string; variables: Variables; actor?: string; now: Date },
+  input: { taskId: string; variables: Variables; actor?: string; now: Date; guard?: TaskGuard },
 ): Promise<TaskEntity> {
   const { task, sent } = await withLockedTask(
     dataSource,
     input.taskId,
+    input.guard,
     async (manager, task, instance) => {
-      if (!isOpen(task.state)) throw notOpen(task);
       const actor = input.actor ?? task.assignee ?? undefined;
       const { sent } = await runCommand(
         manager,

@@ -26,7 +26,16 @@ export interface TestApi {
     token?: string | null,
   ): Promise<GraphQLResponse<T>>;
   /** Like graphql, but fails the test on any error and returns `data`. */
-  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  ok<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<T>;
+  /**
+   * The token of an officer of the test commune (or of `agencyCode`) with these roles, made on
+   * first use; the same name gives the same officer.
+   */
+  officer(username: string, roles: string[], agencyCode?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,6 +52,7 @@ export async function createTestApi(
     now: () => clock.now,
   });
   const token = await seedTestOfficer(database, clock.now);
+  const officers = new Map<string, string>();
   const graphql = async <T>(
     query: string,
     variables?: Record<string, unknown>,
@@ -58,8 +68,20 @@ export async function createTestApi(
     server,
     token,
     graphql,
-    ok: async <T>(query: string, variables?: Record<string, unknown>) => {
-      const body = await graphql<T>(query, variables);
+    officer: async (username: string, roles: string[], agencyCode?: string) => {
+      const known = officers.get(username);
+      if (known) return known;
+      const made = await seedOfficer(database.dataSource, {
+        username,
+        roles,
+        agencyCode,
+        now: clock.now,
+      });
+      officers.set(username, made);
+      return made;
+    },
+    ok: async <T>(query: string, variables?: Record<string, unknown>, as?: string) => {
+      const body = await graphql<T>(query, variables, as);
       if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);
       return body.data as T;
     },

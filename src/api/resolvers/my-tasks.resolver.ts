@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { asActor } from '../../auth/principal';
 import { AppError } from '../../errors';
 import { officeCalendar } from '../../store/calendars';
 import { queryMyTasks } from '../../store/my-tasks';
@@ -41,12 +42,7 @@ export class MyTasksResolver {
     const calendar = await officeCalendar(context.dataSource);
     const page = await queryMyTasks(
       context.dataSource,
-      {
-        username: me.username,
-        roles: me.roles,
-        agencyCode: me.agency.code,
-        agencyName: me.agency.name,
-      },
+      asActor(me),
       { state: filter?.state as 'OPEN' | 'CLAIMED' | undefined, overdue: filter?.overdue },
       {
         first: rangeInput(first, 'first', 1, 100),

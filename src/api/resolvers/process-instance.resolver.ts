@@ -14,7 +14,9 @@ import { startInstance } from '../../store/start-instance';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
+import { asActor } from '../../auth/principal';
+import { reachesInstance } from '../../store/task-reach';
 import { ProcessDefinition } from '../types/process-definition.type';
 import { HistoryEvent, ProcessInstance } from '../types/process-instance.type';
 import { Task } from '../types/task.type';
@@ -49,6 +51,11 @@ export class ProcessInstanceResolver {
   ): Promise<ProcessInstanceEntity> {
     const instance = await findInstance(context.dataSource, id);
     if (!instance) throw notFound('Process instance', id, { instanceId: id });
+    if (!(await reachesInstance(context.dataSource.manager, asActor(signedIn(context)), id))) {
+      throw new AppError('FORBIDDEN', `Process instance '${id}' is of another agency`, {
+        instanceId: id,
+      });
+    }
     return instance;
   }
 

@@ -1,5 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asActor } from '../../auth/principal';
+import { allOf, assigneeGuard, taskGuard } from '../../auth/task-access';
 import { notFound } from '../../errors';
 import type { TaskEntity } from '../../store/entities';
 import { queryTasks } from '../../store/task-query';
@@ -17,17 +19,22 @@ import {
 import type { TaskQuery } from '../../store/task-query';
 import { ProcessInstance } from '../types/process-instance.type';
 import { Task, TaskConnection, TaskFilter } from '../types/task.type';
+import { signedIn } from './officer.resolver';
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @Query(() => TaskConnection, { description: 'Tasks matching the filter, in creation order.' })
+  @Query(() => TaskConnection, {
+    description:
+      'Tasks I reach (offered to me or my roles, held or completed by me, or of the agency I lead) matching the filter, in creation order.',
+  })
   async tasks(
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<TaskConnection> {
-    const page = await queryTasks(context.dataSource, taskQueryInput(filter), {
+    const query = { ...taskQueryInput(filter), reachableBy: asActor(signedIn(context)) };
+    const page = await queryTasks(context.dataSource, query, {
       first: pageSizeInput(first ?? undefined),
       afterSeq: decodeCursor(after ?? undefined),
     });
@@ -44,22 +51,51 @@ export class TaskResolver {
     };
   }
 
-  @Mutation(() => Task, { description: 'An officer takes an open task for themselves.' })
-  async claimTask(
+  @Mutation(() => Task, {
+    description:
+      'I take an open task offered to me or my roles (a leader: any of their agency) for myself.',
+  })
+  async claimTask(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Task> {
+    const me = signedIn(context);
+    return taskStore.claimTask(context.dataSource, {
+      taskId: id,
+      assignee: me.username,
+      now: context.now(),
+      guard: taskGuard(me, 'claim'),
+    });
+  }
+
+  @Mutation(() => Task, {
+    description:
+      'A leader gives an open task of their agency to one of its officers, taking it from whoever held it (giao việc, ủy quyền).',
+  })
+  async assignTask(
     @Arg('id', () => ID) id: string,
     @Arg('assignee', () => String) assignee: string,
     @Ctx() context: ApiContext,
   ): Promise<Task> {
-    return taskStore.claimTask(context.dataSource, {
+    const me = signedIn(context);
+    const officer = requiredText(assignee, 'assignee');
+    return taskStore.assignTask(context.dataSource, {
       taskId: id,
-      assignee: requiredText(assignee, 'assignee'),
+      assignee: officer,
+      actor: me.username,
       now: context.now(),
+      guard: allOf(taskGuard(me, 'assign'), assigneeGuard(officer)),
     });
   }
 
-  @Mutation(() => Task, { description: 'Gives a claimed task back to its roles.' })
+  @Mutation(() => Task, {
+    description: 'Gives a held task back to its roles: its holder, or a leader of its agency.',
+  })
   async unclaimTask(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Task> {
-    return taskStore.unclaimTask(context.dataSource, { taskId: id, now: context.now() });
+    const me = signedIn(context);
+    return taskStore.unclaimTask(context.dataSource, {
+      taskId: id,
+      now: context.now(),
+      actor: me.username,
+      guard: taskGuard(me, 'unclaim'),
+    });
   }
 
   @Mutation(() => Task, {
@@ -70,10 +106,13 @@ export class TaskResolver {
     @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
     @Ctx() context: ApiContext,
   ): Promise<Task> {
+    const me = signedIn(context);
     return taskStore.completeTask(context.dataSource, {
       taskId: id,
       variables: variablesInput(variables, 'variables'),
+      actor: me.username,
       now: context.now(),
+      guard: taskGuard(me, 'complete'),
     });
   }
 

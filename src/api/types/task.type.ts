@@ -45,6 +45,11 @@ export class Task {
   })
   agency!: string | null;
 
+  @Field(() => Boolean, {
+    description: 'A step that signs the result (ký duyệt): only a leader completes it.',
+  })
+  needsSignature!: boolean;
+
   @Field(() => TaskState)
   state!: TaskState;
 

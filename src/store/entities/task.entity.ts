@@ -49,6 +49,10 @@ export class TaskEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   agency!: string | null;
 
+  /** A step that signs the result (ký duyệt): only leaders complete it. */
+  @Column({ name: 'needs_signature', type: 'boolean', default: false })
+  needsSignature!: boolean;
+
   @Column({ type: 'varchar', length: 16 })
   state!: TaskState;
 

@@ -26,6 +26,8 @@ const ROUTED_AT_START = bpmnProcess(
 describe('bad input gets a clear error and changes nothing', () => {
   let api: TestApi;
   const ids: Record<string, string> = {};
+  /** Officers of the commune besides the test officer, who leads it. */
+  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     api = await createTestApi();
@@ -50,7 +52,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     ids.receive = await task('Task_Receive');
     await api.ok(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, { id: ids.receive });
     ids.check = await task('Task_Check');
-    await api.ok(`mutation ($id: ID!) { claimTask(id: $id, assignee: "tran.hotich") { id } }`, {
+    tokens['tran.hotich'] = await api.officer('tran.hotich', ['civil_status']);
+    tokens['pham.hotich'] = await api.officer('pham.hotich', ['civil_status']);
+    await api.ok(`mutation ($id: ID!) { assignTask(id: $id, assignee: "tran.hotich") { id } }`, {
       id: ids.check,
     });
   });
@@ -63,6 +67,8 @@ describe('bad input gets a clear error and changes nothing', () => {
     code: string;
     extensions?: Record<string, unknown>;
     message?: RegExp;
+    /** Signed in as this officer rather than the test officer. */
+    as?: string;
   }[] = [
     {
       name: 'malformed XML',
@@ -145,7 +151,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     },
     {
       name: 'a task id that is not an id',
-      query: `mutation { claimTask(id: "'; DROP TABLE task; --", assignee: "x") { id } }`,
+      query: `mutation { claimTask(id: "'; DROP TABLE task; --") { id } }`,
       code: 'NOT_FOUND',
     },
     {
@@ -157,22 +163,41 @@ describe('bad input gets a clear error and changes nothing', () => {
     },
     {
       name: 'claiming a task that is already completed',
-      query: `mutation ($id: ID!) { claimTask(id: $id, assignee: "le.tiepnhan") { id } }`,
+      query: `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
       variables: () => ({ id: ids.receive }),
       code: 'TASK_NOT_OPEN',
     },
     {
       name: 'claiming a task claimed by someone else',
-      query: `mutation ($id: ID!) { claimTask(id: $id, assignee: "pham.hotich") { id } }`,
+      query: `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
       variables: () => ({ id: ids.check }),
+      as: 'pham.hotich',
       code: 'TASK_ALREADY_CLAIMED',
       extensions: { elementId: 'Task_Check' },
       message: /tran\.hotich/,
     },
     {
+      name: 'completing a task someone else holds',
+      query: `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { id } }`,
+      variables: () => ({ id: ids.check }),
+      as: 'pham.hotich',
+      code: 'FORBIDDEN',
+      extensions: { elementId: 'Task_Check' },
+      message: /tran\.hotich/,
+    },
+    {
+      name: 'assigning a task to someone who is no officer',
+      query: `mutation ($id: ID!) { assignTask(id: $id, assignee: "ai.do") { id } }`,
+      variables: () => ({ id: ids.check }),
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'assignee' },
+      message: /ai\.do/,
+    },
+    {
       name: 'a gateway condition that reads a variable that is not there',
       query: `mutation ($id: ID!) { completeTask(id: $id, variables: { note: "đã kiểm tra" }) { id } }`,
       variables: () => ({ id: ids.check }),
+      as: 'tran.hotich',
       code: 'CONDITION_FAILED',
       extensions: { elementId: 'Gateway_Complete', flowId: 'Flow_Complete' },
       message: /Variable 'complete' not found/,
@@ -181,6 +206,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       name: 'a gateway condition that gives no boolean (a text compared with true)',
       query: `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: "maybe" }) { id } }`,
       variables: () => ({ id: ids.check }),
+      as: 'tran.hotich',
       code: 'CONDITION_FAILED',
       extensions: { elementId: 'Gateway_Complete', flowId: 'Flow_Complete' },
     },
@@ -211,7 +237,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     },
     {
       name: 'an empty assignee',
-      query: `mutation ($id: ID!) { claimTask(id: $id, assignee: "  ") { id } }`,
+      query: `mutation ($id: ID!) { assignTask(id: $id, assignee: "  ") { id } }`,
       variables: () => ({ id: ids.check }),
       code: 'BAD_USER_INPUT',
       extensions: { field: 'assignee' },
@@ -230,9 +256,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     },
   ];
 
-  it.each(cases)('$name → $code', async ({ query, variables, code, extensions, message }) => {
+  it.each(cases)('$name → $code', async ({ query, variables, code, extensions, message, as }) => {
     const before = await snapshotDatabase(api.database.dataSource);
-    const body = await api.graphql(query, variables?.());
+    const body = await api.graphql(query, variables?.(), as ? tokens[as] : undefined);
     expect(body.errors).toHaveLength(1);
     const [error] = body.errors!;
     expect(error.extensions).toMatchObject({ code, ...extensions });
@@ -243,9 +269,8 @@ describe('bad input gets a clear error and changes nothing', () => {
   it('leaves the dossier where it was after a failed condition, and lets it go on', async () => {
     const done = await api.ok(
       `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { state } }`,
-      {
-        id: ids.check,
-      },
+      { id: ids.check },
+      tokens['tran.hotich'],
     );
     expect(done.completeTask.state).toBe('COMPLETED');
     const data = await api.ok(

@@ -22,10 +22,11 @@ describe('birth registration over GraphQL', () => {
   });
   afterAll(() => api.close());
 
-  async function inbox(candidateGroup: string, businessKey: string) {
+  async function inbox(candidateGroup: string, businessKey: string, token: string) {
     const data = await api.ok(
       `query ($filter: TaskFilter) { tasks(filter: $filter) { totalCount edges { node { ${TASK_FIELDS} } } } }`,
       { filter: { candidateGroup, businessKey, state: 'OPEN' } },
+      token,
     );
     return data.tasks.edges.map((edge: { node: unknown }) => edge.node);
   }
@@ -37,23 +38,20 @@ describe('birth registration over GraphQL', () => {
     businessKey: string,
     variables?: Record<string, unknown>,
   ) {
-    const [task, ...others] = await inbox(role, businessKey);
+    const token = await api.officer(officer, [role]);
+    const [task, ...others] = await inbox(role, businessKey, token);
     expect(others).toHaveLength(0);
     expect(task.candidateGroups).toEqual([role]);
     const claimed = await api.ok(
-      `mutation ($id: ID!, $who: String!) { claimTask(id: $id, assignee: $who) { ${TASK_FIELDS} } }`,
-      {
-        id: task.id,
-        who: officer,
-      },
+      `mutation ($id: ID!) { claimTask(id: $id) { ${TASK_FIELDS} } }`,
+      { id: task.id },
+      token,
     );
     expect(claimed.claimTask).toMatchObject({ state: 'CLAIMED', assignee: officer });
     const done = await api.ok(
       `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { ${TASK_FIELDS} } }`,
-      {
-        id: task.id,
-        v: variables,
-      },
+      { id: task.id, v: variables },
+      token,
     );
     expect(done.completeTask).toMatchObject({ state: 'COMPLETED', assignee: officer });
     return task.elementId as string;

@@ -21,15 +21,12 @@ describe('concurrent calls', () => {
       `mutation { startProcess(key: "birth-registration") { openTasks { id } } }`,
     );
     const [task] = started.startProcess.openTasks;
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => api.officer(`officer.${n}`, ['reception'])),
+    );
     const bodies = await Promise.all(
-      Array.from({ length: 10 }, (_, n) =>
-        api.graphql(
-          `mutation ($id: ID!, $who: String!) { claimTask(id: $id, assignee: $who) { id } }`,
-          {
-            id: task.id,
-            who: `officer.${n}`,
-          },
-        ),
+      tokens.map((token) =>
+        api.graphql(`mutation ($id: ID!) { claimTask(id: $id) { id } }`, { id: task.id }, token),
       ),
     );
     expect(codes(bodies)).toEqual(['OK', ...Array(9).fill('TASK_ALREADY_CLAIMED')]);

@@ -69,7 +69,9 @@ describe('the task inbox', () => {
 
   it('filters by role, assignee, state, process and dossier', async () => {
     const [first] = (await tasks({ filter: { businessKey: 'H56-260302-0001' } })).edges;
-    await api.ok(`mutation ($id: ID!) { claimTask(id: $id, assignee: "le.tiepnhan") { id } }`, {
+    await api.officer('le.tiepnhan', ['reception']);
+    // The test officer leads the commune: they assign its tasks.
+    await api.ok(`mutation ($id: ID!) { assignTask(id: $id, assignee: "le.tiepnhan") { id } }`, {
       id: first.node.id,
     });
 
@@ -92,24 +94,27 @@ describe('the task inbox', () => {
 
   it('lets the assignee give a task back, and someone else claim it', async () => {
     const [edge] = (await tasks({ filter: { businessKey: 'H56-260302-0002' } })).edges;
-    const claim = `mutation ($id: ID!, $who: String!) { claimTask(id: $id, assignee: $who) { state assignee } }`;
-    await api.ok(claim, { id: edge.node.id, who: 'a.officer' });
+    const a = await api.officer('a.officer', ['reception']);
+    const b = await api.officer('b.officer', ['reception']);
+    const claim = `mutation ($id: ID!) { claimTask(id: $id) { state assignee } }`;
+    const unclaim = `mutation ($id: ID!) { unclaimTask(id: $id) { state assignee } }`;
+    const id = edge.node.id;
+    await api.ok(claim, { id }, a);
     // Claiming again by the same officer changes nothing and is not an error.
-    expect((await api.ok(claim, { id: edge.node.id, who: 'a.officer' })).claimTask).toEqual({
+    expect((await api.ok(claim, { id }, a)).claimTask).toEqual({
       state: 'CLAIMED',
       assignee: 'a.officer',
     });
-    const back = await api.ok(`mutation ($id: ID!) { unclaimTask(id: $id) { state assignee } }`, {
-      id: edge.node.id,
-    });
-    expect(back.unclaimTask).toEqual({ state: 'OPEN', assignee: null });
-    const again = await api.graphql(`mutation ($id: ID!) { unclaimTask(id: $id) { state } }`, {
-      id: edge.node.id,
-    });
-    expect(again.errors?.[0].extensions?.code).toBe('TASK_NOT_CLAIMED');
-    expect((await api.ok(claim, { id: edge.node.id, who: 'b.officer' })).claimTask.assignee).toBe(
-      'b.officer',
+    expect((await api.graphql(claim, { id }, b)).errors?.[0].extensions?.code).toBe(
+      'TASK_ALREADY_CLAIMED',
     );
+    expect((await api.ok(unclaim, { id }, a)).unclaimTask).toEqual({
+      state: 'OPEN',
+      assignee: null,
+    });
+    const again = await api.graphql(unclaim, { id }, a);
+    expect(again.errors?.[0].extensions?.code).toBe('TASK_NOT_CLAIMED');
+    expect((await api.ok(claim, { id }, b)).claimTask.assignee).toBe('b.officer');
   });
 
   it('gives a task drawn with an assignee straight to that officer, and finds tasks by named officer', async () => {
@@ -133,9 +138,12 @@ describe('the task inbox', () => {
       agency: 'UBND xã Xuân Hòa',
     });
     expect(started.startProcess.openTasks[0].claimedAt).not.toBeNull();
-    await api.ok(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, {
-      id: started.startProcess.openTasks[0].id,
-    });
+    // The step is another agency's, but it was drawn for this officer by name.
+    await api.ok(
+      `mutation ($id: ID!) { completeTask(id: $id) { id } }`,
+      { id: started.startProcess.openTasks[0].id },
+      await api.officer('tran.hotich', ['civil_status'], 'xa-xuan-hoa'),
+    );
     expect(
       (await tasks({ filter: { candidateUser: 'le.b' } })).edges.map((e: any) => e.node.elementId),
     ).toEqual(['pool']);

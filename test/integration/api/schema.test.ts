@@ -19,7 +19,8 @@ describe('schema/schema.graphql', () => {
       'startProcess(businessKey: String, key: String!, variables: JSON): ProcessInstance!',
       'processInstance(id: ID!): ProcessInstance',
       'tasks(after: String, filter: TaskFilter, first: Int): TaskConnection!',
-      'claimTask(assignee: String!, id: ID!): Task!',
+      'claimTask(id: ID!): Task!',
+      'assignTask(assignee: String!, id: ID!): Task!',
       'unclaimTask(id: ID!): Task!',
       'completeTask(id: ID!, variables: JSON): Task!',
     ]) {

@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../errors';
+import type { TaskEntity } from '../store/entities';
+import { actorParameters, taskReach } from '../store/task-reach';
+import type { TaskGuard } from '../store/tasks';
+import { asActor, type Principal } from './principal';
+
+/**
+ * What an officer may do to one task, decided on the locked task (see task-reach.ts for who
+ * reaches what):
+ * - claim it for themselves: it is offered to them, or they lead its agency;
+ * - assign it to someone else, or take it from its holder: they lead its agency;
+ * - give it back: they hold it, or they lead its agency;
+ * - complete it: they hold it, or nobody does and they could claim it; a step that signs the
+ *   result (tthc:signature) needs a leader.
+ */
+export type TaskAction = 'claim' | 'assign' | 'unclaim' | 'complete';
+
+export function taskGuard(principal: Principal, action: TaskAction): TaskGuard {
+  return async (manager, task) => {
+    const reach = await reachOf(manager, principal, task);
+    const holds = task.assignee === principal.username;
+    const refuse = (why: string) =>
+      new AppError('FORBIDDEN', `Task '${task.id}' (${task.elementId}): ${why}`, {
+        taskId: task.id,
+        elementId: task.elementId,
+      });
+    switch (action) {
+      case 'claim':
+        if (!holds && !reach.offered && !reach.overseen) {
+          throw refuse(`it is not offered to '${principal.username}' or their roles`);
+        }
+        return;
+      case 'assign':
+        if (!reach.overseen) throw refuse('only a leader of its agency assigns it');
+        return;
+      case 'unclaim':
+        // A task nobody holds: the store says so (TASK_NOT_CLAIMED).
+        if (task.assignee !== null && !holds && !reach.overseen) {
+          throw refuse(`it is held by '${task.assignee}', who alone gives it back`);
+        }
+        return;
+      case 'complete':
+        if (task.assignee !== null && !holds) {
+          throw refuse(`it is held by '${task.assignee}', who alone completes it`);
+        }
+        if (!holds && !reach.offered && !reach.overseen) {
+          throw refuse(`it is not offered to '${principal.username}' or their roles`);
+        }
+        if (task.needsSignature && !principal.roles.includes('leader')) {
+          throw refuse('it signs the result, and only a leader completes it');
+        }
+        return;
+    }
+  };
+}
+
+async function reachOf(
+  manager: EntityManager,
+  principal: Principal,
+  task: TaskEntity,
+): Promise<{ offered: boolean; overseen: boolean }> {
+  const { offered, overseen } = taskReach(1);
+  const [row] = (await manager.query(
+    `SELECT ${offered} AS offered, ${overseen} AS overseen
+       FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE t.id = $5`,
+    [...actorParameters(asActor(principal)), task.id],
+  )) as { offered: boolean; overseen: boolean }[];
+  return row ?? { offered: false, overseen: false };
+}
+
+/**
+ * The officer a task is assigned to must be active and of the task's agency (any agency for a
+ * task of none). Checked under the same lock, so the answer holds when the task changes.
+ */
+export function assigneeGuard(assignee: string): TaskGuard {
+  return async (manager, task) => {
+    const [row] = (await manager.query(
+      `SELECT COALESCE(t.agency, i.agency) IS NULL
+              OR COALESCE(t.agency, i.agency) IN (a.code, a.name) AS in_agency
+         FROM officer o JOIN agency a ON a.id = o.agency_id,
+              task t JOIN process_instance i ON i.id = t.instance_id
+        WHERE o.username = $1 AND o.active AND t.id = $2`,
+      [assignee, task.id],
+    )) as { in_agency: boolean }[];
+    if (!row) {
+      throw new AppError('BAD_USER_INPUT', `No active officer is called '${assignee}'`, {
+        field: 'assignee',
+        taskId: task.id,
+      });
+    }
+    if (!row.in_agency) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `'${assignee}' is not an officer of the agency that does task '${task.id}' (${task.elementId})`,
+        { field: 'assignee', taskId: task.id, elementId: task.elementId },
+      );
+    }
+  };
+}
+
+/** Runs guards one after the other. */
+export function allOf(...guards: TaskGuard[]): TaskGuard {
+  return async (manager, task) => {
+    for (const guard of guards) await guard(manager, task);
+  };
+}

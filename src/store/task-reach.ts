@@ -1,0 +1,70 @@
+import type { EntityManager } from 'typeorm';
+
+/** The officer asking about tasks: what they reach depends on their name, roles and agency. */
+export interface Actor {
+  username: string;
+  roles: string[];
+  agencyCode: string;
+  agencyName: string;
+}
+
+/** The actor as positional query parameters, in the order `taskReach(first)` expects them. */
+export function actorParameters(actor: Actor): unknown[] {
+  return [actor.username, actor.roles, actor.agencyCode, actor.agencyName];
+}
+
+/** The actor as named parameters (TypeORM's query builder), for `taskReach('named')`. */
+export function actorNamedParameters(actor: Actor): Record<string, unknown> {
+  return {
+    reachUser: actor.username,
+    reachRoles: actor.roles,
+    reachCode: actor.agencyCode,
+    reachName: actor.agencyName,
+  };
+}
+
+/**
+ * The one statement of which tasks an officer reaches, as SQL over `task t JOIN process_instance
+ * i`, with the actor's parameters starting at `$first` (or named, see actorNamedParameters). A task belongs to the agency its step
+ * names, else to the one that received the dossier (a dossier no agency received belongs to all).
+ * - offered: named for the officer, or for one of their roles in its agency (a step naming no
+ *   one is for anyone of its agency);
+ * - overseen: the officer leads its agency (leaders reassign and delegate);
+ * - inbox: what they can take or hold now; reachable: what they may see and act on.
+ */
+export function taskReach(first: number | 'named') {
+  const [user, roles, code, name] =
+    first === 'named'
+      ? [':reachUser', ':reachRoles', ':reachCode', ':reachName']
+      : [0, 1, 2, 3].map((k) => `$${first + k}`);
+  const agency = 'COALESCE(t.agency, i.agency)';
+  const inAgency = `(${agency} IS NULL OR ${agency} IN (${code}, ${name}))`;
+  const offered = `(t.candidate_users @> ARRAY[${user}]::text[] OR (${inAgency} AND (t.candidate_groups && ${roles}::text[] OR (t.candidate_groups = '{}' AND t.candidate_users = '{}'))))`;
+  const overseen = `('leader' = ANY(${roles}::text[]) AND ${inAgency})`;
+  const mine = `t.assignee = ${user}`;
+  return {
+    offered,
+    overseen,
+    inbox: `(${mine} OR (t.state = 'OPEN' AND ${offered}))`,
+    reachable: `(${mine} OR t.completed_by = ${user} OR ${offered} OR ${overseen})`,
+  };
+}
+
+/**
+ * Whether an officer may see a process instance (a dossier): one of their agency or of none, or
+ * one with a task they reach.
+ */
+export async function reachesInstance(
+  manager: EntityManager,
+  actor: Actor,
+  instanceId: string,
+): Promise<boolean> {
+  const [row] = (await manager.query(
+    `SELECT i.agency IS NULL OR i.agency IN ($3, $4)
+            OR EXISTS (SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${taskReach(1).reachable})
+            AS reached
+       FROM process_instance i WHERE i.id = $5`,
+    [...actorParameters(actor), instanceId],
+  )) as { reached: boolean }[];
+  return row?.reached ?? false;
+}
