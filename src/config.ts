@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './api/limits';
 import type { IdentityProvider } from './auth/tokens';
 
 /** Settings read from the environment once, at the edge, and checked. */
@@ -19,6 +20,8 @@ export interface Config {
   tokenMinutes: number;
   /** An external identity provider whose tokens are accepted too (AUTH_JWKS_URL). */
   identityProvider?: IdentityProvider;
+  /** How deep (QUERY_MAX_DEPTH) and how costly (QUERY_MAX_COST) one GraphQL query may be. */
+  queryLimits: QueryLimits;
 }
 
 export const PROJECT_ROOT = path.resolve(
@@ -46,6 +49,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           usernameClaim: env.AUTH_USERNAME_CLAIM || 'preferred_username',
         }
       : undefined,
+    queryLimits: {
+      maxDepth: positiveInteger(env, 'QUERY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+      maxCost: positiveInteger(env, 'QUERY_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost),
+    },
   };
 }
 

@@ -25,7 +25,9 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_COSTLY';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {

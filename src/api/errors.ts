@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
@@ -21,7 +21,7 @@ const REQUEST_ERROR_CODES = new Set([
  */
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = appErrorIn(error);
     if (original instanceof AppError) {
       return {
         message: original.message,
@@ -46,4 +46,13 @@ export function formatErrorFor(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** What was thrown, unwrapped: from a resolver, or refused before execution (see limits.ts). */
+function appErrorIn(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  if (unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError) {
+    return unwrapped.originalError;
+  }
+  return unwrapped;
 }

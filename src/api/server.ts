@@ -9,6 +9,7 @@ import { createAuthenticator } from '../auth/authenticate';
 import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
+import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
 import { buildApiSchema } from './schema';
 
@@ -28,6 +29,8 @@ export interface ApiOptions {
   tokenMinutes?: number;
   /** An external identity provider whose tokens are accepted too. */
   identityProvider?: IdentityProvider;
+  /** How deep and how costly one query may be (DEFAULT_QUERY_LIMITS). */
+  queryLimits?: QueryLimits;
 }
 
 /**
@@ -42,11 +45,17 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const schema = await buildApiSchema();
+  const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<ApiContext>({
-    schema: await buildApiSchema(),
+    schema,
     formatError: formatErrorFor(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: [depthLimitRule(limits.maxDepth)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(schema, limits.maxCost),
+    ],
   });
   await apollo.start();
 
@@ -73,6 +82,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     }),
   );
   app.use(bodyErrorHandler);
+  app.use(lastErrorHandler(logger));
 
   return {
     app,
@@ -105,3 +115,13 @@ const bodyErrorHandler: express.ErrorRequestHandler = (error, _request, response
     next(error);
   }
 };
+
+/** Anything else that reaches Express is a bug: logged with its stack, never shown to the client. */
+function lastErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (error, request, response, _next) => {
+    logger.error({ err: error, path: request.path }, 'unexpected error in an HTTP request');
+    response.status(500).json({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+  };
+}

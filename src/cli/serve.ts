@@ -51,6 +51,7 @@ export async function serve(
       now,
       tokenMinutes: config.tokenMinutes,
       identityProvider: config.identityProvider,
+      queryLimits: config.queryLimits,
     });
     const runner = await startJobRunner({
       dataSource: database.dataSource,

@@ -1,0 +1,95 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import {
+  getNullableType,
+  GraphQLError,
+  isListType,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError } from '../errors';
+
+/** How much one request may ask for, so that no single query can tie up the database. */
+export interface QueryLimits {
+  /** Levels of nested selections (introspection aside). */
+  maxDepth: number;
+  /** The estimated cost: a field costs 1, a list multiplies what it holds (see pagedEstimator). */
+  maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 20_000 };
+
+/** Lists without a page size are counted at this many items; a page at its `first`. */
+const UNPAGED_LIST_ITEMS = 10;
+const DEFAULT_PAGE = 20;
+
+/** A refusal before anything runs, told to the client as a 400 with its code. */
+function refusal(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { http: { status: 400 } },
+  });
+}
+
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return maxDepthRule({
+    n: maxDepth,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) => {
+        const found = /found (\d+)/.exec(error.message)?.[1] ?? 'more';
+        context?.reportError(
+          refusal(
+            new AppError(
+              'QUERY_TOO_DEEP',
+              `The query nests ${found} levels deep, above the limit of ${maxDepth}`,
+            ),
+          ),
+        );
+      },
+    ],
+  }) as unknown as ValidationRule;
+}
+
+/**
+ * A page costs its size times what each item holds (its edges are that page, not counted again);
+ * a list without paging counts a few items.
+ */
+const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection (a modeler or an IDE reading the schema) reads no data.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+  if (field.args.some((arg) => arg.name === 'first')) {
+    const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE;
+    return 1 + childComplexity * first;
+  }
+  if (!isListType(getNullableType(field.type))) return undefined;
+  if (type.name.endsWith('Connection')) return 1 + childComplexity;
+  return 1 + childComplexity * UNPAGED_LIST_ITEMS;
+};
+
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ request, document }) => {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw refusal(
+              new AppError(
+                'QUERY_TOO_COSTLY',
+                `The query would cost ${cost}, above the limit of ${maxCost}: ask for smaller pages or fewer fields`,
+              ),
+            );
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+}
