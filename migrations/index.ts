@@ -13,6 +13,7 @@ import { MessageOutbox1795326933964 } from './1795326933964-MessageOutbox';
 import { Officers1795329264312 } from './1795329264312-Officers';
 import { InstanceAgency1795329785429 } from './1795329785429-InstanceAgency';
 import { TaskSignature1795986232634 } from './1795986232634-TaskSignature';
+import { ChangeNotify1795990000000 } from './1795990000000-ChangeNotify';
 
 export const migrations = [
   Initial1795316972050,
@@ -29,4 +30,5 @@ export const migrations = [
   Officers1795329264312,
   InstanceAgency1795329785429,
   TaskSignature1795986232634,
+  ChangeNotify1795990000000,
 ];

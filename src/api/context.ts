@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Authentication } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import type { ChangeFeed } from './change-feed';
 import type { Config } from '../config';
 import type { Loaders } from './loaders';
 
@@ -16,4 +18,12 @@ export interface ApiContext {
   authConfig: Pick<Config, 'tokenMinutes'>;
   /** Per-request batching of look-ups that many fields make (one query for a page of tasks). */
   loaders: Loaders;
+  /** Over the WebSocket only: what changes, for subscriptions. */
+  changes?: ChangeFeed;
+  /**
+   * Over the WebSocket only: proves the connection's token again before each event (it may have
+   * expired, the officer may have been deactivated or lost a role); the connection is closed
+   * once it no longer holds.
+   */
+  recheck?: () => Promise<Principal | undefined>;
 }

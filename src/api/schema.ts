@@ -1,6 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { createChangePubSub } from './change-feed';
 import { authorizeAndAudit } from './authorization';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -11,11 +12,16 @@ import { MyTasksResolver } from './resolvers/my-tasks.resolver';
 import { OfficerResolver } from './resolvers/officer.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
+import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 
-/** The GraphQL schema, built from the resolver classes. */
-export function buildApiSchema(): Promise<GraphQLSchema> {
+/**
+ * The GraphQL schema, built from the resolver classes. `changes` carries the subscriptions'
+ * events (type-graphql wants it even though our subscriptions read it through the context).
+ */
+export function buildApiSchema(changes: PubSub = createChangePubSub()): Promise<GraphQLSchema> {
   return buildSchema({
+    pubSub: changes,
     resolvers: [
       DeploymentResolver,
       ProcessDefinitionResolver,
@@ -27,6 +33,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       CalendarResolver,
       OfficerResolver,
       MyTasksResolver,
+      SubscriptionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [authorizeAndAudit],

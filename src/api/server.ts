@@ -11,7 +11,9 @@ import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
+import { ChangeFeed, createChangePubSub } from './change-feed';
 import { buildApiSchema } from './schema';
+import { serveSubscriptions } from './websocket';
 
 export interface ApiServer {
   app: express.Express;
@@ -34,7 +36,8 @@ export interface ApiOptions {
 }
 
 /**
- * The HTTP face of the engine: GraphQL at /graphql and a health check at /healthz. The server
+ * The HTTP face of the engine: GraphQL at /graphql (subscriptions over WebSocket on the same
+ * path) and a health check at /healthz. The server
  * is returned unstarted (not listening) so that tests can hand it to supertest.
  */
 export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
@@ -45,7 +48,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const schema = await buildApiSchema();
+  const feed = new ChangeFeed(dataSource, logger, createChangePubSub());
+  const schema = await buildApiSchema(feed.pubSub);
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -58,6 +62,17 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     ],
   });
   await apollo.start();
+  const subscriptions = await serveSubscriptions({
+    httpServer,
+    schema,
+    dataSource,
+    logger,
+    now,
+    authenticate,
+    authConfig,
+    maxDepth: limits.maxDepth,
+    feed,
+  });
 
   app.get('/healthz', async (_request, response) => {
     try {
@@ -88,6 +103,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     app,
     httpServer,
     stop: async () => {
+      await subscriptions.stop();
       await apollo.stop();
     },
   };

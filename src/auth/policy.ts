@@ -32,6 +32,8 @@ export const POLICY: Record<string, Requirement> = {
   // Every officer.
   me: 'officer',
   myTasks: 'officer',
+  taskChanged: 'officer',
+  dossierChanged: 'officer',
   agencies: 'officer',
   processDefinitions: 'officer',
   processInstance: 'officer',

@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { nextDueAt } from './claim';
 import { runHandlerJobs, type JobHandlers } from './handlers';
 import { deliverDueMessages } from './outbox';
 import { fireDueTimers } from './timers';
+import { PgListener } from '../store/pg-listener';
 
 export interface JobRunner {
   /** This runner's name in the job table's `locked_by`. */
@@ -86,7 +86,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     return running;
   };
 
-  const listener = new JobListener(options.dataSource, () => void tick(), logger);
+  // Runners hear of new or newly due jobs at once (the job_due trigger); polling covers the rest.
+  const listener = new PgListener(options.dataSource, ['job_due'], () => void tick(), logger);
   await listener.ensure();
   void tick();
   return {
@@ -99,61 +100,4 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       await listener.close();
     },
   };
-}
-
-interface ListeningClient {
-  query(sql: string): Promise<unknown>;
-  on(event: 'notification', listener: () => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-  removeAllListeners(event: string): void;
-}
-
-/**
- * Holds one connection that listens on `job_due`. Without it (not yet, or lost) the runner still
- * polls; it listens again before each sleep.
- */
-class JobListener {
-  private client?: ListeningClient;
-  private release?: (error?: unknown) => void;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly wake: () => void,
-    private readonly logger: Logger,
-  ) {}
-
-  async ensure(): Promise<void> {
-    if (this.client || !this.dataSource.isInitialized) return;
-    const driver = this.dataSource.driver as PostgresDriver;
-    try {
-      const [client, release] = (await driver.obtainMasterConnection()) as [
-        ListeningClient,
-        (error?: unknown) => void,
-      ];
-      client.on('notification', this.wake);
-      client.on('error', (error) => this.drop(error));
-      this.client = client;
-      this.release = release;
-      await client.query('LISTEN job_due');
-    } catch (error) {
-      this.drop(error);
-      this.logger.warn({ err: error }, 'cannot listen for new jobs; polling until it can');
-    }
-  }
-
-  async close(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    await client.query('UNLISTEN job_due').catch(() => undefined);
-    this.drop();
-  }
-
-  /** Gives the connection back to the pool (discarded if it failed). */
-  private drop(error?: unknown): void {
-    this.client?.removeAllListeners('notification');
-    this.client?.removeAllListeners('error');
-    this.release?.(error);
-    this.client = undefined;
-    this.release = undefined;
-  }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { processVariables } from '../engine/state';
 import { step } from '../engine/step';
 import type { Command, InstanceState, Variables } from '../engine/types';
@@ -159,6 +159,17 @@ export async function findInstance(
 ): Promise<ProcessInstanceEntity | null> {
   if (!isUuid(id)) return null;
   return dataSource.getRepository(ProcessInstanceEntity).findOneBy({ id });
+}
+
+/** The dossier with this code: the latest top-level instance of that business key. */
+export function findDossierInstance(
+  dataSource: DataSource,
+  code: string,
+): Promise<ProcessInstanceEntity | null> {
+  return dataSource.getRepository(ProcessInstanceEntity).findOne({
+    where: { businessKey: code, parentInstanceId: IsNull() },
+    order: { startedAt: 'DESC' },
+  });
 }
 
 export function isUuid(text: string): boolean {

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { TaskEntity } from './entities';
 
 /** The officer asking about tasks: what they reach depends on their name, roles and agency. */
 export interface Actor {
@@ -30,7 +31,8 @@ export function actorNamedParameters(actor: Actor): Record<string, unknown> {
  * - offered: named for the officer, or for one of their roles in its agency (a step naming no
  *   one is for anyone of its agency);
  * - overseen: the officer leads its agency (leaders reassign and delegate);
- * - inbox: what they can take or hold now; reachable: what they may see and act on.
+ * - inbox: what they can take or hold now; concerns: what is or was in their inbox (a task
+ *   someone else took, or that ended, is news to them); reachable: what they may see and act on.
  */
 export function taskReach(first: number | 'named') {
   const [user, roles, code, name] =
@@ -46,6 +48,7 @@ export function taskReach(first: number | 'named') {
     offered,
     overseen,
     inbox: `(${mine} OR (t.state = 'OPEN' AND ${offered}))`,
+    concerns: `(${mine} OR t.completed_by = ${user} OR ${offered})`,
     reachable: `(${mine} OR t.completed_by = ${user} OR ${offered} OR ${overseen})`,
   };
 }
@@ -67,4 +70,18 @@ export async function reachesInstance(
     [...actorParameters(actor), instanceId],
   )) as { reached: boolean }[];
   return row?.reached ?? false;
+}
+
+/** The task, if it is or was in the officer's inbox (see `concerns`); null otherwise. */
+export async function taskConcerning(
+  dataSource: DataSource,
+  actor: Actor,
+  taskId: string,
+): Promise<TaskEntity | null> {
+  const [row] = (await dataSource.query(
+    `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
+      WHERE t.id = $5 AND ${taskReach(1).concerns}`,
+    [...actorParameters(actor), taskId],
+  )) as { id: string }[];
+  return row ? dataSource.getRepository(TaskEntity).findOneBy({ id: row.id }) : null;
 }

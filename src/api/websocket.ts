@@ -1,0 +1,93 @@
+import type http from 'node:http';
+import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { Authentication, Authenticator } from '../auth/authenticate';
+import type { ApiContext } from './context';
+import type { ChangeFeed } from './change-feed';
+import { formatErrorFor } from './errors';
+import { depthLimitRule } from './limits';
+import { createLoaders } from './loaders';
+
+/** graphql-ws's close code for a connection whose sign-in no longer holds. */
+const UNAUTHORIZED = 4401;
+
+interface Connection {
+  header: string;
+  auth: Authentication;
+}
+
+/**
+ * GraphQL subscriptions over WebSocket (the graphql-ws protocol) at /graphql, on the same HTTP
+ * server. The officer signs in once, with `{ authorization: "Bearer <token>" }` as the
+ * connection's parameters; a connection without a valid token is refused (4403), and one whose
+ * token stops holding (expired, officer deactivated) is closed (4401) at its next event.
+ */
+export async function serveSubscriptions(options: {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  logger: Logger;
+  now: () => Date;
+  authenticate: Authenticator;
+  authConfig: ApiContext['authConfig'];
+  maxDepth: number;
+  feed: ChangeFeed;
+}): Promise<{ stop(): Promise<void> }> {
+  const { dataSource, logger, now, authenticate } = options;
+  await options.feed.start();
+  const feed = options.feed;
+  const connections = new WeakMap<Context, Connection>();
+  const format = formatErrorFor(logger);
+  const formatAll = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => format(error.toJSON(), error));
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const cleanup = useServer(
+    {
+      schema: options.schema,
+      validate: (schema, document) =>
+        validate(schema, document, [...specifiedRules, depthLimitRule(options.maxDepth)]),
+      onConnect: async (context) => {
+        const header = context.connectionParams?.authorization;
+        if (typeof header !== 'string') return false;
+        const auth = await authenticate(header, now());
+        if (!auth.principal) return false;
+        connections.set(context, { header, auth });
+        return true;
+      },
+      context: (context): ApiContext => {
+        const connection = connections.get(context);
+        const socket = (context.extra as { socket: { close(code: number, reason: string): void } })
+          .socket;
+        return {
+          dataSource,
+          now,
+          logger,
+          auth: connection?.auth ?? {},
+          authConfig: options.authConfig,
+          loaders: createLoaders(dataSource),
+          changes: feed,
+          recheck: async () => {
+            const again = connection ? await authenticate(connection.header, now()) : {};
+            if (again.principal) return again.principal;
+            socket.close(UNAUTHORIZED, again.tokenError?.message ?? 'Sign in again');
+            return undefined;
+          },
+        };
+      },
+      onNext: (_context, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
+      onError: (_context, _id, _payload, errors) => formatAll(errors),
+    },
+    wsServer,
+  );
+  return {
+    stop: async () => {
+      await cleanup.dispose();
+      await feed.stop();
+    },
+  };
+}
