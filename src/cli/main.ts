@@ -10,7 +10,8 @@ import { lintBpmnFiles } from './lint-bpmn';
 import { runJobsOnly, serve } from './serve';
 
 const USAGE = `Usage: tthc-engine <command>
-  serve     migrate, deploy processes/, serve GraphQL and run due jobs (the default)
+  serve     migrate, deploy processes/, serve GraphQL and run due jobs (the default);
+            seeds the demo commune on the embedded database, or with --demo on any
   runner    run due jobs only (timers, service-task handlers), beside servers on one database
   schema    write schema/schema.graphql from the code
   lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint`;
@@ -21,8 +22,16 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
   switch (command) {
     case 'serve':
     case 'runner': {
+      const unknown = args.filter((arg) => command !== 'serve' || arg !== '--demo');
+      if (unknown.length > 0) {
+        console.error(`Unknown option ${unknown.join(' ')}\n${USAGE}`);
+        process.exitCode = 2;
+        return;
+      }
       const server =
-        command === 'serve' ? await serve(config, logger) : await runJobsOnly(config, logger);
+        command === 'serve'
+          ? await serve(config, logger, { demo: args.includes('--demo') || undefined })
+          : await runJobsOnly(config, logger);
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) {

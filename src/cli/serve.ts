@@ -7,6 +7,7 @@ import { startJobRunner } from '../jobs/runner';
 import path from 'node:path';
 import { deployCalendars, readCalendarFiles } from '../store/calendars';
 import { deployDirectory } from '../store/deploy-directory';
+import { seedDemo } from '../demo/seed-demo';
 import { openDatabase } from '../store/open-database';
 
 export interface RunningServer {
@@ -16,12 +17,13 @@ export interface RunningServer {
 
 /**
  * `npm start`: opens the database (embedded when DATABASE_URL is unset) and migrates it, deploys
- * every changed process under processes/, serves GraphQL and runs due jobs until stopped.
+ * every changed process under processes/, seeds the demo commune (by default on the embedded
+ * database only), serves GraphQL and runs due jobs until stopped.
  */
 export async function serve(
   config: Config,
   logger: Logger,
-  options: { handlers?: JobHandlers } = {},
+  options: { handlers?: JobHandlers; demo?: boolean } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
   try {
@@ -45,6 +47,7 @@ export async function serve(
       );
       for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
     }
+    if (options.demo ?? database.embedded) await seedDemo(database.dataSource, now(), logger);
     const api = await createApiServer({
       dataSource: database.dataSource,
       logger,

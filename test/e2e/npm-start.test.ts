@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { DEMO_PASSWORD } from '../../src/demo/demo-commune';
 import { PROJECT_ROOT } from '../support/models';
 import { freePort } from '../support/free-port';
 
@@ -73,6 +74,24 @@ describe('npm start with the embedded PostgreSQL', () => {
       data: { workingCalendar: { daysOff: { date: string; source: string }[] } };
     };
     expect(data.workingCalendar.daysOff).toContainEqual({ date: '2026-02-14', source: 'table' });
+
+    // The demo commune is seeded: its desk officer signs in and finds the dossiers to receive.
+    const post = async (query: string, token?: string) =>
+      (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token && { authorization: `Bearer ${token}` }),
+          },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as { data: any };
+    const signIn = await post(
+      `mutation { login(username: "le.tiepnhan", password: "${DEMO_PASSWORD}") { token } }`,
+    );
+    const inbox = await post(`{ myTasks { counts { open } } }`, signIn.data.login.token);
+    expect(inbox.data.myTasks.counts.open).toBe(2);
 
     const health = await fetch(url.replace('/graphql', '/healthz'));
     expect(await health.json()).toEqual({ status: 'ok' });

@@ -25,14 +25,14 @@ describe('serve', () => {
     await database.drop();
   });
 
-  const start = () => {
+  const start = (options: { demo?: boolean } = {}) => {
     const lines: Record<string, unknown>[] = [];
     const logger = pino(
       { level: 'info' },
       { write: (line: string) => lines.push(JSON.parse(line)) },
     );
     const config = { ...readConfig({}), port: 0, databaseUrl: database.url, processesDir };
-    return serve(config, logger).then((server) => ({ server, lines }));
+    return serve(config, logger, options).then((server) => ({ server, lines }));
   };
 
   let token: string | undefined;
@@ -98,6 +98,21 @@ describe('serve', () => {
     } finally {
       await third.server.stop();
     }
+  });
+
+  it('seeds the demo commune on a DATABASE_URL only when asked (--demo)', async () => {
+    const demoAgencies = () =>
+      database.dataSource.query(`SELECT code FROM agency WHERE code = 'xa-xuan-hoa'`);
+    const plain = await start();
+    await plain.server.stop();
+    expect(plain.lines.map((l) => l.msg)).not.toContain(expect.stringMatching(/demo/));
+    expect(await demoAgencies()).toEqual([]);
+    const asked = await start({ demo: true });
+    await asked.server.stop();
+    expect(asked.lines.map((l) => l.msg)).toContainEqual(
+      expect.stringMatching(/^demo commune seeded/),
+    );
+    expect(await demoAgencies()).toEqual([{ code: 'xa-xuan-hoa' }]);
   });
 
   it('refuses to start on an invalid process file, naming it, and deploys none of it', async () => {
