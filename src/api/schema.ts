@@ -7,6 +7,7 @@ import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
+import { LookupResolver } from './resolvers/lookup.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { MyTasksResolver } from './resolvers/my-tasks.resolver';
 import { OfficerResolver } from './resolvers/officer.resolver';
@@ -34,6 +35,7 @@ export function buildApiSchema(changes: PubSub = createChangePubSub()): Promise<
       OfficerResolver,
       MyTasksResolver,
       SubscriptionResolver,
+      LookupResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [authorizeAndAudit],

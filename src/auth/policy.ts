@@ -29,6 +29,7 @@ export const POLICY: Record<string, Requirement> = {
   login: 'public',
   workingCalendar: 'public',
   expectedAppointment: 'public',
+  dossierLookup: 'public',
   // Every officer.
   me: 'officer',
   myTasks: 'officer',
