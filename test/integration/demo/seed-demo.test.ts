@@ -65,6 +65,12 @@ describe('the demo commune', () => {
     expect(processInstance.status).toBe('COMPLETED');
   });
 
+  it('is listed in the README, with its password', () => {
+    const readme = readProjectFile('README.md');
+    expect(readme).toContain(DEMO_PASSWORD);
+    for (const { username } of DEMO_OFFICERS) expect(readme).toContain(`\`${username}\``);
+  });
+
   async function instanceOf(code: string): Promise<string> {
     const [row] = (await suite.api.database.dataSource.query(
       'SELECT id FROM process_instance WHERE business_key = $1',
