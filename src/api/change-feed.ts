@@ -1,29 +1,58 @@
-import { createPubSub } from '@graphql-yoga/subscription';
+import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
+import type { PubSub } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { PgListener } from '../store/pg-listener';
 
-/** The channels the ChangeNotify migration's triggers notify, and what their payloads name. */
-// A type, not an interface: the pub-sub wants an index signature.
-export type Changes = {
-  /** A task's id: created, claimed, completed, canceled, its deadline moved. */
-  task_changed: [taskId: string];
-  /** A dossier's code (an instance's business key): it moved on, paused, ended. */
-  dossier_changed: [code: string];
-};
+/** The channels the ChangeNotify migration's triggers notify; each payload names what changed. */
+export const CHANGE_CHANNELS = ['task_changed', 'dossier_changed'] as const;
+/**
+ * `task_changed`: a task's id (created, claimed, completed, canceled, its deadline moved);
+ * `dossier_changed`: a dossier's code, an instance's business key (it moved on, paused, ended).
+ */
+export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
 
-const CHANNELS: (keyof Changes)[] = ['task_changed', 'dossier_changed'];
+/**
+ * A subscriber that stops reading keeps at most this many changes, the newest: a slow client
+ * loses old news rather than the server its memory.
+ */
+const BUFFERED_PER_SUBSCRIBER = 256;
 
-export function createChangePubSub() {
-  return createPubSub<Changes>();
+/** In-memory fan-out of changes to subscribers, each with its own bounded buffer. */
+export class ChangeStreams implements PubSub {
+  private readonly subscribers = new Map<string, Set<(payload: string) => void>>();
+
+  publish(channel: string, payload?: unknown): void {
+    for (const push of this.subscribers.get(channel) ?? []) push(String(payload));
+  }
+
+  /** Every change on a channel from now on, until the subscriber leaves. */
+  subscribe(channel: string): AsyncIterable<string> {
+    return new Repeater<string>(async (push, stop) => {
+      const deliver = (payload: string) => void push(payload);
+      const listeners = this.subscribers.get(channel) ?? new Set();
+      this.subscribers.set(channel, listeners.add(deliver));
+      await stop;
+      listeners.delete(deliver);
+      if (listeners.size === 0) this.subscribers.delete(channel);
+    }, new SlidingBuffer(BUFFERED_PER_SUBSCRIBER));
+  }
+
+  /** How many subscribers are listening now (for tests and metrics). */
+  get size(): number {
+    let count = 0;
+    for (const listeners of this.subscribers.values()) count += listeners.size;
+    return count;
+  }
 }
+
 const RELISTEN_MS = 5_000;
 
 /**
- * What changed in the database, as streams for GraphQL subscriptions: one listening connection
- * per server, fanned out in memory to every subscriber. Whichever process made the change (an
- * API server, a job runner), every server hears it once committed. While the connection is
- * lost, changes are missed (clients refetch on reconnect); it listens again within seconds.
+ * What changed in the database, for GraphQL subscriptions: one listening connection per server,
+ * fanned out in memory. Whichever process made the change (an API server, a job runner), every
+ * server hears it once committed. While the connection is lost, changes are missed (clients
+ * refetch on reconnect); it listens again within seconds.
  */
 export class ChangeFeed {
   private readonly listener: PgListener;
@@ -32,16 +61,12 @@ export class ChangeFeed {
   constructor(
     dataSource: DataSource,
     logger: Logger,
-    readonly pubSub: ReturnType<typeof createChangePubSub>,
+    readonly streams: ChangeStreams,
   ) {
     this.listener = new PgListener(
       dataSource,
-      CHANNELS,
-      (channel, payload) => {
-        if ((CHANNELS as string[]).includes(channel)) {
-          this.pubSub.publish(channel as keyof Changes, payload);
-        }
-      },
+      CHANGE_CHANNELS,
+      (channel, payload) => streams.publish(channel, payload),
       logger,
     );
   }
@@ -57,8 +82,7 @@ export class ChangeFeed {
     await this.listener.close();
   }
 
-  /** Every change on a channel from now on, until the subscriber leaves. */
-  subscribe(channel: keyof Changes): AsyncIterable<string> {
-    return this.pubSub.subscribe(channel);
+  subscribe(channel: ChangeChannel): AsyncIterable<string> {
+    return this.streams.subscribe(channel);
   }
 }

@@ -57,21 +57,32 @@ export function pageSizeInput(first: number | undefined): number {
   return first;
 }
 
-/** Cursors are opaque to clients; inside they carry the task's sequence number. */
-export function encodeCursor(seq: string): string {
-  return Buffer.from(`task:${seq}`).toString('base64url');
+/** Cursors are opaque to clients; inside they carry the keys of the item they follow. */
+export function encodeCursor(text: string): string {
+  return Buffer.from(text).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  // At most 18 digits: always within PostgreSQL's bigint.
-  const match = /^task:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match)
+/** The parts of a cursor this API gave out, as `shape` matches them; BAD_USER_INPUT otherwise. */
+export function decodeCursor(cursor: string, shape: RegExp): string[] {
+  const match = shape.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
     throw new AppError('BAD_USER_INPUT', `'after' is not a cursor this API gave out`, {
       field: 'after',
     });
-  return match[1];
+  }
+  return match.slice(1);
 }
+
+/** At most 18 digits: always within PostgreSQL's bigint. */
+const SEQ = '(\\d{1,18})';
+const TASK_CURSOR = new RegExp(`^task:${SEQ}$`);
+
+/** A cursor of the tasks list: the task's sequence number. */
+export const taskCursor = {
+  encode: (seq: string) => encodeCursor(`task:${seq}`),
+  decode: (cursor: string | undefined | null): string | undefined =>
+    cursor === undefined || cursor === null ? undefined : decodeCursor(cursor, TASK_CURSOR)[0],
+};
 
 /** Keys, codes and names are stored as varchar(255). */
 export const MAX_NAME_LENGTH = 255;

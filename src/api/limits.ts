@@ -4,6 +4,7 @@ import {
   getNullableType,
   GraphQLError,
   isListType,
+  type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -25,7 +26,7 @@ const UNPAGED_LIST_ITEMS = 10;
 const DEFAULT_PAGE = 20;
 
 /** A refusal before anything runs, told to the client as a 400 with its code. */
-function refusal(error: AppError): GraphQLError {
+export function refusal(error: AppError): GraphQLError {
   return new GraphQLError(error.message, {
     originalError: error,
     extensions: { http: { status: 400 } },
@@ -68,26 +69,39 @@ const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
   return 1 + childComplexity * UNPAGED_LIST_ITEMS;
 };
 
+/** QUERY_TOO_COSTLY when the operation would cost more than `maxCost`. */
+export function checkCost(
+  schema: GraphQLSchema,
+  operation: {
+    document: DocumentNode;
+    variables?: Record<string, unknown> | null;
+    operationName?: string | null;
+  },
+  maxCost: number,
+): void {
+  const cost = getComplexity({
+    schema,
+    query: operation.document,
+    operationName: operation.operationName ?? undefined,
+    variables: operation.variables ?? undefined,
+    estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (cost > maxCost) {
+    throw refusal(
+      new AppError(
+        'QUERY_TOO_COSTLY',
+        `The query would cost ${cost}, above the limit of ${maxCost}: ask for smaller pages or fewer fields`,
+      ),
+    );
+  }
+}
+
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document }) => {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > maxCost) {
-            throw refusal(
-              new AppError(
-                'QUERY_TOO_COSTLY',
-                `The query would cost ${cost}, above the limit of ${maxCost}: ask for smaller pages or fewer fields`,
-              ),
-            );
-          }
+          checkCost(schema, { document, ...request }, maxCost);
           return Promise.resolve();
         },
       }),

@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { createChangePubSub } from './change-feed';
+import { ChangeStreams } from './change-feed';
 import { authorizeAndAudit } from './authorization';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -20,7 +20,7 @@ import { TaskResolver } from './resolvers/task.resolver';
  * The GraphQL schema, built from the resolver classes. `changes` carries the subscriptions'
  * events (type-graphql wants it even though our subscriptions read it through the context).
  */
-export function buildApiSchema(changes: PubSub = createChangePubSub()): Promise<GraphQLSchema> {
+export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<GraphQLSchema> {
   return buildSchema({
     pubSub: changes,
     resolvers: [

@@ -11,7 +11,7 @@ import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
-import { ChangeFeed, createChangePubSub } from './change-feed';
+import { ChangeFeed, ChangeStreams } from './change-feed';
 import { buildApiSchema } from './schema';
 import { serveSubscriptions } from './websocket';
 
@@ -48,8 +48,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const feed = new ChangeFeed(dataSource, logger, createChangePubSub());
-  const schema = await buildApiSchema(feed.pubSub);
+  const feed = new ChangeFeed(dataSource, logger, new ChangeStreams());
+  const schema = await buildApiSchema(feed.streams);
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -71,6 +71,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     authenticate,
     authConfig,
     maxDepth: limits.maxDepth,
+    maxCost: limits.maxCost,
     feed,
   });
 

@@ -1,5 +1,12 @@
 import type http from 'node:http';
-import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -9,15 +16,23 @@ import type { Authentication, Authenticator } from '../auth/authenticate';
 import type { ApiContext } from './context';
 import type { ChangeFeed } from './change-feed';
 import { formatErrorFor } from './errors';
-import { depthLimitRule } from './limits';
+import { AppError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { checkCost, depthLimitRule, refusal } from './limits';
 import { createLoaders } from './loaders';
 
 /** graphql-ws's close code for a connection whose sign-in no longer holds. */
 const UNAUTHORIZED = 4401;
+/** Subscriptions one connection may hold at once: a front-end needs a few. */
+const MAX_SUBSCRIPTIONS = 20;
+/** How long a proved sign-in is trusted before the next event proves it again. */
+const RECHECK_MS = 5_000;
 
 interface Connection {
   header: string;
   auth: Authentication;
+  /** The last proof of the sign-in, and when it was made. */
+  checked: { principal: Principal; at: number };
 }
 
 /**
@@ -35,6 +50,7 @@ export async function serveSubscriptions(options: {
   authenticate: Authenticator;
   authConfig: ApiContext['authConfig'];
   maxDepth: number;
+  maxCost: number;
   feed: ChangeFeed;
 }): Promise<{ stop(): Promise<void> }> {
   const { dataSource, logger, now, authenticate } = options;
@@ -55,8 +71,37 @@ export async function serveSubscriptions(options: {
         if (typeof header !== 'string') return false;
         const auth = await authenticate(header, now());
         if (!auth.principal) return false;
-        connections.set(context, { header, auth });
+        connections.set(context, {
+          header,
+          auth,
+          checked: { principal: auth.principal, at: now().getTime() },
+        });
         return true;
+      },
+      // Before a subscription starts: not too many at once, and no costlier than a query.
+      onSubscribe: (context, _id, payload) => {
+        if (Object.keys(context.subscriptions).length >= MAX_SUBSCRIPTIONS) {
+          return [
+            refusal(
+              new AppError(
+                'RATE_LIMITED',
+                `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection`,
+              ),
+            ),
+          ];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined; // graphql-ws answers the syntax error itself
+        }
+        try {
+          checkCost(options.schema, { document, ...payload }, options.maxCost);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return undefined;
       },
       context: (context): ApiContext => {
         const connection = connections.get(context);
@@ -71,8 +116,14 @@ export async function serveSubscriptions(options: {
           loaders: createLoaders(dataSource),
           changes: feed,
           recheck: async () => {
-            const again = connection ? await authenticate(connection.header, now()) : {};
-            if (again.principal) return again.principal;
+            if (!connection) return undefined;
+            const at = now().getTime();
+            if (at - connection.checked.at < RECHECK_MS) return connection.checked.principal;
+            const again = await authenticate(connection.header, now());
+            if (again.principal) {
+              connection.checked = { principal: again.principal, at };
+              return again.principal;
+            }
             socket.close(UNAUTHORIZED, again.tokenError?.message ?? 'Sign in again');
             return undefined;
           },

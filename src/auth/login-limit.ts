@@ -2,6 +2,8 @@ import { AppError } from '../errors';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 5;
+/** Past this many names with failures, those whose failures are all old are forgotten. */
+const MAX_TRACKED = 10_000;
 
 /**
  * Slows down password guessing: after five failed sign-ins for a username within fifteen
@@ -25,6 +27,14 @@ export class LoginLimit {
 
   failed(username: string, now: Date): void {
     this.failures.set(username, [...this.recent(username, now), now.getTime()]);
+    if (this.failures.size > MAX_TRACKED) this.forgetOld(now);
+  }
+
+  /** Names whose failures are all older than the window no longer need a place in memory. */
+  private forgetOld(now: Date): void {
+    for (const username of [...this.failures.keys()]) {
+      if (this.recent(username, now).length === 0) this.failures.delete(username);
+    }
   }
 
   succeeded(username: string): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../errors';
 import {
   AbsenceEntity,
@@ -22,19 +22,21 @@ export function createAgency(
 ): Promise<AgencyEntity> {
   if (!CODE.test(input.code))
     throw invalid('code', 'lower-case letters, digits and dashes, e.g. xa-xuan-hoa');
-  return dataSource.transaction(async (manager) => {
-    if (await manager.findOneBy(AgencyEntity, { code: input.code }))
-      throw invalid('code', `taken by another agency ('${input.code}')`);
-    const agency = {
-      id: randomUUID(),
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      createdAt: input.now,
-    };
-    await manager.insert(AgencyEntity, agency);
-    return agency;
-  });
+  return unlessTaken('code', input.code, () =>
+    dataSource.transaction(async (manager) => {
+      if (await manager.findOneBy(AgencyEntity, { code: input.code }))
+        throw invalid('code', `taken by another agency ('${input.code}')`);
+      const agency = {
+        id: randomUUID(),
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        createdAt: input.now,
+      };
+      await manager.insert(AgencyEntity, agency);
+      return agency;
+    }),
+  );
 }
 
 export interface OfficerInput {
@@ -56,52 +58,70 @@ export async function createOfficer(
     throw invalid('password', 'at least 10 characters');
   for (const { role } of input.roles) if (!ROLE.test(role)) throw invalid('roles', `not '${role}'`);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-  return dataSource.transaction(async (manager) => {
-    const agency = await manager.findOneBy(AgencyEntity, { code: input.agencyCode });
-    if (!agency) throw notFound('Agency', input.agencyCode, { field: 'agencyCode' });
-    if (await manager.findOneBy(OfficerEntity, { username: input.username }))
-      throw invalid('username', `taken by another officer ('${input.username}')`);
-    const officer: OfficerEntity = {
-      id: randomUUID(),
-      username: input.username,
-      fullName: input.fullName,
-      agencyId: agency.id,
-      passwordHash,
-      active: true,
-      createdAt: input.now,
-    };
-    await manager.insert(OfficerEntity, officer);
-    if (input.roles.length > 0) {
-      await manager.insert(
-        RoleMembershipEntity,
-        input.roles.map(({ role, kind }) => ({ officerId: officer.id, role, kind })),
-      );
-    }
-    return officer;
-  });
+  return unlessTaken('username', input.username, () =>
+    dataSource.transaction(async (manager) => {
+      const agency = await manager.findOneBy(AgencyEntity, { code: input.agencyCode });
+      if (!agency) throw notFound('Agency', input.agencyCode, { field: 'agencyCode' });
+      if (await manager.findOneBy(OfficerEntity, { username: input.username }))
+        throw invalid('username', `taken by another officer ('${input.username}')`);
+      const officer: OfficerEntity = {
+        id: randomUUID(),
+        username: input.username,
+        fullName: input.fullName,
+        agencyId: agency.id,
+        passwordHash,
+        active: true,
+        createdAt: input.now,
+      };
+      await manager.insert(OfficerEntity, officer);
+      if (input.roles.length > 0) {
+        await manager.insert(
+          RoleMembershipEntity,
+          input.roles.map(({ role, kind }) => ({ officerId: officer.id, role, kind })),
+        );
+      }
+      return officer;
+    }),
+  );
 }
 
-/** Gives an officer a role (or changes how they hold it). */
+/** Gives an active officer a role (or changes how they hold it). */
 export async function assignRole(
   dataSource: DataSource,
   input: { username: string; role: string; kind: MembershipKind },
 ): Promise<void> {
   if (!ROLE.test(input.role)) throw invalid('role', 'lower-case letters, digits and underscores');
-  const officer = await officerNamed(dataSource, input.username);
-  await dataSource
-    .getRepository(RoleMembershipEntity)
-    .upsert({ officerId: officer.id, role: input.role, kind: input.kind }, ['officerId', 'role']);
+  await dataSource.transaction(async (manager) => {
+    const officer = await activeOfficer(manager, input.username);
+    await manager
+      .getRepository(RoleMembershipEntity)
+      .upsert({ officerId: officer.id, role: input.role, kind: input.kind }, ['officerId', 'role']);
+  });
 }
 
 export async function removeRole(
   dataSource: DataSource,
   input: { username: string; role: string },
 ): Promise<void> {
-  const officer = await officerNamed(dataSource, input.username);
-  const result = await dataSource
-    .getRepository(RoleMembershipEntity)
-    .delete({ officerId: officer.id, role: input.role });
-  if (!result.affected) throw invalid('role', `'${input.username}' does not hold '${input.role}'`);
+  await dataSource.transaction(async (manager) => {
+    const officer = await activeOfficer(manager, input.username);
+    const result = await manager
+      .getRepository(RoleMembershipEntity)
+      .delete({ officerId: officer.id, role: input.role });
+    if (!result.affected)
+      throw invalid('role', `'${input.username}' does not hold '${input.role}'`);
+  });
+}
+
+/**
+ * An officer leaves: they can no longer sign in, and the tokens they hold stop working at once
+ * (each request loads the officer afresh). Their history stays theirs.
+ */
+export async function deactivateOfficer(dataSource: DataSource, username: string): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const officer = await activeOfficer(manager, username);
+    await manager.update(OfficerEntity, { id: officer.id }, { active: false });
+  });
 }
 
 /**
@@ -114,31 +134,48 @@ export async function setAbsence(
   input: { username: string; startsAt: Date; endsAt: Date; reason: string; now: Date },
 ): Promise<AbsenceEntity> {
   if (!(input.endsAt > input.startsAt)) throw invalid('endsAt', 'after startsAt');
-  const officer = await officerNamed(dataSource, input.username);
-  if (!holds(by, 'admin') && officer.agencyId !== by.agency.id) {
-    throw new AppError(
-      'FORBIDDEN',
-      `'${input.username}' is not an officer of ${by.agency.name}: a leader sets absences in their own agency`,
-      { field: 'username' },
-    );
-  }
-  const absence: AbsenceEntity = {
-    id: randomUUID(),
-    officerId: officer.id,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
-    reason: input.reason,
-    setBy: by.username,
-    createdAt: input.now,
-  };
-  await dataSource.getRepository(AbsenceEntity).insert(absence);
-  return absence;
+  return dataSource.transaction(async (manager) => {
+    const officer = await activeOfficer(manager, input.username);
+    if (!holds(by, 'admin') && officer.agencyId !== by.agency.id) {
+      throw new AppError(
+        'FORBIDDEN',
+        `'${input.username}' is not an officer of ${by.agency.name}: a leader sets absences in their own agency`,
+        { field: 'username' },
+      );
+    }
+    const absence: AbsenceEntity = {
+      id: randomUUID(),
+      officerId: officer.id,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      reason: input.reason,
+      setBy: by.username,
+      createdAt: input.now,
+    };
+    await manager.insert(AbsenceEntity, absence);
+    return absence;
+  });
 }
 
-async function officerNamed(dataSource: DataSource, username: string): Promise<OfficerEntity> {
-  const officer = await dataSource.getRepository(OfficerEntity).findOneBy({ username });
+async function activeOfficer(manager: EntityManager, username: string): Promise<OfficerEntity> {
+  const officer = await manager.findOneBy(OfficerEntity, { username, active: true });
   if (!officer) throw notFound('Officer', username, { field: 'username' });
   return officer;
+}
+
+/**
+ * Two calls that create the same code or username at once: the unique index refuses the second,
+ * which gets the same answer as if it had come later.
+ */
+async function unlessTaken<T>(field: string, value: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      throw invalid(field, `taken by another ('${value}')`);
+    }
+    throw error;
+  }
 }
 
 function invalid(field: string, what: string): AppError {

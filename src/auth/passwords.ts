@@ -39,3 +39,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+let unknownOfficerHash: Promise<string> | undefined;
+
+/**
+ * Checks a password for a sign-in: against the officer's hash, or, for an unknown name or an
+ * officer without a password, against a throw-away hash, so that both take as long and the time
+ * taken tells nothing of which names exist.
+ */
+export async function passwordMatches(
+  password: string,
+  stored: string | null | undefined,
+): Promise<boolean> {
+  unknownOfficerHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const matches = await verifyPassword(password, stored ?? (await unknownOfficerHash));
+  return matches && stored != null;
+}

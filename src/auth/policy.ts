@@ -43,13 +43,14 @@ export const POLICY: Record<string, Requirement> = {
   unclaimTask: 'officer',
   completeTask: 'officer',
   startProcess: 'officer',
-  correlateMessage: 'officer',
   // Leaders, for the tasks of their agency.
   assignTask: ['leader'],
   // Process designers.
   deployProcess: ['designer'],
   validateProcess: ['designer'],
-  // External workers.
+  // External workers and connected systems (another agency's answer, a payment): a message
+  // reaches whichever dossier waits for it, so no officer sends one.
+  correlateMessage: ['worker'],
   fetchAndLockJobs: ['worker'],
   completeJob: ['worker'],
   failJob: ['worker'],
@@ -64,6 +65,7 @@ export const POLICY: Record<string, Requirement> = {
   deployCalendar: ['admin'],
   createAgency: ['admin'],
   createOfficer: ['admin'],
+  deactivateOfficer: ['admin'],
   assignRole: ['admin'],
   removeRole: ['admin'],
   auditLog: ['admin'],

@@ -14,6 +14,12 @@ export interface Principal {
 }
 
 /**
+ * Roles a backup never takes over during an absence: they manage the system rather than work
+ * dossiers, and an absence set by a leader must not hand them on.
+ */
+const NEVER_COVERED = ['admin', 'designer', 'worker'];
+
+/**
  * Loads an officer (by id or username) with their roles at `now`: official memberships, and
  * backup memberships of a role whose official member in the same agency is away. Null for an
  * unknown or inactive officer. Roles are read on each request, so a change (an absence, a role
@@ -53,7 +59,13 @@ export async function loadPrincipal(
   )) as { role: string; kind: 'official' | 'backup'; someone_away: boolean }[];
   const official = memberships.filter((m) => m.kind === 'official').map((m) => m.role);
   const covering = memberships
-    .filter((m) => m.kind === 'backup' && m.someone_away && !official.includes(m.role))
+    .filter(
+      (m) =>
+        m.kind === 'backup' &&
+        m.someone_away &&
+        !official.includes(m.role) &&
+        !NEVER_COVERED.includes(m.role),
+    )
     .map((m) => m.role);
   return {
     officerId: officer.id,
@@ -71,6 +83,5 @@ export function asActor(principal: Principal): Actor {
     username: principal.username,
     roles: principal.roles,
     agencyCode: principal.agency.code,
-    agencyName: principal.agency.name,
   };
 }

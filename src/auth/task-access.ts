@@ -63,7 +63,7 @@ async function reachOf(
   const { offered, overseen } = taskReach(1);
   const [row] = (await manager.query(
     `SELECT ${offered} AS offered, ${overseen} AS overseen
-       FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE t.id = $5`,
+       FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE t.id = $4`,
     [...actorParameters(asActor(principal)), task.id],
   )) as { offered: boolean; overseen: boolean }[];
   return row ?? { offered: false, overseen: false };
@@ -77,7 +77,7 @@ export function assigneeGuard(assignee: string): TaskGuard {
   return async (manager, task) => {
     const [row] = (await manager.query(
       `SELECT COALESCE(t.agency, i.agency) IS NULL
-              OR COALESCE(t.agency, i.agency) IN (a.code, a.name) AS in_agency
+              OR COALESCE(t.agency, i.agency) = a.code AS in_agency
          FROM officer o JOIN agency a ON a.id = o.agency_id,
               task t JOIN process_instance i ON i.id = t.instance_id
         WHERE o.username = $1 AND o.active AND t.id = $2`,

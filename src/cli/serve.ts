@@ -47,7 +47,10 @@ export async function serve(
       );
       for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
     }
-    if (options.demo ?? database.embedded) await seedDemo(database.dataSource, now(), logger);
+    // Known passwords: never on a production server unless asked for by name.
+    if (options.demo ?? (database.embedded && !config.production)) {
+      await seedDemo(database.dataSource, now(), logger);
+    }
     const api = await createApiServer({
       dataSource: database.dataSource,
       logger,

@@ -32,7 +32,7 @@ export async function seedDemo(
   }
   const dossiers = await seedDossiers(dataSource, now);
   logger.warn(
-    { officers: DEMO_OFFICERS.length, dossiers, password: DEMO_PASSWORD },
+    { officers: DEMO_OFFICERS.length, dossiers },
     'demo commune seeded: sign in as one of its officers (README, "Demo commune"); never on a real database',
   );
   return true;

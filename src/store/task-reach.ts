@@ -6,12 +6,11 @@ export interface Actor {
   username: string;
   roles: string[];
   agencyCode: string;
-  agencyName: string;
 }
 
 /** The actor as positional query parameters, in the order `taskReach(first)` expects them. */
 export function actorParameters(actor: Actor): unknown[] {
-  return [actor.username, actor.roles, actor.agencyCode, actor.agencyName];
+  return [actor.username, actor.roles, actor.agencyCode];
 }
 
 /** The actor as named parameters (TypeORM's query builder), for `taskReach('named')`. */
@@ -20,14 +19,14 @@ export function actorNamedParameters(actor: Actor): Record<string, unknown> {
     reachUser: actor.username,
     reachRoles: actor.roles,
     reachCode: actor.agencyCode,
-    reachName: actor.agencyName,
   };
 }
 
 /**
  * The one statement of which tasks an officer reaches, as SQL over `task t JOIN process_instance
- * i`, with the actor's parameters starting at `$first` (or named, see actorNamedParameters). A task belongs to the agency its step
- * names, else to the one that received the dossier (a dossier no agency received belongs to all).
+ * i`, with the actor's parameters starting at `$first` (or named, see actorNamedParameters). A
+ * task belongs to the agency whose code its step names (tthc:agency), else to the one that
+ * received the dossier (a dossier no agency received belongs to all).
  * - offered: named for the officer, or for one of their roles in its agency (a step naming no
  *   one is for anyone of its agency);
  * - overseen: the officer leads its agency (leaders reassign and delegate);
@@ -35,12 +34,12 @@ export function actorNamedParameters(actor: Actor): Record<string, unknown> {
  *   someone else took, or that ended, is news to them); reachable: what they may see and act on.
  */
 export function taskReach(first: number | 'named') {
-  const [user, roles, code, name] =
+  const [user, roles, code] =
     first === 'named'
-      ? [':reachUser', ':reachRoles', ':reachCode', ':reachName']
-      : [0, 1, 2, 3].map((k) => `$${first + k}`);
+      ? [':reachUser', ':reachRoles', ':reachCode']
+      : [0, 1, 2].map((k) => `$${first + k}`);
   const agency = 'COALESCE(t.agency, i.agency)';
-  const inAgency = `(${agency} IS NULL OR ${agency} IN (${code}, ${name}))`;
+  const inAgency = `(${agency} IS NULL OR ${agency} = ${code})`;
   const offered = `(t.candidate_users @> ARRAY[${user}]::text[] OR (${inAgency} AND (t.candidate_groups && ${roles}::text[] OR (t.candidate_groups = '{}' AND t.candidate_users = '{}'))))`;
   const overseen = `('leader' = ANY(${roles}::text[]) AND ${inAgency})`;
   const mine = `t.assignee = ${user}`;
@@ -63,10 +62,10 @@ export async function reachesInstance(
   instanceId: string,
 ): Promise<boolean> {
   const [row] = (await manager.query(
-    `SELECT i.agency IS NULL OR i.agency IN ($3, $4)
+    `SELECT i.agency IS NULL OR i.agency = $3
             OR EXISTS (SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${taskReach(1).reachable})
             AS reached
-       FROM process_instance i WHERE i.id = $5`,
+       FROM process_instance i WHERE i.id = $4`,
     [...actorParameters(actor), instanceId],
   )) as { reached: boolean }[];
   return row?.reached ?? false;
@@ -80,7 +79,7 @@ export async function taskConcerning(
 ): Promise<TaskEntity | null> {
   const [row] = (await dataSource.query(
     `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
-      WHERE t.id = $5 AND ${taskReach(1).concerns}`,
+      WHERE t.id = $4 AND ${taskReach(1).concerns}`,
     [...actorParameters(actor), taskId],
   )) as { id: string }[];
   return row ? dataSource.getRepository(TaskEntity).findOneBy({ id: row.id }) : null;

@@ -4,20 +4,17 @@ import { AppError } from '../../errors';
 import { officeCalendar } from '../../store/calendars';
 import { queryMyTasks } from '../../store/my-tasks';
 import type { ApiContext } from '../context';
-import { rangeInput } from '../inputs';
+import { decodeCursor, encodeCursor, rangeInput } from '../inputs';
 import { MyTaskConnection, MyTaskFilter } from '../types/my-tasks.type';
 import { signedIn } from './officer.resolver';
 
+/** The inbox's order: due time (none last), then arrival. */
 const encode = (dueAt: Date | null, seq: string) =>
-  Buffer.from(`${dueAt?.toISOString() ?? 'infinity'}|${seq}`).toString('base64url');
+  encodeCursor(`${dueAt?.toISOString() ?? 'infinity'}|${seq}`);
+const INBOX_CURSOR = /^(infinity|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|(\d{1,18})$/;
 
 function decode(cursor: string): { dueAt: string; seq: string } {
-  const [dueAt, seq] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!seq || !/^\d+$/.test(seq) || (dueAt !== 'infinity' && Number.isNaN(Date.parse(dueAt)))) {
-    throw new AppError('BAD_USER_INPUT', "'after' is not a cursor this API gave out", {
-      field: 'after',
-    });
-  }
+  const [dueAt, seq] = decodeCursor(cursor, INBOX_CURSOR);
   return { dueAt, seq };
 }
 
@@ -43,7 +40,10 @@ export class MyTasksResolver {
     const page = await queryMyTasks(
       context.dataSource,
       asActor(me),
-      { state: filter?.state as 'OPEN' | 'CLAIMED' | undefined, overdue: filter?.overdue },
+      {
+        state: filter?.state as 'OPEN' | 'CLAIMED' | undefined,
+        overdue: filter?.overdue ?? undefined,
+      },
       {
         first: rangeInput(first, 'first', 1, 100),
         after: after ? decode(after) : undefined,

@@ -5,10 +5,11 @@ import {
   assignRole,
   createAgency,
   createOfficer,
+  deactivateOfficer,
   removeRole,
   setAbsence,
 } from '../../auth/officers';
-import { verifyPassword } from '../../auth/passwords';
+import { passwordMatches } from '../../auth/passwords';
 import { holds } from '../../auth/policy';
 import { loadPrincipal, type Principal } from '../../auth/principal';
 import { issueToken, signingKey } from '../../auth/tokens';
@@ -61,9 +62,8 @@ export class OfficerResolver {
     const officer = await context.dataSource
       .getRepository(OfficerEntity)
       .findOneBy({ username: name, active: true });
-    // The same answer for an unknown name and a wrong password: nothing to learn from it.
-    const valid =
-      officer?.passwordHash != null && (await verifyPassword(password, officer.passwordHash));
+    // The same answer, after the same time, for an unknown name and a wrong password.
+    const valid = await passwordMatches(password, officer?.passwordHash);
     const principal =
       valid && officer
         ? await loadPrincipal(context.dataSource, { officerId: officer.id }, now)
@@ -145,6 +145,18 @@ export class OfficerResolver {
       now: context.now(),
     });
     return this.officerNow(context, officer.id);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'An officer leaves: they can no longer sign in and their tokens stop working at once.',
+  })
+  async deactivateOfficer(
+    @Arg('username', () => String) username: string,
+    @Ctx() context: ApiContext,
+  ): Promise<boolean> {
+    await deactivateOfficer(context.dataSource, requiredText(username, 'username'));
+    return true;
   }
 
   @Mutation(() => Officer)

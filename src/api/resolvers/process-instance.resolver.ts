@@ -16,6 +16,7 @@ import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
 import { AppError, notFound } from '../../errors';
 import { asActor } from '../../auth/principal';
+import { authorize } from '../../auth/policy';
 import { reachesInstance } from '../../store/task-reach';
 import { ProcessDefinition } from '../types/process-definition.type';
 import { HistoryEvent, ProcessInstance } from '../types/process-instance.type';
@@ -51,11 +52,7 @@ export class ProcessInstanceResolver {
   ): Promise<ProcessInstanceEntity> {
     const instance = await findInstance(context.dataSource, id);
     if (!instance) throw notFound('Process instance', id, { instanceId: id });
-    if (!(await reachesInstance(context.dataSource.manager, asActor(signedIn(context)), id))) {
-      throw new AppError('FORBIDDEN', `Process instance '${id}' is of another agency`, {
-        instanceId: id,
-      });
-    }
+    await mustReach(context, instance.id);
     return instance;
   }
 
@@ -87,19 +84,24 @@ export class ProcessInstanceResolver {
     @Root() instance: ProcessInstanceEntity,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity | null> {
-    return instance.parentInstanceId
-      ? context.loaders.instance.load(instance.parentInstanceId)
-      : null;
+    if (!instance.parentInstanceId) return null;
+    await mustReach(context, instance.parentInstanceId);
+    return context.loaders.instance.load(instance.parentInstanceId);
   }
 
   @FieldResolver(() => [ProcessInstance], {
     description: 'The instances its call activities started, oldest first.',
   })
-  children(
+  async children(
     @Root() instance: ProcessInstanceEntity,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity[]> {
-    return childrenOf(context.dataSource, instance.id);
+    const actor = asActor(signedIn(context));
+    const children = await childrenOf(context.dataSource, instance.id);
+    const seen = await Promise.all(
+      children.map((child) => reachesInstance(context.dataSource.manager, actor, child.id)),
+    );
+    return children.filter((_, index) => seen[index]);
   }
 
   @FieldResolver(() => Int, {
@@ -118,11 +120,14 @@ export class ProcessInstanceResolver {
     return instance.state.clock?.pauses ?? 0;
   }
 
-  @FieldResolver(() => [Incident], { description: 'Its incidents, open and closed, newest first.' })
+  @FieldResolver(() => [Incident], {
+    description: 'Its incidents, open and closed, newest first (administrators).',
+  })
   async incidents(
     @Root() instance: ProcessInstanceEntity,
     @Ctx() context: ApiContext,
   ): Promise<Incident[]> {
+    authorize('incidents', signedIn(context));
     const rows = await listIncidents(context.dataSource, { instanceId: instance.id }, 500);
     return rows.map(toIncident);
   }
@@ -133,5 +138,16 @@ export class ProcessInstanceResolver {
     @Ctx() context: ApiContext,
   ): Promise<HistoryEvent[]> {
     return instanceHistory(context.dataSource, instance.id);
+  }
+}
+
+/** FORBIDDEN unless the signed-in officer may see the instance (see reachesInstance). */
+async function mustReach(context: ApiContext, instanceId: string): Promise<void> {
+  if (
+    !(await reachesInstance(context.dataSource.manager, asActor(signedIn(context)), instanceId))
+  ) {
+    throw new AppError('FORBIDDEN', `Process instance '${instanceId}' is of another agency`, {
+      instanceId,
+    });
   }
 }

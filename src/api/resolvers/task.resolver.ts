@@ -8,12 +8,11 @@ import { queryTasks } from '../../store/task-query';
 import * as taskStore from '../../store/tasks';
 import type { ApiContext } from '../context';
 import {
-  decodeCursor,
-  encodeCursor,
   optionalId,
   optionalText,
   pageSizeInput,
   requiredText,
+  taskCursor,
   variablesInput,
 } from '../inputs';
 import type { TaskQuery } from '../../store/task-query';
@@ -36,9 +35,9 @@ export class TaskResolver {
     const query = { ...taskQueryInput(filter), reachableBy: asActor(signedIn(context)) };
     const page = await queryTasks(context.dataSource, query, {
       first: pageSizeInput(first ?? undefined),
-      afterSeq: decodeCursor(after ?? undefined),
+      afterSeq: taskCursor.decode(after),
     });
-    const edges = page.tasks.map((task) => ({ cursor: encodeCursor(task.seq), node: task }));
+    const edges = page.tasks.map((task) => ({ cursor: taskCursor.encode(task.seq), node: task }));
     return {
       edges,
       totalCount: page.totalCount,

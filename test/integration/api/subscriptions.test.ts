@@ -142,6 +142,22 @@ describe('subscriptions over WebSocket', () => {
     expect(overHttp.errors?.[0]).toBeDefined();
   });
 
+  it('holds at most twenty subscriptions on one connection', async () => {
+    const client = connect(await suite.api.officer('le.tiepnhan', ['reception']));
+    const held = Array.from({ length: 20 }, () =>
+      stream(client, `subscription { taskChanged { id } }`),
+    );
+    // Each starts at its first read; give them time to reach the server.
+    const pending = held.map((s) => s.next(10_000).catch(() => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const extra = stream(client, `subscription { taskChanged { id } }`);
+    await expect(extra.next()).rejects.toEqual([
+      expect.objectContaining({ extensions: { code: 'RATE_LIMITED' } }),
+    ]);
+    await Promise.all(held.map((s) => s.close()));
+    await Promise.all(pending);
+  });
+
   it('closes the connection at the first event after its token has expired', async () => {
     await seedOfficer(suite.api.database.dataSource, {
       username: 'vo.tiepnhan',

@@ -38,6 +38,7 @@ const CALLS: Record<string, string> = {
   deployCalendar: `mutation { deployCalendar(name: "2027", content: {}) }`,
   createAgency: `mutation { createAgency(code: "Bad Code", name: "n", kind: "commune") { id } }`,
   createOfficer: `mutation { createOfficer(input: { username: "Bad Name", fullName: "n", agencyCode: "none" }) { id } }`,
+  deactivateOfficer: `mutation { deactivateOfficer(username: "nobody") }`,
   assignRole: `mutation { assignRole(username: "nobody", role: "land") { id } }`,
   removeRole: `mutation { removeRole(username: "nobody", role: "land") { id } }`,
   auditLog: `{ auditLog { id } }`,

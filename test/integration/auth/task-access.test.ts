@@ -95,6 +95,16 @@ describe('acting on a task', () => {
       tokens.elsewhere,
     );
     expect(dossier.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', instanceId });
+    // Incidents are the administrators', even on a dossier the officer sees.
+    const incidents = await suite.api.graphql(
+      `query ($id: ID!) { processInstance(id: $id) { incidents { id } } }`,
+      { id: instanceId },
+      tokens.reception,
+    );
+    expect(incidents.errors?.[0]).toMatchObject({
+      path: ['processInstance', 'incidents'],
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('lets the holder alone complete or give back a task, and the leader reassign it', async () => {
