@@ -95,6 +95,18 @@ describe('acting on a task', () => {
       tokens.elsewhere,
     );
     expect(dossier.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', instanceId });
+    // Nor may another commune take over the dossier's code (what the citizen looks up).
+    const before = await snapshotDatabase(suite.api.database.dataSource);
+    const taken = await suite.api.graphql(
+      `mutation { startProcess(key: "birth-registration", businessKey: "HS-ACCESS") { id } }`,
+      {},
+      tokens.elsewhere,
+    );
+    expect(taken.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'businessKey',
+    });
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
     // Incidents are the administrators', even on a dossier the officer sees.
     const incidents = await suite.api.graphql(
       `query ($id: ID!) { processInstance(id: $id) { incidents { id } } }`,
