@@ -4,6 +4,7 @@ import {
   parseWorkingDuration,
 } from '../calendar/working-duration';
 import type { FlowNode } from '../bpmn/model';
+import { AppError } from '../errors';
 import { ROOT_SCOPE, type Execution } from './execution';
 import { addDuration } from './iso-time';
 import { closeSubscription } from './subscriptions';
@@ -114,15 +115,19 @@ export function settleClock(execution: Execution): void {
       closeSubscription(execution, subscription);
     return;
   }
-  const pausing = state.tokens.find((token) => pausesClock(execution, token));
+  const token = state.tokens.find((t) => pausesClock(execution, t));
+  const pausing = state.clock?.held
+    ? { elementId: execution.model.key, type: 'process' }
+    : token && { elementId: token.elementId, type: execution.node(token.elementId).type };
   const pausedAt = state.clock?.pausedAt;
   if (pausing && !pausedAt) {
     state.clock = {
       pausedAt: execution.now,
       pausedMinutes: state.clock?.pausedMinutes ?? 0,
       pauses: (state.clock?.pauses ?? 0) + 1,
+      ...(state.clock?.held && { held: true }),
     };
-    execution.history('CLOCK_PAUSED', pausing.elementId, execution.node(pausing.elementId).type);
+    execution.history('CLOCK_PAUSED', pausing.elementId, pausing.type);
     for (const subscription of state.subscriptions.filter(
       (s) => s.kind === 'timer' && s.deadline && !heldAtPause(execution, s),
     )) {
@@ -130,6 +135,25 @@ export function settleClock(execution: Execution): void {
     }
   } else if (!pausing && pausedAt) {
     resume(execution, pausedAt);
+  }
+}
+
+/**
+ * Holds the clock from outside the process, or lets it go; settleClock then stops or restarts
+ * it. Holding a held clock, or releasing a free one, is refused: the caller's state is stale.
+ */
+export function holdClock(execution: Execution, hold: boolean): void {
+  const clock = execution.state.clock;
+  if (hold === (clock?.held === true)) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      hold ? 'The clock is already held' : 'The clock is not held',
+    );
+  }
+  if (hold) {
+    execution.state.clock = { pausedMinutes: 0, pauses: 0, ...clock, held: true };
+  } else if (clock) {
+    delete clock.held;
   }
 }
 

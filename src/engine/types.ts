@@ -121,6 +121,11 @@ export interface InstanceState {
     pausedMinutes: number;
     /** How many times the clock stopped: a dossier sent back for papers more than once is late. */
     pauses: number;
+    /**
+     * Held from outside the process (the office asked the citizen for papers, Form 02): stopped
+     * whatever the tokens do, until released.
+     */
+    held?: true;
   };
 }
 
@@ -144,6 +149,9 @@ export type Command =
   | { type: 'CHILD_COMPLETED'; waitId: number; variables: Variables }
   /** Ends the instance where it stands: every wait is withdrawn. */
   | { type: 'CANCEL'; actor?: string }
+  /** Stops the deadline clock from outside (a supplement request), or starts it again. */
+  | { type: 'HOLD_CLOCK'; actor?: string }
+  | { type: 'RELEASE_CLOCK'; actor?: string }
   /** A service task's worker, or a called instance, throws a BPMN error or escalation at its wait. */
   | {
       type: 'THROW_AT_WAIT';

@@ -84,4 +84,35 @@ describe('step() and the dossier deadline', () => {
     expect(warned.state.deadline).toMatchObject({ warned: true });
     expect(warned.state.deadline?.overdue).toBeUndefined();
   });
+
+  it('holds the clock from outside (a supplement request) and moves every deadline by the working time held', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'held',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="check" camunda:candidateGroups="land" tthc:stepDuration="2 working days" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="check" />`,
+        'tthc:statutoryDuration="3 working days"',
+      ),
+    );
+    // Monday 09:00 in Hanoi: due Thursday at the same hour, the step on Wednesday.
+    const started = step(model, undefined, { type: 'START', variables: {} }, T0);
+    const appointment = started.state.deadline!.dueAt;
+    const held = step(model, started.state, { type: 'HOLD_CLOCK' }, '2026-03-02T03:00:00.000Z');
+    expect(held.state.clock).toMatchObject({ held: true, pauses: 1 });
+    expect(() => step(model, held.state, { type: 'HOLD_CLOCK' }, T0)).toThrow(/already held/);
+    // Released at Tuesday 10:00: one working day held.
+    const released = step(model, held.state, { type: 'RELEASE_CLOCK' }, '2026-03-03T03:00:00.000Z');
+    expect(released.state.clock).toEqual({ pausedMinutes: 450, pauses: 1 });
+    expect(released.state.deadline!.dueAt).toBe('2026-03-06T02:00:00.000Z');
+    expect(appointment).toBe('2026-03-05T02:00:00.000Z');
+    const task = released.state.tokens.find((t) => t.elementId === 'check')!;
+    expect(released.effects).toContainEqual({
+      type: 'SET_TASK_DEADLINE',
+      waitId: task.id,
+      dueAt: '2026-03-05T02:00:00.000Z',
+      overdue: false,
+    });
+    expect(() => step(model, released.state, { type: 'RELEASE_CLOCK' }, T0)).toThrow(/not held/);
+  });
 });
