@@ -14,6 +14,7 @@ import { Officers1795329264312 } from './1795329264312-Officers';
 import { InstanceAgency1795329785429 } from './1795329785429-InstanceAgency';
 import { TaskSignature1795986232634 } from './1795986232634-TaskSignature';
 import { ChangeNotify1795990000000 } from './1795990000000-ChangeNotify';
+import { Dossiers1795990100000 } from './1795990100000-Dossiers';
 
 export const migrations = [
   Initial1795316972050,
@@ -31,4 +32,5 @@ export const migrations = [
   InstanceAgency1795329785429,
   TaskSignature1795986232634,
   ChangeNotify1795990000000,
+  Dossiers1795990100000,
 ];

@@ -27,7 +27,9 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_DEEP'
-  | 'QUERY_TOO_COSTLY';
+  | 'QUERY_TOO_COSTLY'
+  | 'COMPONENTS_MISSING'
+  | 'DOSSIER_INVALID_STATE';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {
@@ -45,6 +47,12 @@ export interface ErrorDetails {
   expression?: string;
   line?: number;
   column?: number;
+  /** A dossier, by its code. */
+  dossierCode?: string;
+  /** A dossier's status, when it does not allow what was asked. */
+  status?: string;
+  /** The papers a dossier lacks. */
+  components?: string[];
   /** Several problems found at once (e.g. every invalid element of a BPMN file). */
   problems?: Problem[];
   /** With `problems`: what was worth a look but did not stop the file. */

@@ -4,6 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { ChangeStreams } from './change-feed';
 import { authorizeAndAudit } from './authorization';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
@@ -36,6 +37,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       MyTasksResolver,
       SubscriptionResolver,
       LookupResolver,
+      DossierResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [authorizeAndAudit],

@@ -15,13 +15,16 @@ import type { Principal } from './principal';
 const CODE = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const ROLE = /^[a-z][a-z0-9_]{1,63}$/;
+const DOSSIER_PREFIX = /^[0-9A-Za-z][0-9A-Za-z.]{0,31}$/;
 
 export function createAgency(
   dataSource: DataSource,
-  input: { code: string; name: string; kind: string; now: Date },
+  input: { code: string; name: string; kind: string; dossierPrefix?: string; now: Date },
 ): Promise<AgencyEntity> {
   if (!CODE.test(input.code))
     throw invalid('code', 'lower-case letters, digits and dashes, e.g. xa-xuan-hoa');
+  if (input.dossierPrefix !== undefined && !DOSSIER_PREFIX.test(input.dossierPrefix))
+    throw invalid('dossierPrefix', 'the national agency code, e.g. 000.00.06.H56');
   return unlessTaken('code', input.code, () =>
     dataSource.transaction(async (manager) => {
       if (await manager.findOneBy(AgencyEntity, { code: input.code }))
@@ -31,6 +34,7 @@ export function createAgency(
         code: input.code,
         name: input.name,
         kind: input.kind,
+        dossierPrefix: input.dossierPrefix ?? null,
         createdAt: input.now,
       };
       await manager.insert(AgencyEntity, agency);

@@ -43,6 +43,18 @@ export const POLICY: Record<string, Requirement> = {
   unclaimTask: 'officer',
   completeTask: 'officer',
   startProcess: 'officer',
+  // Dossiers of the officer's agency.
+  dossier: 'officer',
+  dossiers: 'officer',
+  // The one-stop desk.
+  receiveDossier: ['reception'],
+  requestSupplement: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],
+  submitSupplement: ['reception'],
+  refuseDossier: ['reception'],
+  withdrawDossier: ['reception'],
+  returnResult: ['reception'],
+  // Leaders stop processing (Form 05).
+  stopDossier: ['leader'],
   // Leaders, for the tasks of their agency.
   assignTask: ['leader'],
   // Process designers.

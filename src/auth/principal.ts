@@ -6,7 +6,7 @@ export interface Principal {
   officerId: string;
   username: string;
   fullName: string;
-  agency: { id: string; code: string; name: string; kind: string };
+  agency: { id: string; code: string; name: string; kind: string; dossierPrefix: string | null };
   /** Roles held as an official member, and those covered as a backup during an absence. */
   roles: string[];
   /** The roles among `roles` held only as a backup for someone away now. */
@@ -31,7 +31,7 @@ export async function loadPrincipal(
   now: Date,
 ): Promise<Principal | null> {
   const [officer] = (await dataSource.query(
-    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind
+    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind, a.dossier_prefix
        FROM officer o JOIN agency a ON a.id = o.agency_id
       WHERE o.active AND ${'officerId' in who ? 'o.id = $1' : 'o.username = $1'}`,
     ['officerId' in who ? who.officerId : who.username],
@@ -43,6 +43,7 @@ export async function loadPrincipal(
     code: string;
     name: string;
     kind: string;
+    dossier_prefix: string | null;
   }[];
   if (!officer) return null;
   const memberships = (await dataSource.query(
@@ -71,7 +72,13 @@ export async function loadPrincipal(
     officerId: officer.id,
     username: officer.username,
     fullName: officer.full_name,
-    agency: { id: officer.agency_id, code: officer.code, name: officer.name, kind: officer.kind },
+    agency: {
+      id: officer.agency_id,
+      code: officer.code,
+      name: officer.name,
+      kind: officer.kind,
+      dossierPrefix: officer.dossier_prefix,
+    },
     roles: [...official, ...covering].sort(),
     covering,
   };

@@ -190,6 +190,11 @@ export class WorkingCalendar {
     return hours.map(([from, to]) => [toMinutes(from), toMinutes(to)]);
   }
 
+  /** The office's local date of an instant. */
+  localDate(instant: string): LocalDate {
+    return this.local(instant).date;
+  }
+
   private local(instant: string): { date: LocalDate; minutes: number } {
     const shifted = new Date(Date.parse(instant) + this.offsetMinutes * MINUTE);
     return {

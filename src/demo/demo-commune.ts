@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = 'xuanhoa-demo-2026';
 export const DEMO_COMMUNE = 'xa-xuan-hoa';
 
 export const DEMO_AGENCIES = [
-  { code: DEMO_COMMUNE, name: 'UBND xã Xuân Hòa', kind: 'commune' },
+  { code: DEMO_COMMUNE, name: 'UBND xã Xuân Hòa', kind: 'commune', dossierPrefix: '000.00.06.H56' },
   { code: 'ca-xa-xuan-hoa', name: 'Công an xã Xuân Hòa', kind: 'police' },
   { code: 'bhxh-khu-vuc-1', name: 'Bảo hiểm xã hội khu vực I', kind: 'social_insurance' },
 ] as const;

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors';
 import { applyEffects, type EffectOutcome, type SentMessage } from './apply-effects';
 import { officeCalendar } from './calendars';
 import { definitionById } from './definitions';
+import { followDossier } from './dossier-progress';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
 
 /**
@@ -139,6 +140,7 @@ export async function runCommand(
     ],
   );
   const outcome = await applyEffects(manager, instance.id, effects, now);
+  await followDossier(manager, instance, command, now);
   return { instance, sent: await followUp(manager, instance, outcome, now) };
 }
 

@@ -64,6 +64,9 @@ const TABLES = [
   'absence',
   'audit_event',
   'auth_key',
+  'dossier',
+  'dossier_sequence',
+  'dossier_form',
 ];
 
 /**

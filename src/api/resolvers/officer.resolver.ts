@@ -16,7 +16,7 @@ import { issueToken, signingKey } from '../../auth/tokens';
 import { AppError } from '../../errors';
 import { AgencyEntity, OfficerEntity } from '../../store/entities';
 import type { ApiContext } from '../context';
-import { rangeInput, requiredText } from '../inputs';
+import { optionalText, rangeInput, requiredText } from '../inputs';
 import {
   Absence,
   Agency,
@@ -124,12 +124,14 @@ export class OfficerResolver {
     @Arg('code', () => String) code: string,
     @Arg('name', () => String) name: string,
     @Arg('kind', () => String) kind: string,
+    @Arg('dossierPrefix', () => String, { nullable: true }) dossierPrefix: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Agency> {
     return createAgency(context.dataSource, {
       code: requiredText(code, 'code'),
       name: requiredText(name, 'name'),
       kind: requiredText(kind, 'kind'),
+      dossierPrefix: optionalText(dossierPrefix, 'dossierPrefix'),
       now: context.now(),
     });
   }

@@ -23,6 +23,12 @@ export class Agency {
 
   @Field(() => String)
   kind!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What its dossier codes begin with: the national agency code.',
+  })
+  dossierPrefix!: string | null;
 }
 
 @ObjectType({ description: 'An officer (cán bộ) and the roles they hold now.' })

@@ -14,6 +14,13 @@ export class AgencyEntity {
   @Column({ type: 'varchar', length: 255 })
   name!: string;
 
+  /**
+   * What its dossier codes begin with: the national agency code, e.g. `000.00.06.H56`
+   * (`<prefix>-<yymmdd>-<sequence>`); the agency's own code when it has none.
+   */
+  @Column({ name: 'dossier_prefix', type: 'varchar', length: 32, nullable: true })
+  dossierPrefix!: string | null;
+
   /** commune, police, social_insurance, department, ... */
   @Column({ type: 'varchar', length: 32 })
   kind!: string;

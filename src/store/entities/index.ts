@@ -4,6 +4,9 @@ import { AuditEventEntity } from './audit-event.entity';
 import { AuthKeyEntity } from './auth-key.entity';
 import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
+import { DossierFormEntity } from './dossier-form.entity';
+import { DossierSequenceEntity } from './dossier-sequence.entity';
+import { DossierEntity } from './dossier.entity';
 import { HistoryEventEntity } from './history-event.entity';
 import { IncidentEntity } from './incident.entity';
 import { JobEntity, isInstanceJob, type InstanceJob } from './job.entity';
@@ -29,12 +32,16 @@ export {
   MessageStartEntity,
   MessageSubscriptionEntity,
   DeploymentEntity,
+  DossierEntity,
+  DossierFormEntity,
+  DossierSequenceEntity,
   HistoryEventEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TaskEntity,
 };
 export type { TaskState } from './task.entity';
+export type { Applicant, DossierChannel, SubmittedComponent } from './dossier.entity';
 export type { JobKind } from './job.entity';
 export type { InstanceJob };
 export type { IncidentResolution, IncidentStatus } from './incident.entity';
@@ -57,4 +64,7 @@ export const entities = [
   AbsenceEntity,
   AuditEventEntity,
   AuthKeyEntity,
+  DossierEntity,
+  DossierSequenceEntity,
+  DossierFormEntity,
 ];

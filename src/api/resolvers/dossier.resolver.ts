@@ -1,0 +1,283 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { applicantInput, componentsInput } from '../../dossier/applicant';
+import { endDossier, returnResult } from '../../dossier/close';
+import { queryDossiers } from '../../dossier/query';
+import { receiveDossier } from '../../dossier/receive';
+import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
+import { requestSupplement, submitSupplement } from '../../dossier/supplement';
+import { AppError, notFound } from '../../errors';
+import { definitionById } from '../../store/definitions';
+import { DossierEntity, DossierFormEntity, type ProcessInstanceEntity } from '../../store/entities';
+import type { ApiContext } from '../context';
+import {
+  decodeCursor,
+  encodeCursor,
+  optionalText,
+  pageSizeInput,
+  requiredText,
+  variablesInput,
+} from '../inputs';
+import {
+  ComponentInput,
+  Dossier,
+  DossierConnection,
+  DossierFilter,
+  DossierForm,
+  DossierStatus,
+  ReceiveDossierInput,
+} from '../types/dossier.type';
+import { ProcessDefinition } from '../types/process-definition.type';
+import { ProcessInstance } from '../types/process-instance.type';
+import { signedIn } from './officer.resolver';
+
+const DOSSIER_CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|(.{1,64})$/;
+
+@Resolver(() => Dossier)
+export class DossierResolver {
+  @Mutation(() => Dossier, {
+    description:
+      'Receives a dossier at the one-stop desk (tiếp nhận): checks its papers, gives it its code, starts its procedure and issues the receipt with the appointment (Form 01).',
+  })
+  async receiveDossier(
+    @Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = signedIn(context);
+    return receiveDossier(
+      context.dataSource,
+      {
+        procedureKey: requiredText(input.procedureKey, 'procedureKey'),
+        applicant: applicantInput({ ...input.applicant }),
+        channel: input.channel,
+        components: componentsInput(input.components.map((c) => ({ ...c }))),
+        submissionId: optionalText(input.submissionId, 'submissionId'),
+        variables: variablesInput(input.variables, 'variables'),
+        requestMissing: input.requestMissing,
+      },
+      { username: me.username, agency: me.agency },
+      context.now(),
+    );
+  }
+
+  @Mutation(() => Dossier, {
+    description:
+      'Asks the citizen for papers (Form 02), stopping the clock; a second request marks the dossier late.',
+  })
+  async requestSupplement(
+    @Arg('code', () => String) code: string,
+    @Arg('missing', () => [String]) missing: string[],
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return requestSupplement(context.dataSource, {
+      code,
+      missing: missing.map((name, index) => requiredText(name, `missing[${index}]`)),
+      reason: requiredText(reason, 'reason'),
+      by: me,
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => Dossier, { description: 'The papers asked for arrive: the clock runs again.' })
+  async submitSupplement(
+    @Arg('code', () => String) code: string,
+    @Arg('components', () => [ComponentInput]) components: ComponentInput[],
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return submitSupplement(context.dataSource, {
+      code,
+      components: componentsInput(components.map((c) => ({ ...c }))),
+      by: me,
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => Dossier, { description: 'Refuses the dossier, with the reason (Form 03).' })
+  async refuseDossier(
+    @Arg('code', () => String) code: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    return this.end(context, 'refuse', code, reason);
+  }
+
+  @Mutation(() => Dossier, {
+    description: 'Stops processing the dossier, with the reason (Form 05).',
+  })
+  async stopDossier(
+    @Arg('code', () => String) code: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    return this.end(context, 'stop', code, reason);
+  }
+
+  @Mutation(() => Dossier, { description: 'The citizen withdraws the dossier.' })
+  async withdrawDossier(
+    @Arg('code', () => String) code: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    return this.end(context, 'withdraw', code, reason);
+  }
+
+  @Mutation(() => Dossier, { description: 'Hands the result to the citizen (trả kết quả).' })
+  async returnResult(
+    @Arg('code', () => String) code: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return returnResult(context.dataSource, { code, by: me, now: context.now() });
+  }
+
+  @Query(() => Dossier, { description: 'A dossier of my agency, by its code.' })
+  async dossier(
+    @Arg('code', () => String) code: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    await this.mine(context, code);
+    return context.dataSource.getRepository(DossierEntity).findOneByOrFail({ code });
+  }
+
+  @Query(() => DossierConnection, {
+    description: "My agency's dossiers matching the filter, newest first.",
+  })
+  async dossiers(
+    @Arg('filter', () => DossierFilter, { nullable: true }) filter: DossierFilter | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierConnection> {
+    const me = signedIn(context);
+    const cursor = after ? decodeCursor(after, DOSSIER_CURSOR) : undefined;
+    const page = await queryDossiers(
+      context.dataSource,
+      {
+        agencyCode: me.agency.code,
+        statusCode: filter?.status ? DOSSIER_STATUS[filter.status] : undefined,
+        procedureKey: optionalText(filter?.procedureKey, 'filter.procedureKey'),
+        channel: filter?.channel ?? undefined,
+        receivedFrom: filter?.receivedFrom ?? undefined,
+        receivedBefore: filter?.receivedBefore ?? undefined,
+        dueBefore: filter?.dueBefore ?? undefined,
+        overdue: filter?.overdue ?? undefined,
+      },
+      {
+        first: pageSizeInput(first ?? undefined),
+        after: cursor && { receivedAt: cursor[0], code: cursor[1] },
+      },
+    );
+    const edges = page.dossiers.map((dossier) => ({
+      cursor: encodeCursor(`${dossier.receivedAt.toISOString()}|${dossier.code}`),
+      node: dossier,
+    }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: cursor !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @FieldResolver(() => DossierStatus)
+  status(@Root() dossier: DossierEntity): string {
+    return statusName(dossier.statusCode);
+  }
+
+  @FieldResolver(() => Int, { description: 'The national status code, 1–10.' })
+  statusCode(@Root() dossier: DossierEntity): number {
+    return dossier.statusCode;
+  }
+
+  @FieldResolver(() => String, { description: 'The status in Vietnamese.' })
+  statusLabel(@Root() dossier: DossierEntity): string {
+    return STATUS_LABELS[dossier.statusCode];
+  }
+
+  @FieldResolver(() => ProcessDefinition, { description: 'The procedure and its version.' })
+  procedure(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
+    return definitionById(context.dataSource.manager, dossier.definitionId);
+  }
+
+  @FieldResolver(() => ProcessInstance)
+  async processInstance(
+    @Root() dossier: DossierEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstanceEntity> {
+    const instance = await context.loaders.instance.load(dossier.instanceId);
+    if (!instance) throw notFound('Process instance', dossier.instanceId);
+    return instance;
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'The appointment (hẹn trả), moved by clock pauses and an extension.',
+  })
+  async appointmentAt(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
+    return (await this.processInstance(dossier, context)).dueAt;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many times the citizen was asked for papers.' })
+  async supplementRequests(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
+    return context.dataSource
+      .getRepository(DossierFormEntity)
+      .countBy({ dossierCode: dossier.code, number: '02' });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Late: past its appointment unfinished, finished after it, or asked for papers more than once.',
+  })
+  async late(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<boolean> {
+    const instance = await this.processInstance(dossier, context);
+    const finishedLate =
+      dossier.finishedAt !== null && instance.dueAt !== null && dossier.finishedAt > instance.dueAt;
+    return (
+      instance.overdue || finishedLate || (await this.supplementRequests(dossier, context)) > 1
+    );
+  }
+
+  @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })
+  forms(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<DossierFormEntity[]> {
+    return context.dataSource
+      .getRepository(DossierFormEntity)
+      .find({ where: { dossierCode: dossier.code }, order: { issuedAt: 'ASC', number: 'ASC' } });
+  }
+
+  /** The signed-in officer's name, once the dossier is found to be of their agency. */
+  private async mine(context: ApiContext, code: string): Promise<string> {
+    const me = signedIn(context);
+    const wanted = requiredText(code, 'code');
+    const dossier = await context.dataSource
+      .getRepository(DossierEntity)
+      .findOneBy({ code: wanted });
+    if (!dossier) throw notFound('Dossier', wanted, { dossierCode: wanted, field: 'code' });
+    if (dossier.agencyCode !== me.agency.code) {
+      throw new AppError('FORBIDDEN', `Dossier '${wanted}' is of another agency`, {
+        dossierCode: wanted,
+      });
+    }
+    return me.username;
+  }
+
+  private async end(
+    context: ApiContext,
+    how: 'refuse' | 'stop' | 'withdraw',
+    code: string,
+    reason: string,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return endDossier(context.dataSource, how, {
+      code,
+      reason: requiredText(reason, 'reason'),
+      by: me,
+      now: context.now(),
+    });
+  }
+}

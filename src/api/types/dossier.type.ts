@@ -1,0 +1,238 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { DossierChannel as StoredChannel } from '../../store/entities';
+import { DOSSIER_STATUS, type DossierStatusName } from '../../dossier/status';
+import { PageInfo } from './task.type';
+
+export const DossierChannel = {
+  IN_PERSON: 'IN_PERSON',
+  ONLINE_FULL: 'ONLINE_FULL',
+  ONLINE_PARTIAL: 'ONLINE_PARTIAL',
+  POSTAL: 'POSTAL',
+  AT_HOME: 'AT_HOME',
+} as const satisfies { [C in StoredChannel]: C };
+export type DossierChannel = StoredChannel;
+registerEnumType(DossierChannel, {
+  name: 'DossierChannel',
+  description:
+    'How the dossier reached the office: in person, online (full or partial), by post, at home.',
+});
+
+export const DossierStatus = Object.fromEntries(
+  Object.keys(DOSSIER_STATUS).map((name) => [name, name]),
+) as { [N in DossierStatusName]: N };
+registerEnumType(DossierStatus, {
+  name: 'DossierStatus',
+  description:
+    'The national status (1–10) a dossier is synchronized with; `statusCode` gives the number.',
+});
+
+export const ComponentKind = {
+  ORIGINAL: 'ORIGINAL',
+  CERTIFIED_COPY: 'CERTIFIED_COPY',
+  PHOTOCOPY: 'PHOTOCOPY',
+} as const;
+registerEnumType(ComponentKind, { name: 'ComponentKind' });
+
+@ObjectType({ description: 'Who applied (người nộp hồ sơ).' })
+export class Applicant {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'CCCD (12 digits) or CMND (9).' })
+  idNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  address?: string;
+}
+
+@InputType()
+export class ApplicantInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  idNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  address?: string;
+}
+
+@ObjectType({ description: 'A paper handed in (thành phần hồ sơ).' })
+export class SubmittedComponent {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ComponentKind)
+  kind!: keyof typeof ComponentKind;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Boolean, { description: 'Scanned at reception (số hóa).' })
+  digitized!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reused from an earlier dossier, by its code.',
+  })
+  reusedFrom?: string;
+}
+
+@InputType()
+export class ComponentInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ComponentKind)
+  kind!: keyof typeof ComponentKind;
+
+  @Field(() => Int, { defaultValue: 1 })
+  count!: number;
+
+  @Field(() => Boolean, { defaultValue: false })
+  digitized!: boolean;
+
+  @Field(() => String, { nullable: true })
+  reusedFrom?: string;
+}
+
+@InputType()
+export class ReceiveDossierInput {
+  @Field(() => String, { description: 'The procedure, by its process key.' })
+  procedureKey!: string;
+
+  @Field(() => ApplicantInput)
+  applicant!: ApplicantInput;
+
+  @Field(() => DossierChannel, { defaultValue: 'IN_PERSON' })
+  channel!: DossierChannel;
+
+  @Field(() => [ComponentInput])
+  components!: ComponentInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The online submission id: the same one received twice is one dossier.',
+  })
+  submissionId?: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "The application form's data." })
+  variables?: unknown;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Papers are missing: receive anyway and ask for them at once (Form 02) instead of COMPONENTS_MISSING.',
+  })
+  requestMissing!: boolean;
+}
+
+@ObjectType({ description: 'A form issued for the dossier, as issued (Circular 03/2025).' })
+export class DossierForm {
+  @Field(() => String, {
+    description: '01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice.',
+  })
+  number!: string;
+
+  @Field(() => Date)
+  issuedAt!: Date;
+
+  @Field(() => String)
+  issuedBy!: string;
+
+  @Field(() => GraphQLJSON)
+  content!: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'A dossier (hồ sơ): what a citizen applied for, and where it stands.' })
+export class Dossier {
+  @Field(() => String, {
+    description: "`<agency prefix>-<yymmdd>-<sequence>`; its process instance's business key.",
+  })
+  code!: string;
+
+  @Field(() => String)
+  agencyCode!: string;
+
+  @Field(() => Applicant)
+  applicant!: Applicant;
+
+  @Field(() => DossierChannel)
+  channel!: DossierChannel;
+
+  @Field(() => [SubmittedComponent])
+  components!: SubmittedComponent[];
+
+  @Field(() => Date)
+  receivedAt!: Date;
+
+  @Field(() => String)
+  receivedBy!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When processing ended (result, refusal, stop).',
+  })
+  finishedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  returnedAt!: Date | null;
+}
+
+@ObjectType()
+export class DossierEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Dossier)
+  node!: Dossier;
+}
+
+@ObjectType({ description: 'A page of dossiers, newest first (Relay connection).' })
+export class DossierConnection {
+  @Field(() => [DossierEdge])
+  edges!: DossierEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@InputType()
+export class DossierFilter {
+  @Field(() => DossierStatus, { nullable: true })
+  status?: DossierStatusName;
+
+  @Field(() => String, { nullable: true, description: 'The procedure, by its process key.' })
+  procedureKey?: string;
+
+  @Field(() => DossierChannel, { nullable: true })
+  channel?: DossierChannel;
+
+  @Field(() => Date, { nullable: true })
+  receivedFrom?: Date;
+
+  @Field(() => Date, { nullable: true })
+  receivedBefore?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Appointment before this time.' })
+  dueBefore?: Date;
+
+  @Field(() => Boolean, { nullable: true })
+  overdue?: boolean;
+}

@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import { AppError } from '../errors';
+import type { DossierEntity } from '../store/entities';
+import { runCommand } from '../store/instances';
+import { issueForm, requireStatus, setStatus, withLockedDossier } from './locked';
+import type { DossierStatusName } from './status';
+
+interface Ending {
+  /** What the officer does, for the error when the status does not allow it. */
+  action: string;
+  from: DossierStatusName[];
+  to: DossierStatusName;
+  /** The form that tells the citizen, with the reason. */
+  form?: '03' | '05';
+}
+
+const ENDINGS = {
+  /** Form 03: not received, with the reason (out of scope, not allowed). */
+  refuse: {
+    action: 'refused',
+    from: ['RECEIVED', 'SUPPLEMENT_REQUESTED'],
+    to: 'REFUSED',
+    form: '03',
+  },
+  /** Form 05: processing stops, with the reason. */
+  stop: {
+    action: 'stopped',
+    from: ['IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED'],
+    to: 'STOPPED',
+    form: '05',
+  },
+  /** The citizen takes the dossier back. */
+  withdraw: {
+    action: 'withdrawn',
+    from: ['RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED'],
+    to: 'WITHDRAWAL_REQUESTED',
+  },
+} satisfies Record<string, Ending>;
+
+/**
+ * Ends a dossier before its result: its process stops where it stands (every task withdrawn),
+ * the form goes out, and the status says why, in one transaction.
+ */
+export function endDossier(
+  dataSource: DataSource,
+  how: keyof typeof ENDINGS,
+  input: { code: string; reason: string; by: string; now: Date },
+): Promise<DossierEntity> {
+  const ending: Ending = ENDINGS[how];
+  if (input.reason.trim() === '') {
+    throw new AppError('BAD_USER_INPUT', "'reason' must say why", { field: 'reason' });
+  }
+  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+    requireStatus(dossier, ending.action, ending.from);
+    await runCommand(manager, instance, { type: 'CANCEL', actor: input.by }, input.now);
+    if (ending.form) {
+      await issueForm(manager, dossier.code, ending.form, input.by, input.now, {
+        reason: input.reason,
+      });
+    }
+    await setStatus(manager, dossier, ending.to, { finishedAt: input.now });
+    return dossier;
+  });
+}
+
+/** The result goes to the citizen (trả kết quả): the dossier's last step. */
+export function returnResult(
+  dataSource: DataSource,
+  input: { code: string; by: string; now: Date },
+): Promise<DossierEntity> {
+  return withLockedDossier(dataSource, input.code, async (manager, dossier) => {
+    requireStatus(dossier, 'returned', ['PROCESSED']);
+    await setStatus(manager, dossier, 'RETURNED', { returnedAt: input.now });
+    return dossier;
+  });
+}

@@ -1,0 +1,75 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, notFound } from '../errors';
+import { DossierEntity, type ProcessInstanceEntity } from '../store/entities';
+import { lockInstance } from '../store/instances';
+import { inTransaction } from '../store/transaction';
+import { randomUUID } from 'node:crypto';
+import { DOSSIER_STATUS, statusName, type DossierStatusName } from './status';
+
+/**
+ * Every change to a dossier happens in one transaction holding its process instance's row lock,
+ * the same lock every step of the process takes: the dossier and its process move together.
+ */
+export async function withLockedDossier<T>(
+  dataSource: DataSource,
+  code: string,
+  work: (
+    manager: EntityManager,
+    dossier: DossierEntity,
+    instance: ProcessInstanceEntity,
+  ) => Promise<T>,
+): Promise<T> {
+  const found = await dataSource.getRepository(DossierEntity).findOneBy({ code });
+  if (!found) throw notFound('Dossier', code, { dossierCode: code, field: 'code' });
+  return inTransaction(dataSource, async (manager) => {
+    const instance = await lockInstance(manager, found.instanceId);
+    const dossier = await manager.findOneByOrFail(DossierEntity, { code });
+    return work(manager, dossier, instance);
+  });
+}
+
+/** DOSSIER_INVALID_STATE unless the dossier's status is one of `allowed`. */
+export function requireStatus(
+  dossier: DossierEntity,
+  action: string,
+  allowed: DossierStatusName[],
+): void {
+  if (allowed.some((name) => DOSSIER_STATUS[name] === dossier.statusCode)) return;
+  const status = statusName(dossier.statusCode);
+  throw new AppError(
+    'DOSSIER_INVALID_STATE',
+    `Dossier '${dossier.code}' is ${status}: it cannot be ${action} (only when ${allowed.join(' or ')})`,
+    { dossierCode: dossier.code, status },
+  );
+}
+
+export async function setStatus(
+  manager: EntityManager,
+  dossier: DossierEntity,
+  name: DossierStatusName,
+  extra: Partial<Pick<DossierEntity, 'finishedAt' | 'returnedAt'>> = {},
+): Promise<void> {
+  Object.assign(dossier, { statusCode: DOSSIER_STATUS[name], ...extra });
+  await manager.update(
+    DossierEntity,
+    { code: dossier.code },
+    { statusCode: DOSSIER_STATUS[name], ...extra },
+  );
+}
+
+/** Records a form as issued, with what it says. */
+export async function issueForm(
+  manager: EntityManager,
+  dossierCode: string,
+  number: '01' | '02' | '03' | '04' | '05',
+  by: string,
+  at: Date,
+  content: Record<string, unknown>,
+): Promise<void> {
+  // Plain SQL: TypeORM's deep-partial typing does not take free-form JSON.
+  await manager.query(
+    `INSERT INTO dossier_form (id, dossier_code, number, issued_at, issued_by, content)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [randomUUID(), dossierCode, number, at, by, JSON.stringify(content)],
+  );
+}

@@ -1,0 +1,164 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Variables } from '../engine/types';
+import { AppError } from '../errors';
+import { officeCalendar } from '../store/calendars';
+import { latestDefinition } from '../store/definitions';
+import {
+  DossierEntity,
+  type Applicant,
+  type DossierChannel,
+  type ProcessDefinitionEntity,
+  type SubmittedComponent,
+} from '../store/entities';
+import { createInstance } from '../store/instances';
+import { deliverMessages } from '../store/messages';
+import { inTransaction } from '../store/transaction';
+import { nextDossierCode } from './code';
+import { issueForm } from './locked';
+import { DOSSIER_STATUS } from './status';
+import { holdForSupplement } from './supplement';
+
+export interface Receiver {
+  username: string;
+  agency: { code: string; name: string; dossierPrefix: string | null };
+}
+
+export interface ReceiveInput {
+  /** The procedure's process key. */
+  procedureKey: string;
+  applicant: Applicant;
+  channel: DossierChannel;
+  components: SubmittedComponent[];
+  /** The id an online portal gave the submission: receiving it again gives the same dossier. */
+  submissionId?: string;
+  /** What the applicant's form says, for the process. */
+  variables: Variables;
+  /**
+   * Papers are missing: receive the dossier anyway and ask for them at once (Form 02), rather
+   * than refuse with COMPONENTS_MISSING.
+   */
+  requestMissing?: boolean;
+}
+
+/**
+ * Receives a dossier (tiếp nhận): checks its papers against the procedure's, gives it the
+ * agency's next code, starts its process under that code and issues the receipt with the
+ * appointment (Form 01), all in one transaction.
+ */
+export async function receiveDossier(
+  dataSource: DataSource,
+  input: ReceiveInput,
+  by: Receiver,
+  now: Date,
+): Promise<DossierEntity> {
+  if (input.submissionId) {
+    const known = await bySubmission(dataSource, input.submissionId);
+    if (known) return known;
+  }
+  try {
+    const { dossier, sent } = await inTransaction(dataSource, (manager) =>
+      receiveWithin(manager, input, by, now),
+    );
+    await deliverMessages(dataSource, sent, now);
+    return dossier;
+  } catch (error) {
+    // The same submission received twice at the same moment: the other reception made it.
+    const known = input.submissionId && (await bySubmission(dataSource, input.submissionId));
+    if (known && isUniqueViolation(error)) return known;
+    throw error;
+  }
+}
+
+async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Receiver, now: Date) {
+  const definition = await latestDefinition(manager, input.procedureKey);
+  const missing = missingComponents(definition, input.components);
+  if (missing.length > 0 && !input.requestMissing) {
+    throw new AppError(
+      'COMPONENTS_MISSING',
+      `The dossier lacks ${missing.map((name) => `'${name}'`).join(', ')}: receive it with a supplement request, or ask for them first`,
+      { components: missing, field: 'components' },
+    );
+  }
+  const calendar = await officeCalendar(manager);
+  const code = await nextDossierCode(manager, by.agency, now, calendar);
+  const { instance, sent } = await createInstance(manager, definition, {
+    businessKey: code,
+    agency: by.agency.code,
+    actor: by.username,
+    variables: { ...input.variables, dossierCode: code },
+    now,
+  });
+  const dossier: DossierEntity = {
+    code,
+    agencyCode: by.agency.code,
+    instanceId: instance.id,
+    definitionId: definition.id,
+    applicant: input.applicant,
+    channel: input.channel,
+    components: input.components,
+    statusCode: DOSSIER_STATUS.RECEIVED,
+    submissionId: input.submissionId ?? null,
+    receivedAt: now,
+    receivedBy: by.username,
+    finishedAt: null,
+    returnedAt: null,
+  };
+  await manager.query(
+    `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,
+                          status_code, submission_id, received_at, received_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      code,
+      dossier.agencyCode,
+      instance.id,
+      definition.id,
+      JSON.stringify(input.applicant),
+      input.channel,
+      JSON.stringify(input.components),
+      dossier.statusCode,
+      dossier.submissionId,
+      now,
+      by.username,
+    ],
+  );
+  await issueForm(manager, code, '01', by.username, now, {
+    agency: by.agency.name,
+    procedure: { code: definition.procedureCode, name: definition.name },
+    statutoryDuration: definition.model.statutoryDuration ?? null,
+    applicant: input.applicant,
+    components: input.components,
+    receivedAt: now.toISOString(),
+    appointmentAt: instance.dueAt?.toISOString() ?? null,
+    channel: input.channel,
+  });
+  if (missing.length > 0) {
+    await holdForSupplement(manager, dossier, instance, {
+      missing,
+      reason: 'Thiếu thành phần hồ sơ khi tiếp nhận',
+      by: by.username,
+      now,
+    });
+  }
+  return { dossier, sent };
+}
+
+/** The required papers of the procedure that none of those handed in is named after. */
+export function missingComponents(
+  definition: ProcessDefinitionEntity,
+  submitted: readonly SubmittedComponent[],
+): string[] {
+  const handedIn = new Set(submitted.map((component) => comparable(component.name)));
+  return definition.model.components
+    .filter((component) => !component.optional && !handedIn.has(comparable(component.name)))
+    .map((component) => component.name);
+}
+
+const comparable = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
+
+function bySubmission(dataSource: DataSource, submissionId: string) {
+  return dataSource.getRepository(DossierEntity).findOneBy({ submissionId });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
+}

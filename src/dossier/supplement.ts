@@ -1,0 +1,59 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../errors';
+import type { DossierEntity, ProcessInstanceEntity, SubmittedComponent } from '../store/entities';
+import { runCommand } from '../store/instances';
+import { issueForm, requireStatus, setStatus, withLockedDossier } from './locked';
+
+/**
+ * Asks the citizen for papers (Form 02: what is missing and why, once, in full) and stops the
+ * dossier's clock until they come. A second request is allowed, but the dossier then counts as
+ * late (its process counts the pauses).
+ */
+export function requestSupplement(
+  dataSource: DataSource,
+  input: { code: string; missing: string[]; reason: string; by: string; now: Date },
+): Promise<DossierEntity> {
+  if (input.missing.length === 0) {
+    throw new AppError('BAD_USER_INPUT', "'missing' must name at least one paper", {
+      field: 'missing',
+    });
+  }
+  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+    requireStatus(dossier, 'sent back for papers', ['RECEIVED', 'IN_PROGRESS']);
+    await holdForSupplement(manager, dossier, instance, input);
+    return dossier;
+  });
+}
+
+/** Issues Form 02, holds the process's clock and marks the dossier as waiting for papers. */
+export async function holdForSupplement(
+  manager: EntityManager,
+  dossier: DossierEntity,
+  instance: ProcessInstanceEntity,
+  input: { missing: string[]; reason: string; by: string; now: Date },
+): Promise<void> {
+  await runCommand(manager, instance, { type: 'HOLD_CLOCK', actor: input.by }, input.now);
+  await issueForm(manager, dossier.code, '02', input.by, input.now, {
+    missing: input.missing,
+    reason: input.reason,
+  });
+  await setStatus(manager, dossier, 'SUPPLEMENT_REQUESTED');
+}
+
+/** The citizen brings the papers: they join the dossier and its clock runs again. */
+export function submitSupplement(
+  dataSource: DataSource,
+  input: { code: string; components: SubmittedComponent[]; by: string; now: Date },
+): Promise<DossierEntity> {
+  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+    requireStatus(dossier, 'given papers', ['SUPPLEMENT_REQUESTED']);
+    await runCommand(manager, instance, { type: 'RELEASE_CLOCK', actor: input.by }, input.now);
+    dossier.components = [...dossier.components, ...input.components];
+    await manager.query('UPDATE dossier SET components = $1 WHERE code = $2', [
+      JSON.stringify(dossier.components),
+      dossier.code,
+    ]);
+    await setStatus(manager, dossier, 'IN_PROGRESS');
+    return dossier;
+  });
+}

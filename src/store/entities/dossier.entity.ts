@@ -1,0 +1,81 @@
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { ProcessDefinitionEntity } from './process-definition.entity';
+import { ProcessInstanceEntity } from './process-instance.entity';
+
+/** How a dossier reached the office (kênh tiếp nhận). */
+export type DossierChannel = 'IN_PERSON' | 'ONLINE_FULL' | 'ONLINE_PARTIAL' | 'POSTAL' | 'AT_HOME';
+
+/** Who applied: personal data, shown to officers of the dossier only. */
+export interface Applicant {
+  name: string;
+  idNumber: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+/** A paper handed in (thành phần hồ sơ). */
+export interface SubmittedComponent {
+  name: string;
+  kind: 'ORIGINAL' | 'CERTIFIED_COPY' | 'PHOTOCOPY';
+  count: number;
+  /** Scanned into the system at reception (số hóa). */
+  digitized: boolean;
+  /** Taken from an earlier dossier's digitized papers, by its code (tái sử dụng). */
+  reusedFrom?: string;
+}
+
+/**
+ * A dossier (hồ sơ): what a citizen applied for, under a code that is its process instance's
+ * business key. Its national status code (1–10) is what the national portal is told.
+ */
+@Entity({ name: 'dossier' })
+@Index('dossier_submission', ['submissionId'], { unique: true, where: 'submission_id IS NOT NULL' })
+@Index('dossier_agency_received', ['agencyCode', 'receivedAt'])
+@Index('dossier_status', ['statusCode'])
+export class DossierEntity {
+  /** `<agency prefix>-<yymmdd>-<sequence>`, e.g. `000.00.06.H56-260302-0001`. */
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ name: 'agency_code', type: 'varchar', length: 64 })
+  agencyCode!: string;
+
+  @Column({ name: 'instance_id', type: 'uuid', unique: true })
+  @ForeignKey(() => ProcessInstanceEntity)
+  instanceId!: string;
+
+  /** The procedure and its version. */
+  @Column({ name: 'definition_id', type: 'uuid' })
+  @ForeignKey(() => ProcessDefinitionEntity)
+  definitionId!: string;
+
+  @Column({ type: 'jsonb' })
+  applicant!: Applicant;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel!: DossierChannel;
+
+  @Column({ type: 'jsonb' })
+  components!: SubmittedComponent[];
+
+  /** The national status code: 1 registered … 10 result returned (see src/dossier/status.ts). */
+  @Column({ name: 'status_code', type: 'smallint' })
+  statusCode!: number;
+
+  /** The id an online portal gave the submission: the same one received twice is one dossier. */
+  @Column({ name: 'submission_id', type: 'varchar', length: 255, nullable: true })
+  submissionId!: string | null;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ name: 'received_by', type: 'varchar', length: 255 })
+  receivedBy!: string;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
+  returnedAt!: Date | null;
+}

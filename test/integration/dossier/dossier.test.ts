@@ -1,0 +1,273 @@
+import { snapshotDatabase } from '../../support/database';
+import { apiSuite } from '../../support/flows';
+import { readProjectFile } from '../../support/models';
+
+const DOSSIER = `code status statusCode statusLabel channel receivedAt receivedBy appointmentAt late
+  finishedAt returnedAt supplementRequests
+  applicant { name idNumber phone }
+  components { name kind count digitized }
+  procedure { key procedureCode }
+  processInstance { businessKey status clockPausedAt openTasks { id elementId } }
+  forms { number issuedBy content }`;
+
+const PAPERS = [
+  { name: 'Tờ khai đăng ký khai sinh', kind: 'ORIGINAL' },
+  {
+    name: 'Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)',
+    kind: 'ORIGINAL',
+    digitized: true,
+  },
+];
+
+const APPLICANT = { name: 'Nguyễn Thị Bình', idNumber: '001190012345', phone: '0912 345 678' };
+
+/** A dossier's life at the one-stop desk, with its birth registration process moving along. */
+describe('dossiers', () => {
+  // Monday 2 March 2026, 09:00 in Hanoi.
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const suite = apiSuite(clock);
+  const tokens: Record<string, string> = {};
+  const as = (who: string) => tokens[who];
+  const receive = (input: Record<string, unknown>, who = 'reception') =>
+    suite.api.graphql(
+      `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { ${DOSSIER} } }`,
+      { input: { procedureKey: 'birth-registration', applicant: APPLICANT, ...input } },
+      as(who),
+    );
+  const dossier = async (code: string, who = 'reception') =>
+    (
+      await suite.api.ok(
+        `query ($code: String!) { dossier(code: $code) { ${DOSSIER} } }`,
+        { code },
+        as(who),
+      )
+    ).dossier;
+  /** The officer claims and completes the dossier's open task at `elementId`. */
+  const work = async (code: string, elementId: string, who: string, variables = {}) => {
+    const { processInstance } = await dossier(code);
+    const task = processInstance.openTasks.find((t: any) => t.elementId === elementId);
+    await suite.api.ok(
+      `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
+      { id: task.id },
+      as(who),
+    );
+    await suite.api.ok(
+      `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`,
+      { id: task.id, v: variables },
+      as(who),
+    );
+  };
+
+  beforeAll(async () => {
+    await suite.api.ok(
+      `mutation { createAgency(code: "xa-xuan-hoa", name: "UBND xã Xuân Hòa", kind: "commune", dossierPrefix: "000.00.06.H56") { code } }`,
+    );
+    tokens.reception = await suite.api.officer('le.tiepnhan', ['reception'], 'xa-xuan-hoa');
+    tokens.civil = await suite.api.officer('tran.hotich', ['civil_status'], 'xa-xuan-hoa');
+    tokens.leader = await suite.api.officer('nguyen.chutich', ['leader'], 'xa-xuan-hoa');
+    tokens.elsewhere = await suite.api.officer('ho.tiepnhan', ['reception'], 'xa-tan-lap');
+    await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
+  });
+
+  it('receives a complete dossier under the next code of the day, with its receipt and appointment', async () => {
+    const { data, errors } = await receive({ components: PAPERS });
+    expect(errors).toBeUndefined();
+    expect(data?.receiveDossier).toMatchObject({
+      code: '000.00.06.H56-260302-0001',
+      status: 'RECEIVED',
+      statusCode: 2,
+      statusLabel: 'Đã tiếp nhận',
+      channel: 'IN_PERSON',
+      receivedBy: 'le.tiepnhan',
+      // Within the working day: by the close of Monday.
+      appointmentAt: '2026-03-02T10:30:00.000Z',
+      late: false,
+      applicant: { name: 'Nguyễn Thị Bình', idNumber: '001190012345', phone: '0912345678' },
+      procedure: { key: 'birth-registration', procedureCode: '1.001193' },
+      processInstance: {
+        businessKey: '000.00.06.H56-260302-0001',
+        status: 'ACTIVE',
+        clockPausedAt: null,
+        openTasks: [{ elementId: 'Task_Receive' }],
+      },
+    });
+    const [receipt] = data!.receiveDossier.forms;
+    expect(receipt).toMatchObject({
+      number: '01',
+      issuedBy: 'le.tiepnhan',
+      content: {
+        agency: 'UBND xã Xuân Hòa',
+        procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
+        statutoryDuration: 'within the working day',
+        receivedAt: '2026-03-02T02:00:00.000Z',
+        appointmentAt: '2026-03-02T10:30:00.000Z',
+      },
+    });
+    expect(receipt.content.components).toHaveLength(2);
+  });
+
+  it('refuses a dossier missing a required paper, naming it, and spends no code', async () => {
+    const before = await snapshotDatabase(suite.api.database.dataSource);
+    const { errors } = await receive({ components: PAPERS.slice(0, 1) });
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'COMPONENTS_MISSING',
+      field: 'components',
+      components: ['Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)'],
+    });
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
+    const next = await receive({ components: PAPERS });
+    expect(next.data?.receiveDossier.code).toBe('000.00.06.H56-260302-0002');
+  });
+
+  it('receives with a supplement request, stops the clock, and moves the appointment when the papers come', async () => {
+    const { data } = await receive({ components: PAPERS.slice(0, 1), requestMissing: true });
+    const received = data?.receiveDossier;
+    expect(received).toMatchObject({
+      code: '000.00.06.H56-260302-0003',
+      status: 'SUPPLEMENT_REQUESTED',
+      statusCode: 5,
+      supplementRequests: 1,
+      processInstance: { clockPausedAt: '2026-03-02T02:00:00.000Z' },
+    });
+    expect(received.forms.map((f: any) => f.number)).toEqual(['01', '02']);
+    expect(received.forms[1].content).toEqual({
+      missing: ['Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)'],
+      reason: 'Thiếu thành phần hồ sơ khi tiếp nhận',
+    });
+    // The papers arrive on Tuesday at 09:00: 510 working minutes later (Monday 09:00–12:00 and
+    // 13:30–17:30, Tuesday 07:30–09:00). The appointment, Monday 17:30, moves by as much:
+    // Tuesday's 450 minutes, then 60 on Wednesday.
+    clock.now = new Date('2026-03-03T02:00:00Z');
+    const supplemented = await suite.api
+      .ok(
+        `mutation ($code: String!, $c: [ComponentInput!]!) { submitSupplement(code: $code, components: $c) { ${DOSSIER} } }`,
+        { code: received.code, c: PAPERS.slice(1) },
+        as('reception'),
+      )
+      .finally(() => (clock.now = new Date('2026-03-02T02:00:00Z')));
+    expect(supplemented.submitSupplement).toMatchObject({
+      status: 'IN_PROGRESS',
+      appointmentAt: '2026-03-04T01:30:00.000Z',
+      processInstance: { clockPausedAt: null },
+      late: false,
+    });
+    expect(supplemented.submitSupplement.components).toHaveLength(2);
+  });
+
+  it('moves the national status with the process, and returns the result once processed', async () => {
+    const code = '000.00.06.H56-260302-0001';
+    await work(code, 'Task_Receive', 'reception');
+    expect((await dossier(code)).status).toBe('IN_PROGRESS');
+    const early = await suite.api.graphql(
+      `mutation ($code: String!) { returnResult(code: $code) { code } }`,
+      { code },
+      as('reception'),
+    );
+    expect(early.errors?.[0].extensions).toMatchObject({
+      code: 'DOSSIER_INVALID_STATE',
+      status: 'IN_PROGRESS',
+      dossierCode: code,
+    });
+    await work(code, 'Task_Check', 'civil', { complete: true });
+    await work(code, 'Task_Sign', 'leader');
+    await work(code, 'Task_ReturnResult', 'reception');
+    expect(await dossier(code)).toMatchObject({
+      status: 'PROCESSED',
+      statusCode: 9,
+      finishedAt: '2026-03-02T02:00:00.000Z',
+    });
+    const returned = await suite.api.ok(
+      `mutation ($code: String!) { returnResult(code: $code) { status statusCode returnedAt } }`,
+      { code },
+      as('reception'),
+    );
+    expect(returned.returnResult).toEqual({
+      status: 'RETURNED',
+      statusCode: 10,
+      returnedAt: '2026-03-02T02:00:00.000Z',
+    });
+  });
+
+  it('refuses a dossier with the reason (Form 03), ending its process', async () => {
+    const { data } = await receive({ components: PAPERS });
+    const code = data?.receiveDossier.code;
+    const refused = await suite.api.ok(
+      `mutation ($code: String!) { refuseDossier(code: $code, reason: "Không thuộc thẩm quyền giải quyết của xã") { ${DOSSIER} } }`,
+      { code },
+      as('reception'),
+    );
+    expect(refused.refuseDossier).toMatchObject({
+      status: 'REFUSED',
+      statusCode: 3,
+      processInstance: { status: 'TERMINATED', openTasks: [] },
+    });
+    expect(refused.refuseDossier.forms.at(-1)).toMatchObject({
+      number: '03',
+      content: { reason: 'Không thuộc thẩm quyền giải quyết của xã' },
+    });
+    const again = await suite.api.graphql(
+      `mutation ($code: String!) { refuseDossier(code: $code, reason: "Lần nữa") { code } }`,
+      { code },
+      as('reception'),
+    );
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'DOSSIER_INVALID_STATE',
+      status: 'REFUSED',
+    });
+  });
+
+  it('gives one dossier for one online submission, however often it arrives', async () => {
+    const submit = () =>
+      receive({ components: PAPERS, channel: 'ONLINE_FULL', submissionId: 'DVCQG-2026-000123' });
+    const answers = await Promise.all([submit(), submit(), submit()]);
+    const codes = answers.map((a) => a.data?.receiveDossier.code);
+    expect(new Set(codes).size).toBe(1);
+    expect((await submit()).data?.receiveDossier.code).toBe(codes[0]);
+  });
+
+  it('numbers concurrent receptions without gaps or repeats', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => receive({ components: PAPERS })),
+    );
+    const codes = answers.map((a) => a.data?.receiveDossier.code).sort();
+    const numbers = codes.map((code) => Number(code.slice(-4)));
+    console.log(
+      codes,
+      answers.map((a) => a.errors),
+    );
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, n) => numbers[0] + n));
+    const { dossiers } = await suite.api.ok(
+      `{ dossiers(first: 100) { totalCount edges { node { code } } } }`,
+      {},
+      as('reception'),
+    );
+    const all = dossiers.edges
+      .map((e: any) => Number(e.node.code.slice(-4)))
+      .sort((a: number, b: number) => a - b);
+    expect(all).toEqual(Array.from({ length: all.length }, (_, n) => n + 1));
+  });
+
+  it('shows a dossier to its own agency only, and finds dossiers by filter', async () => {
+    const other = await suite.api.graphql(
+      `{ dossier(code: "000.00.06.H56-260302-0001") { code } }`,
+      {},
+      as('elsewhere'),
+    );
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await suite.api.ok(`{ dossiers { totalCount } }`, {}, as('elsewhere'))).dossiers.totalCount,
+    ).toBe(0);
+    const waiting = await suite.api.ok(
+      `{ dossiers(filter: { status: REFUSED }) { edges { node { code status } } } }`,
+      {},
+      as('reception'),
+    );
+    expect(waiting.dossiers.edges.map((e: any) => e.node.status)).toEqual(['REFUSED']);
+    const online = await suite.api.ok(
+      `{ dossiers(filter: { channel: ONLINE_FULL }) { totalCount } }`,
+      {},
+      as('reception'),
+    );
+    expect(online.dossiers.totalCount).toBe(1);
+  });
+});
