@@ -8,7 +8,7 @@ import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
-import { LookupResolver } from './resolvers/lookup.resolver';
+import { DossierStatusResolver } from './resolvers/dossier-status.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { MyTasksResolver } from './resolvers/my-tasks.resolver';
 import { OfficerResolver } from './resolvers/officer.resolver';
@@ -36,7 +36,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       OfficerResolver,
       MyTasksResolver,
       SubscriptionResolver,
-      LookupResolver,
+      DossierStatusResolver,
       DossierResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],

@@ -29,7 +29,7 @@ export const POLICY: Record<string, Requirement> = {
   login: 'public',
   workingCalendar: 'public',
   expectedAppointment: 'public',
-  dossierLookup: 'public',
+  dossierStatus: 'public',
   // Every officer.
   me: 'officer',
   myTasks: 'officer',

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { queryAudit } from '../../auth/audit-log';
-import { LoginLimit } from '../../auth/login-limit';
+import { AttemptLimit } from '../../auth/attempt-limit';
 import {
   assignRole,
   createAgency,
@@ -28,7 +28,7 @@ import {
   SignIn,
 } from '../types/officer.type';
 
-const loginLimit = new LoginLimit();
+const loginLimit = new AttemptLimit('sign-ins', 'username');
 
 const toOfficer = (principal: Principal): Officer => ({
   id: principal.officerId,

@@ -11,7 +11,7 @@ const CALLS: Record<string, string> = {
   login: `mutation { login(username: "nobody", password: "wrong-password") { token } }`,
   workingCalendar: `{ workingCalendar(year: 2026) { year } }`,
   expectedAppointment: `{ expectedAppointment(procedureCode: "9.999999", receivedAt: "2026-03-02T02:00:00Z") }`,
-  dossierLookup: `{ dossierLookup(code: "000.00.06.H56-261130-9999") { stage } }`,
+  dossierStatus: `{ dossierStatus(code: "000.00.06.H56-261130-9999", phoneLast4: "5678") { status } }`,
   me: `{ me { username } }`,
   dossier: `{ dossier(code: "000.00.06.H56-260302-9999") { code } }`,
   dossiers: `{ dossiers(first: 5) { totalCount } }`,

@@ -6,21 +6,27 @@ const MAX_FAILURES = 5;
 const MAX_TRACKED = 10_000;
 
 /**
- * Slows down password guessing: after five failed sign-ins for a username within fifteen
- * minutes, that username is refused until the oldest failure is older than that. Kept in this
- * server process's memory (each server counts its own).
+ * Slows down guessing (a password, a dossier's phone digits): after five failed attempts on one
+ * key within fifteen minutes, that key is refused until the oldest failure is older than that.
+ * Kept in this server process's memory (each server counts its own).
  */
-export class LoginLimit {
+export class AttemptLimit {
   private readonly failures = new Map<string, number[]>();
 
-  check(username: string, now: Date): void {
-    const recent = this.recent(username, now);
+  /** `what` names the attempts in the refusal; `field` is the argument that names the key. */
+  constructor(
+    private readonly what: string,
+    private readonly field: string,
+  ) {}
+
+  check(key: string, now: Date): void {
+    const recent = this.recent(key, now);
     if (recent.length >= MAX_FAILURES) {
       const retryAt = new Date(recent[0] + WINDOW_MS);
       throw new AppError(
         'RATE_LIMITED',
-        `Too many failed sign-ins for '${username}': try again after ${retryAt.toISOString()}`,
-        { field: 'username' },
+        `Too many failed ${this.what} for '${key}': try again after ${retryAt.toISOString()}`,
+        { field: this.field },
       );
     }
   }
