@@ -53,7 +53,8 @@ export const POLICY: Record<string, Requirement> = {
   refuseDossier: ['reception'],
   withdrawDossier: ['reception'],
   returnResult: ['reception'],
-  // Leaders stop processing (Form 05).
+  // Leaders sign the apology with a new date (Form 04) and stop processing (Form 05).
+  extendDossier: ['leader'],
   stopDossier: ['leader'],
   // Leaders, for the tasks of their agency.
   assignTask: ['leader'],

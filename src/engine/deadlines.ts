@@ -51,6 +51,38 @@ function watchAppointment(execution: Execution): void {
     watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, warnAt, true);
 }
 
+/**
+ * The office apologizes and gives a new appointment (Form 04): once, at least one working day
+ * before the current one, to a later working day. The warning will come again a working day
+ * before the new date.
+ */
+export function extendAppointment(execution: Execution, dueAt: Instant, actor?: string): void {
+  const { state, calendar, now } = execution;
+  const deadline = state.deadline;
+  const refuse = (why: string) => new AppError('BAD_USER_INPUT', why, { field: 'appointment' });
+  if (!deadline) throw refuse(`Process '${execution.model.key}' has no statutory time to extend`);
+  if (deadline.extended) throw refuse('The appointment was already extended once');
+  const lastDay = calendar.subtractWorkingDays(deadline.dueAt, 1);
+  if (now > lastDay) {
+    throw refuse(
+      `Too late to extend: the apology must go out by ${lastDay}, a working day before the appointment`,
+    );
+  }
+  if (!(dueAt > deadline.dueAt))
+    throw refuse('The new appointment must come after the current one');
+  if (!calendar.isWorkingDay(calendar.localDate(dueAt))) {
+    throw refuse(`${dueAt} falls on a day off: an appointment is on a working day`);
+  }
+  for (const subscription of state.subscriptions.filter(
+    (s) => s.kind === 'timer' && s.deadline && s.tokenId === undefined,
+  )) {
+    closeSubscription(execution, subscription);
+  }
+  state.deadline = { dueAt, since: deadline.since, extended: true };
+  execution.history('APPOINTMENT_EXTENDED', execution.model.key, 'process', { actor });
+  if (!paused(execution)) watchAppointment(execution);
+}
+
 /** A user task begins: its due time from its budget (working time, or ISO calendar time). */
 export function setStepDeadline(execution: Execution, node: FlowNode, token: Token): void {
   const budget = node.stepDuration;

@@ -23,7 +23,13 @@ import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
 import { DEFAULT_CALENDAR } from '../calendar/defaults';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { deadlinePassed, holdClock, setAppointment, settleClock } from './deadlines';
+import {
+  deadlinePassed,
+  extendAppointment,
+  holdClock,
+  setAppointment,
+  settleClock,
+} from './deadlines';
 
 const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
   startEvent: arriveAtStartEvent,
@@ -98,6 +104,9 @@ export function step(
     case 'THROW_AT_WAIT':
       running.setVariables(running.token(command.waitId)?.scopeId ?? ROOT_SCOPE, command.variables);
       throwAtWait(running, command.waitId, command.kind, command.code);
+      break;
+    case 'EXTEND_APPOINTMENT':
+      extendAppointment(running, command.dueAt, command.actor);
       break;
     case 'HOLD_CLOCK':
     case 'RELEASE_CLOCK':

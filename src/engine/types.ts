@@ -62,6 +62,8 @@ export interface Deadline {
   overdue?: true;
   /** The day-before warning was given (the appointment only). */
   warned?: true;
+  /** The appointment was moved once, with an apology (Form 04): it may not move again. */
+  extended?: true;
 }
 
 /** An open wait for a message: at a catch event, a receive task, or a boundary event. */
@@ -152,6 +154,8 @@ export type Command =
   /** Stops the deadline clock from outside (a supplement request), or starts it again. */
   | { type: 'HOLD_CLOCK'; actor?: string }
   | { type: 'RELEASE_CLOCK'; actor?: string }
+  /** The office apologizes and gives the dossier a new appointment, once (Form 04). */
+  | { type: 'EXTEND_APPOINTMENT'; dueAt: Instant; actor?: string }
   /** A service task's worker, or a called instance, throws a BPMN error or escalation at its wait. */
   | {
       type: 'THROW_AT_WAIT';
@@ -181,7 +185,8 @@ export type HistoryEventType =
   | 'DEADLINE_NEAR'
   | 'DEADLINE_MISSED'
   | 'CLOCK_PAUSED'
-  | 'CLOCK_RESUMED';
+  | 'CLOCK_RESUMED'
+  | 'APPOINTMENT_EXTENDED';
 
 /** What the world outside the engine must do once a step is accepted. */
 export type Effect =

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
+import { extendDossier } from '../../dossier/extend';
 import { queryDossiers } from '../../dossier/query';
 import { receiveDossier } from '../../dossier/receive';
 import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
@@ -89,6 +90,26 @@ export class DossierResolver {
     return submitSupplement(context.dataSource, {
       code,
       components: componentsInput(components.map((c) => ({ ...c }))),
+      by: me,
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => Dossier, {
+    description:
+      'The dossier will be late: a written apology with the reason and a new appointment (Form 04), once, at least one working day before the current appointment.',
+  })
+  async extendDossier(
+    @Arg('code', () => String) code: string,
+    @Arg('appointment', () => Date) appointment: Date,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return extendDossier(context.dataSource, {
+      code,
+      appointment,
+      reason: requiredText(reason, 'reason'),
       by: me,
       now: context.now(),
     });
@@ -232,14 +253,17 @@ export class DossierResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'Late: past its appointment unfinished, finished after it, or asked for papers more than once.',
+      'Late: past its appointment unfinished, finished after it, asked for papers more than once, or given a new date (Form 04).',
   })
   async late(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<boolean> {
     const instance = await this.processInstance(dossier, context);
     const finishedLate =
       dossier.finishedAt !== null && instance.dueAt !== null && dossier.finishedAt > instance.dueAt;
+    if (instance.overdue || finishedLate) return true;
+    const forms = await this.forms(dossier, context);
     return (
-      instance.overdue || finishedLate || (await this.supplementRequests(dossier, context)) > 1
+      forms.filter((form) => form.number === '02').length > 1 ||
+      forms.some((form) => form.number === '04')
     );
   }
 

@@ -34,6 +34,7 @@ export const HistoryEventType = {
   DEADLINE_MISSED: 'DEADLINE_MISSED',
   CLOCK_PAUSED: 'CLOCK_PAUSED',
   CLOCK_RESUMED: 'CLOCK_RESUMED',
+  APPOINTMENT_EXTENDED: 'APPOINTMENT_EXTENDED',
 } as const satisfies { [T in EngineHistoryEventType]: T };
 export type HistoryEventType = EngineHistoryEventType;
 registerEnumType(HistoryEventType, { name: 'HistoryEventType' });

@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import type { DossierEntity } from '../store/entities';
+import { runCommand } from '../store/instances';
+import { issueForm, requireStatus, withLockedDossier } from './locked';
+
+/**
+ * The dossier will be late: the office apologizes in writing with the reason and a new
+ * appointment (Form 04), at least one working day before the current one, and only once. The
+ * process checks the dates (EXTEND_APPOINTMENT); the dossier still counts as late.
+ */
+export function extendDossier(
+  dataSource: DataSource,
+  input: { code: string; appointment: Date; reason: string; by: string; now: Date },
+): Promise<DossierEntity> {
+  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+    requireStatus(dossier, 'extended', ['RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED']);
+    const previous = instance.dueAt;
+    await runCommand(
+      manager,
+      instance,
+      { type: 'EXTEND_APPOINTMENT', dueAt: input.appointment.toISOString(), actor: input.by },
+      input.now,
+    );
+    await issueForm(manager, dossier.code, '04', input.by, input.now, {
+      reason: input.reason,
+      previousAppointment: previous?.toISOString() ?? null,
+      newAppointment: input.appointment.toISOString(),
+    });
+    return dossier;
+  });
+}
