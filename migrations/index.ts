@@ -15,6 +15,7 @@ import { InstanceAgency1795329785429 } from './1795329785429-InstanceAgency';
 import { TaskSignature1795986232634 } from './1795986232634-TaskSignature';
 import { ChangeNotify1795990000000 } from './1795990000000-ChangeNotify';
 import { Dossiers1795990100000 } from './1795990100000-Dossiers';
+import { DossierPayments1795990200000 } from './1795990200000-DossierPayments';
 
 export const migrations = [
   Initial1795316972050,
@@ -33,4 +34,5 @@ export const migrations = [
   TaskSignature1795986232634,
   ChangeNotify1795990000000,
   Dossiers1795990100000,
+  DossierPayments1795990200000,
 ];

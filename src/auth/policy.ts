@@ -53,6 +53,7 @@ export const POLICY: Record<string, Requirement> = {
   refuseDossier: ['reception'],
   withdrawDossier: ['reception'],
   returnResult: ['reception'],
+  recordPayment: ['reception'],
   // Leaders sign the apology with a new date (Form 04) and stop processing (Form 05).
   extendDossier: ['leader'],
   stopDossier: ['leader'],

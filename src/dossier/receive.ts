@@ -29,6 +29,8 @@ export interface ReceiveInput {
   applicant: Applicant;
   channel: DossierChannel;
   components: SubmittedComponent[];
+  /** The fees due, in đồng, as the officer assessed them (0: free). */
+  feeAmount: number;
   /** The id an online portal gave the submission: receiving it again gives the same dossier. */
   submissionId?: string;
   /** What the applicant's form says, for the process. */
@@ -96,6 +98,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     applicant: input.applicant,
     channel: input.channel,
     components: input.components,
+    feeAmount: input.feeAmount,
     statusCode: DOSSIER_STATUS.RECEIVED,
     submissionId: input.submissionId ?? null,
     receivedAt: now,
@@ -105,8 +108,8 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
   };
   await manager.query(
     `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,
-                          status_code, submission_id, received_at, received_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                          status_code, submission_id, received_at, received_by, fee_amount)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       code,
       dossier.agencyCode,
@@ -119,6 +122,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
       dossier.submissionId,
       now,
       by.username,
+      input.feeAmount,
     ],
   );
   await issueForm(manager, code, '01', by.username, now, {
@@ -127,6 +131,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     statutoryDuration: definition.model.statutoryDuration ?? null,
     applicant: input.applicant,
     components: input.components,
+    feeAmount: input.feeAmount,
     receivedAt: now.toISOString(),
     appointmentAt: instance.dueAt?.toISOString() ?? null,
     channel: input.channel,

@@ -67,6 +67,7 @@ const TABLES = [
   'dossier',
   'dossier_sequence',
   'dossier_form',
+  'dossier_payment',
 ];
 
 /**

@@ -2,19 +2,27 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
 import { extendDossier } from '../../dossier/extend';
+import { paidFor, recordPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../dossier/query';
 import { receiveDossier } from '../../dossier/receive';
 import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
 import { requestSupplement, submitSupplement } from '../../dossier/supplement';
 import { AppError, notFound } from '../../errors';
 import { definitionById } from '../../store/definitions';
-import { DossierEntity, DossierFormEntity, type ProcessInstanceEntity } from '../../store/entities';
+import {
+  DossierEntity,
+  DossierFormEntity,
+  DossierPaymentEntity,
+  type PaymentMethod as StoredPaymentMethod,
+  type ProcessInstanceEntity,
+} from '../../store/entities';
 import type { ApiContext } from '../context';
 import {
   decodeCursor,
   encodeCursor,
   optionalText,
   pageSizeInput,
+  rangeInput,
   requiredText,
   variablesInput,
 } from '../inputs';
@@ -24,7 +32,9 @@ import {
   DossierConnection,
   DossierFilter,
   DossierForm,
+  DossierPayment,
   DossierStatus,
+  PaymentMethod,
   ReceiveDossierInput,
 } from '../types/dossier.type';
 import { ProcessDefinition } from '../types/process-definition.type';
@@ -51,6 +61,7 @@ export class DossierResolver {
         applicant: applicantInput({ ...input.applicant }),
         channel: input.channel,
         components: componentsInput(input.components.map((c) => ({ ...c }))),
+        feeAmount: rangeInput(input.feeAmount, 'input.feeAmount', 0, 100_000_000),
         submissionId: optionalText(input.submissionId, 'submissionId'),
         variables: variablesInput(input.variables, 'variables'),
         requestMissing: input.requestMissing,
@@ -113,6 +124,17 @@ export class DossierResolver {
       by: me,
       now: context.now(),
     });
+  }
+
+  @Mutation(() => Dossier, { description: "Records a payment of the dossier's fees." })
+  async recordPayment(
+    @Arg('code', () => String) code: string,
+    @Arg('amount', () => Int) amount: number,
+    @Arg('method', () => PaymentMethod) method: StoredPaymentMethod,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return recordPayment(context.dataSource, { code, amount, method, by: me, now: context.now() });
   }
 
   @Mutation(() => Dossier, { description: 'Refuses the dossier, with the reason (Form 03).' })
@@ -265,6 +287,26 @@ export class DossierResolver {
       forms.filter((form) => form.number === '02').length > 1 ||
       forms.some((form) => form.number === '04')
     );
+  }
+
+  @FieldResolver(() => Int, { description: 'The fees due, in đồng (0: free).' })
+  feeAmount(@Root() dossier: DossierEntity): number {
+    return dossier.feeAmount;
+  }
+
+  @FieldResolver(() => Int, { description: 'What has been paid so far, in đồng.' })
+  paidAmount(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<number> {
+    return paidFor(context.dataSource.getRepository(DossierPaymentEntity), dossier.code);
+  }
+
+  @FieldResolver(() => [DossierPayment])
+  payments(
+    @Root() dossier: DossierEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierPaymentEntity[]> {
+    return context.dataSource
+      .getRepository(DossierPaymentEntity)
+      .find({ where: { dossierCode: dossier.code }, order: { paidAt: 'ASC' } });
   }
 
   @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })

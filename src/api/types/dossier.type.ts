@@ -123,6 +123,12 @@ export class ReceiveDossierInput {
   @Field(() => [ComponentInput])
   components!: ComponentInput[];
 
+  @Field(() => Int, {
+    defaultValue: 0,
+    description: 'The fees due, in đồng, as assessed at reception (0: free).',
+  })
+  feeAmount!: number;
+
   @Field(() => String, {
     nullable: true,
     description: 'The online submission id: the same one received twice is one dossier.',
@@ -235,4 +241,22 @@ export class DossierFilter {
 
   @Field(() => Boolean, { nullable: true })
   overdue?: boolean;
+}
+
+export const PaymentMethod = { CASH: 'CASH', BANK_TRANSFER: 'BANK_TRANSFER', QR: 'QR' } as const;
+registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+
+@ObjectType({ description: "A payment of the dossier's fees." })
+export class DossierPayment {
+  @Field(() => Int, { description: 'In đồng.' })
+  amount!: number;
+
+  @Field(() => PaymentMethod)
+  method!: keyof typeof PaymentMethod;
+
+  @Field(() => Date)
+  paidAt!: Date;
+
+  @Field(() => String)
+  recordedBy!: string;
 }

@@ -59,6 +59,10 @@ export class DossierEntity {
   @Column({ type: 'jsonb' })
   components!: SubmittedComponent[];
 
+  /** The fees due, in đồng, as the officer assessed them at reception (0: free). */
+  @Column({ name: 'fee_amount', type: 'integer', default: 0 })
+  feeAmount!: number;
+
   /** The national status code: 1 registered … 10 result returned (see src/dossier/status.ts). */
   @Column({ name: 'status_code', type: 'smallint' })
   statusCode!: number;

@@ -5,6 +5,7 @@ import { AuthKeyEntity } from './auth-key.entity';
 import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { DossierFormEntity } from './dossier-form.entity';
+import { DossierPaymentEntity } from './dossier-payment.entity';
 import { DossierSequenceEntity } from './dossier-sequence.entity';
 import { DossierEntity } from './dossier.entity';
 import { HistoryEventEntity } from './history-event.entity';
@@ -34,6 +35,7 @@ export {
   DeploymentEntity,
   DossierEntity,
   DossierFormEntity,
+  DossierPaymentEntity,
   DossierSequenceEntity,
   HistoryEventEntity,
   ProcessDefinitionEntity,
@@ -42,6 +44,7 @@ export {
 };
 export type { TaskState } from './task.entity';
 export type { Applicant, DossierChannel, SubmittedComponent } from './dossier.entity';
+export type { PaymentMethod } from './dossier-payment.entity';
 export type { JobKind } from './job.entity';
 export type { InstanceJob };
 export type { IncidentResolution, IncidentStatus } from './incident.entity';
@@ -67,4 +70,5 @@ export const entities = [
   DossierEntity,
   DossierSequenceEntity,
   DossierFormEntity,
+  DossierPaymentEntity,
 ];

@@ -231,10 +231,6 @@ describe('dossiers', () => {
     );
     const codes = answers.map((a) => a.data?.receiveDossier.code).sort();
     const numbers = codes.map((code) => Number(code.slice(-4)));
-    console.log(
-      codes,
-      answers.map((a) => a.errors),
-    );
     expect(numbers).toEqual(Array.from({ length: 8 }, (_, n) => numbers[0] + n));
     const { dossiers } = await suite.api.ok(
       `{ dossiers(first: 100) { totalCount edges { node { code } } } }`,
@@ -245,6 +241,31 @@ describe('dossiers', () => {
       .map((e: any) => Number(e.node.code.slice(-4)))
       .sort((a: number, b: number) => a - b);
     expect(all).toEqual(Array.from({ length: all.length }, (_, n) => n + 1));
+  });
+
+  it('records the fees paid, and refuses more than is due', async () => {
+    const { data } = await receive({ components: PAPERS, feeAmount: 16000 });
+    const code = data?.receiveDossier.code;
+    const pay = (amount: number, method: string) =>
+      suite.api.graphql(
+        `mutation ($code: String!, $amount: Int!, $method: PaymentMethod!) { recordPayment(code: $code, amount: $amount, method: $method) {
+           feeAmount paidAmount payments { amount method recordedBy } } }`,
+        { code, amount, method },
+        as('reception'),
+      );
+    expect((await pay(8000, 'CASH')).data?.recordPayment).toEqual({
+      feeAmount: 16000,
+      paidAmount: 8000,
+      payments: [{ amount: 8000, method: 'CASH', recordedBy: 'le.tiepnhan' }],
+    });
+    const before = await snapshotDatabase(suite.api.database.dataSource);
+    const over = await pay(10000, 'QR');
+    expect(over.errors?.[0]).toMatchObject({
+      message: `Dossier '${code}' has 8000 đồng left to pay, not 10000`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'amount' },
+    });
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
+    expect((await pay(8000, 'QR')).data?.recordPayment.paidAmount).toBe(16000);
   });
 
   it('shows a dossier to its own agency only, and finds dossiers by filter', async () => {

@@ -26,6 +26,7 @@ describe('migrations', () => {
       'deployment',
       'dossier',
       'dossier_form',
+      'dossier_payment',
       'dossier_sequence',
       'history_event',
       'incident',

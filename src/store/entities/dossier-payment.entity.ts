@@ -1,0 +1,30 @@
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { DossierEntity } from './dossier.entity';
+
+/** How a fee was paid: cash at the desk, a bank transfer, or a QR code (online payment). */
+export type PaymentMethod = 'CASH' | 'BANK_TRANSFER' | 'QR';
+
+/** A payment of a dossier's fees (lệ phí, phí). */
+@Entity({ name: 'dossier_payment' })
+@Index('dossier_payment_dossier', ['dossierCode'])
+export class DossierPaymentEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'dossier_code', type: 'varchar', length: 64 })
+  @ForeignKey(() => DossierEntity, { onDelete: 'CASCADE' })
+  dossierCode!: string;
+
+  /** In đồng. */
+  @Column({ type: 'integer' })
+  amount!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  method!: PaymentMethod;
+
+  @Column({ name: 'paid_at', type: 'timestamptz' })
+  paidAt!: Date;
+
+  @Column({ name: 'recorded_by', type: 'varchar', length: 255 })
+  recordedBy!: string;
+}
