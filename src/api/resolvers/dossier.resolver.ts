@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
+import { controlSheet } from '../../dossier/control-sheet';
 import { extendDossier } from '../../dossier/extend';
 import { paidFor, recordPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../dossier/query';
@@ -8,6 +9,7 @@ import { receiveDossier } from '../../dossier/receive';
 import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
 import { requestSupplement, submitSupplement } from '../../dossier/supplement';
 import { AppError, notFound } from '../../errors';
+import { officeCalendar } from '../../store/calendars';
 import { definitionById } from '../../store/definitions';
 import {
   DossierEntity,
@@ -34,6 +36,7 @@ import {
   DossierForm,
   DossierPayment,
   DossierStatus,
+  HandOver,
   PaymentMethod,
   ReceiveDossierInput,
 } from '../types/dossier.type';
@@ -307,6 +310,14 @@ export class DossierResolver {
     return context.dataSource
       .getRepository(DossierPaymentEntity)
       .find({ where: { dossierCode: dossier.code }, order: { paidAt: 'ASC' } });
+  }
+
+  @FieldResolver(() => [HandOver], {
+    description:
+      'The control sheet (Form 06): each hand-over between steps and agencies, early, on time or late.',
+  })
+  async controlSheet(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
+    return controlSheet(context.dataSource, dossier, await officeCalendar(context.dataSource));
   }
 
   @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })

@@ -260,3 +260,36 @@ export class DossierPayment {
   @Field(() => String)
   recordedBy!: string;
 }
+
+export const StepResult = { EARLY: 'EARLY', ON_TIME: 'ON_TIME', LATE: 'LATE' } as const;
+registerEnumType(StepResult, { name: 'StepResult', description: 'Sớm hạn, đúng hạn, quá hạn.' });
+
+@ObjectType({ description: 'One hand-over of the control sheet (Form 06).' })
+export class HandOver {
+  @Field(() => String)
+  step!: string;
+
+  @Field(() => String, { nullable: true })
+  agency!: string | null;
+
+  @Field(() => Date)
+  receivedAt!: Date;
+
+  @Field(() => String, { description: 'Who handed the dossier to this step.' })
+  giver!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who did the step.' })
+  receiver!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the step handed it on (null: still there).',
+  })
+  handedOverAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  dueAt!: Date | null;
+
+  @Field(() => StepResult, { nullable: true })
+  result!: keyof typeof StepResult | null;
+}

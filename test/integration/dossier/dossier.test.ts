@@ -176,6 +176,28 @@ describe('dossiers', () => {
       statusCode: 9,
       finishedAt: '2026-03-02T02:00:00.000Z',
     });
+    const { dossier: sheet } = await suite.api.ok(
+      `query ($code: String!) { dossier(code: $code) { controlSheet { step agency giver receiver handedOverAt result } } }`,
+      { code },
+      as('reception'),
+    );
+    const handedAt = '2026-03-02T02:00:00.000Z';
+    expect(sheet.controlSheet).toEqual(
+      [
+        ['Tiếp nhận hồ sơ', 'le.tiepnhan', 'le.tiepnhan'],
+        ['Thẩm định hồ sơ', 'le.tiepnhan', 'tran.hotich'],
+        ['Ký duyệt kết quả', 'tran.hotich', 'nguyen.chutich'],
+        ['Trả kết quả', 'nguyen.chutich', 'le.tiepnhan'],
+      ].map(([step, giver, receiver]) => ({
+        step,
+        agency: 'xa-xuan-hoa',
+        giver,
+        receiver,
+        handedOverAt: handedAt,
+        // Done the day of the appointment, before it.
+        result: 'ON_TIME',
+      })),
+    );
     const returned = await suite.api.ok(
       `mutation ($code: String!) { returnResult(code: $code) { status statusCode returnedAt } }`,
       { code },

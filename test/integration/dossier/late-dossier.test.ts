@@ -95,4 +95,43 @@ describe('a late dossier', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });
+
+  it('marks each hand-over of the control sheet early, on time or late', async () => {
+    tokens.civil ??= await suite.api.officer('tran.hotich', ['civil_status']);
+    const verifyAt = async (received: string, done: string) => {
+      at(received);
+      const { code } = await receive();
+      const { dossier } = await suite.api.ok(
+        `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
+        { code },
+        tokens.reception,
+      );
+      const [task] = dossier.processInstance.openTasks;
+      at(done);
+      await suite.api.ok(
+        `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
+        { id: task.id },
+        tokens.civil,
+      );
+      await suite.api.ok(
+        `mutation ($id: ID!) { completeTask(id: $id) { id } }`,
+        { id: task.id },
+        tokens.civil,
+      );
+      const sheet = await suite.api.ok(
+        `query ($code: String!) { dossier(code: $code) { controlSheet { step giver receiver result } } }`,
+        { code },
+        tokens.reception,
+      );
+      return sheet.dossier.controlSheet;
+    };
+    // Due Thursday 09:00: done Tuesday is early, Thursday at 08:00 on time, Friday late.
+    expect(await verifyAt('2026-03-02T02:00:00Z', '2026-03-03T02:00:00Z')).toEqual([
+      { step: 'Xác minh', giver: 'le.tiepnhan', receiver: 'tran.hotich', result: 'EARLY' },
+    ]);
+    expect((await verifyAt('2026-03-02T02:00:00Z', '2026-03-05T01:00:00Z'))[0].result).toBe(
+      'ON_TIME',
+    );
+    expect((await verifyAt('2026-03-02T02:00:00Z', '2026-03-06T02:00:00Z'))[0].result).toBe('LATE');
+  });
 });

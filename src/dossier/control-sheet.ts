@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { DossierEntity } from '../store/entities';
+
+/** How a step kept its time: before its due day, within it, or after. */
+export type StepResult = 'EARLY' | 'ON_TIME' | 'LATE';
+
+/** One hand-over of the control sheet (Form 06, phiếu kiểm soát quá trình giải quyết hồ sơ). */
+export interface HandOver {
+  step: string;
+  agency: string | null;
+  /** When the step got the dossier, and from whom. */
+  receivedAt: Date;
+  giver: string;
+  /** Who did the step, and when they handed the dossier on (null: still there). */
+  receiver: string | null;
+  handedOverAt: Date | null;
+  dueAt: Date | null;
+  result: StepResult | null;
+}
+
+interface TaskRow {
+  name: string | null;
+  element_id: string;
+  agency: string | null;
+  created_at: Date;
+  ended_at: Date | null;
+  due_at: Date | null;
+  state: string;
+  completed_by: string | null;
+  assignee: string | null;
+}
+
+/**
+ * The control sheet, written by the process itself: each step of the dossier (and of the
+ * processes it called, for joint procedures) is a row — which agency, when it came, who gave it,
+ * who took it and when they handed it on, and whether that was early, on time or late against
+ * the step's due time (the appointment for a step without one). It starts at the desk that
+ * received the dossier.
+ */
+export async function controlSheet(
+  dataSource: DataSource,
+  dossier: DossierEntity,
+  calendar: WorkingCalendar,
+): Promise<HandOver[]> {
+  const rows = (await dataSource.query(
+    `SELECT t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
+            t.due_at, t.state, t.completed_by, t.assignee, root.due_at AS appointment
+       FROM task t
+       JOIN process_instance i ON i.id = t.instance_id
+       JOIN process_instance root ON root.id = $1
+      WHERE (i.id = $1 OR i.parent_instance_id = $1) AND t.state <> 'CANCELED'
+      ORDER BY t.created_at, t.seq`,
+    [dossier.instanceId],
+  )) as (TaskRow & { appointment: Date | null })[];
+  let giver = dossier.receivedBy;
+  return rows.map((row) => {
+    const due = row.due_at ?? row.appointment;
+    const handOver: HandOver = {
+      step: row.name ?? row.element_id,
+      agency: row.agency,
+      receivedAt: row.created_at,
+      giver,
+      receiver: row.completed_by ?? row.assignee,
+      handedOverAt: row.state === 'COMPLETED' ? row.ended_at : null,
+      dueAt: due,
+      result:
+        row.state === 'COMPLETED' && row.ended_at ? resultOf(row.ended_at, due, calendar) : null,
+    };
+    if (handOver.receiver && handOver.handedOverAt) giver = handOver.receiver;
+    return handOver;
+  });
+}
+
+function resultOf(done: Date, due: Date | null, calendar: WorkingCalendar): StepResult {
+  if (!due) return 'ON_TIME';
+  if (done > due) return 'LATE';
+  const day = (at: Date) => calendar.localDate(at.toISOString());
+  return day(done) < day(due) ? 'EARLY' : 'ON_TIME';
+}
