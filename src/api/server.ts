@@ -9,6 +9,7 @@ import { createAuthenticator } from '../auth/authenticate';
 import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
+import { formsRoute } from './forms-route';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
 import { ChangeFeed, ChangeStreams } from './change-feed';
@@ -83,6 +84,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       response.status(503).json({ status: 'unavailable', reason: 'database' });
     }
   });
+  app.use(formsRoute({ dataSource, authenticate, now, logger }));
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),

@@ -1,0 +1,223 @@
+import QRCode from 'qrcode';
+import type { HandOver } from '../dossier/control-sheet';
+import type { DossierEntity, DossierFormEntity } from '../store/entities';
+import { html, Raw, vnDateTime, vnMoney } from './html';
+
+/** The forms of Circular 03/2025/TT-VPCP, Appendix I, as printable pages in Vietnamese. */
+export const FORM_TITLES: Record<string, string> = {
+  '01': 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+  '02': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+  '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+  '04': 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ',
+  '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
+  '06': 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+};
+
+const KIND_LABELS: Record<string, string> = {
+  ORIGINAL: 'Bản chính',
+  CERTIFIED_COPY: 'Bản sao chứng thực',
+  PHOTOCOPY: 'Bản chụp',
+};
+
+const RESULT_LABELS: Record<string, string> = {
+  EARLY: 'Trước hạn',
+  ON_TIME: 'Đúng hạn',
+  LATE: 'Quá hạn',
+};
+
+export interface FormPage {
+  dossier: DossierEntity;
+  agencyName: string;
+  procedureName: string;
+  /** The form as issued (01–05), or the control sheet's rows (06). */
+  issued?: DossierFormEntity;
+  controlSheet?: HandOver[];
+}
+
+/** The whole printable page: the header of the state, the title, the QR of the dossier code. */
+export async function renderForm(number: string, page: FormPage): Promise<string> {
+  const qr = await QRCode.toString(page.dossier.code, { type: 'svg', margin: 1 });
+  const body = bodyOf(number, page);
+  return `<!doctype html>${
+    html`<html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <title>${FORM_TITLES[number]} — ${page.dossier.code}</title>
+        <style>
+          body {
+            font-family: 'Times New Roman', serif;
+            font-size: 14pt;
+            margin: 2cm;
+          }
+          header {
+            display: flex;
+            justify-content: space-between;
+            text-align: center;
+          }
+          h1 {
+            font-size: 15pt;
+            text-align: center;
+            margin: 1em 0 0.2em;
+          }
+          .code {
+            text-align: center;
+          }
+          .qr {
+            width: 3cm;
+            height: 3cm;
+          }
+          table {
+            border-collapse: collapse;
+            width: 100%;
+            margin: 0.5em 0;
+          }
+          th,
+          td {
+            border: 1px solid #000;
+            padding: 4px;
+            font-size: 12pt;
+          }
+          .signatures {
+            display: flex;
+            justify-content: space-around;
+            margin-top: 2em;
+            text-align: center;
+          }
+          @media print {
+            body {
+              margin: 1.5cm;
+            }
+          }
+        </style>
+      </head>
+      <body>
+        <header>
+          <div>
+            <strong>${page.agencyName.toUpperCase()}</strong><br />BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ
+          </div>
+          <div>
+            <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br />Độc lập - Tự do - Hạnh phúc
+          </div>
+        </header>
+        <h1>${FORM_TITLES[number]}</h1>
+        <p class="code">Mã hồ sơ: <strong>${page.dossier.code}</strong></p>
+        <div class="code"><div class="qr" style="display:inline-block">${new Raw(qr)}</div></div>
+        ${body}
+      </body>
+    </html>`.text
+  }`;
+}
+
+function bodyOf(number: string, page: FormPage): Raw {
+  const { dossier } = page;
+  const content = (page.issued?.content ?? {}) as Record<string, any>;
+  const applicant = dossier.applicant;
+  const who = html`<p>
+      Ông/bà: <strong>${applicant.name}</strong> — Số định danh cá nhân: ${applicant.idNumber}
+    </p>
+    <p>
+      Địa chỉ: ${applicant.address ?? ''} — Số điện thoại: ${applicant.phone ?? ''} — Email:
+      ${applicant.email ?? ''}
+    </p>`;
+  const signatures = (left: string, right: string) =>
+    html`<div class="signatures">
+      <div><strong>${left}</strong><br /><em>(Ký, ghi rõ họ tên)</em></div>
+      <div>
+        <strong>${right}</strong><br /><em>(Ký, ghi rõ họ tên)</em
+        ><br />${page.issued?.issuedBy ?? ''}
+      </div>
+    </div>`;
+  switch (number) {
+    case '01':
+      return html`${who}
+        <p>Nộp hồ sơ đề nghị: <strong>${page.procedureName}</strong></p>
+        <p>Thành phần hồ sơ nộp gồm:</p>
+        <table>
+          <tr>
+            <th>STT</th>
+            <th>Tên giấy tờ</th>
+            <th>Hình thức</th>
+            <th>Số lượng</th>
+          </tr>
+          ${(content.components ?? dossier.components).map(
+            (c: any, i: number) =>
+              html`<tr>
+                <td>${i + 1}</td>
+                <td>${c.name}</td>
+                <td>${KIND_LABELS[c.kind] ?? c.kind}</td>
+                <td>${c.count}</td>
+              </tr>`,
+          )}
+        </table>
+        <p>Thời gian giải quyết hồ sơ theo quy định: ${content.statutoryDuration ?? ''}</p>
+        <p>Thời gian nhận hồ sơ: ${vnDateTime(content.receivedAt)}</p>
+        <p>
+          Thời gian trả kết quả giải quyết hồ sơ:
+          <strong>${vnDateTime(content.appointmentAt)}</strong>
+        </p>
+        ${content.feeAmount ? html`<p>Phí, lệ phí: ${vnMoney(content.feeAmount)}</p>` : ''}
+        <p>Nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả, ${page.agencyName}</p>
+        ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ')}`;
+    case '02':
+      return html`${who}
+        <p>Hồ sơ đề nghị: ${page.procedureName}</p>
+        <p>
+          Ngày ${vnDateTime(page.issued?.issuedAt)}, yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội
+          dung sau:
+        </p>
+        <ol>
+          ${(content.missing ?? []).map((m: string) => html`<li>${m}</li>`)}
+        </ol>
+        <p>Lý do: ${content.reason ?? ''}</p>
+        ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN')}`;
+    case '03':
+    case '05':
+      return html`${who}
+        <p>Hồ sơ đề nghị: ${page.procedureName}</p>
+        <p>
+          ${number === '03' ? 'Không tiếp nhận giải quyết hồ sơ' : 'Dừng giải quyết hồ sơ'} vì lý
+          do: <strong>${content.reason ?? ''}</strong>
+        </p>
+        ${signatures('NGƯỜI NỘP HỒ SƠ', number === '03' ? 'NGƯỜI TIẾP NHẬN HỒ SƠ' : 'THỦ TRƯỞNG CƠ QUAN')}`;
+    case '04':
+      return html`<p>Kính gửi: ông/bà <strong>${applicant.name}</strong></p>
+        <p>
+          Ngày ${vnDateTime(dossier.receivedAt)}, ${page.agencyName} tiếp nhận hồ sơ đề nghị
+          ${page.procedureName}. Thời hạn trả kết quả theo giấy hẹn:
+          ${vnDateTime(content.previousAppointment)}.
+        </p>
+        <p>
+          Tuy nhiên, đến nay chưa trả kết quả giải quyết hồ sơ đúng hạn, lý do:
+          ${content.reason ?? ''}.
+        </p>
+        <p>
+          Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi xin lỗi và hẹn trả kết quả vào:
+          <strong>${vnDateTime(content.newAppointment)}</strong>.
+        </p>
+        ${signatures('', 'THỦ TRƯỞNG CƠ QUAN')}`;
+    case '06':
+      return html`<p>Người nộp hồ sơ: ${applicant.name}</p>
+        <p>Thời gian nhận hồ sơ: ${vnDateTime(dossier.receivedAt)}</p>
+        <table>
+          <tr>
+            <th>Tên bước / cơ quan</th>
+            <th>Thời gian giao, nhận hồ sơ</th>
+            <th>Người giao</th>
+            <th>Người nhận</th>
+            <th>Kết quả</th>
+          </tr>
+          ${(page.controlSheet ?? []).map(
+            (row) =>
+              html`<tr>
+                <td>${row.step}${row.agency ? html`<br /><em>${row.agency}</em>` : ''}</td>
+                <td>${vnDateTime(row.handedOverAt ?? row.receivedAt)}</td>
+                <td>${row.giver}</td>
+                <td>${row.receiver ?? ''}</td>
+                <td>${row.result ? RESULT_LABELS[row.result] : 'Đang xử lý'}</td>
+              </tr>`,
+          )}
+        </table>`;
+    default:
+      throw new Error(`no form ${number}`);
+  }
+}
