@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import type { HandOver } from '../dossier/control-sheet';
-import type { DossierEntity, DossierFormEntity } from '../store/entities';
+import type { DossierEntity, DossierFormEntity, SubmittedComponent } from '../store/entities';
 import { html, Raw, vnDateTime, vnMoney } from './html';
 
 /** The forms of Circular 03/2025/TT-VPCP, Appendix I, as printable pages in Vietnamese. */
@@ -24,6 +24,19 @@ const RESULT_LABELS: Record<string, string> = {
   ON_TIME: 'Đúng hạn',
   LATE: 'Quá hạn',
 };
+
+/** What the issued forms carry (see src/dossier: receive, supplement, extend, close). */
+interface FormContent {
+  components?: SubmittedComponent[];
+  statutoryDuration?: string;
+  receivedAt?: string;
+  appointmentAt?: string;
+  feeAmount?: number;
+  missing?: string[];
+  reason?: string;
+  previousAppointment?: string;
+  newAppointment?: string;
+}
 
 export interface FormPage {
   dossier: DossierEntity;
@@ -110,7 +123,7 @@ export async function renderForm(number: string, page: FormPage): Promise<string
 
 function bodyOf(number: string, page: FormPage): Raw {
   const { dossier } = page;
-  const content = (page.issued?.content ?? {}) as Record<string, any>;
+  const content = (page.issued?.content ?? {}) as FormContent;
   const applicant = dossier.applicant;
   const who = html`<p>
       Ông/bà: <strong>${applicant.name}</strong> — Số định danh cá nhân: ${applicant.idNumber}
@@ -140,7 +153,7 @@ function bodyOf(number: string, page: FormPage): Raw {
             <th>Số lượng</th>
           </tr>
           ${(content.components ?? dossier.components).map(
-            (c: any, i: number) =>
+            (c: SubmittedComponent, i: number) =>
               html`<tr>
                 <td>${i + 1}</td>
                 <td>${c.name}</td>
