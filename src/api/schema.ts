@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type PubSub } from 'type-graphql';
 import { ChangeStreams } from './change-feed';
 import { authorizeAndAudit } from './authorization';
+import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -38,6 +39,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       SubscriptionResolver,
       DossierStatusResolver,
       DossierResolver,
+      CatalogueResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [authorizeAndAudit],

@@ -30,6 +30,7 @@ export const POLICY: Record<string, Requirement> = {
   workingCalendar: 'public',
   expectedAppointment: 'public',
   dossierStatus: 'public',
+  procedures: 'public',
   // Every officer.
   me: 'officer',
   myTasks: 'officer',

@@ -9,7 +9,7 @@ import { refuseClock } from './feel-clock';
 import { ioMappingsOf } from './io-mapping';
 import { jobOf } from './job';
 import { multiInstanceOf } from './multi-instance';
-import { asList, lanesByNode } from './roles';
+import { asList, lanesByNode, splitList } from './roles';
 import { checkGraph } from './check-graph';
 import { checkDurations } from './durations';
 import { asyncOf } from './async';
@@ -195,6 +195,9 @@ function compileProcess(
     procedureCode: optionalString(process.get('tthc:procedureCode')),
     field: optionalString(process.get('tthc:field')),
     statutoryDuration: optionalString(process.get('tthc:statutoryDuration')),
+    englishName: optionalString(process.get('tthc:englishName')),
+    fee: optionalString(process.get('tthc:fee')),
+    unverified: splitList(optionalString(process.get('tthc:unverified'))),
     components: componentsOf(process),
     messageStarts: [],
     eventSubProcesses,

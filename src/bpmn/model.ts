@@ -164,6 +164,15 @@ export interface ProcessModel {
   /** The field (lĩnh vực), e.g. `civil_status`, and the statutory time, e.g. `3 working days`. */
   field?: string;
   statutoryDuration?: string;
+  /** The procedure's name in English (`tthc:englishName`), for the public catalogue. */
+  englishName?: string;
+  /** The fee rule as published, e.g. `8,000 VND per copy` (`tthc:fee`; data, not computed). */
+  fee?: string;
+  /**
+   * Which of the procedure's published values could not be checked against the legal text
+   * (`tthc:unverified`, e.g. `statutoryDuration, fee`): an administrator should confirm them.
+   */
+  unverified?: string[];
   /** The papers (thành phần hồ sơ) a dossier of this procedure needs. */
   components: DossierComponent[];
   /** The process-level none start event, if there is one. */

@@ -13,6 +13,7 @@ const CALLS: Record<string, string> = {
   expectedAppointment: `{ expectedAppointment(procedureCode: "9.999999", receivedAt: "2026-03-02T02:00:00Z") }`,
   dossierStatus: `{ dossierStatus(code: "000.00.06.H56-261130-9999", phoneLast4: "5678") { status } }`,
   me: `{ me { username } }`,
+  procedures: `{ procedures(search: "khai sinh") { code } }`,
   dossier: `{ dossier(code: "000.00.06.H56-260302-9999") { code } }`,
   dossiers: `{ dossiers(first: 5) { totalCount } }`,
   receiveDossier: `mutation { receiveDossier(input: { procedureKey: "nothing-here", applicant: { name: "A", idNumber: "001190012345" }, components: [] }) { code } }`,

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { deployDirectory } from '../../../src/store/deploy-directory';
+import { apiSuite } from '../../support/flows';
+import { PROJECT_ROOT } from '../../support/models';
+
+/** The codes of DOMAIN.md's procedure table: the catalogue must hold every one. */
+const DOMAIN_CODES = [
+  '1.001193',
+  '1.000656',
+  '1.000894',
+  '1.004873',
+  '2.000635',
+  '2.000815',
+  '2.000884',
+  '1.013978',
+  '1.012786',
+  '1.001776',
+  '1.001731',
+  '1.001699',
+  '1.014027',
+  '1.011606',
+  '1.003622',
+];
+
+const ROLE_OF_FIELD: Record<string, string> = {
+  civil_status: 'civil_status',
+  certification: 'civil_status',
+  land: 'land',
+  social_protection: 'social_affairs',
+  poverty_reduction: 'social_affairs',
+  culture: 'culture',
+};
+
+/** The real procedures in processes/: the public catalogue, and each one run end to end. */
+describe('the procedure catalogue', () => {
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const suite = apiSuite(clock);
+  const tokens: Record<string, string> = {};
+  const procedures = async (args: string) =>
+    (
+      await suite.api.graphql(
+        `{ procedures${args} { key code name englishName field statutoryDuration fee unverified steps components { name optional } } }`,
+        {},
+        null,
+      )
+    ).data?.procedures;
+
+  beforeAll(async () => {
+    await deployDirectory(
+      suite.api.database.dataSource,
+      path.join(PROJECT_ROOT, 'processes'),
+      () => clock.now,
+    );
+    for (const role of [
+      'reception',
+      'civil_status',
+      'land',
+      'social_affairs',
+      'culture',
+      'leader',
+    ]) {
+      tokens[role] = await suite.api.officer(`can.bo.${role.replace('_', '-')}`, [role]);
+    }
+  });
+
+  it('publishes every procedure of the domain, with its papers, steps, time and fee, without signing in', async () => {
+    const all = await procedures('');
+    expect(all.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(DOMAIN_CODES));
+    for (const procedure of all) {
+      expect(procedure.components.length).toBeGreaterThan(0);
+      expect(procedure.steps).toEqual(
+        expect.arrayContaining(['Tiếp nhận hồ sơ', 'Ký duyệt kết quả', 'Trả kết quả']),
+      );
+      expect(procedure.fee).toBeTruthy();
+      expect(procedure.englishName).toBeTruthy();
+    }
+    const death = all.find((p: { code: string }) => p.code === '1.000656');
+    expect(death).toMatchObject({
+      name: 'Đăng ký khai tử',
+      statutoryDuration: 'within the working day',
+      unverified: ['statutoryDuration', 'fee'],
+    });
+    expect(all.find((p: { code: string }) => p.code === '2.000635').fee).toBe('8.000 đồng/bản sao');
+  });
+
+  it('finds procedures by field, and by name with or without diacritics, in either language', async () => {
+    const codes = async (args: string) =>
+      (await procedures(args)).map((p: { code: string }) => p.code);
+    expect(await codes('(search: "dang ky khai sinh")')).toEqual(['1.001193']);
+    expect(await codes('(search: "Đăng ký khai sinh")')).toEqual(['1.001193']);
+    expect(await codes('(search: "DANG KY DAT DAI")')).toEqual(['1.013978']);
+    expect(await codes('(search: "marriage")')).toEqual(['1.000894']);
+    expect(await codes('(search: "2.000815")')).toEqual(['2.000815']);
+    expect(await codes('(field: "land")')).toEqual(['1.012786', '1.013978']);
+    expect(await codes('(field: "civil_status", search: "ho tich")')).toEqual(['2.000635']);
+  });
+
+  it('runs each procedure from reception to the returned result', async () => {
+    const all = await procedures('');
+    for (const procedure of all.filter(
+      (p: { key: string }) => p.key !== 'land-certificate-reissue',
+    )) {
+      const { data, errors } = await suite.api.graphql(
+        `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code processInstance { id } } }`,
+        {
+          input: {
+            procedureKey: procedure.key,
+            applicant: { name: 'Lê Văn Dũng', idNumber: '001090011111', phone: '0901234567' },
+            components: procedure.components
+              .filter((c: { optional: boolean }) => !c.optional)
+              .map((c: { name: string }) => ({ name: c.name, kind: 'ORIGINAL' })),
+          },
+        },
+        tokens.reception,
+      );
+      expect([procedure.code, errors]).toEqual([procedure.code, undefined]);
+      const code = data?.receiveDossier.code;
+      for (const role of ['reception', ROLE_OF_FIELD[procedure.field], 'leader', 'reception']) {
+        const { dossier } = await suite.api.ok(
+          `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
+          { code },
+          tokens.reception,
+        );
+        const [task] = dossier.processInstance.openTasks;
+        expect([procedure.code, role, task]).toEqual([procedure.code, role, expect.anything()]);
+        await suite.api.ok(
+          `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
+          { id: task.id },
+          tokens[role],
+        );
+        // The birth registration's check says whether the papers are complete.
+        await suite.api.ok(
+          `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { id } }`,
+          { id: task.id },
+          tokens[role],
+        );
+      }
+      const { dossier } = await suite.api.ok(
+        `query ($code: String!) { dossier(code: $code) { status } }`,
+        { code },
+        tokens.reception,
+      );
+      expect([procedure.code, dossier.status]).toEqual([procedure.code, 'PROCESSED']);
+    }
+  });
+});
