@@ -16,6 +16,7 @@ import { TaskSignature1795986232634 } from './1795986232634-TaskSignature';
 import { ChangeNotify1795990000000 } from './1795990000000-ChangeNotify';
 import { Dossiers1795990100000 } from './1795990100000-Dossiers';
 import { DossierPayments1795990200000 } from './1795990200000-DossierPayments';
+import { AgencyServes1795990300000 } from './1795990300000-AgencyServes';
 
 export const migrations = [
   Initial1795316972050,
@@ -35,4 +36,5 @@ export const migrations = [
   ChangeNotify1795990000000,
   Dossiers1795990100000,
   DossierPayments1795990200000,
+  AgencyServes1795990300000,
 ];

@@ -19,12 +19,22 @@ const DOSSIER_PREFIX = /^[0-9A-Za-z][0-9A-Za-z.]{0,31}$/;
 
 export function createAgency(
   dataSource: DataSource,
-  input: { code: string; name: string; kind: string; dossierPrefix?: string; now: Date },
+  input: {
+    code: string;
+    name: string;
+    kind: string;
+    dossierPrefix?: string;
+    /** The agencies it works for in joint procedures (by code). */
+    serves?: readonly string[];
+    now: Date;
+  },
 ): Promise<AgencyEntity> {
   if (!CODE.test(input.code))
     throw invalid('code', 'lower-case letters, digits and dashes, e.g. xa-xuan-hoa');
   if (input.dossierPrefix !== undefined && !DOSSIER_PREFIX.test(input.dossierPrefix))
     throw invalid('dossierPrefix', 'the national agency code, e.g. 000.00.06.H56');
+  for (const served of input.serves ?? [])
+    if (!CODE.test(served)) throw invalid('serves', `agency codes, not '${served}'`);
   return unlessTaken('code', input.code, () =>
     dataSource.transaction(async (manager) => {
       if (await manager.findOneBy(AgencyEntity, { code: input.code }))
@@ -35,6 +45,7 @@ export function createAgency(
         name: input.name,
         kind: input.kind,
         dossierPrefix: input.dossierPrefix ?? null,
+        serves: [...(input.serves ?? [])],
         createdAt: input.now,
       };
       await manager.insert(AgencyEntity, agency);

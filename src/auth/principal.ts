@@ -6,7 +6,14 @@ export interface Principal {
   officerId: string;
   username: string;
   fullName: string;
-  agency: { id: string; code: string; name: string; kind: string; dossierPrefix: string | null };
+  agency: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    dossierPrefix: string | null;
+    serves: string[];
+  };
   /** Roles held as an official member, and those covered as a backup during an absence. */
   roles: string[];
   /** The roles among `roles` held only as a backup for someone away now. */
@@ -31,7 +38,7 @@ export async function loadPrincipal(
   now: Date,
 ): Promise<Principal | null> {
   const [officer] = (await dataSource.query(
-    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind, a.dossier_prefix
+    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind, a.dossier_prefix, a.serves
        FROM officer o JOIN agency a ON a.id = o.agency_id
       WHERE o.active AND ${'officerId' in who ? 'o.id = $1' : 'o.username = $1'}`,
     ['officerId' in who ? who.officerId : who.username],
@@ -44,6 +51,7 @@ export async function loadPrincipal(
     name: string;
     kind: string;
     dossier_prefix: string | null;
+    serves: string[];
   }[];
   if (!officer) return null;
   const memberships = (await dataSource.query(
@@ -78,6 +86,7 @@ export async function loadPrincipal(
       name: officer.name,
       kind: officer.kind,
       dossierPrefix: officer.dossier_prefix,
+      serves: officer.serves,
     },
     roles: [...official, ...covering].sort(),
     covering,

@@ -20,6 +20,7 @@ export function assignmentOf(
   | 'assignee'
   | 'formKey'
   | 'agency'
+  | 'agencyKind'
   | 'stepDuration'
   | 'signature'
 > {
@@ -65,6 +66,10 @@ export function assignmentOf(
     ...(assignee && { assignee }),
     ...(formKey && { formKey }),
     ...withText('agency', text(task.get('tthc:agency')) ?? text(lane?.get('tthc:agency'))),
+    ...withText(
+      'agencyKind',
+      text(task.get('tthc:agencyKind')) ?? text(lane?.get('tthc:agencyKind')),
+    ),
     ...withText('stepDuration', text(task.get('tthc:stepDuration'))),
     ...(task.get('tthc:signature') === true && { signature: true }),
   };

@@ -66,6 +66,12 @@ export interface FlowNode {
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */
   agency?: string;
+  /**
+   * User tasks: the kind of agency that does this step in a joint procedure (police,
+   * social_insurance, department): the one of that kind serving the agency that received the
+   * dossier (`tthc:agencyKind`).
+   */
+  agencyKind?: string;
   /** User tasks: a step that signs the result (ký duyệt); only leaders complete it. */
   signature?: boolean;
   /**

@@ -11,8 +11,13 @@ export const DEMO_COMMUNE = 'xa-xuan-hoa';
 
 export const DEMO_AGENCIES = [
   { code: DEMO_COMMUNE, name: 'UBND xã Xuân Hòa', kind: 'commune', dossierPrefix: '000.00.06.H56' },
-  { code: 'ca-xa-xuan-hoa', name: 'Công an xã Xuân Hòa', kind: 'police' },
-  { code: 'bhxh-khu-vuc-1', name: 'Bảo hiểm xã hội khu vực I', kind: 'social_insurance' },
+  { code: 'ca-xa-xuan-hoa', name: 'Công an xã Xuân Hòa', kind: 'police', serves: [DEMO_COMMUNE] },
+  {
+    code: 'bhxh-khu-vuc-1',
+    name: 'Bảo hiểm xã hội khu vực I',
+    kind: 'social_insurance',
+    serves: [DEMO_COMMUNE],
+  },
 ] as const;
 
 type Membership = [role: string, kind: MembershipKind];

@@ -43,32 +43,37 @@ export async function controlSheet(
   dossier: DossierEntity,
   calendar: WorkingCalendar,
 ): Promise<HandOver[]> {
+  // A step got the dossier from whoever completed a step last before it began (the history's
+  // order, written under the instance's lock): after parallel branches, the one who finished last.
   const rows = (await dataSource.query(
     `SELECT t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
-            t.due_at, t.state, t.completed_by, t.assignee, root.due_at AS appointment
+            t.due_at, t.state, t.completed_by, t.assignee, root.due_at AS appointment,
+            (SELECT c.actor FROM history_event c
+              WHERE c.instance_id = t.instance_id AND c.event_type = 'ELEMENT_COMPLETED'
+                AND c.element_type = 'userTask' AND c.id < started.id
+              ORDER BY c.id DESC LIMIT 1) AS giver
        FROM task t
        JOIN process_instance i ON i.id = t.instance_id
        JOIN process_instance root ON root.id = $1
+       JOIN history_event started
+         ON started.task_id = t.id AND started.event_type = 'ELEMENT_ACTIVATED'
       WHERE (i.id = $1 OR i.parent_instance_id = $1) AND t.state <> 'CANCELED'
-      ORDER BY t.created_at, t.seq`,
+      ORDER BY started.id`,
     [dossier.instanceId],
-  )) as (TaskRow & { appointment: Date | null })[];
-  let giver = dossier.receivedBy;
+  )) as (TaskRow & { appointment: Date | null; giver: string | null })[];
   return rows.map((row) => {
     const due = row.due_at ?? row.appointment;
-    const handOver: HandOver = {
+    const finished = row.state === 'COMPLETED' ? row.ended_at : null;
+    return {
       step: row.name ?? row.element_id,
       agency: row.agency,
       receivedAt: row.created_at,
-      giver,
+      giver: row.giver ?? dossier.receivedBy,
       receiver: row.completed_by ?? row.assignee,
-      handedOverAt: row.state === 'COMPLETED' ? row.ended_at : null,
+      handedOverAt: finished,
       dueAt: due,
-      result:
-        row.state === 'COMPLETED' && row.ended_at ? resultOf(row.ended_at, due, calendar) : null,
+      result: finished ? resultOf(finished, due, calendar) : null,
     };
-    if (handOver.receiver && handOver.handedOverAt) giver = handOver.receiver;
-    return handOver;
   });
 }
 

@@ -200,6 +200,8 @@ export type Effect =
       assignee?: string;
       formKey?: string;
       agency?: string;
+      /** The kind of agency that does it, resolved by the store (joint procedures). */
+      agencyKind?: string;
       /** A step that signs the result: only leaders complete it. */
       signature?: true;
       /** When the step is due, from its budget. */

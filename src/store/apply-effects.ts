@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
+import { agencyOfKind } from './agency-of-kind';
 import { JobEntity, MessageSubscriptionEntity, TaskEntity } from './entities';
 import { appendHistory, type NewHistoryEvent } from './history';
 import { closeIncidentsOfJobs } from './incidents';
@@ -106,7 +107,9 @@ export async function applyEffects(
           candidateGroups: effect.candidateGroups,
           candidateUsers: effect.candidateUsers ?? [],
           formKey: effect.formKey ?? null,
-          agency: effect.agency ?? null,
+          agency:
+            effect.agency ??
+            (effect.agencyKind ? await agencyOfKind(manager, instanceId, effect.agencyKind) : null),
           needsSignature: effect.signature ?? false,
           // A task drawn with an assignee goes straight to that officer.
           assignee: effect.assignee ?? null,

@@ -125,6 +125,11 @@ export class OfficerResolver {
     @Arg('name', () => String) name: string,
     @Arg('kind', () => String) kind: string,
     @Arg('dossierPrefix', () => String, { nullable: true }) dossierPrefix: string | undefined,
+    @Arg('serves', () => [String], {
+      nullable: true,
+      description: 'The agencies it works for in joint procedures, by code.',
+    })
+    serves: string[] | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Agency> {
     return createAgency(context.dataSource, {
@@ -132,6 +137,7 @@ export class OfficerResolver {
       name: requiredText(name, 'name'),
       kind: requiredText(kind, 'kind'),
       dossierPrefix: optionalText(dossierPrefix, 'dossierPrefix'),
+      serves: serves ?? undefined,
       now: context.now(),
     });
   }

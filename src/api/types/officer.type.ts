@@ -29,6 +29,9 @@ export class Agency {
     description: 'What its dossier codes begin with: the national agency code.',
   })
   dossierPrefix!: string | null;
+
+  @Field(() => [String], { description: 'The agencies it works for in joint procedures.' })
+  serves!: string[];
 }
 
 @ObjectType({ description: 'An officer (cán bộ) and the roles they hold now.' })

@@ -20,6 +20,7 @@ export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) 
     ...(node.assignee && { assignee: node.assignee }),
     ...(node.formKey && { formKey: node.formKey }),
     ...(node.agency && { agency: node.agency }),
+    ...(node.agencyKind && { agencyKind: node.agencyKind }),
     ...(node.signature && { signature: true }),
     ...(token.deadline && { dueAt: token.deadline.dueAt }),
   });

@@ -21,6 +21,13 @@ export class AgencyEntity {
   @Column({ name: 'dossier_prefix', type: 'varchar', length: 32, nullable: true })
   dossierPrefix!: string | null;
 
+  /**
+   * The agencies (by code) this one works for in joint procedures: the commune police serves its
+   * commune, a social insurance office the communes of its area.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  serves!: string[];
+
   /** commune, police, social_insurance, department, ... */
   @Column({ type: 'varchar', length: 32 })
   kind!: string;

@@ -86,8 +86,9 @@ describe('the procedure catalogue', () => {
   it('finds procedures by field, and by name with or without diacritics, in either language', async () => {
     const codes = async (args: string) =>
       (await procedures(args)).map((p: { code: string }) => p.code);
-    expect(await codes('(search: "dang ky khai sinh")')).toEqual(['1.001193']);
-    expect(await codes('(search: "Đăng ký khai sinh")')).toEqual(['1.001193']);
+    // The birth registration, and the joint group that begins with it.
+    expect(await codes('(search: "dang ky khai sinh")')).toEqual(['1.001193', '3.000722']);
+    expect(await codes('(search: "Đăng ký khai sinh")')).toEqual(['1.001193', '3.000722']);
     expect(await codes('(search: "DANG KY DAT DAI")')).toEqual(['1.013978']);
     expect(await codes('(search: "marriage")')).toEqual(['1.000894']);
     expect(await codes('(search: "2.000815")')).toEqual(['2.000815']);
@@ -97,9 +98,13 @@ describe('the procedure catalogue', () => {
 
   it('runs each procedure from reception to the returned result', async () => {
     const all = await procedures('');
-    for (const procedure of all.filter(
-      (p: { key: string }) => p.key !== 'land-certificate-reissue',
-    )) {
+    // The land reissue waits 15 days of public posting, and the joint groups cross agencies:
+    // each has its own test.
+    const simple = all.filter(
+      (p: { key: string; field: string }) =>
+        p.key !== 'land-certificate-reissue' && p.field !== 'joint',
+    );
+    for (const procedure of simple) {
       const { data, errors } = await suite.api.graphql(
         `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code processInstance { id } } }`,
         {
