@@ -2,8 +2,14 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createAgency, createOfficer } from '../auth/officers';
 import type { Variables } from '../engine/types';
-import { AgencyEntity, ProcessDefinitionEntity } from '../store/entities';
-import { startInstance } from '../store/start-instance';
+import {
+  AgencyEntity,
+  ProcessDefinitionEntity,
+  type Applicant,
+  type SubmittedComponent,
+} from '../store/entities';
+import { receiveDossier } from '../dossier/receive';
+import { requestSupplement } from '../dossier/supplement';
 import { claimTask, completeTask, openTasksOf } from '../store/tasks';
 import { DEMO_AGENCIES, DEMO_COMMUNE, DEMO_OFFICERS, DEMO_PASSWORD } from './demo-commune';
 
@@ -55,11 +61,8 @@ const DOSSIER_PLANS: { step: string; by: string; variables?: Variables; claimOnl
     { step: 'Task_Receive', by: 'le.tiepnhan' },
     { step: 'Task_Check', by: 'tran.hotich', variables: { complete: true } },
   ],
-  // Papers missing: back at the desk for the citizen to complete.
-  [
-    { step: 'Task_Receive', by: 'le.tiepnhan' },
-    { step: 'Task_Check', by: 'tran.hotich', variables: { complete: false } },
-  ],
+  // Papers missing: the civil status officer asks the citizen for them (Form 02, below).
+  [{ step: 'Task_Receive', by: 'le.tiepnhan' }],
   // Signed and returned.
   [
     { step: 'Task_Receive', by: 'le.tiepnhan' },
@@ -69,24 +72,38 @@ const DOSSIER_PLANS: { step: string; by: string; variables?: Variables; claimOnl
   ],
 ];
 
+const WAITING_FOR_PAPERS = 3;
+
+/** Birth registrations received at the demo commune's desk, by the same calls the API makes. */
 async function seedDossiers(dataSource: DataSource, now: Date): Promise<number> {
   const deployed = await dataSource
     .getRepository(ProcessDefinitionEntity)
     .existsBy({ key: 'birth-registration' });
   if (!deployed) return 0;
-  const day = now.toISOString().slice(2, 10).replaceAll('-', '');
+  const desk = DEMO_AGENCIES[0];
+  const receiver = {
+    username: 'le.tiepnhan',
+    agency: { code: desk.code, name: desk.name, dossierPrefix: desk.dossierPrefix },
+  };
   for (const [index, plan] of DOSSIER_PLANS.entries()) {
-    const instance = await startInstance(dataSource, {
-      key: 'birth-registration',
-      businessKey: `000.00.06.H56-${day}-${String(index + 1).padStart(4, '0')}`,
-      variables: {},
-      actor: 'le.tiepnhan',
-      agency: DEMO_COMMUNE,
+    const dossier = await receiveDossier(
+      dataSource,
+      {
+        procedureKey: 'birth-registration',
+        applicant: DEMO_APPLICANTS[index % DEMO_APPLICANTS.length],
+        channel: index % 2 === 0 ? 'IN_PERSON' : 'ONLINE_FULL',
+        components: BIRTH_PAPERS,
+        feeAmount: 0,
+        variables: {},
+      },
+      receiver,
       now,
-    });
+    );
     for (const { step, by, variables, claimOnly } of plan) {
-      const task = (await openTasksOf(dataSource, instance.id)).find((t) => t.elementId === step);
-      if (!task) throw new Error(`demo dossier ${index + 1}: no open ${step}`);
+      const task = (await openTasksOf(dataSource, dossier.instanceId)).find(
+        (t) => t.elementId === step,
+      );
+      if (!task) throw new Error(`demo dossier ${dossier.code}: no open ${step}`);
       await claimTask(dataSource, { taskId: task.id, assignee: by, now });
       if (claimOnly) continue;
       await completeTask(dataSource, {
@@ -96,6 +113,32 @@ async function seedDossiers(dataSource: DataSource, now: Date): Promise<number> 
         now,
       });
     }
+    if (index === WAITING_FOR_PAPERS) {
+      await requestSupplement(dataSource, {
+        code: dossier.code,
+        missing: ['Giấy chứng sinh (bản chính có xác nhận của cơ sở y tế)'],
+        reason: 'Giấy chứng sinh nộp kèm là bản chụp',
+        by: 'tran.hotich',
+        now,
+      });
+    }
   }
   return DOSSIER_PLANS.length;
 }
+
+const BIRTH_PAPERS: SubmittedComponent[] = [
+  { name: 'Tờ khai đăng ký khai sinh', kind: 'ORIGINAL', count: 1, digitized: true },
+  {
+    name: 'Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)',
+    kind: 'ORIGINAL',
+    count: 1,
+    digitized: true,
+  },
+];
+
+/** Made-up citizens: their ID numbers are not real ones. */
+const DEMO_APPLICANTS: Applicant[] = [
+  { name: 'Nguyễn Thị Bình', idNumber: '001190000001', phone: '0912000001', address: 'Thôn 1' },
+  { name: 'Trần Văn Cường', idNumber: '001085000002', phone: '0912000002', address: 'Thôn 2' },
+  { name: 'Lê Thị Dung', idNumber: '001192000003', phone: '0912000003', address: 'Thôn 3' },
+];

@@ -91,7 +91,7 @@ describe('npm start with the embedded PostgreSQL', () => {
       `mutation { login(username: "le.tiepnhan", password: "${DEMO_PASSWORD}") { token } }`,
     );
     const inbox = await post(`{ myTasks { counts { open } } }`, signIn.data.login.token);
-    expect(inbox.data.myTasks.counts.open).toBe(2);
+    expect(inbox.data.myTasks.counts.open).toBe(1);
 
     const health = await fetch(url.replace('/graphql', '/healthz'));
     expect(await health.json()).toEqual({ status: 'ok' });
