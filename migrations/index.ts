@@ -17,6 +17,7 @@ import { ChangeNotify1795990000000 } from './1795990000000-ChangeNotify';
 import { Dossiers1795990100000 } from './1795990100000-Dossiers';
 import { DossierPayments1795990200000 } from './1795990200000-DossierPayments';
 import { AgencyServes1795990300000 } from './1795990300000-AgencyServes';
+import { DossierFeedback1795991150038 } from './1795991150038-DossierFeedback';
 
 export const migrations = [
   Initial1795316972050,
@@ -37,4 +38,5 @@ export const migrations = [
   Dossiers1795990100000,
   DossierPayments1795990200000,
   AgencyServes1795990300000,
+  DossierFeedback1795991150038,
 ];

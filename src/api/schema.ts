@@ -7,6 +7,7 @@ import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
+import { FeedbackResolver } from './resolvers/feedback.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
 import { DossierStatusResolver } from './resolvers/dossier-status.resolver';
@@ -40,6 +41,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       DossierStatusResolver,
       DossierResolver,
       CatalogueResolver,
+      FeedbackResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [authorizeAndAudit],

@@ -31,6 +31,8 @@ export const POLICY: Record<string, Requirement> = {
   expectedAppointment: 'public',
   dossierStatus: 'public',
   procedures: 'public',
+  submitFeedback: 'public',
+  rateDossier: 'public',
   // Every officer.
   me: 'officer',
   myTasks: 'officer',
@@ -55,6 +57,7 @@ export const POLICY: Record<string, Requirement> = {
   withdrawDossier: ['reception'],
   returnResult: ['reception'],
   recordPayment: ['reception'],
+  answerFeedback: ['leader', 'office'],
   // Leaders sign the apology with a new date (Form 04) and stop processing (Form 05).
   extendDossier: ['leader'],
   stopDossier: ['leader'],

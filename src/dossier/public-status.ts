@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { definitionById } from '../store/definitions';
-import { DossierEntity, HistoryEventEntity, ProcessInstanceEntity } from '../store/entities';
+import { HistoryEventEntity, ProcessInstanceEntity, type DossierEntity } from '../store/entities';
 import { openTasksOf } from '../store/tasks';
 
 /** What anyone holding the receipt may know of a dossier: its progress, nothing personal. */
@@ -16,21 +16,12 @@ export interface PublicDossierStatus {
   currentSteps: string[];
 }
 
-/**
- * The dossier's progress for the citizen who holds its receipt: the code and the last four
- * digits of the phone given at reception must both match. Null when they do not, exactly as for
- * a code that does not exist, so that a wrong pair tells nothing.
- */
+/** The dossier's progress for the citizen who proved it is theirs (see citizensDossier). */
 export async function publicDossierStatus(
   dataSource: DataSource,
-  code: string,
-  phoneLast4: string,
-): Promise<PublicDossierStatus | null> {
-  const dossier = await dataSource.getRepository(DossierEntity).findOneBy({ code });
-  const phone = dossier?.applicant.phone;
-  if (!dossier || !phone || !/^\d{4}$/.test(phoneLast4) || !phone.endsWith(phoneLast4)) {
-    return null;
-  }
+  dossier: DossierEntity,
+): Promise<PublicDossierStatus> {
+  const { code } = dossier;
   const [definition, instance, completed] = await Promise.all([
     definitionById(dataSource.manager, dossier.definitionId),
     dataSource.getRepository(ProcessInstanceEntity).findOneByOrFail({ id: dossier.instanceId }),

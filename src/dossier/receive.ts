@@ -105,6 +105,8 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     receivedBy: by.username,
     finishedAt: null,
     returnedAt: null,
+    satisfied: null,
+    ratedAt: null,
   };
   await manager.query(
     `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,

@@ -68,6 +68,7 @@ const TABLES = [
   'dossier_sequence',
   'dossier_form',
   'dossier_payment',
+  'dossier_feedback',
 ];
 
 /**

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { AttemptLimit } from '../../auth/attempt-limit';
+import { citizensDossier } from '../../dossier/citizen';
 import { publicDossierStatus, type PublicDossierStatus } from '../../dossier/public-status';
 import { STATUS_LABELS, statusName } from '../../dossier/status';
-import { notFound } from '../../errors';
 import type { ApiContext } from '../context';
 import { requiredText } from '../inputs';
 import { DossierStatus } from '../types/dossier.type';
@@ -55,9 +54,6 @@ class DossierProgress {
   currentSteps!: string[];
 }
 
-/** Wrong code and phone pairs, per code: ten thousand endings are too few to leave unguarded. */
-const guesses = new AttemptLimit('look-ups', 'code');
-
 @Resolver()
 export class DossierStatusResolver {
   @Query(() => DossierProgress, {
@@ -69,15 +65,13 @@ export class DossierStatusResolver {
     @Arg('phoneLast4', () => String) phoneLast4: string,
     @Ctx() context: ApiContext,
   ): Promise<DossierProgress> {
-    const wanted = requiredText(code, 'code');
-    const now = context.now();
-    guesses.check(wanted, now);
-    const found = await publicDossierStatus(context.dataSource, wanted, phoneLast4.trim());
-    if (!found) {
-      guesses.failed(wanted, now);
-      throw notFound('Dossier', wanted, { field: 'code' });
-    }
-    return view(found);
+    const dossier = await citizensDossier(
+      context.dataSource,
+      requiredText(code, 'code'),
+      phoneLast4,
+      context.now(),
+    );
+    return view(await publicDossierStatus(context.dataSource, dossier));
   }
 }
 

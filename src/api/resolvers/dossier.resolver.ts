@@ -13,6 +13,7 @@ import { officeCalendar } from '../../store/calendars';
 import { definitionById } from '../../store/definitions';
 import {
   DossierEntity,
+  DossierFeedbackEntity,
   DossierFormEntity,
   DossierPaymentEntity,
   type PaymentMethod as StoredPaymentMethod,
@@ -42,6 +43,7 @@ import {
 } from '../types/dossier.type';
 import { ProcessDefinition } from '../types/process-definition.type';
 import { ProcessInstance } from '../types/process-instance.type';
+import { Feedback } from './feedback.resolver';
 import { signedIn } from './officer.resolver';
 
 const DOSSIER_CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|(.{1,64})$/;
@@ -318,6 +320,21 @@ export class DossierResolver {
   })
   async controlSheet(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
     return controlSheet(context.dataSource, dossier, await officeCalendar(context.dataSource));
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: "The citizen's rating: satisfied or not (null: not rated).",
+  })
+  satisfied(@Root() dossier: DossierEntity): boolean | null {
+    return dossier.satisfied;
+  }
+
+  @FieldResolver(() => [Feedback], { description: 'Feedback on the dossier (PAKN), oldest first.' })
+  feedback(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
+    return context.dataSource
+      .getRepository(DossierFeedbackEntity)
+      .find({ where: { dossierCode: dossier.code }, order: { submittedAt: 'ASC' } });
   }
 
   @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })

@@ -82,4 +82,11 @@ export class DossierEntity {
 
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt!: Date | null;
+
+  /** The citizen's rating of how the dossier was received and handled: satisfied or not. */
+  @Column({ type: 'boolean', nullable: true })
+  satisfied!: boolean | null;
+
+  @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
+  ratedAt!: Date | null;
 }

@@ -4,6 +4,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { AuthKeyEntity } from './auth-key.entity';
 import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
+import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
 import { DossierSequenceEntity } from './dossier-sequence.entity';
@@ -34,6 +35,7 @@ export {
   MessageSubscriptionEntity,
   DeploymentEntity,
   DossierEntity,
+  DossierFeedbackEntity,
   DossierFormEntity,
   DossierPaymentEntity,
   DossierSequenceEntity,
@@ -71,4 +73,5 @@ export const entities = [
   DossierSequenceEntity,
   DossierFormEntity,
   DossierPaymentEntity,
+  DossierFeedbackEntity,
 ];

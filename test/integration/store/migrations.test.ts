@@ -25,6 +25,7 @@ describe('migrations', () => {
       'calendar_table',
       'deployment',
       'dossier',
+      'dossier_feedback',
       'dossier_form',
       'dossier_payment',
       'dossier_sequence',
