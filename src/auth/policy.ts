@@ -49,6 +49,7 @@ export const POLICY: Record<string, Requirement> = {
   // Dossiers of the officer's agency.
   dossier: 'officer',
   dossiers: 'officer',
+  trackingBook: 'officer',
   // The one-stop desk.
   receiveDossier: ['reception'],
   requestSupplement: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],

@@ -3,6 +3,7 @@ import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
 import { controlSheet } from '../../dossier/control-sheet';
 import { extendDossier } from '../../dossier/extend';
+import { trackingBook } from '../../dossier/tracking-book';
 import { paidFor, recordPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../dossier/query';
 import { receiveDossier } from '../../dossier/receive';
@@ -40,6 +41,7 @@ import {
   HandOver,
   PaymentMethod,
   ReceiveDossierInput,
+  TrackingBookLine,
 } from '../types/dossier.type';
 import { ProcessDefinition } from '../types/process-definition.type';
 import { ProcessInstance } from '../types/process-instance.type';
@@ -231,6 +233,21 @@ export class DossierResolver {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
     };
+  }
+
+  @Query(() => [TrackingBookLine], {
+    description:
+      "My agency's tracking book (Form 07): the dossiers received from `from` until before `to`, in order.",
+  })
+  trackingBook(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Ctx() context: ApiContext,
+  ): Promise<TrackingBookLine[]> {
+    if (!(to > from)) {
+      throw new AppError('BAD_USER_INPUT', "'to' must come after 'from'", { field: 'to' });
+    }
+    return trackingBook(context.dataSource, signedIn(context).agency.code, from, to);
   }
 
   @FieldResolver(() => DossierStatus)

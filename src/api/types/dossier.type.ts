@@ -293,3 +293,39 @@ export class HandOver {
   @Field(() => StepResult, { nullable: true })
   result!: keyof typeof StepResult | null;
 }
+
+@ObjectType({ description: 'A line of the tracking book (Form 07, sổ theo dõi hồ sơ).' })
+export class TrackingBookLine {
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String, { description: 'What was asked: the procedure.' })
+  request!: string;
+
+  @Field(() => Int, { description: 'How many papers were handed in.' })
+  papers!: number;
+
+  @Field(() => String)
+  applicant!: string;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => Date)
+  receivedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  appointmentAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  returnedAt!: Date | null;
+
+  @Field(() => String, { description: 'Where it stands, in Vietnamese.' })
+  note!: string;
+}

@@ -290,6 +290,36 @@ describe('dossiers', () => {
     expect((await pay(8000, 'QR')).data?.recordPayment.paidAmount).toBe(16000);
   });
 
+  it('keeps the tracking book of the period (Form 07)', async () => {
+    const { trackingBook } = await suite.api.ok(
+      `{ trackingBook(from: "2026-03-01T17:00:00Z", to: "2026-03-02T17:00:00Z") {
+         number code request papers applicant phone receivedAt appointmentAt returnedAt note } }`,
+      {},
+      as('reception'),
+    );
+    expect(trackingBook[0]).toEqual({
+      number: 1,
+      code: '000.00.06.H56-260302-0001',
+      request: 'Đăng ký khai sinh',
+      papers: 2,
+      applicant: 'Nguyễn Thị Bình',
+      phone: '0912345678',
+      receivedAt: '2026-03-02T02:00:00.000Z',
+      appointmentAt: '2026-03-02T10:30:00.000Z',
+      returnedAt: '2026-03-02T02:00:00.000Z',
+      note: 'Đã trả kết quả',
+    });
+    expect(trackingBook.map((line: { number: number }) => line.number)).toEqual(
+      trackingBook.map((_: unknown, index: number) => index + 1),
+    );
+    const other = await suite.api.ok(
+      `{ trackingBook(from: "2026-03-01T17:00:00Z", to: "2026-03-02T17:00:00Z") { code } }`,
+      {},
+      as('elsewhere'),
+    );
+    expect(other.trackingBook).toEqual([]);
+  });
+
   it('shows a dossier to its own agency only, and finds dossiers by filter', async () => {
     const other = await suite.api.graphql(
       `{ dossier(code: "000.00.06.H56-260302-0001") { code } }`,
