@@ -6,6 +6,8 @@ export interface DossierQuery {
   agencyCode: string;
   statusCode?: number;
   procedureKey?: string;
+  /** The procedure's field (lĩnh vực), e.g. civil_status. */
+  field?: string;
   channel?: DossierChannel;
   receivedFrom?: Date;
   receivedBefore?: Date;
@@ -30,11 +32,13 @@ export async function queryDossiers(
       .where('d.agency_code = :agency', { agency: query.agencyCode });
     if (query.statusCode !== undefined)
       builder.andWhere('d.status_code = :status', { status: query.statusCode });
-    if (query.procedureKey !== undefined) {
-      builder
-        .innerJoin('process_definition', 'p', 'p.id = d.definition_id')
-        .andWhere('p.key = :key', { key: query.procedureKey });
+    if (query.procedureKey !== undefined || query.field !== undefined) {
+      builder.innerJoin('process_definition', 'p', 'p.id = d.definition_id');
     }
+    if (query.procedureKey !== undefined)
+      builder.andWhere('p.key = :key', { key: query.procedureKey });
+    if (query.field !== undefined)
+      builder.andWhere("p.model->>'field' = :field", { field: query.field });
     if (query.channel !== undefined)
       builder.andWhere('d.channel = :channel', { channel: query.channel });
     if (query.receivedFrom !== undefined)

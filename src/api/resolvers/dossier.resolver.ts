@@ -47,6 +47,8 @@ import { ProcessDefinition } from '../types/process-definition.type';
 import { ProcessInstance } from '../types/process-instance.type';
 import { Feedback } from './feedback.resolver';
 import { signedIn } from './officer.resolver';
+import { holds } from '../../auth/policy';
+import type { Principal } from '../../auth/principal';
 
 const DOSSIER_CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|(.{1,64})$/;
 
@@ -205,9 +207,10 @@ export class DossierResolver {
     const page = await queryDossiers(
       context.dataSource,
       {
-        agencyCode: me.agency.code,
+        agencyCode: agencyOf(me, optionalText(filter?.agencyCode, 'filter.agencyCode')),
         statusCode: filter?.status ? DOSSIER_STATUS[filter.status] : undefined,
         procedureKey: optionalText(filter?.procedureKey, 'filter.procedureKey'),
+        field: optionalText(filter?.field, 'filter.field'),
         channel: filter?.channel ?? undefined,
         receivedFrom: filter?.receivedFrom ?? undefined,
         receivedBefore: filter?.receivedBefore ?? undefined,
@@ -391,4 +394,15 @@ export class DossierResolver {
       now: context.now(),
     });
   }
+}
+
+/** The agency whose dossiers an officer lists: their own; administrators may name another. */
+function agencyOf(me: Principal, wanted: string | undefined): string {
+  if (wanted === undefined || wanted === me.agency.code) return me.agency.code;
+  if (!holds(me, 'admin')) {
+    throw new AppError('FORBIDDEN', `Only administrators list another agency's dossiers`, {
+      field: 'filter.agencyCode',
+    });
+  }
+  return wanted;
 }

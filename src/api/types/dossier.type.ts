@@ -227,6 +227,15 @@ export class DossierFilter {
   @Field(() => String, { nullable: true, description: 'The procedure, by its process key.' })
   procedureKey?: string;
 
+  @Field(() => String, { nullable: true, description: "The procedure's field, e.g. land." })
+  field?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Another agency's dossiers (administrators only); my agency's by default.",
+  })
+  agencyCode?: string;
+
   @Field(() => DossierChannel, { nullable: true })
   channel?: DossierChannel;
 

@@ -337,10 +337,25 @@ describe('dossiers', () => {
     );
     expect(waiting.dossiers.edges.map((e: any) => e.node.status)).toEqual(['REFUSED']);
     const online = await suite.api.ok(
-      `{ dossiers(filter: { channel: ONLINE_FULL }) { totalCount } }`,
+      `{ dossiers(filter: { channel: ONLINE_FULL, field: "civil_status" }) { totalCount } }`,
       {},
       as('reception'),
     );
     expect(online.dossiers.totalCount).toBe(1);
+    const land = await suite.api.ok(
+      `{ dossiers(filter: { field: "land" }) { totalCount } }`,
+      {},
+      as('reception'),
+    );
+    expect(land.dossiers.totalCount).toBe(0);
+    const across = await suite.api.graphql(
+      `{ dossiers(filter: { agencyCode: "xa-xuan-hoa" }) { totalCount } }`,
+      {},
+      as('elsewhere'),
+    );
+    expect(across.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'filter.agencyCode',
+    });
   });
 });
