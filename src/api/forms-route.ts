@@ -2,6 +2,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
+import { authorize } from '../auth/policy';
 import { controlSheet } from '../dossier/control-sheet';
 import { FORM_TITLES, renderForm } from '../forms/forms';
 import { officeCalendar } from '../store/calendars';
@@ -36,6 +37,13 @@ export function formsRoute(options: {
           'UNAUTHENTICATED',
           auth.tokenError?.message ?? 'Sign in to print forms',
         );
+        return;
+      }
+      // The forms carry what the dossier does: the same officers may print them.
+      try {
+        authorize('dossier', auth.principal);
+      } catch (error) {
+        refuse(response, 403, 'FORBIDDEN', (error as Error).message);
         return;
       }
       if (!(number in FORM_TITLES)) {

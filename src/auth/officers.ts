@@ -8,6 +8,7 @@ import {
   RoleMembershipEntity,
   type MembershipKind,
 } from '../store/entities';
+import { isUniqueViolation } from '../store/sql';
 import { hashPassword } from './passwords';
 import { holds } from './policy';
 import type { Principal } from './principal';
@@ -186,7 +187,7 @@ async function unlessTaken<T>(field: string, value: string, work: () => Promise<
   try {
     return await work();
   } catch (error) {
-    if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+    if (isUniqueViolation(error)) {
       throw invalid(field, `taken by another ('${value}')`);
     }
     throw error;

@@ -24,6 +24,17 @@ export type Role =
   /** A service account of an external worker or a connected system. */
   | 'worker';
 
+/** The roles that work dossiers, and so may read the applicants' personal data. */
+export const DOSSIER_ROLES: readonly Role[] = [
+  'reception',
+  'civil_status',
+  'land',
+  'social_affairs',
+  'culture',
+  'office',
+  'leader',
+];
+
 export const POLICY: Record<string, Requirement> = {
   // The citizen's desk: no login.
   login: 'public',
@@ -46,10 +57,10 @@ export const POLICY: Record<string, Requirement> = {
   unclaimTask: 'officer',
   completeTask: 'officer',
   startProcess: 'officer',
-  // Dossiers of the officer's agency.
-  dossier: 'officer',
-  dossiers: 'officer',
-  trackingBook: 'officer',
+  // Dossiers of the officer's agency, with the applicants' personal data: those who work them.
+  dossier: DOSSIER_ROLES,
+  dossiers: DOSSIER_ROLES,
+  trackingBook: DOSSIER_ROLES,
   // The one-stop desk.
   receiveDossier: ['reception'],
   requestSupplement: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AppError } from '../errors';
-import type { DossierEntity } from '../store/entities';
-import { runCommand } from '../store/instances';
+import { DossierPaymentEntity, type DossierEntity } from '../store/entities';
+import { paidFor } from './payment';
 import { issueForm, requireStatus, setStatus, withLockedDossier } from './locked';
 import type { DossierStatusName } from './status';
 
@@ -50,9 +50,9 @@ export function endDossier(
   if (input.reason.trim() === '') {
     throw new AppError('BAD_USER_INPUT', "'reason' must say why", { field: 'reason' });
   }
-  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
     requireStatus(dossier, ending.action, ending.from);
-    await runCommand(manager, instance, { type: 'CANCEL', actor: input.by }, input.now);
+    await run({ type: 'CANCEL', actor: input.by });
     if (ending.form) {
       await issueForm(manager, dossier.code, ending.form, input.by, input.now, {
         reason: input.reason,
@@ -68,8 +68,18 @@ export function returnResult(
   dataSource: DataSource,
   input: { code: string; by: string; now: Date },
 ): Promise<DossierEntity> {
-  return withLockedDossier(dataSource, input.code, async (manager, dossier) => {
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier }) => {
     requireStatus(dossier, 'returned', ['PROCESSED']);
+    const due =
+      dossier.feeAmount -
+      (await paidFor(manager.getRepository(DossierPaymentEntity), dossier.code));
+    if (due > 0) {
+      throw new AppError(
+        'DOSSIER_INVALID_STATE',
+        `Dossier '${dossier.code}' has ${due} đồng of fees unpaid: record the payment before returning the result`,
+        { dossierCode: dossier.code, status: 'PROCESSED' },
+      );
+    }
     await setStatus(manager, dossier, 'RETURNED', { returnedAt: input.now });
     return dossier;
   });

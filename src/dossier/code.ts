@@ -14,13 +14,15 @@ export async function nextDossierCode(
   receivedAt: Date,
   calendar: WorkingCalendar,
 ): Promise<string> {
+  // Counted per prefix: two agencies that print the same prefix still get distinct codes.
+  const prefix = agency.dossierPrefix ?? agency.code;
   const day = calendar.localDate(receivedAt.toISOString()).slice(2).replaceAll('-', '');
   const [{ last }] = await queryReturning<{ last: number }>(
     manager,
     `INSERT INTO dossier_sequence (agency_code, day, last) VALUES ($1, $2, 1)
      ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequence.last + 1
      RETURNING last`,
-    [agency.code, day],
+    [prefix, day],
   );
-  return `${agency.dossierPrefix ?? agency.code}-${day}-${String(last).padStart(4, '0')}`;
+  return `${prefix}-${day}-${String(last).padStart(4, '0')}`;
 }

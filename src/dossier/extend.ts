@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { DossierEntity } from '../store/entities';
-import { runCommand } from '../store/instances';
 import { issueForm, requireStatus, withLockedDossier } from './locked';
 
 /**
@@ -12,20 +11,24 @@ export function extendDossier(
   dataSource: DataSource,
   input: { code: string; appointment: Date; reason: string; by: string; now: Date },
 ): Promise<DossierEntity> {
-  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
-    requireStatus(dossier, 'extended', ['RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED']);
-    const previous = instance.dueAt;
-    await runCommand(
-      manager,
-      instance,
-      { type: 'EXTEND_APPOINTMENT', dueAt: input.appointment.toISOString(), actor: input.by },
-      input.now,
-    );
-    await issueForm(manager, dossier.code, '04', input.by, input.now, {
-      reason: input.reason,
-      previousAppointment: previous?.toISOString() ?? null,
-      newAppointment: input.appointment.toISOString(),
-    });
-    return dossier;
-  });
+  return withLockedDossier(
+    dataSource,
+    input.code,
+    input.now,
+    async ({ manager, dossier, instance, run }) => {
+      requireStatus(dossier, 'extended', ['RECEIVED', 'IN_PROGRESS']);
+      const previous = instance.dueAt;
+      await run({
+        type: 'EXTEND_APPOINTMENT',
+        dueAt: input.appointment.toISOString(),
+        actor: input.by,
+      });
+      await issueForm(manager, dossier.code, '04', input.by, input.now, {
+        reason: input.reason,
+        previousAppointment: previous?.toISOString() ?? null,
+        newAppointment: input.appointment.toISOString(),
+      });
+      return dossier;
+    },
+  );
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { AppError, notFound } from '../errors';
 import { officeCalendar } from '../store/calendars';
 import { DossierEntity, DossierFeedbackEntity } from '../store/entities';
+import { isUuid } from '../store/instances';
 import { inTransaction } from '../store/transaction';
 import { DOSSIER_STATUS } from './status';
 
@@ -48,6 +49,7 @@ export function answerFeedback(
   input: { id: string; answer: string; by: { username: string; agencyCode: string }; now: Date },
 ): Promise<DossierFeedbackEntity> {
   const answer = text(input.answer, 'answer');
+  if (!isUuid(input.id)) throw notFound('Feedback', input.id, { field: 'id' });
   return inTransaction(dataSource, async (manager) => {
     const feedback = await manager.findOne(DossierFeedbackEntity, {
       where: { id: input.id },
@@ -88,21 +90,17 @@ export async function rateDossier(
     DOSSIER_STATUS.STOPPED,
     DOSSIER_STATUS.PROCESSED,
     DOSSIER_STATUS.RETURNED,
-  ] as number[];
-  if (!ended.includes(dossier.statusCode)) {
-    throw new AppError(
-      'DOSSIER_INVALID_STATE',
-      `Dossier '${dossier.code}' is still being processed`,
-      {
-        dossierCode: dossier.code,
-      },
-    );
-  }
+  ];
+  // Checked and written in one statement: a rating racing the status, or another rating, loses.
   const { affected } = await dataSource
     .getRepository(DossierEntity)
-    .update({ code: dossier.code, ratedAt: IsNull() }, { satisfied, ratedAt: now });
+    .update(
+      { code: dossier.code, ratedAt: IsNull(), statusCode: In(ended) },
+      { satisfied, ratedAt: now },
+    );
   if (!affected) {
-    throw new AppError('DOSSIER_INVALID_STATE', `Dossier '${dossier.code}' was rated already`, {
+    const why = dossier.ratedAt ? 'was rated already' : 'is still being processed';
+    throw new AppError('DOSSIER_INVALID_STATE', `Dossier '${dossier.code}' ${why}`, {
       dossierCode: dossier.code,
     });
   }

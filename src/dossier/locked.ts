@@ -1,10 +1,22 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../errors';
 import { DossierEntity, type ProcessInstanceEntity } from '../store/entities';
-import { lockInstance } from '../store/instances';
+import type { Command } from '../engine/types';
+import type { SentMessage } from '../store/apply-effects';
+import { lockInstance, runCommand } from '../store/instances';
+import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { randomUUID } from 'node:crypto';
 import { DOSSIER_STATUS, statusName, type DossierStatusName } from './status';
+
+/** A dossier and its process, locked, in the transaction of one action. */
+export interface LockedDossier {
+  manager: EntityManager;
+  dossier: DossierEntity;
+  instance: ProcessInstanceEntity;
+  /** A step of the dossier's process; what it sends goes out once the action commits. */
+  run(command: Command): Promise<void>;
+}
 
 /**
  * Every change to a dossier happens in one transaction holding its process instance's row lock,
@@ -13,19 +25,31 @@ import { DOSSIER_STATUS, statusName, type DossierStatusName } from './status';
 export async function withLockedDossier<T>(
   dataSource: DataSource,
   code: string,
-  work: (
-    manager: EntityManager,
-    dossier: DossierEntity,
-    instance: ProcessInstanceEntity,
-  ) => Promise<T>,
+  now: Date,
+  work: (locked: LockedDossier) => Promise<T>,
 ): Promise<T> {
   const found = await dataSource.getRepository(DossierEntity).findOneBy({ code });
   if (!found) throw notFound('Dossier', code, { dossierCode: code, field: 'code' });
-  return inTransaction(dataSource, async (manager) => {
+  const sent: SentMessage[] = [];
+  const result = await inTransaction(dataSource, async (manager) => {
     const instance = await lockInstance(manager, found.instanceId);
     const dossier = await manager.findOneByOrFail(DossierEntity, { code });
-    return work(manager, dossier, instance);
+    return work({ manager, dossier, instance, run: stepper(manager, instance, now, sent) });
   });
+  await deliverMessages(dataSource, sent, now);
+  return result;
+}
+
+/** Runs commands on a locked instance, keeping what they send for after the commit. */
+export function stepper(
+  manager: EntityManager,
+  instance: ProcessInstanceEntity,
+  now: Date,
+  sent: SentMessage[],
+): (command: Command) => Promise<void> {
+  return async (command) => {
+    sent.push(...(await runCommand(manager, instance, command, now)).sent);
+  };
 }
 
 /** DOSSIER_INVALID_STATE unless the dossier's status is one of `allowed`. */

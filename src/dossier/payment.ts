@@ -17,7 +17,7 @@ export function recordPayment(
       field: 'amount',
     });
   }
-  return withLockedDossier(dataSource, input.code, async (manager, dossier) => {
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier }) => {
     requireStatus(dossier, 'paid for', [
       'RECEIVED',
       'IN_PROGRESS',

@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { definitionById } from '../store/definitions';
-import { HistoryEventEntity, ProcessInstanceEntity, type DossierEntity } from '../store/entities';
+import {
+  DossierFormEntity,
+  HistoryEventEntity,
+  ProcessInstanceEntity,
+  type DossierEntity,
+} from '../store/entities';
 import { openTasksOf } from '../store/tasks';
+import { isLate } from './late';
 
 /** What anyone holding the receipt may know of a dossier: its progress, nothing personal. */
 export interface PublicDossierStatus {
@@ -22,7 +28,7 @@ export async function publicDossierStatus(
   dossier: DossierEntity,
 ): Promise<PublicDossierStatus> {
   const { code } = dossier;
-  const [definition, instance, completed] = await Promise.all([
+  const [definition, instance, completed, forms] = await Promise.all([
     definitionById(dataSource.manager, dossier.definitionId),
     dataSource.getRepository(ProcessInstanceEntity).findOneByOrFail({ id: dossier.instanceId }),
     dataSource.getRepository(HistoryEventEntity).find({
@@ -32,6 +38,10 @@ export async function publicDossierStatus(
         elementType: 'userTask',
       },
       order: { id: 'ASC' },
+    }),
+    dataSource.getRepository(DossierFormEntity).find({
+      where: { dossierCode: code },
+      select: { number: true },
     }),
   ]);
   const nameOf = (elementId: string) => definition.model.nodes[elementId]?.name ?? elementId;
@@ -43,11 +53,11 @@ export async function publicDossierStatus(
     statusCode: dossier.statusCode,
     receivedAt: dossier.receivedAt,
     appointmentAt: instance.dueAt,
-    late:
-      instance.overdue ||
-      (dossier.finishedAt !== null &&
-        instance.dueAt !== null &&
-        dossier.finishedAt > instance.dueAt),
+    late: isLate(
+      dossier,
+      instance,
+      forms.map((form) => form.number),
+    ),
     stepsDone: completed.map((event) => ({ name: nameOf(event.elementId), at: event.at })),
     currentSteps: open.map((task) => task.name ?? nameOf(task.elementId)),
   };

@@ -12,9 +12,11 @@ import {
 } from '../store/entities';
 import { createInstance } from '../store/instances';
 import { deliverMessages } from '../store/messages';
+import { isUniqueViolation } from '../store/sql';
+import { claimDossierCode } from '../store/start-instance';
 import { inTransaction } from '../store/transaction';
 import { nextDossierCode } from './code';
-import { issueForm } from './locked';
+import { issueForm, stepper } from './locked';
 import { DOSSIER_STATUS } from './status';
 import { holdForSupplement } from './supplement';
 
@@ -55,7 +57,7 @@ export async function receiveDossier(
 ): Promise<DossierEntity> {
   if (input.submissionId) {
     const known = await bySubmission(dataSource, input.submissionId);
-    if (known) return known;
+    if (known) return sameAgency(known, by);
   }
   try {
     const { dossier, sent } = await inTransaction(dataSource, (manager) =>
@@ -66,7 +68,7 @@ export async function receiveDossier(
   } catch (error) {
     // The same submission received twice at the same moment: the other reception made it.
     const known = input.submissionId && (await bySubmission(dataSource, input.submissionId));
-    if (known && isUniqueViolation(error)) return known;
+    if (known && isUniqueViolation(error)) return sameAgency(known, by);
     throw error;
   }
 }
@@ -83,6 +85,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
   }
   const calendar = await officeCalendar(manager);
   const code = await nextDossierCode(manager, by.agency, now, calendar);
+  await claimDossierCode(manager, code, by.agency.code);
   const { instance, sent } = await createInstance(manager, definition, {
     businessKey: code,
     agency: by.agency.code,
@@ -139,7 +142,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     channel: input.channel,
   });
   if (missing.length > 0) {
-    await holdForSupplement(manager, dossier, instance, {
+    await holdForSupplement(manager, dossier, stepper(manager, instance, now, sent), {
       missing,
       reason: 'Thiếu thành phần hồ sơ khi tiếp nhận',
       by: by.username,
@@ -162,10 +165,16 @@ export function missingComponents(
 
 const comparable = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
 
-function bySubmission(dataSource: DataSource, submissionId: string) {
-  return dataSource.getRepository(DossierEntity).findOneBy({ submissionId });
+/** A submission received again: the same dossier, if it is this agency's. */
+function sameAgency(dossier: DossierEntity, by: Receiver): DossierEntity {
+  if (dossier.agencyCode === by.agency.code) return dossier;
+  throw new AppError(
+    'BAD_USER_INPUT',
+    'This online submission was received by another agency already',
+    { field: 'submissionId' },
+  );
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
+function bySubmission(dataSource: DataSource, submissionId: string) {
+  return dataSource.getRepository(DossierEntity).findOneBy({ submissionId });
 }

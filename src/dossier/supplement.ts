@@ -1,8 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../errors';
-import type { DossierEntity, ProcessInstanceEntity, SubmittedComponent } from '../store/entities';
-import { runCommand } from '../store/instances';
-import { issueForm, requireStatus, setStatus, withLockedDossier } from './locked';
+import type { DossierEntity, SubmittedComponent } from '../store/entities';
+import {
+  issueForm,
+  requireStatus,
+  setStatus,
+  withLockedDossier,
+  type LockedDossier,
+} from './locked';
 
 /**
  * Asks the citizen for papers (Form 02: what is missing and why, once, in full) and stops the
@@ -18,9 +23,9 @@ export function requestSupplement(
       field: 'missing',
     });
   }
-  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
     requireStatus(dossier, 'sent back for papers', ['RECEIVED', 'IN_PROGRESS']);
-    await holdForSupplement(manager, dossier, instance, input);
+    await holdForSupplement(manager, dossier, run, input);
     return dossier;
   });
 }
@@ -29,10 +34,10 @@ export function requestSupplement(
 export async function holdForSupplement(
   manager: EntityManager,
   dossier: DossierEntity,
-  instance: ProcessInstanceEntity,
+  run: LockedDossier['run'],
   input: { missing: string[]; reason: string; by: string; now: Date },
 ): Promise<void> {
-  await runCommand(manager, instance, { type: 'HOLD_CLOCK', actor: input.by }, input.now);
+  await run({ type: 'HOLD_CLOCK', actor: input.by });
   await issueForm(manager, dossier.code, '02', input.by, input.now, {
     missing: input.missing,
     reason: input.reason,
@@ -45,9 +50,9 @@ export function submitSupplement(
   dataSource: DataSource,
   input: { code: string; components: SubmittedComponent[]; by: string; now: Date },
 ): Promise<DossierEntity> {
-  return withLockedDossier(dataSource, input.code, async (manager, dossier, instance) => {
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
     requireStatus(dossier, 'given papers', ['SUPPLEMENT_REQUESTED']);
-    await runCommand(manager, instance, { type: 'RELEASE_CLOCK', actor: input.by }, input.now);
+    await run({ type: 'RELEASE_CLOCK', actor: input.by });
     dossier.components = [...dossier.components, ...input.components];
     await manager.query('UPDATE dossier SET components = $1 WHERE code = $2', [
       JSON.stringify(dossier.components),

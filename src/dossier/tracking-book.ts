@@ -31,7 +31,7 @@ export async function trackingBook(
   to: Date,
 ): Promise<TrackingBookLine[]> {
   const rows = (await dataSource.query(
-    `SELECT d.code, COALESCE(p.name, p.key) AS request, jsonb_array_length(d.components) AS papers,
+    `SELECT d.code, COALESCE(p.name, p.key) AS request, (SELECT COALESCE(sum((c->>'count')::int), 0) FROM jsonb_array_elements(d.components) c) AS papers,
             d.applicant, d.received_at, i.due_at, d.returned_at, d.status_code
        FROM dossier d
        JOIN process_definition p ON p.id = d.definition_id

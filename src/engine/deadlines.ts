@@ -62,6 +62,9 @@ export function extendAppointment(execution: Execution, dueAt: Instant, actor?: 
   const refuse = (why: string) => new AppError('BAD_USER_INPUT', why, { field: 'appointment' });
   if (!deadline) throw refuse(`Process '${execution.model.key}' has no statutory time to extend`);
   if (deadline.extended) throw refuse('The appointment was already extended once');
+  if (state.clock?.held) {
+    throw refuse("The dossier waits for the citizen's papers: extend it once they have come");
+  }
   const lastDay = calendar.subtractWorkingDays(deadline.dueAt, 1);
   if (now > lastDay) {
     throw refuse(

@@ -20,3 +20,8 @@ export async function queryReturning<T>(
   }
   return result as T[];
 }
+
+/** Whether a query failed on a unique index (PostgreSQL 23505): someone else got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
+}

@@ -37,7 +37,7 @@ export async function startInstance(
  * may not start one with the same code (the citizen's look-up and its live changes follow the
  * code). Serialized per code, so two agencies cannot both take a new one at once.
  */
-async function claimDossierCode(
+export async function claimDossierCode(
   manager: EntityManager,
   code: string,
   agency: string,

@@ -3,6 +3,7 @@ import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
 import { controlSheet } from '../../dossier/control-sheet';
 import { extendDossier } from '../../dossier/extend';
+import { isLate } from '../../dossier/late';
 import { trackingBook } from '../../dossier/tracking-book';
 import { paidFor, recordPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../dossier/query';
@@ -303,14 +304,14 @@ export class DossierResolver {
       'Late: past its appointment unfinished, finished after it, asked for papers more than once, or given a new date (Form 04).',
   })
   async late(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<boolean> {
-    const instance = await this.processInstance(dossier, context);
-    const finishedLate =
-      dossier.finishedAt !== null && instance.dueAt !== null && dossier.finishedAt > instance.dueAt;
-    if (instance.overdue || finishedLate) return true;
-    const forms = await this.forms(dossier, context);
-    return (
-      forms.filter((form) => form.number === '02').length > 1 ||
-      forms.some((form) => form.number === '04')
+    const [instance, forms] = await Promise.all([
+      this.processInstance(dossier, context),
+      this.forms(dossier, context),
+    ]);
+    return isLate(
+      dossier,
+      instance,
+      forms.map((form) => form.number),
     );
   }
 

@@ -34,6 +34,13 @@ export function completeUserTask(
   variables: Variables,
   actor: string | undefined,
 ): void {
+  if (execution.state.clock?.held) {
+    throw new AppError(
+      'DOSSIER_INVALID_STATE',
+      "The dossier waits for the citizen's papers: no step is completed until they come",
+      { status: 'SUPPLEMENT_REQUESTED' },
+    );
+  }
   const { token, node } = takeWait(
     execution,
     waitId,

@@ -75,6 +75,22 @@ describe('land certificate reissue with a supplement round trip', () => {
       statusCode: 5,
       processInstance: { clockPausedAt: '2026-03-03T02:00:00.000Z' },
     });
+    // Nothing moves on without the papers.
+    const check = (await dossier()).processInstance.openTasks[0];
+    await suite.api.ok(
+      `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
+      { id: check.id },
+      tokens.land,
+    );
+    const early = await suite.api.graphql(
+      `mutation ($id: ID!) { completeTask(id: $id) { id } }`,
+      { id: check.id },
+      tokens.land,
+    );
+    expect(early.errors?.[0].extensions).toMatchObject({
+      code: 'DOSSIER_INVALID_STATE',
+      status: 'SUPPLEMENT_REQUESTED',
+    });
     at('2026-03-05T02:00:00Z');
     await suite.api.ok(
       `mutation ($code: String!) { submitSupplement(code: $code, components: [{ name: "Trích lục bản đồ địa chính", kind: ORIGINAL }]) { status } }`,
