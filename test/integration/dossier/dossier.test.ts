@@ -320,6 +320,32 @@ describe('dossiers', () => {
     expect(other.trackingBook).toEqual([]);
   });
 
+  it('hands the result over only once the fees are paid', async () => {
+    const { data } = await receive({ components: PAPERS, feeAmount: 8000 });
+    const code = data?.receiveDossier.code;
+    await work(code, 'Task_Receive', 'reception');
+    await work(code, 'Task_Check', 'civil', { complete: true });
+    await work(code, 'Task_Sign', 'leader');
+    await work(code, 'Task_ReturnResult', 'reception');
+    const ret = () =>
+      suite.api.graphql(
+        `mutation ($code: String!) { returnResult(code: $code) { status } }`,
+        { code },
+        as('reception'),
+      );
+    const unpaid = await ret();
+    expect(unpaid.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('8000 đồng of fees unpaid'),
+      extensions: { code: 'DOSSIER_INVALID_STATE', dossierCode: code },
+    });
+    await suite.api.ok(
+      `mutation ($code: String!) { recordPayment(code: $code, amount: 8000, method: CASH) { code } }`,
+      { code },
+      as('reception'),
+    );
+    expect((await ret()).data?.returnResult).toEqual({ status: 'RETURNED' });
+  });
+
   it('shows a dossier to its own agency only, and finds dossiers by filter', async () => {
     const other = await suite.api.graphql(
       `{ dossier(code: "000.00.06.H56-260302-0001") { code } }`,
