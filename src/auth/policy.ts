@@ -69,6 +69,7 @@ export const POLICY: Record<string, Requirement> = {
   withdrawDossier: ['reception'],
   returnResult: ['reception'],
   recordPayment: ['reception'],
+  requestPayment: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],
   answerFeedback: ['leader', 'office'],
   // Leaders sign the apology with a new date (Form 04) and stop processing (Form 05).
   extendDossier: ['leader'],

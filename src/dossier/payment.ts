@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../errors';
-import { DossierPaymentEntity, type DossierEntity, type PaymentMethod } from '../store/entities';
-import { requireStatus, withLockedDossier } from './locked';
+import { DossierEntity, DossierPaymentEntity, type PaymentMethod } from '../store/entities';
+import { requireStatus, setStatus, withLockedDossier } from './locked';
+import { DOSSIER_STATUS } from './status';
 
 /**
  * Records a payment of the dossier's fees: cash at the desk, a transfer or a QR payment. A
@@ -12,12 +13,8 @@ export function recordPayment(
   dataSource: DataSource,
   input: { code: string; amount: number; method: PaymentMethod; by: string; now: Date },
 ): Promise<DossierEntity> {
-  if (!Number.isInteger(input.amount) || input.amount < 1) {
-    throw new AppError('BAD_USER_INPUT', "'amount' must be a whole number of đồng above 0", {
-      field: 'amount',
-    });
-  }
-  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier }) => {
+  checkAmount(input.amount);
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
     requireStatus(dossier, 'paid for', [
       'RECEIVED',
       'IN_PROGRESS',
@@ -42,6 +39,31 @@ export function recordPayment(
       paidAt: input.now,
       recordedBy: input.by,
     });
+    // The obligation the office was waiting for is met: the clock runs again.
+    if (dossier.statusCode === DOSSIER_STATUS.PAYMENT_REQUESTED && input.amount === due) {
+      await run({ type: 'RELEASE_CLOCK', actor: input.by });
+      await setStatus(manager, dossier, 'IN_PROGRESS');
+    }
+    return dossier;
+  });
+}
+
+/**
+ * The citizen must pay a financial obligation before processing goes on (nghĩa vụ tài chính,
+ * e.g. a land levy): it is added to what is due, the dossier waits (status 6) and its clock
+ * stops until the payment is recorded.
+ */
+export function requestPayment(
+  dataSource: DataSource,
+  input: { code: string; amount: number; by: string; now: Date },
+): Promise<DossierEntity> {
+  checkAmount(input.amount);
+  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
+    requireStatus(dossier, 'asked for a payment', ['RECEIVED', 'IN_PROGRESS']);
+    await run({ type: 'HOLD_CLOCK', actor: input.by });
+    dossier.feeAmount += input.amount;
+    await manager.update(DossierEntity, { code: dossier.code }, { feeAmount: dossier.feeAmount });
+    await setStatus(manager, dossier, 'PAYMENT_REQUESTED');
     return dossier;
   });
 }
@@ -52,4 +74,12 @@ export async function paidFor(
   code: string,
 ): Promise<number> {
   return (await payments.sum('amount', { dossierCode: code })) ?? 0;
+}
+
+function checkAmount(amount: number): void {
+  if (!Number.isInteger(amount) || amount < 1) {
+    throw new AppError('BAD_USER_INPUT', "'amount' must be a whole number of đồng above 0", {
+      field: 'amount',
+    });
+  }
 }

@@ -5,7 +5,7 @@ import { controlSheet } from '../../dossier/control-sheet';
 import { extendDossier } from '../../dossier/extend';
 import { isLate } from '../../dossier/late';
 import { trackingBook } from '../../dossier/tracking-book';
-import { paidFor, recordPayment } from '../../dossier/payment';
+import { paidFor, recordPayment, requestPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../dossier/query';
 import { receiveDossier } from '../../dossier/receive';
 import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
@@ -145,6 +145,19 @@ export class DossierResolver {
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
     return recordPayment(context.dataSource, { code, amount, method, by: me, now: context.now() });
+  }
+
+  @Mutation(() => Dossier, {
+    description:
+      'The citizen must pay a financial obligation (e.g. a land levy) before processing goes on: the dossier waits, its clock stopped, until the payment is recorded.',
+  })
+  async requestPayment(
+    @Arg('code', () => String) code: string,
+    @Arg('amount', () => Int, { description: 'In đồng.' }) amount: number,
+    @Ctx() context: ApiContext,
+  ): Promise<DossierEntity> {
+    const me = await this.mine(context, code);
+    return requestPayment(context.dataSource, { code, amount, by: me, now: context.now() });
   }
 
   @Mutation(() => Dossier, { description: 'Refuses the dossier, with the reason (Form 03).' })

@@ -37,8 +37,7 @@ export function completeUserTask(
   if (execution.state.clock?.held) {
     throw new AppError(
       'DOSSIER_INVALID_STATE',
-      "The dossier waits for the citizen's papers: no step is completed until they come",
-      { status: 'SUPPLEMENT_REQUESTED' },
+      'The dossier waits for the citizen (papers or a payment): no step is completed until they are in',
     );
   }
   const { token, node } = takeWait(

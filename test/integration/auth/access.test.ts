@@ -27,6 +27,7 @@ const CALLS: Record<string, string> = {
   extendDossier: `mutation { extendDossier(code: "X-1", appointment: "2026-03-10T02:00:00Z", reason: "r") { code } }`,
   stopDossier: `mutation { stopDossier(code: "X-1", reason: "r") { code } }`,
   withdrawDossier: `mutation { withdrawDossier(code: "X-1", reason: "r") { code } }`,
+  requestPayment: `mutation { requestPayment(code: "X-1", amount: 500000) { code } }`,
   recordPayment: `mutation { recordPayment(code: "X-1", amount: 8000, method: CASH) { code } }`,
   returnResult: `mutation { returnResult(code: "X-1") { code } }`,
   myTasks: `{ myTasks(first: 5) { totalCount counts { open } } }`,

@@ -320,6 +320,48 @@ describe('dossiers', () => {
     expect(other.trackingBook).toEqual([]);
   });
 
+  it('waits, its clock stopped, for a financial obligation to be paid', async () => {
+    const { data } = await receive({ components: PAPERS });
+    const code = data?.receiveDossier.code;
+    await work(code, 'Task_Receive', 'reception');
+    const asked = await suite.api.ok(
+      `mutation ($code: String!) { requestPayment(code: $code, amount: 100000) { status statusCode feeAmount processInstance { clockPausedAt } } }`,
+      { code },
+      as('civil'),
+    );
+    expect(asked.requestPayment).toEqual({
+      status: 'PAYMENT_REQUESTED',
+      statusCode: 6,
+      feeAmount: 100000,
+      processInstance: { clockPausedAt: '2026-03-02T02:00:00.000Z' },
+    });
+    const { processInstance } = await dossier(code);
+    const check = processInstance.openTasks[0];
+    await suite.api.ok(
+      `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
+      { id: check.id },
+      as('civil'),
+    );
+    const early = await suite.api.graphql(
+      `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { id } }`,
+      { id: check.id },
+      as('civil'),
+    );
+    expect(early.errors?.[0].extensions?.code).toBe('DOSSIER_INVALID_STATE');
+    const pay = (amount: number) =>
+      suite.api.ok(
+        `mutation ($code: String!, $amount: Int!) { recordPayment(code: $code, amount: $amount, method: BANK_TRANSFER) { status paidAmount processInstance { clockPausedAt } } }`,
+        { code, amount },
+        as('reception'),
+      );
+    expect((await pay(60000)).recordPayment).toMatchObject({ status: 'PAYMENT_REQUESTED' });
+    expect((await pay(40000)).recordPayment).toEqual({
+      status: 'IN_PROGRESS',
+      paidAmount: 100000,
+      processInstance: { clockPausedAt: null },
+    });
+  });
+
   it('hands the result over only once the fees are paid', async () => {
     const { data } = await receive({ components: PAPERS, feeAmount: 8000 });
     const code = data?.receiveDossier.code;
