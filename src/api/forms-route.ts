@@ -4,10 +4,19 @@ import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
 import { controlSheet } from '../dossier/control-sheet';
+import { dossierOfAgency } from '../dossier/of-agency';
+import { AppError } from '../errors';
 import { FORM_TITLES, renderForm } from '../forms/forms';
 import { officeCalendar } from '../store/calendars';
 import { definitionById } from '../store/definitions';
-import { AgencyEntity, DossierEntity, DossierFormEntity } from '../store/entities';
+import { AgencyEntity, DossierFormEntity } from '../store/entities';
+
+/** The refusals a page answers with, as HTTP statuses. */
+const HTTP_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+};
 
 /**
  * The printable forms of a dossier at `/forms/<dossier code>/<form number>` (01–06), in
@@ -23,42 +32,17 @@ export function formsRoute(options: {
 }): express.Router {
   const { dataSource } = options;
   const router = express.Router();
-  const refuse = (response: express.Response, status: number, code: string, message: string) =>
-    response.status(status).json({ errors: [{ message, extensions: { code } }] });
 
   router.get('/forms/:code/:number', async (request, response, next) => {
     try {
       const { code, number } = request.params;
       const auth = await options.authenticate(request.headers.authorization, options.now());
-      if (!auth.principal) {
-        refuse(
-          response,
-          401,
-          'UNAUTHENTICATED',
-          auth.tokenError?.message ?? 'Sign in to print forms',
-        );
-        return;
-      }
       // The forms carry what the dossier does: the same officers may print them.
-      try {
-        authorize('dossier', auth.principal);
-      } catch (error) {
-        refuse(response, 403, 'FORBIDDEN', (error as Error).message);
-        return;
-      }
+      authorize('dossier', auth.principal, auth.tokenError);
       if (!(number in FORM_TITLES)) {
-        refuse(response, 404, 'NOT_FOUND', `There is no form ${number}: 01 to 06`);
-        return;
+        throw new AppError('NOT_FOUND', `There is no form ${number}: 01 to 06`);
       }
-      const dossier = await dataSource.getRepository(DossierEntity).findOneBy({ code });
-      if (!dossier) {
-        refuse(response, 404, 'NOT_FOUND', `Dossier '${code}' was not found`);
-        return;
-      }
-      if (dossier.agencyCode !== auth.principal.agency.code) {
-        refuse(response, 403, 'FORBIDDEN', `Dossier '${code}' is of another agency`);
-        return;
-      }
+      const dossier = await dossierOfAgency(dataSource, code, auth.principal!.agency.code);
       const issued =
         number === '06'
           ? undefined
@@ -66,8 +50,7 @@ export function formsRoute(options: {
               .getRepository(DossierFormEntity)
               .findOne({ where: { dossierCode: code, number }, order: { issuedAt: 'DESC' } });
       if (number !== '06' && !issued) {
-        refuse(response, 404, 'NOT_FOUND', `Form ${number} was never issued for dossier '${code}'`);
-        return;
+        throw new AppError('NOT_FOUND', `Form ${number} was never issued for dossier '${code}'`);
       }
       const [agency, definition] = await Promise.all([
         dataSource.getRepository(AgencyEntity).findOneBy({ code: dossier.agencyCode }),
@@ -85,7 +68,13 @@ export function formsRoute(options: {
       });
       response.status(200).set('cache-control', 'no-store').type('html').send(page);
     } catch (error) {
-      next(error);
+      if (!(error instanceof AppError) || !(error.code in HTTP_STATUS)) {
+        next(error);
+        return;
+      }
+      response
+        .status(HTTP_STATUS[error.code])
+        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
     }
   });
   return router;

@@ -12,7 +12,13 @@ function invalid(field: string, what: string): AppError {
   return new AppError('BAD_USER_INPUT', `'${field}' must be ${what}`, { field });
 }
 
-function text(value: unknown, field: string, required: boolean, max = 255): string | undefined {
+/** A text argument, trimmed: required ones must be given; none may pass `max` characters. */
+export function textInput(
+  value: unknown,
+  field: string,
+  required: boolean,
+  max = 255,
+): string | undefined {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (trimmed === '') {
     if (required) throw invalid(field, 'given');
@@ -24,17 +30,17 @@ function text(value: unknown, field: string, required: boolean, max = 255): stri
 
 /** The applicant as the office records them: a name, an identity number, ways to reach them. */
 export function applicantInput(input: Record<string, unknown>): Applicant {
-  const name = text(input.name, 'applicant.name', true)!;
-  const idNumber = text(input.idNumber, 'applicant.idNumber', true)!;
+  const name = textInput(input.name, 'applicant.name', true)!;
+  const idNumber = textInput(input.idNumber, 'applicant.idNumber', true)!;
   if (!ID_NUMBER.test(idNumber))
     throw invalid('applicant.idNumber', '12 digits (CCCD) or 9 (CMND)');
-  const phone = text(input.phone, 'applicant.phone', false)?.replace(/[\s.-]/g, '');
+  const phone = textInput(input.phone, 'applicant.phone', false)?.replace(/[\s.-]/g, '');
   if (phone !== undefined && !PHONE.test(phone))
     throw invalid('applicant.phone', 'a phone number such as 0912345678');
-  const email = text(input.email, 'applicant.email', false);
+  const email = textInput(input.email, 'applicant.email', false);
   if (email !== undefined && !EMAIL.test(email))
     throw invalid('applicant.email', 'an e-mail address');
-  const address = text(input.address, 'applicant.address', false, 500);
+  const address = textInput(input.address, 'applicant.address', false, 500);
   return {
     name,
     idNumber,
@@ -48,13 +54,13 @@ export function applicantInput(input: Record<string, unknown>): Applicant {
 export function componentsInput(list: readonly Record<string, unknown>[]): SubmittedComponent[] {
   return list.map((item, index) => {
     const field = `components[${index}]`;
-    const name = text(item.name, `${field}.name`, true)!;
+    const name = textInput(item.name, `${field}.name`, true)!;
     const kind = item.kind as SubmittedComponent['kind'];
     if (!KINDS.includes(kind)) throw invalid(`${field}.kind`, KINDS.join(', '));
     const count = item.count ?? 1;
     if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 100)
       throw invalid(`${field}.count`, 'a whole number from 1 to 100');
-    const reusedFrom = text(item.reusedFrom, `${field}.reusedFrom`, false, 64);
+    const reusedFrom = textInput(item.reusedFrom, `${field}.reusedFrom`, false, 64);
     return {
       name,
       kind,

@@ -5,21 +5,14 @@ import { officeCalendar } from '../store/calendars';
 import { DossierEntity, DossierFeedbackEntity } from '../store/entities';
 import { isUuid } from '../store/instances';
 import { inTransaction } from '../store/transaction';
+import { textInput } from './applicant';
 import { DOSSIER_STATUS } from './status';
 
 /** Feedback (PAKN) must be answered within this many working days. */
 export const FEEDBACK_WORKING_DAYS = 15;
 const MAX_TEXT = 5000;
 
-function text(value: string, field: string): string {
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > MAX_TEXT) {
-    throw new AppError('BAD_USER_INPUT', `'${field}' must be 1 to ${MAX_TEXT} characters`, {
-      field,
-    });
-  }
-  return trimmed;
-}
+const text = (value: string, field: string) => textInput(value, field, true, MAX_TEXT)!;
 
 /** The citizen's feedback on their dossier, due for an answer 15 working days later. */
 export async function submitFeedback(

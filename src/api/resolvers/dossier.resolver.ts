@@ -3,6 +3,7 @@ import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
 import { controlSheet } from '../../dossier/control-sheet';
 import { extendDossier } from '../../dossier/extend';
+import { dossierOfAgency } from '../../dossier/of-agency';
 import { isLate } from '../../dossier/late';
 import { trackingBook } from '../../dossier/tracking-book';
 import { paidFor, recordPayment, requestPayment } from '../../dossier/payment';
@@ -203,8 +204,7 @@ export class DossierResolver {
     @Arg('code', () => String) code: string,
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
-    await this.mine(context, code);
-    return context.dataSource.getRepository(DossierEntity).findOneByOrFail({ code });
+    return (await this.ofMyAgency(context, code)).dossier;
   }
 
   @Query(() => DossierConnection, {
@@ -380,18 +380,20 @@ export class DossierResolver {
 
   /** The signed-in officer's name, once the dossier is found to be of their agency. */
   private async mine(context: ApiContext, code: string): Promise<string> {
+    return (await this.ofMyAgency(context, code)).username;
+  }
+
+  private async ofMyAgency(
+    context: ApiContext,
+    code: string,
+  ): Promise<{ username: string; dossier: DossierEntity }> {
     const me = signedIn(context);
-    const wanted = requiredText(code, 'code');
-    const dossier = await context.dataSource
-      .getRepository(DossierEntity)
-      .findOneBy({ code: wanted });
-    if (!dossier) throw notFound('Dossier', wanted, { dossierCode: wanted, field: 'code' });
-    if (dossier.agencyCode !== me.agency.code) {
-      throw new AppError('FORBIDDEN', `Dossier '${wanted}' is of another agency`, {
-        dossierCode: wanted,
-      });
-    }
-    return me.username;
+    const dossier = await dossierOfAgency(
+      context.dataSource,
+      requiredText(code, 'code'),
+      me.agency.code,
+    );
+    return { username: me.username, dossier };
   }
 
   private async end(

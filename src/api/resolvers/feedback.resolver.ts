@@ -55,12 +55,7 @@ export class FeedbackResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierFeedbackEntity> {
     const now = context.now();
-    const dossier = await citizensDossier(
-      context.dataSource,
-      requiredText(code, 'code'),
-      phoneLast4,
-      now,
-    );
+    const dossier = await citizenProves(context, code, phoneLast4, now);
     return submitFeedback(context.dataSource, dossier, content, now);
   }
 
@@ -74,12 +69,7 @@ export class FeedbackResolver {
     @Ctx() context: ApiContext,
   ): Promise<Rating> {
     const now = context.now();
-    const dossier = await citizensDossier(
-      context.dataSource,
-      requiredText(code, 'code'),
-      phoneLast4,
-      now,
-    );
+    const dossier = await citizenProves(context, code, phoneLast4, now);
     await rateDossier(context.dataSource, dossier, satisfied, now);
     return { satisfied, ratedAt: now };
   }
@@ -98,4 +88,9 @@ export class FeedbackResolver {
       now: context.now(),
     });
   }
+}
+
+/** The citizen's dossier, proved by its code and their phone's last digits. */
+function citizenProves(context: ApiContext, code: string, phoneLast4: string, now: Date) {
+  return citizensDossier(context.dataSource, requiredText(code, 'code'), phoneLast4, now);
 }

@@ -1,4 +1,5 @@
 import { snapshotDatabase } from '../../support/database';
+import { workTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -43,20 +44,8 @@ describe('dossiers', () => {
       )
     ).dossier;
   /** The officer claims and completes the dossier's open task at `elementId`. */
-  const work = async (code: string, elementId: string, who: string, variables = {}) => {
-    const { processInstance } = await dossier(code);
-    const task = processInstance.openTasks.find((t: any) => t.elementId === elementId);
-    await suite.api.ok(
-      `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
-      { id: task.id },
-      as(who),
-    );
-    await suite.api.ok(
-      `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`,
-      { id: task.id, v: variables },
-      as(who),
-    );
-  };
+  const work = (code: string, elementId: string, who: string, variables = {}) =>
+    workTask(suite.api, { code, elementId, token: as(who), reader: as('reception'), variables });
 
   beforeAll(async () => {
     await suite.api.ok(

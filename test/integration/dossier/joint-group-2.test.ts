@@ -1,3 +1,4 @@
+import { workTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -50,21 +51,8 @@ describe('joint group 2: death, residence deletion, funeral allowance, survivors
           tokens.reception,
         )
       ).dossier;
-    const work = async (elementId: string, who: string) => {
-      const task = (await open()).processInstance.openTasks.find(
-        (t: { elementId: string }) => t.elementId === elementId,
-      );
-      await suite.api.ok(
-        `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
-        { id: task.id },
-        tokens[who],
-      );
-      await suite.api.ok(
-        `mutation ($id: ID!) { completeTask(id: $id) { id } }`,
-        { id: task.id },
-        tokens[who],
-      );
-    };
+    const work = (elementId: string, who: string) =>
+      workTask(suite.api, { code, elementId, token: tokens[who], reader: tokens.reception });
     await work('Task_Receive', 'reception');
     await work('Task_RegisterDeath', 'civil');
     await work('Task_Sign', 'leader');

@@ -1,4 +1,5 @@
 import { fireDueTimers } from '../../../src/jobs/timers';
+import { workTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -23,21 +24,8 @@ describe('land certificate reissue with a supplement round trip', () => {
         tokens.reception,
       )
     ).dossier;
-  const work = async (elementId: string, who: string) => {
-    const task = (await dossier()).processInstance.openTasks.find(
-      (t: { elementId: string }) => t.elementId === elementId,
-    );
-    await suite.api.ok(
-      `mutation ($id: ID!) { claimTask(id: $id) { id } }`,
-      { id: task.id },
-      tokens[who],
-    );
-    await suite.api.ok(
-      `mutation ($id: ID!) { completeTask(id: $id) { id } }`,
-      { id: task.id },
-      tokens[who],
-    );
-  };
+  const work = (elementId: string, who: string) =>
+    workTask(suite.api, { code, elementId, token: tokens[who], reader: tokens.reception });
 
   beforeAll(async () => {
     tokens.reception = await suite.api.officer('le.tiepnhan', ['reception']);

@@ -1,0 +1,26 @@
+import type { TestApi } from './api';
+
+/**
+ * An officer finds the dossier's open task at `elementId` (read by `reader`, an officer of the
+ * dossier's agency), claims it and completes it with `variables`; any error fails the test.
+ */
+export async function workTask(
+  api: TestApi,
+  step: { code: string; elementId: string; token: string; reader: string; variables?: object },
+): Promise<void> {
+  const { dossier } = await api.ok(
+    `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id elementId } } } }`,
+    { code: step.code },
+    step.reader,
+  );
+  const task = dossier.processInstance.openTasks.find(
+    (t: { elementId: string }) => t.elementId === step.elementId,
+  );
+  if (!task) throw new Error(`dossier ${step.code} has no open ${step.elementId}`);
+  await api.ok(`mutation ($id: ID!) { claimTask(id: $id) { id } }`, { id: task.id }, step.token);
+  await api.ok(
+    `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`,
+    { id: task.id, v: step.variables ?? {} },
+    step.token,
+  );
+}
