@@ -29,7 +29,8 @@ export type ErrorCode =
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COSTLY'
   | 'COMPONENTS_MISSING'
-  | 'DOSSIER_INVALID_STATE';
+  | 'DOSSIER_INVALID_STATE'
+  | 'PDF_UNAVAILABLE';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {

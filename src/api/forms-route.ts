@@ -7,6 +7,7 @@ import { controlSheet } from '../dossier/control-sheet';
 import { dossierOfAgency } from '../dossier/of-agency';
 import { AppError } from '../errors';
 import { FORM_TITLES, renderForm } from '../forms/forms';
+import type { PdfPrinter } from '../forms/pdf';
 import { officeCalendar } from '../store/calendars';
 import { definitionById } from '../store/definitions';
 import { AgencyEntity, DossierFormEntity } from '../store/entities';
@@ -16,6 +17,8 @@ const HTTP_STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  PDF_UNAVAILABLE: 503,
 };
 
 /**
@@ -23,12 +26,14 @@ const HTTP_STATUS: Record<string, number> = {
  * Vietnamese with the QR code of the dossier code. They carry personal data: the officer signs
  * in with `Authorization: Bearer …` like for GraphQL, and sees their own agency's dossiers only.
  * Forms 01–05 print as they were issued (the latest of that number); 06 is the control sheet now.
+ * `?format=pdf` answers the same page printed to A4 by Chromium.
  */
 export function formsRoute(options: {
   dataSource: DataSource;
   authenticate: Authenticator;
   now: () => Date;
   logger: Logger;
+  printer: PdfPrinter;
 }): express.Router {
   const { dataSource } = options;
   const router = express.Router();
@@ -36,6 +41,16 @@ export function formsRoute(options: {
   router.get('/forms/:code/:number', async (request, response, next) => {
     try {
       const { code, number } = request.params;
+      const format = request.query.format ?? 'html';
+      if (format !== 'html' && format !== 'pdf') {
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `A form prints as html or pdf, not '${String(format)}'`,
+          {
+            field: 'format',
+          },
+        );
+      }
       const auth = await options.authenticate(request.headers.authorization, options.now());
       // The forms carry what the dossier does: the same officers may print them.
       authorize('dossier', auth.principal, auth.tokenError);
@@ -66,7 +81,16 @@ export function formsRoute(options: {
             ? await controlSheet(dataSource, dossier, await officeCalendar(dataSource))
             : undefined,
       });
-      response.status(200).set('cache-control', 'no-store').type('html').send(page);
+      response.status(200).set('cache-control', 'no-store');
+      if (format === 'pdf') {
+        const pdf = await options.printer.print(page);
+        response
+          .type('pdf')
+          .set('content-disposition', `inline; filename="${code}-${number}.pdf"`)
+          .send(pdf);
+      } else {
+        response.type('html').send(page);
+      }
     } catch (error) {
       if (!(error instanceof AppError) || !(error.code in HTTP_STATUS)) {
         next(error);

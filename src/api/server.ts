@@ -9,6 +9,7 @@ import { createAuthenticator } from '../auth/authenticate';
 import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
+import { PdfPrinter } from '../forms/pdf';
 import { formsRoute } from './forms-route';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
@@ -34,6 +35,8 @@ export interface ApiOptions {
   identityProvider?: IdentityProvider;
   /** How deep and how costly one query may be (DEFAULT_QUERY_LIMITS). */
   queryLimits?: QueryLimits;
+  /** Prints forms to PDF (default: Debian's Chromium, or CHROMIUM_PATH). */
+  printer?: PdfPrinter;
 }
 
 /**
@@ -84,7 +87,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       response.status(503).json({ status: 'unavailable', reason: 'database' });
     }
   });
-  app.use(formsRoute({ dataSource, authenticate, now, logger }));
+  const printer = options.printer ?? new PdfPrinter();
+  app.use(formsRoute({ dataSource, authenticate, now, logger, printer }));
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),
@@ -108,6 +112,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     stop: async () => {
       await subscriptions.stop();
       await apollo.stop();
+      await printer.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
+import { pdfText } from '../../support/pdf';
 
 /** The printable forms of a dossier, in Vietnamese, with the QR code of its code. */
 describe('forms', () => {
@@ -63,6 +64,36 @@ describe('forms', () => {
     expect(sheet.text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
     expect(sheet.text).toContain('<td>Tiếp nhận hồ sơ');
     expect(sheet.text).toContain('Đang xử lý');
+  });
+
+  it('prints the receipt as an A4 PDF that says what the page says', async () => {
+    const response = await request(suite.api.server.app)
+      .get(`/forms/${code}/01?format=pdf`)
+      .set('authorization', `Bearer ${tokens.reception}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`inline; filename="${code}-01.pdf"`);
+    const pdf = pdfText(response.body as Buffer);
+    expect(pdf.title).toBe(`GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ — ${code}`);
+    expect(pdf.pages).toHaveLength(1);
+    expect(pdf.pages[0]).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(pdf.pages[0]).toContain(`Mã hồ sơ: ${code}`);
+    expect(pdf.pages[0]).toContain('Nguyễn Thị <b>Bình</b>');
+    expect(pdf.pages[0]).toContain('Tờ khai đăng ký khai sinh');
+  });
+
+  it('refuses a format it does not print, and PDFs to the same officers as the page', async () => {
+    const odd = await get(`/forms/${code}/01?format=docx`, tokens.reception);
+    expect(odd.status).toBe(400);
+    expect(odd.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await get(`/forms/${code}/01?format=pdf`)).status).toBe(401);
+    expect((await get(`/forms/${code}/01?format=pdf`, tokens.elsewhere)).status).toBe(403);
   });
 
   it('prints for the officers of the dossier only, and only forms that were issued', async () => {
