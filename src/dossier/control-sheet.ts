@@ -43,23 +43,36 @@ export async function controlSheet(
   dossier: DossierEntity,
   calendar: WorkingCalendar,
 ): Promise<HandOver[]> {
-  // A step got the dossier from whoever completed a step last before it began (the history's
-  // order, written under the instance's lock): after parallel branches, the one who finished last.
+  // A step got the dossier from whoever completed a step last before it began, in this process or
+  // any it called (the history's order, written under the instance's lock): after parallel
+  // branches, the one who finished last; the first step of a called process, from its caller.
+  // Steps without a budget of their own answer to the first appointment: an extension (Form 04)
+  // apologizes for lateness, it does not excuse it.
   const rows = (await dataSource.query(
-    `SELECT t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
-            t.due_at, t.state, t.completed_by, t.assignee, root.due_at AS appointment,
+    `WITH RECURSIVE instances AS (
+       SELECT id FROM process_instance WHERE id = $1
+       UNION ALL
+       SELECT p.id FROM process_instance p JOIN instances ON p.parent_instance_id = instances.id
+     )
+     SELECT t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
+            t.due_at, t.state, t.completed_by, t.assignee,
+            COALESCE(
+              (SELECT (f.content->>'previousAppointment')::timestamptz FROM dossier_form f
+                WHERE f.dossier_code = $2 AND f.number = '04' ORDER BY f.issued_at LIMIT 1),
+              root.due_at) AS appointment,
             (SELECT c.actor FROM history_event c
-              WHERE c.instance_id = t.instance_id AND c.event_type = 'ELEMENT_COMPLETED'
-                AND c.element_type = 'userTask' AND c.id < started.id
+              WHERE c.instance_id IN (SELECT id FROM instances)
+                AND c.event_type = 'ELEMENT_COMPLETED' AND c.element_type = 'userTask'
+                AND c.id < started.id
               ORDER BY c.id DESC LIMIT 1) AS giver
        FROM task t
        JOIN process_instance i ON i.id = t.instance_id
        JOIN process_instance root ON root.id = $1
        JOIN history_event started
          ON started.task_id = t.id AND started.event_type = 'ELEMENT_ACTIVATED'
-      WHERE (i.id = $1 OR i.parent_instance_id = $1) AND t.state <> 'CANCELED'
+      WHERE t.instance_id IN (SELECT id FROM instances) AND t.state <> 'CANCELED'
       ORDER BY started.id`,
-    [dossier.instanceId],
+    [dossier.instanceId, dossier.code],
   )) as (TaskRow & { appointment: Date | null; giver: string | null })[];
   return rows.map((row) => {
     const due = row.due_at ?? row.appointment;

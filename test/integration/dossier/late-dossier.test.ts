@@ -98,9 +98,10 @@ describe('a late dossier', () => {
 
   it('marks each hand-over of the control sheet early, on time or late', async () => {
     tokens.civil ??= await suite.api.officer('tran.hotich', ['civil_status']);
-    const verifyAt = async (received: string, done: string) => {
+    const verifyAt = async (received: string, done: string, extendTo?: string) => {
       at(received);
       const { code } = await receive();
+      if (extendTo) expect((await extend(code, extendTo)).errors).toBeUndefined();
       const { dossier } = await suite.api.ok(
         `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
         { code },
@@ -133,5 +134,10 @@ describe('a late dossier', () => {
       'ON_TIME',
     );
     expect((await verifyAt('2026-03-02T02:00:00Z', '2026-03-06T02:00:00Z'))[0].result).toBe('LATE');
+    // A new date is an apology, not an excuse: done Friday against Thursday is still late.
+    expect(
+      (await verifyAt('2026-03-02T02:00:00Z', '2026-03-06T02:00:00Z', '2026-03-10T02:00:00Z'))[0]
+        .result,
+    ).toBe('LATE');
   });
 });
