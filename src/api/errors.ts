@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
+import { userMessage } from './user-message';
 
 /** Codes that Apollo and graphql-js give to requests that are malformed: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -16,7 +17,7 @@ const REQUEST_ERROR_CODES = new Set([
 
 /**
  * Turns what a resolver threw into what the client sees. An AppError keeps its message and gets
- * its code and details as `extensions`; a malformed request keeps graphql-js's message; anything
+ * its code, details and the Vietnamese `userMessage` for officers and citizens as `extensions`; a malformed request keeps graphql-js's message; anything
  * else is a bug: it is logged with its stack and the client only learns that it happened.
  */
 export function formatErrorFor(logger: Logger) {
@@ -27,7 +28,11 @@ export function formatErrorFor(logger: Logger) {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, ...original.details },
+        extensions: {
+          code: original.code,
+          userMessage: userMessage(original.code, original.details),
+          ...original.details,
+        },
       };
     }
     const code = formatted.extensions?.code;

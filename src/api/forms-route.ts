@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
+import { userMessage } from './user-message';
 import { controlSheet } from '../dossier/control-sheet';
 import { dossierOfAgency } from '../dossier/of-agency';
 import { AppError } from '../errors';
@@ -96,9 +97,14 @@ export function formsRoute(options: {
         next(error);
         return;
       }
-      response
-        .status(HTTP_STATUS[error.code])
-        .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      response.status(HTTP_STATUS[error.code]).json({
+        errors: [
+          {
+            message: error.message,
+            extensions: { code: error.code, userMessage: userMessage(error.code, error.details) },
+          },
+        ],
+      });
     }
   });
   return router;

@@ -12,6 +12,7 @@ import { multiInstanceOf } from './multi-instance';
 import { asList, lanesByNode, splitList } from './roles';
 import { checkGraph } from './check-graph';
 import { checkDurations } from './durations';
+import { feeRuleOf } from './fee-rule';
 import { asyncOf } from './async';
 import { lintWithBpmnlint } from './lint';
 import { eventDefinitionOf } from './event-definition';
@@ -197,6 +198,7 @@ function compileProcess(
     statutoryDuration: optionalString(process.get('tthc:statutoryDuration')),
     englishName: optionalString(process.get('tthc:englishName')),
     fee: optionalString(process.get('tthc:fee')),
+    feeRule: feeRuleOf(process.id ?? '', optionalString(process.get('tthc:feeAmount')), findings),
     unverified: splitList(optionalString(process.get('tthc:unverified'))),
     components: componentsOf(process),
     messageStarts: [],

@@ -63,7 +63,8 @@ function unsupported(flowId: string, why: string) {
   };
 }
 
-function syntaxErrorPosition(feel: string): number | undefined {
+/** Where a FEEL expression stops parsing (0-based), or undefined when it parses. */
+export function syntaxErrorPosition(feel: string): number | undefined {
   let position: number | undefined;
   parseExpression(feel, {}, undefined).iterate({
     enter(node) {

@@ -175,6 +175,11 @@ export interface ProcessModel {
   /** The fee rule as published, e.g. `8,000 VND per copy` (`tthc:fee`; data, not computed). */
   fee?: string;
   /**
+   * How the fee is computed (`tthc:feeAmount`): a FEEL expression over the application form's
+   * data and the papers, in đồng, e.g. `8000 * copies`. Absent: the officer assesses it.
+   */
+  feeRule?: string;
+  /**
    * Which of the procedure's published values could not be checked against the legal text
    * (`tthc:unverified`, e.g. `statutoryDuration, fee`): an administrator should confirm them.
    */

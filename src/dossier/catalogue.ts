@@ -12,6 +12,8 @@ export interface PublishedProcedure {
   field: string | null;
   statutoryDuration: string | null;
   fee: string | null;
+  /** How reception computes the fee (FEEL), when the procedure says. */
+  feeRule: string | null;
   /** Values an administrator has still to confirm against the legal text. */
   unverified: string[];
   components: DossierComponent[];
@@ -40,6 +42,7 @@ export async function publishedProcedures(
       field: model.field ?? null,
       statutoryDuration: model.statutoryDuration ?? null,
       fee: model.fee ?? null,
+      feeRule: model.feeRule ?? null,
       unverified: model.unverified ?? [],
       components: model.components,
       steps: Object.values(model.nodes)

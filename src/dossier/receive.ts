@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../store/sql';
 import { claimDossierCode } from '../store/start-instance';
 import { inTransaction } from '../store/transaction';
 import { nextDossierCode } from './code';
+import { assessFee } from './fee';
 import { issueForm, stepper } from './locked';
 import { DOSSIER_STATUS } from './status';
 import { holdForSupplement } from './supplement';
@@ -31,8 +32,8 @@ export interface ReceiveInput {
   applicant: Applicant;
   channel: DossierChannel;
   components: SubmittedComponent[];
-  /** The fees due, in đồng, as the officer assessed them (0: free). */
-  feeAmount: number;
+  /** The fees due, in đồng, as the officer assessed them; absent: by the procedure's rule. */
+  feeAmount?: number;
   /** The id an online portal gave the submission: receiving it again gives the same dossier. */
   submissionId?: string;
   /** What the applicant's form says, for the process. */
@@ -83,6 +84,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
       { components: missing, field: 'components' },
     );
   }
+  const feeAmount = assessFee(definition.model, input.feeAmount, input.variables, input.components);
   const calendar = await officeCalendar(manager);
   const code = await nextDossierCode(manager, by.agency, now, calendar);
   await claimDossierCode(manager, code, by.agency.code);
@@ -101,7 +103,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     applicant: input.applicant,
     channel: input.channel,
     components: input.components,
-    feeAmount: input.feeAmount,
+    feeAmount,
     statusCode: DOSSIER_STATUS.RECEIVED,
     submissionId: input.submissionId ?? null,
     receivedAt: now,
@@ -127,7 +129,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
       dossier.submissionId,
       now,
       by.username,
-      input.feeAmount,
+      feeAmount,
     ],
   );
   await issueForm(manager, code, '01', by.username, now, {
@@ -136,7 +138,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     statutoryDuration: definition.model.statutoryDuration ?? null,
     applicant: input.applicant,
     components: input.components,
-    feeAmount: input.feeAmount,
+    feeAmount,
     receivedAt: now.toISOString(),
     appointmentAt: instance.dueAt?.toISOString() ?? null,
     channel: input.channel,

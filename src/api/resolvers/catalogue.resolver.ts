@@ -33,6 +33,13 @@ class Procedure {
   @Field(() => String, { nullable: true, description: 'The fee rule as published.' })
   fee!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How reception computes the fee, in đồng (FEEL over the form data and the papers, e.g. `8000 * copies`); none: the officer assesses it.',
+  })
+  feeRule!: string | null;
+
   @Field(() => [String], {
     description: 'Values still to be confirmed against the legal text (statutoryDuration, fee).',
   })

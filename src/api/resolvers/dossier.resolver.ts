@@ -8,6 +8,7 @@ import { isLate } from '../../dossier/late';
 import { trackingBook } from '../../dossier/tracking-book';
 import { paidFor, recordPayment, requestPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../dossier/query';
+import { MAX_FEE } from '../../dossier/fee';
 import { receiveDossier } from '../../dossier/receive';
 import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
 import { requestSupplement, submitSupplement } from '../../dossier/supplement';
@@ -72,7 +73,10 @@ export class DossierResolver {
         applicant: applicantInput({ ...input.applicant }),
         channel: input.channel,
         components: componentsInput(input.components.map((c) => ({ ...c }))),
-        feeAmount: rangeInput(input.feeAmount, 'input.feeAmount', 0, 100_000_000),
+        feeAmount:
+          input.feeAmount === undefined || input.feeAmount === null
+            ? undefined
+            : rangeInput(input.feeAmount, 'input.feeAmount', 0, MAX_FEE),
         submissionId: optionalText(input.submissionId, 'submissionId'),
         variables: variablesInput(input.variables, 'variables'),
         requestMissing: input.requestMissing,

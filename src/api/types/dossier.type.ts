@@ -124,10 +124,11 @@ export class ReceiveDossierInput {
   components!: ComponentInput[];
 
   @Field(() => Int, {
-    defaultValue: 0,
-    description: 'The fees due, in đồng, as assessed at reception (0: free).',
+    nullable: true,
+    description:
+      "The fees due, in đồng, as assessed at reception; left out, the procedure's fee rule computes them from the variables and papers (free without one).",
   })
-  feeAmount!: number;
+  feeAmount?: number;
 
   @Field(() => String, {
     nullable: true,

@@ -27,7 +27,7 @@ describe('query depth and cost limits', () => {
     expect(deep.errors).toEqual([
       expect.objectContaining({
         message: 'The query nests 12 levels deep, above the limit of 10',
-        extensions: { code: 'QUERY_TOO_DEEP' },
+        extensions: { code: 'QUERY_TOO_DEEP', userMessage: 'Yêu cầu dữ liệu lồng quá nhiều cấp.' },
       }),
     ]);
     expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
@@ -43,7 +43,10 @@ describe('query depth and cost limits', () => {
     expect((await page(20)).errors).toBeUndefined();
     const costly = await page(100);
     expect(costly.data).toBeUndefined();
-    expect(costly.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY' });
+    expect(costly.errors?.[0].extensions).toEqual({
+      code: 'QUERY_TOO_COSTLY',
+      userMessage: 'Yêu cầu quá nhiều dữ liệu một lần; hãy chia nhỏ trang.',
+    });
     expect(costly.errors?.[0].message).toMatch(/above the limit of 20000/);
   });
 

@@ -152,7 +152,12 @@ describe('subscriptions over WebSocket', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const extra = stream(client, `subscription { taskChanged { id } }`);
     await expect(extra.next()).rejects.toEqual([
-      expect.objectContaining({ extensions: { code: 'RATE_LIMITED' } }),
+      expect.objectContaining({
+        extensions: {
+          code: 'RATE_LIMITED',
+          userMessage: 'Bạn đã thử quá nhiều lần; vui lòng chờ ít phút rồi thử lại.',
+        },
+      }),
     ]);
     await Promise.all(held.map((s) => s.close()));
     await Promise.all(pending);

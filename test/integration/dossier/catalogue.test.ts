@@ -22,6 +22,13 @@ const DOMAIN_CODES = [
   '1.003622',
 ];
 
+/**
+ * The fees reception computes for two copies of five pages and one signature: 8,000 đồng a copy
+ * of an extract; 2,000 đồng a page for the first two pages of a certified copy and 1,000 for the
+ * rest; 10,000 đồng a signature. The others are free, or set by the province (assessed by hand).
+ */
+const FEES: Record<string, number> = { '2.000635': 16_000, '2.000815': 14_000, '2.000884': 10_000 };
+
 const ROLE_OF_FIELD: Record<string, string> = {
   civil_status: 'civil_status',
   certification: 'civil_status',
@@ -106,10 +113,12 @@ describe('the procedure catalogue', () => {
     );
     for (const procedure of simple) {
       const { data, errors } = await suite.api.graphql(
-        `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code processInstance { id } } }`,
+        `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code feeAmount processInstance { id } } }`,
         {
           input: {
             procedureKey: procedure.key,
+            // What a fee rule may read: two copies of a five-page paper, one signature.
+            variables: { copies: 2, pages: 5, cases: 1 },
             applicant: { name: 'Lê Văn Dũng', idNumber: '001090011111', phone: '0901234567' },
             components: procedure.components
               .filter((c: { optional: boolean }) => !c.optional)
@@ -119,6 +128,10 @@ describe('the procedure catalogue', () => {
         tokens.reception,
       );
       expect([procedure.code, errors]).toEqual([procedure.code, undefined]);
+      expect([procedure.code, data?.receiveDossier.feeAmount]).toEqual([
+        procedure.code,
+        FEES[procedure.code] ?? 0,
+      ]);
       const code = data?.receiveDossier.code;
       for (const role of ['reception', ROLE_OF_FIELD[procedure.field], 'leader', 'reception']) {
         const { dossier } = await suite.api.ok(

@@ -77,7 +77,11 @@ describe('dossierStatus', () => {
       message: body.errors?.[0].message.replace(/'[^']*'/, "'…'"),
     });
     expect(shape(wrong)).toEqual(shape(unknown));
-    expect(shape(wrong).extensions).toEqual({ code: 'NOT_FOUND', field: 'code' });
+    expect(shape(wrong).extensions).toEqual({
+      code: 'NOT_FOUND',
+      field: 'code',
+      userMessage: 'Không tìm thấy hồ sơ theo mã và thông tin đã nhập.',
+    });
     for (let n = 0; n < 4; n++) await lookUp(code, '0000');
     expect((await lookUp(code, '5678')).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
   });

@@ -102,6 +102,10 @@ describe('dossiers', () => {
       code: 'COMPONENTS_MISSING',
       field: 'components',
       components: ['Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)'],
+      // What the officer reads, in Vietnamese.
+      userMessage: expect.stringMatching(
+        /^Hồ sơ còn thiếu giấy tờ: Giấy chứng sinh \(hoặc văn bản xác nhận của người làm chứng\)\./,
+      ),
     });
     expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
     const next = await receive({ components: PAPERS });
@@ -156,6 +160,7 @@ describe('dossiers', () => {
       code: 'DOSSIER_INVALID_STATE',
       status: 'IN_PROGRESS',
       dossierCode: code,
+      userMessage: `Hồ sơ ${code} đang ở trạng thái «Đang giải quyết», không thực hiện được thao tác này.`,
     });
     await work(code, 'Task_Check', 'civil', { complete: true });
     await work(code, 'Task_Sign', 'leader');

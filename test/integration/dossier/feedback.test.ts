@@ -54,7 +54,11 @@ describe('feedback and ratings', () => {
     const wrong = await citizen(
       `mutation ($code: String!) { submitFeedback(code: $code, phoneLast4: "9999", content: "x") { id } }`,
     );
-    expect(wrong.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'code' });
+    expect(wrong.errors?.[0].extensions).toEqual({
+      code: 'NOT_FOUND',
+      field: 'code',
+      userMessage: 'Không tìm thấy hồ sơ theo mã và thông tin đã nhập.',
+    });
   });
 
   it('takes a rating once the dossier ended, once', async () => {

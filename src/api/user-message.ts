@@ -1,0 +1,73 @@
+import { DOSSIER_STATUS, STATUS_LABELS, type DossierStatusName } from '../dossier/status';
+import type { ErrorCode, ErrorDetails } from '../errors';
+
+/**
+ * What an officer or a citizen reads when a call is refused: Vietnamese, from the error's code
+ * and details (sent as `extensions.userMessage`). `message` stays in English for developers and
+ * logs, with every particular.
+ */
+export function userMessage(code: ErrorCode, details: ErrorDetails): string {
+  return MESSAGES[code](details);
+}
+
+const quoted = (value: string | undefined, before: string) => (value ? `${before} «${value}»` : '');
+
+const ON_ELEMENT = (d: ErrorDetails) => quoted(d.elementId, ' tại bước');
+
+function thing(d: ErrorDetails): string {
+  if (d.dossierCode) return `hồ sơ ${d.dossierCode}`;
+  if (d.taskId) return `công việc ${d.taskId}`;
+  if (d.instanceId) return `quy trình ${d.instanceId}`;
+  if (d.incidentId) return `sự cố ${d.incidentId}`;
+  if (d.jobId) return `tác vụ ${d.jobId}`;
+  if (d.key) return `thủ tục «${d.key}»`;
+  if (d.field === 'code') return 'hồ sơ theo mã và thông tin đã nhập';
+  if (d.field) return `«${d.field}» đã nhập`;
+  return 'dữ liệu được yêu cầu';
+}
+
+function statusLabel(status: string | undefined): string {
+  const code = status ? DOSSIER_STATUS[status as DossierStatusName] : undefined;
+  return code ? STATUS_LABELS[code] : (status ?? '');
+}
+
+const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
+  BPMN_INVALID: (d) =>
+    `Tệp quy trình chưa hợp lệ${ON_ELEMENT(d)}${d.problems ? ` (${d.problems.length} lỗi)` : ''}; xem danh sách lỗi để sửa.`,
+  BPMN_UNSUPPORTED: (d) =>
+    `Quy trình dùng phần tử hoặc biểu thức mà hệ thống không thực hiện được${ON_ELEMENT(d)}.`,
+  NOT_FOUND: (d) => `Không tìm thấy ${thing(d)}.`,
+  TASK_NOT_OPEN: (d) => `Công việc${quoted(d.taskId, '')} đã hoàn thành hoặc đã hủy.`,
+  TASK_ALREADY_CLAIMED: (d) => `Công việc${quoted(d.taskId, '')} đã có cán bộ khác nhận xử lý.`,
+  TASK_NOT_CLAIMED: (d) => `Công việc${quoted(d.taskId, '')} chưa được nhận xử lý.`,
+  CONDITION_FAILED: (d) =>
+    `Chưa xác định được hướng xử lý tiếp theo${ON_ELEMENT(d)}: dữ liệu nhập còn thiếu hoặc chưa đúng.`,
+  NO_FLOW_MATCHED: (d) =>
+    `Dữ liệu đã nhập không phù hợp với hướng xử lý nào${ON_ELEMENT(d)}; kiểm tra lại kết quả xử lý.`,
+  INSTANCE_NOT_ACTIVE: () => 'Quy trình của hồ sơ đã kết thúc.',
+  LOOP_LIMIT: (d) => `Quy trình lặp lại không dừng${ON_ELEMENT(d)}; báo người thiết kế quy trình.`,
+  EXPRESSION_FAILED: (d) =>
+    d.field === 'variables'
+      ? `Không tính được phí, lệ phí của thủ tục${quoted(d.elementId, '')}: thiếu thông tin trong tờ khai, hoặc nhập số tiền phí.`
+      : `Không tính được biểu thức${ON_ELEMENT(d)}: dữ liệu còn thiếu hoặc chưa đúng.`,
+  UNHANDLED_ERROR: (d) => `Quy trình gặp lỗi nghiệp vụ chưa được xử lý${ON_ELEMENT(d)}.`,
+  MESSAGE_NOT_CORRELATED: () => 'Không có hồ sơ nào đang chờ thông tin này.',
+  JOB_NOT_ACTIVE: () => 'Tác vụ đã được thực hiện hoặc đã hủy.',
+  JOB_LOCKED: () => 'Tác vụ đang được xử lý ở nơi khác.',
+  INCIDENT_NOT_OPEN: () => 'Sự cố đã được xử lý.',
+  INCIDENT_NEEDS_RETRY: () => 'Sự cố này chỉ xử lý được bằng cách chạy lại tác vụ.',
+  JOB_GONE: () => 'Tác vụ của sự cố không còn tồn tại.',
+  BAD_USER_INPUT: (d) => `Thông tin nhập chưa hợp lệ${quoted(d.field, ' ở mục')}.`,
+  UNAUTHENTICATED: () =>
+    'Chưa đăng nhập, phiên đăng nhập đã hết hạn, hoặc tên đăng nhập, mật khẩu không đúng.',
+  FORBIDDEN: (d) =>
+    `Bạn không có quyền thực hiện thao tác này${d.taskId ? ` với công việc «${d.taskId}»` : d.dossierCode ? ` với hồ sơ ${d.dossierCode}` : ''}.`,
+  RATE_LIMITED: () => 'Bạn đã thử quá nhiều lần; vui lòng chờ ít phút rồi thử lại.',
+  QUERY_TOO_DEEP: () => 'Yêu cầu dữ liệu lồng quá nhiều cấp.',
+  QUERY_TOO_COSTLY: () => 'Yêu cầu quá nhiều dữ liệu một lần; hãy chia nhỏ trang.',
+  COMPONENTS_MISSING: (d) =>
+    `Hồ sơ còn thiếu giấy tờ: ${(d.components ?? []).join('; ')}. Tiếp nhận kèm yêu cầu bổ sung, hoặc hướng dẫn công dân bổ sung trước.`,
+  DOSSIER_INVALID_STATE: (d) =>
+    `Hồ sơ${d.dossierCode ? ` ${d.dossierCode}` : ''} đang ở trạng thái «${statusLabel(d.status)}», không thực hiện được thao tác này.`,
+  PDF_UNAVAILABLE: () => 'Máy chủ chưa có trình in PDF; vui lòng in mẫu dạng trang web.',
+};
