@@ -64,9 +64,16 @@ export function endDossier(
 }
 
 /** The result goes to the citizen (trả kết quả): the dossier's last step. */
+/** The result handed over: its document number, paper or electronic, and electronic copies. */
+export interface IssuedResult {
+  documentNumber?: string;
+  electronic: boolean;
+  electronicCopies: number;
+}
+
 export function returnResult(
   dataSource: DataSource,
-  input: { code: string; by: string; now: Date },
+  input: { code: string; by: string; now: Date; result: IssuedResult },
 ): Promise<DossierEntity> {
   return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier }) => {
     requireStatus(dossier, 'returned', ['PROCESSED']);
@@ -80,7 +87,12 @@ export function returnResult(
         { dossierCode: dossier.code, status: 'PROCESSED' },
       );
     }
-    await setStatus(manager, dossier, 'RETURNED', { returnedAt: input.now });
+    await setStatus(manager, dossier, 'RETURNED', {
+      returnedAt: input.now,
+      resultNumber: input.result.documentNumber ?? null,
+      resultElectronic: input.result.electronic,
+      electronicCopies: input.result.electronicCopies,
+    });
     return dossier;
   });
 }

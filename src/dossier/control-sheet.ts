@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { timeliness, type Timeliness } from '../calendar/timeliness';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { DossierEntity } from '../store/entities';
 
 /** How a step kept its time: before its due day, within it, or after. */
-export type StepResult = 'EARLY' | 'ON_TIME' | 'LATE';
+export type StepResult = Timeliness;
 
 /** One hand-over of the control sheet (Form 06, phiếu kiểm soát quá trình giải quyết hồ sơ). */
 export interface HandOver {
@@ -85,14 +86,7 @@ export async function controlSheet(
       receiver: row.completed_by ?? row.assignee,
       handedOverAt: finished,
       dueAt: due,
-      result: finished ? resultOf(finished, due, calendar) : null,
+      result: finished ? timeliness(finished, due, calendar) : null,
     };
   });
-}
-
-function resultOf(done: Date, due: Date | null, calendar: WorkingCalendar): StepResult {
-  if (!due) return 'ON_TIME';
-  if (done > due) return 'LATE';
-  const day = (at: Date) => calendar.localDate(at.toISOString());
-  return day(done) < day(due) ? 'EARLY' : 'ON_TIME';
 }

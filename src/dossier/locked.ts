@@ -71,7 +71,12 @@ export async function setStatus(
   manager: EntityManager,
   dossier: DossierEntity,
   name: DossierStatusName,
-  extra: Partial<Pick<DossierEntity, 'finishedAt' | 'returnedAt'>> = {},
+  extra: Partial<
+    Pick<
+      DossierEntity,
+      'finishedAt' | 'returnedAt' | 'resultNumber' | 'resultElectronic' | 'electronicCopies'
+    >
+  > = {},
 ): Promise<void> {
   Object.assign(dossier, { statusCode: DOSSIER_STATUS[name], ...extra });
   await manager.update(

@@ -39,6 +39,10 @@ export function recordPayment(
       paidAt: input.now,
       recordedBy: input.by,
     });
+    if (input.method !== 'CASH' && !dossier.paidCashless) {
+      await manager.update(DossierEntity, { code: dossier.code }, { paidCashless: true });
+      dossier.paidCashless = true;
+    }
     // The obligation the office was waiting for is met: the clock runs again.
     if (dossier.statusCode === DOSSIER_STATUS.PAYMENT_REQUESTED && input.amount === due) {
       await run({ type: 'RELEASE_CLOCK', actor: input.by });

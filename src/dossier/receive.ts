@@ -100,6 +100,9 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     agencyCode: by.agency.code,
     instanceId: instance.id,
     definitionId: definition.id,
+    procedureKey: definition.key,
+    field: definition.model.field ?? '',
+    receivedDay: calendar.localDate(now.toISOString()),
     applicant: input.applicant,
     channel: input.channel,
     components: input.components,
@@ -112,11 +115,18 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     returnedAt: null,
     satisfied: null,
     ratedAt: null,
+    outcome: null,
+    processingMinutes: null,
+    resultNumber: null,
+    resultElectronic: null,
+    electronicCopies: 0,
+    paidCashless: false,
   };
   await manager.query(
     `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,
-                          status_code, submission_id, received_at, received_by, fee_amount)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                          status_code, submission_id, received_at, received_by, fee_amount,
+                          procedure_key, field, received_day)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       code,
       dossier.agencyCode,
@@ -130,6 +140,9 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
       now,
       by.username,
       feeAmount,
+      dossier.procedureKey,
+      dossier.field,
+      dossier.receivedDay,
     ],
   );
   await issueForm(manager, code, '01', by.username, now, {

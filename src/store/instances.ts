@@ -112,12 +112,13 @@ export async function runCommand(
   now: Date,
 ): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
   const definition = await definitionById(manager, instance.definitionId);
+  const calendar = await officeCalendar(manager);
   const { state, effects } = step(
     definition.model,
     instance.state,
     command,
     now.toISOString(),
-    await officeCalendar(manager),
+    calendar,
   );
   instance.state = state;
   instance.status = state.status;
@@ -140,7 +141,7 @@ export async function runCommand(
     ],
   );
   const outcome = await applyEffects(manager, instance.id, effects, now);
-  await followDossier(manager, instance, command, now);
+  await followDossier(manager, instance, command, now, calendar);
   return { instance, sent: await followUp(manager, instance, outcome, now) };
 }
 

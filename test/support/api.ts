@@ -48,7 +48,7 @@ export async function createTestApi(
   await deployCalendars(database.dataSource, await projectCalendarFiles(), clock.now);
   const server = await createApiServer({
     dataSource: database.dataSource,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   });
   const token = await seedTestOfficer(database, clock.now);

@@ -69,6 +69,7 @@ const TABLES = [
   'dossier_form',
   'dossier_payment',
   'dossier_feedback',
+  'dossier_rollup',
 ];
 
 /**

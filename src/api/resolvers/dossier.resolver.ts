@@ -194,13 +194,28 @@ export class DossierResolver {
     return this.end(context, 'withdraw', code, reason);
   }
 
-  @Mutation(() => Dossier, { description: 'Hands the result to the citizen (trả kết quả).' })
+  @Mutation(() => Dossier, {
+    description:
+      'Hands the result to the citizen (trả kết quả): its document number, paper or electronic, and the electronic certified copies issued with it.',
+  })
   async returnResult(
     @Arg('code', () => String) code: string,
     @Ctx() context: ApiContext,
+    @Arg('documentNumber', () => String, { nullable: true }) documentNumber?: string,
+    @Arg('electronic', () => Boolean, { defaultValue: false }) electronic = false,
+    @Arg('electronicCopies', () => Int, { defaultValue: 0 }) electronicCopies = 0,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return returnResult(context.dataSource, { code, by: me, now: context.now() });
+    return returnResult(context.dataSource, {
+      code,
+      by: me,
+      now: context.now(),
+      result: {
+        documentNumber: optionalText(documentNumber, 'documentNumber'),
+        electronic,
+        electronicCopies: rangeInput(electronicCopies, 'electronicCopies', 0, 10_000),
+      },
+    });
   }
 
   @Query(() => Dossier, { description: 'A dossier of my agency, by its code.' })

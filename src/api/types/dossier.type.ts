@@ -27,6 +27,13 @@ registerEnumType(DossierStatus, {
     'The national status (1–10) a dossier is synchronized with; `statusCode` gives the number.',
 });
 
+export const DossierOutcome = { EARLY: 'EARLY', ON_TIME: 'ON_TIME', LATE: 'LATE' } as const;
+registerEnumType(DossierOutcome, {
+  name: 'DossierOutcome',
+  description:
+    'How a resolved dossier kept its appointment (paused time removed): before its day, on it, or late (after it, asked for papers twice, or given a new date).',
+});
+
 export const ComponentKind = {
   ORIGINAL: 'ORIGINAL',
   CERTIFIED_COPY: 'CERTIFIED_COPY',
@@ -197,6 +204,24 @@ export class Dossier {
 
   @Field(() => Date, { nullable: true })
   returnedAt!: Date | null;
+
+  @Field(() => DossierOutcome, { nullable: true, description: 'Set when its process completes.' })
+  outcome!: keyof typeof DossierOutcome | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Working minutes from reception to the result, the paused time removed.',
+  })
+  processingMinutes!: number | null;
+
+  @Field(() => String, { nullable: true, description: "The result document's number." })
+  resultNumber!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The result was issued electronically.' })
+  resultElectronic!: boolean | null;
+
+  @Field(() => Int, { description: 'Electronic certified copies issued with the result.' })
+  electronicCopies!: number;
 }
 
 @ObjectType()

@@ -5,6 +5,9 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 /** How a dossier reached the office (kênh tiếp nhận). */
 export type DossierChannel = 'IN_PERSON' | 'ONLINE_FULL' | 'ONLINE_PARTIAL' | 'POSTAL' | 'AT_HOME';
 
+/** How a resolved dossier kept its appointment. */
+export type DossierOutcome = 'EARLY' | 'ON_TIME' | 'LATE';
+
 /** Who applied: personal data, shown to officers of the dossier only. */
 export interface Applicant {
   name: string;
@@ -33,6 +36,7 @@ export interface SubmittedComponent {
 @Index('dossier_submission', ['submissionId'], { unique: true, where: 'submission_id IS NOT NULL' })
 @Index('dossier_agency_received', ['agencyCode', 'receivedAt'])
 @Index('dossier_status', ['statusCode'])
+@Index('dossier_open', ['agencyCode', 'receivedDay'], { where: 'finished_at IS NULL' })
 export class DossierEntity {
   /** `<agency prefix>-<yymmdd>-<sequence>`, e.g. `000.00.06.H56-260302-0001`. */
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -49,6 +53,17 @@ export class DossierEntity {
   @Column({ name: 'definition_id', type: 'uuid' })
   @ForeignKey(() => ProcessDefinitionEntity)
   definitionId!: string;
+
+  /** The procedure's key and field, kept on the dossier for the metrics. */
+  @Column({ name: 'procedure_key', type: 'varchar', length: 255 })
+  procedureKey!: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  field!: string;
+
+  /** The office's local date of reception: the day the metrics count it under. */
+  @Column({ name: 'received_day', type: 'date' })
+  receivedDay!: string;
 
   @Column({ type: 'jsonb' })
   applicant!: Applicant;
@@ -82,6 +97,33 @@ export class DossierEntity {
 
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt!: Date | null;
+
+  /**
+   * How the dossier was resolved against its appointment (paused time removed): EARLY (before
+   * its day), ON_TIME or LATE (after it, asked for papers twice, or given a new date). Null
+   * until its process completes.
+   */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  outcome!: DossierOutcome | null;
+
+  /** Working minutes from reception to the result, the paused time removed. */
+  @Column({ name: 'processing_minutes', type: 'integer', nullable: true })
+  processingMinutes!: number | null;
+
+  /** The result document's number, and whether it was issued electronically. */
+  @Column({ name: 'result_number', type: 'varchar', length: 255, nullable: true })
+  resultNumber!: string | null;
+
+  @Column({ name: 'result_electronic', type: 'boolean', nullable: true })
+  resultElectronic!: boolean | null;
+
+  /** Electronic certified copies issued with the result (bản sao điện tử). */
+  @Column({ name: 'electronic_copies', type: 'integer', default: 0 })
+  electronicCopies!: number;
+
+  /** Some of its fees were paid without cash (transfer, QR). */
+  @Column({ name: 'paid_cashless', type: 'boolean', default: false })
+  paidCashless!: boolean;
 
   /** The citizen's rating of how the dossier was received and handled: satisfied or not. */
   @Column({ type: 'boolean', nullable: true })

@@ -7,6 +7,7 @@ import { DeploymentEntity } from './deployment.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
+import { DossierRollupEntity } from './dossier-rollup.entity';
 import { DossierSequenceEntity } from './dossier-sequence.entity';
 import { DossierEntity } from './dossier.entity';
 import { HistoryEventEntity } from './history-event.entity';
@@ -38,6 +39,7 @@ export {
   DossierFeedbackEntity,
   DossierFormEntity,
   DossierPaymentEntity,
+  DossierRollupEntity,
   DossierSequenceEntity,
   HistoryEventEntity,
   ProcessDefinitionEntity,
@@ -45,7 +47,12 @@ export {
   TaskEntity,
 };
 export type { TaskState } from './task.entity';
-export type { Applicant, DossierChannel, SubmittedComponent } from './dossier.entity';
+export type {
+  Applicant,
+  DossierChannel,
+  DossierOutcome,
+  SubmittedComponent,
+} from './dossier.entity';
 export type { PaymentMethod } from './dossier-payment.entity';
 export type { JobKind } from './job.entity';
 export type { InstanceJob };
@@ -74,4 +81,5 @@ export const entities = [
   DossierFormEntity,
   DossierPaymentEntity,
   DossierFeedbackEntity,
+  DossierRollupEntity,
 ];

@@ -28,6 +28,7 @@ describe('migrations', () => {
       'dossier_feedback',
       'dossier_form',
       'dossier_payment',
+      'dossier_rollup',
       'dossier_sequence',
       'history_event',
       'incident',

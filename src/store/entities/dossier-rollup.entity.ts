@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The dossiers counted by day of reception and agency, at three grains: `agency` (the other
+ * keys empty), `procedure` (procedure, field and channel) and `officer` (the receiving officer).
+ * A trigger on `dossier` keeps it in the same transaction as every change of a dossier, from
+ * one SQL function (`dossier_measures`) that the metrics also read raw dossiers with; so a
+ * metrics query reads a few rows a day and agency, never the dossiers themselves.
+ */
+@Entity({ name: 'dossier_rollup' })
+export class DossierRollupEntity {
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  grain!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  day!: string;
+
+  @PrimaryColumn({ name: 'agency_code', type: 'varchar', length: 64 })
+  agencyCode!: string;
+
+  @PrimaryColumn({ name: 'procedure_key', type: 'varchar', length: 255 })
+  procedureKey!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  field!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  channel!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 255 })
+  officer!: string;
+
+  @Column({ type: 'integer', default: 0 }) received!: number;
+  @Column({ type: 'integer', default: 0 }) resolved!: number;
+  @Column({ type: 'integer', default: 0 }) early!: number;
+  @Column({ name: 'on_time', type: 'integer', default: 0 }) onTime!: number;
+  @Column({ type: 'integer', default: 0 }) late!: number;
+  @Column({ type: 'integer', default: 0 }) refused!: number;
+  @Column({ type: 'integer', default: 0 }) withdrawn!: number;
+  @Column({ type: 'integer', default: 0 }) stopped!: number;
+  @Column({ name: 'online_full', type: 'integer', default: 0 }) onlineFull!: number;
+  @Column({ name: 'online_partial', type: 'integer', default: 0 }) onlinePartial!: number;
+  @Column({ type: 'integer', default: 0 }) digitized!: number;
+  @Column({ type: 'integer', default: 0 }) reused!: number;
+  @Column({ name: 'with_fee', type: 'integer', default: 0 }) withFee!: number;
+  @Column({ type: 'integer', default: 0 }) cashless!: number;
+  @Column({ name: 'electronic_results', type: 'integer', default: 0 }) electronicResults!: number;
+  @Column({ name: 'electronic_copies', type: 'integer', default: 0 }) electronicCopies!: number;
+  @Column({ type: 'integer', default: 0 }) joint!: number;
+  @Column({ name: 'processing_minutes', type: 'bigint', default: 0 }) processingMinutes!: string;
+}
