@@ -12,6 +12,7 @@ import { IncidentResolver } from './resolvers/incident.resolver';
 import { JobResolver } from './resolvers/job.resolver';
 import { DossierStatusResolver } from './resolvers/dossier-status.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
+import { MetricsResolver } from './resolvers/metrics.resolver';
 import { MyTasksResolver } from './resolvers/my-tasks.resolver';
 import { OfficerResolver } from './resolvers/officer.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
@@ -32,6 +33,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       ProcessInstanceResolver,
       TaskResolver,
       MessageResolver,
+      MetricsResolver,
       JobResolver,
       IncidentResolver,
       CalendarResolver,

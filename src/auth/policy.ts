@@ -61,6 +61,8 @@ export const POLICY: Record<string, Requirement> = {
   dossier: DOSSIER_ROLES,
   dossiers: DOSSIER_ROLES,
   trackingBook: DOSSIER_ROLES,
+  // Figures without personal data: the agency's own officers; administrators for every agency.
+  dossierMetrics: [...DOSSIER_ROLES, 'admin'],
   // The one-stop desk.
   receiveDossier: ['reception'],
   requestSupplement: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],

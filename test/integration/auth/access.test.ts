@@ -20,6 +20,7 @@ const CALLS: Record<string, string> = {
   dossier: `{ dossier(code: "000.00.06.H56-260302-9999") { code } }`,
   dossiers: `{ dossiers(first: 5) { totalCount } }`,
   trackingBook: `{ trackingBook(from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z") { code } }`,
+  dossierMetrics: `{ dossierMetrics { received } }`,
   receiveDossier: `mutation { receiveDossier(input: { procedureKey: "nothing-here", applicant: { name: "A", idNumber: "001190012345" }, components: [] }) { code } }`,
   requestSupplement: `mutation { requestSupplement(code: "X-1", missing: ["Tờ khai"], reason: "r") { code } }`,
   submitSupplement: `mutation { submitSupplement(code: "X-1", components: []) { code } }`,

@@ -1,0 +1,216 @@
+import type { DataSource } from 'typeorm';
+
+/** What dossiers may be grouped by. */
+export type Dimension = 'AGENCY' | 'FIELD' | 'PROCEDURE' | 'CHANNEL' | 'OFFICER' | 'MONTH' | 'DAY';
+
+/** Which dossiers count: those received in the period (office's local dates, inclusive). */
+export interface MetricsFilter {
+  from?: string;
+  to?: string;
+  /** None: every agency. */
+  agencyCodes?: string[];
+  field?: string;
+  procedureKey?: string;
+  channel?: string;
+  /** The officer who received them. */
+  officer?: string;
+}
+
+/** The counted measures, as the rollup and `dossier_measures` name them. */
+const MEASURES = [
+  'received',
+  'resolved',
+  'early',
+  'on_time',
+  'late',
+  'refused',
+  'withdrawn',
+  'stopped',
+  'online_full',
+  'online_partial',
+  'digitized',
+  'reused',
+  'with_fee',
+  'cashless',
+  'electronic_results',
+  'electronic_copies',
+  'joint',
+  'processing_minutes',
+] as const;
+
+type Measure = (typeof MEASURES)[number];
+
+export interface MetricsGroup {
+  agencyCode?: string;
+  field?: string;
+  procedureKey?: string;
+  channel?: string;
+  officer?: string;
+  /** `YYYY-MM`. */
+  month?: string;
+  /** `YYYY-MM-DD`. */
+  day?: string;
+}
+
+export interface MetricsRow {
+  group: MetricsGroup;
+  counts: Record<Measure, number>;
+  /** Received in the period and not finished now, within their time or not. */
+  inProgress: number;
+  inProgressOverdue: number;
+}
+
+/** The columns a source names its keys by: the rollup's, or the dossier's own. */
+interface Columns {
+  day: string;
+  agency: string;
+  field: string;
+  procedure: string;
+  channel: string;
+  officer: string;
+}
+
+const ROLLUP: Columns = {
+  day: 'r.day',
+  agency: 'r.agency_code',
+  field: 'r.field',
+  procedure: 'r.procedure_key',
+  channel: 'r.channel',
+  officer: 'r.officer',
+};
+
+const DOSSIER: Columns = {
+  day: 'd.received_day',
+  agency: 'd.agency_code',
+  field: 'd.field',
+  procedure: 'd.procedure_key',
+  channel: 'd.channel',
+  officer: 'd.received_by',
+};
+
+/** A grouped column, over a source's columns, and its name in the group. */
+const DIMENSIONS: Record<Dimension, { key: keyof MetricsGroup; sql: (c: Columns) => string }> = {
+  AGENCY: { key: 'agencyCode', sql: (c) => c.agency },
+  FIELD: { key: 'field', sql: (c) => c.field },
+  PROCEDURE: { key: 'procedureKey', sql: (c) => c.procedure },
+  CHANNEL: { key: 'channel', sql: (c) => c.channel },
+  OFFICER: { key: 'officer', sql: (c) => c.officer },
+  MONTH: { key: 'month', sql: (c) => `to_char(${c.day}, 'YYYY-MM')` },
+  DAY: { key: 'day', sql: (c) => `to_char(${c.day}, 'YYYY-MM-DD')` },
+};
+
+/**
+ * An open dossier is overdue once its appointment has passed while its clock runs (a paused
+ * clock moves the appointment when it runs again), or when it is late by rule already: asked
+ * for papers twice, or given a new date.
+ */
+const OVERDUE = (now: string) => `(i.overdue OR (i.clock_paused_at IS NULL AND i.due_at < ${now})
+  OR (SELECT count(*) FROM dossier_form f WHERE f.dossier_code = d.code AND f.number = '02') > 1
+  OR EXISTS (SELECT 1 FROM dossier_form f WHERE f.dossier_code = d.code AND f.number = '04'))`;
+
+/**
+ * Counts the dossiers received in a period, grouped. The counts come from the rollup at the
+ * smallest grain that holds every dimension asked for (agency; procedure, field and channel;
+ * the receiving officer), a few rows a day and agency; only a question mixing the officer with
+ * the procedure reads the dossiers themselves, through the same measures. The dossiers still
+ * open are counted live (whether they are overdue depends on now), from the open ones only.
+ */
+export async function dossierMetrics(
+  dataSource: DataSource,
+  filter: MetricsFilter,
+  groupBy: Dimension[],
+  now: Date,
+): Promise<MetricsRow[]> {
+  const dimensions = [...new Set(groupBy)];
+  const used = new Set<string>([...dimensions, ...filteredDimensions(filter)]);
+  const byProcedure = ['FIELD', 'PROCEDURE', 'CHANNEL'].some((d) => used.has(d));
+  const byOfficer = used.has('OFFICER');
+  const source =
+    byProcedure && byOfficer
+      ? `(SELECT m.* FROM dossier d, LATERAL dossier_measures(d) m) AS r`
+      : `dossier_rollup r`;
+  const grain = byOfficer ? 'officer' : byProcedure ? 'procedure' : 'agency';
+
+  const counted = where(filter, ROLLUP);
+  if (source === 'dossier_rollup r') counted.conditions.push(`r.grain = '${grain}'`);
+  const rows = (await dataSource.query(
+    `SELECT ${[...groupColumns(dimensions, ROLLUP), ...MEASURES.map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
+       FROM ${source}
+      WHERE ${counted.conditions.join(' AND ') || 'true'}
+      ${groupBySql(dimensions)}`,
+    counted.params,
+  )) as Record<string, string | null>[];
+
+  const open = where(filter, DOSSIER);
+  open.params.push(now);
+  const openRows = (await dataSource.query(
+    `SELECT ${[...groupColumns(dimensions, DOSSIER), 'count(*)::int AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)})::int AS overdue`].join(', ')}
+       FROM dossier d JOIN process_instance i ON i.id = d.instance_id
+      WHERE d.finished_at IS NULL AND d.status_code IN (2, 4, 5, 6)
+        ${open.conditions.map((c) => `AND ${c}`).join(' ')}
+      ${groupBySql(dimensions)}`,
+    open.params,
+  )) as Record<string, string | number | null>[];
+
+  const keyOf = (row: Record<string, unknown>) =>
+    JSON.stringify(dimensions.map((_, i) => row[`g${i}`]));
+  const openByKey = new Map(openRows.map((row) => [keyOf(row), row]));
+  return rows
+    .filter((row) => Number(row.received) > 0)
+    .map((row) => {
+      const group: MetricsGroup = {};
+      dimensions.forEach((d, i) => (group[DIMENSIONS[d].key] = String(row[`g${i}`])));
+      const live = openByKey.get(keyOf(row));
+      return {
+        group,
+        counts: Object.fromEntries(MEASURES.map((m) => [m, Number(row[m])])) as Record<
+          Measure,
+          number
+        >,
+        inProgress: Number(live?.open ?? 0),
+        inProgressOverdue: Number(live?.overdue ?? 0),
+      };
+    })
+    .sort((a, b) => JSON.stringify(a.group).localeCompare(JSON.stringify(b.group)));
+}
+
+function groupColumns(dimensions: Dimension[], columns: Columns): string[] {
+  return dimensions.map((d, i) => `${DIMENSIONS[d].sql(columns)} AS g${i}`);
+}
+
+function groupBySql(dimensions: Dimension[]): string {
+  return dimensions.length ? `GROUP BY ${dimensions.map((_, i) => `g${i}`).join(', ')}` : '';
+}
+
+function filteredDimensions(filter: MetricsFilter): Dimension[] {
+  const used: Dimension[] = [];
+  if (filter.field !== undefined) used.push('FIELD');
+  if (filter.procedureKey !== undefined) used.push('PROCEDURE');
+  if (filter.channel !== undefined) used.push('CHANNEL');
+  if (filter.officer !== undefined) used.push('OFFICER');
+  return used;
+}
+
+function where(
+  filter: MetricsFilter,
+  columns: Columns,
+): { conditions: string[]; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.from !== undefined) add((p) => `${columns.day} >= ${p}::date`, filter.from);
+  if (filter.to !== undefined) add((p) => `${columns.day} <= ${p}::date`, filter.to);
+  if (filter.agencyCodes !== undefined) {
+    add((p) => `${columns.agency} = ANY(${p}::varchar[])`, filter.agencyCodes);
+  }
+  if (filter.field !== undefined) add((p) => `${columns.field} = ${p}`, filter.field);
+  if (filter.procedureKey !== undefined) {
+    add((p) => `${columns.procedure} = ${p}`, filter.procedureKey);
+  }
+  if (filter.channel !== undefined) add((p) => `${columns.channel} = ${p}`, filter.channel);
+  if (filter.officer !== undefined) add((p) => `${columns.officer} = ${p}`, filter.officer);
+  return { conditions, params };
+}

@@ -1,0 +1,78 @@
+import type { MetricsGroup, MetricsRow } from './dossier-metrics';
+
+/** Working minutes in a working day, for processing times in days (8 hours, Decree 45/2020). */
+export const WORKING_DAY_MINUTES = 8 * 60;
+
+/** One group's figures as officers and dashboards read them: counts, rates and averages. */
+export interface DossierFigures extends MetricsGroup {
+  received: number;
+  resolved: number;
+  resolvedEarly: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  refused: number;
+  withdrawn: number;
+  stopped: number;
+  inProgress: number;
+  inProgressWithinTime: number;
+  inProgressOverdue: number;
+  /** Resolved early or on time, or still within time. */
+  onTime: number;
+  /** `onTime` over the dossiers resolved or in progress (766's progress ratio); null: none. */
+  onTimeRate: number | null;
+  onlineFull: number;
+  onlinePartial: number;
+  onlineFullShare: number | null;
+  onlinePartialShare: number | null;
+  digitized: number;
+  digitizedShare: number | null;
+  reused: number;
+  reuseShare: number | null;
+  withFee: number;
+  cashless: number;
+  /** Of the dossiers with fees, those paid without cash. */
+  cashlessShare: number | null;
+  electronicResults: number;
+  electronicCopies: number;
+  joint: number;
+  averageProcessingDays: number | null;
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+export function figuresOf(row: MetricsRow): DossierFigures {
+  const c = row.counts;
+  const onTime = c.early + c.on_time + (row.inProgress - row.inProgressOverdue);
+  return {
+    ...row.group,
+    received: c.received,
+    resolved: c.resolved,
+    resolvedEarly: c.early,
+    resolvedOnTime: c.on_time,
+    resolvedLate: c.late,
+    refused: c.refused,
+    withdrawn: c.withdrawn,
+    stopped: c.stopped,
+    inProgress: row.inProgress,
+    inProgressWithinTime: row.inProgress - row.inProgressOverdue,
+    inProgressOverdue: row.inProgressOverdue,
+    onTime,
+    onTimeRate: ratio(onTime, c.resolved + row.inProgress),
+    onlineFull: c.online_full,
+    onlinePartial: c.online_partial,
+    onlineFullShare: ratio(c.online_full, c.received),
+    onlinePartialShare: ratio(c.online_partial, c.received),
+    digitized: c.digitized,
+    digitizedShare: ratio(c.digitized, c.received),
+    reused: c.reused,
+    reuseShare: ratio(c.reused, c.received),
+    withFee: c.with_fee,
+    cashless: c.cashless,
+    cashlessShare: ratio(c.cashless, c.with_fee),
+    electronicResults: c.electronic_results,
+    electronicCopies: c.electronic_copies,
+    joint: c.joint,
+    averageProcessingDays:
+      c.resolved > 0 ? c.processing_minutes / c.resolved / WORKING_DAY_MINUTES : null,
+  };
+}
