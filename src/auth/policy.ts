@@ -63,6 +63,8 @@ export const POLICY: Record<string, Requirement> = {
   trackingBook: DOSSIER_ROLES,
   // Figures without personal data: the agency's own officers; administrators for every agency.
   dossierMetrics: [...DOSSIER_ROLES, 'admin'],
+  serviceIndex: [...DOSSIER_ROLES, 'admin'],
+  recordServiceIndicator: ['admin'],
   // The one-stop desk.
   receiveDossier: ['reception'],
   requestSupplement: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],

@@ -198,6 +198,11 @@ function compileProcess(
     statutoryDuration: optionalString(process.get('tthc:statutoryDuration')),
     englishName: optionalString(process.get('tthc:englishName')),
     fee: optionalString(process.get('tthc:fee')),
+    onlineService: onlineServiceOf(
+      process.id ?? '',
+      optionalString(process.get('tthc:onlineService')),
+      findings,
+    ),
     feeRule: feeRuleOf(process.id ?? '', optionalString(process.get('tthc:feeAmount')), findings),
     unverified: splitList(optionalString(process.get('tthc:unverified'))),
     components: componentsOf(process),
@@ -305,4 +310,18 @@ function componentsOf(process: ModdleElement): DossierComponent[] {
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function onlineServiceOf(
+  processId: string,
+  text: string | undefined,
+  findings: Findings,
+): 'full' | 'partial' | undefined {
+  if (text === undefined || text === 'full' || text === 'partial') return text;
+  findings.invalid(
+    `Process '${processId}' has tthc:onlineService '${text}': write 'full' or 'partial'`,
+    processId,
+    'engine/valid',
+  );
+  return undefined;
 }

@@ -180,6 +180,11 @@ export interface ProcessModel {
    */
   feeRule?: string;
   /**
+   * How far the procedure may be done online (`tthc:onlineService`): `full` (toàn trình) or
+   * `partial` (một phần). Full-online procedures are the 766 index's online-service base.
+   */
+  onlineService?: 'full' | 'partial';
+  /**
    * Which of the procedure's published values could not be checked against the legal text
    * (`tthc:unverified`, e.g. `statutoryDuration, fee`): an administrator should confirm them.
    */

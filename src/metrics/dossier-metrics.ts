@@ -36,9 +36,12 @@ const MEASURES = [
   'electronic_copies',
   'joint',
   'processing_minutes',
+  'returned',
+  'with_electronic_copies',
+  'unsatisfied',
 ] as const;
 
-type Measure = (typeof MEASURES)[number];
+export type Measure = (typeof MEASURES)[number];
 
 export interface MetricsGroup {
   agencyCode?: string;

@@ -35,6 +35,9 @@ export interface DossierFigures extends MetricsGroup {
   electronicResults: number;
   electronicCopies: number;
   joint: number;
+  returned: number;
+  /** Rated "not satisfied" by the citizen. */
+  unsatisfied: number;
   averageProcessingDays: number | null;
 }
 
@@ -72,6 +75,8 @@ export function figuresOf(row: MetricsRow): DossierFigures {
     electronicResults: c.electronic_results,
     electronicCopies: c.electronic_copies,
     joint: c.joint,
+    returned: c.returned,
+    unsatisfied: c.unsatisfied,
     averageProcessingDays:
       c.resolved > 0 ? c.processing_minutes / c.resolved / WORKING_DAY_MINUTES : null,
   };

@@ -70,6 +70,7 @@ const TABLES = [
   'dossier_payment',
   'dossier_feedback',
   'dossier_rollup',
+  'service_index_input',
 ];
 
 /**

@@ -1,11 +1,20 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { holds } from '../../auth/policy';
 import { AppError } from '../../errors';
 import { dossierMetrics, type Dimension } from '../../metrics/dossier-metrics';
+import type { RecordedIndicator } from '../../metrics/indicators';
+import { recordIndicator } from '../../metrics/recorded-indicators';
+import { serviceIndex, type ServiceIndex } from '../../metrics/service-index';
 import { figuresOf, type DossierFigures } from '../../metrics/summary';
 import type { ApiContext } from '../context';
-import { optionalText } from '../inputs';
+import { optionalText, requiredText } from '../inputs';
 import { DossierMetrics, DossierMetricsFilter, MetricsDimension } from '../types/metrics.type';
+import {
+  RecordedIndicatorEnum,
+  ServiceIndexResult,
+  ServiceIndicator,
+} from '../types/service-index.type';
 import { signedIn } from './officer.resolver';
 
 @Resolver()
@@ -27,11 +36,7 @@ export class MetricsResolver {
         field: 'filter.agencyCodes',
       });
     }
-    if (filter?.from && filter.to && filter.to < filter.from) {
-      throw new AppError('BAD_USER_INPUT', 'The period ends before it begins', {
-        field: 'filter.to',
-      });
-    }
+    if (filter?.from && filter.to) checkPeriod(filter.from, filter.to);
     const rows = await dossierMetrics(
       context.dataSource,
       {
@@ -47,5 +52,61 @@ export class MetricsResolver {
       context.now(),
     );
     return rows.map(figuresOf);
+  }
+
+  @Query(() => ServiceIndexResult, {
+    description:
+      "The 766 service index of an agency (default: mine; others' for administrators) for the dossiers received in a period.",
+  })
+  serviceIndex(
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('agencyCode', () => String, { nullable: true }) agencyCode?: string,
+  ): Promise<ServiceIndex> {
+    const me = signedIn(context);
+    const agency = optionalText(agencyCode, 'agencyCode') ?? me.agency.code;
+    if (agency !== me.agency.code && !holds(me, 'admin')) {
+      throw new AppError('FORBIDDEN', `Only administrators see other agencies' index`, {
+        field: 'agencyCode',
+      });
+    }
+    checkPeriod(from, to);
+    return serviceIndex(context.dataSource, agency, { from, to }, context.now());
+  }
+
+  @Mutation(() => ServiceIndicator, {
+    description:
+      'Records an indicator of the 766 index the system cannot observe, for an agency and period (administrators).',
+  })
+  async recordServiceIndicator(
+    @Arg('agencyCode', () => String) agencyCode: string,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('indicator', () => RecordedIndicatorEnum) indicator: RecordedIndicator,
+    @Arg('numerator', () => Int) numerator: number,
+    @Arg('denominator', () => Int) denominator: number,
+    @Ctx() context: ApiContext,
+  ): Promise<ServiceIndicator> {
+    checkPeriod(from, to);
+    const me = signedIn(context);
+    await recordIndicator(context.dataSource, {
+      agencyCode: requiredText(agencyCode, 'agencyCode'),
+      from,
+      to,
+      indicator,
+      numerator,
+      denominator,
+      by: me.username,
+      now: context.now(),
+    });
+    const index = await serviceIndex(context.dataSource, agencyCode, { from, to }, context.now());
+    return index.groups.flatMap((group) => group.indicators).find((i) => i.id === indicator)!;
+  }
+}
+
+function checkPeriod(from: string, to: string): void {
+  if (to < from) {
+    throw new AppError('BAD_USER_INPUT', 'The period ends before it begins', { field: 'to' });
   }
 }

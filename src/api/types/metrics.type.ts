@@ -89,6 +89,8 @@ export class DossierMetrics {
   @count('Results issued electronically.') electronicResults!: number;
   @count('Electronic certified copies issued.') electronicCopies!: number;
   @count('Of joint procedures.') joint!: number;
+  @count('Results handed over.') returned!: number;
+  @count('Rated "not satisfied".') unsatisfied!: number;
   @Field(() => Float, {
     nullable: true,
     description: 'Working days (8 hours) from reception to result, paused time removed.',

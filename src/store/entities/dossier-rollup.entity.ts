@@ -47,5 +47,9 @@ export class DossierRollupEntity {
   @Column({ name: 'electronic_results', type: 'integer', default: 0 }) electronicResults!: number;
   @Column({ name: 'electronic_copies', type: 'integer', default: 0 }) electronicCopies!: number;
   @Column({ type: 'integer', default: 0 }) joint!: number;
+  @Column({ type: 'integer', default: 0 }) returned!: number;
+  @Column({ name: 'with_electronic_copies', type: 'integer', default: 0 })
+  withElectronicCopies!: number;
+  @Column({ type: 'integer', default: 0 }) unsatisfied!: number;
   @Column({ name: 'processing_minutes', type: 'bigint', default: 0 }) processingMinutes!: string;
 }

@@ -19,6 +19,7 @@ import { OfficerEntity } from './officer.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { RoleMembershipEntity } from './role-membership.entity';
+import { ServiceIndexInputEntity } from './service-index-input.entity';
 import { TaskEntity } from './task.entity';
 
 export {
@@ -28,6 +29,7 @@ export {
   AuthKeyEntity,
   OfficerEntity,
   RoleMembershipEntity,
+  ServiceIndexInputEntity,
   isInstanceJob,
   CalendarTableEntity,
   IncidentEntity,
@@ -82,4 +84,5 @@ export const entities = [
   DossierPaymentEntity,
   DossierFeedbackEntity,
   DossierRollupEntity,
+  ServiceIndexInputEntity,
 ];

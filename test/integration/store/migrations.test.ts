@@ -39,6 +39,7 @@ describe('migrations', () => {
       'process_definition',
       'process_instance',
       'role_membership',
+      'service_index_input',
       'task',
     ]);
     const pending = await database.dataSource.driver.createSchemaBuilder().log();

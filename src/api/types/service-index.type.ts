@@ -1,0 +1,49 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RECORDED_INDICATORS, type RecordedIndicator } from '../../metrics/indicators';
+
+export const RecordedIndicatorEnum = Object.fromEntries(
+  RECORDED_INDICATORS.map((id) => [id, id]),
+) as { [I in RecordedIndicator]: I };
+registerEnumType(RecordedIndicatorEnum, {
+  name: 'RecordedIndicator',
+  description:
+    'The 766 indicators the system cannot observe (publication, the national portal, the population database, satisfaction with feedback handling): an administrator records them.',
+});
+
+@ObjectType({ description: 'One indicator of the 766 service index.' })
+export class ServiceIndicator {
+  @Field(() => String) id!: string;
+  @Field(() => String, { description: 'Its name, as the index names it.' }) name!: string;
+  @Field(() => Float) max!: number;
+  @Field(() => String, {
+    description: 'OBSERVED: counted from the dossiers; RECORDED: entered by an administrator.',
+  })
+  source!: string;
+  @Field(() => Boolean, { description: 'A RECORDED indicator was entered for this period.' })
+  recorded!: boolean;
+  @Field(() => Int, { nullable: true }) numerator!: number | null;
+  @Field(() => Int, { nullable: true }) denominator!: number | null;
+  @Field(() => Float, { nullable: true, description: '0–1; null: nothing to measure.' })
+  ratio!: number | null;
+  @Field(() => Float) points!: number;
+}
+
+@ObjectType({ description: 'One of the six groups of the 766 service index.' })
+export class ServiceIndexGroup {
+  @Field(() => String) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Float) max!: number;
+  @Field(() => Float) points!: number;
+  @Field(() => [ServiceIndicator]) indicators!: ServiceIndicator[];
+}
+
+@ObjectType({
+  description: 'The 766 service index (Decision 766/QĐ-TTg) of an agency for a period: 100 points.',
+})
+export class ServiceIndexResult {
+  @Field(() => String) agencyCode!: string;
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+  @Field(() => Float) points!: number;
+  @Field(() => [ServiceIndexGroup]) groups!: ServiceIndexGroup[];
+}

@@ -1,0 +1,190 @@
+import type { DataSource } from 'typeorm';
+import { listDefinitions } from '../store/definitions';
+import { ServiceIndexInputEntity } from '../store/entities';
+import { dossierMetrics, type Measure, type MetricsRow } from './dossier-metrics';
+import {
+  GROUPS,
+  INDICATORS,
+  pointsFor,
+  RECORDED_INDICATORS,
+  type GroupId,
+  type IndicatorId,
+  type IndicatorSpec,
+} from './indicators';
+
+export interface IndicatorScore {
+  id: IndicatorId;
+  name: string;
+  max: number;
+  /** OBSERVED: counted from the dossiers; RECORDED: entered by an administrator. */
+  source: 'OBSERVED' | 'RECORDED';
+  /** For RECORDED: whether an administrator entered it for this period. */
+  recorded: boolean;
+  numerator: number | null;
+  denominator: number | null;
+  ratio: number | null;
+  points: number;
+}
+
+export interface GroupScore {
+  id: GroupId;
+  name: string;
+  max: number;
+  points: number;
+  indicators: IndicatorScore[];
+}
+
+export interface ServiceIndex {
+  agencyCode: string;
+  from: string;
+  to: string;
+  points: number;
+  groups: GroupScore[];
+}
+
+type Fraction = { numerator: number | null; denominator: number | null; ratio: number | null };
+
+const fraction = (numerator: number, denominator: number): Fraction => ({
+  numerator,
+  denominator,
+  ratio: denominator > 0 ? numerator / denominator : null,
+});
+
+/**
+ * The 766 service index of an agency for the dossiers received in a period: what the dossiers
+ * show, from the same figures as `dossierMetrics`, with what an administrator recorded for the
+ * rest. Scored as the public dashboard scores it (see indicators.ts).
+ */
+export async function serviceIndex(
+  dataSource: DataSource,
+  agencyCode: string,
+  period: { from: string; to: string },
+  now: Date,
+): Promise<ServiceIndex> {
+  const filter = { ...period, agencyCodes: [agencyCode] };
+  const [procedures, definitions, feedback, complained, inputs] = await Promise.all([
+    dossierMetrics(dataSource, filter, ['PROCEDURE', 'FIELD'], now),
+    listDefinitions(dataSource),
+    feedbackOf(dataSource, agencyCode, period, now),
+    complainedOf(dataSource, agencyCode, period),
+    dataSource.getRepository(ServiceIndexInputEntity).findBy({
+      agencyCode,
+      periodFrom: period.from,
+      periodTo: period.to,
+    }),
+  ]);
+  const fullOnline = new Set(
+    definitions.filter((d) => d.model.onlineService === 'full').map((d) => d.key),
+  );
+  const sum = (rows: MetricsRow[], measure: Measure | 'inProgress' | 'inProgressOverdue') =>
+    rows.reduce(
+      (total, row) =>
+        total +
+        (measure === 'inProgress' || measure === 'inProgressOverdue'
+          ? row[measure]
+          : row.counts[measure]),
+      0,
+    );
+  const all = procedures;
+  const handled = sum(all, 'resolved') + sum(all, 'inProgress');
+  const withinTime =
+    sum(all, 'early') +
+    sum(all, 'on_time') +
+    sum(all, 'inProgress') -
+    sum(all, 'inProgressOverdue');
+  const late = sum(all, 'late') + sum(all, 'inProgressOverdue');
+  const eligible = all.filter((row) => fullOnline.has(row.group.procedureKey ?? ''));
+  const certification = all.filter((row) => row.group.field === 'certification');
+  const withFees = all.filter((row) => row.counts.with_fee > 0);
+  const received = sum(all, 'received');
+  const receptionRatio =
+    handled > 0 && received > 0 ? Math.max(0, 1 - (late / handled + complained / received)) : null;
+
+  const observed: Record<Exclude<IndicatorId, (typeof RECORDED_INDICATORS)[number]>, Fraction> = {
+    ON_TIME: fraction(withinTime, handled),
+    FULL_ONLINE: fraction(sum(eligible, 'online_full'), sum(eligible, 'received')),
+    PROCEDURES_PAID_ONLINE: fraction(
+      withFees.filter((row) => row.counts.cashless > 0).length,
+      withFees.length,
+    ),
+    DOSSIERS_PAID_ONLINE: fraction(sum(all, 'cashless'), sum(all, 'with_fee')),
+    ELECTRONIC_RESULTS: fraction(sum(all, 'electronic_results'), sum(all, 'returned')),
+    DIGITIZED: fraction(sum(all, 'digitized'), received),
+    ELECTRONIC_COPIES: fraction(
+      sum(certification, 'with_electronic_copies'),
+      sum(certification, 'returned'),
+    ),
+    REUSE: fraction(sum(all, 'reused'), received),
+    FEEDBACK_ON_TIME: fraction(feedback.onTime, feedback.due),
+    RECEPTION_SATISFIED: { numerator: null, denominator: null, ratio: receptionRatio },
+  };
+  const score = (spec: IndicatorSpec): IndicatorScore => {
+    const isRecorded = (RECORDED_INDICATORS as readonly string[]).includes(spec.id);
+    const input = inputs.find((row) => row.indicator === spec.id);
+    const value: Fraction = isRecorded
+      ? input
+        ? fraction(input.numerator, input.denominator)
+        : { numerator: null, denominator: null, ratio: null }
+      : observed[spec.id as keyof typeof observed];
+    // The feedback indicators earn full points when no feedback came.
+    const none = spec.fullWhenNone && feedback.due === 0;
+    return {
+      id: spec.id,
+      name: spec.name,
+      max: spec.max,
+      source: isRecorded ? 'RECORDED' : 'OBSERVED',
+      recorded: isRecorded ? input !== undefined : false,
+      ...value,
+      points: none ? spec.max : pointsFor(spec, value.ratio),
+    };
+  };
+  const groups = GROUPS.map((group) => {
+    const indicators = INDICATORS.filter((spec) => spec.group === group.id).map(score);
+    return { ...group, indicators, points: indicators.reduce((t, i) => t + i.points, 0) };
+  });
+  return {
+    agencyCode,
+    ...period,
+    groups,
+    points: groups.reduce((total, group) => total + group.points, 0),
+  };
+}
+
+/**
+ * The feedback on the agency's dossiers that came in the period and is due by now: answered by
+ * its due time, or not. Feedback still within its 15 working days and unanswered is not counted.
+ */
+async function feedbackOf(
+  dataSource: DataSource,
+  agencyCode: string,
+  period: { from: string; to: string },
+  now: Date,
+): Promise<{ due: number; onTime: number }> {
+  const [row] = (await dataSource.query(
+    `SELECT count(*) FILTER (WHERE f.answered_at IS NOT NULL OR f.due_at < $4)::int AS due,
+            count(*) FILTER (WHERE f.answered_at <= f.due_at)::int AS on_time
+       FROM dossier_feedback f JOIN dossier d ON d.code = f.dossier_code
+      WHERE d.agency_code = $1
+        AND (f.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date`,
+    [agencyCode, period.from, period.to, now],
+  )) as { due: number; on_time: number }[];
+  return { due: row.due, onTime: row.on_time };
+}
+
+/** Dossiers received in the period that drew feedback or a "not satisfied" rating. */
+async function complainedOf(
+  dataSource: DataSource,
+  agencyCode: string,
+  period: { from: string; to: string },
+): Promise<number> {
+  const [row] = (await dataSource.query(
+    `SELECT count(*)::int AS n FROM dossier d
+      WHERE d.agency_code = $1
+        AND d.received_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+        AND d.received_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+        AND (d.satisfied IS FALSE
+             OR EXISTS (SELECT 1 FROM dossier_feedback f WHERE f.dossier_code = d.code))`,
+    [agencyCode, period.from, period.to],
+  )) as { n: number }[];
+  return row.n;
+}
