@@ -64,6 +64,8 @@ export const POLICY: Record<string, Requirement> = {
   // Figures without personal data: the agency's own officers; administrators for every agency.
   dossierMetrics: [...DOSSIER_ROLES, 'admin'],
   serviceIndex: [...DOSSIER_ROLES, 'admin'],
+  // How a procedure's steps perform across agencies (no personal data): those who shape it.
+  stepMetrics: ['leader', 'designer', 'admin'],
   recordServiceIndicator: ['admin'],
   // The one-stop desk.
   receiveDossier: ['reception'],

@@ -57,6 +57,8 @@ export interface MetricsGroup {
 
 export interface MetricsRow {
   group: MetricsGroup;
+  /** The p90 processing time in working minutes (a bucket's upper bound), when asked for. */
+  p90Minutes?: number | null;
   counts: Record<Measure, number>;
   /** Received in the period and not finished now, within their time or not. */
   inProgress: number;
@@ -123,6 +125,7 @@ export async function dossierMetrics(
   filter: MetricsFilter,
   groupBy: Dimension[],
   now: Date,
+  options: { p90?: boolean } = {},
 ): Promise<MetricsRow[]> {
   const dimensions = [...new Set(groupBy)];
   const used = new Set<string>([...dimensions, ...filteredDimensions(filter)]);
@@ -158,6 +161,14 @@ export async function dossierMetrics(
   const keyOf = (row: Record<string, unknown>) =>
     JSON.stringify(dimensions.map((_, i) => row[`g${i}`]));
   const openByKey = new Map(openRows.map((row) => [keyOf(row), row]));
+  const p90ByKey = options.p90
+    ? new Map(
+        (await p90Of(dataSource, filter, dimensions, byProcedure || byOfficer)).map((row) => [
+          keyOf(row),
+          row.p90 === null ? null : Number(row.p90),
+        ]),
+      )
+    : undefined;
   return rows
     .filter((row) => Number(row.received) > 0)
     .map((row) => {
@@ -170,11 +181,50 @@ export async function dossierMetrics(
           Measure,
           number
         >,
+        ...(p90ByKey && { p90Minutes: p90ByKey.get(keyOf(row)) ?? null }),
         inProgress: Number(live?.open ?? 0),
         inProgressOverdue: Number(live?.overdue ?? 0),
       };
     })
     .sort((a, b) => JSON.stringify(a.group).localeCompare(JSON.stringify(b.group)));
+}
+
+/**
+ * The 90th percentile of processing time per group, as the upper bound of the working-time
+ * bucket it falls in: from the duration rollup when only agencies and dates are asked about,
+ * else from the resolved dossiers themselves, bucketed alike so that both give the same answer.
+ */
+async function p90Of(
+  dataSource: DataSource,
+  filter: MetricsFilter,
+  dimensions: Dimension[],
+  fromDossiers: boolean,
+): Promise<Record<string, unknown>[]> {
+  if (fromDossiers) {
+    const { conditions, params } = where(filter, DOSSIER);
+    return dataSource.query(
+      `SELECT ${[...groupColumns(dimensions, DOSSIER), `duration_bucket_upper(duration_bucket(percentile_disc(0.9) WITHIN GROUP (ORDER BY d.processing_minutes))) AS p90`].join(', ')}
+         FROM dossier d
+        WHERE d.outcome IS NOT NULL ${conditions.map((c) => `AND ${c}`).join(' ')}
+        ${groupBySql(dimensions)}`,
+      params,
+    );
+  }
+  const { conditions, params } = where(filter, ROLLUP);
+  const groups = dimensions.map((_, i) => `g${i}`);
+  const partition = groups.length ? `PARTITION BY ${groups.join(', ')}` : '';
+  return dataSource.query(
+    `SELECT ${groups.length ? `DISTINCT ON (${groups.join(', ')})` : ''} ${[...groups, 'duration_bucket_upper(bucket) AS p90'].join(', ')}
+       FROM (SELECT *, sum(n) OVER (${partition} ORDER BY bucket) AS running,
+                    sum(n) OVER (${partition}) AS total
+               FROM (SELECT ${[...groupColumns(dimensions, ROLLUP), 'r.bucket', 'sum(r.resolved) AS n'].join(', ')}
+                       FROM dossier_duration_rollup r
+                      WHERE ${conditions.join(' AND ') || 'true'}
+                      GROUP BY ${[...groups, 'r.bucket'].join(', ')}) AS grouped) AS counted
+      WHERE total > 0 AND running >= 0.9 * total
+      ORDER BY ${[...groups, 'bucket'].join(', ')} ${groups.length ? '' : 'LIMIT 1'}`,
+    params,
+  );
 }
 
 function groupColumns(dimensions: Dimension[], columns: Columns): string[] {

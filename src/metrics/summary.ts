@@ -39,6 +39,8 @@ export interface DossierFigures extends MetricsGroup {
   /** Rated "not satisfied" by the citizen. */
   unsatisfied: number;
   averageProcessingDays: number | null;
+  /** Nine in ten were resolved within this many working days (a bucket's upper bound). */
+  p90ProcessingDays?: number | null;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -79,5 +81,8 @@ export function figuresOf(row: MetricsRow): DossierFigures {
     unsatisfied: c.unsatisfied,
     averageProcessingDays:
       c.resolved > 0 ? c.processing_minutes / c.resolved / WORKING_DAY_MINUTES : null,
+    ...(row.p90Minutes !== undefined && {
+      p90ProcessingDays: row.p90Minutes === null ? null : row.p90Minutes / WORKING_DAY_MINUTES,
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
 import { agencyOfKind } from './agency-of-kind';
@@ -37,6 +38,7 @@ export async function applyEffects(
   instanceId: string,
   effects: readonly Effect[],
   now: Date,
+  calendar: WorkingCalendar,
 ): Promise<EffectOutcome> {
   const taskIds = new Map<number, string>();
   const newTasks: Partial<TaskEntity>[] = [];
@@ -121,13 +123,23 @@ export async function applyEffects(
         });
         break;
       }
-      case 'COMPLETE_TASK':
+      case 'COMPLETE_TASK': {
+        await flush();
+        // The working time the step took, for the step metrics (kept by a trigger).
+        const [task] = (await manager.query(
+          'SELECT created_at FROM task WHERE instance_id = $1 AND wait_id = $2',
+          [instanceId, effect.waitId],
+        )) as { created_at: Date }[];
+        const minutes = task
+          ? calendar.workingTimeBetween(task.created_at.toISOString(), now.toISOString())
+          : null;
         await closeTask(
           effect.waitId,
-          `state = 'COMPLETED', completed_by = COALESCE($4, assignee)`,
-          [effect.actor ?? null],
+          `state = 'COMPLETED', completed_by = COALESCE($4, assignee), working_minutes = $5`,
+          [effect.actor ?? null, minutes],
         );
         break;
+      }
       case 'SET_TASK_DEADLINE':
         await flush();
         await manager.query(

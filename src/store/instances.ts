@@ -84,7 +84,7 @@ export async function createInstance(
       instance.agency,
     ],
   );
-  const outcome = await applyEffects(manager, instance.id, effects, input.now);
+  const outcome = await applyEffects(manager, instance.id, effects, input.now, calendar);
   return { instance, sent: await followUp(manager, instance, outcome, input.now) };
 }
 
@@ -140,7 +140,7 @@ export async function runCommand(
       instance.id,
     ],
   );
-  const outcome = await applyEffects(manager, instance.id, effects, now);
+  const outcome = await applyEffects(manager, instance.id, effects, now, calendar);
   await followDossier(manager, instance, command, now, calendar);
   return { instance, sent: await followUp(manager, instance, outcome, now) };
 }

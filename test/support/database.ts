@@ -70,6 +70,8 @@ const TABLES = [
   'dossier_payment',
   'dossier_feedback',
   'dossier_rollup',
+  'dossier_duration_rollup',
+  'step_rollup',
   'service_index_input',
 ];
 

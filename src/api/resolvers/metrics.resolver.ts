@@ -1,15 +1,22 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { holds } from '../../auth/policy';
 import { AppError } from '../../errors';
 import { dossierMetrics, type Dimension } from '../../metrics/dossier-metrics';
 import type { RecordedIndicator } from '../../metrics/indicators';
 import { recordIndicator } from '../../metrics/recorded-indicators';
 import { serviceIndex, type ServiceIndex } from '../../metrics/service-index';
+import { stepMetrics, type StepFigures } from '../../metrics/step-metrics';
 import { figuresOf, type DossierFigures } from '../../metrics/summary';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText } from '../inputs';
-import { DossierMetrics, DossierMetricsFilter, MetricsDimension } from '../types/metrics.type';
+import {
+  DossierMetrics,
+  DossierMetricsFilter,
+  MetricsDimension,
+  StepMetrics,
+} from '../types/metrics.type';
 import {
   RecordedIndicatorEnum,
   ServiceIndexResult,
@@ -28,6 +35,7 @@ export class MetricsResolver {
     filter: DossierMetricsFilter | null,
     @Arg('groupBy', () => [MetricsDimension], { defaultValue: [] }) groupBy: Dimension[],
     @Ctx() context: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DossierFigures[]> {
     const me = signedIn(context);
     const wanted = filter?.agencyCodes;
@@ -50,8 +58,30 @@ export class MetricsResolver {
       },
       groupBy,
       context.now(),
+      { p90: asksFor(info, 'p90ProcessingDays') },
     );
     return rows.map(figuresOf);
+  }
+
+  @Query(() => [StepMetrics], {
+    description:
+      'Per step of a process version (latest by default), for the steps completed in a period: count, average and p90 working time, share overdue, and what waits there now; the bottleneck is marked.',
+  })
+  stepMetrics(
+    @Arg('processDefinitionKey', () => String) key: string,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('version', () => Int, { nullable: true }) version?: number,
+  ): Promise<StepFigures[]> {
+    checkPeriod(from, to);
+    return stepMetrics(context.dataSource, {
+      key: requiredText(key, 'processDefinitionKey'),
+      version: version ?? undefined,
+      from,
+      to,
+      now: context.now(),
+    });
   }
 
   @Query(() => ServiceIndexResult, {
@@ -109,4 +139,17 @@ function checkPeriod(from: string, to: string): void {
   if (to < from) {
     throw new AppError('BAD_USER_INPUT', 'The period ends before it begins', { field: 'to' });
   }
+}
+
+/** Whether the query selects a field of this resolver's result (directly or in a fragment). */
+function asksFor(info: GraphQLResolveInfo, field: string): boolean {
+  const seen = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((node) =>
+      node.kind === Kind.FIELD
+        ? node.name.value === field
+        : node.kind === Kind.INLINE_FRAGMENT
+          ? seen(node.selectionSet.selections)
+          : seen(info.fragments[node.name.value]?.selectionSet.selections ?? []),
+    );
+  return info.fieldNodes.some((node) => seen(node.selectionSet?.selections ?? []));
 }

@@ -96,4 +96,32 @@ export class DossierMetrics {
     description: 'Working days (8 hours) from reception to result, paused time removed.',
   })
   averageProcessingDays!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Nine in ten resolved within this many working days: the upper bound of the working-time bucket the 90th percentile falls in (hourly the first day, half-days to 10 days, days to 30, 5 days to 90).',
+  })
+  p90ProcessingDays?: number | null;
+}
+
+@ObjectType({ description: 'How one step (user task) of a process version performed.' })
+export class StepMetrics {
+  @Field(() => String) elementId!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @count('Completed in the period.') completed!: number;
+  @Field(() => Float, { nullable: true, description: 'Average working days (8 hours).' })
+  averageDays!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Nine in ten completed within this many working days (a bucket upper bound).',
+  })
+  p90Days!: number | null;
+  @share('Of those completed, completed after their due time.') overdueShare!: number | null;
+  @count('Open now.') waitingNow!: number;
+  @count('Open now and past their due time.') waitingOverdue!: number;
+  @Field(() => Boolean, {
+    description: 'The step with the longest p90 (then the most waiting): the bottleneck.',
+  })
+  bottleneck!: boolean;
 }

@@ -7,7 +7,9 @@ import { DeploymentEntity } from './deployment.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
+import { DossierDurationRollupEntity } from './dossier-duration-rollup.entity';
 import { DossierRollupEntity } from './dossier-rollup.entity';
+import { StepRollupEntity } from './step-rollup.entity';
 import { DossierSequenceEntity } from './dossier-sequence.entity';
 import { DossierEntity } from './dossier.entity';
 import { HistoryEventEntity } from './history-event.entity';
@@ -42,6 +44,8 @@ export {
   DossierFormEntity,
   DossierPaymentEntity,
   DossierRollupEntity,
+  DossierDurationRollupEntity,
+  StepRollupEntity,
   DossierSequenceEntity,
   HistoryEventEntity,
   ProcessDefinitionEntity,
@@ -84,5 +88,7 @@ export const entities = [
   DossierPaymentEntity,
   DossierFeedbackEntity,
   DossierRollupEntity,
+  DossierDurationRollupEntity,
+  StepRollupEntity,
   ServiceIndexInputEntity,
 ];

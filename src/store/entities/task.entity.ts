@@ -74,4 +74,8 @@ export class TaskEntity {
 
   @Column({ name: 'completed_by', type: 'varchar', length: 255, nullable: true })
   completedBy!: string | null;
+
+  /** Working minutes from when the task opened to its completion (the step metrics). */
+  @Column({ name: 'working_minutes', type: 'integer', nullable: true })
+  workingMinutes!: number | null;
 }

@@ -21,6 +21,7 @@ const CALLS: Record<string, string> = {
   dossiers: `{ dossiers(first: 5) { totalCount } }`,
   trackingBook: `{ trackingBook(from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z") { code } }`,
   dossierMetrics: `{ dossierMetrics { received } }`,
+  stepMetrics: `{ stepMetrics(processDefinitionKey: "nothing-here", from: "2026-01-01", to: "2026-03-31") { elementId } }`,
   serviceIndex: `{ serviceIndex(from: "2026-01-01", to: "2026-03-31") { points } }`,
   recordServiceIndicator: `mutation { recordServiceIndicator(agencyCode: "nowhere", from: "2026-01-01", to: "2026-03-31", indicator: PUBLISHED_ON_TIME, numerator: 1, denominator: 2) { points } }`,
   receiveDossier: `mutation { receiveDossier(input: { procedureKey: "nothing-here", applicant: { name: "A", idNumber: "001190012345" }, components: [] }) { code } }`,

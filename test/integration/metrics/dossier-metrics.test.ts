@@ -78,6 +78,22 @@ describe('dossierMetrics', () => {
     expect((await resolve(code, '2026-03-09T08:00:00Z')).outcome).toBe('LATE');
   });
 
+  it('gives the p90 processing time as the upper bound of its bucket, from the rollup or the dossiers alike', async () => {
+    // Resolved in 210 working minutes (3.5 hours: bucket up to 4 hours) and 960 (16 hours:
+    // bucket up to 16 hours, 2 working days): nine in ten within 2 days.
+    const p90 = async (groupBy: string) =>
+      (
+        await as('leader')(
+          `{ dossierMetrics(filter: { from: "2026-03-01", to: "2026-03-09" }, groupBy: ${groupBy}) { p90ProcessingDays averageProcessingDays } }`,
+        )
+      ).dossierMetrics;
+    expect(await p90('[]')).toEqual([
+      { p90ProcessingDays: 2, averageProcessingDays: (210 + 960) / 2 / 480 },
+    ]);
+    expect(await p90('[PROCEDURE]')).toEqual(await p90('[AGENCY]'));
+    expect((await p90('[PROCEDURE]'))[0].p90ProcessingDays).toBe(2);
+  });
+
   it("counts an open dossier past its appointment as overdue, and shows an officer's own agency only", async () => {
     at('2026-03-10T01:00:00Z');
     await receive();

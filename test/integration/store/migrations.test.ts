@@ -25,6 +25,7 @@ describe('migrations', () => {
       'calendar_table',
       'deployment',
       'dossier',
+      'dossier_duration_rollup',
       'dossier_feedback',
       'dossier_form',
       'dossier_payment',
@@ -40,6 +41,7 @@ describe('migrations', () => {
       'process_instance',
       'role_membership',
       'service_index_input',
+      'step_rollup',
       'task',
     ]);
     const pending = await database.dataSource.driver.createSchemaBuilder().log();

@@ -1,11 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class DossierMetrics1795995189748 implements MigrationInterface {
-  name = 'DossierMetrics1795995189748';
+export class Metrics1795995476360 implements MigrationInterface {
+  name = 'Metrics1795995476360';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
+      'CREATE TABLE "dossier_duration_rollup" ("day" date NOT NULL, "agency_code" character varying(64) NOT NULL, "bucket" smallint NOT NULL, "resolved" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_7ed820329314532f64a47ea58a0" PRIMARY KEY ("day", "agency_code", "bucket"))',
+    );
+    await queryRunner.query(
       'CREATE TABLE "dossier_rollup" ("grain" character varying(16) NOT NULL, "day" date NOT NULL, "agency_code" character varying(64) NOT NULL, "procedure_key" character varying(255) NOT NULL, "field" character varying(64) NOT NULL, "channel" character varying(16) NOT NULL, "officer" character varying(255) NOT NULL, "received" integer NOT NULL DEFAULT \'0\', "resolved" integer NOT NULL DEFAULT \'0\', "early" integer NOT NULL DEFAULT \'0\', "on_time" integer NOT NULL DEFAULT \'0\', "late" integer NOT NULL DEFAULT \'0\', "refused" integer NOT NULL DEFAULT \'0\', "withdrawn" integer NOT NULL DEFAULT \'0\', "stopped" integer NOT NULL DEFAULT \'0\', "online_full" integer NOT NULL DEFAULT \'0\', "online_partial" integer NOT NULL DEFAULT \'0\', "digitized" integer NOT NULL DEFAULT \'0\', "reused" integer NOT NULL DEFAULT \'0\', "with_fee" integer NOT NULL DEFAULT \'0\', "cashless" integer NOT NULL DEFAULT \'0\', "electronic_results" integer NOT NULL DEFAULT \'0\', "electronic_copies" integer NOT NULL DEFAULT \'0\', "joint" integer NOT NULL DEFAULT \'0\', "returned" integer NOT NULL DEFAULT \'0\', "with_electronic_copies" integer NOT NULL DEFAULT \'0\', "unsatisfied" integer NOT NULL DEFAULT \'0\', "processing_minutes" bigint NOT NULL DEFAULT \'0\', CONSTRAINT "PK_48b9e407c14f9fd3a3f596f9775" PRIMARY KEY ("grain", "day", "agency_code", "procedure_key", "field", "channel", "officer"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "step_rollup" ("definition_id" uuid NOT NULL, "element_id" character varying(255) NOT NULL, "day" date NOT NULL, "bucket" smallint NOT NULL, "completed" integer NOT NULL DEFAULT \'0\', "overdue" integer NOT NULL DEFAULT \'0\', "working_minutes" bigint NOT NULL DEFAULT \'0\', CONSTRAINT "PK_64678db79609a5e0d4bcaf3686b" PRIMARY KEY ("definition_id", "element_id", "day", "bucket"))',
     );
     await queryRunner.query(
       'CREATE TABLE "service_index_input" ("agency_code" character varying(64) NOT NULL, "period_from" date NOT NULL, "period_to" date NOT NULL, "indicator" character varying(64) NOT NULL, "numerator" integer NOT NULL, "denominator" integer NOT NULL, "recorded_by" character varying(255) NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_bf11ef3269fa25b77bb477fb897" PRIMARY KEY ("agency_code", "period_from", "period_to", "indicator"))',
@@ -25,6 +31,7 @@ export class DossierMetrics1795995189748 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "dossier" ADD "paid_cashless" boolean NOT NULL DEFAULT false',
     );
+    await queryRunner.query('ALTER TABLE "task" ADD "working_minutes" integer');
     await queryRunner.query(
       'CREATE INDEX "dossier_open" ON "dossier"  ("agency_code", "received_day") WHERE finished_at IS NULL',
     );
@@ -44,14 +51,28 @@ export class DossierMetrics1795995189748 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "dossier" ALTER COLUMN "received_day" SET NOT NULL');
     for (const statement of ROLLUP_SQL) await queryRunner.query(statement);
     await queryRunner.query('SELECT dossier_rollup_apply(d, 1) FROM dossier d');
+    // Steps completed before: their working time is unknown (0).
+    await queryRunner.query(
+      `INSERT INTO step_rollup (definition_id, element_id, day, bucket, completed, overdue, working_minutes)
+       SELECT i.definition_id, t.element_id, (t.ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+              duration_bucket(0), count(*), count(*) FILTER (WHERE t.ended_at > t.due_at), 0
+         FROM task t JOIN process_instance i ON i.id = t.instance_id
+        WHERE t.state = 'COMPLETED'
+        GROUP BY 1, 2, 3`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TRIGGER step_rollup ON task');
+    await queryRunner.query('DROP FUNCTION step_rollup_trigger()');
     await queryRunner.query('DROP TRIGGER dossier_rollup ON dossier');
     await queryRunner.query('DROP FUNCTION dossier_rollup_trigger()');
     await queryRunner.query('DROP FUNCTION dossier_rollup_apply(dossier, integer)');
     await queryRunner.query('DROP FUNCTION dossier_measures(dossier)');
+    await queryRunner.query('DROP FUNCTION duration_bucket_upper(integer)');
+    await queryRunner.query('DROP FUNCTION duration_bucket(bigint)');
     await queryRunner.query('DROP INDEX "public"."dossier_open"');
+    await queryRunner.query('ALTER TABLE "task" DROP COLUMN "working_minutes"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "paid_cashless"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "electronic_copies"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "result_electronic"');
@@ -62,7 +83,9 @@ export class DossierMetrics1795995189748 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "field"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "procedure_key"');
     await queryRunner.query('DROP TABLE "service_index_input"');
+    await queryRunner.query('DROP TABLE "step_rollup"');
     await queryRunner.query('DROP TABLE "dossier_rollup"');
+    await queryRunner.query('DROP TABLE "dossier_duration_rollup"');
   }
 }
 
@@ -71,7 +94,28 @@ const MEASURES = `received, resolved, early, on_time, late, refused, withdrawn, 
   online_partial, digitized, reused, with_fee, cashless, electronic_results, electronic_copies, joint,
   processing_minutes, returned, with_electronic_copies, unsatisfied`;
 
+/**
+ * Working-time buckets for the p90 of processing and step times, by their upper bound in working
+ * hours: hourly in the first day, half-days to 10 days, days to 30, 5 days to 90, then beyond.
+ */
+const BUCKET_HOURS = [
+  ...Array.from({ length: 8 }, (_, i) => i + 1),
+  ...Array.from({ length: 18 }, (_, i) => 12 + 4 * i),
+  ...Array.from({ length: 20 }, (_, i) => 88 + 8 * i),
+  ...Array.from({ length: 11 }, (_, i) => 280 + 40 * i),
+];
+
 const ROLLUP_SQL = [
+  `CREATE FUNCTION duration_bucket(minutes bigint) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
+     SELECT COALESCE(
+       (SELECT min(i) FROM unnest(ARRAY[${BUCKET_HOURS.join(', ')}]) WITH ORDINALITY AS u(h, i)
+         WHERE minutes <= h * 60),
+       ${BUCKET_HOURS.length + 1})::smallint
+   $$`,
+  // A bucket's upper bound in working minutes; the last one (beyond) answers its lower bound.
+  `CREATE FUNCTION duration_bucket_upper(bucket integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+     SELECT (ARRAY[${BUCKET_HOURS.join(', ')}, ${BUCKET_HOURS[BUCKET_HOURS.length - 1]}])[bucket] * 60
+   $$`,
   // What one dossier counts for: the one definition the trigger and raw queries share.
   `CREATE FUNCTION dossier_measures(d dossier) RETURNS TABLE (
      day date, agency_code varchar, procedure_key varchar, field varchar, channel varchar,
@@ -121,7 +165,11 @@ const ROLLUP_SQL = [
      ON CONFLICT (grain, day, agency_code, procedure_key, field, channel, officer) DO UPDATE SET
        ${MEASURES.split(',')
          .map((name) => `${name.trim()} = r.${name.trim()} + EXCLUDED.${name.trim()}`)
-         .join(', ')}
+         .join(', ')};
+     INSERT INTO dossier_duration_rollup AS r (day, agency_code, bucket, resolved)
+     SELECT m.day, m.agency_code, duration_bucket(m.processing_minutes), sign
+       FROM dossier_measures(d) m WHERE m.resolved = 1
+     ON CONFLICT (day, agency_code, bucket) DO UPDATE SET resolved = r.resolved + EXCLUDED.resolved
    $$`,
   `CREATE FUNCTION dossier_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
@@ -135,4 +183,22 @@ const ROLLUP_SQL = [
    END $$`,
   `CREATE TRIGGER dossier_rollup AFTER INSERT OR UPDATE OR DELETE ON dossier
      FOR EACH ROW EXECUTE FUNCTION dossier_rollup_trigger()`,
+  // A step counts once, when it completes, under its process version and local day.
+  `CREATE FUNCTION step_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO step_rollup AS r (definition_id, element_id, day, bucket, completed, overdue,
+                                   working_minutes)
+     SELECT i.definition_id, NEW.element_id, (NEW.ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+            duration_bucket(COALESCE(NEW.working_minutes, 0)), 1,
+            (NEW.due_at IS NOT NULL AND NEW.ended_at > NEW.due_at)::int,
+            COALESCE(NEW.working_minutes, 0)
+       FROM process_instance i WHERE i.id = NEW.instance_id
+     ON CONFLICT (definition_id, element_id, day, bucket) DO UPDATE
+       SET completed = r.completed + 1, overdue = r.overdue + EXCLUDED.overdue,
+           working_minutes = r.working_minutes + EXCLUDED.working_minutes;
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER step_rollup AFTER UPDATE OF state ON task FOR EACH ROW
+     WHEN (NEW.state = 'COMPLETED' AND OLD.state IS DISTINCT FROM 'COMPLETED')
+     EXECUTE FUNCTION step_rollup_trigger()`,
 ];

@@ -1,0 +1,96 @@
+import type { DataSource } from 'typeorm';
+import { AppError, notFound } from '../errors';
+import { listDefinitions } from '../store/definitions';
+import { WORKING_DAY_MINUTES } from './summary';
+
+/** How one BPMN element of a process version performed in a period, and what waits there now. */
+export interface StepFigures {
+  elementId: string;
+  name: string | null;
+  /** Completed in the period (office's local days). */
+  completed: number;
+  averageDays: number | null;
+  /** Nine in ten completed within this many working days (a bucket's upper bound). */
+  p90Days: number | null;
+  /** Of those completed, the share completed after their due time. */
+  overdueShare: number | null;
+  waitingNow: number;
+  waitingOverdue: number;
+  /** The step with the longest p90 (then the most waiting): where dossiers pile up. */
+  bottleneck: boolean;
+}
+
+/**
+ * Step metrics of a process version (the latest by default): per user task, from the step
+ * rollup (a few rows a day and bucket), and the tasks open now. In the order of the file.
+ */
+export async function stepMetrics(
+  dataSource: DataSource,
+  input: { key: string; version?: number; from: string; to: string; now: Date },
+): Promise<StepFigures[]> {
+  const versions = await listDefinitions(dataSource, input.key);
+  if (versions.length === 0) throw notFound('Process definition', input.key, { key: input.key });
+  const definition =
+    input.version === undefined
+      ? versions[0]
+      : versions.find((candidate) => candidate.version === input.version);
+  if (!definition) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Process '${input.key}' has no version ${input.version} (1 to ${versions[0].version})`,
+      { key: input.key, field: 'version' },
+    );
+  }
+  const [done, p90s, waiting] = await Promise.all([
+    dataSource.query(
+      `SELECT element_id, sum(completed)::int AS completed, sum(overdue)::int AS overdue,
+              sum(working_minutes)::bigint AS minutes
+         FROM step_rollup
+        WHERE definition_id = $1 AND day BETWEEN $2::date AND $3::date
+        GROUP BY element_id`,
+      [definition.id, input.from, input.to],
+    ) as Promise<{ element_id: string; completed: number; overdue: number; minutes: string }[]>,
+    dataSource.query(
+      `SELECT DISTINCT ON (element_id) element_id, duration_bucket_upper(bucket) AS p90
+         FROM (SELECT *, sum(n) OVER (PARTITION BY element_id ORDER BY bucket) AS running,
+                      sum(n) OVER (PARTITION BY element_id) AS total
+                 FROM (SELECT element_id, bucket, sum(completed) AS n FROM step_rollup
+                        WHERE definition_id = $1 AND day BETWEEN $2::date AND $3::date
+                        GROUP BY element_id, bucket) AS grouped) AS counted
+        WHERE total > 0 AND running >= 0.9 * total
+        ORDER BY element_id, bucket`,
+      [definition.id, input.from, input.to],
+    ) as Promise<{ element_id: string; p90: number }[]>,
+    dataSource.query(
+      `SELECT t.element_id, count(*)::int AS waiting,
+              count(*) FILTER (WHERE t.overdue OR t.due_at < $2)::int AS overdue
+         FROM task t JOIN process_instance i ON i.id = t.instance_id
+        WHERE i.definition_id = $1 AND t.state IN ('OPEN', 'CLAIMED')
+        GROUP BY t.element_id`,
+      [definition.id, input.now],
+    ) as Promise<{ element_id: string; waiting: number; overdue: number }[]>,
+  ]);
+  const steps = Object.values(definition.model.nodes).filter((node) => node.type === 'userTask');
+  const figures = steps.map((node): StepFigures => {
+    const row = done.find((r) => r.element_id === node.id);
+    const p90 = p90s.find((r) => r.element_id === node.id)?.p90;
+    const open = waiting.find((r) => r.element_id === node.id);
+    const completed = row?.completed ?? 0;
+    return {
+      elementId: node.id,
+      name: node.name ?? null,
+      completed,
+      averageDays: completed > 0 ? Number(row!.minutes) / completed / WORKING_DAY_MINUTES : null,
+      p90Days: p90 === undefined ? null : p90 / WORKING_DAY_MINUTES,
+      overdueShare: completed > 0 ? row!.overdue / completed : null,
+      waitingNow: open?.waiting ?? 0,
+      waitingOverdue: open?.overdue ?? 0,
+      bottleneck: false,
+    };
+  });
+  const worst = [...figures]
+    .filter((step) => step.p90Days !== null || step.waitingNow > 0)
+    .sort((a, b) => (b.p90Days ?? 0) - (a.p90Days ?? 0) || b.waitingNow - a.waitingNow)[0];
+  if (worst) worst.bottleneck = true;
+  return figures;
+}
