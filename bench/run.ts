@@ -6,6 +6,7 @@ import { createDataSource } from '../src/store/data-source';
 import { startEmbeddedPostgres } from '../src/store/embedded-postgres';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep } from './engine-step';
+import { benchMetricsQueries, fillProvince } from './metrics';
 import { perSecond, printTable } from './measure';
 import { benchStoreSteps } from './store-steps';
 
@@ -57,6 +58,14 @@ async function main(): Promise<void> {
       'jobs: due timers fired, 4 runners side by side',
       await benchDueTimers(dataSource, quick ? 500 : 5_000, 4),
     );
+    const dossiers = quick ? 100_000 : 1_000_000;
+    row(
+      `metrics: a province's dossiers written with their rollup`,
+      await fillProvince(dataSource, dossiers),
+    );
+    for (const [name, measurement] of await benchMetricsQueries(dataSource, quick ? 5 : 20)) {
+      row(`metrics over ${dossiers.toLocaleString('en')} dossiers — ${name}`, measurement);
+    }
   } finally {
     await dataSource.destroy();
     await stop();

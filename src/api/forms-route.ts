@@ -3,24 +3,15 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
-import { userMessage } from './user-message';
 import { controlSheet } from '../dossier/control-sheet';
 import { dossierOfAgency } from '../dossier/of-agency';
 import { AppError } from '../errors';
 import { FORM_TITLES, renderForm } from '../forms/forms';
 import type { PdfPrinter } from '../forms/pdf';
 import { officeCalendar } from '../store/calendars';
+import { sendRefusal } from './http-refusal';
 import { definitionById } from '../store/definitions';
 import { AgencyEntity, DossierFormEntity } from '../store/entities';
-
-/** The refusals a page answers with, as HTTP statuses. */
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  PDF_UNAVAILABLE: 503,
-};
 
 /**
  * The printable forms of a dossier at `/forms/<dossier code>/<form number>` (01–06), in
@@ -93,18 +84,7 @@ export function formsRoute(options: {
         response.type('html').send(page);
       }
     } catch (error) {
-      if (!(error instanceof AppError) || !(error.code in HTTP_STATUS)) {
-        next(error);
-        return;
-      }
-      response.status(HTTP_STATUS[error.code]).json({
-        errors: [
-          {
-            message: error.message,
-            extensions: { code: error.code, userMessage: userMessage(error.code, error.details) },
-          },
-        ],
-      });
+      sendRefusal(error, response, next);
     }
   });
   return router;

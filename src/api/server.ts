@@ -9,7 +9,9 @@ import { createAuthenticator } from '../auth/authenticate';
 import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
+import { OperationsMetrics } from './prometheus';
 import { PdfPrinter } from '../forms/pdf';
+import { exportsRoute } from './exports-route';
 import { formsRoute } from './forms-route';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
@@ -55,6 +57,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const feed = new ChangeFeed(dataSource, logger, new ChangeStreams());
   const schema = await buildApiSchema(feed.streams);
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const operations = new OperationsMetrics(dataSource, now);
+  app.use(operations.middleware);
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: formatErrorFor(logger),
@@ -63,6 +67,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitPlugin(schema, limits.maxCost),
+      operations.plugin(),
     ],
   });
   await apollo.start();
@@ -88,7 +93,9 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     }
   });
   const printer = options.printer ?? new PdfPrinter();
+  app.get('/metrics', operations.route);
   app.use(formsRoute({ dataSource, authenticate, now, logger, printer }));
+  app.use(exportsRoute({ dataSource, authenticate, now, printer }));
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),

@@ -1,8 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { holds } from '../../auth/policy';
-import { AppError } from '../../errors';
 import { dossierMetrics, type Dimension } from '../../metrics/dossier-metrics';
 import type { RecordedIndicator } from '../../metrics/indicators';
 import { recordIndicator } from '../../metrics/recorded-indicators';
@@ -11,6 +9,7 @@ import { stepMetrics, type StepFigures } from '../../metrics/step-metrics';
 import { figuresOf, type DossierFigures } from '../../metrics/summary';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText } from '../inputs';
+import { checkPeriod, metricsAgencies, metricsAgency } from '../metrics-scope';
 import {
   DossierMetrics,
   DossierMetricsFilter,
@@ -37,20 +36,18 @@ export class MetricsResolver {
     @Ctx() context: ApiContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<DossierFigures[]> {
-    const me = signedIn(context);
-    const wanted = filter?.agencyCodes;
-    if (wanted && !holds(me, 'admin') && wanted.some((code) => code !== me.agency.code)) {
-      throw new AppError('FORBIDDEN', `Only administrators see other agencies' figures`, {
-        field: 'filter.agencyCodes',
-      });
-    }
-    if (filter?.from && filter.to) checkPeriod(filter.from, filter.to);
+    const agencyCodes = metricsAgencies(
+      signedIn(context),
+      filter?.agencyCodes,
+      'filter.agencyCodes',
+    );
+    if (filter?.from && filter.to) checkPeriod(filter.from, filter.to, 'filter.to');
     const rows = await dossierMetrics(
       context.dataSource,
       {
         from: filter?.from,
         to: filter?.to,
-        agencyCodes: wanted ?? (holds(me, 'admin') ? undefined : [me.agency.code]),
+        agencyCodes,
         field: optionalText(filter?.field, 'filter.field'),
         procedureKey: optionalText(filter?.procedureKey, 'filter.procedureKey'),
         channel: filter?.channel,
@@ -94,13 +91,11 @@ export class MetricsResolver {
     @Ctx() context: ApiContext,
     @Arg('agencyCode', () => String, { nullable: true }) agencyCode?: string,
   ): Promise<ServiceIndex> {
-    const me = signedIn(context);
-    const agency = optionalText(agencyCode, 'agencyCode') ?? me.agency.code;
-    if (agency !== me.agency.code && !holds(me, 'admin')) {
-      throw new AppError('FORBIDDEN', `Only administrators see other agencies' index`, {
-        field: 'agencyCode',
-      });
-    }
+    const agency = metricsAgency(
+      signedIn(context),
+      optionalText(agencyCode, 'agencyCode'),
+      'agencyCode',
+    );
     checkPeriod(from, to);
     return serviceIndex(context.dataSource, agency, { from, to }, context.now());
   }
@@ -132,12 +127,6 @@ export class MetricsResolver {
     });
     const index = await serviceIndex(context.dataSource, agencyCode, { from, to }, context.now());
     return index.groups.flatMap((group) => group.indicators).find((i) => i.id === indicator)!;
-  }
-}
-
-function checkPeriod(from: string, to: string): void {
-  if (to < from) {
-    throw new AppError('BAD_USER_INPUT', 'The period ends before it begins', { field: 'to' });
   }
 }
 
