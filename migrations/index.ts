@@ -18,7 +18,7 @@ import { Dossiers1795990100000 } from './1795990100000-Dossiers';
 import { DossierPayments1795990200000 } from './1795990200000-DossierPayments';
 import { AgencyServes1795990300000 } from './1795990300000-AgencyServes';
 import { DossierFeedback1795991150038 } from './1795991150038-DossierFeedback';
-import { Metrics1795995476360 } from './1795995476360-Metrics';
+import { Metrics1795997191187 } from './1795997191187-Metrics';
 
 export const migrations = [
   Initial1795316972050,
@@ -40,5 +40,5 @@ export const migrations = [
   DossierPayments1795990200000,
   AgencyServes1795990300000,
   DossierFeedback1795991150038,
-  Metrics1795995476360,
+  Metrics1795997191187,
 ];

@@ -23,11 +23,12 @@ export function extendDossier(
         dueAt: input.appointment.toISOString(),
         actor: input.by,
       });
-      await issueForm(manager, dossier.code, '04', input.by, input.now, {
+      const markedLate = await issueForm(manager, dossier.code, '04', input.by, input.now, {
         reason: input.reason,
         previousAppointment: previous?.toISOString() ?? null,
         newAppointment: input.appointment.toISOString(),
       });
+      if (markedLate) dossier.lateMarked = true;
       return dossier;
     },
   );

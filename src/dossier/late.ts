@@ -2,20 +2,15 @@ import type { DossierEntity, ProcessInstanceEntity } from '../store/entities';
 
 /**
  * Whether a dossier counts as late (DOMAIN.md): past its appointment unfinished, finished after
- * it, asked for papers more than once (Form 02), or given a new date (Form 04). The one rule the
- * officers, the citizen and the metrics read.
+ * it, or marked late when asked for papers more than once (Form 02) or given a new date (Form
+ * 04: see issueForm). The one rule the officers and the citizen read; the metrics count the same
+ * marks and times.
  */
 export function isLate(
-  dossier: Pick<DossierEntity, 'finishedAt'>,
+  dossier: Pick<DossierEntity, 'finishedAt' | 'lateMarked'>,
   instance: Pick<ProcessInstanceEntity, 'overdue' | 'dueAt'>,
-  formsIssued: readonly string[],
 ): boolean {
   const finishedLate =
     dossier.finishedAt !== null && instance.dueAt !== null && dossier.finishedAt > instance.dueAt;
-  return (
-    instance.overdue ||
-    finishedLate ||
-    formsIssued.filter((number) => number === '02').length > 1 ||
-    formsIssued.includes('04')
-  );
+  return instance.overdue || finishedLate || dossier.lateMarked;
 }

@@ -7,6 +7,7 @@ import { lockInstance, runCommand } from '../store/instances';
 import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { randomUUID } from 'node:crypto';
+import { queryReturning } from '../store/sql';
 import { DOSSIER_STATUS, statusName, type DossierStatusName } from './status';
 
 /** A dossier and its process, locked, in the transaction of one action. */
@@ -86,7 +87,7 @@ export async function setStatus(
   );
 }
 
-/** Records a form as issued, with what it says. */
+/** Records a form as issued, with what it says; answers whether it made the dossier late. */
 export async function issueForm(
   manager: EntityManager,
   dossierCode: string,
@@ -94,11 +95,23 @@ export async function issueForm(
   by: string,
   at: Date,
   content: Record<string, unknown>,
-): Promise<void> {
+): Promise<boolean> {
   // Plain SQL: TypeORM's deep-partial typing does not take free-form JSON.
   await manager.query(
     `INSERT INTO dossier_form (id, dossier_code, number, issued_at, issued_by, content)
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [randomUUID(), dossierCode, number, at, by, JSON.stringify(content)],
   );
+  // A new date (Form 04) or a second request for papers makes the dossier late (766 rules).
+  if (number !== '04' && number !== '02') return false;
+  const marked = await queryReturning<{ code: string }>(
+    manager,
+    `UPDATE dossier SET late_marked = true
+      WHERE code = $1 AND NOT late_marked
+        AND ($2 = '04' OR (SELECT count(*) FROM dossier_form
+                            WHERE dossier_code = $1 AND number = '02') > 1)
+      RETURNING code`,
+    [dossierCode, number],
+  );
+  return marked.length > 0;
 }

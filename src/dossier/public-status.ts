@@ -1,11 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { definitionById } from '../store/definitions';
-import {
-  DossierFormEntity,
-  HistoryEventEntity,
-  ProcessInstanceEntity,
-  type DossierEntity,
-} from '../store/entities';
+import { HistoryEventEntity, ProcessInstanceEntity, type DossierEntity } from '../store/entities';
 import { openTasksOf } from '../store/tasks';
 import { isLate } from './late';
 
@@ -28,7 +23,7 @@ export async function publicDossierStatus(
   dossier: DossierEntity,
 ): Promise<PublicDossierStatus> {
   const { code } = dossier;
-  const [definition, instance, completed, forms] = await Promise.all([
+  const [definition, instance, completed] = await Promise.all([
     definitionById(dataSource.manager, dossier.definitionId),
     dataSource.getRepository(ProcessInstanceEntity).findOneByOrFail({ id: dossier.instanceId }),
     dataSource.getRepository(HistoryEventEntity).find({
@@ -38,10 +33,6 @@ export async function publicDossierStatus(
         elementType: 'userTask',
       },
       order: { id: 'ASC' },
-    }),
-    dataSource.getRepository(DossierFormEntity).find({
-      where: { dossierCode: code },
-      select: { number: true },
     }),
   ]);
   const nameOf = (elementId: string) => definition.model.nodes[elementId]?.name ?? elementId;
@@ -53,11 +44,7 @@ export async function publicDossierStatus(
     statusCode: dossier.statusCode,
     receivedAt: dossier.receivedAt,
     appointmentAt: instance.dueAt,
-    late: isLate(
-      dossier,
-      instance,
-      forms.map((form) => form.number),
-    ),
+    late: isLate(dossier, instance),
     stepsDone: completed.map((event) => ({ name: nameOf(event.elementId), at: event.at })),
     currentSteps: open.map((task) => task.name ?? nameOf(task.elementId)),
   };

@@ -121,12 +121,16 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     resultElectronic: null,
     electronicCopies: 0,
     paidCashless: false,
+    lateMarked: false,
+    appointmentAt: instance.dueAt,
+    clockPaused: instance.clockPausedAt !== null,
+    overdue: instance.overdue,
   };
   await manager.query(
     `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,
                           status_code, submission_id, received_at, received_by, fee_amount,
-                          procedure_key, field, received_day)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                          procedure_key, field, received_day, appointment_at, clock_paused, overdue)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [
       code,
       dossier.agencyCode,
@@ -143,6 +147,9 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
       dossier.procedureKey,
       dossier.field,
       dossier.receivedDay,
+      dossier.appointmentAt,
+      dossier.clockPaused,
+      dossier.overdue,
     ],
   );
   await issueForm(manager, code, '01', by.username, now, {

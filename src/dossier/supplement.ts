@@ -38,10 +38,11 @@ export async function holdForSupplement(
   input: { missing: string[]; reason: string; by: string; now: Date },
 ): Promise<void> {
   await run({ type: 'HOLD_CLOCK', actor: input.by });
-  await issueForm(manager, dossier.code, '02', input.by, input.now, {
+  const markedLate = await issueForm(manager, dossier.code, '02', input.by, input.now, {
     missing: input.missing,
     reason: input.reason,
   });
+  if (markedLate) dossier.lateMarked = true;
   await setStatus(manager, dossier, 'SUPPLEMENT_REQUESTED');
 }
 

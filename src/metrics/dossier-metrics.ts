@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { periodSpans } from './spans';
 
 /** What dossiers may be grouped by. */
 export type Dimension = 'AGENCY' | 'FIELD' | 'PROCEDURE' | 'CHANNEL' | 'OFFICER' | 'MONTH' | 'DAY';
@@ -109,9 +110,8 @@ const DIMENSIONS: Record<Dimension, { key: keyof MetricsGroup; sql: (c: Columns)
  * clock moves the appointment when it runs again), or when it is late by rule already: asked
  * for papers twice, or given a new date.
  */
-const OVERDUE = (now: string) => `(i.overdue OR (i.clock_paused_at IS NULL AND i.due_at < ${now})
-  OR (SELECT count(*) FROM dossier_form f WHERE f.dossier_code = d.code AND f.number = '02') > 1
-  OR EXISTS (SELECT 1 FROM dossier_form f WHERE f.dossier_code = d.code AND f.number = '04'))`;
+const OVERDUE = (now: string) =>
+  `(d.late_marked OR d.overdue OR (NOT d.clock_paused AND d.appointment_at < ${now}))`;
 
 /**
  * Counts the dossiers received in a period, grouped. The counts come from the rollup at the
@@ -137,8 +137,10 @@ export async function dossierMetrics(
       : `dossier_rollup r`;
   const grain = byOfficer ? 'officer' : byProcedure ? 'procedure' : 'agency';
 
-  const counted = where(filter, ROLLUP);
-  if (source === 'dossier_rollup r') counted.conditions.push(`r.grain = '${grain}'`);
+  const fromRollup = source === 'dossier_rollup r';
+  const byDay = dimensions.includes('DAY');
+  const counted = where(filter, ROLLUP, fromRollup ? { byDay } : undefined);
+  if (fromRollup) counted.conditions.push(`r.grain = '${grain}'`);
   const rows = (await dataSource.query(
     `SELECT ${[...groupColumns(dimensions, ROLLUP), ...MEASURES.map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
        FROM ${source}
@@ -151,8 +153,8 @@ export async function dossierMetrics(
   open.params.push(now);
   const openRows = (await dataSource.query(
     `SELECT ${[...groupColumns(dimensions, DOSSIER), 'count(*)::int AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)})::int AS overdue`].join(', ')}
-       FROM dossier d JOIN process_instance i ON i.id = d.instance_id
-      WHERE d.finished_at IS NULL AND d.status_code IN (2, 4, 5, 6)
+       FROM dossier d
+      WHERE d.finished_at IS NULL
         ${open.conditions.map((c) => `AND ${c}`).join(' ')}
       ${groupBySql(dimensions)}`,
     open.params,
@@ -210,7 +212,7 @@ async function p90Of(
       params,
     );
   }
-  const { conditions, params } = where(filter, ROLLUP);
+  const { conditions, params } = where(filter, ROLLUP, { byDay: dimensions.includes('DAY') });
   const groups = dimensions.map((_, i) => `g${i}`);
   const partition = groups.length ? `PARTITION BY ${groups.join(', ')}` : '';
   return dataSource.query(
@@ -244,18 +246,35 @@ function filteredDimensions(filter: MetricsFilter): Dimension[] {
   return used;
 }
 
+/**
+ * The conditions a filter puts on a source. On a rollup (`byDay` given) the period is read from
+ * its month rows and the day rows around them (see spans.ts); on dossiers, day by day.
+ */
 function where(
   filter: MetricsFilter,
   columns: Columns,
+  rollup?: { byDay: boolean },
 ): { conditions: string[]; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: (n: string) => string, value: unknown) => {
+  const param = (value: unknown) => {
     params.push(value);
-    conditions.push(sql(`$${params.length}`));
+    return `$${params.length}`;
   };
-  if (filter.from !== undefined) add((p) => `${columns.day} >= ${p}::date`, filter.from);
-  if (filter.to !== undefined) add((p) => `${columns.day} <= ${p}::date`, filter.to);
+  const add = (sql: (n: string) => string, value: unknown) => conditions.push(sql(param(value)));
+  if (rollup) {
+    const ranges = periodSpans(filter.from, filter.to, rollup.byDay).map((range) =>
+      [
+        `r.span = '${range.span}'`,
+        ...(range.from === undefined ? [] : [`${columns.day} >= ${param(range.from)}::date`]),
+        ...(range.until === undefined ? [] : [`${columns.day} < ${param(range.until)}::date`]),
+      ].join(' AND '),
+    );
+    conditions.push(`((${ranges.join(') OR (')}))`);
+  } else {
+    if (filter.from !== undefined) add((p) => `${columns.day} >= ${p}::date`, filter.from);
+    if (filter.to !== undefined) add((p) => `${columns.day} <= ${p}::date`, filter.to);
+  }
   if (filter.agencyCodes !== undefined) {
     add((p) => `${columns.agency} = ANY(${p}::varchar[])`, filter.agencyCodes);
   }

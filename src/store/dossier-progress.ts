@@ -29,7 +29,8 @@ export async function followDossier(
               ELSE status_code END,
             finished_at = CASE WHEN $2 <> 'ACTIVE' THEN COALESCE(finished_at, $4) ELSE finished_at END,
             outcome = COALESCE(outcome, $5),
-            processing_minutes = COALESCE(processing_minutes, $6)
+            processing_minutes = COALESCE(processing_minutes, $6),
+            appointment_at = $7, clock_paused = $8, overdue = $9
       WHERE instance_id = $1 AND status_code IN (2, 4, 5, 6)`,
     [
       instance.id,
@@ -38,6 +39,9 @@ export async function followDossier(
       now,
       judged?.outcome ?? null,
       judged?.processingMinutes ?? null,
+      instance.dueAt,
+      instance.clockPausedAt !== null,
+      instance.overdue,
     ],
   );
 }
@@ -55,17 +59,11 @@ async function judge(
   calendar: WorkingCalendar,
 ): Promise<{ outcome: DossierOutcome; processingMinutes: number } | undefined> {
   const [dossier] = (await manager.query(
-    `SELECT d.received_at,
-            (SELECT count(*) FROM dossier_form f WHERE f.dossier_code = d.code AND f.number = '02')::int
-              AS supplements,
-            EXISTS (SELECT 1 FROM dossier_form f WHERE f.dossier_code = d.code AND f.number = '04')
-              AS extended
-       FROM dossier d WHERE d.instance_id = $1`,
+    'SELECT received_at, late_marked FROM dossier WHERE instance_id = $1',
     [instance.id],
-  )) as { received_at: Date; supplements: number; extended: boolean }[];
+  )) as { received_at: Date; late_marked: boolean }[];
   if (!dossier) return undefined;
-  const late = dossier.supplements > 1 || dossier.extended;
-  const outcome = late ? 'LATE' : timeliness(now, instance.dueAt, calendar);
+  const outcome = dossier.late_marked ? 'LATE' : timeliness(now, instance.dueAt, calendar);
   const counted = calendar.workingTimeBetween(
     calendar.countingStart(dossier.received_at.toISOString()),
     now.toISOString(),

@@ -336,15 +336,7 @@ export class DossierResolver {
       'Late: past its appointment unfinished, finished after it, asked for papers more than once, or given a new date (Form 04).',
   })
   async late(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<boolean> {
-    const [instance, forms] = await Promise.all([
-      this.processInstance(dossier, context),
-      this.forms(dossier, context),
-    ]);
-    return isLate(
-      dossier,
-      instance,
-      forms.map((form) => form.number),
-    );
+    return isLate(dossier, await this.processInstance(dossier, context));
   }
 
   @FieldResolver(() => Int, { description: 'The fees due, in đồng (0: free).' })

@@ -7,6 +7,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'dossier_duration_rollup' })
 export class DossierDurationRollupEntity {
+  /** `day` rows, and `month` rows under the month's first day. */
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  span!: string;
+
   @PrimaryColumn({ type: 'date' })
   day!: string;
 

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The dossiers counted by day of reception and agency, at three grains: `agency` (the other
+ * The dossiers counted by day and by month of reception and agency, at three grains: `agency` (the other
  * keys empty), `procedure` (procedure, field and channel) and `officer` (the receiving officer).
  * A trigger on `dossier` keeps it in the same transaction as every change of a dossier, from
  * one SQL function (`dossier_measures`) that the metrics also read raw dossiers with; so a
@@ -11,6 +11,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class DossierRollupEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   grain!: string;
+
+  /** `day` rows, and `month` rows (under the month's first day) that a period's whole months read. */
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  span!: string;
 
   @PrimaryColumn({ type: 'date' })
   day!: string;

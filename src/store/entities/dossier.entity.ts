@@ -36,7 +36,8 @@ export interface SubmittedComponent {
 @Index('dossier_submission', ['submissionId'], { unique: true, where: 'submission_id IS NOT NULL' })
 @Index('dossier_agency_received', ['agencyCode', 'receivedAt'])
 @Index('dossier_status', ['statusCode'])
-@Index('dossier_open', ['agencyCode', 'receivedDay'], { where: 'finished_at IS NULL' })
+// The open dossiers, read by the metrics from the index alone (see the Metrics migration).
+@Index('dossier_open', { synchronize: false })
 export class DossierEntity {
   /** `<agency prefix>-<yymmdd>-<sequence>`, e.g. `000.00.06.H56-260302-0001`. */
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -105,6 +106,23 @@ export class DossierEntity {
    */
   @Column({ type: 'varchar', length: 8, nullable: true })
   outcome!: DossierOutcome | null;
+
+  /**
+   * The process's appointment, its clock stopped or not, and its overdue mark, copied from the
+   * instance after each step: the open dossiers are counted without reading their instances.
+   */
+  @Column({ name: 'appointment_at', type: 'timestamptz', nullable: true })
+  appointmentAt!: Date | null;
+
+  @Column({ name: 'clock_paused', type: 'boolean', default: false })
+  clockPaused!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  /** Late by rule whatever the clock says: asked for papers twice (Form 02), or a new date (04). */
+  @Column({ name: 'late_marked', type: 'boolean', default: false })
+  lateMarked!: boolean;
 
   /** Working minutes from reception to the result, the paused time removed. */
   @Column({ name: 'processing_minutes', type: 'integer', nullable: true })

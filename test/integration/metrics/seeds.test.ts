@@ -141,14 +141,16 @@ describe('the seeds, counted', () => {
          FROM dossier d, LATERAL dossier_measures(d) m GROUP BY 1 ORDER BY 1`,
     );
     for (const grain of ['agency', 'procedure', 'officer']) {
-      const rolled = await suite.api.database.dataSource.query(
-        `SELECT agency_code, sum(received)::int AS received, sum(early)::int AS early,
-                sum(on_time)::int AS on_time, sum(late)::int AS late,
-                sum(processing_minutes)::bigint AS minutes
-           FROM dossier_rollup WHERE grain = $1 GROUP BY 1 ORDER BY 1`,
-        [grain],
-      );
-      expect([grain, rolled]).toEqual([grain, raw]);
+      for (const span of ['day', 'month']) {
+        const rolled = await suite.api.database.dataSource.query(
+          `SELECT agency_code, sum(received)::int AS received, sum(early)::int AS early,
+                  sum(on_time)::int AS on_time, sum(late)::int AS late,
+                  sum(processing_minutes)::bigint AS minutes
+             FROM dossier_rollup WHERE grain = $1 AND span = $2 GROUP BY 1 ORDER BY 1`,
+          [grain, span],
+        );
+        expect([grain, span, rolled]).toEqual([grain, span, raw]);
+      }
     }
     // Mixing the officer with the procedure reads the dossiers: the same figures.
     const mixed = await suite.api.ok<{ dossierMetrics: { received: number; onTime: number }[] }>(

@@ -1,14 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Metrics1795995476360 implements MigrationInterface {
-  name = 'Metrics1795995476360';
+export class Metrics1795997191187 implements MigrationInterface {
+  name = 'Metrics1795997191187';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "dossier_duration_rollup" ("day" date NOT NULL, "agency_code" character varying(64) NOT NULL, "bucket" smallint NOT NULL, "resolved" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_7ed820329314532f64a47ea58a0" PRIMARY KEY ("day", "agency_code", "bucket"))',
+      'CREATE TABLE "dossier_duration_rollup" ("span" character varying(8) NOT NULL, "day" date NOT NULL, "agency_code" character varying(64) NOT NULL, "bucket" smallint NOT NULL, "resolved" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_cd2c3405bd7952cb8f72720d7bf" PRIMARY KEY ("span", "day", "agency_code", "bucket"))',
     );
     await queryRunner.query(
-      'CREATE TABLE "dossier_rollup" ("grain" character varying(16) NOT NULL, "day" date NOT NULL, "agency_code" character varying(64) NOT NULL, "procedure_key" character varying(255) NOT NULL, "field" character varying(64) NOT NULL, "channel" character varying(16) NOT NULL, "officer" character varying(255) NOT NULL, "received" integer NOT NULL DEFAULT \'0\', "resolved" integer NOT NULL DEFAULT \'0\', "early" integer NOT NULL DEFAULT \'0\', "on_time" integer NOT NULL DEFAULT \'0\', "late" integer NOT NULL DEFAULT \'0\', "refused" integer NOT NULL DEFAULT \'0\', "withdrawn" integer NOT NULL DEFAULT \'0\', "stopped" integer NOT NULL DEFAULT \'0\', "online_full" integer NOT NULL DEFAULT \'0\', "online_partial" integer NOT NULL DEFAULT \'0\', "digitized" integer NOT NULL DEFAULT \'0\', "reused" integer NOT NULL DEFAULT \'0\', "with_fee" integer NOT NULL DEFAULT \'0\', "cashless" integer NOT NULL DEFAULT \'0\', "electronic_results" integer NOT NULL DEFAULT \'0\', "electronic_copies" integer NOT NULL DEFAULT \'0\', "joint" integer NOT NULL DEFAULT \'0\', "returned" integer NOT NULL DEFAULT \'0\', "with_electronic_copies" integer NOT NULL DEFAULT \'0\', "unsatisfied" integer NOT NULL DEFAULT \'0\', "processing_minutes" bigint NOT NULL DEFAULT \'0\', CONSTRAINT "PK_48b9e407c14f9fd3a3f596f9775" PRIMARY KEY ("grain", "day", "agency_code", "procedure_key", "field", "channel", "officer"))',
+      'CREATE TABLE "dossier_rollup" ("grain" character varying(16) NOT NULL, "span" character varying(8) NOT NULL, "day" date NOT NULL, "agency_code" character varying(64) NOT NULL, "procedure_key" character varying(255) NOT NULL, "field" character varying(64) NOT NULL, "channel" character varying(16) NOT NULL, "officer" character varying(255) NOT NULL, "received" integer NOT NULL DEFAULT \'0\', "resolved" integer NOT NULL DEFAULT \'0\', "early" integer NOT NULL DEFAULT \'0\', "on_time" integer NOT NULL DEFAULT \'0\', "late" integer NOT NULL DEFAULT \'0\', "refused" integer NOT NULL DEFAULT \'0\', "withdrawn" integer NOT NULL DEFAULT \'0\', "stopped" integer NOT NULL DEFAULT \'0\', "online_full" integer NOT NULL DEFAULT \'0\', "online_partial" integer NOT NULL DEFAULT \'0\', "digitized" integer NOT NULL DEFAULT \'0\', "reused" integer NOT NULL DEFAULT \'0\', "with_fee" integer NOT NULL DEFAULT \'0\', "cashless" integer NOT NULL DEFAULT \'0\', "electronic_results" integer NOT NULL DEFAULT \'0\', "electronic_copies" integer NOT NULL DEFAULT \'0\', "joint" integer NOT NULL DEFAULT \'0\', "returned" integer NOT NULL DEFAULT \'0\', "with_electronic_copies" integer NOT NULL DEFAULT \'0\', "unsatisfied" integer NOT NULL DEFAULT \'0\', "processing_minutes" bigint NOT NULL DEFAULT \'0\', CONSTRAINT "PK_6e9f6c731f53304403cc1346ada" PRIMARY KEY ("grain", "span", "day", "agency_code", "procedure_key", "field", "channel", "officer"))',
     );
     await queryRunner.query(
       'CREATE TABLE "step_rollup" ("definition_id" uuid NOT NULL, "element_id" character varying(255) NOT NULL, "day" date NOT NULL, "bucket" smallint NOT NULL, "completed" integer NOT NULL DEFAULT \'0\', "overdue" integer NOT NULL DEFAULT \'0\', "working_minutes" bigint NOT NULL DEFAULT \'0\', CONSTRAINT "PK_64678db79609a5e0d4bcaf3686b" PRIMARY KEY ("definition_id", "element_id", "day", "bucket"))',
@@ -22,6 +22,14 @@ export class Metrics1795995476360 implements MigrationInterface {
     );
     await queryRunner.query('ALTER TABLE "dossier" ADD "received_day" date');
     await queryRunner.query('ALTER TABLE "dossier" ADD "outcome" character varying(8)');
+    await queryRunner.query('ALTER TABLE "dossier" ADD "appointment_at" TIMESTAMP WITH TIME ZONE');
+    await queryRunner.query(
+      'ALTER TABLE "dossier" ADD "clock_paused" boolean NOT NULL DEFAULT false',
+    );
+    await queryRunner.query('ALTER TABLE "dossier" ADD "overdue" boolean NOT NULL DEFAULT false');
+    await queryRunner.query(
+      'ALTER TABLE "dossier" ADD "late_marked" boolean NOT NULL DEFAULT false',
+    );
     await queryRunner.query('ALTER TABLE "dossier" ADD "processing_minutes" integer');
     await queryRunner.query('ALTER TABLE "dossier" ADD "result_number" character varying(255)');
     await queryRunner.query('ALTER TABLE "dossier" ADD "result_electronic" boolean');
@@ -33,17 +41,29 @@ export class Metrics1795995476360 implements MigrationInterface {
     );
     await queryRunner.query('ALTER TABLE "task" ADD "working_minutes" integer');
     await queryRunner.query(
-      'CREATE INDEX "dossier_open" ON "dossier"  ("agency_code", "received_day") WHERE finished_at IS NULL',
+      `CREATE INDEX "dossier_open" ON "dossier" ("agency_code", "received_day")
+         INCLUDE (procedure_key, field, channel, received_by, late_marked, overdue, clock_paused,
+                  appointment_at)
+         WHERE finished_at IS NULL`,
     );
     // Dossiers received before this migration: their procedure, and their day in Vietnam's time.
     // Their outcome is judged by the appointment alone and their processing time is unknown (0).
     await queryRunner.query(
       `UPDATE dossier d
+          SET late_marked = (SELECT count(*) FILTER (WHERE f.number = '02') > 1
+                                    OR bool_or(f.number = '04') IS TRUE
+                               FROM dossier_form f WHERE f.dossier_code = d.code)`,
+    );
+    await queryRunner.query(
+      `UPDATE dossier d
           SET procedure_key = pd.key, field = COALESCE(pd.model->>'field', ''),
               received_day = (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
               outcome = CASE WHEN d.status_code IN (9, 10) THEN
-                          CASE WHEN d.finished_at > i.due_at THEN 'LATE' ELSE 'ON_TIME' END END,
-              processing_minutes = CASE WHEN d.status_code IN (9, 10) THEN 0 END
+                          CASE WHEN d.late_marked OR d.finished_at > i.due_at THEN 'LATE'
+                               ELSE 'ON_TIME' END END,
+              processing_minutes = CASE WHEN d.status_code IN (9, 10) THEN 0 END,
+              appointment_at = i.due_at, clock_paused = i.clock_paused_at IS NOT NULL,
+              overdue = i.overdue
          FROM process_definition pd, process_instance i
         WHERE pd.id = d.definition_id AND i.id = d.instance_id`,
     );
@@ -78,6 +98,10 @@ export class Metrics1795995476360 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "result_electronic"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "result_number"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "processing_minutes"');
+    await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "late_marked"');
+    await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "overdue"');
+    await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "clock_paused"');
+    await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "appointment_at"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "outcome"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "received_day"');
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "field"');
@@ -148,11 +172,14 @@ const ROLLUP_SQL = [
             (d.electronic_copies > 0)::int,
             (d.satisfied IS FALSE)::int
    $$`,
-  // Adds (sign 1) or takes away (sign -1) a dossier at each grain, in a fixed order of rows.
+  // Adds (sign 1) or takes away (sign -1) a dossier at each grain, by day and by month, in a
+  // fixed order of rows.
   `CREATE FUNCTION dossier_rollup_apply(d dossier, sign int) RETURNS void LANGUAGE sql AS $$
-     INSERT INTO dossier_rollup AS r (grain, day, agency_code, procedure_key, field, channel,
-                                      officer, ${MEASURES})
-     SELECT g.grain, m.day, m.agency_code,
+     INSERT INTO dossier_rollup AS r (grain, span, day, agency_code, procedure_key, field,
+                                      channel, officer, ${MEASURES})
+     SELECT g.grain, s.span,
+            CASE WHEN s.span = 'month' THEN date_trunc('month', m.day)::date ELSE m.day END,
+            m.agency_code,
             CASE WHEN g.grain = 'procedure' THEN m.procedure_key ELSE '' END,
             CASE WHEN g.grain = 'procedure' THEN m.field ELSE '' END,
             CASE WHEN g.grain = 'procedure' THEN m.channel ELSE '' END,
@@ -161,15 +188,18 @@ const ROLLUP_SQL = [
               .map((name) => `sign * m.${name.trim()}`)
               .join(', ')}
        FROM dossier_measures(d) m,
-            (VALUES ('agency'), ('officer'), ('procedure')) AS g(grain)
-     ON CONFLICT (grain, day, agency_code, procedure_key, field, channel, officer) DO UPDATE SET
+            (VALUES ('agency'), ('officer'), ('procedure')) AS g(grain),
+            (VALUES ('day'), ('month')) AS s(span)
+     ON CONFLICT (grain, span, day, agency_code, procedure_key, field, channel, officer) DO UPDATE SET
        ${MEASURES.split(',')
          .map((name) => `${name.trim()} = r.${name.trim()} + EXCLUDED.${name.trim()}`)
          .join(', ')};
-     INSERT INTO dossier_duration_rollup AS r (day, agency_code, bucket, resolved)
-     SELECT m.day, m.agency_code, duration_bucket(m.processing_minutes), sign
-       FROM dossier_measures(d) m WHERE m.resolved = 1
-     ON CONFLICT (day, agency_code, bucket) DO UPDATE SET resolved = r.resolved + EXCLUDED.resolved
+     INSERT INTO dossier_duration_rollup AS r (span, day, agency_code, bucket, resolved)
+     SELECT s.span, CASE WHEN s.span = 'month' THEN date_trunc('month', m.day)::date ELSE m.day END,
+            m.agency_code, duration_bucket(m.processing_minutes), sign
+       FROM dossier_measures(d) m, (VALUES ('day'), ('month')) AS s(span)
+      WHERE m.resolved = 1
+     ON CONFLICT (span, day, agency_code, bucket) DO UPDATE SET resolved = r.resolved + EXCLUDED.resolved
    $$`,
   `CREATE FUNCTION dossier_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
