@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
+import { itWithChromium } from '../../support/chromium';
 import { pdfText } from '../../support/pdf';
 
 /** The printable forms of a dossier, in Vietnamese, with the QR code of its code. */
@@ -66,7 +67,7 @@ describe('forms', () => {
     expect(sheet.text).toContain('Đang xử lý');
   });
 
-  it('prints the receipt as an A4 PDF that says what the page says', async () => {
+  itWithChromium('prints the receipt as an A4 PDF that says what the page says', async () => {
     const response = await request(suite.api.server.app)
       .get(`/forms/${code}/01?format=pdf`)
       .set('authorization', `Bearer ${tokens.reception}`)

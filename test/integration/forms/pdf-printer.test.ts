@@ -1,10 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PdfPrinter } from '../../../src/forms/pdf';
+import { describeWithChromium } from '../../support/chromium';
 import { pdfText } from '../../support/pdf';
 
 /** The PDF printer: Debian's Chromium, one per server, with nothing reaching out. */
-describe('PDF printer', () => {
+describeWithChromium('PDF printer', () => {
   const printer = new PdfPrinter();
   afterAll(() => printer.close());
 
@@ -44,7 +45,9 @@ describe('PDF printer', () => {
     await printer.close();
     expect(pdfText(await printer.print('<p>Lần nữa</p>')).pages[0]).toContain('Lần nữa');
   });
+});
 
+describe('PDF printer without Chromium', () => {
   it('says where Chromium was looked for when it is missing', async () => {
     const missing = new PdfPrinter('/nowhere/chromium');
     await expect(missing.print('<p>x</p>')).rejects.toMatchObject({
