@@ -13,7 +13,6 @@ export function describeWithChromium(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED "${name}": no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   describe.skip(name, body);
 }
@@ -24,7 +23,6 @@ export function itWithChromium(name: string, body: () => Promise<void>): void {
     it(name, body);
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED "${name}": no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   it.skip(name, body);
 }

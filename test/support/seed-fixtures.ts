@@ -1,5 +1,6 @@
 import type { TestApi } from './api';
 import { bpmnProcess } from './bpmn';
+import { workNextTask } from './dossiers';
 
 /** How a fixture dossier ends: resolved early, on time or late, or still open (within time). */
 export type FixtureOutcome = 'EARLY' | 'ON_TIME' | 'LATE' | 'OPEN';
@@ -23,15 +24,23 @@ export interface FixtureOffice {
   dossiers: FixtureDossier[];
 }
 
-/** The fixtures' procedure: received at the desk, then one step, in three working days. */
-export const FIXTURE_PROCEDURE = bpmnProcess(
+/** A procedure received at the desk, then one step (civil status), in three working days. */
+export function oneStepProcedure(key: string, attributes = ''): string {
+  return bpmnProcess(
+    key,
+    `<bpmn:startEvent id="start" />
+     <bpmn:userTask id="process" name="Giải quyết" camunda:candidateGroups="civil_status" />
+     <bpmn:endEvent id="end" />
+     <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="process" />
+     <bpmn:sequenceFlow id="b" sourceRef="process" targetRef="end" />`,
+    `tthc:statutoryDuration="3 working days" ${attributes}`,
+  );
+}
+
+/** The fixtures' procedure. */
+export const FIXTURE_PROCEDURE = oneStepProcedure(
   'fixture-certificate',
-  `<bpmn:startEvent id="start" />
-   <bpmn:userTask id="process" name="Giải quyết" camunda:candidateGroups="civil_status" />
-   <bpmn:endEvent id="end" />
-   <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="process" />
-   <bpmn:sequenceFlow id="b" sourceRef="process" targetRef="end" />`,
-  'tthc:statutoryDuration="3 working days" tthc:field="civil_status"',
+  'tthc:field="civil_status"',
 );
 
 type Event = { at: number; run: () => Promise<void> };
@@ -129,7 +138,7 @@ async function receive(
   queue.push({
     at: resolveAt,
     run: async () => {
-      await resolve(api, office, receiveDossier.code);
+      await workNextTask(api, receiveDossier.code, office.processing);
       if (dossier.electronicCopies) {
         await api.ok(
           `mutation ($code: String!, $copies: Int!) { returnResult(code: $code, electronic: true, electronicCopies: $copies) { code } }`,
@@ -139,17 +148,4 @@ async function receive(
       }
     },
   });
-}
-
-async function resolve(api: TestApi, office: FixtureOffice, code: string): Promise<void> {
-  const { dossier } = await api.ok<{
-    dossier: { processInstance: { openTasks: { id: string }[] } };
-  }>(
-    `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
-    { code },
-    office.processing,
-  );
-  const [task] = dossier.processInstance.openTasks;
-  await api.ok(`mutation ($id: ID!) { claimTask(id: $id) { id } }`, task, office.processing);
-  await api.ok(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, task, office.processing);
 }

@@ -1,3 +1,4 @@
+import { workNextTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 import { FIXTURE_PROCEDURE } from '../../support/seed-fixtures';
 
@@ -33,13 +34,7 @@ describe('dossierMetrics', () => {
   };
   const resolve = async (code: string, when: string) => {
     at(when);
-    const { dossier } = await as('civil')(
-      `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
-      { code },
-    );
-    const [task] = dossier.processInstance.openTasks;
-    await as('civil')(`mutation ($id: ID!) { claimTask(id: $id) { id } }`, task);
-    await as('civil')(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, task);
+    await workNextTask(suite.api, code, tokens.civil);
     return (
       await as('civil')(
         `query ($code: String!) { dossier(code: $code) { outcome processingMinutes appointmentAt } }`,

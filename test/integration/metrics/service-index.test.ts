@@ -1,19 +1,7 @@
-import { bpmnProcess } from '../../support/bpmn';
 import { snapshotDatabase } from '../../support/database';
 import { apiSuite } from '../../support/flows';
-import { FIXTURE_PROCEDURE } from '../../support/seed-fixtures';
-
-/** A procedure of the test, received then one step, in three working days. */
-const procedure = (key: string, attributes: string) =>
-  bpmnProcess(
-    key,
-    `<bpmn:startEvent id="start" />
-     <bpmn:userTask id="process" name="Giải quyết" camunda:candidateGroups="civil_status" />
-     <bpmn:endEvent id="end" />
-     <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="process" />
-     <bpmn:sequenceFlow id="b" sourceRef="process" targetRef="end" />`,
-    `tthc:statutoryDuration="3 working days" ${attributes}`,
-  );
+import { workNextTask } from '../../support/dossiers';
+import { FIXTURE_PROCEDURE, oneStepProcedure } from '../../support/seed-fixtures';
 
 /**
  * The 766 index of one commune for March 2026, every indicator checked against points worked
@@ -53,16 +41,7 @@ describe('the 766 service index', () => {
         },
       )
     ).receiveDossier.code;
-  const resolve = async (code: string) => {
-    const { dossier } = await call(
-      'civil',
-      `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
-      { code },
-    );
-    const [task] = dossier.processInstance.openTasks;
-    await call('civil', `mutation ($id: ID!) { claimTask(id: $id) { id } }`, task);
-    await call('civil', `mutation ($id: ID!) { completeTask(id: $id) { id } }`, task);
-  };
+  const resolve = (code: string) => workNextTask(suite.api, code, tokens.civil);
   const pay = (code: string, amount: number, method: string) =>
     call(
       'reception',
@@ -98,13 +77,13 @@ describe('the 766 service index', () => {
     tokens.admin = await suite.api.officer('quantri', ['admin'], 'tinh');
     tokens.other = await suite.api.officer('motcua.khac', ['reception'], 'xa-khac');
     await suite.f.deploy(
-      procedure(
+      oneStepProcedure(
         'online-cert',
         'tthc:field="civil_status" tthc:onlineService="full" tthc:feeAmount="=5000"',
       ),
     );
     await suite.f.deploy(
-      procedure('copy-cert', 'tthc:field="certification" tthc:feeAmount="=2000"'),
+      oneStepProcedure('copy-cert', 'tthc:field="certification" tthc:feeAmount="=2000"'),
     );
     await suite.f.deploy(FIXTURE_PROCEDURE);
 

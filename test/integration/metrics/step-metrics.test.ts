@@ -1,4 +1,5 @@
 import { bpmnProcess } from '../../support/bpmn';
+import { workNextTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 
 /** Where dossiers pile up: each step's count, working time, lateness and queue. */
@@ -18,15 +19,7 @@ describe('stepMetrics', () => {
         `mutation { receiveDossier(input: { procedureKey: "two-steps", applicant: { name: "Đinh Văn E", idNumber: "001090000005" }, components: [] }) { code } }`,
       )
     ).receiveDossier.code as string;
-  const work = async (code: string, who: string) => {
-    const { dossier } = await as(who)(
-      `query ($code: String!) { dossier(code: $code) { processInstance { openTasks { id } } } }`,
-      { code },
-    );
-    const [task] = dossier.processInstance.openTasks;
-    await as(who)(`mutation ($id: ID!) { claimTask(id: $id) { id } }`, task);
-    await as(who)(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, task);
-  };
+  const work = (code: string, who: string) => workNextTask(suite.api, code, tokens[who]);
   const metrics = async (args = '') =>
     (
       await as('designer')(
