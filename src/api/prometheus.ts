@@ -134,7 +134,16 @@ export class OperationsMetrics {
   };
 }
 
-const ROUTES = ['/graphql', '/healthz', '/metrics', '/forms', '/exports'];
+const ROUTES = [
+  '/graphql',
+  '/healthz',
+  '/metrics',
+  '/forms',
+  '/exports',
+  '/app',
+  '/lookup',
+  '/inbox',
+];
 
 function routeOf(path: string): string {
   return ROUTES.find((route) => path === route || path.startsWith(`${route}/`)) ?? 'other';

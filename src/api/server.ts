@@ -13,6 +13,7 @@ import { OperationsMetrics } from './prometheus';
 import { PdfPrinter } from '../forms/pdf';
 import { exportsRoute } from './exports-route';
 import { formsRoute } from './forms-route';
+import { pagesRoute } from './pages-route';
 import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { createLoaders } from './loaders';
 import { ChangeFeed, ChangeStreams } from './change-feed';
@@ -96,6 +97,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   app.get('/metrics', operations.route);
   app.use(formsRoute({ dataSource, authenticate, now, logger, printer }));
   app.use(exportsRoute({ dataSource, authenticate, now, printer }));
+  app.use(pagesRoute());
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),

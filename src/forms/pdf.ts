@@ -9,7 +9,7 @@ export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
  * Flags for a headless Chromium on a closed network: no sandbox when we run as root (as in CI),
  * and none of its background connections, which the machine would refuse one by one.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

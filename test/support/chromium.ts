@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { DEFAULT_CHROMIUM_PATH } from '../../src/forms/pdf';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/forms/pdf';
 
 /** Where the tests look for Chromium, as the server does. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
@@ -25,4 +27,16 @@ export function itWithChromium(name: string, body: () => Promise<void>): void {
   }
   console.warn(`SKIPPED "${name}": no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   it.skip(name, body);
+}
+
+/** A headless Chromium as the server's PDF printer starts it; the caller closes it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Saves a screenshot of the page under test-results/screenshots, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }

@@ -1,8 +1,10 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { asActor } from '../../auth/principal';
+import { formFieldsOf, type FormField } from '../../bpmn/form-fields';
 import { allOf, assigneeGuard, taskGuard } from '../../auth/task-access';
 import { notFound } from '../../errors';
+import { definitionById } from '../../store/definitions';
 import type { TaskEntity } from '../../store/entities';
 import { queryTasks } from '../../store/task-query';
 import * as taskStore from '../../store/tasks';
@@ -17,7 +19,7 @@ import {
 } from '../inputs';
 import type { TaskQuery } from '../../store/task-query';
 import { ProcessInstance } from '../types/process-instance.type';
-import { Task, TaskConnection, TaskFilter } from '../types/task.type';
+import { Task, TaskConnection, TaskFilter, TaskFormField } from '../types/task.type';
 import { signedIn } from './officer.resolver';
 
 @Resolver(() => Task)
@@ -113,6 +115,17 @@ export class TaskResolver {
       now: context.now(),
       guard: taskGuard(me, 'complete'),
     });
+  }
+
+  @FieldResolver(() => [TaskFormField], {
+    description:
+      'What completing the step asks for when no form is attached: the variables compared by the conditions after it.',
+  })
+  async formFields(@Root() task: TaskEntity, @Ctx() context: ApiContext): Promise<FormField[]> {
+    const instance = await context.loaders.instance.load(task.instanceId);
+    if (!instance) return [];
+    const definition = await definitionById(context.dataSource.manager, instance.definitionId);
+    return formFieldsOf(definition.model, task.elementId);
   }
 
   @FieldResolver(() => ProcessInstance)

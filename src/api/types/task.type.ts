@@ -141,3 +141,15 @@ export class TaskConnection {
   @Field(() => Int, { description: 'How many tasks match the filter, on all pages.' })
   totalCount!: number;
 }
+
+@ObjectType({
+  description:
+    'A value a step asks for on completion when no form is attached: a variable the conditions after it compare.',
+})
+export class TaskFormField {
+  @Field(() => String, { description: 'The process variable.' })
+  name!: string;
+
+  @Field(() => String, { description: 'BOOLEAN, NUMBER or TEXT.' })
+  type!: string;
+}

@@ -1,0 +1,136 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
+import { apiSuite } from '../support/flows';
+import { readProjectFile } from '../support/models';
+import { seedOfficer } from '../support/officers';
+
+/** Officers take a birth registration from their inboxes to its result, in a real Chromium. */
+describeWithChromium('the officer inbox', () => {
+  const clock = { now: new Date('2026-03-02T01:00:00Z') };
+  const suite = apiSuite(clock);
+  const PASSWORD = 'mat-khau-thu-2026';
+  let browser: Browser;
+  let base = '';
+  let code = '';
+
+  beforeAll(async () => {
+    const dataSource = suite.api.database.dataSource;
+    const officers: [string, string][] = [
+      ['le.tiepnhan', 'reception'],
+      ['tran.hotich', 'civil_status'],
+      ['nguyen.chutich', 'leader'],
+    ];
+    const tokens: Record<string, string> = {};
+    for (const [username, role] of officers) {
+      tokens[role] = await seedOfficer(dataSource, {
+        username,
+        roles: [role],
+        agencyCode: 'xa-xuan-hoa',
+        password: PASSWORD,
+        now: clock.now,
+      });
+    }
+    await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
+    ({
+      receiveDossier: { code },
+    } = await suite.api.ok<{ receiveDossier: { code: string } }>(
+      `mutation { receiveDossier(input: { procedureKey: "birth-registration",
+         applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678" },
+         components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
+                      { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) { code } }`,
+      {},
+      tokens.reception,
+    ));
+    const server = suite.api.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
+  });
+
+  /** An officer signs in on a fresh page (a tab of their own). */
+  const signIn = async (username: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/inbox`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('#signin button[type=submit]');
+    await page.locator('#tasks').waitFor();
+    return page;
+  };
+  /** Claims the step in the inbox, ticks what it asks, completes it. */
+  const work = async (page: Page, elementId: string, tick: string[] = []) => {
+    const row = page.locator(`tr[data-task=${elementId}]`);
+    await row.locator('button', { hasText: 'Nhận xử lý' }).click();
+    await row.locator('form.complete').waitFor();
+    for (const name of tick) await row.locator(`input[name=${name}]`).check();
+    await row.locator('button', { hasText: 'Hoàn thành' }).click();
+    await row.waitFor({ state: 'detached' });
+  };
+
+  it('takes a dossier from reception to its returned result', async () => {
+    const reception = await signIn('le.tiepnhan');
+    expect(await reception.locator('#counts').innerText()).toContain('Chờ nhận: 1');
+    await screenshot(reception, 'inbox-reception');
+    await work(reception, 'Task_Receive');
+
+    const civil = await signIn('tran.hotich');
+    expect(await civil.locator('tr[data-task=Task_Check] td').nth(1).innerText()).toBe(code);
+    const check = civil.locator('tr[data-task=Task_Check]');
+    await check.locator('button', { hasText: 'Nhận xử lý' }).click();
+    await check.locator('input[name=complete]').waitFor();
+    expect(await check.locator('form.complete').innerText()).toContain(
+      'Hồ sơ đủ điều kiện giải quyết',
+    );
+    await screenshot(civil, 'inbox-civil-status-form');
+    await check.locator('input[name=complete]').check();
+    await check.locator('button', { hasText: 'Hoàn thành' }).click();
+    await check.waitFor({ state: 'detached' });
+
+    const leader = await signIn('nguyen.chutich');
+    await work(leader, 'Task_Sign');
+
+    await reception.reload();
+    await reception.locator('#tasks').waitFor();
+    await work(reception, 'Task_ReturnResult');
+    // The dossier page: processed; the result handed over from there.
+    await reception.goto(`${base}/inbox`);
+    await reception.locator('#tasks').waitFor();
+    expect(await reception.locator('#rows tr').count()).toBe(0);
+  });
+
+  it('shows the dossier with its papers and control sheet, prints its receipt, and hands over the result', async () => {
+    const reception = await signIn('le.tiepnhan');
+    // The inbox is empty now: the dossier opens by its code in the address.
+    await reception.goto(`${base}/inbox#${code}`);
+    await reception.locator('#dossier h2').waitFor();
+    const dossier = reception.locator('#dossier');
+    expect(await dossier.innerText()).toContain('Đã xử lý xong');
+    expect(await dossier.innerText()).toContain('Tờ khai đăng ký khai sinh (1)');
+    expect(await dossier.locator('table.sheet tr').count()).toBe(5);
+    expect(await dossier.locator('table.sheet').innerText()).toContain('tran.hotich');
+    const [popup] = await Promise.all([
+      reception.waitForEvent('popup'),
+      dossier.locator('button', { hasText: 'In mẫu 01' }).click(),
+    ]);
+    expect(popup.url()).toMatch(/^blob:/);
+    await dossier.locator('button', { hasText: 'Trả kết quả' }).click();
+    await dossier.locator('text=Đã trả kết quả').waitFor();
+    await screenshot(reception, 'inbox-dossier-returned');
+  });
+
+  it('refuses a wrong password in Vietnamese', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/inbox`);
+    await page.fill('input[name=username]', 'le.tiepnhan');
+    await page.fill('input[name=password]', 'sai-mat-khau');
+    await page.click('#signin button[type=submit]');
+    await page.locator('#error').waitFor();
+    expect(await page.locator('#error').innerText()).toMatch(/^Chưa đăng nhập|mật khẩu/);
+    await page.close();
+  });
+});

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
+import { apiSuite } from '../support/flows';
+import { FIXTURE_PROCEDURE } from '../support/seed-fixtures';
+
+/** The citizen's look-up page, in a real Chromium the size of a phone. */
+describeWithChromium('the look-up page', () => {
+  const clock = { now: new Date('2026-03-02T01:00:00Z') };
+  const suite = apiSuite(clock);
+  let browser: Browser;
+  let base = '';
+  let code = '';
+
+  beforeAll(async () => {
+    const reception = await suite.api.officer('motcua', ['reception'], 'xa-a');
+    await suite.f.deploy(FIXTURE_PROCEDURE);
+    ({
+      receiveDossier: { code },
+    } = await suite.api.ok<{ receiveDossier: { code: string } }>(
+      `mutation { receiveDossier(input: { procedureKey: "fixture-certificate", applicant: { name: "Vũ Văn F", idNumber: "001090000007", phone: "0987654321" }, components: [{ name: "Tờ khai", kind: ORIGINAL }] }) { code } }`,
+      {},
+      reception,
+    ));
+    const server = suite.api.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
+  });
+
+  const phone = () =>
+    browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  it('shows a citizen the progress of their dossier in Vietnamese, then in English', async () => {
+    const page = await phone();
+    const failures: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
+    await page.goto(`${base}/lookup?code=${code}`);
+    expect(await page.locator('input[name=code]').inputValue()).toBe(code);
+    await page.fill('input[name=phoneLast4]', '4321');
+    await page.tap('button[type=submit]');
+    const result = page.locator('#result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('Đã tiếp nhận');
+    expect(await result.innerText()).toContain('Ngày hẹn trả kết quả');
+    expect(await result.innerText()).toContain('05/03/2026');
+    await screenshot(page, 'lookup-phone-vi');
+    await page.tap('button.lang');
+    expect(await page.locator('h1, header strong').first().innerText()).toBe('Look up a dossier');
+    expect(await result.innerText()).toContain('Received');
+    await screenshot(page, 'lookup-phone-en');
+    // The page keeps within the phone's width.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('answers a wrong phone like an unknown code, in Vietnamese, and sends nothing for bad input', async () => {
+    const page = await phone();
+    await page.goto(`${base}/lookup`);
+    await page.fill('input[name=code]', code);
+    await page.fill('input[name=phoneLast4]', '12');
+    let calls = 0;
+    page.on('request', (request) => request.url().endsWith('/graphql') && calls++);
+    await page.tap('button[type=submit]');
+    expect(await page.locator('#error').innerText()).toBe(
+      'Nhập mã hồ sơ và đúng 4 chữ số cuối của số điện thoại.',
+    );
+    expect(calls).toBe(0);
+    await page.fill('input[name=phoneLast4]', '0000');
+    await page.tap('button[type=submit]');
+    await page.locator('#error', { hasText: 'Không tìm thấy' }).waitFor();
+    expect(await page.locator('#error').innerText()).toBe(
+      'Không tìm thấy hồ sơ theo mã và thông tin đã nhập.',
+    );
+    expect(await page.locator('#result').isHidden()).toBe(true);
+    await screenshot(page, 'lookup-phone-not-found');
+    await page.close();
+  });
+
+  it('serves the page with a policy that lets nothing foreign run', async () => {
+    const response = await fetch(`${base}/lookup`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});

@@ -1,0 +1,122 @@
+/** The pages speak Vietnamese by default; English on a toggle, remembered on this device. */
+export type Language = 'vi' | 'en';
+
+const WORDS: Record<string, { vi: string; en: string }> = {
+  'lang.switch': { vi: 'English', en: 'Tiếng Việt' },
+  'lookup.heading': { vi: 'Tra cứu hồ sơ', en: 'Look up a dossier' },
+  'lookup.intro': {
+    vi: 'Nhập mã hồ sơ in trên Giấy tiếp nhận và 4 số cuối điện thoại của người nộp.',
+    en: "Enter the dossier code printed on the receipt and the last 4 digits of the applicant's phone.",
+  },
+  'lookup.code': { vi: 'Mã hồ sơ', en: 'Dossier code' },
+  'lookup.phone': { vi: '4 số cuối điện thoại', en: 'Last 4 digits of the phone' },
+  'lookup.submit': { vi: 'Tra cứu', en: 'Look up' },
+  'lookup.invalid': {
+    vi: 'Nhập mã hồ sơ và đúng 4 chữ số cuối của số điện thoại.',
+    en: 'Enter the code and exactly the last 4 digits of the phone number.',
+  },
+  'lookup.procedure': { vi: 'Thủ tục', en: 'Procedure' },
+  'lookup.status': { vi: 'Trạng thái', en: 'Status' },
+  'lookup.received': { vi: 'Ngày tiếp nhận', en: 'Received' },
+  'lookup.appointment': { vi: 'Ngày hẹn trả kết quả', en: 'Result due' },
+  'lookup.late': { vi: 'Hồ sơ đang trễ hẹn', en: 'This dossier is late' },
+  'lookup.done': { vi: 'Các bước đã thực hiện', en: 'Steps done' },
+  'lookup.current': { vi: 'Đang thực hiện', en: 'Under way' },
+  'lookup.none': { vi: 'Chưa có', en: 'None yet' },
+  'inbox.heading': { vi: 'Hộp việc', en: 'Inbox' },
+  'inbox.signout': { vi: 'Đăng xuất', en: 'Sign out' },
+  'inbox.username': { vi: 'Tên đăng nhập', en: 'Username' },
+  'inbox.password': { vi: 'Mật khẩu', en: 'Password' },
+  'inbox.signin': { vi: 'Đăng nhập', en: 'Sign in' },
+  'inbox.step': { vi: 'Bước', en: 'Step' },
+  'inbox.dossier': { vi: 'Hồ sơ', en: 'Dossier' },
+  'inbox.due': { vi: 'Hạn xử lý', en: 'Due' },
+  'inbox.open': { vi: 'Chờ nhận', en: 'Open' },
+  'inbox.mine': { vi: 'Đang xử lý', en: 'Mine' },
+  'inbox.today': { vi: 'Đến hạn hôm nay', en: 'Due today' },
+  'inbox.overdue': { vi: 'Quá hạn', en: 'Overdue' },
+  'inbox.claim': { vi: 'Nhận xử lý', en: 'Claim' },
+  'inbox.complete': { vi: 'Hoàn thành', en: 'Complete' },
+  'inbox.open.dossier': { vi: 'Xem hồ sơ', en: 'Dossier' },
+  'inbox.applicant': { vi: 'Người nộp', en: 'Applicant' },
+  'inbox.papers': { vi: 'Thành phần hồ sơ', en: 'Papers' },
+  'inbox.sheet': { vi: 'Phiếu kiểm soát quá trình giải quyết', en: 'Control sheet' },
+  'inbox.giver': { vi: 'Bên giao', en: 'Handed by' },
+  'inbox.receiver': { vi: 'Bên nhận', en: 'Taken by' },
+  'inbox.handed': { vi: 'Thời gian giao', en: 'Handed on' },
+  'inbox.result': { vi: 'Kết quả', en: 'Result' },
+  'inbox.print': { vi: 'In mẫu', en: 'Print form' },
+  'inbox.print.failed': { vi: 'Không in được mẫu này.', en: 'This form could not be printed.' },
+  'inbox.return': { vi: 'Trả kết quả', en: 'Return the result' },
+  'result.EARLY': { vi: 'Trước hạn', en: 'Early' },
+  'result.ON_TIME': { vi: 'Đúng hạn', en: 'On time' },
+  'result.LATE': { vi: 'Quá hạn', en: 'Late' },
+  'field.complete': { vi: 'Hồ sơ đủ điều kiện giải quyết', en: 'The dossier qualifies' },
+  'error.network': {
+    vi: 'Không kết nối được máy chủ. Vui lòng thử lại.',
+    en: 'The server could not be reached. Please try again.',
+  },
+};
+
+const STATUS_EN: Record<string, string> = {
+  REGISTERED: 'Registered',
+  RECEIVED: 'Received',
+  REFUSED: 'Refused',
+  IN_PROGRESS: 'In progress',
+  SUPPLEMENT_REQUESTED: 'Papers requested',
+  PAYMENT_REQUESTED: 'Payment requested',
+  WITHDRAWAL_REQUESTED: 'Withdrawn',
+  STOPPED: 'Stopped',
+  PROCESSED: 'Processed',
+  RETURNED: 'Result returned',
+};
+
+export function language(): Language {
+  return localStorage.getItem('lang') === 'en' ? 'en' : 'vi';
+}
+
+export function t(key: string): string {
+  const word = WORDS[key];
+  if (!word) throw new Error(`No translation for '${key}'`);
+  return word[language()];
+}
+
+/** A dossier's status: the API's Vietnamese label, or its English name. */
+export function statusText(status: string, vietnamese: string): string {
+  return language() === 'en' ? (STATUS_EN[status] ?? status) : vietnamese;
+}
+
+/** A date and time in Vietnam's time as the office writes it: 08:00, 05/03/2026. */
+export function dateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.hour}:${parts.minute}, ${parts.day}/${parts.month}/${parts.year}`;
+}
+
+/** Writes every `data-t` element in the page's language, and wires the language toggle. */
+export function translatePage(onChange: () => void = () => undefined): void {
+  const apply = () => {
+    document.documentElement.lang = language();
+    for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) {
+      element.textContent = t(element.dataset.t!);
+    }
+  };
+  apply();
+  document.querySelector<HTMLButtonElement>('button.lang')?.addEventListener('click', () => {
+    localStorage.setItem('lang', language() === 'en' ? 'vi' : 'en');
+    apply();
+    onChange();
+  });
+}

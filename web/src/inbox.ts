@@ -1,0 +1,292 @@
+import './style.css';
+import { el } from './dom';
+import { ApiError, graphql } from './graphql';
+import { dateTime, language, statusText, t, translatePage } from './i18n';
+import { session, signIn, signOut } from './session';
+
+interface TaskRow {
+  id: string;
+  name: string | null;
+  elementId: string;
+  state: 'OPEN' | 'CLAIMED';
+  assignee: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  processInstance: { businessKey: string | null };
+  formFields: { name: string; type: 'BOOLEAN' | 'NUMBER' | 'TEXT' }[];
+}
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const signin = $<HTMLFormElement>('#signin');
+const error = $<HTMLParagraphElement>('#error');
+// The dossier open on the page, kept in the address (/inbox#<code>) so that a link or a reload
+// shows it again.
+let openDossier: string | undefined = location.hash
+  ? decodeURIComponent(location.hash.slice(1))
+  : undefined;
+
+translatePage(() => void render());
+window.addEventListener('hashchange', () => {
+  openDossier = location.hash ? decodeURIComponent(location.hash.slice(1)) : undefined;
+  void render();
+});
+void render();
+
+/** Calls the API as the signed-in officer; a refusal is shown, in the page's language. */
+async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  error.hidden = true;
+  try {
+    return await graphql<T>(query, variables, session()?.token);
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.code === 'UNAUTHENTICATED') {
+      signOut();
+      void render();
+    }
+    const message =
+      caught instanceof ApiError
+        ? language() === 'vi'
+          ? caught.userMessage
+          : caught.message
+        : t('error.network');
+    error.textContent = message;
+    error.hidden = false;
+    throw caught;
+  }
+}
+
+async function render(): Promise<void> {
+  const me = session();
+  signin.hidden = me !== undefined;
+  $('#signout').hidden = me === undefined;
+  $('#who').textContent = me ? `${me.officer.fullName} ` : '';
+  $('#tasks').hidden = me === undefined;
+  if (!me) {
+    $('#dossier').hidden = true;
+    return;
+  }
+  await loadTasks();
+  if (openDossier) await showDossier(openDossier);
+}
+
+signin.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await signIn(String(signin.username.value), String(signin.password.value));
+    signin.reset();
+    error.hidden = true;
+    await render();
+  } catch (caught) {
+    error.textContent =
+      caught instanceof ApiError
+        ? language() === 'vi'
+          ? caught.userMessage
+          : caught.message
+        : t('error.network');
+    error.hidden = false;
+  }
+});
+
+$('#signout').addEventListener('click', () => {
+  signOut();
+  openDossier = undefined;
+  void render();
+});
+
+async function loadTasks(): Promise<void> {
+  const { myTasks } = await call<{
+    myTasks: {
+      counts: { open: number; claimedByMe: number; dueToday: number; overdue: number };
+      edges: { node: TaskRow }[];
+    };
+  }>(
+    `{ myTasks(first: 50) {
+         counts { open claimedByMe dueToday overdue }
+         edges { node { id name elementId state assignee dueAt overdue
+                        processInstance { businessKey } formFields { name type } } } } }`,
+  );
+  const c = myTasks.counts;
+  $('#counts').textContent =
+    `${t('inbox.open')}: ${c.open} · ${t('inbox.mine')}: ${c.claimedByMe} · ${t('inbox.today')}: ${c.dueToday} · ${t('inbox.overdue')}: ${c.overdue}`;
+  $('#rows').replaceChildren(...myTasks.edges.map(({ node }) => taskRow(node)));
+}
+
+function taskRow(task: TaskRow): HTMLTableRowElement {
+  const code = task.processInstance.businessKey ?? '';
+  const mine = task.state === 'CLAIMED' && task.assignee === session()?.officer.username;
+  const actions = el('td', { class: 'actions' });
+  if (task.state === 'OPEN') {
+    actions.append(
+      button(t('inbox.claim'), async () => {
+        await call(`mutation ($id: ID!) { claimTask(id: $id) { id } }`, { id: task.id });
+        await loadTasks();
+      }),
+    );
+  }
+  if (mine) actions.append(completionForm(task));
+  actions.append(
+    button(t('inbox.open.dossier'), async () => {
+      openDossier = code;
+      location.hash = encodeURIComponent(code);
+      await showDossier(code);
+    }),
+  );
+  return el(
+    'tr',
+    { class: task.overdue ? 'overdue' : '', 'data-task': task.elementId },
+    el('td', {}, task.name ?? task.elementId),
+    el('td', {}, code),
+    el('td', {}, dateTime(task.dueAt)),
+    actions,
+  );
+}
+
+/** The fields the step asks for (from the conditions after it), then complete. */
+function completionForm(task: TaskRow): HTMLFormElement {
+  const form = el('form', { class: 'complete' });
+  for (const field of task.formFields) {
+    const input = el('input', {
+      name: field.name,
+      type: field.type === 'BOOLEAN' ? 'checkbox' : field.type === 'NUMBER' ? 'number' : 'text',
+    });
+    form.append(el('label', {}, input, ` ${fieldLabel(field.name)}`));
+  }
+  form.append(el('button', { type: 'submit' }, t('inbox.complete')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const variables = Object.fromEntries(
+      task.formFields.map((field) => {
+        const input = form.elements.namedItem(field.name) as HTMLInputElement;
+        const value =
+          field.type === 'BOOLEAN'
+            ? input.checked
+            : field.type === 'NUMBER'
+              ? Number(input.value)
+              : input.value;
+        return [field.name, value];
+      }),
+    );
+    await call(`mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`, {
+      id: task.id,
+      v: variables,
+    });
+    await render();
+  });
+  return form;
+}
+
+function fieldLabel(name: string): string {
+  try {
+    return t(`field.${name}`);
+  } catch {
+    return name;
+  }
+}
+
+function button(label: string, action: () => Promise<void>): HTMLButtonElement {
+  const element = el('button', { type: 'button' }, label);
+  element.addEventListener('click', () => void action().catch(() => undefined));
+  return element;
+}
+
+interface DossierView {
+  code: string;
+  status: string;
+  statusLabel: string;
+  receivedAt: string;
+  appointmentAt: string | null;
+  late: boolean;
+  applicant: { name: string };
+  procedure: { name: string | null; key: string };
+  components: { name: string; kind: string; count: number }[];
+  forms: { number: string }[];
+  controlSheet: {
+    step: string;
+    giver: string;
+    receiver: string | null;
+    handedOverAt: string | null;
+    result: string | null;
+  }[];
+}
+
+async function showDossier(code: string): Promise<void> {
+  const { dossier } = await call<{ dossier: DossierView }>(
+    `query ($code: String!) { dossier(code: $code) {
+        code status statusLabel receivedAt appointmentAt late applicant { name }
+        procedure { name key } components { name kind count } forms { number }
+        controlSheet { step giver receiver handedOverAt result } } }`,
+    { code },
+  );
+  const row = (label: string, value: string) =>
+    el('div', {}, el('dt', {}, label), el('dd', {}, value));
+  const printable = [...new Set(dossier.forms.map((form) => form.number)), '06'];
+  const section = $('#dossier');
+  section.replaceChildren(
+    el('h2', {}, `${t('inbox.dossier')} ${dossier.code}`),
+    ...(dossier.late ? [el('p', { class: 'late' }, t('lookup.late'))] : []),
+    el(
+      'dl',
+      {},
+      row(t('lookup.procedure'), dossier.procedure.name ?? dossier.procedure.key),
+      row(t('inbox.applicant'), dossier.applicant.name),
+      row(t('lookup.status'), statusText(dossier.status, dossier.statusLabel)),
+      row(t('lookup.received'), dateTime(dossier.receivedAt)),
+      row(t('lookup.appointment'), dateTime(dossier.appointmentAt)),
+    ),
+    el('h3', {}, t('inbox.papers')),
+    el('ul', {}, ...dossier.components.map((c) => el('li', {}, `${c.name} (${c.count})`))),
+    el('h3', {}, t('inbox.sheet')),
+    el(
+      'table',
+      { class: 'sheet' },
+      el(
+        'tr',
+        {},
+        ...['inbox.step', 'inbox.giver', 'inbox.receiver', 'inbox.handed', 'inbox.result'].map(
+          (key) => el('th', {}, t(key)),
+        ),
+      ),
+      ...dossier.controlSheet.map((handOver) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, handOver.step),
+          el('td', {}, handOver.giver),
+          el('td', {}, handOver.receiver ?? ''),
+          el('td', {}, dateTime(handOver.handedOverAt)),
+          el('td', {}, handOver.result ? t(`result.${handOver.result}`) : ''),
+        ),
+      ),
+    ),
+    el(
+      'p',
+      { class: 'actions' },
+      ...printable.map((number) =>
+        button(`${t('inbox.print')} ${number}`, () => printForm(dossier.code, number)),
+      ),
+      ...(dossier.status === 'PROCESSED'
+        ? [
+            button(t('inbox.return'), async () => {
+              await call(`mutation ($code: String!) { returnResult(code: $code) { code } }`, {
+                code: dossier.code,
+              });
+              await showDossier(dossier.code);
+            }),
+          ]
+        : []),
+    ),
+  );
+  section.hidden = false;
+}
+
+/** Forms carry personal data: fetched with the officer's token, then opened as a PDF. */
+async function printForm(code: string, number: string): Promise<void> {
+  const response = await fetch(`/forms/${encodeURIComponent(code)}/${number}?format=pdf`, {
+    headers: { authorization: `Bearer ${session()?.token ?? ''}` },
+  });
+  if (!response.ok) {
+    error.textContent = t('inbox.print.failed');
+    error.hidden = false;
+    return;
+  }
+  window.open(URL.createObjectURL(await response.blob()), '_blank');
+}

@@ -1,0 +1,98 @@
+import './style.css';
+import { el } from './dom';
+import { ApiError, graphql } from './graphql';
+import { dateTime, language, statusText, t, translatePage } from './i18n';
+
+interface Progress {
+  code: string;
+  procedureName: string | null;
+  status: string;
+  statusLabel: string;
+  receivedAt: string;
+  appointmentAt: string | null;
+  late: boolean;
+  stepsDone: { name: string; at: string }[];
+  currentSteps: string[];
+}
+
+const form = document.querySelector<HTMLFormElement>('#lookup')!;
+const error = document.querySelector<HTMLParagraphElement>('#error')!;
+const result = document.querySelector<HTMLElement>('#result')!;
+let shown: Progress | undefined;
+
+// A code printed on the receipt's QR arrives in the address: ?code=…
+form.code.value = new URLSearchParams(location.search).get('code') ?? '';
+translatePage(() => shown && show(shown));
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const code = String(form.code.value).trim();
+  const phoneLast4 = String(form.phoneLast4.value).trim();
+  error.hidden = true;
+  if (!code || !/^\d{4}$/.test(phoneLast4)) return fail(t('lookup.invalid'));
+  try {
+    const { dossierStatus } = await graphql<{ dossierStatus: Progress }>(
+      `
+        query ($code: String!, $phoneLast4: String!) {
+          dossierStatus(code: $code, phoneLast4: $phoneLast4) {
+            code
+            procedureName
+            status
+            statusLabel
+            receivedAt
+            appointmentAt
+            late
+            stepsDone {
+              name
+              at
+            }
+            currentSteps
+          }
+        }
+      `,
+      { code, phoneLast4 },
+    );
+    show(dossierStatus);
+  } catch (caught) {
+    if (!(caught instanceof ApiError)) return fail(t('error.network'));
+    fail(language() === 'vi' ? caught.userMessage : caught.message);
+  }
+});
+
+function fail(message: string): void {
+  shown = undefined;
+  result.hidden = true;
+  error.textContent = message;
+  error.hidden = false;
+}
+
+function show(progress: Progress): void {
+  shown = progress;
+  const row = (label: string, value: string) =>
+    el('div', {}, el('dt', {}, label), el('dd', {}, value));
+  result.replaceChildren(
+    el('h2', {}, progress.code),
+    ...(progress.late ? [el('p', { class: 'late' }, t('lookup.late'))] : []),
+    el(
+      'dl',
+      {},
+      row(t('lookup.procedure'), progress.procedureName ?? '—'),
+      row(t('lookup.status'), statusText(progress.status, progress.statusLabel)),
+      row(t('lookup.received'), dateTime(progress.receivedAt)),
+      row(t('lookup.appointment'), dateTime(progress.appointmentAt)),
+    ),
+    el('h3', {}, t('lookup.done')),
+    progress.stepsDone.length
+      ? el(
+          'ol',
+          {},
+          ...progress.stepsDone.map((step) => el('li', {}, `${step.name} — ${dateTime(step.at)}`)),
+        )
+      : el('p', {}, t('lookup.none')),
+    el('h3', {}, t('lookup.current')),
+    progress.currentSteps.length
+      ? el('ul', {}, ...progress.currentSteps.map((name) => el('li', {}, name)))
+      : el('p', {}, t('lookup.none')),
+  );
+  result.hidden = false;
+}

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The pages people use, built into web/dist and served by the API server: one HTML entry per
+ * page, sharing the GraphQL client, the translations and the styles.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/app/',
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        lookup: resolve(import.meta.dirname, 'lookup.html'),
+        inbox: resolve(import.meta.dirname, 'inbox.html'),
+      },
+    },
+  },
+});
