@@ -15,6 +15,7 @@ export default defineConfig({
       input: {
         lookup: resolve(import.meta.dirname, 'lookup.html'),
         inbox: resolve(import.meta.dirname, 'inbox.html'),
+        dashboard: resolve(import.meta.dirname, 'dashboard.html'),
       },
     },
   },

@@ -1,8 +1,8 @@
 import './style.css';
 import { el } from './dom';
-import { ApiError, graphql } from './graphql';
-import { dateTime, language, statusText, t, translatePage } from './i18n';
-import { session, signIn, signOut } from './session';
+import { dateTime, statusText, t, translatePage } from './i18n';
+import { OfficerPage } from './officer-page';
+import { session } from './session';
 
 interface TaskRow {
   id: string;
@@ -17,80 +17,24 @@ interface TaskRow {
 }
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const signin = $<HTMLFormElement>('#signin');
-const error = $<HTMLParagraphElement>('#error');
 // The dossier open on the page, kept in the address (/inbox#<code>) so that a link or a reload
 // shows it again.
 let openDossier: string | undefined = location.hash
   ? decodeURIComponent(location.hash.slice(1))
   : undefined;
-
-translatePage(() => void render());
-window.addEventListener('hashchange', () => {
-  openDossier = location.hash ? decodeURIComponent(location.hash.slice(1)) : undefined;
-  void render();
-});
-void render();
-
-/** Calls the API as the signed-in officer; a refusal is shown, in the page's language. */
-async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  error.hidden = true;
-  try {
-    return await graphql<T>(query, variables, session()?.token);
-  } catch (caught) {
-    if (caught instanceof ApiError && caught.code === 'UNAUTHENTICATED') {
-      signOut();
-      void render();
-    }
-    const message =
-      caught instanceof ApiError
-        ? language() === 'vi'
-          ? caught.userMessage
-          : caught.message
-        : t('error.network');
-    error.textContent = message;
-    error.hidden = false;
-    throw caught;
-  }
-}
-
-async function render(): Promise<void> {
-  const me = session();
-  signin.hidden = me !== undefined;
-  $('#signout').hidden = me === undefined;
-  $('#who').textContent = me ? `${me.officer.fullName} ` : '';
-  $('#tasks').hidden = me === undefined;
-  if (!me) {
-    $('#dossier').hidden = true;
-    return;
-  }
+const page = new OfficerPage(async () => {
   await loadTasks();
   if (openDossier) await showDossier(openDossier);
-}
-
-signin.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  try {
-    await signIn(String(signin.username.value), String(signin.password.value));
-    signin.reset();
-    error.hidden = true;
-    await render();
-  } catch (caught) {
-    error.textContent =
-      caught instanceof ApiError
-        ? language() === 'vi'
-          ? caught.userMessage
-          : caught.message
-        : t('error.network');
-    error.hidden = false;
-  }
+  else $('#dossier').hidden = true;
 });
+const call = page.call.bind(page);
 
-$('#signout').addEventListener('click', () => {
-  signOut();
-  openDossier = undefined;
-  void render();
+translatePage(() => void page.refresh());
+window.addEventListener('hashchange', () => {
+  openDossier = location.hash ? decodeURIComponent(location.hash.slice(1)) : undefined;
+  void page.refresh();
 });
+void page.refresh();
 
 async function loadTasks(): Promise<void> {
   const { myTasks } = await call<{
@@ -169,7 +113,7 @@ function completionForm(task: TaskRow): HTMLFormElement {
       id: task.id,
       v: variables,
     });
-    await render();
+    await page.refresh();
   });
   return form;
 }
@@ -284,8 +228,7 @@ async function printForm(code: string, number: string): Promise<void> {
     headers: { authorization: `Bearer ${session()?.token ?? ''}` },
   });
   if (!response.ok) {
-    error.textContent = t('inbox.print.failed');
-    error.hidden = false;
+    page.fail(t('inbox.print.failed'));
     return;
   }
   window.open(URL.createObjectURL(await response.blob()), '_blank');
