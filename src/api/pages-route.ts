@@ -4,7 +4,7 @@ import express from 'express';
 import { PROJECT_ROOT } from '../config';
 
 /** The pages built from web/ (see web/vite.config.mts), by their address. */
-export const PAGES = ['lookup', 'inbox', 'dashboard'] as const;
+export const PAGES = ['lookup', 'inbox', 'dashboard', 'designer'] as const;
 
 /**
  * Content Security Policy of the pages: their own scripts, styles and the GraphQL API only;

@@ -3,6 +3,7 @@ import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { POLICY } from '../auth/policy';
+import { PAGES } from './pages-route';
 
 /**
  * The operations view of one server, in Prometheus' text format at `/metrics`: HTTP requests
@@ -141,8 +142,7 @@ const ROUTES = [
   '/forms',
   '/exports',
   '/app',
-  '/lookup',
-  '/inbox',
+  ...PAGES.map((page) => `/${page}`),
 ];
 
 function routeOf(path: string): string {

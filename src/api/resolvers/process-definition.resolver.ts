@@ -1,9 +1,14 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { diffModels, type ModelChange } from '../../bpmn/diff';
 import { notFound } from '../../errors';
 import { listDefinitions } from '../../store/definitions';
 import type { ApiContext } from '../context';
 import { optionalText } from '../inputs';
-import { DossierComponent, ProcessDefinition } from '../types/process-definition.type';
+import {
+  DefinitionChange,
+  DossierComponent,
+  ProcessDefinition,
+} from '../types/process-definition.type';
 import type { ProcessDefinitionEntity } from '../../store/entities';
 
 @Resolver(() => ProcessDefinition)
@@ -51,5 +56,20 @@ export class ProcessDefinitionResolver {
     const deployment = await context.loaders.deployment.load(definition.deploymentId);
     if (!deployment) throw notFound('Deployment', definition.deploymentId);
     return deployment.bpmnXml;
+  }
+
+  @FieldResolver(() => [DefinitionChange], {
+    description:
+      'What changed since the previous version (none for the first): elements added, removed or changed.',
+  })
+  async changes(
+    @Root() definition: ProcessDefinitionEntity,
+    @Ctx() context: ApiContext,
+  ): Promise<ModelChange[]> {
+    if (definition.version === 1) return [];
+    const previous = (await listDefinitions(context.dataSource, definition.key)).find(
+      (candidate) => candidate.version === definition.version - 1,
+    );
+    return previous ? diffModels(previous.model, definition.model) : [];
   }
 }

@@ -101,3 +101,14 @@ export class Deployment {
   @Field(() => [BpmnProblem])
   warnings!: BpmnProblem[];
 }
+
+@ObjectType({ description: 'An element that differs from the previous version.' })
+export class DefinitionChange {
+  @Field(() => String) elementId!: string;
+  @Field(() => String, { description: 'ADDED, REMOVED or CHANGED.' }) change!: string;
+  @Field(() => String, {
+    description: "The element's type, sequenceFlow, or process for the procedure's own data.",
+  })
+  kind!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+}

@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
+import { apiSuite } from '../support/flows';
+import { readProjectFile } from '../support/models';
+import { seedOfficer } from '../support/officers';
+
+/** A designer changes a step's role in the modeler, sees it linted, and deploys a version. */
+describeWithChromium('the designer', () => {
+  const clock = { now: new Date('2026-03-02T01:00:00Z') };
+  const suite = apiSuite(clock);
+  const PASSWORD = 'mat-khau-thu-2026';
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    for (const [username, role] of [
+      ['thiet.ke', 'designer'],
+      ['le.tiepnhan', 'reception'],
+    ]) {
+      await seedOfficer(suite.api.database.dataSource, {
+        username,
+        roles: [role],
+        agencyCode: 'xa-a',
+        password: PASSWORD,
+        now: clock.now,
+      });
+    }
+    await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
+    const server = suite.api.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
+  });
+
+  const openDesigner = async (username: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (error) => console.error('page error', error.message));
+    await page.goto(`${base}/designer`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('#signin button[type=submit]');
+    await page.click('button[data-key=birth-registration]');
+    await page.locator('.djs-element[data-element-id=Task_Check]').waitFor();
+    return page;
+  };
+  const input = (page: Page, property: string) =>
+    page.locator(`#properties input[name="${property}"]`);
+  const set = async (page: Page, property: string, value: string) => {
+    await input(page, property).fill(value);
+    await input(page, property).press('Tab');
+  };
+
+  it('edits a role, marks a problem on the diagram while it lasts, and deploys version 2', async () => {
+    const page = await openDesigner('thiet.ke');
+    await page.click('.djs-element[data-element-id=Task_Check]');
+    // The step takes its role from its lane until it has one of its own.
+    expect(await input(page, 'tthc:role').inputValue()).toBe('');
+    expect(await input(page, 'tthc:role').getAttribute('placeholder')).toBe('civil_status');
+    // A budget the engine cannot read is an error: marked on the step, and no deployment.
+    await set(page, 'tthc:stepDuration', 'ba ngày');
+    await page.locator('.djs-element[data-element-id=Task_Check].lint-error').waitFor();
+    expect(await page.locator('#deploy').isDisabled()).toBe(true);
+    expect(await page.locator('#problems').innerText()).toContain('Task_Check');
+    await screenshot(page, 'designer-problem-marked');
+    await set(page, 'tthc:stepDuration', '4 working hours');
+    await page
+      .locator('.djs-element[data-element-id=Task_Check].lint-error')
+      .waitFor({ state: 'detached' });
+    await set(page, 'tthc:role', 'land');
+    await page.locator('#deploy:not([disabled])').waitFor();
+    await page.click('#deploy');
+    await page.locator('#opened', { hasText: 'v2' }).waitFor();
+    expect(await page.locator('#changes li[data-change=CHANGED]').innerText()).toContain(
+      'Thẩm định hồ sơ',
+    );
+    await screenshot(page, 'designer-deployed');
+    const { processDefinitions } = await suite.api.ok<{
+      processDefinitions: { version: number; bpmnXml: string }[];
+    }>(`{ processDefinitions(key: "birth-registration") { version bpmnXml } }`);
+    expect(processDefinitions[0].version).toBe(2);
+    expect(processDefinitions[0].bpmnXml).toMatch(/id="Task_Check"[^>]*tthc:role="land"/);
+    expect(await page.locator('#versions button').allInnerTexts()).toEqual(['v2', 'v1']);
+    // The budget is written into the file as well.
+    expect(processDefinitions[0].bpmnXml).toMatch(/tthc:stepDuration="4 working hours"/);
+    await page.close();
+  });
+
+  it('lets only designers deploy', async () => {
+    const page = await openDesigner('le.tiepnhan');
+    await page.click('#deploy');
+    await page.locator('#error').waitFor();
+    expect(await page.locator('#error').innerText()).toContain('không có quyền');
+    await page.close();
+  });
+});
