@@ -13,6 +13,7 @@ describeWithChromium('the officer inbox', () => {
   let browser: Browser;
   let base = '';
   let code = '';
+  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     const dataSource = suite.api.database.dataSource;
@@ -21,7 +22,6 @@ describeWithChromium('the officer inbox', () => {
       ['tran.hotich', 'civil_status'],
       ['nguyen.chutich', 'leader'],
     ];
-    const tokens: Record<string, string> = {};
     for (const [username, role] of officers) {
       tokens[role] = await seedOfficer(dataSource, {
         username,
@@ -121,6 +121,30 @@ describeWithChromium('the officer inbox', () => {
     await dossier.locator('button', { hasText: 'Trả kết quả' }).click();
     await dossier.locator('text=Đã trả kết quả').waitFor();
     await screenshot(reception, 'inbox-dossier-returned');
+  });
+
+  it('shows where a dossier is on its diagram, and asks the citizen for papers from its page', async () => {
+    const { receiveDossier } = await suite.api.ok<{ receiveDossier: { code: string } }>(
+      `mutation { receiveDossier(input: { procedureKey: "birth-registration",
+         applicant: { name: "Phan Văn H", idNumber: "001090000009", phone: "0912000222" },
+         components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
+                      { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: PHOTOCOPY }] }) { code } }`,
+      {},
+      tokens.reception,
+    );
+    const reception = await signIn('le.tiepnhan');
+    await reception.goto(`${base}/inbox#${receiveDossier.code}`);
+    await reception
+      .locator('#diagram .djs-element.current[data-element-id=Task_Receive]')
+      .waitFor();
+    await screenshot(reception, 'inbox-dossier-position');
+    await reception.fill('form.supplement textarea[name=missing]', 'Bản chính Giấy chứng sinh');
+    await reception.fill('form.supplement input[name=reason]', 'Bản chụp không rõ chữ');
+    await reception.click('form.supplement button[type=submit]');
+    await reception.locator('#dossier', { hasText: 'Yêu cầu bổ sung hồ sơ' }).first().waitFor();
+    await reception.locator('#dossier button', { hasText: 'In mẫu 02' }).waitFor();
+    expect(await reception.locator('form.supplement').count()).toBe(0);
+    await reception.close();
   });
 
   it('refuses a wrong password in Vietnamese', async () => {

@@ -93,6 +93,14 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'designer.CHANGED': { vi: 'Sửa', en: 'Changed' },
   'designer.deployed': { vi: '(đã triển khai)', en: '(deployed)' },
   'designer.same': { vi: '(không đổi)', en: '(unchanged)' },
+  'inbox.diagram': { vi: 'Vị trí hồ sơ trên quy trình', en: 'Where the dossier is' },
+  'inbox.supplement': { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Ask for papers' },
+  'inbox.missing': {
+    vi: 'Giấy tờ còn thiếu (mỗi dòng một loại)',
+    en: 'Missing papers (one a line)',
+  },
+  'inbox.reason': { vi: 'Lý do', en: 'Reason' },
+  'inbox.supplement.send': { vi: 'Gửi yêu cầu (Mẫu 02)', en: 'Send the request (Form 02)' },
   'error.network': {
     vi: 'Không kết nối được máy chủ. Vui lòng thử lại.',
     en: 'The server could not be reached. Please try again.',

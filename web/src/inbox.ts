@@ -1,4 +1,6 @@
 import './style.css';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
 import { el } from './dom';
 import { dateTime, statusText, t, translatePage } from './i18n';
 import { OfficerPage } from './officer-page';
@@ -143,6 +145,11 @@ interface DossierView {
   procedure: { name: string | null; key: string };
   components: { name: string; kind: string; count: number }[];
   forms: { number: string }[];
+  processInstance: {
+    definition: { bpmnXml: string };
+    openTasks: { elementId: string }[];
+    history: { eventType: string; elementId: string | null }[];
+  };
   controlSheet: {
     step: string;
     giver: string;
@@ -157,7 +164,9 @@ async function showDossier(code: string): Promise<void> {
     `query ($code: String!) { dossier(code: $code) {
         code status statusLabel receivedAt appointmentAt late applicant { name }
         procedure { name key } components { name kind count } forms { number }
-        controlSheet { step giver receiver handedOverAt result } } }`,
+        controlSheet { step giver receiver handedOverAt result }
+        processInstance { definition { bpmnXml } openTasks { elementId }
+                          history { eventType elementId } } } }`,
     { code },
   );
   const row = (label: string, value: string) =>
@@ -219,7 +228,13 @@ async function showDossier(code: string): Promise<void> {
         : []),
     ),
   );
+  if (['RECEIVED', 'IN_PROGRESS'].includes(dossier.status)) {
+    section.append(supplementForm(dossier.code));
+  }
+  const diagram = el('div', { id: 'diagram', class: 'diagram' });
+  section.append(el('h3', {}, t('inbox.diagram')), diagram);
   section.hidden = false;
+  await drawPosition(diagram, dossier.processInstance);
 }
 
 /** Forms carry personal data: fetched with the officer's token, then opened as a PDF. */
@@ -232,4 +247,57 @@ async function printForm(code: string, number: string): Promise<void> {
     return;
   }
   window.open(URL.createObjectURL(await response.blob()), '_blank');
+}
+
+/** Asks the citizen for papers (Form 02): what is missing, one per line, and why. */
+function supplementForm(code: string): HTMLFormElement {
+  const missing = el('textarea', { name: 'missing', rows: '2' });
+  const reason = el('input', { name: 'reason' });
+  const form = el(
+    'form',
+    { class: 'supplement' },
+    el('h3', {}, t('inbox.supplement')),
+    el('label', {}, el('span', {}, t('inbox.missing')), missing),
+    el('label', {}, el('span', {}, t('inbox.reason')), reason),
+    el('button', { type: 'submit' }, t('inbox.supplement.send')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const papers = missing.value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    void call(
+      `mutation ($code: String!, $missing: [String!]!, $reason: String!) {
+         requestSupplement(code: $code, missing: $missing, reason: $reason) { code } }`,
+      { code, missing: papers, reason: reason.value.trim() },
+    )
+      .then(() => page.refresh())
+      .catch(() => undefined);
+  });
+  return form;
+}
+
+/**
+ * The procedure's diagram with where the dossier is: the steps open now and those done marked
+ * (bpmn-js's viewer, loaded only when a dossier is shown).
+ */
+async function drawPosition(
+  container: HTMLElement,
+  instance: DossierView['processInstance'],
+): Promise<void> {
+  const { default: Viewer } = await import('bpmn-js/lib/NavigatedViewer');
+  const viewer = new Viewer({ container });
+  await viewer.importXML(instance.definition.bpmnXml);
+  const canvas = viewer.get<{ addMarker(id: string, marker: string): void; zoom(l: string): void }>(
+    'canvas',
+  );
+  canvas.zoom('fit-viewport');
+  const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
+  const mark = (id: string | null, marker: string) =>
+    id && registry.get(id) && canvas.addMarker(id, marker);
+  for (const event of instance.history) {
+    if (event.eventType === 'ELEMENT_COMPLETED') mark(event.elementId, 'done');
+  }
+  for (const task of instance.openTasks) mark(task.elementId, 'current');
 }

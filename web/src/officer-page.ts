@@ -36,10 +36,11 @@ export class OfficerPage {
     this.signin.hidden = me !== undefined;
     document.querySelector<HTMLElement>('#signout')!.hidden = me === undefined;
     document.querySelector('#who')!.textContent = me ? `${me.officer.fullName} ` : '';
+    // The page's sections show once drawn, so that what is seen is never half loaded.
+    if (me) await this.render().catch(() => undefined);
     for (const element of document.querySelectorAll<HTMLElement>('[data-signed-in]')) {
       element.hidden = me === undefined;
     }
-    if (me) await this.render().catch(() => undefined);
   }
 
   async call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
