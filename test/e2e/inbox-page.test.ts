@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
+import { workNextTask } from '../support/dossiers';
 import { apiSuite } from '../support/flows';
 import { readProjectFile } from '../support/models';
 import { seedOfficer } from '../support/officers';
@@ -145,6 +146,34 @@ describeWithChromium('the officer inbox', () => {
     await reception.locator('#dossier button', { hasText: 'In mẫu 02' }).waitFor();
     expect(await reception.locator('form.supplement').count()).toBe(0);
     await reception.close();
+  });
+
+  it('lets a leader hand a step on to an officer, who finds it in hand', async () => {
+    const { receiveDossier } = await suite.api.ok<{ receiveDossier: { code: string } }>(
+      `mutation { receiveDossier(input: { procedureKey: "birth-registration",
+         applicant: { name: "Đào Thị K", idNumber: "001190000010" },
+         components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
+                      { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) { code } }`,
+      {},
+      tokens.reception,
+    );
+    await workNextTask(suite.api, receiveDossier.code, tokens.reception);
+    const leader = await signIn('nguyen.chutich');
+    const row = leader.locator('#agency tr[data-task=Task_Check]', {
+      hasText: receiveDossier.code,
+    });
+    await row.locator('input[name=assignee]').fill('tran.hotich');
+    await row.locator('form.assign button').click();
+    await leader
+      .locator('#agency tr[data-task=Task_Check] td', { hasText: '(tran.hotich)' })
+      .waitFor();
+    const civil = await signIn('tran.hotich');
+    const mine = civil.locator('tr[data-task=Task_Check]', { hasText: receiveDossier.code });
+    await mine.locator('form.complete').waitFor();
+    await mine.locator('button', { hasText: 'Trả lại' }).click();
+    await mine.locator('button', { hasText: 'Nhận xử lý' }).waitFor();
+    await leader.close();
+    await civil.close();
   });
 
   it('refuses a wrong password in Vietnamese', async () => {

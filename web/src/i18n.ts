@@ -101,6 +101,10 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   },
   'inbox.reason': { vi: 'Lý do', en: 'Reason' },
   'inbox.supplement.send': { vi: 'Gửi yêu cầu (Mẫu 02)', en: 'Send the request (Form 02)' },
+  'inbox.agency': { vi: 'Việc của cơ quan', en: "The agency's steps" },
+  'inbox.giveBack': { vi: 'Trả lại', en: 'Give back' },
+  'inbox.assign': { vi: 'Giao việc', en: 'Assign' },
+  'inbox.assignee': { vi: 'Tên đăng nhập cán bộ', en: "Officer's username" },
   'error.network': {
     vi: 'Không kết nối được máy chủ. Vui lòng thử lại.',
     en: 'The server could not be reached. Please try again.',

@@ -54,6 +54,27 @@ async function loadTasks(): Promise<void> {
   $('#counts').textContent =
     `${t('inbox.open')}: ${c.open} · ${t('inbox.mine')}: ${c.claimedByMe} · ${t('inbox.today')}: ${c.dueToday} · ${t('inbox.overdue')}: ${c.overdue}`;
   $('#rows').replaceChildren(...myTasks.edges.map(({ node }) => taskRow(node)));
+  await loadAgencyTasks(new Set(myTasks.edges.map(({ node }) => node.id)));
+}
+
+/** Leaders also see their agency's steps waiting elsewhere, to hand them on (giao việc). */
+async function loadAgencyTasks(inMyInbox: Set<string>): Promise<void> {
+  const section = $('#agency');
+  section.hidden = !session()?.officer.roles.includes('leader');
+  if (section.hidden) return;
+  const fields = `edges { node { id name elementId state assignee dueAt overdue
+                    processInstance { businessKey } formFields { name type } } }`;
+  const { open, claimed } = await call<{
+    open: { edges: { node: TaskRow }[] };
+    claimed: { edges: { node: TaskRow }[] };
+  }>(
+    `{ open: tasks(first: 50, filter: { state: OPEN }) { ${fields} }
+       claimed: tasks(first: 50, filter: { state: CLAIMED }) { ${fields} } }`,
+  );
+  const others = [...open.edges, ...claimed.edges]
+    .map(({ node }) => node)
+    .filter((task) => !inMyInbox.has(task.id));
+  $('#agency-rows').replaceChildren(...others.map(taskRow));
 }
 
 function taskRow(task: TaskRow): HTMLTableRowElement {
@@ -68,7 +89,16 @@ function taskRow(task: TaskRow): HTMLTableRowElement {
       }),
     );
   }
-  if (mine) actions.append(completionForm(task));
+  if (mine) {
+    actions.append(
+      completionForm(task),
+      button(t('inbox.giveBack'), async () => {
+        await call(`mutation ($id: ID!) { unclaimTask(id: $id) { id } }`, { id: task.id });
+        await loadTasks();
+      }),
+    );
+  }
+  if (session()?.officer.roles.includes('leader')) actions.append(assignForm(task));
   actions.append(
     button(t('inbox.open.dossier'), async () => {
       openDossier = code;
@@ -79,11 +109,32 @@ function taskRow(task: TaskRow): HTMLTableRowElement {
   return el(
     'tr',
     { class: task.overdue ? 'overdue' : '', 'data-task': task.elementId },
-    el('td', {}, task.name ?? task.elementId),
+    el('td', {}, `${task.name ?? task.elementId}${task.assignee ? ` (${task.assignee})` : ''}`),
     el('td', {}, code),
     el('td', {}, dateTime(task.dueAt)),
     actions,
   );
+}
+
+/** A leader hands the step on to an officer of the agency (giao việc). */
+function assignForm(task: TaskRow): HTMLFormElement {
+  const assignee = el('input', { name: 'assignee', placeholder: t('inbox.assignee') });
+  const form = el(
+    'form',
+    { class: 'assign' },
+    assignee,
+    el('button', { type: 'submit' }, t('inbox.assign')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void call(`mutation ($id: ID!, $to: String!) { assignTask(id: $id, assignee: $to) { id } }`, {
+      id: task.id,
+      to: assignee.value.trim(),
+    })
+      .then(() => loadTasks())
+      .catch(() => undefined);
+  });
+  return form;
 }
 
 /** The fields the step asks for (from the conditions after it), then complete. */
