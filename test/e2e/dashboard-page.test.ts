@@ -1,17 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
+import { describeWithChromium, screenshot } from '../support/chromium';
 import { workNextTask } from '../support/dossiers';
-import { apiSuite } from '../support/flows';
 import { seedOfficer } from '../support/officers';
+import { PAGE_PASSWORD, pagesSuite } from '../support/pages';
 import { FIXTURE_PROCEDURE } from '../support/seed-fixtures';
 
 /** A leader's dashboard: the 766 index, the on-time trend, the slowest steps. */
 describeWithChromium('the dashboard', () => {
   const clock = { now: new Date('2026-01-05T01:00:00Z') };
-  const suite = apiSuite(clock);
-  let browser: Browser;
-  let base = '';
+  const pages = pagesSuite(clock);
+  const { suite } = pages;
 
   beforeAll(async () => {
     const dataSource = suite.api.database.dataSource;
@@ -20,7 +17,7 @@ describeWithChromium('the dashboard', () => {
         username,
         roles: [role],
         agencyCode: 'xa-a',
-        password: 'mat-khau-thu-2026',
+        password: PAGE_PASSWORD,
         now: clock.now,
       });
     const reception = await seed('motcua', 'reception');
@@ -47,26 +44,18 @@ describeWithChromium('the dashboard', () => {
     await resolve(await receive('2026-02-02T01:00:00Z'), '2026-02-02T03:00:00Z');
     await resolve(await receive('2026-02-03T01:00:00Z'), '2026-02-10T03:00:00Z');
     clock.now = new Date('2026-02-27T10:00:00Z');
-    const server = suite.api.server.httpServer;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
   });
 
   it('shows the index with its groups, the on-time trend by month and the slowest steps', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     const failures: string[] = [];
+    const page = await pages.signIn(
+      '/dashboard?from=2026-01-01&to=2026-02-28',
+      'chutich',
+      '#index tr.group',
+      { width: 1280, height: 1400 },
+    );
     page.on('pageerror', (error) => failures.push(error.message));
     page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
-    await page.goto(`${base}/dashboard?from=2026-01-01&to=2026-02-28`);
-    await page.fill('input[name=username]', 'chutich');
-    await page.fill('input[name=password]', 'mat-khau-thu-2026');
-    await page.click('#signin button[type=submit]');
-    await page.locator('#index tr.group').first().waitFor();
     // Progress: three of four on time, 20 × 3/4.
     expect(await page.locator('tr[data-indicator=ON_TIME]').innerText()).toContain('15 / 20');
     expect(await page.locator('tr[data-indicator=DIGITIZED]').innerText()).toContain('100%');

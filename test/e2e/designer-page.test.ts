@@ -1,17 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
-import { apiSuite } from '../support/flows';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, screenshot } from '../support/chromium';
 import { readProjectFile } from '../support/models';
 import { seedOfficer } from '../support/officers';
+import { PAGE_PASSWORD, pagesSuite } from '../support/pages';
 
 /** A designer changes a step's role in the modeler, sees it linted, and deploys a version. */
 describeWithChromium('the designer', () => {
   const clock = { now: new Date('2026-03-02T01:00:00Z') };
-  const suite = apiSuite(clock);
-  const PASSWORD = 'mat-khau-thu-2026';
-  let browser: Browser;
-  let base = '';
+  const pages = pagesSuite(clock);
+  const { suite } = pages;
 
   beforeAll(async () => {
     for (const [username, role] of [
@@ -22,28 +19,18 @@ describeWithChromium('the designer', () => {
         username,
         roles: [role],
         agencyCode: 'xa-a',
-        password: PASSWORD,
+        password: PAGE_PASSWORD,
         now: clock.now,
       });
     }
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
-    const server = suite.api.server.httpServer;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
   });
 
   const openDesigner = async (username: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error', error.message));
-    await page.goto(`${base}/designer`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('#signin button[type=submit]');
+    const page = await pages.signIn('/designer', username, 'button[data-key=birth-registration]', {
+      width: 1400,
+      height: 900,
+    });
     await page.click('button[data-key=birth-registration]');
     await page.locator('.djs-element[data-element-id=Task_Check]').waitFor();
     return page;

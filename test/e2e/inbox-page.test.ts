@@ -1,18 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, screenshot } from '../support/chromium';
 import { workNextTask } from '../support/dossiers';
-import { apiSuite } from '../support/flows';
 import { readProjectFile } from '../support/models';
 import { seedOfficer } from '../support/officers';
+import { PAGE_PASSWORD, pagesSuite } from '../support/pages';
 
 /** Officers take a birth registration from their inboxes to its result, in a real Chromium. */
 describeWithChromium('the officer inbox', () => {
   const clock = { now: new Date('2026-03-02T01:00:00Z') };
-  const suite = apiSuite(clock);
-  const PASSWORD = 'mat-khau-thu-2026';
-  let browser: Browser;
-  let base = '';
+  const pages = pagesSuite(clock);
+  const { suite } = pages;
   let code = '';
   const tokens: Record<string, string> = {};
 
@@ -28,7 +25,7 @@ describeWithChromium('the officer inbox', () => {
         username,
         roles: [role],
         agencyCode: 'xa-xuan-hoa',
-        password: PASSWORD,
+        password: PAGE_PASSWORD,
         now: clock.now,
       });
     }
@@ -43,26 +40,10 @@ describeWithChromium('the officer inbox', () => {
       {},
       tokens.reception,
     ));
-    const server = suite.api.server.httpServer;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
   });
 
   /** An officer signs in on a fresh page (a tab of their own). */
-  const signIn = async (username: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/inbox`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('#signin button[type=submit]');
-    await page.locator('#tasks').waitFor();
-    return page;
-  };
+  const signIn = (username: string) => pages.signIn('/inbox', username, '#tasks:not([hidden])');
   /** Claims the step in the inbox, ticks what it asks, completes it. */
   const work = async (page: Page, elementId: string, tick: string[] = []) => {
     const row = page.locator(`tr[data-task=${elementId}]`);
@@ -99,7 +80,7 @@ describeWithChromium('the officer inbox', () => {
     await reception.locator('#tasks').waitFor();
     await work(reception, 'Task_ReturnResult');
     // The dossier page: processed; the result handed over from there.
-    await reception.goto(`${base}/inbox`);
+    await reception.goto(`${pages.base}/inbox`);
     await reception.locator('#tasks').waitFor();
     expect(await reception.locator('#rows tr').count()).toBe(0);
   });
@@ -107,7 +88,7 @@ describeWithChromium('the officer inbox', () => {
   it('shows the dossier with its papers and control sheet, prints its receipt, and hands over the result', async () => {
     const reception = await signIn('le.tiepnhan');
     // The inbox is empty now: the dossier opens by its code in the address.
-    await reception.goto(`${base}/inbox#${code}`);
+    await reception.goto(`${pages.base}/inbox#${code}`);
     await reception.locator('#dossier h2').waitFor();
     const dossier = reception.locator('#dossier');
     expect(await dossier.innerText()).toContain('Đã xử lý xong');
@@ -134,7 +115,7 @@ describeWithChromium('the officer inbox', () => {
       tokens.reception,
     );
     const reception = await signIn('le.tiepnhan');
-    await reception.goto(`${base}/inbox#${receiveDossier.code}`);
+    await reception.goto(`${pages.base}/inbox#${receiveDossier.code}`);
     await reception
       .locator('#diagram .djs-element.current[data-element-id=Task_Receive]')
       .waitFor();
@@ -177,8 +158,8 @@ describeWithChromium('the officer inbox', () => {
   });
 
   it('refuses a wrong password in Vietnamese', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/inbox`);
+    const page = await pages.browser.newPage();
+    await page.goto(`${pages.base}/inbox`);
     await page.fill('input[name=username]', 'le.tiepnhan');
     await page.fill('input[name=password]', 'sai-mat-khau');
     await page.click('#signin button[type=submit]');

@@ -1,15 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { describeWithChromium, launchChromium, screenshot } from '../support/chromium';
-import { apiSuite } from '../support/flows';
+import { describeWithChromium, screenshot } from '../support/chromium';
+import { pagesSuite } from '../support/pages';
 import { FIXTURE_PROCEDURE } from '../support/seed-fixtures';
 
 /** The citizen's look-up page, in a real Chromium the size of a phone. */
 describeWithChromium('the look-up page', () => {
   const clock = { now: new Date('2026-03-02T01:00:00Z') };
-  const suite = apiSuite(clock);
-  let browser: Browser;
-  let base = '';
+  const pages = pagesSuite(clock);
+  const { suite } = pages;
   let code = '';
 
   beforeAll(async () => {
@@ -22,24 +19,20 @@ describeWithChromium('the look-up page', () => {
       {},
       reception,
     ));
-    const server = suite.api.server.httpServer;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => suite.api.server.httpServer.close(resolve));
   });
 
   const phone = () =>
-    browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    pages.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
 
   it('shows a citizen the progress of their dossier in Vietnamese, then in English', async () => {
     const page = await phone();
     const failures: string[] = [];
     page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
-    await page.goto(`${base}/lookup?code=${code}`);
+    await page.goto(`${pages.base}/lookup?code=${code}`);
     expect(await page.locator('input[name=code]').inputValue()).toBe(code);
     await page.fill('input[name=phoneLast4]', '4321');
     await page.tap('button[type=submit]');
@@ -61,7 +54,7 @@ describeWithChromium('the look-up page', () => {
 
   it('answers a wrong phone like an unknown code, in Vietnamese, and sends nothing for bad input', async () => {
     const page = await phone();
-    await page.goto(`${base}/lookup`);
+    await page.goto(`${pages.base}/lookup`);
     await page.fill('input[name=code]', code);
     await page.fill('input[name=phoneLast4]', '12');
     let calls = 0;
@@ -83,7 +76,7 @@ describeWithChromium('the look-up page', () => {
   });
 
   it('serves the page with a policy that lets nothing foreign run', async () => {
-    const response = await fetch(`${base}/lookup`);
+    const response = await fetch(`${pages.base}/lookup`);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });

@@ -37,7 +37,7 @@ interface Indicator {
 
 const period = document.querySelector<HTMLFormElement>('#period')!;
 const charts: Record<string, Chart | undefined> = {};
-const page = new OfficerPage(draw);
+const page = new OfficerPage('dashboard.heading', draw);
 const round = (value: number) => Math.round(value * 100) / 100;
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${round(ratio * 100)}%`);
 

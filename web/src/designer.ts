@@ -41,7 +41,7 @@ const canvas = modeler.get<{
   zoom(level: string): void;
 }>('canvas');
 const registry = modeler.get<{ get(id: string): Shape | undefined }>('elementRegistry');
-const page = new OfficerPage(listProcedures);
+const page = new OfficerPage('designer.heading', listProcedures);
 let opened: { key: string; version: number } | undefined;
 let marked: string[] = [];
 let selected: Shape | undefined;

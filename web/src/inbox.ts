@@ -24,7 +24,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 let openDossier: string | undefined = location.hash
   ? decodeURIComponent(location.hash.slice(1))
   : undefined;
-const page = new OfficerPage(async () => {
+const page = new OfficerPage('inbox.heading', async () => {
   await loadTasks();
   if (openDossier) await showDossier(openDossier);
   else $('#dossier').hidden = true;

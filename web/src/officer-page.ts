@@ -1,18 +1,58 @@
+import { el } from './dom';
 import { ApiError, graphql } from './graphql';
 import { language, t } from './i18n';
 import { session, signIn, signOut } from './session';
 
 /**
- * What every officer page shares: the sign-in form (`#signin`), the sign-out button
- * (`#signout`), the officer's name (`#who`) and the error line (`#error`); calls to the API as
+ * What every officer page shares: its header with the officer's name, sign-out and language
+ * buttons; the sign-in form; the error line; calls to the API as
  * the signed-in officer, whose refusals are shown in the page's language and whose
  * UNAUTHENTICATED ends the session.
  */
 export class OfficerPage {
-  private readonly signin = document.querySelector<HTMLFormElement>('#signin')!;
-  private readonly error = document.querySelector<HTMLParagraphElement>('#error')!;
+  private readonly signin: HTMLFormElement;
+  private readonly error: HTMLParagraphElement;
 
-  constructor(private readonly render: () => Promise<void>) {
+  /** Draws the page's header (its title by translation key) and sign-in form, then wires them. */
+  constructor(
+    titleKey: string,
+    private readonly render: () => Promise<void>,
+  ) {
+    document.body.prepend(
+      el(
+        'header',
+        { class: 'bar' },
+        el('strong', { 'data-t': titleKey }),
+        el(
+          'span',
+          {},
+          el('span', { id: 'who' }),
+          el('button', {
+            type: 'button',
+            id: 'signout',
+            class: 'lang',
+            'data-t': 'inbox.signout',
+            hidden: '',
+          }),
+          el('button', { type: 'button', class: 'lang', 'data-t': 'lang.switch' }),
+        ),
+      ),
+    );
+    const field = (key: string, attributes: Record<string, string>) =>
+      el('label', {}, el('span', { 'data-t': key }), el('input', { required: '', ...attributes }));
+    this.signin = el(
+      'form',
+      { id: 'signin', class: 'narrow', hidden: '' },
+      field('inbox.username', { name: 'username', autocomplete: 'username' }),
+      field('inbox.password', {
+        name: 'password',
+        type: 'password',
+        autocomplete: 'current-password',
+      }),
+      el('button', { type: 'submit', 'data-t': 'inbox.signin' }),
+    );
+    this.error = el('p', { id: 'error', class: 'error narrow', role: 'alert', hidden: '' });
+    document.querySelector('main')!.prepend(this.signin, this.error);
     this.signin.addEventListener('submit', (event) => {
       event.preventDefault();
       const form = new FormData(this.signin);
