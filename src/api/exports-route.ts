@@ -22,18 +22,13 @@ import { stepMetrics } from '../metrics/step-metrics';
 import { figuresOf } from '../metrics/summary';
 import { AgencyEntity } from '../store/entities';
 import { sendRefusal } from './http-refusal';
+import { DossierChannel } from './types/dossier.type';
+import { MetricsDimension } from './types/metrics.type';
 import { checkPeriod, metricsAgencies, metricsAgency } from './metrics-scope';
 
-const DIMENSIONS: Dimension[] = [
-  'AGENCY',
-  'FIELD',
-  'PROCEDURE',
-  'CHANNEL',
-  'OFFICER',
-  'MONTH',
-  'DAY',
-];
-const CHANNELS = ['IN_PERSON', 'ONLINE_FULL', 'ONLINE_PARTIAL', 'POSTAL', 'AT_HOME'];
+// The values GraphQL takes for the same arguments.
+const DIMENSIONS = Object.keys(MetricsDimension) as Dimension[];
+const CHANNELS = Object.keys(DossierChannel);
 
 type Query = Record<string, unknown>;
 

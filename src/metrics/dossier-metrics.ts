@@ -131,13 +131,12 @@ export async function dossierMetrics(
   const used = new Set<string>([...dimensions, ...filteredDimensions(filter)]);
   const byProcedure = ['FIELD', 'PROCEDURE', 'CHANNEL'].some((d) => used.has(d));
   const byOfficer = used.has('OFFICER');
-  const source =
-    byProcedure && byOfficer
-      ? `(SELECT m.* FROM dossier d, LATERAL dossier_measures(d) m) AS r`
-      : `dossier_rollup r`;
+  // No rollup grain holds the officer and the procedure together: those read the dossiers.
+  const fromRollup = !(byProcedure && byOfficer);
+  const source = fromRollup
+    ? `dossier_rollup r`
+    : `(SELECT m.* FROM dossier d, LATERAL dossier_measures(d) m) AS r`;
   const grain = byOfficer ? 'officer' : byProcedure ? 'procedure' : 'agency';
-
-  const fromRollup = source === 'dossier_rollup r';
   const byDay = dimensions.includes('DAY');
   const counted = where(filter, ROLLUP, fromRollup ? { byDay } : undefined);
   if (fromRollup) counted.conditions.push(`r.grain = '${grain}'`);

@@ -37,3 +37,12 @@ export async function graphql<T>(
   }
   return body.data as T;
 }
+
+/**
+ * What to tell a person about a failed call, in the page's language: the API's Vietnamese
+ * message, its English one, or that the server could not be reached.
+ */
+export function errorText(caught: unknown, language: 'vi' | 'en', unreachable: string): string {
+  if (!(caught instanceof ApiError)) return unreachable;
+  return language === 'vi' ? caught.userMessage : caught.message;
+}

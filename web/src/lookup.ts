@@ -1,6 +1,6 @@
 import './style.css';
 import { el } from './dom';
-import { ApiError, graphql } from './graphql';
+import { errorText, graphql } from './graphql';
 import { dateTime, language, statusText, t, translatePage } from './i18n';
 
 interface Progress {
@@ -54,8 +54,7 @@ form.addEventListener('submit', async (event) => {
     );
     show(dossierStatus);
   } catch (caught) {
-    if (!(caught instanceof ApiError)) return fail(t('error.network'));
-    fail(language() === 'vi' ? caught.userMessage : caught.message);
+    fail(errorText(caught, language(), t('error.network')));
   }
 });
 

@@ -1,5 +1,5 @@
 import { el } from './dom';
-import { ApiError, graphql } from './graphql';
+import { ApiError, errorText, graphql } from './graphql';
 import { language, t } from './i18n';
 import { session, signIn, signOut } from './session';
 
@@ -100,13 +100,7 @@ export class OfficerPage {
   /** Shows a refusal, or a message of the page's own. */
   fail(caught: unknown): void {
     this.error.textContent =
-      typeof caught === 'string'
-        ? caught
-        : caught instanceof ApiError
-          ? language() === 'vi'
-            ? caught.userMessage
-            : caught.message
-          : t('error.network');
+      typeof caught === 'string' ? caught : errorText(caught, language(), t('error.network'));
     this.error.hidden = false;
   }
 }
