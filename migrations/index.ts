@@ -19,6 +19,7 @@ import { DossierPayments1795990200000 } from './1795990200000-DossierPayments';
 import { AgencyServes1795990300000 } from './1795990300000-AgencyServes';
 import { DossierFeedback1795991150038 } from './1795991150038-DossierFeedback';
 import { Metrics1795997191187 } from './1795997191187-Metrics';
+import { TaskFormsAndHandOns1796002110374 } from './1796002110374-TaskFormsAndHandOns';
 
 export const migrations = [
   Initial1795316972050,
@@ -41,4 +42,5 @@ export const migrations = [
   AgencyServes1795990300000,
   DossierFeedback1795991150038,
   Metrics1795997191187,
+  TaskFormsAndHandOns1796002110374,
 ];

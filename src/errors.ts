@@ -30,7 +30,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'COMPONENTS_MISSING'
   | 'DOSSIER_INVALID_STATE'
-  | 'PDF_UNAVAILABLE';
+  | 'PDF_UNAVAILABLE'
+  | 'FORM_INVALID';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {

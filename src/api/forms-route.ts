@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
 import { controlSheet } from '../dossier/control-sheet';
+import { asActor } from '../auth/principal';
 import { dossierOfAgency } from '../dossier/of-agency';
 import { AppError } from '../errors';
 import { FORM_TITLES, renderForm } from '../forms/forms';
@@ -49,7 +50,13 @@ export function formsRoute(options: {
       if (!(number in FORM_TITLES)) {
         throw new AppError('NOT_FOUND', `There is no form ${number}: 01 to 06`);
       }
-      const dossier = await dossierOfAgency(dataSource, code, auth.principal!.agency.code);
+      const principal = auth.principal!;
+      const dossier = await dossierOfAgency(
+        dataSource,
+        code,
+        principal.agency.code,
+        asActor(principal),
+      );
       const issued =
         number === '06'
           ? undefined

@@ -19,6 +19,7 @@ import { ProcessDefinitionResolver } from './resolvers/process-definition.resolv
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
 import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
+import { TaskFormResolver } from './resolvers/task-form.resolver';
 
 /**
  * The GraphQL schema, built from the resolver classes. `changes` carries the subscriptions'
@@ -32,6 +33,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       ProcessDefinitionResolver,
       ProcessInstanceResolver,
       TaskResolver,
+      TaskFormResolver,
       MessageResolver,
       MetricsResolver,
       JobResolver,

@@ -55,6 +55,7 @@ export const POLICY: Record<string, Requirement> = {
   tasks: 'officer',
   claimTask: 'officer',
   unclaimTask: 'officer',
+  handOnTask: 'officer',
   completeTask: 'officer',
   startProcess: 'officer',
   // Dossiers of the officer's agency, with the applicants' personal data: those who work them.
@@ -85,6 +86,8 @@ export const POLICY: Record<string, Requirement> = {
   // Process designers.
   deployProcess: ['designer'],
   validateProcess: ['designer'],
+  deployForm: ['designer'],
+  taskForms: ['designer'],
   // External workers and connected systems (another agency's answer, a payment): a message
   // reaches whichever dossier waits for it, so no officer sends one.
   correlateMessage: ['worker'],

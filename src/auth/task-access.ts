@@ -12,9 +12,10 @@ import { asActor, type Principal } from './principal';
  * - assign it to someone else, or take it from its holder: they lead its agency;
  * - give it back: they hold it, or they lead its agency;
  * - complete it: they hold it, or nobody does and they could claim it; a step that signs the
- *   result (tthc:signature) needs a leader.
+ *   result (tthc:signature) needs a leader;
+ * - hand it on to another agency: as for completing it, or they lead its agency.
  */
-export type TaskAction = 'claim' | 'assign' | 'unclaim' | 'complete';
+export type TaskAction = 'claim' | 'assign' | 'unclaim' | 'complete' | 'handOn';
 
 export function taskGuard(principal: Principal, action: TaskAction): TaskGuard {
   return async (manager, task) => {
@@ -49,6 +50,15 @@ export function taskGuard(principal: Principal, action: TaskAction): TaskGuard {
         }
         if (task.needsSignature && !principal.roles.includes('leader')) {
           throw refuse('it signs the result, and only a leader completes it');
+        }
+        return;
+      case 'handOn':
+        if (reach.overseen) return;
+        if (task.assignee !== null && !holds) {
+          throw refuse(`it is held by '${task.assignee}', who alone hands it on`);
+        }
+        if (!holds && !reach.offered) {
+          throw refuse(`it is not offered to '${principal.username}' or their roles`);
         }
         return;
     }

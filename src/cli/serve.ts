@@ -35,11 +35,14 @@ export async function serve(
       now(),
     );
     logger.info({ dir: calendarsDir, changed: calendars }, 'calendars deployed');
-    for (const { file, result } of await deployDirectory(
-      database.dataSource,
-      config.processesDir,
-      now,
-    )) {
+    const deployed = await deployDirectory(database.dataSource, config.processesDir, now);
+    for (const { file, form, changed } of deployed.forms) {
+      logger.info(
+        { file, form: `${form.formId} v${form.version}`, changed },
+        changed ? 'deployed' : 'unchanged',
+      );
+    }
+    for (const { file, result } of deployed.processes) {
       const versions = result.definitions.map((d) => `${d.key} v${d.version}`).join(', ');
       logger.info(
         { file, definitions: versions, changed: result.changed },

@@ -18,9 +18,12 @@ export interface HandOver {
   handedOverAt: Date | null;
   dueAt: Date | null;
   result: StepResult | null;
+  /** Why the step was handed on to another agency before it was done. */
+  note: string | null;
 }
 
 interface TaskRow {
+  id: string;
   name: string | null;
   element_id: string;
   agency: string | null;
@@ -55,7 +58,7 @@ export async function controlSheet(
        UNION ALL
        SELECT p.id FROM process_instance p JOIN instances ON p.parent_instance_id = instances.id
      )
-     SELECT t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
+     SELECT t.id, t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
             t.due_at, t.state, t.completed_by, t.assignee,
             COALESCE(
               (SELECT (f.content->>'previousAppointment')::timestamptz FROM dossier_form f
@@ -75,18 +78,66 @@ export async function controlSheet(
       ORDER BY started.id`,
     [dossier.instanceId, dossier.code],
   )) as (TaskRow & { appointment: Date | null; giver: string | null })[];
-  return rows.map((row) => {
+  const handOns = await handOnsOf(
+    dataSource,
+    rows.map((row) => row.id),
+  );
+  return rows.flatMap((row) => {
     const due = row.due_at ?? row.appointment;
-    const finished = row.state === 'COMPLETED' ? row.ended_at : null;
-    return {
-      step: row.name ?? row.element_id,
-      agency: row.agency,
+    const step = row.name ?? row.element_id;
+    // A step handed on to another agency is a stretch per agency: each ends when it was handed on.
+    const stretches: HandOver[] = [];
+    let held = {
+      agency: handOns.get(row.id)?.[0]?.from_agency ?? row.agency,
       receivedAt: row.created_at,
       giver: row.giver ?? dossier.receivedBy,
+    };
+    for (const handOn of handOns.get(row.id) ?? []) {
+      stretches.push({
+        step,
+        ...held,
+        receiver: handOn.handed_by,
+        handedOverAt: handOn.handed_at,
+        dueAt: due,
+        result: timeliness(handOn.handed_at, due, calendar),
+        note: handOn.reason,
+      });
+      held = { agency: handOn.to_agency, receivedAt: handOn.handed_at, giver: handOn.handed_by };
+    }
+    const finished = row.state === 'COMPLETED' ? row.ended_at : null;
+    stretches.push({
+      step,
+      ...held,
       receiver: row.completed_by ?? row.assignee,
       handedOverAt: finished,
       dueAt: due,
       result: finished ? timeliness(finished, due, calendar) : null,
-    };
+      note: null,
+    });
+    return stretches;
   });
+}
+
+interface HandOnRow {
+  task_id: string;
+  from_agency: string | null;
+  to_agency: string;
+  handed_by: string;
+  handed_at: Date;
+  reason: string;
+}
+
+/** The hand-ons of these tasks, in the order they happened, by task. */
+async function handOnsOf(
+  dataSource: DataSource,
+  taskIds: string[],
+): Promise<Map<string, HandOnRow[]>> {
+  const rows = (await dataSource.query(
+    `SELECT task_id, from_agency, to_agency, handed_by, handed_at, reason
+       FROM task_hand_on WHERE task_id = ANY($1) ORDER BY id`,
+    [taskIds],
+  )) as HandOnRow[];
+  const byTask = new Map<string, HandOnRow[]>();
+  for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);
+  return byTask;
 }

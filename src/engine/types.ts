@@ -182,6 +182,7 @@ export type HistoryEventType =
   | 'TASK_CLAIMED'
   | 'TASK_UNCLAIMED'
   | 'TASK_ASSIGNED'
+  | 'TASK_HANDED_ON'
   | 'DEADLINE_NEAR'
   | 'DEADLINE_MISSED'
   | 'CLOCK_PAUSED'

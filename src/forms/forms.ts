@@ -218,6 +218,7 @@ function bodyOf(number: string, page: FormPage): Raw {
             <th>Người giao</th>
             <th>Người nhận</th>
             <th>Kết quả</th>
+            <th>Ghi chú</th>
           </tr>
           ${(page.controlSheet ?? []).map(
             (row) =>
@@ -227,6 +228,7 @@ function bodyOf(number: string, page: FormPage): Raw {
                 <td>${row.giver}</td>
                 <td>${row.receiver ?? ''}</td>
                 <td>${row.result ? RESULT_LABELS[row.result] : 'Đang xử lý'}</td>
+                <td>${row.note ?? ''}</td>
               </tr>`,
           )}
         </table>`;

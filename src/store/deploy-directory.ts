@@ -2,45 +2,60 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { deployBpmn, type DeployResult } from './deploy';
+import { deployTaskForm, type TaskFormDeployment } from './task-forms';
 
 export interface DirectoryDeployment {
-  /** The file's path relative to the folder, with forward slashes. */
-  file: string;
-  result: DeployResult;
+  /** Task forms (`*.form`), deployed first so the processes naming them find them. */
+  forms: (TaskFormDeployment & { file: string })[];
+  processes: { file: string; result: DeployResult }[];
 }
 
 /**
- * Deploys every `*.bpmn` under a folder, in path order. Files whose content is already deployed
- * produce no new version. One invalid file stops the run with its name in the error.
+ * Deploys every `*.form` and then every `*.bpmn` under a folder, each kind in path order. Files
+ * whose content is already deployed produce no new version. One invalid file stops the run with
+ * its name in the error.
  */
 export async function deployDirectory(
   dataSource: DataSource,
   directory: string,
   now: () => Date,
-): Promise<DirectoryDeployment[]> {
-  const files = (await bpmnFilesUnder(directory)).map((file) =>
-    path.relative(directory, file).split(path.sep).join('/'),
-  );
-  const deployed: DirectoryDeployment[] = [];
-  for (const file of files) {
-    const xml = await readFile(path.join(directory, file), 'utf8');
-    try {
-      deployed.push({
-        file,
-        result: await deployBpmn(dataSource, xml, { source: file, now: now() }),
-      });
-    } catch (error) {
-      if (error instanceof Error) error.message = `${file}: ${error.message}`;
-      throw error;
-    }
+): Promise<DirectoryDeployment> {
+  const forms = [];
+  for (const file of await filesUnder(directory, '.form')) {
+    const text = await readFile(path.join(directory, file), 'utf8');
+    forms.push({
+      file,
+      ...(await named(file, deployTaskForm(dataSource, text, { source: file, now: now() }))),
+    });
   }
-  return deployed;
+  const processes = [];
+  for (const file of await filesUnder(directory, '.bpmn')) {
+    const xml = await readFile(path.join(directory, file), 'utf8');
+    const result = await named(file, deployBpmn(dataSource, xml, { source: file, now: now() }));
+    processes.push({ file, result });
+  }
+  return { forms, processes };
+}
+
+/** A failure says which file it came from. */
+async function named<T>(file: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof Error) error.message = `${file}: ${error.message}`;
+    throw error;
+  }
+}
+
+/** The files under a folder with this ending, relative to it with forward slashes, in order. */
+async function filesUnder(directory: string, ending: string): Promise<string[]> {
+  return (await readdir(directory, { recursive: true }))
+    .filter((file) => file.endsWith(ending))
+    .sort()
+    .map((file) => file.split(path.sep).join('/'));
 }
 
 /** Every `*.bpmn` file under a folder, as full paths, in path order. */
 export async function bpmnFilesUnder(directory: string): Promise<string[]> {
-  return (await readdir(directory, { recursive: true }))
-    .filter((file) => file.endsWith('.bpmn'))
-    .sort()
-    .map((file) => path.join(directory, file));
+  return (await filesUnder(directory, '.bpmn')).map((file) => path.join(directory, file));
 }

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { officeCalendar } from './calendars';
 import { scheduleTimerStarts } from './start-timers';
+import { undeployedForms } from './task-forms';
 import { compileBpmn } from '../bpmn/compile';
 import type { Problem } from '../errors';
+import type { ProcessModel } from '../bpmn/model';
 import { DeploymentEntity, MessageStartEntity, ProcessDefinitionEntity } from './entities';
 
 export interface DeployResult {
@@ -38,6 +40,7 @@ export async function deployBpmn(
       contentHash,
       deployedAt: options.now,
     });
+    warnings.push(...(await formWarnings(manager, processes)));
     const definitions: ProcessDefinitionEntity[] = [];
     const created: ProcessDefinitionEntity[] = [];
     for (const model of processes) {
@@ -86,4 +89,31 @@ export async function deployBpmn(
     }
     return { deployment, definitions, warnings, changed: true };
   });
+}
+
+/**
+ * A task naming a form nobody deployed still runs (the page asks for the fields the process
+ * needs), but the designer should know: deploy the form first, or fix its name.
+ */
+async function formWarnings(
+  manager: EntityManager,
+  processes: readonly ProcessModel[],
+): Promise<Problem[]> {
+  const tasksByForm = new Map<string, string>();
+  for (const model of processes) {
+    for (const node of Object.values(model.nodes)) {
+      if (node.formKey && isFormId(node.formKey)) tasksByForm.set(node.formKey, node.id);
+    }
+  }
+  const missing = await undeployedForms(manager, [...tasksByForm.keys()]);
+  return missing.map((formId) => ({
+    message: `'${tasksByForm.get(formId)}' names the form '${formId}', which is not deployed`,
+    elementId: tasksByForm.get(formId),
+    rule: 'engine/form',
+  }));
+}
+
+/** Camunda 7 form keys such as `embedded:app:forms/x.html` name pages, not deployed forms. */
+function isFormId(formKey: string): boolean {
+  return !formKey.includes('/') && !/^(embedded|app|deployment|camunda-forms):/.test(formKey);
 }

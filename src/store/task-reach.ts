@@ -84,3 +84,27 @@ export async function taskConcerning(
   )) as { id: string }[];
   return row ? dataSource.getRepository(TaskEntity).findOneBy({ id: row.id }) : null;
 }
+
+/**
+ * Whether an officer reaches a task of an instance or of the processes it called: a step of a
+ * dossier handed on, or routed, to their agency lets them read that dossier.
+ */
+export async function reachesTaskUnder(
+  manager: EntityManager,
+  actor: Actor,
+  instanceId: string,
+): Promise<boolean> {
+  const [row] = (await manager.query(
+    `WITH RECURSIVE tree AS (
+       SELECT id FROM process_instance WHERE id = $4
+       UNION ALL
+       SELECT p.id FROM process_instance p JOIN tree ON p.parent_instance_id = tree.id
+     )
+     SELECT EXISTS (
+       SELECT 1 FROM task t JOIN process_instance i ON i.id = t.instance_id
+        WHERE t.instance_id IN (SELECT id FROM tree) AND ${taskReach(1).reachable}
+     ) AS reached`,
+    [...actorParameters(actor), instanceId],
+  )) as { reached: boolean }[];
+  return row?.reached ?? false;
+}

@@ -1,11 +1,13 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
-import { ProcessInstanceEntity, TaskEntity, type TaskState } from './entities';
+import { ProcessInstanceEntity, TaskEntity, TaskHandOnEntity, type TaskState } from './entities';
 import { appendHistory } from './history';
 import { isUuid, lockInstance, runCommand } from './instances';
 import { deliverMessages } from './messages';
+import { formOfTask } from './task-forms';
 import { inTransaction } from './transaction';
+import { checkSubmission } from '../task-forms/submission';
 
 export async function findTask(dataSource: DataSource, id: string): Promise<TaskEntity | null> {
   if (!isUuid(id)) return null;
@@ -50,7 +52,7 @@ function notOpen(task: TaskEntity): AppError {
 async function recordTaskEvent(
   manager: EntityManager,
   task: TaskEntity,
-  eventType: 'TASK_CLAIMED' | 'TASK_UNCLAIMED' | 'TASK_ASSIGNED',
+  eventType: 'TASK_CLAIMED' | 'TASK_UNCLAIMED' | 'TASK_ASSIGNED' | 'TASK_HANDED_ON',
   actor: string | null,
   now: Date,
 ): Promise<void> {
@@ -136,6 +138,64 @@ export async function unclaimTask(
   });
 }
 
+/**
+ * An officer hands a step on to another agency (chuyển xử lý): it waits there for the same
+ * roles, held by nobody, and the hand-on is kept with its reason for the control sheet.
+ */
+export async function handOnTask(
+  dataSource: DataSource,
+  input: {
+    taskId: string;
+    agency: string;
+    reason: string;
+    actor: string;
+    now: Date;
+    guard?: TaskGuard;
+  },
+): Promise<TaskEntity> {
+  return withLockedTask(dataSource, input.taskId, input.guard, async (manager, task, instance) => {
+    const from = task.agency ?? instance.agency;
+    if (from === input.agency) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `Task '${task.id}' (${task.elementId}) is already at '${input.agency}'`,
+        {
+          field: 'agency',
+          taskId: task.id,
+          elementId: task.elementId,
+        },
+      );
+    }
+    const [known] = (await manager.query('SELECT 1 FROM agency WHERE code = $1', [
+      input.agency,
+    ])) as unknown[];
+    if (!known) {
+      throw new AppError('BAD_USER_INPUT', `No agency has the code '${input.agency}'`, {
+        field: 'agency',
+        taskId: task.id,
+      });
+    }
+    const change = {
+      agency: input.agency,
+      assignee: null,
+      state: 'OPEN' as const,
+      claimedAt: null,
+    };
+    Object.assign(task, change);
+    await manager.update(TaskEntity, { id: task.id }, change);
+    await manager.insert(TaskHandOnEntity, {
+      taskId: task.id,
+      fromAgency: from,
+      toAgency: input.agency,
+      handedBy: input.actor,
+      handedAt: input.now,
+      reason: input.reason,
+    });
+    await recordTaskEvent(manager, task, 'TASK_HANDED_ON', input.actor, input.now);
+    return task;
+  });
+}
+
 /** Completes a task: the engine moves the instance on and the task closes, in one transaction. */
 export async function completeTask(
   dataSource: DataSource,
@@ -146,6 +206,12 @@ export async function completeTask(
     input.taskId,
     input.guard,
     async (manager, task, instance) => {
+      const form = await formOfTask(manager, task);
+      if (form)
+        checkSubmission(form.schema, input.variables, {
+          taskId: task.id,
+          elementId: task.elementId,
+        });
       const actor = input.actor ?? task.assignee ?? undefined;
       const { sent } = await runCommand(
         manager,

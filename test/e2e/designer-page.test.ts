@@ -52,7 +52,10 @@ describeWithChromium('the designer', () => {
     await set(page, 'tthc:stepDuration', 'ba ngày');
     await page.locator('.djs-element[data-element-id=Task_Check].lint-error').waitFor();
     expect(await page.locator('#deploy').isDisabled()).toBe(true);
-    expect(await page.locator('#problems').innerText()).toContain('Task_Check');
+    // In Vietnamese for the designer, by the rule that found it.
+    expect(await page.locator('#problems li.error').first().innerText()).toBe(
+      'Thời hạn của «Task_Check» chưa đúng (ví dụ «3 working days» hoặc «PT4H»).',
+    );
     await screenshot(page, 'designer-problem-marked');
     await set(page, 'tthc:stepDuration', '4 working hours');
     await page

@@ -73,6 +73,8 @@ const TABLES = [
   'dossier_duration_rollup',
   'step_rollup',
   'service_index_input',
+  'task_form',
+  'task_hand_on',
 ];
 
 /**

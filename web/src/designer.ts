@@ -6,7 +6,7 @@ import camunda from 'camunda-bpmn-moddle/resources/camunda.json';
 import tthc from '../../src/bpmn/tthc-moddle.json';
 import './style.css';
 import { el } from './dom';
-import { t, translatePage } from './i18n';
+import { language, t, translatePage } from './i18n';
 import { OfficerPage } from './officer-page';
 
 /** What bpmn-js gives us of a diagram element. */
@@ -159,10 +159,15 @@ async function lint(): Promise<void> {
   const { validateProcess } = await page.call<{
     validateProcess: {
       valid: boolean;
-      problems: { elementId: string | null; message: string; severity: 'ERROR' | 'WARNING' }[];
+      problems: {
+        elementId: string | null;
+        message: string;
+        userMessage: string;
+        severity: 'ERROR' | 'WARNING';
+      }[];
     };
   }>(
-    `query ($xml: String!) { validateProcess(bpmnXml: $xml) { valid problems { elementId message severity } } }`,
+    `query ($xml: String!) { validateProcess(bpmnXml: $xml) { valid problems { elementId message userMessage severity } } }`,
     {
       xml,
     },
@@ -181,19 +186,24 @@ async function lint(): Promise<void> {
       marked.push(problem.elementId);
     }
   }
-  document
-    .querySelector('#problems')!
-    .replaceChildren(
-      ...(validateProcess.problems.length
-        ? validateProcess.problems.map((problem) =>
-            el(
-              'li',
-              { class: problem.severity === 'ERROR' ? 'error' : '' },
-              `${problem.elementId ? `${problem.elementId}: ` : ''}${problem.message}`,
-            ),
-          )
-        : [el('li', {}, t('designer.clean'))]),
-    );
+  document.querySelector('#problems')!.replaceChildren(
+    ...(validateProcess.problems.length
+      ? validateProcess.problems.map((problem) =>
+          // Vietnamese by the rule, with the engine's English particulars on hover.
+          language() === 'vi'
+            ? el(
+                'li',
+                { class: problem.severity === 'ERROR' ? 'error' : '', title: problem.message },
+                problem.userMessage,
+              )
+            : el(
+                'li',
+                { class: problem.severity === 'ERROR' ? 'error' : '' },
+                `${problem.elementId ? `${problem.elementId}: ` : ''}${problem.message}`,
+              ),
+        )
+      : [el('li', {}, t('designer.clean'))]),
+  );
   document.querySelector<HTMLButtonElement>('#deploy')!.disabled = !validateProcess.valid;
 }
 

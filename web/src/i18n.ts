@@ -104,6 +104,10 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'inbox.agency': { vi: 'Việc của cơ quan', en: "The agency's steps" },
   'inbox.giveBack': { vi: 'Trả lại', en: 'Give back' },
   'inbox.assign': { vi: 'Giao việc', en: 'Assign' },
+  'inbox.fill': { vi: 'Điền biểu mẫu', en: 'Fill in the form' },
+  'inbox.cancel': { vi: 'Đóng', en: 'Close' },
+  'inbox.handOn': { vi: 'Chuyển cơ quan khác', en: 'Hand on to another agency' },
+  'inbox.note': { vi: 'Ghi chú', en: 'Note' },
   'inbox.assignee': { vi: 'Tên đăng nhập cán bộ', en: "Officer's username" },
   'error.network': {
     vi: 'Không kết nối được máy chủ. Vui lòng thử lại.',

@@ -14,9 +14,14 @@ interface TaskRow {
   assignee: string | null;
   dueAt: string | null;
   overdue: boolean;
-  processInstance: { businessKey: string | null };
+  processInstance: { id: string; businessKey: string | null };
   formFields: { name: string; type: 'BOOLEAN' | 'NUMBER' | 'TEXT' }[];
+  form: { schema: unknown } | null;
 }
+
+/** What the inbox reads of each task. */
+const TASK_FIELDS = `id name elementId state assignee dueAt overdue
+  processInstance { id businessKey } formFields { name type } form { schema }`;
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 // The dossier open on the page, kept in the address (/inbox#<code>) so that a link or a reload
@@ -47,8 +52,7 @@ async function loadTasks(): Promise<void> {
   }>(
     `{ myTasks(first: 50) {
          counts { open claimedByMe dueToday overdue }
-         edges { node { id name elementId state assignee dueAt overdue
-                        processInstance { businessKey } formFields { name type } } } } }`,
+         edges { node { ${TASK_FIELDS} } } } }`,
   );
   const c = myTasks.counts;
   $('#counts').textContent =
@@ -62,8 +66,7 @@ async function loadAgencyTasks(inMyInbox: Set<string>): Promise<void> {
   const section = $('#agency');
   section.hidden = !session()?.officer.roles.includes('leader');
   if (section.hidden) return;
-  const fields = `edges { node { id name elementId state assignee dueAt overdue
-                    processInstance { businessKey } formFields { name type } } }`;
+  const fields = `edges { node { ${TASK_FIELDS} } }`;
   const { open, claimed } = await call<{
     open: { edges: { node: TaskRow }[] };
     claimed: { edges: { node: TaskRow }[] };
@@ -91,14 +94,16 @@ function taskRow(task: TaskRow): HTMLTableRowElement {
   }
   if (mine) {
     actions.append(
-      completionForm(task),
+      task.form ? button(t('inbox.fill'), () => openTaskForm(task)) : completionForm(task),
       button(t('inbox.giveBack'), async () => {
         await call(`mutation ($id: ID!) { unclaimTask(id: $id) { id } }`, { id: task.id });
         await loadTasks();
       }),
     );
   }
-  if (session()?.officer.roles.includes('leader')) actions.append(assignForm(task));
+  const leader = session()?.officer.roles.includes('leader');
+  if (leader) actions.append(assignForm(task));
+  if (mine || leader) actions.append(handOnForm(task));
   actions.append(
     button(t('inbox.open.dossier'), async () => {
       openDossier = code;
@@ -135,6 +140,72 @@ function assignForm(task: TaskRow): HTMLFormElement {
       .catch(() => undefined);
   });
   return form;
+}
+
+/** Hands the step on to another agency (chuyển xử lý), saying why. */
+function handOnForm(task: TaskRow): HTMLFormElement {
+  const agency = el('select', { name: 'agency' });
+  const reason = el('input', { name: 'reason', placeholder: t('inbox.reason') });
+  const form = el(
+    'form',
+    { class: 'hand-on' },
+    agency,
+    reason,
+    el('button', { type: 'submit' }, t('inbox.handOn')),
+  );
+  void agencies().then((all) =>
+    agency.replaceChildren(...all.map((a) => el('option', { value: a.code }, a.name))),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void call(
+      `mutation ($id: ID!, $agency: String!, $reason: String!) {
+         handOnTask(id: $id, agency: $agency, reason: $reason) { id } }`,
+      { id: task.id, agency: agency.value, reason: reason.value.trim() },
+    )
+      .then(() => page.refresh())
+      .catch(() => undefined);
+  });
+  return form;
+}
+
+let knownAgencies: Promise<{ code: string; name: string }[]> | undefined;
+function agencies(): Promise<{ code: string; name: string }[]> {
+  knownAgencies ??= call<{ agencies: { code: string; name: string }[] }>(
+    '{ agencies { code name } }',
+  ).then((data) => data.agencies);
+  return knownAgencies;
+}
+
+/** The step's form-js form, filled with what the dossier holds; completing sends its data. */
+async function openTaskForm(task: TaskRow): Promise<void> {
+  const { processInstance } = await call<{
+    processInstance: { variables: Record<string, unknown> };
+  }>(`query ($id: ID!) { processInstance(id: $id) { variables } }`, {
+    id: task.processInstance.id,
+  });
+  const { drawTaskForm } = await import('./task-form');
+  const section = $('#task-form');
+  await drawTaskForm(
+    section,
+    {
+      schema: task.form!.schema,
+      title: `${task.name ?? task.elementId} · ${task.processInstance.businessKey ?? ''}`,
+      data: processInstance.variables,
+    },
+    async (data) => {
+      await call(`mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`, {
+        id: task.id,
+        v: data,
+      });
+      await page.refresh();
+    },
+    () => {
+      section.hidden = true;
+      section.replaceChildren();
+    },
+  );
+  section.scrollIntoView();
 }
 
 /** The fields the step asks for (from the conditions after it), then complete. */
@@ -207,6 +278,8 @@ interface DossierView {
     receiver: string | null;
     handedOverAt: string | null;
     result: string | null;
+    agency: string | null;
+    note: string | null;
   }[];
 }
 
@@ -215,7 +288,7 @@ async function showDossier(code: string): Promise<void> {
     `query ($code: String!) { dossier(code: $code) {
         code status statusLabel receivedAt appointmentAt late applicant { name }
         procedure { name key } components { name kind count } forms { number }
-        controlSheet { step giver receiver handedOverAt result }
+        controlSheet { step agency giver receiver handedOverAt result note }
         processInstance { definition { bpmnXml } openTasks { elementId }
                           history { eventType elementId } } } }`,
     { code },
@@ -245,19 +318,25 @@ async function showDossier(code: string): Promise<void> {
       el(
         'tr',
         {},
-        ...['inbox.step', 'inbox.giver', 'inbox.receiver', 'inbox.handed', 'inbox.result'].map(
-          (key) => el('th', {}, t(key)),
-        ),
+        ...[
+          'inbox.step',
+          'inbox.giver',
+          'inbox.receiver',
+          'inbox.handed',
+          'inbox.result',
+          'inbox.note',
+        ].map((key) => el('th', {}, t(key))),
       ),
       ...dossier.controlSheet.map((handOver) =>
         el(
           'tr',
           {},
-          el('td', {}, handOver.step),
+          el('td', {}, handOver.agency ? `${handOver.step} (${handOver.agency})` : handOver.step),
           el('td', {}, handOver.giver),
           el('td', {}, handOver.receiver ?? ''),
           el('td', {}, dateTime(handOver.handedOverAt)),
           el('td', {}, handOver.result ? t(`result.${handOver.result}`) : ''),
+          el('td', {}, handOver.note ?? ''),
         ),
       ),
     ),

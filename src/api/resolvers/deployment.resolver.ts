@@ -3,6 +3,9 @@ import { deployBpmn } from '../../store/deploy';
 import type { ApiContext } from '../context';
 import { Deployment, ProblemSeverity, ValidationReport } from '../types/process-definition.type';
 import { validateBpmn } from '../../bpmn/compile';
+import type { Problem } from '../../errors';
+import { problemUserMessage } from '../problem-message';
+import type { BpmnProblem } from '../types/process-definition.type';
 
 @Resolver()
 export class DeploymentResolver {
@@ -22,10 +25,7 @@ export class DeploymentResolver {
       deployedAt,
       changed: result.changed,
       definitions: result.definitions,
-      warnings: result.warnings.map((warning) => ({
-        ...warning,
-        severity: ProblemSeverity.WARNING,
-      })),
+      warnings: result.warnings.map((warning) => bpmnProblem(warning, ProblemSeverity.WARNING)),
     };
   }
 
@@ -37,9 +37,13 @@ export class DeploymentResolver {
     return {
       valid: errors.length === 0,
       problems: [
-        ...errors.map((problem) => ({ ...problem, severity: ProblemSeverity.ERROR })),
-        ...warnings.map((problem) => ({ ...problem, severity: ProblemSeverity.WARNING })),
+        ...errors.map((problem) => bpmnProblem(problem, ProblemSeverity.ERROR)),
+        ...warnings.map((problem) => bpmnProblem(problem, ProblemSeverity.WARNING)),
       ],
     };
   }
+}
+
+function bpmnProblem(problem: Problem, severity: ProblemSeverity): BpmnProblem {
+  return { ...problem, severity, userMessage: problemUserMessage(problem) };
 }

@@ -49,6 +49,7 @@ import {
 import { ProcessDefinition } from '../types/process-definition.type';
 import { ProcessInstance } from '../types/process-instance.type';
 import { Feedback } from './feedback.resolver';
+import { asActor } from '../../auth/principal';
 import { signedIn } from './officer.resolver';
 import { holds } from '../../auth/policy';
 import type { Principal } from '../../auth/principal';
@@ -218,12 +219,21 @@ export class DossierResolver {
     });
   }
 
-  @Query(() => Dossier, { description: 'A dossier of my agency, by its code.' })
+  @Query(() => Dossier, {
+    description:
+      'A dossier by its code: of my agency, or one with a step I reach (handed on or routed to my agency).',
+  })
   async dossier(
     @Arg('code', () => String) code: string,
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
-    return (await this.ofMyAgency(context, code)).dossier;
+    const me = signedIn(context);
+    return dossierOfAgency(
+      context.dataSource,
+      requiredText(code, 'code'),
+      me.agency.code,
+      asActor(me),
+    );
   }
 
   @Query(() => DossierConnection, {

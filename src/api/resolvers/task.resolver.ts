@@ -19,6 +19,8 @@ import {
 } from '../inputs';
 import type { TaskQuery } from '../../store/task-query';
 import { ProcessInstance } from '../types/process-instance.type';
+import { TaskForm } from '../types/task-form.type';
+import { formOfTask } from '../../store/task-forms';
 import { Task, TaskConnection, TaskFilter, TaskFormField } from '../types/task.type';
 import { signedIn } from './officer.resolver';
 
@@ -115,6 +117,37 @@ export class TaskResolver {
       now: context.now(),
       guard: taskGuard(me, 'complete'),
     });
+  }
+
+  @Mutation(() => Task, {
+    description:
+      'Hands a step on to another agency (chuyển xử lý), with the reason: it waits there for the same roles, and the control sheet shows the hand-on. Its holder, an officer it is offered to, or a leader of its agency may.',
+  })
+  async handOnTask(
+    @Arg('id', () => ID) id: string,
+    @Arg('agency', () => String, { description: 'The code of the agency that takes it on.' })
+    agency: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<Task> {
+    const me = signedIn(context);
+    return taskStore.handOnTask(context.dataSource, {
+      taskId: id,
+      agency: requiredText(agency, 'agency'),
+      reason: requiredText(reason, 'reason'),
+      actor: me.username,
+      now: context.now(),
+      guard: taskGuard(me, 'handOn'),
+    });
+  }
+
+  @FieldResolver(() => TaskForm, {
+    nullable: true,
+    description:
+      'The form-js form the step names, in the version current when the task was created; null when it names none or it is not deployed.',
+  })
+  form(@Root() task: TaskEntity, @Ctx() context: ApiContext): Promise<TaskForm | null> {
+    return formOfTask(context.dataSource.manager, task);
   }
 
   @FieldResolver(() => [TaskFormField], {

@@ -327,6 +327,12 @@ export class HandOver {
 
   @Field(() => StepResult, { nullable: true })
   result!: keyof typeof StepResult | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the step was handed on to another agency before it was done (ghi chú).',
+  })
+  note!: string | null;
 }
 
 @ObjectType({ description: 'A line of the tracking book (Form 07, sổ theo dõi hồ sơ).' })

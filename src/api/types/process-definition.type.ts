@@ -64,6 +64,9 @@ export class BpmnProblem {
 
   @Field(() => ProblemSeverity)
   severity!: ProblemSeverity;
+
+  @Field(() => String, { description: 'What it means for the designer, in Vietnamese.' })
+  userMessage!: string;
 }
 
 @ObjectType({ description: 'Every problem of a BPMN file, without deploying it.' })

@@ -23,6 +23,8 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { RoleMembershipEntity } from './role-membership.entity';
 import { ServiceIndexInputEntity } from './service-index-input.entity';
 import { TaskEntity } from './task.entity';
+import { TaskFormEntity } from './task-form.entity';
+import { TaskHandOnEntity } from './task-hand-on.entity';
 
 export {
   AbsenceEntity,
@@ -51,6 +53,8 @@ export {
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TaskEntity,
+  TaskFormEntity,
+  TaskHandOnEntity,
 };
 export type { TaskState } from './task.entity';
 export type {
@@ -91,4 +95,6 @@ export const entities = [
   DossierDurationRollupEntity,
   StepRollupEntity,
   ServiceIndexInputEntity,
+  TaskFormEntity,
+  TaskHandOnEntity,
 ];

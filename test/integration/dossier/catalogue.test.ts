@@ -39,6 +39,11 @@ const ROLE_OF_FIELD: Record<string, string> = {
 };
 
 /** The real procedures in processes/: the public catalogue, and each one run end to end. */
+/** What the procedures whose steps have forms are completed with. */
+const FORM_DATA: Record<string, object> = {
+  '1.013978': { mapSheet: 7, parcel: 112, area: 240, landUse: 'ONT', disputed: false },
+};
+
 describe('the procedure catalogue', () => {
   const clock = { now: new Date('2026-03-02T02:00:00Z') };
   const suite = apiSuite(clock);
@@ -146,10 +151,11 @@ describe('the procedure catalogue', () => {
           { id: task.id },
           tokens[role],
         );
-        // The birth registration's check says whether the papers are complete.
+        // The birth registration's check says whether the papers are complete; the first land
+        // registration's check fills in its form (processes/land/land-site-verification.form).
         await suite.api.ok(
-          `mutation ($id: ID!) { completeTask(id: $id, variables: { complete: true }) { id } }`,
-          { id: task.id },
+          `mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`,
+          { id: task.id, v: { complete: true, ...FORM_DATA[procedure.code] } },
           tokens[role],
         );
       }

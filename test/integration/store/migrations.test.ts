@@ -43,6 +43,8 @@ describe('migrations', () => {
       'service_index_input',
       'step_rollup',
       'task',
+      'task_form',
+      'task_hand_on',
     ]);
     const pending = await database.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);

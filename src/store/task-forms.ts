@@ -1,0 +1,90 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { parseFormSchema } from '../task-forms/schema';
+import { TaskFormEntity } from './entities';
+
+export interface TaskFormDeployment {
+  form: TaskFormEntity;
+  /** False when the latest version already had exactly this content. */
+  changed: boolean;
+}
+
+/**
+ * Deploys a form-js file as the next version of the form its `id` names; the same content again
+ * changes nothing. The file is checked before anything is written.
+ */
+export async function deployTaskForm(
+  dataSource: DataSource,
+  text: string,
+  options: { source?: string; now: Date },
+): Promise<TaskFormDeployment> {
+  const schema = parseFormSchema(text);
+  const contentHash = createHash('sha256').update(text).digest('hex');
+  return dataSource.transaction(async (manager) => {
+    // One deployment of a form at a time keeps its versions gap-free.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tthc:form:${schema.id}`]);
+    const latest = await latestVersion(manager, schema.id);
+    if (latest?.contentHash === contentHash) return { form: latest, changed: false };
+    const form = manager.create(TaskFormEntity, {
+      id: randomUUID(),
+      formId: schema.id,
+      version: (latest?.version ?? 0) + 1,
+      schema,
+      contentHash,
+      source: options.source ?? null,
+      deployedAt: options.now,
+    });
+    await manager.save(TaskFormEntity, form);
+    return { form, changed: true };
+  });
+}
+
+function latestVersion(manager: EntityManager, formId: string): Promise<TaskFormEntity | null> {
+  return manager.findOne(TaskFormEntity, { where: { formId }, order: { version: 'DESC' } });
+}
+
+/**
+ * The form a task shows: the version of its form that was current when the task was created,
+ * so a form redeployed mid-way does not change what a waiting task asks for. Null when no form
+ * of that id was deployed by then (the page falls back to the fields the process needs).
+ */
+export async function formOfTask(
+  manager: EntityManager,
+  task: { formKey: string | null; createdAt: Date },
+): Promise<TaskFormEntity | null> {
+  if (!task.formKey) return null;
+  return manager
+    .createQueryBuilder(TaskFormEntity, 'form')
+    .where('form.formId = :formId AND form.deployedAt <= :createdAt', {
+      formId: task.formKey,
+      createdAt: task.createdAt,
+    })
+    .orderBy('form.version', 'DESC')
+    .limit(1)
+    .getOne();
+}
+
+/** The latest version of every form, by id. */
+export function latestTaskForms(dataSource: DataSource): Promise<TaskFormEntity[]> {
+  return dataSource
+    .getRepository(TaskFormEntity)
+    .createQueryBuilder('form')
+    .distinctOn(['form.formId'])
+    .orderBy('form.formId')
+    .addOrderBy('form.version', 'DESC')
+    .getMany();
+}
+
+/** Which of these form ids have no deployed version. */
+export async function undeployedForms(
+  manager: EntityManager,
+  formIds: readonly string[],
+): Promise<string[]> {
+  if (formIds.length === 0) return [];
+  const rows = (await manager.query(
+    'SELECT DISTINCT form_id FROM task_form WHERE form_id = ANY($1)',
+    [formIds],
+  )) as { form_id: string }[];
+  const deployed = new Set(rows.map((row) => row.form_id));
+  return [...new Set(formIds)].filter((id) => !deployed.has(id));
+}
