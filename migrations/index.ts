@@ -20,6 +20,7 @@ import { AgencyServes1795990300000 } from './1795990300000-AgencyServes';
 import { DossierFeedback1795991150038 } from './1795991150038-DossierFeedback';
 import { Metrics1795997191187 } from './1795997191187-Metrics';
 import { TaskFormsAndHandOns1796002110374 } from './1796002110374-TaskFormsAndHandOns';
+import { InboxKeys1796003423680 } from './1796003423680-InboxKeys';
 
 export const migrations = [
   Initial1795316972050,
@@ -43,4 +44,5 @@ export const migrations = [
   DossierFeedback1795991150038,
   Metrics1795997191187,
   TaskFormsAndHandOns1796002110374,
+  InboxKeys1796003423680,
 ];

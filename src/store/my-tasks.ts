@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { TaskEntity, type TaskState } from './entities';
-import { actorParameters, taskReach, type Actor } from './task-reach';
+import { inboxKeysOf, type Actor } from './task-reach';
 
 export interface MyTaskQuery {
   state?: Extract<TaskState, 'OPEN' | 'CLAIMED'>;
@@ -16,11 +16,13 @@ export interface MyTaskPage {
 
 /**
  * What an officer may act on: open tasks offered to them (by name, or to one of their roles in
- * their agency) and tasks they hold (see task-reach.ts). Ordered by due time (none last), then
- * by arrival; keyset pages on that order.
+ * their agency: the task's inbox keys meet theirs, see task-reach.ts) and tasks they hold.
+ * Ordered by due time (none last), then by arrival; keyset pages on that order. $1 is the
+ * officer's name, $2 their keys.
  */
-const VISIBLE = `t.state IN ('OPEN', 'CLAIMED') AND ${taskReach(1).inbox}`;
-const FROM = `task t JOIN process_instance i ON i.id = t.instance_id`;
+const VISIBLE = `((t.state = 'OPEN' AND t.inbox_keys && $2::text[])
+  OR (t.state IN ('OPEN', 'CLAIMED') AND t.assignee = $1))`;
+const FROM = `task t`;
 const DUE = `COALESCE(t.due_at, 'infinity'::timestamptz)`;
 
 export async function queryMyTasks(
@@ -30,7 +32,7 @@ export async function queryMyTasks(
   page: { first: number; after?: { dueAt: string; seq: string }; endOfToday: Date },
 ): Promise<MyTaskPage> {
   const filters: string[] = [];
-  const parameters: unknown[] = actorParameters(actor);
+  const parameters: unknown[] = [actor.username, inboxKeysOf(actor)];
   if (query.state) {
     parameters.push(query.state);
     filters.push(`t.state = $${parameters.length}`);
@@ -55,13 +57,14 @@ export async function queryMyTasks(
     .getRepository(TaskEntity)
     .findBy(ids.slice(0, page.first).map(({ id }) => ({ id })));
   const byId = new Map(found.map((task) => [task.id, task]));
+  // Every count over the officer's own tasks only: the index finds them, however many are open.
   const [counts] = (await dataSource.query(
-    `SELECT count(*) FILTER (WHERE ${where}) AS total,
-            count(*) FILTER (WHERE ${VISIBLE} AND t.state = 'OPEN') AS open,
+    `SELECT count(*) FILTER (WHERE ${filters.length > 0 ? filters.join(' AND ') : 'true'}) AS total,
+            count(*) FILTER (WHERE t.state = 'OPEN') AS open,
             count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) AS claimed_by_me,
-            count(*) FILTER (WHERE ${VISIBLE} AND t.due_at < $${parameters.length + 1}) AS due_today,
-            count(*) FILTER (WHERE ${VISIBLE} AND t.overdue) AS overdue
-       FROM ${FROM} WHERE t.state IN ('OPEN', 'CLAIMED')`,
+            count(*) FILTER (WHERE t.due_at < $${parameters.length + 1}) AS due_today,
+            count(*) FILTER (WHERE t.overdue) AS overdue
+       FROM ${FROM} WHERE ${VISIBLE}`,
     [...parameters, page.endOfToday],
   )) as Record<'total' | 'open' | 'claimed_by_me' | 'due_today' | 'overdue', string>[];
   return {

@@ -53,6 +53,20 @@ export function taskReach(first: number | 'named') {
 }
 
 /**
+ * The keys of what is offered to an officer, to meet the tasks' `inbox_keys` (see the InboxKeys
+ * migration): the same tasks `taskReach(...).offered` finds, through one index.
+ */
+export function inboxKeysOf(actor: Actor): string[] {
+  return [
+    `user:${actor.username}`,
+    ...[actor.agencyCode, '*'].flatMap((agency) => [
+      `${agency}:*`,
+      ...actor.roles.map((role) => `${agency}:${role}`),
+    ]),
+  ];
+}
+
+/**
  * Whether an officer may see a process instance (a dossier): one of their agency or of none, or
  * one with a task they reach.
  */

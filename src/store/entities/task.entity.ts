@@ -9,6 +9,8 @@ export type TaskState = 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELED';
 @Index('task_state_seq', ['state', 'seq'])
 @Index('task_state_due', ['state', 'dueAt'])
 @Index('task_candidate_groups', { synchronize: false })
+@Index('task_inbox', { synchronize: false })
+@Index('task_held', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -48,6 +50,23 @@ export class TaskEntity {
   /** The agency (cơ quan) whose officers do the step, in joint procedures. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   agency!: string | null;
+
+  /**
+   * Who the open task is offered to, as keys an officer's own keys meet (`agency:role`,
+   * `agency:*` for a step naming no one, `user:name`; `*` for an agency when the dossier has
+   * none). Kept by a trigger from the groups, users and agency, so the inbox finds an officer's
+   * tasks through one index however many tasks are open. Never read by the code.
+   */
+  @Column({
+    name: 'inbox_keys',
+    type: 'text',
+    array: true,
+    default: () => "'{}'",
+    select: false,
+    insert: false,
+    update: false,
+  })
+  inboxKeys!: string[];
 
   /** A step that signs the result (ký duyệt): only leaders complete it. */
   @Column({ name: 'needs_signature', type: 'boolean', default: false })
