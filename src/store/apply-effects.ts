@@ -6,7 +6,8 @@ import { agencyOfKind } from './agency-of-kind';
 import { JobEntity, MessageSubscriptionEntity, TaskEntity } from './entities';
 import { appendHistory, type NewHistoryEvent } from './history';
 import { closeIncidentsOfJobs } from './incidents';
-import { queryReturning } from './sql';
+import { preparedQuery } from './prepared';
+import { insertEntities, queryReturning } from './sql';
 
 /**
  * A message a step sent: a job row written with the step (the outbox), delivered once the step's
@@ -39,6 +40,8 @@ export async function applyEffects(
   effects: readonly Effect[],
   now: Date,
   calendar: WorkingCalendar,
+  /** When tasks the caller already read were created (by wait id), to save reading them again. */
+  taskCreatedAt?: ReadonlyMap<number, Date>,
 ): Promise<EffectOutcome> {
   const taskIds = new Map<number, string>();
   const newTasks: Partial<TaskEntity>[] = [];
@@ -50,11 +53,9 @@ export async function applyEffects(
   const cancelChildren: number[] = [];
   const throwsToParent: EffectOutcome['throwsToParent'] = [];
   const flush = async () => {
-    if (newTasks.length > 0) await manager.insert(TaskEntity, newTasks.splice(0));
-    if (newSubscriptions.length > 0) {
-      await manager.insert(MessageSubscriptionEntity, newSubscriptions.splice(0));
-    }
-    if (newJobs.length > 0) await manager.insert(JobEntity, newJobs.splice(0));
+    await insertEntities(manager, TaskEntity, newTasks.splice(0));
+    await insertEntities(manager, MessageSubscriptionEntity, newSubscriptions.splice(0));
+    await insertEntities(manager, JobEntity, newJobs.splice(0));
   };
   const job = (
     waitId: number,
@@ -87,7 +88,7 @@ export async function applyEffects(
   };
   const closeTask = async (waitId: number, changes: string, values: unknown[]) => {
     await flush();
-    const rows = await queryReturning<{ id: string }>(
+    const rows = await preparedQuery<{ id: string }>(
       manager,
       `UPDATE task SET ${changes}, ended_at = $3 WHERE instance_id = $1 AND wait_id = $2 RETURNING id`,
       [instanceId, waitId, now, ...values],
@@ -126,12 +127,17 @@ export async function applyEffects(
       case 'COMPLETE_TASK': {
         await flush();
         // The working time the step took, for the step metrics (kept by a trigger).
-        const [task] = (await manager.query(
-          'SELECT created_at FROM task WHERE instance_id = $1 AND wait_id = $2',
-          [instanceId, effect.waitId],
-        )) as { created_at: Date }[];
-        const minutes = task
-          ? calendar.workingTimeBetween(task.created_at.toISOString(), now.toISOString())
+        const createdAt =
+          taskCreatedAt?.get(effect.waitId) ??
+          (
+            await preparedQuery<{ created_at: Date }>(
+              manager,
+              'SELECT created_at FROM task WHERE instance_id = $1 AND wait_id = $2',
+              [instanceId, effect.waitId],
+            )
+          )[0]?.created_at;
+        const minutes = createdAt
+          ? calendar.workingTimeBetween(createdAt.toISOString(), now.toISOString())
           : null;
         await closeTask(
           effect.waitId,
@@ -142,7 +148,8 @@ export async function applyEffects(
       }
       case 'SET_TASK_DEADLINE':
         await flush();
-        await manager.query(
+        await preparedQuery(
+          manager,
           'UPDATE task SET due_at = $3, overdue = $4 WHERE instance_id = $1 AND wait_id = $2',
           [instanceId, effect.waitId, new Date(effect.dueAt), effect.overdue],
         );

@@ -9,6 +9,10 @@ import { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
 import { CalendarTableEntity } from './entities';
 
+/** The deployed calendar's names and hashes as one text: it changes when any table does. */
+export const CALENDAR_KEY = `COALESCE((SELECT string_agg(name || ':' || content_hash, ',' ORDER BY name)
+   FROM calendar_table), '')`;
+
 /** A calendar file to deploy: `office` (hours) or a year (its official table). */
 export interface CalendarFile {
   name: string;
@@ -111,15 +115,16 @@ let cached: { key: string; calendar: WorkingCalendar } | undefined;
 /**
  * The deployed calendar: the office's hours (or the default ones) and every year's table. Read
  * on each use by a cheap look at the hashes, so a calendar deployed by one server process is
- * used by all of them at once.
+ * used by all of them at once. A caller that already read the hashes in another query (the
+ * instance lock does, see CALENDAR_KEY) passes them as `key` and saves the round trip.
  */
 export async function officeCalendar(
   manager: EntityManager | DataSource,
+  knownKey?: string,
 ): Promise<WorkingCalendar> {
-  const rows: { name: string; content_hash: string }[] = await manager.query(
-    'SELECT name, content_hash FROM calendar_table ORDER BY name',
-  );
-  const key = rows.map((row) => `${row.name}:${row.content_hash}`).join(',');
+  const key =
+    knownKey ??
+    ((await manager.query(`SELECT ${CALENDAR_KEY} AS key`)) as { key: string }[])[0].key;
   if (cached?.key === key) return cached.calendar;
   const tables = await manager.getRepository(CalendarTableEntity).find({ order: { name: 'ASC' } });
   const calendar = calendarOf(tables);

@@ -25,12 +25,13 @@ export async function latestDefinition(
   manager: EntityManager,
   key: string,
 ): Promise<ProcessDefinitionEntity> {
-  const definition = await manager.findOne(ProcessDefinitionEntity, {
-    where: { key },
-    order: { version: 'DESC' },
-  });
-  if (!definition) throw notFound('Process definition', key, { key });
-  return definition;
+  // The id alone, then the compiled model from the cache: starting reads no model JSON.
+  const [latest] = (await manager.query(
+    'SELECT id FROM process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1',
+    [key],
+  )) as { id: string }[];
+  if (!latest) throw notFound('Process definition', key, { key });
+  return definitionById(manager, latest.id);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from './prepared';
 import { timeliness } from '../calendar/timeliness';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Command } from '../engine/types';
@@ -20,7 +21,8 @@ export async function followDossier(
   if (instance.businessKey === null || instance.parentInstanceId !== null) return;
   const judged =
     instance.status === 'COMPLETED' ? await judge(manager, instance, now, calendar) : undefined;
-  await manager.query(
+  await preparedQuery(
+    manager,
     `UPDATE dossier
         SET status_code = CASE
               WHEN $2 = 'COMPLETED' THEN 9

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HistoryEventType } from '../engine/types';
 import { HistoryEventEntity } from './entities';
+import { insertEntities } from './sql';
 
 export interface NewHistoryEvent {
   eventType: HistoryEventType;
@@ -20,8 +21,8 @@ export async function appendHistory(
   instanceId: string,
   events: readonly NewHistoryEvent[],
 ): Promise<void> {
-  if (events.length === 0) return;
-  await manager.insert(
+  await insertEntities(
+    manager,
     HistoryEventEntity,
     events.map((event) => ({ instanceId, ...event })),
   );

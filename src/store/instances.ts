@@ -5,7 +5,9 @@ import { step } from '../engine/step';
 import type { Command, InstanceState, Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import { applyEffects, type EffectOutcome, type SentMessage } from './apply-effects';
-import { officeCalendar } from './calendars';
+import { CALENDAR_KEY, officeCalendar } from './calendars';
+import { preparedQuery } from './prepared';
+import { entityFromRow } from './rows';
 import { definitionById } from './definitions';
 import { followDossier } from './dossier-progress';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
@@ -62,7 +64,8 @@ export async function createInstance(
   instance.callDepth = input.parent?.depth ?? 0;
   // Plain SQL: TypeORM's deep-partial typing does not terminate on the recursive JSON state.
   Object.assign(instance, deadlineColumns(state));
-  await manager.query(
+  await preparedQuery(
+    manager,
     `INSERT INTO process_instance
        (id, definition_id, business_key, status, state, started_at, ended_at, revision, parent_instance_id, parent_wait_id,
         due_at, overdue, clock_paused_at, agency)
@@ -88,16 +91,42 @@ export async function createInstance(
   return { instance, sent: await followUp(manager, instance, outcome, input.now) };
 }
 
+/** The calendar's hashes as they were when each instance was locked (see officeCalendar). */
+const calendarKeyAtLock = new WeakMap<ProcessInstanceEntity, string>();
+
 /** Loads an instance and holds its row lock until the transaction ends: one step at a time. */
 export async function lockInstance(
   manager: EntityManager,
   id: string,
 ): Promise<ProcessInstanceEntity> {
-  const instance = await manager.findOne(ProcessInstanceEntity, {
-    where: { id },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const instance = await lockWhere(manager, 'i.id = $1', id);
   if (!instance) throw notFound('Process instance', id, { instanceId: id });
+  return instance;
+}
+
+/** Locks the instance a task belongs to; null when there is no such task. */
+export function lockInstanceOfTask(
+  manager: EntityManager,
+  taskId: string,
+): Promise<ProcessInstanceEntity | null> {
+  return lockWhere(manager, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = $1)', taskId);
+}
+
+/** One round trip: the instance, locked, and the calendar's hashes the step will need. */
+async function lockWhere(
+  manager: EntityManager,
+  where: string,
+  id: string,
+): Promise<ProcessInstanceEntity | null> {
+  const [row] = await preparedQuery<Record<string, unknown> & { calendar_key: string }>(
+    manager,
+    `SELECT i.*, ${CALENDAR_KEY} AS calendar_key FROM process_instance i
+      WHERE ${where} FOR UPDATE OF i`,
+    [id],
+  );
+  if (!row) return null;
+  const instance = entityFromRow(manager, ProcessInstanceEntity, row);
+  calendarKeyAtLock.set(instance, row.calendar_key);
   return instance;
 }
 
@@ -110,9 +139,11 @@ export async function runCommand(
   instance: ProcessInstanceEntity,
   command: Command,
   now: Date,
+  /** When tasks the caller read were created, by wait id (see applyEffects). */
+  taskCreatedAt?: ReadonlyMap<number, Date>,
 ): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
   const definition = await definitionById(manager, instance.definitionId);
-  const calendar = await officeCalendar(manager);
+  const calendar = await officeCalendar(manager, calendarKeyAtLock.get(instance));
   const { state, effects } = step(
     definition.model,
     instance.state,
@@ -125,7 +156,8 @@ export async function runCommand(
   instance.revision += 1;
   if (state.status !== 'ACTIVE') instance.endedAt = now;
   Object.assign(instance, deadlineColumns(state));
-  await manager.query(
+  await preparedQuery(
+    manager,
     `UPDATE process_instance SET state = $1, status = $2, revision = $3, ended_at = $4,
             due_at = $5, overdue = $6, clock_paused_at = $7
       WHERE id = $8`,
@@ -140,7 +172,7 @@ export async function runCommand(
       instance.id,
     ],
   );
-  const outcome = await applyEffects(manager, instance.id, effects, now, calendar);
+  const outcome = await applyEffects(manager, instance.id, effects, now, calendar, taskCreatedAt);
   await followDossier(manager, instance, command, now, calendar);
   return { instance, sent: await followUp(manager, instance, outcome, now) };
 }

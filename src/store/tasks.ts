@@ -3,7 +3,9 @@ import type { Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import { ProcessInstanceEntity, TaskEntity, TaskHandOnEntity, type TaskState } from './entities';
 import { appendHistory } from './history';
-import { isUuid, lockInstance, runCommand } from './instances';
+import { isUuid, lockInstanceOfTask, runCommand } from './instances';
+import { preparedQuery } from './prepared';
+import { entityFromRow } from './rows';
 import { deliverMessages } from './messages';
 import { formOfTask } from './task-forms';
 import { inTransaction } from './transaction';
@@ -27,15 +29,21 @@ async function withLockedTask<T>(
   guard: TaskGuard | undefined,
   work: (manager: EntityManager, task: TaskEntity, instance: ProcessInstanceEntity) => Promise<T>,
 ): Promise<T> {
-  const found = await findTask(dataSource, taskId);
-  if (!found) throw notFound('Task', taskId, { taskId });
+  if (!isUuid(taskId)) throw notFound('Task', taskId, { taskId });
   return inTransaction(dataSource, async (manager) => {
-    const instance = await lockInstance(manager, found.instanceId);
-    const task = await manager.findOneByOrFail(TaskEntity, { id: taskId });
+    const instance = await lockInstanceOfTask(manager, taskId);
+    const task = instance && (await readTask(manager, taskId));
+    if (!instance || !task) throw notFound('Task', taskId, { taskId });
     if (!isOpen(task.state)) throw notOpen(task);
     await guard?.(manager, task);
     return work(manager, task, instance);
   });
+}
+
+/** A task as it is now (read with plain SQL: this is every step's path). */
+async function readTask(manager: EntityManager, id: string): Promise<TaskEntity | null> {
+  const [row] = await preparedQuery(manager, 'SELECT * FROM task WHERE id = $1', [id]);
+  return row ? entityFromRow(manager, TaskEntity, row) : null;
 }
 
 function isOpen(state: TaskState): boolean {
@@ -218,8 +226,9 @@ export async function completeTask(
         instance,
         { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
         input.now,
+        new Map([[task.waitId, task.createdAt]]),
       );
-      return { task: await manager.findOneByOrFail(TaskEntity, { id: task.id }), sent };
+      return { task: (await readTask(manager, task.id)) ?? task, sent };
     },
   );
   await deliverMessages(dataSource, sent, input.now);
