@@ -3,11 +3,11 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '../engine/types';
 import { agencyOfKind } from './agency-of-kind';
-import { JobEntity, MessageSubscriptionEntity, TaskEntity } from './entities';
-import { appendHistory, type NewHistoryEvent } from './history';
+import { HistoryEventEntity, JobEntity, MessageSubscriptionEntity, TaskEntity } from './entities';
+import type { NewHistoryEvent } from './history';
 import { closeIncidentsOfJobs } from './incidents';
 import { preparedQuery } from './prepared';
-import { insertEntities, queryReturning } from './sql';
+import { insertEntities, queryReturning, WriteBatch } from './sql';
 
 /**
  * A message a step sent: a job row written with the step (the outbox), delivered once the step's
@@ -26,6 +26,18 @@ export interface EffectOutcome {
   startChildren: Extract<Effect, { type: 'START_CHILD' }>[];
   cancelChildren: number[];
   throwsToParent: Extract<Effect, { type: 'THROW_TO_PARENT' }>[];
+  /** The tasks the step closed (completed or canceled), as their rows now are, by wait id. */
+  closedTasks: Map<number, Record<string, unknown>>;
+}
+
+export interface ApplyOptions {
+  /** When tasks the caller already read were created (by wait id), to save reading them again. */
+  taskCreatedAt?: ReadonlyMap<number, Date>;
+  /**
+   * The statement that ends the step (its instance's new state), sent together with the step's
+   * last inserts and its history: built with the batch's parameters.
+   */
+  finish?: (batch: WriteBatch) => string;
 }
 
 /**
@@ -40,9 +52,9 @@ export async function applyEffects(
   effects: readonly Effect[],
   now: Date,
   calendar: WorkingCalendar,
-  /** When tasks the caller already read were created (by wait id), to save reading them again. */
-  taskCreatedAt?: ReadonlyMap<number, Date>,
+  options: ApplyOptions = {},
 ): Promise<EffectOutcome> {
+  const { taskCreatedAt } = options;
   const taskIds = new Map<number, string>();
   const newTasks: Partial<TaskEntity>[] = [];
   const newSubscriptions: MessageSubscriptionEntity[] = [];
@@ -52,6 +64,7 @@ export async function applyEffects(
   const startChildren: EffectOutcome['startChildren'] = [];
   const cancelChildren: number[] = [];
   const throwsToParent: EffectOutcome['throwsToParent'] = [];
+  const closedTasks: EffectOutcome['closedTasks'] = new Map();
   const flush = async () => {
     await insertEntities(manager, TaskEntity, newTasks.splice(0));
     await insertEntities(manager, MessageSubscriptionEntity, newSubscriptions.splice(0));
@@ -90,10 +103,13 @@ export async function applyEffects(
     await flush();
     const rows = await preparedQuery<{ id: string }>(
       manager,
-      `UPDATE task SET ${changes}, ended_at = $3 WHERE instance_id = $1 AND wait_id = $2 RETURNING id`,
+      `UPDATE task SET ${changes}, ended_at = $3 WHERE instance_id = $1 AND wait_id = $2 RETURNING *`,
       [instanceId, waitId, now, ...values],
     );
-    if (rows[0]) taskIds.set(waitId, rows[0].id);
+    if (rows[0]) {
+      taskIds.set(waitId, rows[0].id);
+      closedTasks.set(waitId, rows[0]);
+    }
   };
 
   for (const effect of effects) {
@@ -257,14 +273,20 @@ export async function applyEffects(
         break;
     }
   }
-  await flush();
-  await appendHistory(
-    manager,
-    instanceId,
-    history.map(({ waitId, ...event }) => ({
-      ...event,
-      taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
-    })),
-  );
-  return { sent, startChildren, cancelChildren, throwsToParent };
+  // The step's last inserts, its history and its end, in one round trip.
+  const batch = new WriteBatch()
+    .insert(manager, TaskEntity, newTasks)
+    .insert(manager, MessageSubscriptionEntity, newSubscriptions)
+    .insert(manager, JobEntity, newJobs)
+    .insert(
+      manager,
+      HistoryEventEntity,
+      history.map(({ waitId, ...event }) => ({
+        instanceId,
+        ...event,
+        taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
+      })),
+    );
+  await batch.run(manager, options.finish?.(batch));
+  return { sent, startChildren, cancelChildren, throwsToParent, closedTasks };
 }

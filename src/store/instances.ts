@@ -141,7 +141,11 @@ export async function runCommand(
   now: Date,
   /** When tasks the caller read were created, by wait id (see applyEffects). */
   taskCreatedAt?: ReadonlyMap<number, Date>,
-): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
+): Promise<{
+  instance: ProcessInstanceEntity;
+  sent: SentMessage[];
+  closedTasks: EffectOutcome['closedTasks'];
+}> {
   const definition = await definitionById(manager, instance.definitionId);
   const calendar = await officeCalendar(manager, calendarKeyAtLock.get(instance));
   const { state, effects } = step(
@@ -156,25 +160,20 @@ export async function runCommand(
   instance.revision += 1;
   if (state.status !== 'ACTIVE') instance.endedAt = now;
   Object.assign(instance, deadlineColumns(state));
-  await preparedQuery(
-    manager,
-    `UPDATE process_instance SET state = $1, status = $2, revision = $3, ended_at = $4,
-            due_at = $5, overdue = $6, clock_paused_at = $7
-      WHERE id = $8`,
-    [
-      JSON.stringify(state),
-      state.status,
-      instance.revision,
-      instance.endedAt,
-      instance.dueAt,
-      instance.overdue,
-      instance.clockPausedAt,
-      instance.id,
-    ],
-  );
-  const outcome = await applyEffects(manager, instance.id, effects, now, calendar, taskCreatedAt);
+  // The new state goes with the step's last writes (see applyEffects): one round trip.
+  const outcome = await applyEffects(manager, instance.id, effects, now, calendar, {
+    taskCreatedAt,
+    finish: (batch) =>
+      `UPDATE process_instance SET state = ${batch.param(JSON.stringify(state))},
+              status = ${batch.param(state.status)}, revision = ${batch.param(instance.revision)},
+              ended_at = ${batch.param(instance.endedAt)}, due_at = ${batch.param(instance.dueAt)},
+              overdue = ${batch.param(instance.overdue)},
+              clock_paused_at = ${batch.param(instance.clockPausedAt)}
+        WHERE id = ${batch.param(instance.id)}`,
+  });
   await followDossier(manager, instance, command, now, calendar);
-  return { instance, sent: await followUp(manager, instance, outcome, now) };
+  const sent = await followUp(manager, instance, outcome, now);
+  return { instance, sent, closedTasks: outcome.closedTasks };
 }
 
 /** The deadline as columns, for queries: the appointment, overdue, and a paused clock. */

@@ -221,14 +221,15 @@ export async function completeTask(
           elementId: task.elementId,
         });
       const actor = input.actor ?? task.assignee ?? undefined;
-      const { sent } = await runCommand(
+      const { sent, closedTasks } = await runCommand(
         manager,
         instance,
         { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
         input.now,
         new Map([[task.waitId, task.createdAt]]),
       );
-      return { task: (await readTask(manager, task.id)) ?? task, sent };
+      const closed = closedTasks.get(task.waitId);
+      return { task: closed ? entityFromRow(manager, TaskEntity, closed) : task, sent };
     },
   );
   await deliverMessages(dataSource, sent, input.now);
