@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AuditEventEntity } from '../store/entities';
+import type { AuditEventEntity } from '../store/entities';
+import { preparedQuery } from '../store/prepared';
 
 /** The argument that names what a mutation is about, by the names our mutations use. */
 const TARGET_ARGUMENTS = ['id', 'taskId', 'key', 'username', 'name', 'code', 'procedureCode'];
@@ -21,5 +22,9 @@ export async function recordAudit(
   dataSource: DataSource,
   event: Omit<AuditEventEntity, 'id'>,
 ): Promise<void> {
-  await dataSource.getRepository(AuditEventEntity).insert({ id: randomUUID(), ...event });
+  await preparedQuery(
+    dataSource,
+    'INSERT INTO audit_event (id, at, actor, action, target, outcome) VALUES ($1, $2, $3, $4, $5, $6)',
+    [randomUUID(), event.at, event.actor, event.action, event.target, event.outcome],
+  );
 }

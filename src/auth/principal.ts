@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../store/prepared';
 import type { Actor } from '../store/task-reach';
 
 /** Who is asking: a signed-in officer, with the roles they hold right now. */
@@ -37,11 +38,22 @@ export async function loadPrincipal(
   who: { officerId: string } | { username: string },
   now: Date,
 ): Promise<Principal | null> {
-  const [officer] = (await dataSource.query(
-    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind, a.dossier_prefix, a.serves
+  // One round trip: the officer, their agency and their roles (with whether a colleague they
+  // back up is away now).
+  const [officer] = (await preparedQuery(
+    dataSource,
+    `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind, a.dossier_prefix, a.serves,
+            COALESCE((
+              SELECT json_agg(json_build_object('role', m.role, 'kind', m.kind, 'someone_away', EXISTS (
+                       SELECT 1 FROM role_membership om
+                         JOIN officer oo ON oo.id = om.officer_id AND oo.agency_id = o.agency_id AND oo.active
+                         JOIN absence ab ON ab.officer_id = om.officer_id
+                        WHERE om.role = m.role AND om.kind = 'official'
+                          AND ab.starts_at <= $2 AND ab.ends_at > $2)) ORDER BY m.role)
+                FROM role_membership m WHERE m.officer_id = o.id), '[]') AS memberships
        FROM officer o JOIN agency a ON a.id = o.agency_id
       WHERE o.active AND ${'officerId' in who ? 'o.id = $1' : 'o.username = $1'}`,
-    ['officerId' in who ? who.officerId : who.username],
+    ['officerId' in who ? who.officerId : who.username, now],
   )) as {
     id: string;
     username: string;
@@ -52,20 +64,10 @@ export async function loadPrincipal(
     kind: string;
     dossier_prefix: string | null;
     serves: string[];
+    memberships: { role: string; kind: 'official' | 'backup'; someone_away: boolean }[];
   }[];
   if (!officer) return null;
-  const memberships = (await dataSource.query(
-    `SELECT m.role, m.kind,
-            EXISTS (
-              SELECT 1 FROM role_membership o
-                JOIN officer oo ON oo.id = o.officer_id AND oo.agency_id = $2 AND oo.active
-                JOIN absence ab ON ab.officer_id = o.officer_id
-               WHERE o.role = m.role AND o.kind = 'official'
-                 AND ab.starts_at <= $3 AND ab.ends_at > $3
-            ) AS someone_away
-       FROM role_membership m WHERE m.officer_id = $1 ORDER BY m.role`,
-    [officer.id, officer.agency_id, now],
-  )) as { role: string; kind: 'official' | 'backup'; someone_away: boolean }[];
+  const { memberships } = officer;
   const official = memberships.filter((m) => m.kind === 'official').map((m) => m.role);
   const covering = memberships
     .filter(

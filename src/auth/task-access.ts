@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../errors';
 import type { TaskEntity } from '../store/entities';
+import { preparedQuery } from '../store/prepared';
 import { actorParameters, taskReach } from '../store/task-reach';
 import type { TaskGuard } from '../store/tasks';
 import { asActor, type Principal } from './principal';
@@ -71,7 +72,8 @@ async function reachOf(
   task: TaskEntity,
 ): Promise<{ offered: boolean; overseen: boolean }> {
   const { offered, overseen } = taskReach(1);
-  const [row] = (await manager.query(
+  const [row] = (await preparedQuery(
+    manager,
     `SELECT ${offered} AS offered, ${overseen} AS overseen
        FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE t.id = $4`,
     [...actorParameters(asActor(principal)), task.id],

@@ -1,5 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { DeploymentEntity, ProcessInstanceEntity } from './entities';
+import { preparedQuery } from './prepared';
+import { entityFromRow } from './rows';
 
 /**
  * Rows by id in one query, answered in the order asked, null where there is none: what a
@@ -15,7 +17,14 @@ async function byIds<T extends { id: string }>(
 
 export function instancesByIds(dataSource: DataSource, ids: readonly string[]) {
   return byIds(
-    (list) => dataSource.getRepository(ProcessInstanceEntity).findBy({ id: In(list) }),
+    async (list) =>
+      (
+        await preparedQuery(
+          dataSource,
+          'SELECT * FROM process_instance WHERE id = ANY($1::uuid[])',
+          [list],
+        )
+      ).map((row) => entityFromRow(dataSource.manager, ProcessInstanceEntity, row)),
     ids,
   );
 }

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { TaskEntity, type TaskState } from './entities';
+import { preparedQuery } from './prepared';
+import { entityFromRow } from './rows';
 import { inboxKeysOf, type Actor } from './task-reach';
 
 export interface MyTaskQuery {
@@ -49,16 +51,14 @@ export async function queryMyTasks(
     after = ` AND (${DUE}, t.seq) > ($${pageParameters.length - 1}::timestamptz, $${pageParameters.length}::bigint)`;
   }
   pageParameters.push(page.first + 1);
-  const ids = (await dataSource.query(
-    `SELECT t.id FROM ${FROM} WHERE ${where}${after} ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length}`,
+  const rows = await preparedQuery(
+    dataSource,
+    `SELECT t.* FROM ${FROM} WHERE ${where}${after} ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length}`,
     pageParameters,
-  )) as { id: string }[];
-  const found = await dataSource
-    .getRepository(TaskEntity)
-    .findBy(ids.slice(0, page.first).map(({ id }) => ({ id })));
-  const byId = new Map(found.map((task) => [task.id, task]));
+  );
   // Every count over the officer's own tasks only: the index finds them, however many are open.
-  const [counts] = (await dataSource.query(
+  const [counts] = (await preparedQuery(
+    dataSource,
     `SELECT count(*) FILTER (WHERE ${filters.length > 0 ? filters.join(' AND ') : 'true'}) AS total,
             count(*) FILTER (WHERE t.state = 'OPEN') AS open,
             count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) AS claimed_by_me,
@@ -68,8 +68,10 @@ export async function queryMyTasks(
     [...parameters, page.endOfToday],
   )) as Record<'total' | 'open' | 'claimed_by_me' | 'due_today' | 'overdue', string>[];
   return {
-    tasks: ids.slice(0, page.first).flatMap(({ id }) => byId.get(id) ?? []),
-    hasNextPage: ids.length > page.first,
+    tasks: rows
+      .slice(0, page.first)
+      .map((row) => entityFromRow(dataSource.manager, TaskEntity, row)),
+    hasNextPage: rows.length > page.first,
     totalCount: Number(counts.total),
     counts: {
       open: Number(counts.open),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 const MAX_PREPARED_TEXT = 4000;
 
@@ -17,22 +18,21 @@ function nameOf(text: string): string {
 }
 
 /**
- * Runs a statement of the step path as a named prepared statement on the transaction's own
- * connection: PostgreSQL parses and plans it once per connection instead of on every step (what
- * pgbench's `-M prepared` does). Outside a transaction it runs as a plain query. Returns the
- * rows (for UPDATE … RETURNING too).
+ * Runs a statement of a hot path (every step, every request) as a named prepared statement:
+ * PostgreSQL parses and plans it once per connection instead of each time (what pgbench's
+ * `-M prepared` does). In a transaction it runs on the transaction's connection, else on any
+ * connection of the pool. Returns the rows (for UPDATE … RETURNING too).
  */
 export async function preparedQuery<T = Record<string, unknown>>(
-  manager: EntityManager,
+  manager: EntityManager | DataSource,
   text: string,
   values: readonly unknown[],
 ): Promise<T[]> {
-  const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) {
-    const result: unknown = await manager.query(text, [...values]);
-    return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-  }
-  const client = (await runner.connect()) as PoolClient;
+  const runner = 'queryRunner' in manager ? manager.queryRunner : undefined;
+  const client: PoolClient | Pool = runner?.isTransactionActive
+    ? ((await runner.connect()) as PoolClient)
+    : ((manager instanceof DataSource ? manager : manager.connection).driver as PostgresDriver)
+        .master;
   try {
     // Long texts (a multi-instance step's many rows) are rare: not worth a statement each.
     const result =

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import { ProcessInstanceEntity, TaskEntity, TaskHandOnEntity, type TaskState } from './entities';
@@ -237,8 +237,14 @@ export async function completeTask(
 }
 
 /** The tasks of an instance still waiting for an officer, in creation order. */
-export function openTasksOf(dataSource: DataSource, instanceId: string): Promise<TaskEntity[]> {
-  return dataSource
-    .getRepository(TaskEntity)
-    .find({ where: { instanceId, state: In(['OPEN', 'CLAIMED']) }, order: { seq: 'ASC' } });
+export async function openTasksOf(
+  dataSource: DataSource,
+  instanceId: string,
+): Promise<TaskEntity[]> {
+  const rows = await preparedQuery(
+    dataSource,
+    `SELECT * FROM task WHERE instance_id = $1 AND state IN ('OPEN', 'CLAIMED') ORDER BY seq`,
+    [instanceId],
+  );
+  return rows.map((row) => entityFromRow(dataSource.manager, TaskEntity, row));
 }
