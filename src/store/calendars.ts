@@ -8,6 +8,7 @@ import { officeHoursFrom, yearTableFrom } from '../calendar/validate';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
 import { CalendarTableEntity } from './entities';
+import { preparedQuery } from './prepared';
 
 /** The deployed calendar's names and hashes as one text: it changes when any table does. */
 export const CALENDAR_KEY = `COALESCE((SELECT string_agg(name || ':' || content_hash, ',' ORDER BY name)
@@ -124,7 +125,7 @@ export async function officeCalendar(
 ): Promise<WorkingCalendar> {
   const key =
     knownKey ??
-    ((await manager.query(`SELECT ${CALENDAR_KEY} AS key`)) as { key: string }[])[0].key;
+    (await preparedQuery<{ key: string }>(manager, `SELECT ${CALENDAR_KEY} AS key`, []))[0].key;
   if (cached?.key === key) return cached.calendar;
   const tables = await manager.getRepository(CalendarTableEntity).find({ order: { name: 'ASC' } });
   const calendar = calendarOf(tables);

@@ -27,6 +27,11 @@ const VISIBLE = `((t.state = 'OPEN' AND t.inbox_keys && $2::text[])
 const FROM = `task t`;
 const DUE = `COALESCE(t.due_at, 'infinity'::timestamptz)`;
 
+type Counts = Record<
+  'c_total' | 'c_open' | 'c_claimed_by_me' | 'c_due_today' | 'c_overdue',
+  string
+>;
+
 export async function queryMyTasks(
   dataSource: DataSource,
   actor: Actor,
@@ -43,7 +48,14 @@ export async function queryMyTasks(
     parameters.push(query.overdue);
     filters.push(`t.overdue = $${parameters.length}`);
   }
-  const where = [VISIBLE, ...filters].join(' AND ');
+  parameters.push(page.endOfToday);
+  const counted = `SELECT t.*,
+      count(*) FILTER (WHERE ${filters.length > 0 ? filters.join(' AND ') : 'true'}) OVER () AS c_total,
+      count(*) FILTER (WHERE t.state = 'OPEN') OVER () AS c_open,
+      count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) OVER () AS c_claimed_by_me,
+      count(*) FILTER (WHERE t.due_at < $${parameters.length}) OVER () AS c_due_today,
+      count(*) FILTER (WHERE t.overdue) OVER () AS c_overdue
+    FROM ${FROM} WHERE ${VISIBLE}`;
   const pageParameters = [...parameters];
   let after = '';
   if (page.after) {
@@ -51,33 +63,30 @@ export async function queryMyTasks(
     after = ` AND (${DUE}, t.seq) > ($${pageParameters.length - 1}::timestamptz, $${pageParameters.length}::bigint)`;
   }
   pageParameters.push(page.first + 1);
-  const rows = await preparedQuery(
+  // One scan of the officer's own tasks (the index finds them, however many are open): the page,
+  // and every count over all of them alongside each row.
+  const rows = await preparedQuery<Record<string, unknown> & Counts>(
     dataSource,
-    `SELECT t.* FROM ${FROM} WHERE ${where}${after} ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length}`,
+    `SELECT * FROM (${counted}) t WHERE ${['true', ...filters].join(' AND ')}${after}
+      ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length}`,
     pageParameters,
   );
-  // Every count over the officer's own tasks only: the index finds them, however many are open.
-  const [counts] = (await preparedQuery(
-    dataSource,
-    `SELECT count(*) FILTER (WHERE ${filters.length > 0 ? filters.join(' AND ') : 'true'}) AS total,
-            count(*) FILTER (WHERE t.state = 'OPEN') AS open,
-            count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) AS claimed_by_me,
-            count(*) FILTER (WHERE t.due_at < $${parameters.length + 1}) AS due_today,
-            count(*) FILTER (WHERE t.overdue) AS overdue
-       FROM ${FROM} WHERE ${VISIBLE}`,
-    [...parameters, page.endOfToday],
-  )) as Record<'total' | 'open' | 'claimed_by_me' | 'due_today' | 'overdue', string>[];
+  // An empty page (past the end, or nothing matches the filter) still answers the counts.
+  const [counts] =
+    rows.length > 0
+      ? rows
+      : await preparedQuery<Counts>(dataSource, `${counted} LIMIT 1`, parameters);
   return {
     tasks: rows
       .slice(0, page.first)
       .map((row) => entityFromRow(dataSource.manager, TaskEntity, row)),
     hasNextPage: rows.length > page.first,
-    totalCount: Number(counts.total),
+    totalCount: Number(counts?.c_total ?? 0),
     counts: {
-      open: Number(counts.open),
-      claimedByMe: Number(counts.claimed_by_me),
-      dueToday: Number(counts.due_today),
-      overdue: Number(counts.overdue),
+      open: Number(counts?.c_open ?? 0),
+      claimedByMe: Number(counts?.c_claimed_by_me ?? 0),
+      dueToday: Number(counts?.c_due_today ?? 0),
+      overdue: Number(counts?.c_overdue ?? 0),
     },
   };
 }
