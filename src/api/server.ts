@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -67,6 +68,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     validationRules: [depthLimitRule(limits.maxDepth)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // We give no cache hints; without this Apollo wraps every field of every answer to read them.
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, limits.maxCost),
       operations.plugin(),
     ],
