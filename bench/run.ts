@@ -3,74 +3,197 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/store/data-source';
+import { deployBpmn } from '../src/store/deploy';
 import { startEmbeddedPostgres } from '../src/store/embedded-postgres';
+import { startBenchApi } from './bench-api';
+import { benchBpmnEngine } from './bpmn-engine';
 import { benchDueTimers } from './due-timers';
-import { benchEngineStep } from './engine-step';
+import { benchEngineStep, FIVE_TASKS } from './engine-step';
+import { benchGraphqlSteps } from './graphql-steps';
+import { benchMyTasks, fillOpenTasks } from './inbox';
+import { perSecond, printTable, type Measurement } from './measure';
+import { bytesPerWaitingInstanceInDatabase, bytesPerWaitingInstanceInMemory } from './memory';
 import { benchMetricsQueries, fillProvince } from './metrics';
-import { perSecond, printTable } from './measure';
+import { runPgbench } from './pgbench';
 import { benchStoreSteps } from './store-steps';
 
+/** How many of everything: `--quick` runs in under two minutes, the full run takes longer. */
+function sizes(quick: boolean) {
+  return {
+    engineInstances: quick ? 5_000 : 50_000,
+    bpmnEngineInstances: quick ? 200 : 1_000,
+    pgbench: { clients: 8, seconds: quick ? 5 : 30, scale: quick ? 1 : 10 },
+    storeInstances: quick ? 200 : 2_000,
+    httpInstances: quick ? 100 : 1_000,
+    concurrency: 8,
+    timers: quick ? 500 : 5_000,
+    openTasks: quick ? 200_000 : 1_000_000,
+    inboxRounds: quick ? 100 : 500,
+    dossiers: quick ? 100_000 : 1_000_000,
+    metricsRounds: quick ? 5 : 20,
+    waitingInDatabase: quick ? 300 : 2_000,
+    waitingInMemory: quick ? 20_000 : 100_000,
+  };
+}
+
+type Row = [benchmark: string, count: string, figure: string, target: string, cpu: string];
+
 /**
- * `npm run bench` (add `-- --quick` for a short run). Prints each figure; never a pass/fail.
- * Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL.
+ * `npm run bench` (add `-- --quick` for a short run). Prints each figure beside its target;
+ * never a pass/fail. Uses DATABASE_URL when set, else a throw-away embedded PostgreSQL.
  */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const rows = [['benchmark', 'count', 'seconds', 'per second', 'CPU µs each']];
-  const row = (name: string, m: { count: number; seconds: number; cpuSeconds: number }) =>
-    rows.push([
-      name,
-      String(m.count),
-      m.seconds.toFixed(2),
-      perSecond(m).toFixed(0),
-      ((m.cpuSeconds / m.count) * 1e6).toFixed(1),
-    ]);
+  const size = sizes(quick);
+  const rows: Row[] = [['benchmark', 'count', 'figure', 'target', 'CPU µs each']];
+  const count = (n: number) => n.toLocaleString('en');
+  const cpu = (m: Measurement) => ((m.cpuSeconds / m.count) * 1e6).toFixed(1);
+  const rate = (m: Measurement, unit: string) => `${count(Math.round(perSecond(m)))} ${unit}/s`;
 
-  row(
+  const ours = await benchEngineStep(size.engineInstances);
+  rows.push([
     'engine step(): five-task instances in memory',
-    await benchEngineStep(quick ? 5_000 : 50_000),
-  );
+    count(ours.count),
+    rate(ours, 'instances'),
+    '',
+    cpu(ours),
+  ]);
+  const theirs = await benchBpmnEngine(size.bpmnEngineInstances);
+  rows.push([
+    'bpmn-engine 25: the same process, parsed once',
+    count(theirs.count),
+    rate(theirs, 'instances'),
+    '',
+    cpu(theirs),
+  ]);
+  rows.push([
+    '  ours / bpmn-engine',
+    '',
+    `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`,
+    '≥ 100×',
+    '',
+  ]);
 
-  const dataDir = path.join(PROJECT_ROOT, '.data', 'bench');
-  let url = process.env.DATABASE_URL;
-  let stop = async () => undefined as void;
-  if (!url) {
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    const embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: 54398,
-      database: 'bench',
-      persistent: false,
-    });
-    url = embedded.url;
-    stop = embedded.stop;
-  }
+  const { url, stop } = await database();
   const dataSource = createDataSource(url, { poolSize: 16 });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
-    row(
-      'store: committed steps (start/complete), 8 at once',
-      await benchStoreSteps(dataSource, quick ? 200 : 2_000, 8),
+    await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
+
+    const pgbench = await runPgbench(url, size.pgbench);
+    rows.push([
+      `pgbench TPC-B-like, ${size.pgbench.clients} clients, scale ${size.pgbench.scale}`,
+      pgbench ? `${pgbench.seconds} s` : '',
+      pgbench
+        ? `${count(Math.round(pgbench.tps))} tx/s`
+        : 'not run: no pgbench (apt-get install postgresql-client)',
+      '',
+      '',
+    ]);
+    const durable = (name: string, m: Measurement) => {
+      rows.push([name, count(m.count), rate(m, 'steps'), '', cpu(m)]);
+      if (pgbench) {
+        rows.push(['  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), '≥ 0.5', '']);
+      }
+    };
+    durable(
+      `store: committed steps, ${size.concurrency} dossiers at once`,
+      await benchStoreSteps(dataSource, size.storeInstances, size.concurrency),
     );
-    row(
-      'jobs: due timers fired, 4 runners side by side',
-      await benchDueTimers(dataSource, quick ? 500 : 5_000, 4),
-    );
-    const dossiers = quick ? 100_000 : 1_000_000;
-    row(
-      `metrics: a province's dossiers written with their rollup`,
-      await fillProvince(dataSource, dossiers),
-    );
-    for (const [name, measurement] of await benchMetricsQueries(dataSource, quick ? 5 : 20)) {
-      row(`metrics over ${dossiers.toLocaleString('en')} dossiers — ${name}`, measurement);
+    const api = await startBenchApi(dataSource);
+    try {
+      durable(
+        `GraphQL over HTTP: committed steps, ${size.concurrency} at once`,
+        await benchGraphqlSteps(api, size.httpInstances, size.concurrency),
+      );
+      const timers = await benchDueTimers(dataSource, size.timers, 4);
+      rows.push([
+        'jobs: due timers fired, 4 runners side by side',
+        count(timers.count),
+        rate(timers, 'timers'),
+        '',
+        cpu(timers),
+      ]);
+
+      const fill = await fillOpenTasks(dataSource, size.openTasks);
+      rows.push([
+        `inbox: ${count(size.openTasks)} open tasks written, 500 role-agency pairs`,
+        count(fill.count),
+        rate(fill, 'tasks'),
+        '',
+        cpu(fill),
+      ]);
+      const inbox = await benchMyTasks(api, size.inboxRounds);
+      const inboxName = `inbox: myTasks (first 50, counts) over HTTP, ${count(inbox.inboxSize)} tasks each`;
+      rows.push([`${inboxName} — p50`, count(inbox.count), `${inbox.p50.toFixed(1)} ms`, '', '']);
+      rows.push([
+        `${inboxName} — p95`,
+        count(inbox.count),
+        `${inbox.p95.toFixed(1)} ms`,
+        '≤ 20 ms',
+        '',
+      ]);
+    } finally {
+      await api.stop();
     }
+
+    const province = await fillProvince(dataSource, size.dossiers);
+    rows.push([
+      `metrics: a province's dossiers written with their rollup`,
+      count(province.count),
+      rate(province, 'dossiers'),
+      '',
+      cpu(province),
+    ]);
+    for (const [name, m] of await benchMetricsQueries(dataSource, size.metricsRounds)) {
+      const target = name.startsWith('the same province') ? '(for comparison)' : '≤ 100 ms';
+      rows.push([
+        `metrics over ${count(size.dossiers)} dossiers — ${name}`,
+        count(m.count),
+        `${((m.seconds / m.count) * 1000).toFixed(1)} ms`,
+        target,
+        cpu(m),
+      ]);
+    }
+
+    const inDatabase = await bytesPerWaitingInstanceInDatabase(dataSource, size.waitingInDatabase);
+    rows.push([
+      'size: a waiting instance in PostgreSQL (rows, indexes)',
+      count(size.waitingInDatabase),
+      `${count(Math.round(inDatabase))} bytes`,
+      '',
+      '',
+    ]);
   } finally {
     await dataSource.destroy();
     await stop();
   }
+  const inMemory = await bytesPerWaitingInstanceInMemory(size.waitingInMemory);
+  rows.push([
+    'size: a waiting instance state on the heap',
+    count(size.waitingInMemory),
+    `${count(Math.round(inMemory))} bytes`,
+    '',
+    '',
+  ]);
   printTable(rows);
+}
+
+/** DATABASE_URL, or a throw-away embedded PostgreSQL. */
+async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const dataDir = path.join(PROJECT_ROOT, '.data', 'bench');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: 54398,
+    database: 'bench',
+    persistent: false,
+  });
+  return { url: embedded.url, stop: embedded.stop };
 }
 
 main().catch((error: unknown) => {

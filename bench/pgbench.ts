@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+
+const run = promisify(execFile);
+
+export interface PgbenchResult {
+  tps: number;
+  clients: number;
+  seconds: number;
+  scale: number;
+}
+
+/**
+ * PostgreSQL's own yardstick on the same server: pgbench's built-in TPC-B-like script (five
+ * statements in a transaction: three updates, a select, an insert), in a database of its own so
+ * it does not touch the engine's tables. Null when no pgbench is installed (Debian:
+ * `apt-get install postgresql-client`), or PGBENCH names one.
+ */
+export async function runPgbench(
+  url: string,
+  options: { clients: number; seconds: number; scale: number },
+): Promise<PgbenchResult | null> {
+  const pgbench = process.env.PGBENCH ?? 'pgbench';
+  try {
+    await run(pgbench, ['--version']);
+  } catch {
+    return null;
+  }
+  const target = new URL(url);
+  await dropDatabase(url);
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench_pgbench').finally(() => admin.end());
+  target.pathname = '/bench_pgbench';
+  const conninfo = target.toString();
+  await run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
+  const threads = Math.min(options.clients, 2);
+  const { stdout } = await run(pgbench, [
+    '-c',
+    String(options.clients),
+    '-j',
+    String(threads),
+    '-T',
+    String(options.seconds),
+    '-M',
+    'prepared',
+    conninfo,
+  ]);
+  const tps = /tps = ([\d.]+)/.exec(stdout);
+  if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
+  await dropDatabase(url);
+  return { tps: Number(tps[1]), ...options };
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('DROP DATABASE IF EXISTS bench_pgbench WITH (FORCE)');
+  } finally {
+    await admin.end();
+  }
+}
