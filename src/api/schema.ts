@@ -4,6 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { ChangeStreams } from './change-feed';
 import { authorizeAndAudit } from './authorization';
 import { CatalogueResolver } from './resolvers/catalogue.resolver';
+import { ConsistencyResolver } from './resolvers/consistency.resolver';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -29,6 +30,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
   return buildSchema({
     pubSub: changes,
     resolvers: [
+      ConsistencyResolver,
       DeploymentResolver,
       ProcessDefinitionResolver,
       ProcessInstanceResolver,

@@ -100,6 +100,7 @@ export const POLICY: Record<string, Requirement> = {
   setAbsence: ['leader', 'admin'],
   // Administrators.
   incidents: ['admin'],
+  consistencyReport: ['admin'],
   retryIncident: ['admin'],
   resolveIncident: ['admin'],
   deployCalendar: ['admin'],

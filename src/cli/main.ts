@@ -5,7 +5,9 @@ import 'reflect-metadata';
 import { printApiSchema } from '../api/schema';
 import { PROJECT_ROOT, readConfig } from '../config';
 import { createLogger } from '../logger';
+import { checkConsistency } from '../store/consistency';
 import { bpmnFilesUnder } from '../store/deploy-directory';
+import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
 import { runJobsOnly, serve } from './serve';
 
@@ -14,7 +16,9 @@ const USAGE = `Usage: tthc-engine <command>
             seeds the demo commune on the embedded database, or with --demo on any
   runner    run due jobs only (timers, service-task handlers), beside servers on one database
   schema    write schema/schema.graphql from the code
-  lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint`;
+  lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint
+  check-consistency
+            check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
 
 async function main(command = 'serve', args: string[] = []): Promise<void> {
   const config = readConfig();
@@ -69,6 +73,23 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
       const files = args.length > 0 ? args : await bpmnFilesUnder(config.processesDir);
       const errors = await lintBpmnFiles(files, (line) => console.log(line));
       if (errors > 0) process.exitCode = 1;
+      return;
+    }
+    case 'check-consistency': {
+      const database = await openDatabase(config, logger);
+      try {
+        const report = await checkConsistency(database.dataSource);
+        for (const problem of report.problems) {
+          console.log(`${problem.check}\t${problem.subject}\t${problem.detail}`);
+        }
+        console.log(
+          `${report.instancesChecked} instances and ${report.dossiersChecked} dossiers checked: ` +
+            `${report.problems.length === 0 ? 'consistent' : `${report.problems.length} problems`}`,
+        );
+        if (report.problems.length > 0) process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
       return;
     }
     default:

@@ -1,3 +1,4 @@
+import { checkConsistency } from '../../src/store/consistency';
 import { createTestApi, type TestApi } from './api';
 
 /** Short verbs over the public GraphQL API, for feature tests that walk a process. */
@@ -95,7 +96,13 @@ export function apiSuite(clock?: { now: Date }): {
     api = await createTestApi(clock);
     helpers = flows(api);
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    if (!api) return;
+    // Whatever the tests did, every instance, dossier and rollup still agrees with itself.
+    const { problems } = await checkConsistency(api.database.dataSource);
+    await api.close();
+    expect(problems).toEqual([]);
+  });
   return {
     get api() {
       if (!api) throw new Error('the suite has not started');

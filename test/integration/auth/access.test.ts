@@ -57,6 +57,7 @@ const CALLS: Record<string, string> = {
   officers: `{ officers { username } }`,
   setAbsence: `mutation { setAbsence(username: "nobody", startsAt: "2026-03-02T00:00:00Z", endsAt: "2026-03-03T00:00:00Z", reason: "r") { id } }`,
   incidents: `{ incidents { id } }`,
+  consistencyReport: `{ consistencyReport { instancesChecked } }`,
   retryIncident: `mutation { retryIncident(id: "${ID}") { id } }`,
   resolveIncident: `mutation { resolveIncident(id: "${ID}") { id } }`,
   deployCalendar: `mutation { deployCalendar(name: "2027", content: {}) }`,
