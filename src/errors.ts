@@ -31,7 +31,8 @@ export type ErrorCode =
   | 'COMPONENTS_MISSING'
   | 'DOSSIER_INVALID_STATE'
   | 'PDF_UNAVAILABLE'
-  | 'FORM_INVALID';
+  | 'FORM_INVALID'
+  | 'DATABASE_UNAVAILABLE';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
+import { isDatabaseUnavailable } from '../store/unavailable';
 import { userMessage } from './user-message';
 
 /** Codes that Apollo and graphql-js give to requests that are malformed: safe to show as they are. */
@@ -42,6 +43,19 @@ export function formatErrorFor(logger: Logger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },
+      };
+    }
+    if (isDatabaseUnavailable(original) || isDatabaseUnavailable(error)) {
+      // Nothing of the call stayed (no commit); the client may send it again.
+      logger.warn({ path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The database is unavailable for a moment; nothing was changed, try again',
+        path: formatted.path,
+        extensions: {
+          code: 'DATABASE_UNAVAILABLE',
+          userMessage: userMessage('DATABASE_UNAVAILABLE', {}),
+          retryable: true,
+        },
       };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');

@@ -9,6 +9,7 @@ const HTTP_STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   PDF_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 /**

