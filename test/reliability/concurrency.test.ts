@@ -1,6 +1,7 @@
 import { bpmnProcess } from '../support/bpmn';
 import { apiSuite } from '../support/flows';
 import { readProjectFile } from '../support/models';
+import { BIRTH_PAPERS } from '../support/dossiers';
 
 type Body = { errors?: { extensions?: Record<string, unknown> }[] };
 
@@ -122,8 +123,7 @@ describe('under concurrency', () => {
         api().graphql<{ receiveDossier: { code: string } }>(
           `mutation ($name: String!) { receiveDossier(input: { procedureKey: "birth-registration",
              applicant: { name: $name, idNumber: "001190012345" },
-             components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-                          { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) { code } }`,
+             components: ${BIRTH_PAPERS} }) { code } }`,
           { name: `Người nộp ${n}` },
           reception,
         ),

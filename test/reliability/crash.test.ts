@@ -8,6 +8,7 @@ import { bpmnProcess } from '../support/bpmn';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { freePort } from '../support/free-port';
 import { seedOfficer } from '../support/officers';
+import { BIRTH_PAPERS } from '../support/dossiers';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist/src/cli/main.js');
 const LOAD_MS = 20_000;
@@ -131,8 +132,7 @@ describe('three servers, killed at random under load', () => {
       }>(
         `mutation { receiveDossier(input: { procedureKey: "birth-registration",
            applicant: { name: "Phan Văn Tài", idNumber: "001080033333" },
-           components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-                        { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) {
+           components: ${BIRTH_PAPERS} }) {
            code processInstance { openTasks { id } } } }`,
         {},
       );

@@ -1,5 +1,9 @@
 import type { TestApi } from './api';
 
+/** The papers a birth registration needs, as GraphQL input: its dossiers in tests bring them. */
+export const BIRTH_PAPERS = `[{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
+  { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }]`;
+
 /**
  * An officer finds the dossier's open task at `elementId` (read by `reader`, an officer of the
  * dossier's agency), claims it and completes it with `variables`; any error fails the test.

@@ -1,5 +1,5 @@
 import { snapshotDatabase } from '../../support/database';
-import { workTask } from '../../support/dossiers';
+import { BIRTH_PAPERS, workTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -23,7 +23,7 @@ describe('handing a step on to another agency', () => {
     tokens.nextDoorLeader = await suite.api.officer('ha.chutich', ['leader'], 'xa-ben-canh');
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
     const { receiveDossier } = await suite.api.ok(
-      `mutation { receiveDossier(input: { procedureKey: "birth-registration", applicant: { name: "Ngô Thị Lan", idNumber: "001190099999", phone: "0912345678" }, components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL }, { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) { code } }`,
+      `mutation { receiveDossier(input: { procedureKey: "birth-registration", applicant: { name: "Ngô Thị Lan", idNumber: "001190099999", phone: "0912345678" }, components: ${BIRTH_PAPERS} }) { code } }`,
       {},
       tokens.reception,
     );

@@ -6,6 +6,7 @@ import { checkConsistency } from '../../../src/store/consistency';
 import { bpmnProcess } from '../../support/bpmn';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
+import { BIRTH_PAPERS } from '../../support/dossiers';
 
 /**
  * The consistency checker finds what a crash, a bug or a hand-edited row leaves behind: each
@@ -37,8 +38,7 @@ describe('the consistency checker', () => {
     const { receiveDossier } = await suite.api.ok(
       `mutation { receiveDossier(input: { procedureKey: "birth-registration",
          applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345" },
-         components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-                      { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) {
+         components: ${BIRTH_PAPERS} }) {
          code processInstance { id } } }`,
       {},
       reception,
