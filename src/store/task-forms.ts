@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { parseFormSchema } from '../task-forms/schema';
 import { TaskFormEntity } from './entities';
 
@@ -53,15 +53,30 @@ export async function formOfTask(
   task: { formKey: string | null; createdAt: Date },
 ): Promise<TaskFormEntity | null> {
   if (!task.formKey) return null;
-  return manager
-    .createQueryBuilder(TaskFormEntity, 'form')
-    .where('form.formId = :formId AND form.deployedAt <= :createdAt', {
-      formId: task.formKey,
-      createdAt: task.createdAt,
-    })
-    .orderBy('form.version', 'DESC')
-    .limit(1)
-    .getOne();
+  const versions = (await taskFormVersions(manager, [task.formKey])).get(task.formKey) ?? [];
+  return formCurrentAt(versions, task.createdAt);
+}
+
+/** Every version of these forms, newest first, by form id: one query for a page of tasks. */
+export async function taskFormVersions(
+  manager: EntityManager,
+  formIds: readonly string[],
+): Promise<Map<string, TaskFormEntity[]>> {
+  const forms = await manager.find(TaskFormEntity, {
+    where: { formId: In([...formIds]) },
+    order: { version: 'DESC' },
+  });
+  const byId = new Map<string, TaskFormEntity[]>();
+  for (const form of forms) byId.set(form.formId, [...(byId.get(form.formId) ?? []), form]);
+  return byId;
+}
+
+/** Of a form's versions (newest first), the one current at a moment: see formOfTask. */
+export function formCurrentAt(
+  versions: readonly TaskFormEntity[],
+  at: Date,
+): TaskFormEntity | null {
+  return versions.find((form) => form.deployedAt.getTime() <= at.getTime()) ?? null;
 }
 
 /** The latest version of every form, by id. */

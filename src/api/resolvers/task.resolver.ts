@@ -20,7 +20,7 @@ import {
 import type { TaskQuery } from '../../store/task-query';
 import { ProcessInstance } from '../types/process-instance.type';
 import { TaskForm } from '../types/task-form.type';
-import { formOfTask } from '../../store/task-forms';
+import { formCurrentAt } from '../../store/task-forms';
 import { Task, TaskConnection, TaskFilter, TaskFormField } from '../types/task.type';
 import { signedIn } from './officer.resolver';
 
@@ -146,8 +146,9 @@ export class TaskResolver {
     description:
       'The form-js form the step names, in the version current when the task was created; null when it names none or it is not deployed.',
   })
-  form(@Root() task: TaskEntity, @Ctx() context: ApiContext): Promise<TaskForm | null> {
-    return formOfTask(context.dataSource.manager, task);
+  async form(@Root() task: TaskEntity, @Ctx() context: ApiContext): Promise<TaskForm | null> {
+    if (!task.formKey) return null;
+    return formCurrentAt(await context.loaders.taskFormVersions.load(task.formKey), task.createdAt);
   }
 
   @FieldResolver(() => [TaskFormField], {
