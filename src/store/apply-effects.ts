@@ -7,7 +7,7 @@ import { HistoryEventEntity, JobEntity, MessageSubscriptionEntity, TaskEntity } 
 import type { NewHistoryEvent } from './history';
 import { closeIncidentsOfJobs } from './incidents';
 import { preparedQuery } from './prepared';
-import { insertEntities, queryReturning, WriteBatch } from './sql';
+import { queryReturning, WriteBatch } from './sql';
 
 /**
  * A message a step sent: a job row written with the step (the outbox), delivered once the step's
@@ -65,11 +65,13 @@ export async function applyEffects(
   const cancelChildren: number[] = [];
   const throwsToParent: EffectOutcome['throwsToParent'] = [];
   const closedTasks: EffectOutcome['closedTasks'] = new Map();
-  const flush = async () => {
-    await insertEntities(manager, TaskEntity, newTasks.splice(0));
-    await insertEntities(manager, MessageSubscriptionEntity, newSubscriptions.splice(0));
-    await insertEntities(manager, JobEntity, newJobs.splice(0));
-  };
+  /** The rows created so far and not yet written, taken for one statement. */
+  const pending = () =>
+    new WriteBatch()
+      .insert(manager, TaskEntity, newTasks.splice(0))
+      .insert(manager, MessageSubscriptionEntity, newSubscriptions.splice(0))
+      .insert(manager, JobEntity, newJobs.splice(0));
+  const flush = () => pending().run(manager);
   const job = (
     waitId: number,
     fields: Pick<JobEntity, 'kind' | 'type' | 'elementId' | 'dueAt' | 'retries'>,
@@ -274,19 +276,15 @@ export async function applyEffects(
     }
   }
   // The step's last inserts, its history and its end, in one round trip.
-  const batch = new WriteBatch()
-    .insert(manager, TaskEntity, newTasks)
-    .insert(manager, MessageSubscriptionEntity, newSubscriptions)
-    .insert(manager, JobEntity, newJobs)
-    .insert(
-      manager,
-      HistoryEventEntity,
-      history.map(({ waitId, ...event }) => ({
-        instanceId,
-        ...event,
-        taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
-      })),
-    );
+  const batch = pending().insert(
+    manager,
+    HistoryEventEntity,
+    history.map(({ waitId, ...event }) => ({
+      instanceId,
+      ...event,
+      taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
+    })),
+  );
   await batch.run(manager, options.finish?.(batch));
   return { sent, startChildren, cancelChildren, throwsToParent, closedTasks };
 }
