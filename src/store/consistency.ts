@@ -132,7 +132,8 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
                  IS DISTINCT FROM (${measures.map((n) => `COALESCE(e.${n}, 0)`).join(', ')})`,
     },
     {
-      // Each completed step is counted once in the step rollup, under its version and day.
+      // Each completed step is counted once in the step rollup (its shards summed), under its
+      // version and day.
       name: 'step-rollup',
       sql: `WITH expected AS (
             SELECT i.definition_id, t.element_id,
@@ -142,7 +143,10 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
              WHERE t.state = 'COMPLETED' GROUP BY 1, 2, 3, 4)
           SELECT concat_ws('/', definition_id, element_id, day, bucket) AS subject,
                  'kept ' || COALESCE(r.completed, 0) || ', counted ' || COALESCE(e.completed, 0) AS detail
-            FROM expected e FULL JOIN step_rollup r USING (definition_id, element_id, day, bucket)
+            FROM expected e
+                 FULL JOIN (SELECT definition_id, element_id, day, bucket, sum(completed) AS completed
+                              FROM step_rollup GROUP BY 1, 2, 3, 4) r
+                 USING (definition_id, element_id, day, bucket)
            WHERE COALESCE(r.completed, 0) <> COALESCE(e.completed, 0)`,
     },
   ];

@@ -86,6 +86,20 @@ describe('stepMetrics', () => {
     ]);
   });
 
+  it('counts steps completed at the same moment on different connections once each, across the shards', async () => {
+    at('2026-03-09T01:00:00Z');
+    const codes = await Promise.all(Array.from({ length: 8 }, receive));
+    at('2026-03-09T02:00:00Z');
+    await Promise.all(codes.map((code) => work(code, 'reception')));
+    const [check] = await metrics();
+    expect(check).toMatchObject({ elementId: 'check', completed: 11 });
+    // Concurrent transactions hold different connections, so the count spread over the shards.
+    const [{ shards }] = (await suite.api.database.dataSource.query(
+      `SELECT count(DISTINCT shard)::int AS shards FROM step_rollup WHERE element_id = 'check' AND day = '2026-03-09'`,
+    )) as { shards: number }[];
+    expect(shards).toBeGreaterThan(1);
+  });
+
   it('names the versions there are when asked for one that is not', async () => {
     const { errors } = await suite.api.graphql(
       `{ stepMetrics(processDefinitionKey: "two-steps", version: 7, from: "2026-03-01", to: "2026-03-31") { elementId } }`,
