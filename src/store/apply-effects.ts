@@ -30,9 +30,18 @@ export interface EffectOutcome {
   closedTasks: Map<number, Record<string, unknown>>;
 }
 
+/** A task the caller read under the instance's lock: its id and when it was created. */
+export interface KnownTask {
+  id: string;
+  createdAt: Date;
+}
+
 export interface ApplyOptions {
-  /** When tasks the caller already read were created (by wait id), to save reading them again. */
-  taskCreatedAt?: ReadonlyMap<number, Date>;
+  /**
+   * Tasks the caller already read (by wait id): completing one needs no read, and its closing
+   * `UPDATE` goes with the step's last writes.
+   */
+  knownTasks?: ReadonlyMap<number, KnownTask>;
   /**
    * The statement that ends the step (its instance's new state), sent together with the step's
    * last inserts and its history: built with the batch's parameters.
@@ -54,7 +63,7 @@ export async function applyEffects(
   calendar: WorkingCalendar,
   options: ApplyOptions = {},
 ): Promise<EffectOutcome> {
-  const { taskCreatedAt } = options;
+  const { knownTasks } = options;
   const taskIds = new Map<number, string>();
   const newTasks: Partial<TaskEntity>[] = [];
   const newSubscriptions: MessageSubscriptionEntity[] = [];
@@ -65,13 +74,35 @@ export async function applyEffects(
   const cancelChildren: number[] = [];
   const throwsToParent: EffectOutcome['throwsToParent'] = [];
   const closedTasks: EffectOutcome['closedTasks'] = new Map();
-  /** The rows created so far and not yet written, taken for one statement. */
-  const pending = () =>
-    new WriteBatch()
+  /** A task's closing, not yet written: it goes with the next batch (see closeTask). */
+  let closing: { waitId: number; changes: (batch: WriteBatch) => string } | undefined;
+  /** The rows created or closed so far and not yet written, taken for one statement. */
+  const pending = () => {
+    const batch = new WriteBatch()
       .insert(manager, TaskEntity, newTasks.splice(0))
       .insert(manager, MessageSubscriptionEntity, newSubscriptions.splice(0))
       .insert(manager, JobEntity, newJobs.splice(0));
-  const flush = () => pending().run(manager);
+    const closes = closing;
+    closing = undefined;
+    if (closes) {
+      batch.returning(
+        `UPDATE task SET ${closes.changes(batch)}, ended_at = ${batch.param(now)}
+          WHERE instance_id = ${batch.param(instanceId)} AND wait_id = ${batch.param(closes.waitId)}
+          RETURNING *`,
+      );
+    }
+    return {
+      batch,
+      run: async (main?: string) => {
+        const [closed] = await batch.run(manager, main);
+        if (closes && closed) {
+          taskIds.set(closes.waitId, closed.id as string);
+          closedTasks.set(closes.waitId, closed);
+        }
+      },
+    };
+  };
+  const flush = () => pending().run();
   const job = (
     waitId: number,
     fields: Pick<JobEntity, 'kind' | 'type' | 'elementId' | 'dueAt' | 'retries'>,
@@ -101,17 +132,21 @@ export async function applyEffects(
       now,
     );
   };
-  const closeTask = async (waitId: number, changes: string, values: unknown[]) => {
-    await flush();
-    const rows = await preparedQuery<{ id: string }>(
-      manager,
-      `UPDATE task SET ${changes}, ended_at = $3 WHERE instance_id = $1 AND wait_id = $2 RETURNING *`,
-      [instanceId, waitId, now, ...values],
-    );
-    if (rows[0]) {
-      taskIds.set(waitId, rows[0].id);
-      closedTasks.set(waitId, rows[0]);
-    }
+  /**
+   * Closes (completes or cancels) a task. A task the caller read before the step is none of the
+   * rows the step creates, and its id is known: its closing goes with the step's next batch.
+   * Any other may have been created in this step, and the history wants its id: the rows before
+   * it are written first, then it at once.
+   */
+  const closeTask = async (
+    waitId: number,
+    changes: (batch: WriteBatch) => string,
+    known?: KnownTask,
+  ) => {
+    if (closing || !known) await flush();
+    closing = { waitId, changes };
+    if (known) taskIds.set(waitId, known.id);
+    else await flush();
   };
 
   for (const effect of effects) {
@@ -143,10 +178,10 @@ export async function applyEffects(
         break;
       }
       case 'COMPLETE_TASK': {
-        await flush();
+        const known = knownTasks?.get(effect.waitId);
         // The working time the step took, for the step metrics (kept by a trigger).
         const createdAt =
-          taskCreatedAt?.get(effect.waitId) ??
+          known?.createdAt ??
           (
             await preparedQuery<{ created_at: Date }>(
               manager,
@@ -159,8 +194,10 @@ export async function applyEffects(
           : null;
         await closeTask(
           effect.waitId,
-          `state = 'COMPLETED', completed_by = COALESCE($4, assignee), working_minutes = $5`,
-          [effect.actor ?? null, minutes],
+          (batch) =>
+            `state = 'COMPLETED', completed_by = COALESCE(${batch.param(effect.actor ?? null)}, assignee),
+             working_minutes = ${batch.param(minutes)}`,
+          known,
         );
         break;
       }
@@ -173,7 +210,7 @@ export async function applyEffects(
         );
         break;
       case 'CANCEL_TASK':
-        await closeTask(effect.waitId, `state = 'CANCELED'`, []);
+        await closeTask(effect.waitId, () => `state = 'CANCELED'`);
         break;
       case 'OPEN_SUBSCRIPTION': {
         const { subscription } = effect;
@@ -275,8 +312,9 @@ export async function applyEffects(
         break;
     }
   }
-  // The step's last inserts, its history and its end, in one round trip.
-  const batch = pending().insert(
+  // The step's last inserts, its completed task, its history and its end, in one round trip.
+  const last = pending();
+  last.batch.insert(
     manager,
     HistoryEventEntity,
     history.map(({ waitId, ...event }) => ({
@@ -285,6 +323,6 @@ export async function applyEffects(
       taskId: waitId === undefined ? null : (taskIds.get(waitId) ?? null),
     })),
   );
-  await batch.run(manager, options.finish?.(batch));
+  await last.run(options.finish?.(last.batch));
   return { sent, startChildren, cancelChildren, throwsToParent, closedTasks };
 }

@@ -4,7 +4,12 @@ import { processVariables } from '../engine/state';
 import { step } from '../engine/step';
 import type { Command, InstanceState, Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
-import { applyEffects, type EffectOutcome, type SentMessage } from './apply-effects';
+import {
+  applyEffects,
+  type EffectOutcome,
+  type KnownTask,
+  type SentMessage,
+} from './apply-effects';
 import { CALENDAR_KEY, officeCalendar } from './calendars';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
@@ -139,8 +144,8 @@ export async function runCommand(
   instance: ProcessInstanceEntity,
   command: Command,
   now: Date,
-  /** When tasks the caller read were created, by wait id (see applyEffects). */
-  taskCreatedAt?: ReadonlyMap<number, Date>,
+  /** Tasks the caller read under the lock, by wait id (see applyEffects). */
+  knownTasks?: ReadonlyMap<number, KnownTask>,
 ): Promise<{
   instance: ProcessInstanceEntity;
   sent: SentMessage[];
@@ -162,7 +167,7 @@ export async function runCommand(
   Object.assign(instance, deadlineColumns(state));
   // The new state goes with the step's last writes (see applyEffects): one round trip.
   const outcome = await applyEffects(manager, instance.id, effects, now, calendar, {
-    taskCreatedAt,
+    knownTasks,
     finish: (batch) =>
       `UPDATE process_instance SET state = ${batch.param(JSON.stringify(state))},
               status = ${batch.param(state.status)}, revision = ${batch.param(instance.revision)},

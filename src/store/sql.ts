@@ -29,14 +29,17 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Writes sent as one statement: inserts of entities (columns from the entity's metadata; a
- * property left undefined takes the column's default) as data-modifying WITH clauses, ending
- * with a main statement. A step's new tasks, jobs, history and its instance's new state reach
- * PostgreSQL in one round trip, as named prepared statements, without the CPU TypeORM's insert
- * builder spends. The parts must not depend on each other's rows: they see the same snapshot.
+ * property left undefined takes the column's default) and other data-modifying statements as
+ * WITH clauses, ending with a main statement. A step's new tasks, jobs, history, its closing
+ * task and its instance's new state reach PostgreSQL in one round trip, as named prepared
+ * statements, without the CPU TypeORM's insert builder spends. The parts must not touch each
+ * other's rows: they see the same snapshot.
  */
 export class WriteBatch {
   private readonly values: unknown[] = [];
-  private readonly inserts: string[] = [];
+  private readonly parts: string[] = [];
+  /** The part whose rows `run` answers with, when one is marked (see `returning`). */
+  private returned?: number;
 
   /** A value as a parameter of the statement; returns its placeholder. */
   param(value: unknown): string {
@@ -64,26 +67,37 @@ export class WriteBatch {
       });
       return `(${cells.join(', ')})`;
     });
-    this.inserts.push(
+    this.parts.push(
       `INSERT INTO ${metadata.tableName} (${columns.map((c) => `"${c.databaseName}"`).join(', ')})
        VALUES ${tuples.join(', ')}`,
     );
     return this;
   }
 
-  get empty(): boolean {
-    return this.inserts.length === 0;
+  /**
+   * A data-modifying statement with RETURNING (built with this batch's parameters) whose rows
+   * `run` answers with: one per batch.
+   */
+  returning(sql: string): this {
+    if (this.returned !== undefined) throw new Error('A write batch returns the rows of one part');
+    this.returned = this.parts.push(sql) - 1;
+    return this;
   }
 
-  /** Sends the inserts, then `main` (built with this batch's parameters) in the same statement. */
-  async run(manager: EntityManager, main?: string): Promise<void> {
-    const parts = main
-      ? [...this.inserts.map((sql) => ({ sql })), { sql: main }]
-      : this.inserts.map((sql) => ({ sql }));
-    if (parts.length === 0) return;
-    const last = parts.pop()!.sql;
-    const withs = parts.map((part, k) => `w${k} AS (${part.sql})`);
-    await preparedQuery(
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /**
+   * Sends the parts, then `main` (built with this batch's parameters) in the same statement.
+   * Answers with the rows of the part marked `returning`, if one is.
+   */
+  async run(manager: EntityManager, main?: string): Promise<Record<string, unknown>[]> {
+    const parts = main ? [...this.parts, main] : [...this.parts];
+    if (parts.length === 0) return [];
+    const last = this.returned === undefined ? parts.pop()! : `SELECT * FROM w${this.returned}`;
+    const withs = parts.map((sql, k) => `w${k} AS (${sql})`);
+    return preparedQuery(
       manager,
       withs.length > 0 ? `WITH ${withs.join(', ')} ${last}` : last,
       this.values,
@@ -97,5 +111,8 @@ export function insertEntities<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   entities: readonly Partial<T>[],
 ): Promise<void> {
-  return new WriteBatch().insert(manager, target, entities).run(manager);
+  return new WriteBatch()
+    .insert(manager, target, entities)
+    .run(manager)
+    .then(() => undefined);
 }

@@ -226,7 +226,7 @@ export async function completeTask(
         instance,
         { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
         input.now,
-        new Map([[task.waitId, task.createdAt]]),
+        new Map([[task.waitId, { id: task.id, createdAt: task.createdAt }]]),
       );
       const closed = closedTasks.get(task.waitId);
       return { task: closed ? entityFromRow(manager, TaskEntity, closed) : task, sent };
