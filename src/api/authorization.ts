@@ -2,11 +2,13 @@ import type { MiddlewareFn } from 'type-graphql';
 import { auditTarget, recordAudit } from '../auth/audit';
 import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
+import { withCommitRider } from '../store/commit-rider';
 import type { ApiContext } from './context';
 
 /**
  * Runs before every root query and mutation: the operation must be allowed by the policy
- * (src/auth/policy.ts); a mutation's outcome is then recorded in the audit log, refused or not.
+ * (src/auth/policy.ts); a mutation's outcome is recorded in the audit log, refused or not — a
+ * success in the same transaction as the change it records (see withCommitRider).
  */
 export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
   { info, args, context },
@@ -20,20 +22,27 @@ export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
     authorize(operation, principal, tokenError);
     return next();
   }
+  const event = {
+    at: context.now(),
+    actor: principal?.username ?? (operation === 'login' ? auditTarget(args) : null),
+    action: operation,
+    target: auditTarget(args),
+  };
   const audit = (outcome: string) =>
-    recordAudit(context.dataSource, {
-      at: context.now(),
-      actor: principal?.username ?? (operation === 'login' ? auditTarget(args) : null),
-      action: operation,
-      target: auditTarget(args),
-      outcome,
-    }).catch((error: unknown) => context.logger.error({ err: error }, 'audit not recorded'));
+    recordAudit(context.dataSource, { ...event, outcome }).catch((error: unknown) =>
+      context.logger.error({ err: error }, 'audit not recorded'),
+    );
   try {
     authorize(operation, principal, tokenError);
-    const result: unknown = await next();
-    await audit('OK');
+    // Its row commits with the mutation's (first) transaction; one that wrote nothing gets its own.
+    const { result, rode } = await withCommitRider(
+      (manager) => recordAudit(manager, { ...event, outcome: 'OK' }),
+      () => next() as Promise<unknown>,
+    );
+    if (!rode) await audit('OK');
     return result;
   } catch (error) {
+    // A refusal, or a failure after a first transaction committed (its OK row stays): recorded.
     await audit(error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR');
     throw error;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEventEntity } from '../store/entities';
 import { preparedQuery } from '../store/prepared';
 
@@ -19,7 +19,7 @@ export function auditTarget(args: Record<string, unknown>): string | null {
 
 /** Records one mutation's outcome. Passwords and variables are never recorded. */
 export async function recordAudit(
-  dataSource: DataSource,
+  dataSource: DataSource | EntityManager,
   event: Omit<AuditEventEntity, 'id'>,
 ): Promise<void> {
   await preparedQuery(

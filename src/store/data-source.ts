@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
+import { CommitRiderSubscriber } from './commit-rider';
 import { entities } from './entities';
 
 /**
@@ -12,6 +13,7 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     url,
     entities,
     migrations,
+    subscribers: [CommitRiderSubscriber],
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
