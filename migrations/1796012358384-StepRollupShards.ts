@@ -18,8 +18,9 @@ const stepRollupTrigger = (shard: string, conflict: string) =>
    END $$`;
 
 /**
- * A step's writes made lighter. The GIN index on a task's candidate groups served no query since
- * the inbox keys (InboxKeys): every task written paid for it. The step rollup had one row per
+ * A step's writes made lighter. The GIN index on a task's candidate groups took entries for every
+ * version of every task, completed ones too (OpenTaskGroups puts back one of the open tasks, for
+ * `tasks(filter: { candidateGroup })`). The step rollup had one row per
  * step, day and bucket, so officers completing the same step at once queued on its lock until
  * their commits: each connection now counts into its own shard (`pg_backend_pid() % 8`).
  */

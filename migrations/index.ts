@@ -21,6 +21,7 @@ import { DossierFeedback1795991150038 } from './1795991150038-DossierFeedback';
 import { Metrics1795997191187 } from './1795997191187-Metrics';
 import { TaskFormsAndHandOns1796002110374 } from './1796002110374-TaskFormsAndHandOns';
 import { InboxKeys1796003423680 } from './1796003423680-InboxKeys';
+import { OpenTaskGroups1796013000000 } from './1796013000000-OpenTaskGroups';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   TaskFormsAndHandOns1796002110374,
   InboxKeys1796003423680,
   StepRollupShards1796012358384,
+  OpenTaskGroups1796013000000,
 ];

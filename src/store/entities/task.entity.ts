@@ -8,6 +8,7 @@ export type TaskState = 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELED';
 @Index('task_instance_wait', ['instanceId', 'waitId'], { unique: true })
 @Index('task_state_seq', ['state', 'seq'])
 @Index('task_state_due', ['state', 'dueAt'])
+@Index('task_candidate_groups', { synchronize: false })
 @Index('task_inbox', { synchronize: false })
 @Index('task_held', { synchronize: false })
 export class TaskEntity {

@@ -50,13 +50,21 @@ describe('migrations', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
-  it('index the inbox by the keys of who each open task is offered to', async () => {
+  it('index the open tasks by the keys of who they are offered to, and by candidate group', async () => {
     const indexes = (await database.dataSource.query(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'task' AND indexdef LIKE '%USING gin%'`,
+      `SELECT indexname, indexdef FROM pg_indexes
+        WHERE tablename = 'task' AND indexdef LIKE '%USING gin%' ORDER BY indexname`,
     )) as { indexname: string; indexdef: string }[];
-    // One GIN index only: the candidate groups' own went with StepRollupShards (no query used it).
+    // Only open (and held) tasks: a completed step adds no GIN entries.
     expect(indexes).toEqual([
-      { indexname: 'task_inbox', indexdef: expect.stringMatching(/USING gin \(inbox_keys\)/) },
+      {
+        indexname: 'task_candidate_groups',
+        indexdef: expect.stringMatching(/USING gin \(candidate_groups\) WHERE .*OPEN.*CLAIMED/),
+      },
+      {
+        indexname: 'task_inbox',
+        indexdef: expect.stringMatching(/USING gin \(inbox_keys\) WHERE .*OPEN/),
+      },
     ]);
   });
 
