@@ -20,7 +20,8 @@ import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
 /**
  * Creates an instance of a definition and runs its first step, in the caller's transaction. The
  * step runs before anything is written; if it fails (a condition that cannot be evaluated),
- * nothing is created.
+ * nothing is created. `startedChildren`: its first step started call activities, and a child
+ * that completed at once has moved it on past the returned state.
  */
 export async function createInstance(
   manager: EntityManager,
@@ -36,7 +37,7 @@ export async function createInstance(
     parent?: { instanceId: string; waitId: number; depth: number };
     now: Date;
   },
-): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[] }> {
+): Promise<{ instance: ProcessInstanceEntity; sent: SentMessage[]; startedChildren: boolean }> {
   const command: Command = {
     type: 'START',
     variables: input.variables,
@@ -93,7 +94,11 @@ export async function createInstance(
     ],
   );
   const outcome = await applyEffects(manager, instance.id, effects, input.now, calendar);
-  return { instance, sent: await followUp(manager, instance, outcome, input.now) };
+  return {
+    instance,
+    sent: await followUp(manager, instance, outcome, input.now),
+    startedChildren: outcome.startChildren.length > 0,
+  };
 }
 
 /** The calendar's hashes as they were when each instance was locked (see officeCalendar). */

@@ -20,7 +20,7 @@ export async function startInstance(
     now: Date;
   },
 ): Promise<ProcessInstanceEntity> {
-  const { instance, sent } = await inTransaction(dataSource, async (manager) => {
+  const { instance, sent, startedChildren } = await inTransaction(dataSource, async (manager) => {
     const definition = await latestDefinition(manager, input.key);
     if (input.businessKey && input.agency) {
       await claimDossierCode(manager, input.businessKey, input.agency);
@@ -28,7 +28,9 @@ export async function startInstance(
     return createInstance(manager, definition, input);
   });
   await deliverMessages(dataSource, sent, input.now);
-  // Read it again: a called process that completed at once has already moved it on.
+  // A called process that completed at once, or a message it sent itself, has moved it on since
+  // its first step: read it again then.
+  if (!startedChildren && sent.length === 0) return instance;
   return (await findInstance(dataSource, instance.id)) ?? instance;
 }
 
