@@ -2,13 +2,13 @@ import type { MiddlewareFn } from 'type-graphql';
 import { auditTarget, recordAudit } from '../auth/audit';
 import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
-import { withCommitRider } from '../store/commit-rider';
+import { commitRider } from '../store/commit-rider';
 import type { ApiContext } from './context';
 
 /**
  * Runs before every root query and mutation: the operation must be allowed by the policy
  * (src/auth/policy.ts); a mutation's outcome is recorded in the audit log, refused or not — a
- * success in the same transaction as the change it records (see withCommitRider).
+ * success in the same transaction as the change it records (see commitRider).
  */
 export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
   { info, args, context },
@@ -35,11 +35,19 @@ export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
   try {
     authorize(operation, principal, tokenError);
     // Its row commits with the mutation's (first) transaction; one that wrote nothing gets its own.
-    const { result, rode } = await withCommitRider(
-      (manager) => recordAudit(manager, { ...event, outcome: 'OK' }),
-      () => next() as Promise<unknown>,
+    // Mutations run one after another, so the request's data source can be the riding one meanwhile.
+    const rider = commitRider(context.dataSource, (manager) =>
+      recordAudit(manager, { ...event, outcome: 'OK' }),
     );
-    if (!rode) await audit('OK');
+    const own = context.dataSource;
+    context.dataSource = rider.dataSource;
+    let result: unknown;
+    try {
+      result = await next();
+    } finally {
+      context.dataSource = own;
+    }
+    if (!rider.rode()) await audit('OK');
     return result;
   } catch (error) {
     // A refusal, or a failure after a first transaction committed (its OK row stays): recorded.

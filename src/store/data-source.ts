@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
-import { CommitRiderSubscriber } from './commit-rider';
 import { entities } from './entities';
 
 /**
@@ -13,7 +12,6 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     url,
     entities,
     migrations,
-    subscribers: [CommitRiderSubscriber],
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
