@@ -20,3 +20,17 @@ export function bpmnProcess(
   </bpmn:process>
 </bpmn:definitions>`;
 }
+
+/** A process of one step between a start and an end event: `step` is its element, with an id. */
+export function oneStepProcess(id: string, step: string): string {
+  const stepId = /\bid="([^"]+)"/.exec(step)?.[1];
+  if (!stepId) throw new Error(`The step has no id: ${step}`);
+  return bpmnProcess(
+    id,
+    `<bpmn:startEvent id="start" />
+     ${step}
+     <bpmn:endEvent id="end" />
+     <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="${stepId}" />
+     <bpmn:sequenceFlow id="b" sourceRef="${stepId}" targetRef="end" />`,
+  );
+}

@@ -7,7 +7,7 @@ import { JobHandlers } from '../../../src/jobs/handlers';
 import { startJobRunner } from '../../../src/jobs/runner';
 import { deployBpmn } from '../../../src/store/deploy';
 import { startInstance } from '../../../src/store/start-instance';
-import { bpmnProcess } from '../../support/bpmn';
+import { bpmnProcess, oneStepProcess } from '../../support/bpmn';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { PROJECT_ROOT } from '../../support/models';
 
@@ -110,14 +110,7 @@ describe('job runners sharing one database', () => {
     });
     await deployBpmn(
       database.dataSource,
-      bpmnProcess(
-        'notify',
-        `<bpmn:startEvent id="start" />
-         <bpmn:serviceTask id="send" tthc:jobType="notify-citizen" />
-         <bpmn:endEvent id="end" />
-         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="send" />
-         <bpmn:sequenceFlow id="b" sourceRef="send" targetRef="end" />`,
-      ),
+      oneStepProcess('notify', '<bpmn:serviceTask id="send" tthc:jobType="notify-citizen" />'),
       { now: new Date() },
     );
     // Polls once an hour: only the notification can wake it in time.
