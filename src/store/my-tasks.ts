@@ -49,7 +49,10 @@ export async function queryMyTasks(
     filters.push(`t.overdue = $${parameters.length}`);
   }
   parameters.push(page.endOfToday);
-  const counted = `SELECT t.*,
+  // The officer's tasks narrowed to what the counts, the filters and the order read: the window
+  // and the sort then carry a few columns of each task, not whole rows; the page's rows are read
+  // whole afterwards, by id.
+  const counted = `SELECT t.id, t.seq, t.due_at, t.state, t.overdue,
       count(*) FILTER (WHERE ${filters.length > 0 ? filters.join(' AND ') : 'true'}) OVER () AS c_total,
       count(*) FILTER (WHERE t.state = 'OPEN') OVER () AS c_open,
       count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) OVER () AS c_claimed_by_me,
@@ -67,8 +70,12 @@ export async function queryMyTasks(
   // and every count over all of them alongside each row.
   const rows = await preparedQuery<Record<string, unknown> & Counts>(
     dataSource,
-    `SELECT * FROM (${counted}) t WHERE ${['true', ...filters].join(' AND ')}${after}
-      ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length}`,
+    `WITH page AS (
+       SELECT * FROM (${counted}) t WHERE ${['true', ...filters].join(' AND ')}${after}
+        ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length})
+     SELECT t.*, p.c_total, p.c_open, p.c_claimed_by_me, p.c_due_today, p.c_overdue
+       FROM page p JOIN task t ON t.id = p.id
+      ORDER BY ${DUE}, t.seq`,
     pageParameters,
   );
   // An empty page (past the end, or nothing matches the filter) still answers the counts.

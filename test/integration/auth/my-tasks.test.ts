@@ -73,6 +73,36 @@ describe('myTasks: the inbox of the signed-in officer', () => {
     expect((await inbox(tokens.backup)).totalCount).toBe(0);
   });
 
+  it('pages through the inbox one task at a time in the same order, the counts on every page', async () => {
+    const page = async (after?: string) =>
+      (
+        await suite.api.graphql(
+          `query ($after: String) { myTasks(first: 1, after: $after) {
+             edges { node { elementId processInstance { businessKey } } }
+             pageInfo { hasNextPage endCursor } totalCount counts { open } } }`,
+          { after },
+          tokens.land,
+        )
+      ).data?.myTasks;
+    const first = await page();
+    expect(lines(first)).toEqual(['HS-LATER survey']);
+    expect(first).toMatchObject({
+      pageInfo: { hasNextPage: true },
+      totalCount: 2,
+      counts: { open: 2 },
+    });
+    const second = await page(first.pageInfo.endCursor);
+    expect(lines(second)).toEqual(['HS-SOONER survey']);
+    expect(second).toMatchObject({
+      pageInfo: { hasNextPage: false },
+      totalCount: 2,
+      counts: { open: 2 },
+    });
+    // Past the end: no task, and the counts still.
+    const past = await page(second.pageInfo.endCursor);
+    expect(past).toMatchObject({ edges: [], totalCount: 2, counts: { open: 2 } });
+  });
+
   it('counts open, claimed by me, due today and overdue tasks', async () => {
     clock.now = vn('2026-03-02T13:00:00');
     const [soonest] = (await inbox(tokens.reception)).edges;
