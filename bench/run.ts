@@ -49,23 +49,14 @@ async function main(): Promise<void> {
   const count = (n: number) => n.toLocaleString('en');
   const cpu = (m: Measurement) => ((m.cpuSeconds / m.count) * 1e6).toFixed(1);
   const rate = (m: Measurement, unit: string) => `${count(Math.round(perSecond(m)))} ${unit}/s`;
+  /** A row of things done per second, with the CPU each took. */
+  const throughput = (name: string, m: Measurement, unit: string) =>
+    rows.push([name, count(m.count), rate(m, unit), '', cpu(m)]);
 
   const ours = await benchEngineStep(size.engineInstances);
-  rows.push([
-    'engine step(): five-task instances in memory',
-    count(ours.count),
-    rate(ours, 'instances'),
-    '',
-    cpu(ours),
-  ]);
+  throughput('engine step(): five-task instances in memory', ours, 'instances');
   const theirs = await benchBpmnEngine(size.bpmnEngineInstances);
-  rows.push([
-    'bpmn-engine 25: the same process, parsed once',
-    count(theirs.count),
-    rate(theirs, 'instances'),
-    '',
-    cpu(theirs),
-  ]);
+  throughput('bpmn-engine 25: the same process, parsed once', theirs, 'instances');
   rows.push([
     '  ours / bpmn-engine',
     '',
@@ -92,7 +83,7 @@ async function main(): Promise<void> {
       '',
     ]);
     const durable = (name: string, m: Measurement) => {
-      rows.push([name, count(m.count), rate(m, 'steps'), '', cpu(m)]);
+      throughput(name, m, 'steps');
       if (pgbench) {
         rows.push(['  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), '≥ 0.5', '']);
       }
@@ -108,22 +99,14 @@ async function main(): Promise<void> {
         await benchGraphqlSteps(api, size.httpInstances, size.concurrency),
       );
       const timers = await benchDueTimers(dataSource, size.timers, 4);
-      rows.push([
-        'jobs: due timers fired, 4 runners side by side',
-        count(timers.count),
-        rate(timers, 'timers'),
-        '',
-        cpu(timers),
-      ]);
+      throughput('jobs: due timers fired, 4 runners side by side', timers, 'timers');
 
       const fill = await fillOpenTasks(dataSource, size.openTasks);
-      rows.push([
+      throughput(
         `inbox: ${count(size.openTasks)} open tasks written, 500 role-agency pairs`,
-        count(fill.count),
-        rate(fill, 'tasks'),
-        '',
-        cpu(fill),
-      ]);
+        fill,
+        'tasks',
+      );
       const inbox = await benchMyTasks(api, size.inboxRounds);
       const inboxName = `inbox: myTasks (first 50, counts) over HTTP, ${count(inbox.inboxSize)} tasks each`;
       rows.push([`${inboxName} — p50`, count(inbox.count), `${inbox.p50.toFixed(1)} ms`, '', '']);
@@ -139,13 +122,7 @@ async function main(): Promise<void> {
     }
 
     const province = await fillProvince(dataSource, size.dossiers);
-    rows.push([
-      `metrics: a province's dossiers written with their rollup`,
-      count(province.count),
-      rate(province, 'dossiers'),
-      '',
-      cpu(province),
-    ]);
+    throughput(`metrics: a province's dossiers written with their rollup`, province, 'dossiers');
     for (const [name, m] of await benchMetricsQueries(dataSource, size.metricsRounds)) {
       const target = name.startsWith('the same province') ? '(for comparison)' : '≤ 100 ms';
       rows.push([

@@ -22,9 +22,15 @@ export async function queryReturning<T>(
   return result as T[];
 }
 
+/** PostgreSQL's SQLSTATE of a failed query, as TypeORM wraps it (driverError) or as pg gives it. */
+export function sqlState(error: unknown): string | undefined {
+  const failed = error as { driverError?: { code?: string }; code?: string } | null;
+  return failed?.driverError?.code ?? failed?.code;
+}
+
 /** Whether a query failed on a unique index (PostgreSQL 23505): someone else got there first. */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } }).driverError?.code === '23505';
+  return sqlState(error) === '23505';
 }
 
 /**

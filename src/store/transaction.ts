@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sqlState } from './sql';
 
 /** PostgreSQL's codes for a transaction that lost a race: a deadlock, a serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -18,9 +19,7 @@ export async function inTransaction<T>(
     try {
       return await dataSource.transaction(work);
     } catch (error) {
-      const code =
-        (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
-        (error as { code?: string }).code;
+      const code = sqlState(error);
       if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
     }
   }
