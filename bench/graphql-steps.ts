@@ -1,5 +1,5 @@
 import type { BenchApi } from './bench-api';
-import { measure, type Measurement } from './measure';
+import { measureConcurrently, type CpuClock, type Measurement } from './measure';
 
 const START = `mutation { startProcess(key: "five-tasks", variables: { missing: false }) {
   openTasks { id } } }`;
@@ -16,34 +16,43 @@ export async function benchGraphqlSteps(
   api: BenchApi,
   instances: number,
   concurrency: number,
+  databaseCpu: CpuClock = null,
 ): Promise<Measurement> {
   const token = await api.officer(
     'bench.http',
     ['reception', 'civil_status', 'police', 'leader'],
     'bench-http',
   );
-  let next = 0;
-  let last = 0;
-  const worker = async () => {
-    while (next < last) {
-      next += 1;
-      const { startProcess } = await api.call<{ startProcess: { openTasks: { id: string }[] } }>(
-        token,
-        START,
-      );
-      let open = startProcess.openTasks;
-      while (open.length > 0) {
-        const { completeTask } = await api.call<{
-          completeTask: { processInstance: { openTasks: { id: string }[] } };
-        }>(token, COMPLETE, { id: open[0].id });
-        open = completeTask.processInstance.openTasks;
-      }
+  const dossier = async () => {
+    const { startProcess } = await api.call<{ startProcess: { openTasks: { id: string }[] } }>(
+      token,
+      START,
+    );
+    let open = startProcess.openTasks;
+    while (open.length > 0) {
+      const { completeTask } = await api.call<{
+        completeTask: { processInstance: { openTasks: { id: string }[] } };
+      }>(token, COMPLETE, { id: open[0].id });
+      open = completeTask.processInstance.openTasks;
     }
   };
-  const run = (count: number) => {
-    last += count;
-    return Promise.all(Array.from({ length: concurrency }, worker)).then(() => undefined);
+  return measureConcurrently(instances, concurrency, dossier, { countEach: 6, databaseCpu });
+}
+
+/**
+ * The floor beneath those steps: a signed-in request that asks for nothing (`{ __typename }`),
+ * through the same server, client and sign-in, `concurrency` at once. What HTTP, Apollo and the
+ * sign-in cost a request before any step is taken.
+ */
+export async function benchGraphqlEmpty(
+  api: BenchApi,
+  requests: number,
+  concurrency: number,
+  databaseCpu: CpuClock = null,
+): Promise<Measurement> {
+  const token = await api.officer('bench.http', ['reception'], 'bench-http');
+  const empty = async () => {
+    await api.call(token, '{ __typename }');
   };
-  await run(Math.ceil(instances / 10)); // warm-up: JIT, and each connection prepares its statements
-  return measure(instances * 6, () => run(instances));
+  return measureConcurrently(requests, concurrency, empty, { databaseCpu });
 }

@@ -3,20 +3,35 @@ import { cpuUsage } from 'node:process';
 export interface Measurement {
   count: number;
   seconds: number;
+  /** This process's CPU time (user + system). */
   cpuSeconds: number;
+  /** The database server's CPU time, when a clock of it was given and it could be read. */
+  databaseCpuSeconds?: number;
 }
 
-/** Runs `work` and reports wall time and the process's CPU time (user + system). */
+/** A clock of the database server's CPU seconds (see postgres-cpu.ts); null where unreadable. */
+export type CpuClock = (() => number) | null;
+
+/** Runs `work` and reports wall time, the process's CPU time and the database's, if clocked. */
 export async function measure(
   count: number,
   work: () => Promise<void> | void,
+  databaseCpu: CpuClock = null,
 ): Promise<Measurement> {
+  const databaseBefore = databaseCpu?.();
   const cpuBefore = cpuUsage();
   const start = process.hrtime.bigint();
   await work();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = cpuUsage(cpuBefore);
-  return { count, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  const databaseAfter = databaseCpu?.();
+  return {
+    count,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    ...(databaseBefore !== undefined &&
+      databaseAfter !== undefined && { databaseCpuSeconds: databaseAfter - databaseBefore }),
+  };
 }
 
 export function perSecond(m: Measurement): number {
@@ -28,4 +43,32 @@ export function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   for (const row of rows)
     console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+}
+
+/**
+ * Runs `unit` `units` times, `concurrency` at a time, and measures it, after a tenth as many
+ * to warm up (the JIT; each connection prepares its statements). A unit counts `countEach`
+ * (an instance worked to its end counts its steps).
+ */
+export async function measureConcurrently(
+  units: number,
+  concurrency: number,
+  unit: () => Promise<void>,
+  options: { countEach?: number; databaseCpu?: CpuClock } = {},
+): Promise<Measurement> {
+  let started = 0;
+  let last = 0;
+  const worker = async () => {
+    while (started < last) {
+      started += 1;
+      await unit();
+    }
+  };
+  const run = async (count: number) => {
+    last += count;
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  };
+  await run(Math.ceil(units / 10));
+  const count = units * (options.countEach ?? 1);
+  return measure(count, () => run(units), options.databaseCpu ?? null);
 }

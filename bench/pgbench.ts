@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { measure, type CpuClock, type Measurement } from './measure';
+import { tpcbFromNode } from './tpcb-from-node';
 
 const run = promisify(execFile);
 
@@ -9,17 +11,22 @@ export interface PgbenchResult {
   clients: number;
   seconds: number;
   scale: number;
+  /** The database server's CPU seconds per transaction, when its clock could be read. */
+  databaseCpuEach?: number;
+  /** The same transaction sent from Node through node-pg, the same clients and time. */
+  fromNode: Measurement;
 }
 
 /**
  * PostgreSQL's own yardstick on the same server: pgbench's built-in TPC-B-like script (five
  * statements in a transaction: three updates, a select, an insert), in a database of its own so
- * it does not touch the engine's tables. Null when no pgbench is installed (Debian:
- * `apt-get install postgresql-client`), or PGBENCH names one.
+ * it does not touch the engine's tables; then the same script from Node (tpcb-from-node.ts). Null
+ * when no pgbench is installed (Debian: `apt-get install postgresql-client`), or PGBENCH names one.
  */
 export async function runPgbench(
   url: string,
   options: { clients: number; seconds: number; scale: number },
+  databaseCpu: CpuClock,
 ): Promise<PgbenchResult | null> {
   const pgbench = process.env.PGBENCH ?? 'pgbench';
   try {
@@ -34,23 +41,37 @@ export async function runPgbench(
   await admin.query('CREATE DATABASE bench_pgbench').finally(() => admin.end());
   target.pathname = '/bench_pgbench';
   const conninfo = target.toString();
-  await run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
-  const threads = Math.min(options.clients, 2);
-  const { stdout } = await run(pgbench, [
-    '-c',
-    String(options.clients),
-    '-j',
-    String(threads),
-    '-T',
-    String(options.seconds),
-    '-M',
-    'prepared',
-    conninfo,
-  ]);
-  const tps = /tps = ([\d.]+)/.exec(stdout);
-  if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
-  await dropDatabase(url);
-  return { tps: Number(tps[1]), ...options };
+  try {
+    await run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
+    const threads = Math.min(options.clients, 2);
+    let stdout = '';
+    const measured = await measure(
+      0,
+      async () => {
+        ({ stdout } = await run(pgbench, [
+          ...['-c', String(options.clients), '-j', String(threads)],
+          ...['-T', String(options.seconds), '-M', 'prepared'],
+          conninfo,
+        ]));
+      },
+      databaseCpu,
+    );
+    const tps = /tps = ([\d.]+)/.exec(stdout);
+    if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
+    const transactions = /number of transactions actually processed: (\d+)/.exec(stdout);
+    const fromNode = await tpcbFromNode(conninfo, options, databaseCpu);
+    return {
+      tps: Number(tps[1]),
+      ...options,
+      ...(measured.databaseCpuSeconds !== undefined &&
+        transactions && {
+          databaseCpuEach: measured.databaseCpuSeconds / Number(transactions[1]),
+        }),
+      fromNode,
+    };
+  } finally {
+    await dropDatabase(url);
+  }
 }
 
 async function dropDatabase(url: string): Promise<void> {

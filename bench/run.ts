@@ -9,12 +9,13 @@ import { startBenchApi } from './bench-api';
 import { benchBpmnEngine } from './bpmn-engine';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep, FIVE_TASKS } from './engine-step';
-import { benchGraphqlSteps } from './graphql-steps';
+import { benchGraphqlEmpty, benchGraphqlSteps } from './graphql-steps';
 import { benchMyTasks, fillOpenTasks } from './inbox';
 import { perSecond, printTable, type Measurement } from './measure';
 import { bytesPerWaitingInstanceInDatabase, bytesPerWaitingInstanceInMemory } from './memory';
 import { benchMetricsQueries, fillProvince } from './metrics';
 import { runPgbench } from './pgbench';
+import { postgresCpuClock } from './postgres-cpu';
 import { benchStoreSteps } from './store-steps';
 
 /** How many of everything: `--quick` runs in under two minutes, the full run takes longer. */
@@ -36,7 +37,7 @@ function sizes(quick: boolean) {
   };
 }
 
-type Row = [benchmark: string, count: string, figure: string, target: string, cpu: string];
+const HEADER = ['benchmark', 'count', 'figure', 'target', 'CPU µs each', 'PostgreSQL CPU µs each'];
 
 /**
  * `npm run bench` (add `-- --quick` for a short run). Prints each figure beside its target;
@@ -45,25 +46,26 @@ type Row = [benchmark: string, count: string, figure: string, target: string, cp
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const size = sizes(quick);
-  const rows: Row[] = [['benchmark', 'count', 'figure', 'target', 'CPU µs each']];
+  const rows: string[][] = [HEADER];
+  /** A row of the table; the cells it leaves out are empty. */
+  const row = (...cells: string[]) =>
+    rows.push([...cells, ...Array<string>(HEADER.length - cells.length).fill('')]);
   const count = (n: number) => n.toLocaleString('en');
-  const cpu = (m: Measurement) => ((m.cpuSeconds / m.count) * 1e6).toFixed(1);
+  const micros = (seconds: number | undefined) =>
+    seconds === undefined ? '' : (seconds * 1e6).toFixed(1);
+  const cpu = (m: Measurement) => micros(m.cpuSeconds / m.count);
+  const databaseCpu = (m: Measurement) =>
+    micros(m.databaseCpuSeconds === undefined ? undefined : m.databaseCpuSeconds / m.count);
   const rate = (m: Measurement, unit: string) => `${count(Math.round(perSecond(m)))} ${unit}/s`;
-  /** A row of things done per second, with the CPU each took. */
+  /** A row of things done per second, with the CPU each took here and in the database. */
   const throughput = (name: string, m: Measurement, unit: string) =>
-    rows.push([name, count(m.count), rate(m, unit), '', cpu(m)]);
+    row(name, count(m.count), rate(m, unit), '', cpu(m), databaseCpu(m));
 
   const ours = await benchEngineStep(size.engineInstances);
   throughput('engine step(): five-task instances in memory', ours, 'instances');
   const theirs = await benchBpmnEngine(size.bpmnEngineInstances);
   throughput('bpmn-engine 25: the same process, parsed once', theirs, 'instances');
-  rows.push([
-    '  ours / bpmn-engine',
-    '',
-    `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`,
-    '≥ 100×',
-    '',
-  ]);
+  row('  ours / bpmn-engine', '', `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`, '≥ 100×');
 
   const { url, stop } = await database();
   const dataSource = createDataSource(url, { poolSize: 16 });
@@ -71,33 +73,54 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await dataSource.runMigrations();
     await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
+    const serverCpu = await postgresCpuClock(url);
 
-    const pgbench = await runPgbench(url, size.pgbench);
-    rows.push([
-      `pgbench TPC-B-like, ${size.pgbench.clients} clients, scale ${size.pgbench.scale}`,
-      pgbench ? `${pgbench.seconds} s` : '',
-      pgbench
-        ? `${count(Math.round(pgbench.tps))} tx/s`
-        : 'not run: no pgbench (apt-get install postgresql-client)',
-      '',
-      '',
-    ]);
+    const pgbench = await runPgbench(url, size.pgbench, serverCpu);
+    const { clients, scale } = size.pgbench;
+    if (!pgbench) {
+      row(`pgbench TPC-B-like`, '', 'not run: no pgbench (apt-get install postgresql-client)');
+    } else {
+      row(
+        `pgbench TPC-B-like, ${clients} clients, scale ${scale}, prepared`,
+        `${pgbench.seconds} s`,
+        `${count(Math.round(pgbench.tps))} tx/s`,
+        '',
+        '',
+        micros(pgbench.databaseCpuEach),
+      );
+      throughput(
+        `  the same transactions sent from Node (node-pg), ${clients} connections`,
+        pgbench.fromNode,
+        'tx',
+      );
+      row('  ÷ pgbench tx/s', '', (perSecond(pgbench.fromNode) / pgbench.tps).toFixed(2));
+    }
     const durable = (name: string, m: Measurement) => {
       throughput(name, m, 'steps');
-      if (pgbench) {
-        rows.push(['  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), '≥ 0.5', '']);
-      }
+      if (pgbench) row('  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), '≥ 0.5');
     };
     durable(
       `store: committed steps, ${size.concurrency} dossiers at once`,
-      await benchStoreSteps(dataSource, size.storeInstances, size.concurrency),
+      await benchStoreSteps(dataSource, size.storeInstances, size.concurrency, serverCpu),
     );
     const api = await startBenchApi(dataSource);
     try {
       durable(
         `GraphQL over HTTP: committed steps, ${size.concurrency} at once`,
-        await benchGraphqlSteps(api, size.httpInstances, size.concurrency),
+        await benchGraphqlSteps(api, size.httpInstances, size.concurrency, serverCpu),
       );
+      const empty = await benchGraphqlEmpty(
+        api,
+        size.httpInstances * 6,
+        size.concurrency,
+        serverCpu,
+      );
+      throughput(
+        `  beneath: an empty signed-in query ({ __typename }), ${size.concurrency} at once`,
+        empty,
+        'requests',
+      );
+      if (pgbench) row('  ÷ pgbench tx/s', '', (perSecond(empty) / pgbench.tps).toFixed(2));
       const timers = await benchDueTimers(dataSource, size.timers, 4);
       throughput('jobs: due timers fired, 4 runners side by side', timers, 'timers');
 
@@ -109,14 +132,8 @@ async function main(): Promise<void> {
       );
       const inbox = await benchMyTasks(api, size.inboxRounds);
       const inboxName = `inbox: myTasks (first 50, counts) over HTTP, ${count(inbox.inboxSize)} tasks each`;
-      rows.push([`${inboxName} — p50`, count(inbox.count), `${inbox.p50.toFixed(1)} ms`, '', '']);
-      rows.push([
-        `${inboxName} — p95`,
-        count(inbox.count),
-        `${inbox.p95.toFixed(1)} ms`,
-        '≤ 20 ms',
-        '',
-      ]);
+      row(`${inboxName} — p50`, count(inbox.count), `${inbox.p50.toFixed(1)} ms`);
+      row(`${inboxName} — p95`, count(inbox.count), `${inbox.p95.toFixed(1)} ms`, '≤ 20 ms');
     } finally {
       await api.stop();
     }
@@ -125,35 +142,31 @@ async function main(): Promise<void> {
     throughput(`metrics: a province's dossiers written with their rollup`, province, 'dossiers');
     for (const [name, m] of await benchMetricsQueries(dataSource, size.metricsRounds)) {
       const target = name.startsWith('the same province') ? '(for comparison)' : '≤ 100 ms';
-      rows.push([
+      row(
         `metrics over ${count(size.dossiers)} dossiers — ${name}`,
         count(m.count),
         `${((m.seconds / m.count) * 1000).toFixed(1)} ms`,
         target,
         cpu(m),
-      ]);
+      );
     }
 
     const inDatabase = await bytesPerWaitingInstanceInDatabase(dataSource, size.waitingInDatabase);
-    rows.push([
+    row(
       'size: a waiting instance in PostgreSQL (rows, indexes)',
       count(size.waitingInDatabase),
       `${count(Math.round(inDatabase))} bytes`,
-      '',
-      '',
-    ]);
+    );
   } finally {
     await dataSource.destroy();
     await stop();
   }
   const inMemory = await bytesPerWaitingInstanceInMemory(size.waitingInMemory);
-  rows.push([
+  row(
     'size: a waiting instance state on the heap',
     count(size.waitingInMemory),
     `${count(Math.round(inMemory))} bytes`,
-    '',
-    '',
-  ]);
+  );
   printTable(rows);
 }
 

@@ -4,7 +4,7 @@ import { preparedQuery } from '../src/store/prepared';
 import { startInstance } from '../src/store/start-instance';
 import { completeTask } from '../src/store/tasks';
 import { FIVE_TASKS } from './engine-step';
-import { measure, type Measurement } from './measure';
+import { measureConcurrently, type CpuClock, type Measurement } from './measure';
 
 /**
  * Durable throughput: instances of the five-task process started and worked to the end through
@@ -15,37 +15,28 @@ export async function benchStoreSteps(
   dataSource: DataSource,
   instances: number,
   concurrency: number,
+  databaseCpu: CpuClock = null,
 ): Promise<Measurement> {
   await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
-  let next = 0;
-  let last = 0;
-  const worker = async () => {
-    while (next < last) {
-      next += 1;
-      const now = new Date();
-      const instance = await startInstance(dataSource, {
-        key: 'five-tasks',
-        variables: { missing: false },
-        now,
-      });
-      // The officer's next task: the read an inbox makes, one indexed query prepared once.
-      const nextTask = async () =>
-        (
-          await preparedQuery<{ id: string }>(
-            dataSource,
-            `SELECT id FROM task WHERE instance_id = $1 AND state = 'OPEN' ORDER BY seq LIMIT 1`,
-            [instance.id],
-          )
-        )[0];
-      for (let task = await nextTask(); task; task = await nextTask()) {
-        await completeTask(dataSource, { taskId: task.id, variables: {}, now: new Date() });
-      }
+  const dossier = async () => {
+    const now = new Date();
+    const instance = await startInstance(dataSource, {
+      key: 'five-tasks',
+      variables: { missing: false },
+      now,
+    });
+    // The officer's next task: the read an inbox makes, one indexed query prepared once.
+    const nextTask = async () =>
+      (
+        await preparedQuery<{ id: string }>(
+          dataSource,
+          `SELECT id FROM task WHERE instance_id = $1 AND state = 'OPEN' ORDER BY seq LIMIT 1`,
+          [instance.id],
+        )
+      )[0];
+    for (let task = await nextTask(); task; task = await nextTask()) {
+      await completeTask(dataSource, { taskId: task.id, variables: {}, now: new Date() });
     }
   };
-  const run = (count: number) => {
-    last += count;
-    return Promise.all(Array.from({ length: concurrency }, worker)).then(() => undefined);
-  };
-  await run(Math.ceil(instances / 10)); // warm-up: JIT, and each connection prepares its statements
-  return measure(instances * 6, () => run(instances));
+  return measureConcurrently(instances, concurrency, dossier, { countEach: 6, databaseCpu });
 }

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+/** Linux counts a process's CPU time in ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** A process's parent, its name and its CPU ticks (own, and of its children it has reaped). */
+function processStat(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The name sits in parentheses and may hold spaces; the fields after it are plain.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    parent: Number(fields[1]),
+    ownTicks: Number(fields[11]) + Number(fields[12]),
+    reapedTicks: Number(fields[13]) + Number(fields[14]),
+  };
+}
+
+/** The server's main process, when it runs on this machine, read while a backend of it lives. */
+async function postmasterOf(url: string): Promise<number | null> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const postmaster = processStat(rows[0].pid).parent;
+    return processStat(postmaster).name.startsWith('postgres') ? postmaster : null;
+  } catch {
+    return null; // a server on another machine: its backend is no process of ours
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A clock of the CPU seconds the PostgreSQL server has used, all its processes together (the
+ * backends of every client, and those that have exited, which the postmaster has reaped; the WAL
+ * writer, the checkpointer), when the server runs on this machine: null when it does not or
+ * `/proc` does not say. Read before and after a run, it gives the database's CPU per step.
+ */
+export async function postgresCpuClock(url: string): Promise<(() => number) | null> {
+  const postmaster = await postmasterOf(url);
+  if (postmaster === null) return null;
+  return () => {
+    let ticks = processStat(postmaster).reapedTicks;
+    for (const entry of readdirSync('/proc')) {
+      const pid = Number(entry);
+      if (!Number.isInteger(pid)) continue;
+      try {
+        const stat = processStat(pid);
+        if (pid === postmaster || stat.parent === postmaster) ticks += stat.ownTicks;
+      } catch {
+        // The process ended while we looked: its ticks are now its parent's reaped ticks.
+      }
+    }
+    return ticks / TICKS_PER_SECOND;
+  };
+}
