@@ -26,6 +26,7 @@ function sizes(quick: boolean) {
     pgbench: { clients: 8, seconds: quick ? 5 : 30, scale: quick ? 1 : 10 },
     storeInstances: quick ? 200 : 2_000,
     httpInstances: quick ? 100 : 1_000,
+    emptyRequests: quick ? 3_000 : 12_000,
     concurrency: 8,
     timers: quick ? 500 : 5_000,
     openTasks: quick ? 200_000 : 1_000_000,
