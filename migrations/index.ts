@@ -22,6 +22,7 @@ import { Metrics1795997191187 } from './1795997191187-Metrics';
 import { TaskFormsAndHandOns1796002110374 } from './1796002110374-TaskFormsAndHandOns';
 import { InboxKeys1796003423680 } from './1796003423680-InboxKeys';
 import { OpenTaskGroups1796013000000 } from './1796013000000-OpenTaskGroups';
+import { OfficerAgency1796014000000 } from './1796014000000-OfficerAgency';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   InboxKeys1796003423680,
   StepRollupShards1796012358384,
   OpenTaskGroups1796013000000,
+  OfficerAgency1796014000000,
 ];

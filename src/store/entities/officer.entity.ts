@@ -4,6 +4,7 @@ import { AgencyEntity } from './agency.entity';
 /** A person who works in the engine (cán bộ): an officer of one agency. */
 @Entity({ name: 'officer' })
 @Index('officer_username', ['username'], { unique: true })
+@Index('officer_agency', ['agencyId'])
 export class OfficerEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
