@@ -53,6 +53,8 @@ export async function runPgbench(
           ...['-T', String(options.seconds), '-M', 'prepared'],
           conninfo,
         ]));
+        // Its backends' CPU is the server's only once they have exited and been reaped.
+        await backendsGone(url);
       },
       databaseCpu,
     );
@@ -71,6 +73,22 @@ export async function runPgbench(
     };
   } finally {
     await dropDatabase(url);
+  }
+}
+
+async function backendsGone(url: string): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    for (;;) {
+      const { rows } = await admin.query<{ left: number }>(
+        `SELECT count(*)::int AS left FROM pg_stat_activity WHERE datname = 'bench_pgbench'`,
+      );
+      if (rows[0].left === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await admin.end();
   }
 }
 
