@@ -50,7 +50,7 @@ export async function benchGraphqlEmpty(
   concurrency: number,
   databaseCpu: CpuClock = null,
 ): Promise<Measurement> {
-  const token = await api.officer('bench.http', ['reception'], 'bench-http');
+  const token = await api.officer('bench.empty', ['reception'], 'bench-http');
   const empty = async () => {
     await api.call(token, '{ __typename }');
   };

@@ -47,7 +47,7 @@ export function printTable(rows: string[][]): void {
 
 /**
  * Runs `unit` `units` times, `concurrency` at a time, and measures it, after a tenth as many
- * to warm up (the JIT; each connection prepares its statements). A unit counts `countEach`
+ * (at least one each) to warm up (the JIT; each connection prepares its statements). A unit counts `countEach`
  * (an instance worked to its end counts its steps).
  */
 export async function measureConcurrently(
@@ -68,7 +68,7 @@ export async function measureConcurrently(
     last += count;
     await Promise.all(Array.from({ length: concurrency }, worker));
   };
-  await run(Math.ceil(units / 10));
+  await run(Math.max(Math.ceil(units / 10), concurrency));
   const count = units * (options.countEach ?? 1);
   return measure(count, () => run(units), options.databaseCpu ?? null);
 }

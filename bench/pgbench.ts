@@ -53,7 +53,7 @@ export async function runPgbench(
           ...['-T', String(options.seconds), '-M', 'prepared'],
           conninfo,
         ]));
-        // Its backends' CPU is the server's only once they have exited and been reaped.
+        // Until they have exited, pgbench's backends are still spending CPU for it.
         await backendsGone(url);
       },
       databaseCpu,
@@ -61,14 +61,16 @@ export async function runPgbench(
     const tps = /tps = ([\d.]+)/.exec(stdout);
     if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
     const transactions = /number of transactions actually processed: (\d+)/.exec(stdout);
+    if (!transactions) throw new Error(`pgbench printed no transaction count:\n${stdout}`);
+    // The same starting point for the run from Node: tables as pgbench -i leaves them.
+    await run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
     const fromNode = await tpcbFromNode(conninfo, options, databaseCpu);
     return {
       tps: Number(tps[1]),
       ...options,
-      ...(measured.databaseCpuSeconds !== undefined &&
-        transactions && {
-          databaseCpuEach: measured.databaseCpuSeconds / Number(transactions[1]),
-        }),
+      ...(measured.databaseCpuSeconds !== undefined && {
+        databaseCpuEach: measured.databaseCpuSeconds / Number(transactions[1]),
+      }),
       fromNode,
     };
   } finally {
@@ -76,13 +78,15 @@ export async function runPgbench(
   }
 }
 
+/** Waits (up to 10 s) until the clients' backends of pgbench's database have exited. */
 async function backendsGone(url: string): Promise<void> {
   const admin = new Client({ connectionString: url });
   await admin.connect();
   try {
-    for (;;) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
       const { rows } = await admin.query<{ left: number }>(
-        `SELECT count(*)::int AS left FROM pg_stat_activity WHERE datname = 'bench_pgbench'`,
+        `SELECT count(*)::int AS left FROM pg_stat_activity
+          WHERE datname = 'bench_pgbench' AND backend_type = 'client backend'`,
       );
       if (rows[0].left === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,8 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
-/** Linux counts a process's CPU time in ticks of 1/100 s (USER_HZ). */
-const TICKS_PER_SECOND = 100;
+/** Linux counts a process's CPU time in clock ticks (USER_HZ: 100 on common kernels). */
+function ticksPerSecond(): number {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
 
 /** A process's parent, its name and its CPU ticks (own, and of its children it has reaped). */
 function processStat(pid: number) {
@@ -41,18 +48,32 @@ async function postmasterOf(url: string): Promise<number | null> {
 export async function postgresCpuClock(url: string): Promise<(() => number) | null> {
   const postmaster = await postmasterOf(url);
   if (postmaster === null) return null;
-  return () => {
-    let ticks = processStat(postmaster).reapedTicks;
+  const perSecond = ticksPerSecond();
+  /** The ticks of the postmaster's children now alive (zombies, not yet reaped, included). */
+  const children = () => {
+    let ticks = 0;
     for (const entry of readdirSync('/proc')) {
       const pid = Number(entry);
-      if (!Number.isInteger(pid)) continue;
+      if (!Number.isInteger(pid) || pid === postmaster) continue;
       try {
         const stat = processStat(pid);
-        if (pid === postmaster || stat.parent === postmaster) ticks += stat.ownTicks;
+        if (stat.parent === postmaster) ticks += stat.ownTicks;
       } catch {
-        // The process ended while we looked: its ticks are now its parent's reaped ticks.
+        // Gone while we looked (reaped): the reaped ticks read after will have changed.
       }
     }
-    return ticks / TICKS_PER_SECOND;
+    return ticks;
+  };
+  return () => {
+    // A child reaped during the scan would be in neither sum: scan again until the reaped ticks
+    // are the same before and after.
+    for (;;) {
+      const before = processStat(postmaster);
+      const alive = children();
+      const after = processStat(postmaster);
+      if (after.reapedTicks === before.reapedTicks) {
+        return (after.ownTicks + after.reapedTicks + alive) / perSecond;
+      }
+    }
   };
 }

@@ -78,6 +78,10 @@ async function main(): Promise<void> {
 
     const pgbench = await runPgbench(url, size.pgbench, serverCpu);
     const { clients, scale } = size.pgbench;
+    /** A figure as a share of pgbench's, when pgbench ran. */
+    const toPgbench = (m: Measurement, target = '') => {
+      if (pgbench) row('  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), target);
+    };
     if (!pgbench) {
       row(`pgbench TPC-B-like`, '', 'not run: no pgbench (apt-get install postgresql-client)');
     } else {
@@ -94,11 +98,11 @@ async function main(): Promise<void> {
         pgbench.fromNode,
         'tx',
       );
-      row('  ÷ pgbench tx/s', '', (perSecond(pgbench.fromNode) / pgbench.tps).toFixed(2));
+      toPgbench(pgbench.fromNode);
     }
     const durable = (name: string, m: Measurement) => {
       throughput(name, m, 'steps');
-      if (pgbench) row('  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), '≥ 0.5');
+      toPgbench(m, '≥ 0.5');
     };
     durable(
       `store: committed steps, ${size.concurrency} dossiers at once`,
@@ -110,18 +114,13 @@ async function main(): Promise<void> {
         `GraphQL over HTTP: committed steps, ${size.concurrency} at once`,
         await benchGraphqlSteps(api, size.httpInstances, size.concurrency, serverCpu),
       );
-      const empty = await benchGraphqlEmpty(
-        api,
-        size.httpInstances * 6,
-        size.concurrency,
-        serverCpu,
-      );
+      const empty = await benchGraphqlEmpty(api, size.emptyRequests, size.concurrency, serverCpu);
       throughput(
         `  beneath: an empty signed-in query ({ __typename }), ${size.concurrency} at once`,
         empty,
         'requests',
       );
-      if (pgbench) row('  ÷ pgbench tx/s', '', (perSecond(empty) / pgbench.tps).toFixed(2));
+      toPgbench(empty);
       const timers = await benchDueTimers(dataSource, size.timers, 4);
       throughput('jobs: due timers fired, 4 runners side by side', timers, 'timers');
 
