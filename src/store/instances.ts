@@ -202,7 +202,10 @@ export async function findInstance(
   id: string,
 ): Promise<ProcessInstanceEntity | null> {
   if (!isUuid(id)) return null;
-  return dataSource.getRepository(ProcessInstanceEntity).findOneBy({ id });
+  const [row] = await preparedQuery(dataSource, 'SELECT * FROM process_instance WHERE id = $1', [
+    id,
+  ]);
+  return row ? entityFromRow(dataSource.manager, ProcessInstanceEntity, row) : null;
 }
 
 /** The dossier with this code: the latest top-level instance of that business key. */

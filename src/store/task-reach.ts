@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TaskEntity } from './entities';
+import { preparedQuery } from './prepared';
+import { entityFromRow } from './rows';
 
 /** The officer asking about tasks: what they reach depends on their name, roles and agency. */
 export interface Actor {
@@ -75,13 +77,14 @@ export async function reachesInstance(
   actor: Actor,
   instanceId: string,
 ): Promise<boolean> {
-  const [row] = (await manager.query(
+  const [row] = await preparedQuery<{ reached: boolean }>(
+    manager,
     `SELECT i.agency IS NULL OR i.agency = $3
             OR EXISTS (SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${taskReach(1).reachable})
             AS reached
        FROM process_instance i WHERE i.id = $4`,
     [...actorParameters(actor), instanceId],
-  )) as { reached: boolean }[];
+  );
   return row?.reached ?? false;
 }
 
@@ -91,12 +94,13 @@ export async function taskConcerning(
   actor: Actor,
   taskId: string,
 ): Promise<TaskEntity | null> {
-  const [row] = (await dataSource.query(
-    `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
+  const [row] = await preparedQuery(
+    dataSource,
+    `SELECT t.* FROM task t JOIN process_instance i ON i.id = t.instance_id
       WHERE t.id = $4 AND ${taskReach(1).concerns}`,
     [...actorParameters(actor), taskId],
-  )) as { id: string }[];
-  return row ? dataSource.getRepository(TaskEntity).findOneBy({ id: row.id }) : null;
+  );
+  return row ? entityFromRow(dataSource.manager, TaskEntity, row) : null;
 }
 
 /**
@@ -108,7 +112,8 @@ export async function reachesTaskUnder(
   actor: Actor,
   instanceId: string,
 ): Promise<boolean> {
-  const [row] = (await manager.query(
+  const [row] = await preparedQuery<{ reached: boolean }>(
+    manager,
     `WITH RECURSIVE tree AS (
        SELECT id FROM process_instance WHERE id = $4
        UNION ALL
@@ -119,6 +124,6 @@ export async function reachesTaskUnder(
         WHERE t.instance_id IN (SELECT id FROM tree) AND ${taskReach(1).reachable}
      ) AS reached`,
     [...actorParameters(actor), instanceId],
-  )) as { reached: boolean }[];
+  );
   return row?.reached ?? false;
 }
