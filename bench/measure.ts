@@ -46,9 +46,9 @@ export function printTable(rows: string[][]): void {
 }
 
 /**
- * Runs `unit` `units` times, `concurrency` at a time, and measures it, after a tenth as many
- * (at least one each) to warm up (the JIT; each connection prepares its statements). A unit counts `countEach`
- * (an instance worked to its end counts its steps).
+ * Runs `unit` `units` times, `concurrency` at a time, and measures it, after a tenth as many (at
+ * least one a worker) to warm up: the JIT, and each connection prepares its statements. A unit
+ * counts `countEach` (an instance worked to its end counts its steps).
  */
 export async function measureConcurrently(
   units: number,

@@ -67,7 +67,7 @@ export async function postgresCpuClock(url: string): Promise<(() => number) | nu
   return () => {
     // A child reaped during the scan would be in neither sum: scan again until the reaped ticks
     // are the same before and after.
-    for (;;) {
+    for (let attempt = 0; attempt < 100; attempt++) {
       const before = processStat(postmaster);
       const alive = children();
       const after = processStat(postmaster);
@@ -75,5 +75,6 @@ export async function postgresCpuClock(url: string): Promise<(() => number) | nu
         return (after.ownTicks + after.reapedTicks + alive) / perSecond;
       }
     }
+    throw new Error(`PostgreSQL's processes kept exiting while their CPU time was read`);
   };
 }
