@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { measure, type CpuClock, type Measurement } from './measure';
 import { tpcbFromNode } from './tpcb-from-node';
+import { withClient } from './with-client';
 
 const run = promisify(execFile);
 
@@ -36,13 +36,13 @@ export async function runPgbench(
   }
   const target = new URL(url);
   await dropDatabase(url);
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench_pgbench').finally(() => admin.end());
+  await withClient(url, (admin) => admin.query('CREATE DATABASE bench_pgbench'));
   target.pathname = '/bench_pgbench';
   const conninfo = target.toString();
+  /** pgbench's tables, as `pgbench -i` sets them up. */
+  const initialise = () => run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
   try {
-    await run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
+    await initialise();
     const threads = Math.min(options.clients, 2);
     let stdout = '';
     const measured = await measure(
@@ -62,8 +62,8 @@ export async function runPgbench(
     if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
     const transactions = /number of transactions actually processed: (\d+)/.exec(stdout);
     if (!transactions) throw new Error(`pgbench printed no transaction count:\n${stdout}`);
-    // The same starting point for the run from Node: tables as pgbench -i leaves them.
-    await run(pgbench, ['-i', '-q', '-s', String(options.scale), conninfo]);
+    // The same starting point for the run from Node.
+    await initialise();
     const fromNode = await tpcbFromNode(conninfo, options, databaseCpu);
     return {
       tps: Number(tps[1]),
@@ -79,10 +79,8 @@ export async function runPgbench(
 }
 
 /** Waits (up to 10 s) until the clients' backends of pgbench's database have exited. */
-async function backendsGone(url: string): Promise<void> {
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  try {
+function backendsGone(url: string): Promise<void> {
+  return withClient(url, async (admin) => {
     for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
       const { rows } = await admin.query<{ left: number }>(
         `SELECT count(*)::int AS left FROM pg_stat_activity
@@ -91,17 +89,11 @@ async function backendsGone(url: string): Promise<void> {
       if (rows[0].left === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 async function dropDatabase(url: string): Promise<void> {
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query('DROP DATABASE IF EXISTS bench_pgbench WITH (FORCE)');
-  } finally {
-    await admin.end();
-  }
+  await withClient(url, (admin) =>
+    admin.query('DROP DATABASE IF EXISTS bench_pgbench WITH (FORCE)'),
+  );
 }

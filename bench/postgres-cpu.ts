@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Client } from 'pg';
+import { withClient } from './with-client';
 
 /** Linux counts a process's CPU time in clock ticks (USER_HZ: 100 on common kernels). */
 function ticksPerSecond(): number {
@@ -26,17 +26,15 @@ function processStat(pid: number) {
 
 /** The server's main process, when it runs on this machine, read while a backend of it lives. */
 async function postmasterOf(url: string): Promise<number | null> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    const postmaster = processStat(rows[0].pid).parent;
-    return processStat(postmaster).name.startsWith('postgres') ? postmaster : null;
-  } catch {
-    return null; // a server on another machine: its backend is no process of ours
-  } finally {
-    await client.end();
-  }
+    try {
+      const postmaster = processStat(rows[0].pid).parent;
+      return processStat(postmaster).name.startsWith('postgres') ? postmaster : null;
+    } catch {
+      return null; // a server on another machine: its backend is no process of ours
+    }
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type KnownTask,
   type SentMessage,
 } from './apply-effects';
+import { instancesByIds } from './by-ids';
 import { CALENDAR_KEY, officeCalendar } from './calendars';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
@@ -202,10 +203,8 @@ export async function findInstance(
   id: string,
 ): Promise<ProcessInstanceEntity | null> {
   if (!isUuid(id)) return null;
-  const [row] = await preparedQuery(dataSource, 'SELECT * FROM process_instance WHERE id = $1', [
-    id,
-  ]);
-  return row ? entityFromRow(dataSource.manager, ProcessInstanceEntity, row) : null;
+  const [instance] = await instancesByIds(dataSource, [id]);
+  return instance;
 }
 
 /** The dossier with this code: the latest top-level instance of that business key. */

@@ -90,10 +90,6 @@ export class WriteBatch {
     return this;
   }
 
-  get empty(): boolean {
-    return this.parts.length === 0;
-  }
-
   /**
    * Sends the parts, then `main` (built with this batch's parameters) in the same statement.
    * Answers with the rows of the part marked `returning`, if one is.
