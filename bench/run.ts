@@ -1,10 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import 'reflect-metadata';
-import { PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/store/data-source';
 import { deployBpmn } from '../src/store/deploy';
-import { startEmbeddedPostgres } from '../src/store/embedded-postgres';
 import { startBenchApi } from './bench-api';
 import { benchBpmnEngine } from './bpmn-engine';
 import { benchDueTimers } from './due-timers';
@@ -17,6 +13,7 @@ import { benchMetricsQueries, fillProvince } from './metrics';
 import { runPgbench } from './pgbench';
 import { postgresCpuClock } from './postgres-cpu';
 import { benchStoreSteps } from './store-steps';
+import { throwawayDatabase } from './throwaway-database';
 
 /** How many of everything: `--quick` runs in under two minutes, the full run takes longer. */
 function sizes(quick: boolean) {
@@ -68,7 +65,7 @@ async function main(): Promise<void> {
   throughput('bpmn-engine 25: the same process, parsed once', theirs, 'instances');
   row('  ours / bpmn-engine', '', `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`, '≥ 100×');
 
-  const { url, stop } = await database();
+  const { url, stop } = await throwawayDatabase('bench', 54398);
   const dataSource = createDataSource(url, { poolSize: 16 });
   try {
     await dataSource.initialize();
@@ -168,22 +165,6 @@ async function main(): Promise<void> {
     `${count(Math.round(inMemory))} bytes`,
   );
   printTable(rows);
-}
-
-/** DATABASE_URL, or a throw-away embedded PostgreSQL. */
-async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL)
-    return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const dataDir = path.join(PROJECT_ROOT, '.data', 'bench');
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  const embedded = await startEmbeddedPostgres({
-    dataDir,
-    port: 54398,
-    database: 'bench',
-    persistent: false,
-  });
-  return { url: embedded.url, stop: embedded.stop };
 }
 
 main().catch((error: unknown) => {
