@@ -23,6 +23,7 @@ import { TaskFormsAndHandOns1796002110374 } from './1796002110374-TaskFormsAndHa
 import { InboxKeys1796003423680 } from './1796003423680-InboxKeys';
 import { OpenTaskGroups1796013000000 } from './1796013000000-OpenTaskGroups';
 import { OfficerAgency1796014000000 } from './1796014000000-OfficerAgency';
+import { DossierList1796015000000 } from './1796015000000-DossierList';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   StepRollupShards1796012358384,
   OpenTaskGroups1796013000000,
   OfficerAgency1796014000000,
+  DossierList1796015000000,
 ];

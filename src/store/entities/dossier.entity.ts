@@ -34,10 +34,11 @@ export interface SubmittedComponent {
  */
 @Entity({ name: 'dossier' })
 @Index('dossier_submission', ['submissionId'], { unique: true, where: 'submission_id IS NOT NULL' })
-@Index('dossier_agency_received', ['agencyCode', 'receivedAt'])
 @Index('dossier_status', ['statusCode'])
 // The open dossiers, read by the metrics from the index alone (see the Metrics migration).
 @Index('dossier_open', { synchronize: false })
+// An agency's list with its filters and count, from the index alone (see DossierList).
+@Index('dossier_list', { synchronize: false })
 export class DossierEntity {
   /** `<agency prefix>-<yymmdd>-<sequence>`, e.g. `000.00.06.H56-260302-0001`. */
   @PrimaryColumn({ type: 'varchar', length: 64 })
