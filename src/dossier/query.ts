@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { DossierEntity } from '../store/entities';
-import type { DossierChannel } from '../store/entities';
+import { DossierEntity, type DossierChannel } from '../store/entities';
+import { preparedQuery } from '../store/prepared';
+import { entityFromRow } from '../store/rows';
 
 export interface DossierQuery {
   agencyCode: string;
@@ -15,56 +16,59 @@ export interface DossierQuery {
   overdue?: boolean;
 }
 
+/** Each filter as the dossier column it reads, and how. */
+const FILTERS: { [K in Exclude<keyof DossierQuery, 'agencyCode'>]-?: string } = {
+  statusCode: 'd.status_code =',
+  procedureKey: 'd.procedure_key =',
+  field: 'd.field =',
+  channel: 'd.channel =',
+  receivedFrom: 'd.received_at >=',
+  receivedBefore: 'd.received_at <',
+  dueBefore: 'd.appointment_at <',
+  overdue: 'd.overdue =',
+};
+
 /**
  * An agency's dossiers matching a filter, newest first, a page at a time: keyset pagination on
- * (received at, code), so a page costs the same wherever it is.
+ * (received at, code), so a page costs the same wherever it is. Every filter reads the dossier's
+ * own columns (its procedure, field, appointment and overdue mark are copied onto it after each
+ * step), all of them in the `dossier_list` index: the total is counted from the index alone.
  */
 export async function queryDossiers(
   dataSource: DataSource,
   query: DossierQuery,
   page: { first: number; after?: { receivedAt: string; code: string } },
 ): Promise<{ dossiers: DossierEntity[]; totalCount: number; hasNextPage: boolean }> {
-  const filtered = () => {
-    const builder = dataSource
-      .getRepository(DossierEntity)
-      .createQueryBuilder('d')
-      .innerJoin('process_instance', 'i', 'i.id = d.instance_id')
-      .where('d.agency_code = :agency', { agency: query.agencyCode });
-    if (query.statusCode !== undefined)
-      builder.andWhere('d.status_code = :status', { status: query.statusCode });
-    if (query.procedureKey !== undefined || query.field !== undefined) {
-      builder.innerJoin('process_definition', 'p', 'p.id = d.definition_id');
-    }
-    if (query.procedureKey !== undefined)
-      builder.andWhere('p.key = :key', { key: query.procedureKey });
-    if (query.field !== undefined)
-      builder.andWhere("p.model->>'field' = :field", { field: query.field });
-    if (query.channel !== undefined)
-      builder.andWhere('d.channel = :channel', { channel: query.channel });
-    if (query.receivedFrom !== undefined)
-      builder.andWhere('d.received_at >= :from', { from: query.receivedFrom });
-    if (query.receivedBefore !== undefined)
-      builder.andWhere('d.received_at < :before', { before: query.receivedBefore });
-    if (query.dueBefore !== undefined)
-      builder.andWhere('i.due_at < :due', { due: query.dueBefore });
-    if (query.overdue !== undefined)
-      builder.andWhere('i.overdue = :overdue', { overdue: query.overdue });
-    return builder;
-  };
-  const pageQuery = filtered()
-    .orderBy('d.received_at', 'DESC')
-    .addOrderBy('d.code', 'DESC')
-    .limit(page.first + 1);
-  if (page.after) {
-    pageQuery.andWhere('(d.received_at, d.code) < (:afterAt, :afterCode)', {
-      afterAt: page.after.receivedAt,
-      afterCode: page.after.code,
-    });
+  const parameters: unknown[] = [query.agencyCode];
+  const conditions = ['d.agency_code = $1'];
+  for (const [name, test] of Object.entries(FILTERS) as [keyof typeof FILTERS, string][]) {
+    if (query[name] === undefined) continue;
+    parameters.push(query[name]);
+    conditions.push(`${test} $${parameters.length}`);
   }
-  const [rows, totalCount] = await Promise.all([pageQuery.getMany(), filtered().getCount()]);
+  const matching = `FROM dossier d WHERE ${conditions.join(' AND ')}`;
+  const pageParameters = [...parameters];
+  let after = '';
+  if (page.after) {
+    pageParameters.push(page.after.receivedAt, page.after.code);
+    const at = pageParameters.length - 1;
+    after = ` AND (d.received_at, d.code) < ($${at}::timestamptz, $${at + 1})`;
+  }
+  pageParameters.push(page.first + 1);
+  const [rows, [{ count }]] = await Promise.all([
+    preparedQuery(
+      dataSource,
+      `SELECT d.* ${matching}${after}
+        ORDER BY d.received_at DESC, d.code DESC LIMIT $${pageParameters.length}`,
+      pageParameters,
+    ),
+    preparedQuery<{ count: string }>(dataSource, `SELECT count(*) ${matching}`, parameters),
+  ]);
   return {
-    dossiers: rows.slice(0, page.first),
-    totalCount,
+    dossiers: rows
+      .slice(0, page.first)
+      .map((row) => entityFromRow(dataSource.manager, DossierEntity, row)),
+    totalCount: Number(count),
     hasNextPage: rows.length > page.first,
   };
 }

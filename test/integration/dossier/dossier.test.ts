@@ -1,3 +1,4 @@
+import { fireDueTimers } from '../../../src/jobs/timers';
 import { snapshotDatabase } from '../../support/database';
 import { workTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
@@ -419,5 +420,59 @@ describe('dossiers', () => {
       code: 'FORBIDDEN',
       field: 'filter.agencyCode',
     });
+  });
+
+  it('finds the dossiers due before a time, and those marked overdue once their appointment passes', async () => {
+    const { data } = await receive({ components: PAPERS });
+    const { code, appointmentAt } = data!.receiveDossier;
+    const codes = async (filter: string) =>
+      (
+        await suite.api.ok(
+          `{ dossiers(first: 100, filter: ${filter}) { edges { node { code } } } }`,
+          {},
+          as('reception'),
+        )
+      ).dossiers.edges.map((e: any) => e.node.code);
+    const due = new Date(appointmentAt);
+    const justAfter = new Date(due.getTime() + 60_000).toISOString();
+    expect(
+      await codes(`{ procedureKey: "birth-registration", dueBefore: "${justAfter}" }`),
+    ).toContain(code);
+    expect(await codes(`{ dueBefore: "${appointmentAt}" }`)).not.toContain(code);
+    expect(await codes(`{ procedureKey: "land-change" }`)).toEqual([]);
+    expect(await codes('{ overdue: true }')).not.toContain(code);
+
+    // The appointment passes with the dossier still open: the deadline job marks it.
+    await fireDueTimers(suite.api.database.dataSource, new Date(due.getTime() + 3_600_000));
+    expect(await codes('{ overdue: true }')).toContain(code);
+    expect(await codes('{ overdue: false }')).not.toContain(code);
+  });
+
+  it('pages through its dossiers newest first, each once, however many share a reception time', async () => {
+    const list = async (first: number, after?: string) =>
+      (
+        await suite.api.ok(
+          `query ($first: Int, $after: String) { dossiers(first: $first, after: $after) {
+             totalCount edges { node { code receivedAt } } pageInfo { hasNextPage endCursor } } }`,
+          { first, after },
+          as('reception'),
+        )
+      ).dossiers;
+    const whole = await list(100);
+    expect(whole.pageInfo.hasNextPage).toBe(false);
+    const codes = whole.edges.map((e: any) => e.node.code);
+    const times = whole.edges.map((e: any) => e.node.receivedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(new Set(times).size).toBeLessThan(times.length);
+
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (let more = true; more;) {
+      const page = await list(3, after);
+      expect(page.totalCount).toBe(codes.length);
+      paged.push(...page.edges.map((e: any) => e.node.code));
+      ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+    }
+    expect(paged).toEqual(codes);
   });
 });
