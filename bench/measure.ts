@@ -34,6 +34,13 @@ export async function measure(
   };
 }
 
+/** Runs `work` `rounds` times, one after another, and measures them together. */
+export function measureRounds(rounds: number, work: () => Promise<unknown>): Promise<Measurement> {
+  return measure(rounds, async () => {
+    for (let i = 0; i < rounds; i++) await work();
+  });
+}
+
 export function perSecond(m: Measurement): number {
   return m.count / m.seconds;
 }

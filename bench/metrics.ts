@@ -3,7 +3,7 @@ import { dossierMetrics } from '../src/metrics/dossier-metrics';
 import { serviceIndex } from '../src/metrics/service-index';
 import { deployBpmn } from '../src/store/deploy';
 import { FIVE_TASKS } from './engine-step';
-import { measure, type Measurement } from './measure';
+import { measure, measureRounds, type Measurement } from './measure';
 
 /** A province: agencies, procedures, channels and officers the generated dossiers spread over. */
 const AGENCIES = 200;
@@ -68,10 +68,7 @@ export async function benchMetricsQueries(
 ): Promise<[string, Measurement][]> {
   const now = new Date('2025-12-31T10:00:00Z');
   const year = { from: '2025-01-01', to: '2025-12-31' };
-  const run = (work: () => Promise<unknown>) =>
-    measure(rounds, async () => {
-      for (let i = 0; i < rounds; i++) await work();
-    });
+  const run = (work: () => Promise<unknown>) => measureRounds(rounds, work);
   return [
     [
       'dossierMetrics: the province, a year, by agency, with p90',

@@ -3,6 +3,7 @@ import { createDataSource } from '../src/store/data-source';
 import { deployBpmn } from '../src/store/deploy';
 import { startBenchApi } from './bench-api';
 import { benchBpmnEngine } from './bpmn-engine';
+import { benchDossierLists } from './dossier-lists';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep, FIVE_TASKS } from './engine-step';
 import { benchGraphqlEmpty, benchGraphqlSteps } from './graphql-steps';
@@ -137,15 +138,15 @@ async function main(): Promise<void> {
 
     const province = await fillProvince(dataSource, size.dossiers);
     throughput(`metrics: a province's dossiers written with their rollup`, province, 'dossiers');
+    /** A row of a query's mean time. */
+    const latency = (name: string, m: Measurement, target = '') =>
+      row(name, count(m.count), `${((m.seconds / m.count) * 1000).toFixed(1)} ms`, target, cpu(m));
     for (const [name, m] of await benchMetricsQueries(dataSource, size.metricsRounds)) {
       const target = name.startsWith('the same province') ? '(for comparison)' : '≤ 100 ms';
-      row(
-        `metrics over ${count(size.dossiers)} dossiers — ${name}`,
-        count(m.count),
-        `${((m.seconds / m.count) * 1000).toFixed(1)} ms`,
-        target,
-        cpu(m),
-      );
+      latency(`metrics over ${count(size.dossiers)} dossiers — ${name}`, m, target);
+    }
+    for (const [name, m] of await benchDossierLists(dataSource, size.metricsRounds)) {
+      latency(`dossiers: one commune's list, first 50 and total — ${name}`, m);
     }
 
     const inDatabase = await bytesPerWaitingInstanceInDatabase(dataSource, size.waitingInDatabase);
