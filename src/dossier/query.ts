@@ -37,8 +37,8 @@ const FILTERS: { [K in Exclude<keyof DossierQuery, 'agencyCode'>]-?: string } = 
 export async function queryDossiers(
   dataSource: DataSource,
   query: DossierQuery,
-  page: { first: number; after?: { receivedAt: string; code: string } },
-): Promise<{ dossiers: DossierEntity[]; totalCount: number; hasNextPage: boolean }> {
+  page: { first: number; after?: { receivedAt: string; code: string }; withTotal: boolean },
+): Promise<{ dossiers: DossierEntity[]; totalCount?: number; hasNextPage: boolean }> {
   const parameters: unknown[] = [query.agencyCode];
   const conditions = ['d.agency_code = $1'];
   for (const [name, test] of Object.entries(FILTERS) as [keyof typeof FILTERS, string][]) {
@@ -55,20 +55,22 @@ export async function queryDossiers(
     after = ` AND (d.received_at, d.code) < ($${at}::timestamptz, $${at + 1})`;
   }
   pageParameters.push(page.first + 1);
-  const [rows, [{ count }]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     preparedQuery(
       dataSource,
       `SELECT d.* ${matching}${after}
         ORDER BY d.received_at DESC, d.code DESC LIMIT $${pageParameters.length}`,
       pageParameters,
     ),
-    preparedQuery<{ count: string }>(dataSource, `SELECT count(*) ${matching}`, parameters),
+    page.withTotal
+      ? preparedQuery<{ count: string }>(dataSource, `SELECT count(*) ${matching}`, parameters)
+      : undefined,
   ]);
   return {
     dossiers: rows
       .slice(0, page.first)
       .map((row) => entityFromRow(dataSource.manager, DossierEntity, row)),
-    totalCount: Number(count),
+    totalCount: counted && Number(counted[0].count),
     hasNextPage: rows.length > page.first,
   };
 }

@@ -22,7 +22,8 @@ export interface TaskQuery {
 
 export interface TaskPage {
   tasks: TaskEntity[];
-  totalCount: number;
+  /** Counted only when asked for: the count visits every task the filter matches. */
+  totalCount?: number;
   hasNextPage: boolean;
 }
 
@@ -33,7 +34,7 @@ export interface TaskPage {
 export async function queryTasks(
   dataSource: DataSource,
   query: TaskQuery,
-  page: { first: number; afterSeq?: string },
+  page: { first: number; afterSeq?: string; withTotal: boolean },
 ): Promise<TaskPage> {
   const filtered = () => {
     const builder = dataSource.getRepository(TaskEntity).createQueryBuilder('t');
@@ -78,6 +79,9 @@ export async function queryTasks(
     .orderBy('t.seq', 'ASC')
     .limit(page.first + 1);
   if (page.afterSeq !== undefined) pageQuery.andWhere('t.seq > :after', { after: page.afterSeq });
-  const [rows, totalCount] = await Promise.all([pageQuery.getMany(), filtered().getCount()]);
+  const [rows, totalCount] = await Promise.all([
+    pageQuery.getMany(),
+    page.withTotal ? filtered().getCount() : undefined,
+  ]);
   return { tasks: rows.slice(0, page.first), totalCount, hasNextPage: rows.length > page.first };
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applicantInput, componentsInput } from '../../dossier/applicant';
 import { endDossier, returnResult } from '../../dossier/close';
 import { controlSheet } from '../../dossier/control-sheet';
@@ -23,6 +24,7 @@ import {
   type PaymentMethod as StoredPaymentMethod,
   type ProcessInstanceEntity,
 } from '../../store/entities';
+import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
 import {
   decodeCursor,
@@ -244,6 +246,7 @@ export class DossierResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() context: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DossierConnection> {
     const me = signedIn(context);
     const cursor = after ? decodeCursor(after, DOSSIER_CURSOR) : undefined;
@@ -263,6 +266,7 @@ export class DossierResolver {
       {
         first: pageSizeInput(first ?? undefined),
         after: cursor && { receivedAt: cursor[0], code: cursor[1] },
+        withTotal: asksFor(info, 'totalCount'),
       },
     );
     const edges = page.dossiers.map((dossier) => ({

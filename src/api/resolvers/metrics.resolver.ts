@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { dossierMetrics, type Dimension } from '../../metrics/dossier-metrics';
 import type { RecordedIndicator } from '../../metrics/indicators';
@@ -7,6 +7,7 @@ import { recordIndicator } from '../../metrics/recorded-indicators';
 import { serviceIndex, type ServiceIndex } from '../../metrics/service-index';
 import { stepMetrics, type StepFigures } from '../../metrics/step-metrics';
 import { figuresOf, type DossierFigures } from '../../metrics/summary';
+import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText } from '../inputs';
 import { checkPeriod, metricsAgencies, metricsAgency } from '../metrics-scope';
@@ -128,17 +129,4 @@ export class MetricsResolver {
     const index = await serviceIndex(context.dataSource, agencyCode, { from, to }, context.now());
     return index.groups.flatMap((group) => group.indicators).find((i) => i.id === indicator)!;
   }
-}
-
-/** Whether the query selects a field of this resolver's result (directly or in a fragment). */
-function asksFor(info: GraphQLResolveInfo, field: string): boolean {
-  const seen = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((node) =>
-      node.kind === Kind.FIELD
-        ? node.name.value === field
-        : node.kind === Kind.INLINE_FRAGMENT
-          ? seen(node.selectionSet.selections)
-          : seen(info.fragments[node.name.value]?.selectionSet.selections ?? []),
-    );
-  return info.fieldNodes.some((node) => seen(node.selectionSet?.selections ?? []));
 }

@@ -1,5 +1,17 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { asActor } from '../../auth/principal';
 import { formFieldsOf, type FormField } from '../../bpmn/form-fields';
 import { allOf, assigneeGuard, taskGuard } from '../../auth/task-access';
@@ -8,6 +20,7 @@ import { definitionById } from '../../store/definitions';
 import type { TaskEntity } from '../../store/entities';
 import { queryTasks } from '../../store/task-query';
 import * as taskStore from '../../store/tasks';
+import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
 import {
   optionalId,
@@ -35,11 +48,13 @@ export class TaskResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() context: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TaskConnection> {
     const query = { ...taskQueryInput(filter), reachableBy: asActor(signedIn(context)) };
     const page = await queryTasks(context.dataSource, query, {
       first: pageSizeInput(first ?? undefined),
       afterSeq: taskCursor.decode(after),
+      withTotal: asksFor(info, 'totalCount'),
     });
     const edges = page.tasks.map((task) => ({ cursor: taskCursor.encode(task.seq), node: task }));
     return {

@@ -241,8 +241,9 @@ export class DossierConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
-  totalCount!: number;
+  /** Counted only when the query asks for it. */
+  @Field(() => Int, { description: 'How many dossiers match the filter, on all pages.' })
+  totalCount?: number;
 }
 
 @InputType()

@@ -138,8 +138,9 @@ export class TaskConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
+  /** Counted only when the query asks for it. */
   @Field(() => Int, { description: 'How many tasks match the filter, on all pages.' })
-  totalCount!: number;
+  totalCount?: number;
 }
 
 @ObjectType({

@@ -67,6 +67,20 @@ describe('the task inbox', () => {
     expect(page3.totalCount).toBe(5);
   });
 
+  it('counts the total only when asked for, in a fragment too', async () => {
+    const counted = await api.ok(
+      `query { named: tasks(filter: { candidateGroup: "reception" }, first: 1) { ...total }
+               inline: tasks(filter: { candidateGroup: "reception" }, first: 1) {
+                 ... on TaskConnection { totalCount } } }
+       fragment total on TaskConnection { totalCount }`,
+    );
+    expect(counted).toEqual({ named: { totalCount: 5 }, inline: { totalCount: 5 } });
+    const uncounted = await api.ok(
+      `{ tasks(filter: { candidateGroup: "reception" }, first: 1) { pageInfo { hasNextPage } } }`,
+    );
+    expect(uncounted.tasks).toEqual({ pageInfo: { hasNextPage: true } });
+  });
+
   it('filters by role, assignee, state, process and dossier', async () => {
     const [first] = (await tasks({ filter: { businessKey: 'H56-260302-0001' } })).edges;
     await api.officer('le.tiepnhan', ['reception']);
