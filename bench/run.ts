@@ -7,7 +7,7 @@ import { benchDossierLists } from './dossier-lists';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep, FIVE_TASKS } from './engine-step';
 import { benchGraphqlEmpty, benchGraphqlSteps } from './graphql-steps';
-import { benchMyTasks, fillOpenTasks } from './inbox';
+import { benchAgencyTasks, benchMyTasks, fillOpenTasks, type Latency } from './inbox';
 import { perSecond, printTable, type Measurement } from './measure';
 import { bytesPerWaitingInstanceInDatabase, bytesPerWaitingInstanceInMemory } from './memory';
 import { benchMetricsQueries, fillProvince } from './metrics';
@@ -132,6 +132,15 @@ async function main(): Promise<void> {
       const inboxName = `inbox: myTasks (first 50, counts) over HTTP, ${count(inbox.inboxSize)} tasks each`;
       row(`${inboxName} — p50`, count(inbox.count), `${inbox.p50.toFixed(1)} ms`);
       row(`${inboxName} — p95`, count(inbox.count), `${inbox.p95.toFixed(1)} ms`, '≤ 20 ms');
+      const agency = await benchAgencyTasks(api, size.inboxRounds);
+      const percentiles = (m: Latency) => `${m.p50.toFixed(1)} / ${m.p95.toFixed(1)} ms`;
+      const agencyName = "inbox: a leader's open tasks of the agency (tasks, first 50) over HTTP";
+      row(`${agencyName} — p50 / p95`, count(agency.page.count), percentiles(agency.page));
+      row(
+        '  the same with its totalCount — p50 / p95',
+        count(agency.withTotal.count),
+        percentiles(agency.withTotal),
+      );
     } finally {
       await api.stop();
     }
