@@ -94,15 +94,28 @@ const DOSSIER: Columns = {
   officer: 'd.received_by',
 };
 
-/** A grouped column, over a source's columns, and its name in the group. */
-const DIMENSIONS: Record<Dimension, { key: keyof MetricsGroup; sql: (c: Columns) => string }> = {
-  AGENCY: { key: 'agencyCode', sql: (c) => c.agency },
-  FIELD: { key: 'field', sql: (c) => c.field },
-  PROCEDURE: { key: 'procedureKey', sql: (c) => c.procedure },
-  CHANNEL: { key: 'channel', sql: (c) => c.channel },
-  OFFICER: { key: 'officer', sql: (c) => c.officer },
-  MONTH: { key: 'month', sql: (c) => `to_char(${c.day}, 'YYYY-MM')` },
-  DAY: { key: 'day', sql: (c) => `to_char(${c.day}, 'YYYY-MM-DD')` },
+/** The open dossiers counted by column (see dossierMetrics), under the columns' own names. */
+const COUNTED: Columns = {
+  day: 'o.day',
+  agency: 'o.agency',
+  field: 'o.field',
+  procedure: 'o.procedure',
+  channel: 'o.channel',
+  officer: 'o.officer',
+};
+
+/** A grouped column: its name in the group, the source column it reads, and its SQL. */
+const DIMENSIONS: Record<
+  Dimension,
+  { key: keyof MetricsGroup; reads: keyof Columns; sql: (c: Columns) => string }
+> = {
+  AGENCY: { key: 'agencyCode', reads: 'agency', sql: (c) => c.agency },
+  FIELD: { key: 'field', reads: 'field', sql: (c) => c.field },
+  PROCEDURE: { key: 'procedureKey', reads: 'procedure', sql: (c) => c.procedure },
+  CHANNEL: { key: 'channel', reads: 'channel', sql: (c) => c.channel },
+  OFFICER: { key: 'officer', reads: 'officer', sql: (c) => c.officer },
+  MONTH: { key: 'month', reads: 'day', sql: (c) => `to_char(${c.day}, 'YYYY-MM')` },
+  DAY: { key: 'day', reads: 'day', sql: (c) => `to_char(${c.day}, 'YYYY-MM-DD')` },
 };
 
 /**
@@ -150,11 +163,17 @@ export async function dossierMetrics(
 
   const open = where(filter, DOSSIER);
   open.params.push(now);
+  // Counted by the columns the dimensions read first, then grouped: a month is formatted once a
+  // day, not once a dossier (a province's open dossiers are a hundred thousand).
+  const read = [...new Set(dimensions.map((d) => DIMENSIONS[d].reads))];
+  const positions = read.map((_, i) => i + 1).join(', ');
   const openRows = (await dataSource.query(
-    `SELECT ${[...groupColumns(dimensions, DOSSIER), 'count(*)::int AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)})::int AS overdue`].join(', ')}
-       FROM dossier d
-      WHERE d.finished_at IS NULL
-        ${open.conditions.map((c) => `AND ${c}`).join(' ')}
+    `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue'].join(', ')}
+       FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`].join(', ')}
+               FROM dossier d
+              WHERE d.finished_at IS NULL
+                ${open.conditions.map((c) => `AND ${c}`).join(' ')}
+              ${read.length ? `GROUP BY ${positions}` : ''}) o
       ${groupBySql(dimensions)}`,
     open.params,
   )) as Record<string, string | number | null>[];
