@@ -1,20 +1,19 @@
 import 'reflect-metadata';
-import { createDataSource } from '../src/store/data-source';
 import { deployBpmn } from '../src/store/deploy';
 import { startBenchApi } from './bench-api';
+import { openBenchDatabase } from './bench-database';
 import { benchBpmnEngine } from './bpmn-engine';
 import { benchDossierLists } from './dossier-lists';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep, FIVE_TASKS } from './engine-step';
 import { benchGraphqlEmpty, benchGraphqlSteps } from './graphql-steps';
 import { benchAgencyTasks, benchMyTasks, fillOpenTasks, type Latency } from './inbox';
-import { perSecond, printTable, type Measurement } from './measure';
+import { cpuEach, perSecond, printTable, type Measurement } from './measure';
 import { bytesPerWaitingInstanceInDatabase, bytesPerWaitingInstanceInMemory } from './memory';
 import { benchMetricsQueries, fillProvince } from './metrics';
 import { runPgbench } from './pgbench';
 import { postgresCpuClock } from './postgres-cpu';
 import { benchStoreSteps } from './store-steps';
-import { throwawayDatabase } from './throwaway-database';
 
 /** How many of everything: `--quick` runs in under two minutes, the full run takes longer. */
 function sizes(quick: boolean) {
@@ -50,11 +49,9 @@ async function main(): Promise<void> {
   const row = (...cells: string[]) =>
     rows.push([...cells, ...Array<string>(HEADER.length - cells.length).fill('')]);
   const count = (n: number) => n.toLocaleString('en');
-  const micros = (seconds: number | undefined) =>
-    seconds === undefined ? '' : (seconds * 1e6).toFixed(1);
-  const cpu = (m: Measurement) => micros(m.cpuSeconds / m.count);
-  const databaseCpu = (m: Measurement) =>
-    micros(m.databaseCpuSeconds === undefined ? undefined : m.databaseCpuSeconds / m.count);
+  const micros = (each: number | undefined) => each?.toFixed(1) ?? '';
+  const cpu = (m: Measurement) => micros(cpuEach(m).node);
+  const databaseCpu = (m: Measurement) => micros(cpuEach(m).database);
   const rate = (m: Measurement, unit: string) => `${count(Math.round(perSecond(m)))} ${unit}/s`;
   /** A row of things done per second, with the CPU each took here and in the database. */
   const throughput = (name: string, m: Measurement, unit: string) =>
@@ -66,11 +63,8 @@ async function main(): Promise<void> {
   throughput('bpmn-engine 25: the same process, parsed once', theirs, 'instances');
   row('  ours / bpmn-engine', '', `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`, '≥ 100×');
 
-  const { url, stop } = await throwawayDatabase('bench', 54398);
-  const dataSource = createDataSource(url, { poolSize: 16 });
+  const { url, dataSource, close } = await openBenchDatabase('bench', 54398);
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations();
     await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
     const serverCpu = await postgresCpuClock(url);
 
@@ -89,7 +83,7 @@ async function main(): Promise<void> {
         `${count(Math.round(pgbench.tps))} tx/s`,
         '',
         '',
-        micros(pgbench.databaseCpuEach),
+        micros(pgbench.databaseCpuEach === undefined ? undefined : pgbench.databaseCpuEach * 1e6),
       );
       throughput(
         `  the same transactions sent from Node (node-pg), ${clients} connections`,
@@ -165,8 +159,7 @@ async function main(): Promise<void> {
       `${count(Math.round(inDatabase))} bytes`,
     );
   } finally {
-    await dataSource.destroy();
-    await stop();
+    await close();
   }
   const inMemory = await bytesPerWaitingInstanceInMemory(size.waitingInMemory);
   row(

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../src/store/data-source';
-import { perSecond, printTable, type Measurement } from './measure';
+import { openBenchDatabase } from './bench-database';
+import { cpuEach, perSecond, printTable } from './measure';
 import { runPgbench } from './pgbench';
 import { postgresCpuClock } from './postgres-cpu';
 import { benchStoreSteps } from './store-steps';
-import { throwawayDatabase } from './throwaway-database';
 
 /**
  * `npm run bench:stripped` — an experiment, not a benchmark of the product: how close would the
@@ -81,16 +80,11 @@ async function main(): Promise<void> {
   if (process.env.DATABASE_URL)
     throw new Error('bench:stripped drops triggers, keys and indexes: unset DATABASE_URL');
   const instances = Number(process.env.INSTANCES ?? 1_500);
-  const { url, stop } = await throwawayDatabase('bench-stripped', 54397);
-  const dataSource = createDataSource(url, { poolSize: 16 });
+  const { url, dataSource, close } = await openBenchDatabase('bench-stripped', 54397);
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations();
     const serverCpu = await postgresCpuClock(url);
     const pgbench = await runPgbench(url, { clients: 8, seconds: 30, scale: 10 }, serverCpu);
     if (!pgbench) throw new Error('no pgbench (apt-get install postgresql-client)');
-    const micros = (seconds: number | undefined, m: Measurement) =>
-      seconds === undefined ? '' : ((seconds / m.count) * 1e6).toFixed(0);
     const rows = [
       ['store: committed steps, 8 dossiers at once', 'steps/s', '÷ pgbench', 'Node µs', 'PG µs'],
       ['pgbench TPC-B-like, 8 clients, scale 10, 30 s', pgbench.tps.toFixed(0), '', '', ''],
@@ -106,14 +100,13 @@ async function main(): Promise<void> {
         rows.length === 2 ? stage.name : `  ${stage.name}`,
         perSecond(m).toFixed(0),
         (perSecond(m) / pgbench.tps).toFixed(2),
-        micros(m.cpuSeconds, m),
-        micros(m.databaseCpuSeconds, m),
+        cpuEach(m).node.toFixed(0),
+        cpuEach(m).database?.toFixed(0) ?? '',
       ]);
     }
     printTable(rows);
   } finally {
-    await dataSource.destroy();
-    await stop();
+    await close();
   }
 }
 
