@@ -31,6 +31,9 @@ export type Weekday =
 export interface DayOff {
   date: LocalDate;
   reason: string;
-  /** `statute`: the Labour Code's holidays; `table`: the year's official table. */
-  source: 'statute' | 'table';
+  /**
+   * `statute`: the Labour Code's holidays; `table`: the year's official table; `provisional`:
+   * computed from the Labour Code for a year whose table is not deployed yet.
+   */
+  source: 'statute' | 'table' | 'provisional';
 }

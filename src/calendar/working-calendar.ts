@@ -1,3 +1,4 @@
+import { provisionalDaysOff } from './provisional-days-off';
 import { shiftDate, statutoryHolidays } from './statutory-holidays';
 import type { DayOff, LocalDate, OfficeHours, Weekday, YearTable } from './types';
 
@@ -45,6 +46,11 @@ export class WorkingCalendar {
     return [...this.daysOffByDate.values()]
       .filter((day) => day.date.startsWith(`${year}-`))
       .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** Whether a year's days off are computed (no official table deployed for it yet). */
+  isProvisional(year: number): boolean {
+    return !this.tables.some((table) => table.year === year);
   }
 
   /** Saturdays or Sundays worked in a year, from its table. */
@@ -213,6 +219,9 @@ export class WorkingCalendar {
     if (this.years.has(year)) return;
     this.years.add(year);
     for (const day of statutoryHolidays(year)) this.daysOffByDate.set(day.date, day);
+    if (this.isProvisional(year)) {
+      for (const day of provisionalDaysOff(year)) this.daysOffByDate.set(day.date, day);
+    }
     for (const table of this.tables.filter((t) => t.year === year)) {
       for (const range of table.daysOff) {
         for (let date = range.from; date <= range.to; date = shiftDate(date, 1)) {

@@ -23,6 +23,7 @@ export class CalendarResolver {
     const calendar = await officeCalendar(context.dataSource);
     return {
       year,
+      provisional: calendar.isProvisional(year),
       daysOff: calendar.daysOff(year),
       swappedWorkingDays: calendar.swappedWorkingDays(year),
     };

@@ -9,7 +9,8 @@ export class CalendarDayOff {
   reason!: string;
 
   @Field(() => String, {
-    description: "statute (the Labour Code) or table (the year's official table)",
+    description:
+      "statute (the Labour Code), table (the year's official table) or provisional (computed from the Labour Code — the day next to National Day and compensatory days — while the year has no table)",
   })
   source!: string;
 }
@@ -18,6 +19,12 @@ export class CalendarDayOff {
 export class WorkingCalendarYear {
   @Field(() => Int)
   year!: number;
+
+  @Field(() => Boolean, {
+    description:
+      "True while no official table of the year is deployed: its days off are computed from the Labour Code and may change when the government's notice is deployed (deployCalendar).",
+  })
+  provisional!: boolean;
 
   @Field(() => [CalendarDayOff])
   daysOff!: CalendarDayOff[];

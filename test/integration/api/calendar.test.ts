@@ -20,6 +20,22 @@ describe('the calendar over GraphQL', () => {
     expect(data.early).toBe('2026-03-03T10:00:00.000Z');
   });
 
+  it('counts over the official 2025 days off: 30 April to 4 May, National Day to 2 September', async () => {
+    const data = await suite.api.ok(
+      `{ april: expectedAppointment(procedureCode: "1.001193", receivedAt: "2025-04-29T09:30:00Z")
+         september: expectedAppointment(procedureCode: "1.001193", receivedAt: "2025-08-29T09:30:00Z")
+         y2025: workingCalendar(year: 2025) { provisional swappedWorkingDays }
+         y2027: workingCalendar(year: 2027) { provisional daysOff { date source } } }`,
+    );
+    // Tuesday 29 April 16:30, after the cut-off: the next working day is Monday 5 May (to 17:30).
+    expect(data.april).toBe('2025-05-05T10:30:00.000Z');
+    // Friday 29 August 16:30: the next working day is Wednesday 3 September (to 17:00).
+    expect(data.september).toBe('2025-09-03T10:00:00.000Z');
+    expect(data.y2025).toEqual({ provisional: false, swappedWorkingDays: ['2025-04-26'] });
+    expect(data.y2027.provisional).toBe(true);
+    expect(data.y2027.daysOff).toContainEqual({ date: '2027-09-01', source: 'provisional' });
+  });
+
   it('refuses a procedure it does not know, naming it', async () => {
     const result = await suite.api.graphql(
       `{ expectedAppointment(procedureCode: "9.999999", receivedAt: "2026-03-03T02:00:00Z") }`,
@@ -36,10 +52,8 @@ describe('the calendar over GraphQL', () => {
     );
     const days = data.workingCalendar.daysOff;
     expect(days.find((d: any) => d.date === '2026-02-18')).toMatchObject({ source: 'table' });
-    expect(days.find((d: any) => d.date === '2026-09-02')).toMatchObject({
-      source: 'statute',
-      reason: 'Quốc khánh',
-    });
+    expect(days.find((d: any) => d.date === '2026-04-26')).toMatchObject({ source: 'statute' });
+    expect(days.find((d: any) => d.date === '2026-04-27')).toMatchObject({ source: 'table' });
     expect(
       (await suite.api.graphql(`{ workingCalendar(year: 1900) { year } }`)).errors?.[0].extensions
         ?.code,

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../../src/calendar/working-calendar';
-import { statutoryHolidays } from '../../../src/calendar/statutory-holidays';
+import { shiftDate, statutoryHolidays } from '../../../src/calendar/statutory-holidays';
 import { projectCalendar } from '../../support/calendar';
 
 /** Local Vietnamese time (+07:00) as the UTC instant the calendar works with. */
@@ -51,11 +51,28 @@ describe('the working calendar, on real dates', () => {
     expect(calendar.addWorkingDays(start, 2)).toBe(vn('2026-02-23T10:15:00'));
   });
 
-  it('keeps National Day 2025 off from 31 August to 3 September', () => {
-    for (const date of ['2025-08-31', '2025-09-01', '2025-09-02', '2025-09-03'])
-      expect(calendar.isWorkingDay(date)).toBe(false);
-    expect(calendar.isWorkingDay('2025-09-04')).toBe(true);
-    expect(calendar.addWorkingDays(vn('2025-08-29T10:00:00'), 1)).toBe(vn('2025-09-04T10:00:00'));
+  it('follows the official 2025 tables: Tết, 30 April with its swapped Saturday, National Day', () => {
+    const off = (from: string, to: string) => {
+      for (let date = from; date <= to; date = shiftDate(date, 1))
+        expect([date, calendar.isWorkingDay(date)]).toEqual([date, false]);
+    };
+    off('2025-01-25', '2025-02-02'); // Tết Ất Tỵ, Saturday to Sunday
+    expect(calendar.isWorkingDay('2025-01-24')).toBe(true);
+    expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
+    off('2025-04-30', '2025-05-04'); // Friday 2 May off in exchange for Saturday 26 April
+    expect(calendar.isWorkingDay('2025-04-26')).toBe(true);
+    expect(calendar.swappedWorkingDays(2025)).toEqual(['2025-04-26']);
+    off('2025-08-30', '2025-09-02'); // National Day, Saturday to Tuesday
+    expect(calendar.isWorkingDay('2025-09-03')).toBe(true);
+    expect(calendar.addWorkingDays(vn('2025-08-29T10:00:00'), 1)).toBe(vn('2025-09-03T10:00:00'));
+    expect(calendar.isProvisional(2025)).toBe(false);
+  });
+
+  it("follows the official 2026 tables: New Year's swap, Hùng Kings' day on a Sunday", () => {
+    for (const date of ['2026-01-01', '2026-01-02', '2026-04-26', '2026-04-27'])
+      expect([date, calendar.isWorkingDay(date)]).toEqual([date, false]);
+    expect(calendar.isWorkingDay('2026-01-10')).toBe(true); // Saturday worked for Friday 2 January
+    expect(calendar.isWorkingDay('2026-04-28')).toBe(true);
   });
 
   it('counts from when the office next opens when the moment is outside hours', () => {
