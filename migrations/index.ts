@@ -24,6 +24,7 @@ import { InboxKeys1796003423680 } from './1796003423680-InboxKeys';
 import { OpenTaskGroups1796013000000 } from './1796013000000-OpenTaskGroups';
 import { OfficerAgency1796014000000 } from './1796014000000-OfficerAgency';
 import { DossierList1796015000000 } from './1796015000000-DossierList';
+import { ResultMeasures1796016000000 } from './1796016000000-ResultMeasures';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   OpenTaskGroups1796013000000,
   OfficerAgency1796014000000,
   DossierList1796015000000,
+  ResultMeasures1796016000000,
 ];

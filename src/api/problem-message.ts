@@ -18,6 +18,10 @@ const RULES: Record<string, (element: string) => string> = {
   'engine/async': (e) => `${e} đặt chạy bất đồng bộ sau bước (asyncAfter), hệ thống bỏ qua.`,
   'engine/timer': (e) => `Hẹn giờ của ${e} chưa đúng định dạng thời gian ISO 8601.`,
   'engine/duration': (e) => `Thời hạn của ${e} chưa đúng (ví dụ «3 working days» hoặc «PT4H»).`,
+  'engine/no-statutory-time': () =>
+    'Thủ tục chưa có thời hạn giải quyết theo quy định: hồ sơ không có ngày hẹn trả và được thống kê riêng (không tính đúng hạn, trễ hạn).',
+  'engine/result-ready': () =>
+    'Quy trình chưa đánh dấu bước kết quả chuyển về bộ phận một cửa (tthc:resultReady), nên hồ sơ chỉ được đánh giá đúng hạn khi quy trình kết thúc.',
   'engine/feel': (e) => `Biểu thức FEEL của ${e} chưa đúng cú pháp hoặc đọc giờ hệ thống.`,
   'engine/expression-language': (e) =>
     `Biểu thức của ${e} không phải FEEL; hệ thống chỉ tính biểu thức FEEL (bắt đầu bằng «=»).`,

@@ -253,6 +253,7 @@ function compileNode(
     Object.assign(node, ioMappingsOf(element, findings));
   }
   if (element.get('tthc:pausesClock') === true) node.pausesClock = true;
+  if (element.get('tthc:resultReady') === true) node.resultReady = true;
   Object.assign(node, asyncOf(element, findings));
   const multiInstance = multiInstanceOf(element, findings);
   if (multiInstance) node.multiInstance = multiInstance;

@@ -1,4 +1,8 @@
-import { isWorkingTimeText, parseWorkingDuration } from '../calendar/working-duration';
+import {
+  NO_STATUTORY_TIME,
+  isWorkingTimeText,
+  parseWorkingDuration,
+} from '../calendar/working-duration';
 import { isDuration } from '../engine/iso-time';
 import type { Findings } from './compile';
 import type { ProcessModel } from './model';
@@ -10,14 +14,34 @@ import type { ProcessModel } from './model';
  */
 export function checkDurations(model: ProcessModel, findings: Findings): void {
   const statutory = model.statutoryDuration;
-  if (statutory !== undefined && !isWorkingTimeText(statutory)) {
+  if (statutory === NO_STATUTORY_TIME) {
+    findings.warn(
+      `Process '${model.key}' says the law sets it no statutory time (tthc:statutoryDuration="none"): its dossiers get no appointment and are counted apart, neither on time nor late`,
+      model.key,
+      'engine/no-statutory-time',
+    );
+  } else if (statutory === undefined && model.procedureCode !== undefined) {
+    findings.warn(
+      `Procedure ${model.procedureCode} ('${model.key}') has no tthc:statutoryDuration: write the time the law sets ('3 working days'), or "none" when it sets none; until then its dossiers are counted apart`,
+      model.key,
+      'engine/no-statutory-time',
+    );
+  } else if (statutory !== undefined && !isWorkingTimeText(statutory)) {
     findings.invalid(
       `Process '${model.key}' has tthc:statutoryDuration '${statutory}': write working time such as '3 working days' or '4 working hours'`,
       model.key,
       'engine/duration',
     );
   }
-  for (const node of Object.values(model.nodes)) {
+  const nodes = Object.values(model.nodes);
+  if (model.procedureCode !== undefined && !nodes.some((node) => node.resultReady)) {
+    findings.warn(
+      `Procedure ${model.procedureCode} ('${model.key}') marks no element tthc:resultReady="true" (where the result reaches the one-stop desk, e.g. the "Trả kết quả" step): its dossiers are judged only when the process completes`,
+      model.key,
+      'engine/result-ready',
+    );
+  }
+  for (const node of nodes) {
     const budget = node.stepDuration;
     if (budget === undefined) continue;
     const valid = isWorkingTimeText(budget) ? parseWorkingDuration(budget) : isDuration(budget);

@@ -94,6 +94,12 @@ export interface FlowNode {
    * dossier's deadlines stand still and move on by the working time paused.
    */
   pausesClock?: true;
+  /**
+   * `tthc:resultReady`: a token reaching this element means the result has reached the one-stop
+   * desk (usually the "Trả kết quả" step). The dossier is processed (status 9) and judged against
+   * its appointment then, whenever the citizen collects it.
+   */
+  resultReady?: true;
   /** `camunda:asyncBefore`: a token stops in front of the element; a job continues it. */
   asyncBefore?: true;
   event?: EventDefinition;

@@ -10,3 +10,24 @@ export function timeliness(done: Date, due: Date | null, calendar: WorkingCalend
   const day = (at: Date) => calendar.localDate(at.toISOString());
   return day(done) < day(due) ? 'EARLY' : 'ON_TIME';
 }
+
+/**
+ * How a dossier kept its appointment, judged once, when its result reached the one-stop desk:
+ * UNTIMED when its procedure has no statutory time (no appointment to keep: counted apart, never
+ * as on time); LATE when marked late by rule (asked for papers more than once, or given a new
+ * date with Form 04), whatever the clock says; otherwise by the appointment (already moved by the
+ * time the clock was paused) — Decision 766's progress indicator counts the result ready at the
+ * desk, not its collection.
+ */
+export type DossierOutcome = Timeliness | 'UNTIMED';
+
+export function dossierOutcome(
+  readyAt: Date,
+  appointment: Date | null,
+  lateMarked: boolean,
+  calendar: WorkingCalendar,
+): DossierOutcome {
+  if (!appointment) return 'UNTIMED';
+  if (lateMarked) return 'LATE';
+  return timeliness(readyAt, appointment, calendar);
+}

@@ -10,6 +10,12 @@ export interface WorkingDuration {
   withinTheDay?: true;
 }
 
+/**
+ * `tthc:statutoryDuration="none"`: the procedure says the law sets it no time (or none could be
+ * found). Its dossiers get no appointment and are counted apart from the on-time figures.
+ */
+export const NO_STATUTORY_TIME = 'none';
+
 const WITHIN_THE_DAY = /^(within the working day|trong ngày làm việc|trong ngày)$/i;
 
 const WORDS = /^(\d+(?:[.,]\d+)?)\s*(working days?|working hours?|ngày làm việc|giờ làm việc)$/i;
@@ -40,6 +46,25 @@ export function parseWorkingDuration(text: string | undefined): WorkingDuration 
 }
 
 /** Whether the text is written in working days or hours (rather than calendar ISO time). */
+/**
+ * The statutory time as the citizen reads it on Form 01: `3 working days` → `3 ngày làm việc`,
+ * `within the working day` → `trong ngày làm việc`, `none` → `không quy định`.
+ */
+export function statutoryTimeInVietnamese(text: string | undefined): string {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '' || trimmed === NO_STATUTORY_TIME) return 'Không quy định thời hạn';
+  const duration = parseWorkingDuration(trimmed);
+  if (!duration) return trimmed;
+  if (duration.withinTheDay) return 'Trong ngày làm việc';
+  const hours = duration.minutes / 60;
+  return [
+    duration.days > 0 ? `${duration.days} ngày làm việc` : '',
+    hours > 0 ? `${hours.toLocaleString('vi-VN')} giờ làm việc` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 export function isWorkingTimeText(text: string | undefined): boolean {
   const trimmed = text?.trim() ?? '';
   return WORDS.test(trimmed) || WITHIN_THE_DAY.test(trimmed);

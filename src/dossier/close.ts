@@ -1,8 +1,20 @@
 import type { DataSource } from 'typeorm';
 import { AppError } from '../errors';
-import { DossierPaymentEntity, type DossierEntity } from '../store/entities';
+import {
+  DossierPaymentEntity,
+  type DossierEntity,
+  type ResultReturnMethod,
+} from '../store/entities';
+import { definitionById } from '../store/definitions';
+import { openTasksAt } from '../store/tasks';
 import { paidFor } from './payment';
-import { issueForm, requireStatus, setStatus, withLockedDossier } from './locked';
+import {
+  issueForm,
+  requireStatus,
+  setStatus,
+  withLockedDossier,
+  type LockedDossier,
+} from './locked';
 import type { DossierStatusName } from './status';
 
 interface Ending {
@@ -63,19 +75,25 @@ export function endDossier(
   });
 }
 
-/** The result goes to the citizen (trả kết quả): the dossier's last step. */
-/** The result handed over: its document number, paper or electronic, and electronic copies. */
+/** The result handed over: how, its document number, paper or electronic, and electronic copies. */
 export interface IssuedResult {
+  method: ResultReturnMethod;
   documentNumber?: string;
   electronic: boolean;
   electronicCopies: number;
 }
 
+/**
+ * The result goes to the citizen (trả kết quả), the dossier's last step: it was judged when the
+ * result reached the desk, and the return keeps that verdict. The step waiting for the return
+ * (the `tthc:resultReady` one), if the process still waits there, is completed by it.
+ */
 export function returnResult(
   dataSource: DataSource,
   input: { code: string; by: string; now: Date; result: IssuedResult },
 ): Promise<DossierEntity> {
-  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier }) => {
+  return withLockedDossier(dataSource, input.code, input.now, async (locked) => {
+    const { manager, dossier } = locked;
     requireStatus(dossier, 'returned', ['PROCESSED']);
     const due =
       dossier.feeAmount -
@@ -87,12 +105,26 @@ export function returnResult(
         { dossierCode: dossier.code, status: 'PROCESSED' },
       );
     }
+    await completeReturnStep(locked, input.by);
     await setStatus(manager, dossier, 'RETURNED', {
       returnedAt: input.now,
+      returnMethod: input.result.method,
       resultNumber: input.result.documentNumber ?? null,
       resultElectronic: input.result.electronic,
       electronicCopies: input.result.electronicCopies,
     });
     return dossier;
   });
+}
+
+/** Completes the open step(s) of the dossier's process that wait for the result to go back. */
+async function completeReturnStep({ manager, instance, run }: LockedDossier, by: string) {
+  if (instance.status !== 'ACTIVE') return;
+  const definition = await definitionById(manager, instance.definitionId);
+  const returnSteps = Object.values(definition.model.nodes)
+    .filter((node) => node.resultReady)
+    .map((node) => node.id);
+  for (const task of await openTasksAt(manager, instance.id, returnSteps)) {
+    await run({ type: 'COMPLETE_TASK', waitId: task.waitId, variables: {}, actor: by });
+  }
 }

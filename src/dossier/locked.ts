@@ -75,7 +75,12 @@ export async function setStatus(
   extra: Partial<
     Pick<
       DossierEntity,
-      'finishedAt' | 'returnedAt' | 'resultNumber' | 'resultElectronic' | 'electronicCopies'
+      | 'finishedAt'
+      | 'returnedAt'
+      | 'returnMethod'
+      | 'resultNumber'
+      | 'resultElectronic'
+      | 'electronicCopies'
     >
   > = {},
 ): Promise<void> {

@@ -113,6 +113,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     receivedBy: by.username,
     finishedAt: null,
     returnedAt: null,
+    returnMethod: null,
     satisfied: null,
     ratedAt: null,
     outcome: null,

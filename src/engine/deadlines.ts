@@ -44,7 +44,7 @@ export function setAppointment(execution: Execution): void {
 /** The appointment's timers: the deadline, and the day-before warning while it lies ahead. */
 function watchAppointment(execution: Execution): void {
   const deadline = execution.state.deadline;
-  if (!deadline || deadline.overdue) return;
+  if (!deadline || deadline.overdue || execution.state.resultReadyAt) return;
   watch(execution, { scopeId: ROOT_SCOPE }, execution.model.key, deadline.dueAt);
   const warnAt = execution.calendar.subtractWorkingDays(deadline.dueAt, 1);
   if (!deadline.warned && warnAt > execution.now)
@@ -62,6 +62,8 @@ export function extendAppointment(execution: Execution, dueAt: Instant, actor?: 
   const refuse = (why: string) => new AppError('BAD_USER_INPUT', why, { field: 'appointment' });
   if (!deadline) throw refuse(`Process '${execution.model.key}' has no statutory time to extend`);
   if (deadline.extended) throw refuse('The appointment was already extended once');
+  if (state.resultReadyAt)
+    throw refuse('The result is ready at the desk: there is nothing to extend');
   if (state.clock?.held) {
     throw refuse("The dossier waits for the citizen's papers: extend it once they have come");
   }
@@ -76,14 +78,30 @@ export function extendAppointment(execution: Execution, dueAt: Instant, actor?: 
   if (!calendar.isWorkingDay(calendar.localDate(dueAt))) {
     throw refuse(`${dueAt} falls on a day off: an appointment is on a working day`);
   }
-  for (const subscription of state.subscriptions.filter(
+  closeAppointmentTimers(execution);
+  state.deadline = { dueAt, since: deadline.since, extended: true };
+  execution.history('APPOINTMENT_EXTENDED', execution.model.key, 'process', { actor });
+  if (!paused(execution)) watchAppointment(execution);
+}
+
+/**
+ * The result has reached the one-stop desk (a `tthc:resultReady` element): the dossier is judged
+ * now, once, against its appointment, so the appointment's timers have nothing left to watch — a
+ * citizen collecting late does not make the office late.
+ */
+export function resultReady(execution: Execution, node: FlowNode): void {
+  if (execution.state.resultReadyAt) return;
+  execution.state.resultReadyAt = execution.now;
+  closeAppointmentTimers(execution);
+  execution.history('RESULT_READY', node.id, node.type);
+}
+
+function closeAppointmentTimers(execution: Execution): void {
+  for (const subscription of execution.state.subscriptions.filter(
     (s) => s.kind === 'timer' && s.deadline && s.tokenId === undefined,
   )) {
     closeSubscription(execution, subscription);
   }
-  state.deadline = { dueAt, since: deadline.since, extended: true };
-  execution.history('APPOINTMENT_EXTENDED', execution.model.key, 'process', { actor });
-  if (!paused(execution)) watchAppointment(execution);
 }
 
 /** A user task begins: its due time from its budget (working time, or ISO calendar time). */

@@ -27,11 +27,12 @@ import {
   deadlinePassed,
   extendAppointment,
   holdClock,
+  resultReady,
   setAppointment,
   settleClock,
 } from './deadlines';
 
-const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
+const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = markingResultReady({
   startEvent: arriveAtStartEvent,
   endEvent: arriveAtEndEvent,
   intermediateCatchEvent: arriveAtMessageCatch,
@@ -47,7 +48,19 @@ const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = {
   parallelGateway: arriveAtParallelGateway,
   inclusiveGateway: arriveAtInclusiveGateway,
   eventBasedGateway: arriveAtEventBasedGateway,
-};
+});
+
+/** Any element may say the result has reached the desk (`tthc:resultReady`); then it runs as its type says. */
+function markingResultReady<T extends Record<string, ArriveBehaviour>>(behaviours: T): T {
+  const marked = Object.entries(behaviours).map(([type, behaviour]): [string, ArriveBehaviour] => [
+    type,
+    (execution, node, arrival) => {
+      if (node.resultReady) resultReady(execution, node);
+      behaviour(execution, node, arrival);
+    },
+  ]);
+  return Object.fromEntries(marked) as T;
+}
 
 /**
  * The engine: one pure transition. Given a compiled process, the instance's state (none before

@@ -115,6 +115,11 @@ export interface InstanceState {
   /** The appointment (hẹn trả), for a procedure with a statutory time. */
   deadline?: Deadline;
   /**
+   * When the result reached the one-stop desk (a token reached a `tthc:resultReady` element): the
+   * moment the dossier is judged against its appointment.
+   */
+  resultReadyAt?: Instant;
+  /**
    * The deadline clock: stopped while a token waits at an element that pauses it (the citizen
    * supplementing papers), with the working minutes paused so far.
    */
@@ -187,7 +192,8 @@ export type HistoryEventType =
   | 'DEADLINE_MISSED'
   | 'CLOCK_PAUSED'
   | 'CLOCK_RESUMED'
-  | 'APPOINTMENT_EXTENDED';
+  | 'APPOINTMENT_EXTENDED'
+  | 'RESULT_READY';
 
 /** What the world outside the engine must do once a step is accepted. */
 export type Effect =

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { statutoryTimeInVietnamese } from '../calendar/working-duration';
 import type { HandOver } from '../dossier/control-sheet';
 import type { DossierEntity, DossierFormEntity, SubmittedComponent } from '../store/entities';
 import { html, Raw, vnDateTime, vnMoney } from './html';
@@ -23,6 +24,7 @@ const RESULT_LABELS: Record<string, string> = {
   EARLY: 'Trước hạn',
   ON_TIME: 'Đúng hạn',
   LATE: 'Quá hạn',
+  UNTIMED: 'Không có thời hạn',
 };
 
 /** What the issued forms carry (see src/dossier: receive, supplement, extend, close). */
@@ -162,7 +164,10 @@ function bodyOf(number: string, page: FormPage): Raw {
               </tr>`,
           )}
         </table>
-        <p>Thời gian giải quyết hồ sơ theo quy định: ${content.statutoryDuration ?? ''}</p>
+        <p>
+          Thời gian giải quyết hồ sơ theo quy định:
+          ${statutoryTimeInVietnamese(content.statutoryDuration)}
+        </p>
         <p>Thời gian nhận hồ sơ: ${vnDateTime(content.receivedAt)}</p>
         <p>
           Thời gian trả kết quả giải quyết hồ sơ:
@@ -231,7 +236,20 @@ function bodyOf(number: string, page: FormPage): Raw {
                 <td>${row.note ?? ''}</td>
               </tr>`,
           )}
-        </table>`;
+        </table>
+        <p>
+          Kết quả chuyển về Bộ phận Tiếp nhận và Trả kết quả:
+          ${
+            dossier.outcome
+              ? html`${vnDateTime(dossier.finishedAt?.toISOString())} —
+                  <strong>${RESULT_LABELS[dossier.outcome]}</strong>`
+              : 'Chưa có'
+          }
+        </p>
+        <p>
+          Trả kết quả cho người nộp hồ sơ:
+          ${dossier.returnedAt ? vnDateTime(dossier.returnedAt.toISOString()) : 'Chưa trả'}
+        </p>`;
     default:
       throw new Error(`no form ${number}`);
   }

@@ -40,6 +40,13 @@ const MEASURES = [
   'returned',
   'with_electronic_copies',
   'unsatisfied',
+  'untimed',
+  'returned_at_desk',
+  'returned_by_post',
+  'returned_at_home',
+  'returned_online',
+  'resolved_same_day',
+  'home_round_trip',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];
@@ -64,6 +71,8 @@ export interface MetricsRow {
   /** Received in the period and not finished now, within their time or not. */
   inProgress: number;
   inProgressOverdue: number;
+  /** Of those, the ones whose procedure sets no time: neither within time nor overdue. */
+  inProgressUntimed: number;
 }
 
 /** The columns a source names its keys by: the rollup's, or the dossier's own. */
@@ -121,10 +130,12 @@ const DIMENSIONS: Record<
 /**
  * An open dossier is overdue once its appointment has passed while its clock runs (a paused
  * clock moves the appointment when it runs again), or when it is late by rule already: asked
- * for papers twice, or given a new date.
+ * for papers twice, or given a new date. One without an appointment (its procedure sets no
+ * time) is untimed, counted apart: the same rule as dossierOutcome for the finished ones.
  */
+const UNTIMED = 'd.appointment_at IS NULL';
 const OVERDUE = (now: string) =>
-  `(d.late_marked OR d.overdue OR (NOT d.clock_paused AND d.appointment_at < ${now}))`;
+  `(NOT ${UNTIMED} AND (d.late_marked OR d.overdue OR (NOT d.clock_paused AND d.appointment_at < ${now})))`;
 
 /**
  * Counts the dossiers received in a period, grouped. The counts come from the rollup at the
@@ -168,8 +179,8 @@ export async function dossierMetrics(
   const read = [...new Set(dimensions.map((d) => DIMENSIONS[d].reads))];
   const positions = read.map((_, i) => i + 1).join(', ');
   const openRows = (await dataSource.query(
-    `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue'].join(', ')}
-       FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`].join(', ')}
+    `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue', 'sum(o.untimed)::int AS untimed'].join(', ')}
+       FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`, `count(*) FILTER (WHERE ${UNTIMED}) AS untimed`].join(', ')}
                FROM dossier d
               WHERE d.finished_at IS NULL
                 ${open.conditions.map((c) => `AND ${c}`).join(' ')}
@@ -204,6 +215,7 @@ export async function dossierMetrics(
         ...(p90ByKey && { p90Minutes: p90ByKey.get(keyOf(row)) ?? null }),
         inProgress: Number(live?.open ?? 0),
         inProgressOverdue: Number(live?.overdue ?? 0),
+        inProgressUntimed: Number(live?.untimed ?? 0),
       };
     })
     .sort((a, b) => JSON.stringify(a.group).localeCompare(JSON.stringify(b.group)));

@@ -1,6 +1,6 @@
 /**
  * The 766 service index (Decision 766/QĐ-TTg, 100 points): six groups of indicators, as the
- * public dashboard scores them (../shared/DOMAIN.md). Most score `max × ratio`; some give full
+ * public dashboard scores them. Most score `max × ratio`; some give full
  * points from a share (`fullAt`: reuse at 80%, satisfaction at 90%, payments at 80%). Indicators
  * the system cannot see are recorded by an administrator.
  */

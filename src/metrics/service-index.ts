@@ -76,22 +76,29 @@ export async function serviceIndex(
   const fullOnline = new Set(
     definitions.filter((d) => d.model.onlineService === 'full').map((d) => d.key),
   );
-  const sum = (rows: MetricsRow[], measure: Measure | 'inProgress' | 'inProgressOverdue') =>
+  const live = ['inProgress', 'inProgressOverdue', 'inProgressUntimed'] as const;
+  const sum = (rows: MetricsRow[], measure: Measure | (typeof live)[number]) =>
     rows.reduce(
       (total, row) =>
         total +
-        (measure === 'inProgress' || measure === 'inProgressOverdue'
-          ? row[measure]
-          : row.counts[measure]),
+        ((live as readonly string[]).includes(measure)
+          ? row[measure as (typeof live)[number]]
+          : row.counts[measure as Measure]),
       0,
     );
   const all = procedures;
-  const handled = sum(all, 'resolved') + sum(all, 'inProgress');
+  // Dossiers of a procedure with no statutory time have no appointment to keep: neither side.
+  const handled =
+    sum(all, 'resolved') -
+    sum(all, 'untimed') +
+    sum(all, 'inProgress') -
+    sum(all, 'inProgressUntimed');
   const withinTime =
     sum(all, 'early') +
     sum(all, 'on_time') +
     sum(all, 'inProgress') -
-    sum(all, 'inProgressOverdue');
+    sum(all, 'inProgressOverdue') -
+    sum(all, 'inProgressUntimed');
   const late = sum(all, 'late') + sum(all, 'inProgressOverdue');
   const eligible = all.filter((row) => fullOnline.has(row.group.procedureKey ?? ''));
   const certification = all.filter((row) => row.group.field === 'certification');

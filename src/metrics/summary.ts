@@ -16,9 +16,18 @@ export interface DossierFigures extends MetricsGroup {
   inProgress: number;
   inProgressWithinTime: number;
   inProgressOverdue: number;
+  /**
+   * Of a procedure with no statutory time: resolved, and in progress. Counted apart from every
+   * on-time figure, neither on time nor late.
+   */
+  resolvedUntimed: number;
+  inProgressUntimed: number;
   /** Resolved early or on time, or still within time. */
   onTime: number;
-  /** `onTime` over the dossiers resolved or in progress (766's progress ratio); null: none. */
+  /**
+   * `onTime` over the dossiers with an appointment, resolved or in progress (766's progress
+   * ratio); null: none.
+   */
   onTimeRate: number | null;
   onlineFull: number;
   onlinePartial: number;
@@ -36,6 +45,16 @@ export interface DossierFigures extends MetricsGroup {
   electronicCopies: number;
   joint: number;
   returned: number;
+  /** How the results went back: at the desk, by public post, at home, online. */
+  returnedAtDesk: number;
+  returnedByPost: number;
+  returnedAtHome: number;
+  returnedOnline: number;
+  /** Resolved the day they were received ("4 tại chỗ"), and their share of those received. */
+  resolvedSameDay: number;
+  sameDayShare: number | null;
+  /** Received at home and returned at home ("3 tại nhà"). */
+  homeRoundTrip: number;
   /** Rated "not satisfied" by the citizen. */
   unsatisfied: number;
   averageProcessingDays: number | null;
@@ -47,7 +66,9 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 export function figuresOf(row: MetricsRow): DossierFigures {
   const c = row.counts;
-  const onTime = c.early + c.on_time + (row.inProgress - row.inProgressOverdue);
+  const withinTime = row.inProgress - row.inProgressOverdue - row.inProgressUntimed;
+  const onTime = c.early + c.on_time + withinTime;
+  const timed = c.resolved - c.untimed + row.inProgress - row.inProgressUntimed;
   return {
     ...row.group,
     received: c.received,
@@ -59,10 +80,12 @@ export function figuresOf(row: MetricsRow): DossierFigures {
     withdrawn: c.withdrawn,
     stopped: c.stopped,
     inProgress: row.inProgress,
-    inProgressWithinTime: row.inProgress - row.inProgressOverdue,
+    inProgressWithinTime: withinTime,
     inProgressOverdue: row.inProgressOverdue,
+    resolvedUntimed: c.untimed,
+    inProgressUntimed: row.inProgressUntimed,
     onTime,
-    onTimeRate: ratio(onTime, c.resolved + row.inProgress),
+    onTimeRate: ratio(onTime, timed),
     onlineFull: c.online_full,
     onlinePartial: c.online_partial,
     onlineFullShare: ratio(c.online_full, c.received),
@@ -78,6 +101,13 @@ export function figuresOf(row: MetricsRow): DossierFigures {
     electronicCopies: c.electronic_copies,
     joint: c.joint,
     returned: c.returned,
+    returnedAtDesk: c.returned_at_desk,
+    returnedByPost: c.returned_by_post,
+    returnedAtHome: c.returned_at_home,
+    returnedOnline: c.returned_online,
+    resolvedSameDay: c.resolved_same_day,
+    sameDayShare: ratio(c.resolved_same_day, c.received),
+    homeRoundTrip: c.home_round_trip,
     unsatisfied: c.unsatisfied,
     averageProcessingDays:
       c.resolved > 0 ? c.processing_minutes / c.resolved / WORKING_DAY_MINUTES : null,

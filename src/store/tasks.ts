@@ -248,3 +248,18 @@ export async function openTasksOf(
   );
   return rows.map((row) => entityFromRow(dataSource.manager, TaskEntity, row));
 }
+
+/** The open tasks of an instance at some elements (e.g. the steps waiting for the result to go back). */
+export async function openTasksAt(
+  manager: EntityManager,
+  instanceId: string,
+  elementIds: string[],
+): Promise<TaskEntity[]> {
+  if (elementIds.length === 0) return [];
+  const rows = (await manager.query(
+    `SELECT * FROM task WHERE instance_id = $1 AND state IN ('OPEN', 'CLAIMED')
+        AND element_id = ANY($2) ORDER BY seq`,
+    [instanceId, elementIds],
+  )) as Record<string, unknown>[];
+  return rows.map((row) => entityFromRow(manager, TaskEntity, row));
+}

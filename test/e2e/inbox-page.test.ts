@@ -100,8 +100,17 @@ describeWithChromium('the officer inbox', () => {
       dossier.locator('button', { hasText: 'In mẫu 01' }).click(),
     ]);
     expect(popup.url()).toMatch(/^blob:/);
+    await dossier.locator('form.return select').selectOption('BY_POST');
     await dossier.locator('button', { hasText: 'Trả kết quả' }).click();
-    await dossier.locator('text=Đã trả kết quả').waitFor();
+    // Returned: the page shows the dossier again, without the return form.
+    await dossier.locator('form.return').waitFor({ state: 'detached' });
+    await dossier.locator('text=Đã trả kết quả').first().waitFor();
+    const { dossier: returned } = await suite.api.ok<{ dossier: { returnMethod: string } }>(
+      `query ($code: String!) { dossier(code: $code) { returnMethod } }`,
+      { code },
+      tokens.reception,
+    );
+    expect(returned.returnMethod).toBe('BY_POST');
     await screenshot(reception, 'inbox-dossier-returned');
   });
 

@@ -142,6 +142,34 @@ function assignForm(task: TaskRow): HTMLFormElement {
   return form;
 }
 
+/** Hands the result to the citizen (trả kết quả), saying how it goes back. */
+function returnForm(code: string): HTMLFormElement {
+  const method = el(
+    'select',
+    { name: 'method', 'aria-label': t('inbox.return.method') },
+    ...RETURN_METHODS.map((value) => el('option', { value }, t(`return.${value}`))),
+  );
+  const form = el(
+    'form',
+    { class: 'return' },
+    method,
+    el('button', { type: 'submit' }, t('inbox.return')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void call(
+      `mutation ($code: String!, $method: ResultReturnMethod!) {
+         returnResult(code: $code, method: $method) { code } }`,
+      { code, method: method.value },
+    )
+      .then(() => showDossier(code))
+      .catch(() => undefined);
+  });
+  return form;
+}
+
+const RETURN_METHODS = ['AT_DESK', 'BY_POST', 'AT_HOME', 'ONLINE'];
+
 /** Hands the step on to another agency (chuyển xử lý), saying why. */
 function handOnForm(task: TaskRow): HTMLFormElement {
   const agency = el('select', { name: 'agency' });
@@ -346,16 +374,7 @@ async function showDossier(code: string): Promise<void> {
       ...printable.map((number) =>
         button(`${t('inbox.print')} ${number}`, () => printForm(dossier.code, number)),
       ),
-      ...(dossier.status === 'PROCESSED'
-        ? [
-            button(t('inbox.return'), async () => {
-              await call(`mutation ($code: String!) { returnResult(code: $code) { code } }`, {
-                code: dossier.code,
-              });
-              await showDossier(dossier.code);
-            }),
-          ]
-        : []),
+      ...(dossier.status === 'PROCESSED' ? [returnForm(dossier.code)] : []),
     ),
   );
   if (['RECEIVED', 'IN_PROGRESS'].includes(dossier.status)) {

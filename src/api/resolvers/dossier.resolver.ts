@@ -46,6 +46,7 @@ import {
   HandOver,
   PaymentMethod,
   ReceiveDossierInput,
+  ResultReturnMethod,
   TrackingBookLine,
 } from '../types/dossier.type';
 import { ProcessDefinition } from '../types/process-definition.type';
@@ -204,6 +205,11 @@ export class DossierResolver {
   async returnResult(
     @Arg('code', () => String) code: string,
     @Ctx() context: ApiContext,
+    @Arg('method', () => ResultReturnMethod, {
+      defaultValue: 'AT_DESK',
+      description: 'How the result goes back; at the desk unless said otherwise.',
+    })
+    method: ResultReturnMethod = 'AT_DESK',
     @Arg('documentNumber', () => String, { nullable: true }) documentNumber?: string,
     @Arg('electronic', () => Boolean, { defaultValue: false }) electronic = false,
     @Arg('electronicCopies', () => Int, { defaultValue: 0 }) electronicCopies = 0,
@@ -214,6 +220,7 @@ export class DossierResolver {
       by: me,
       now: context.now(),
       result: {
+        method,
         documentNumber: optionalText(documentNumber, 'documentNumber'),
         electronic,
         electronicCopies: rangeInput(electronicCopies, 'electronicCopies', 0, 10_000),

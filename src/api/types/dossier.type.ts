@@ -1,6 +1,10 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { DossierChannel as StoredChannel } from '../../store/entities';
+import type {
+  DossierChannel as StoredChannel,
+  DossierOutcome as EntityOutcome,
+  ResultReturnMethod as StoredReturnMethod,
+} from '../../store/entities';
 import { DOSSIER_STATUS, type DossierStatusName } from '../../dossier/status';
 import { PageInfo } from './task.type';
 
@@ -27,11 +31,29 @@ registerEnumType(DossierStatus, {
     'The national status (1–10) a dossier is synchronized with; `statusCode` gives the number.',
 });
 
-export const DossierOutcome = { EARLY: 'EARLY', ON_TIME: 'ON_TIME', LATE: 'LATE' } as const;
+export const ResultReturnMethod = {
+  AT_DESK: 'AT_DESK',
+  BY_POST: 'BY_POST',
+  AT_HOME: 'AT_HOME',
+  ONLINE: 'ONLINE',
+} as const satisfies { [M in StoredReturnMethod]: M };
+export type ResultReturnMethod = StoredReturnMethod;
+registerEnumType(ResultReturnMethod, {
+  name: 'ResultReturnMethod',
+  description:
+    'How the result went back to the citizen: at the one-stop desk (tại bộ phận một cửa), by public postal service (bưu chính công ích), at home (tại nhà), or electronically (trực tuyến).',
+});
+
+export const DossierOutcome = {
+  EARLY: 'EARLY',
+  ON_TIME: 'ON_TIME',
+  LATE: 'LATE',
+  UNTIMED: 'UNTIMED',
+} as const satisfies { [O in EntityOutcome]: O };
 registerEnumType(DossierOutcome, {
   name: 'DossierOutcome',
   description:
-    'How a resolved dossier kept its appointment (paused time removed): before its day, on it, or late (after it, asked for papers twice, or given a new date).',
+    'How a dossier kept its appointment, judged when its result reached the one-stop desk (paused time removed): before its day, on it, late (after it, asked for papers twice, or given a new date), or UNTIMED when its procedure sets no statutory time (counted apart, never as on time).',
 });
 
 export const ComponentKind = {
@@ -198,14 +220,24 @@ export class Dossier {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When processing ended (result, refusal, stop).',
+    description:
+      'When processing ended: the result reached the one-stop desk (status PROCESSED, the moment it is judged), or it was refused or stopped.',
   })
   finishedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the result was handed to the citizen (status RETURNED).',
+  })
   returnedAt!: Date | null;
 
-  @Field(() => DossierOutcome, { nullable: true, description: 'Set when its process completes.' })
+  @Field(() => ResultReturnMethod, { nullable: true, description: 'How the result went back.' })
+  returnMethod!: ResultReturnMethod | null;
+
+  @Field(() => DossierOutcome, {
+    nullable: true,
+    description: 'Set once, when the result reaches the one-stop desk.',
+  })
   outcome!: keyof typeof DossierOutcome | null;
 
   @Field(() => Int, {

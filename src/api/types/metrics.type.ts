@@ -62,7 +62,7 @@ export class DossierMetrics {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) day?: string;
 
   @count() received!: number;
-  @count('Resolved with a result (processed).') resolved!: number;
+  @count('Resolved with a result at the one-stop desk (processed), judged then.') resolved!: number;
   @count('Resolved before the day of the appointment.') resolvedEarly!: number;
   @count('Resolved on the day of the appointment, in time.') resolvedOnTime!: number;
   @count('Resolved after the appointment, or late by rule.') resolvedLate!: number;
@@ -72,8 +72,16 @@ export class DossierMetrics {
   @count('Not finished now.') inProgress!: number;
   @count() inProgressWithinTime!: number;
   @count() inProgressOverdue!: number;
+  @count(
+    'Resolved, of a procedure with no statutory time: counted apart, neither on time nor late.',
+  )
+  resolvedUntimed!: number;
+  @count('In progress, of a procedure with no statutory time: neither within time nor overdue.')
+  inProgressUntimed!: number;
   @count('Resolved early or on time, or in progress within time.') onTime!: number;
-  @share('onTime over the dossiers resolved or in progress (766 progress).')
+  @share(
+    'onTime over the dossiers with an appointment, resolved or in progress (766 progress); the untimed are left out.',
+  )
   onTimeRate!: number | null;
   @count() onlineFull!: number;
   @count() onlinePartial!: number;
@@ -90,6 +98,14 @@ export class DossierMetrics {
   @count('Electronic certified copies issued.') electronicCopies!: number;
   @count('Of joint procedures.') joint!: number;
   @count('Results handed over.') returned!: number;
+  @count('Results handed over at the one-stop desk.') returnedAtDesk!: number;
+  @count('Results sent by public postal service (bưu chính công ích).') returnedByPost!: number;
+  @count('Results brought to the citizen at home.') returnedAtHome!: number;
+  @count('Results returned electronically.') returnedOnline!: number;
+  @count('Resolved the day they were received ("4 tại chỗ").') resolvedSameDay!: number;
+  @share('Of the dossiers received, resolved the day they were received ("4 tại chỗ").')
+  sameDayShare!: number | null;
+  @count('Received at home and returned at home ("3 tại nhà").') homeRoundTrip!: number;
   @count('Rated "not satisfied".') unsatisfied!: number;
   @Field(() => Float, {
     nullable: true,

@@ -36,6 +36,7 @@ export const HistoryEventType = {
   CLOCK_PAUSED: 'CLOCK_PAUSED',
   CLOCK_RESUMED: 'CLOCK_RESUMED',
   APPOINTMENT_EXTENDED: 'APPOINTMENT_EXTENDED',
+  RESULT_READY: 'RESULT_READY',
 } as const satisfies { [T in EngineHistoryEventType]: T };
 export type HistoryEventType = EngineHistoryEventType;
 registerEnumType(HistoryEventType, { name: 'HistoryEventType' });

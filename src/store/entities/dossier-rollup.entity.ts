@@ -55,5 +55,16 @@ export class DossierRollupEntity {
   @Column({ name: 'with_electronic_copies', type: 'integer', default: 0 })
   withElectronicCopies!: number;
   @Column({ type: 'integer', default: 0 }) unsatisfied!: number;
+  /** Resolved dossiers of procedures with no statutory time: neither on time nor late. */
+  @Column({ type: 'integer', default: 0 }) untimed!: number;
+  /** How results went back: at the desk, by post, at home, online. */
+  @Column({ name: 'returned_at_desk', type: 'integer', default: 0 }) returnedAtDesk!: number;
+  @Column({ name: 'returned_by_post', type: 'integer', default: 0 }) returnedByPost!: number;
+  @Column({ name: 'returned_at_home', type: 'integer', default: 0 }) returnedAtHome!: number;
+  @Column({ name: 'returned_online', type: 'integer', default: 0 }) returnedOnline!: number;
+  /** Resolved the day they were received ("4 tại chỗ"). */
+  @Column({ name: 'resolved_same_day', type: 'integer', default: 0 }) resolvedSameDay!: number;
+  /** Received at home and returned at home ("3 tại nhà"). */
+  @Column({ name: 'home_round_trip', type: 'integer', default: 0 }) homeRoundTrip!: number;
   @Column({ name: 'processing_minutes', type: 'bigint', default: 0 }) processingMinutes!: string;
 }

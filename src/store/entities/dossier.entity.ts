@@ -1,12 +1,19 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import type { DossierOutcome } from '../../calendar/timeliness';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
 /** How a dossier reached the office (kênh tiếp nhận). */
 export type DossierChannel = 'IN_PERSON' | 'ONLINE_FULL' | 'ONLINE_PARTIAL' | 'POSTAL' | 'AT_HOME';
 
+/**
+ * How the result went back to the citizen: at the one-stop desk, by public postal service (bưu
+ * chính công ích), at home, or electronically.
+ */
+export type ResultReturnMethod = 'AT_DESK' | 'BY_POST' | 'AT_HOME' | 'ONLINE';
+
 /** How a resolved dossier kept its appointment. */
-export type DossierOutcome = 'EARLY' | 'ON_TIME' | 'LATE';
+export type { DossierOutcome } from '../../calendar/timeliness';
 
 /** Who applied: personal data, shown to officers of the dossier only. */
 export interface Applicant {
@@ -100,10 +107,14 @@ export class DossierEntity {
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt!: Date | null;
 
+  /** How the result went back (null: not returned yet). */
+  @Column({ name: 'return_method', type: 'varchar', length: 8, nullable: true })
+  returnMethod!: ResultReturnMethod | null;
+
   /**
-   * How the dossier was resolved against its appointment (paused time removed): EARLY (before
-   * its day), ON_TIME or LATE (after it, asked for papers twice, or given a new date). Null
-   * until its process completes.
+   * How the dossier was resolved against its appointment (paused time removed), judged when its
+   * result reached the desk: EARLY (before its day), ON_TIME, LATE (after it, asked for papers
+   * twice, or given a new date), or UNTIMED (its procedure sets no time). Null until then.
    */
   @Column({ type: 'varchar', length: 8, nullable: true })
   outcome!: DossierOutcome | null;

@@ -61,6 +61,7 @@ export type {
   Applicant,
   DossierChannel,
   DossierOutcome,
+  ResultReturnMethod,
   SubmittedComponent,
 } from './dossier.entity';
 export type { PaymentMethod } from './dossier-payment.entity';

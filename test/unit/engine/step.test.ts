@@ -94,14 +94,18 @@ describe('step() on the birth registration', () => {
     let { state } = step(model, undefined, { type: 'START', variables: {} }, T0);
     state = complete(model, state, 'Task_Receive').state;
     state = complete(model, state, 'Task_Check', { complete: true }).state;
-    state = complete(model, state, 'Task_Sign').state;
-    const last = complete(model, state, 'Task_ReturnResult');
+    const signed = complete(model, state, 'Task_Sign');
+    // The result reaches the desk with the return step: judged now, the appointment no longer
+    // watched, whenever the citizen collects it.
+    expect(signed.state.resultReadyAt).toBe(T1);
+    expect(history(signed.effects)).toContain('RESULT_READY Task_ReturnResult');
+    expect(signed.effects).toContainEqual({ type: 'CANCEL_TIMER', subscriptionId: 1 });
+    const last = complete(model, signed.state, 'Task_ReturnResult');
     expect(last.state.status).toBe('COMPLETED');
+    expect(last.state.resultReadyAt).toBe(T1);
     expect(last.state.tokens).toEqual([]);
     expect(history(last.effects).slice(-1)).toEqual(['PROCESS_COMPLETED birth-registration']);
     expect(last.effects).toContainEqual({ type: 'COMPLETE_TASK', waitId: 5, actor: 'officer' });
-    // The appointment is no longer watched.
-    expect(last.effects).toContainEqual({ type: 'CANCEL_TIMER', subscriptionId: 1 });
     expect(() =>
       complete(
         model,
