@@ -25,6 +25,7 @@ import { OpenTaskGroups1796013000000 } from './1796013000000-OpenTaskGroups';
 import { OfficerAgency1796014000000 } from './1796014000000-OfficerAgency';
 import { DossierList1796015000000 } from './1796015000000-DossierList';
 import { ResultMeasures1796016000000 } from './1796016000000-ResultMeasures';
+import { ReceptionHours1796017000000 } from './1796017000000-ReceptionHours';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   OfficerAgency1796014000000,
   DossierList1796015000000,
   ResultMeasures1796016000000,
+  ReceptionHours1796017000000,
 ];

@@ -25,6 +25,17 @@ export interface OfficeHours {
   hours: Partial<Record<Weekday, [string, string][]>>;
 }
 
+/**
+ * When one agency's one-stop desk receives (giờ tiếp nhận), apart from the working time that
+ * deadlines count: its own periods per weekday (a Monday kept open longer, a Saturday morning)
+ * and its cut-off. A dossier counts from the working day of reception when it came before the
+ * cut-off; "within the working day" means by the desk's closing that day.
+ */
+export interface ReceptionHours {
+  cutoff: string;
+  hours: Partial<Record<Weekday, [string, string][]>>;
+}
+
 export type Weekday =
   'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { OfficeHours, Weekday, YearTable } from './types';
+import type { OfficeHours, ReceptionHours, Weekday, YearTable } from './types';
 
 /**
  * The calendar files an administrator edits, checked before they are deployed: a mistake names
@@ -19,10 +19,23 @@ const WEEKDAYS: Weekday[] = [
 ];
 
 export function officeHoursFrom(value: unknown, file: string): OfficeHours {
-  const fail = (field: string, what: string) => invalid(file, field, what);
   const office = objectAt(value, file, '');
   if (typeof office.utcOffset !== 'string' || !/^[+-]\d{2}:\d{2}$/.test(office.utcOffset))
-    fail('utcOffset', 'an offset such as "+07:00"');
+    invalid(file, 'utcOffset', 'an offset such as "+07:00"');
+  checkHours(office, file);
+  return office as unknown as OfficeHours;
+}
+
+/** An agency's reception hours (`reception.<agency code>.json`): its cut-off and periods. */
+export function receptionHoursFrom(value: unknown, file: string): ReceptionHours {
+  const reception = objectAt(value, file, '');
+  checkHours(reception, file);
+  return { cutoff: reception.cutoff, hours: reception.hours } as ReceptionHours;
+}
+
+/** The cut-off and the periods of every weekday from Monday to Friday, in order. */
+function checkHours(office: Record<string, unknown>, file: string): void {
+  const fail = (field: string, what: string) => invalid(file, field, what);
   if (typeof office.cutoff !== 'string' || !TIME.test(office.cutoff))
     fail('cutoff', 'a time such as "15:00"');
   const hours = objectAt(office.hours, file, 'hours');
@@ -50,7 +63,6 @@ export function officeHoursFrom(value: unknown, file: string): OfficeHours {
       previousEnd = (period as string[])[1];
     });
   }
-  return office as unknown as OfficeHours;
 }
 
 export function yearTableFrom(value: unknown, file: string): YearTable {

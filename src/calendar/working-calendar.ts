@@ -1,6 +1,6 @@
 import { provisionalDaysOff } from './provisional-days-off';
 import { shiftDate, statutoryHolidays } from './statutory-holidays';
-import type { DayOff, LocalDate, OfficeHours, Weekday, YearTable } from './types';
+import type { DayOff, LocalDate, OfficeHours, ReceptionHours, Weekday, YearTable } from './types';
 
 const WEEKDAYS: Weekday[] = [
   'sunday',
@@ -27,9 +27,16 @@ export class WorkingCalendar {
   private readonly swappedIn = new Set<LocalDate>();
   private readonly years = new Set<number>();
 
+  private readonly byAgency = new Map<string, WorkingCalendar>();
+  /** For an agency's view: the office-wide calendar it was made from. */
+  private officeWide?: WorkingCalendar;
+
   constructor(
     private readonly office: OfficeHours,
     private readonly tables: readonly YearTable[],
+    /** Each agency's reception hours, by its code; one of them when this is that agency's view. */
+    private readonly receptions: ReadonlyMap<string, ReceptionHours> = new Map(),
+    private readonly reception?: ReceptionHours,
   ) {
     const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(office.utcOffset) ?? [
       '',
@@ -38,6 +45,28 @@ export class WorkingCalendar {
       '00',
     ];
     this.offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  }
+
+  /**
+   * The calendar as an agency's desk sees it: the same working time and days off, with its own
+   * reception hours for the 15:00 rule and "within the working day" (the office's when it has none).
+   */
+  forAgency(agencyCode: string | null | undefined): WorkingCalendar {
+    const office = this.officeWide ?? this;
+    const reception = agencyCode ? this.receptions.get(agencyCode) : undefined;
+    if (!reception || !agencyCode) return office;
+    let calendar = office.byAgency.get(agencyCode);
+    if (!calendar) {
+      calendar = new WorkingCalendar(this.office, this.tables, this.receptions, reception);
+      calendar.officeWide = office;
+      office.byAgency.set(agencyCode, calendar);
+    }
+    return calendar;
+  }
+
+  /** The agency's reception hours this view counts with, if it has its own. */
+  receptionHours(): ReceptionHours | undefined {
+    return this.reception;
   }
 
   /** The days off of a year, each with its reason and source. */
@@ -82,9 +111,10 @@ export class WorkingCalendar {
    */
   countingStart(receivedAt: string): string {
     const { date, minutes } = this.local(receivedAt);
-    // Before the cut-off on a working day it counts from then, or from when the office next
-    // opens that day (after lunch); otherwise from the next working morning.
-    if (this.isWorkingDay(date) && minutes < toMinutes(this.office.cutoff)) {
+    // Before the desk's cut-off on a working day it counts from then, or from when working time
+    // next starts that day (after lunch); otherwise from the next working morning.
+    const cutoff = this.reception?.cutoff ?? this.office.cutoff;
+    if (this.isWorkingDay(date) && minutes < toMinutes(cutoff)) {
       const start = this.nextWorkingInstant(receivedAt);
       if (this.local(start).date === date) return start;
     }
@@ -162,11 +192,15 @@ export class WorkingCalendar {
     return this.instant(shiftDate(this.local(instant).date, 1), 0);
   }
 
-  /** When the office closes on the working day of `from` (or the next, outside hours). */
+  /**
+   * When the desk closes on the working day of `from` (or the next, outside hours): by the
+   * agency's reception hours when it has its own, else the office's.
+   */
   closingOf(from: string): string {
     const { date } = this.local(this.nextWorkingInstant(from));
-    const periods = this.periods(date);
-    return this.instant(date, periods[periods.length - 1]?.[1] ?? 0);
+    const periods = this.reception ? periodsIn(this.reception.hours, date) : this.periods(date);
+    const closing = periods[periods.length - 1]?.[1] ?? this.periods(date).at(-1)?.[1] ?? 0;
+    return this.instant(date, closing);
   }
 
   /** `from` if the office is open then; else when it next opens (after lunch, or a later day). */
@@ -191,9 +225,7 @@ export class WorkingCalendar {
 
   /** A working day's opening periods in minutes of the day; a swapped-in weekend day keeps its hours. */
   private periods(date: LocalDate): [number, number][] {
-    const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
-    const hours = this.office.hours[weekday] ?? this.office.hours.friday ?? [];
-    return hours.map(([from, to]) => [toMinutes(from), toMinutes(to)]);
+    return periodsIn(this.office.hours, date);
   }
 
   /** The office's local date of an instant. */
@@ -231,6 +263,15 @@ export class WorkingCalendar {
       for (const day of table.workingDays) this.swappedIn.add(day.date);
     }
   }
+}
+
+/** A day's periods in minutes of the day; a weekday not listed (a swapped-in weekend) has Friday's. */
+function periodsIn(hours: OfficeHours['hours'], date: LocalDate): [number, number][] {
+  const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  return (hours[weekday] ?? hours.friday ?? []).map(([from, to]) => [
+    toMinutes(from),
+    toMinutes(to),
+  ]);
 }
 
 function toMinutes(time: string): number {

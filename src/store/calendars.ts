@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/defaults';
-import type { OfficeHours, YearTable } from '../calendar/types';
-import { officeHoursFrom, yearTableFrom } from '../calendar/validate';
+import type { OfficeHours, ReceptionHours, YearTable } from '../calendar/types';
+import { officeHoursFrom, receptionHoursFrom, yearTableFrom } from '../calendar/validate';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
 import { CalendarTableEntity } from './entities';
@@ -14,16 +14,23 @@ import { preparedQuery } from './prepared';
 export const CALENDAR_KEY = `COALESCE((SELECT string_agg(name || ':' || content_hash, ',' ORDER BY name)
    FROM calendar_table), '')`;
 
-/** A calendar file to deploy: `office` (hours) or a year (its official table). */
+/**
+ * A calendar file to deploy: `office` (the working hours deadlines count), a year (its official
+ * table), or `reception.<agency code>` (that agency's reception hours).
+ */
 export interface CalendarFile {
   name: string;
   content: unknown;
   source?: string | null;
 }
 
+const RECEPTION = /^reception\.([a-z0-9][a-z0-9._-]*)$/;
+const CALENDAR_NAME = /^(office|\d{4}|reception\.[a-z0-9][a-z0-9._-]*)$/;
+
 /**
- * Reads processes/calendars/: `office.json` and one `YYYY.json` per year. A file that is not JSON
- * is named in the error.
+ * Reads processes/calendars/: `office.json`, one `YYYY.json` per year and a
+ * `reception.<agency code>.json` per agency with hours of its own. A file that is not JSON is
+ * named in the error.
  */
 export async function readCalendarFiles(directory: string): Promise<CalendarFile[]> {
   let names: string[];
@@ -33,7 +40,7 @@ export async function readCalendarFiles(directory: string): Promise<CalendarFile
     return [];
   }
   const files: CalendarFile[] = [];
-  for (const file of names.filter((n) => /^(office|\d{4})\.json$/.test(n)).sort()) {
+  for (const file of names.filter((n) => CALENDAR_NAME.test(n.replace(/\.json$/, ''))).sort()) {
     const text = await readFile(path.join(directory, file), 'utf8');
     try {
       files.push({ name: file.replace(/\.json$/, ''), content: JSON.parse(text), source: file });
@@ -77,25 +84,36 @@ export async function deployCalendars(
   });
 }
 
-/** The calendar the files make: their office hours (or the default ones) and year tables. */
+/**
+ * The calendar the files make: their office hours (or the default ones), year tables and the
+ * agencies' reception hours.
+ */
 export function calendarOf(files: CalendarFile[]): WorkingCalendar {
   const office = files.find((file) => file.name === 'office');
+  const receptions = new Map<string, ReceptionHours>();
+  for (const file of files) {
+    const agency = RECEPTION.exec(file.name)?.[1];
+    if (agency) receptions.set(agency, receptionHoursFrom(file.content, file.source ?? file.name));
+  }
   return new WorkingCalendar(
     office ? officeHoursFrom(office.content, office.source ?? 'office') : DEFAULT_OFFICE_HOURS,
     files
-      .filter((file) => file.name !== 'office')
+      .filter((file) => /^\d{4}$/.test(file.name))
       .map((file) => yearTableFrom(file.content, file.source ?? file.name)),
+    receptions,
   );
 }
 
-function checkedContent(file: CalendarFile): OfficeHours | YearTable {
+function checkedContent(file: CalendarFile): OfficeHours | ReceptionHours | YearTable {
   const label = file.source ?? file.name;
   if (file.name === 'office') return officeHoursFrom(file.content, label);
+  if (RECEPTION.test(file.name)) return receptionHoursFrom(file.content, label);
   if (!/^\d{4}$/.test(file.name)) {
-    throw new AppError('BAD_USER_INPUT', `'${file.name}' is not 'office' or a year`, {
-      field: 'name',
-      key: file.name,
-    });
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `'${file.name}' is not 'office', a year or 'reception.<agency code>'`,
+      { field: 'name', key: file.name },
+    );
   }
   const table = yearTableFrom(file.content, label);
   if (String(table.year) !== file.name) {

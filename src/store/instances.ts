@@ -47,7 +47,8 @@ export async function createInstance(
     actor: input.actor,
     ...(input.parent && { calledByParent: true as const }),
   };
-  const calendar = await officeCalendar(manager);
+  // The receiving agency's desk decides the 15:00 rule and "within the working day".
+  const calendar = (await officeCalendar(manager)).forAgency(input.agency);
   const { state, effects } = step(
     definition.model,
     undefined,
@@ -158,7 +159,9 @@ export async function runCommand(
   closedTasks: EffectOutcome['closedTasks'];
 }> {
   const definition = await definitionById(manager, instance.definitionId);
-  const calendar = await officeCalendar(manager, calendarKeyAtLock.get(instance));
+  const calendar = (await officeCalendar(manager, calendarKeyAtLock.get(instance))).forAgency(
+    instance.agency,
+  );
   const { state, effects } = step(
     definition.model,
     instance.state,

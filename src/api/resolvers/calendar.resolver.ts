@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors';
 import { deployCalendars, officeCalendar } from '../../store/calendars';
 import { latestDefinitionByCode } from '../../store/definitions';
 import type { ApiContext } from '../context';
-import { requiredText } from '../inputs';
+import { optionalText, requiredText } from '../inputs';
 import { WorkingCalendarYear } from '../types/calendar.type';
 
 @Resolver()
@@ -31,19 +31,26 @@ export class CalendarResolver {
 
   @Query(() => Date, {
     description:
-      'The appointment (hẹn trả) a citizen would be told at the desk for a procedure received at this time: its statutory time in working days, after 15:00 from the next working day.',
+      "The appointment (hẹn trả) a citizen would be told at the desk for a procedure received at this time: its statutory time in working days, after the cut-off (15:00) from the next working day — the cut-off and the desk's closing of the receiving agency when it has reception hours of its own.",
   })
   async expectedAppointment(
     @Arg('procedureCode', () => String) procedureCode: string,
     @Arg('receivedAt', () => Date) receivedAt: Date,
     @Ctx() context: ApiContext,
+    @Arg('agencyCode', () => String, {
+      nullable: true,
+      description: 'The receiving agency; the office-wide hours when not given.',
+    })
+    agencyCode?: string,
   ): Promise<Date> {
     const code = requiredText(procedureCode, 'procedureCode');
     const definition = await latestDefinitionByCode(context.dataSource, code);
     if (!definition) throw notFound('Procedure', code, { field: 'procedureCode' });
     return new Date(
       appointmentFor(
-        await officeCalendar(context.dataSource),
+        (await officeCalendar(context.dataSource)).forAgency(
+          optionalText(agencyCode, 'agencyCode'),
+        ),
         definition.model.statutoryDuration,
         receivedAt.toISOString(),
         code,
@@ -53,7 +60,7 @@ export class CalendarResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Deploys a calendar file: `office` (the office's hours, as processes/calendars/office.json) or a year (its official table, as processes/calendars/2026.json). Checked first; true when it changed.",
+      "Deploys a calendar file: `office` (the working hours deadlines count, as processes/calendars/office.json), a year (its official table, as processes/calendars/2026.json), or `reception.<agency code>` (that agency's reception hours and cut-off). Checked first; true when it changed.",
   })
   async deployCalendar(
     @Arg('name', () => String) name: string,

@@ -6,8 +6,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'calendar_table' })
 export class CalendarTableEntity {
-  /** `office`, or the year. */
-  @PrimaryColumn({ type: 'varchar', length: 16 })
+  /** `office`, the year, or `reception.<agency code>`. */
+  @PrimaryColumn({ type: 'varchar', length: 80 })
   name!: string;
 
   @Column({ type: 'jsonb' })

@@ -14,8 +14,8 @@ describe('the calendar over GraphQL', () => {
          early: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-03-03T02:00:00Z") }`,
     );
     // Birth registration is done within the working day. Friday 13 February 15:30 is after the
-    // cut-off, before nine days of Tết: by the close of Monday 23 February (17:30 on Mondays).
-    expect(data.late).toBe('2026-02-23T10:30:00.000Z');
+    // cut-off, before nine days of Tết: by the close of Monday 23 February.
+    expect(data.late).toBe('2026-02-23T10:00:00.000Z');
     // Tuesday 3 March 09:00: by the close of that day, 17:00.
     expect(data.early).toBe('2026-03-03T10:00:00.000Z');
   });
@@ -27,13 +27,63 @@ describe('the calendar over GraphQL', () => {
          y2025: workingCalendar(year: 2025) { provisional swappedWorkingDays }
          y2027: workingCalendar(year: 2027) { provisional daysOff { date source } } }`,
     );
-    // Tuesday 29 April 16:30, after the cut-off: the next working day is Monday 5 May (to 17:30).
-    expect(data.april).toBe('2025-05-05T10:30:00.000Z');
+    // Tuesday 29 April 16:30, after the cut-off: the next working day is Monday 5 May (to 17:00).
+    expect(data.april).toBe('2025-05-05T10:00:00.000Z');
     // Friday 29 August 16:30: the next working day is Wednesday 3 September (to 17:00).
     expect(data.september).toBe('2025-09-03T10:00:00.000Z');
     expect(data.y2025).toEqual({ provisional: false, swappedWorkingDays: ['2025-04-26'] });
     expect(data.y2027.provisional).toBe(true);
     expect(data.y2027.daysOff).toContainEqual({ date: '2027-09-01', source: 'provisional' });
+  });
+
+  it("counts by the receiving agency's own reception hours: its cut-off and its closing", async () => {
+    // Seed 003: An Hòa's desk stays open 30 minutes longer at noon and in the afternoon on
+    // Mondays, and receives on Saturday mornings (a cut-off of 16:00 here, for the test).
+    const reception = {
+      cutoff: '16:00',
+      hours: {
+        monday: [
+          ['07:30', '12:00'],
+          ['13:30', '17:30'],
+        ],
+        tuesday: [
+          ['07:30', '11:30'],
+          ['13:30', '17:00'],
+        ],
+        wednesday: [
+          ['07:30', '11:30'],
+          ['13:30', '17:00'],
+        ],
+        thursday: [
+          ['07:30', '11:30'],
+          ['13:30', '17:00'],
+        ],
+        friday: [
+          ['07:30', '11:30'],
+          ['13:30', '17:00'],
+        ],
+        saturday: [['07:30', '11:30']],
+      },
+    };
+    const deploy = (content: unknown) =>
+      suite.api.graphql(
+        `mutation ($c: JSON!) { deployCalendar(name: "reception.xa-an-hoa", content: $c) }`,
+        { c: content },
+      );
+    const bad = await deploy({ ...reception, cutoff: '25:00' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cutoff' });
+    expect((await deploy(reception)).data?.deployCalendar).toBe(true);
+    const data = await suite.api.ok(
+      `{ anHoa: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-03-02T08:30:00Z", agencyCode: "xa-an-hoa")
+         elsewhere: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-03-02T08:30:00Z", agencyCode: "xa-khac")
+         saturday: expectedAppointment(procedureCode: "1.001193", receivedAt: "2026-03-07T02:00:00Z", agencyCode: "xa-an-hoa") }`,
+    );
+    // Monday 15:30: before An Hòa's cut-off, so by its Monday closing, 17:30.
+    expect(data.anHoa).toBe('2026-03-02T10:30:00.000Z');
+    // Elsewhere it is after 15:00: by the close of Tuesday.
+    expect(data.elsewhere).toBe('2026-03-03T10:00:00.000Z');
+    // Received on Saturday morning: Saturday is no working day, so by Monday's closing.
+    expect(data.saturday).toBe('2026-03-09T10:30:00.000Z');
   });
 
   it('refuses a procedure it does not know, naming it', async () => {

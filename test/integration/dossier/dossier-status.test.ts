@@ -51,7 +51,7 @@ describe('dossierStatus', () => {
       statusCode: 4,
       statusLabel: 'Đang giải quyết',
       receivedAt: '2026-03-02T02:00:00.000Z',
-      appointmentAt: '2026-03-02T10:30:00.000Z',
+      appointmentAt: '2026-03-02T10:00:00.000Z',
       late: false,
       stepsDone: [{ name: 'Tiếp nhận hồ sơ', at: '2026-03-02T02:00:00.000Z' }],
       currentSteps: ['Thẩm định hồ sơ'],

@@ -70,7 +70,7 @@ describe('dossiers', () => {
       channel: 'IN_PERSON',
       receivedBy: 'le.tiepnhan',
       // Within the working day: by the close of Monday.
-      appointmentAt: '2026-03-02T10:30:00.000Z',
+      appointmentAt: '2026-03-02T10:00:00.000Z',
       late: false,
       applicant: { name: 'Nguyễn Thị Bình', idNumber: '001190012345', phone: '0912345678' },
       procedure: { key: 'birth-registration', procedureCode: '1.001193' },
@@ -90,7 +90,7 @@ describe('dossiers', () => {
         procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
         statutoryDuration: 'within the working day',
         receivedAt: '2026-03-02T02:00:00.000Z',
-        appointmentAt: '2026-03-02T10:30:00.000Z',
+        appointmentAt: '2026-03-02T10:00:00.000Z',
       },
     });
     expect(receipt.content.components).toHaveLength(2);
@@ -128,9 +128,9 @@ describe('dossiers', () => {
       missing: ['Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)'],
       reason: 'Thiếu thành phần hồ sơ khi tiếp nhận',
     });
-    // The papers arrive on Tuesday at 09:00: 510 working minutes later (Monday 09:00–12:00 and
-    // 13:30–17:30, Tuesday 07:30–09:00). The appointment, Monday 17:30, moves by as much:
-    // Tuesday's 450 minutes, then 60 on Wednesday.
+    // The papers arrive on Tuesday at 09:00: 450 working minutes later (Monday 09:00–11:30 and
+    // 13:30–17:00, Tuesday 07:30–09:00). The appointment, Monday 17:00, moves by as much:
+    // Tuesday's 450 minutes, to its close.
     clock.now = new Date('2026-03-03T02:00:00Z');
     const supplemented = await suite.api
       .ok(
@@ -141,7 +141,7 @@ describe('dossiers', () => {
       .finally(() => (clock.now = new Date('2026-03-02T02:00:00Z')));
     expect(supplemented.submitSupplement).toMatchObject({
       status: 'IN_PROGRESS',
-      appointmentAt: '2026-03-04T01:30:00.000Z',
+      appointmentAt: '2026-03-03T10:00:00.000Z',
       processInstance: { clockPausedAt: null },
       late: false,
     });
@@ -300,7 +300,7 @@ describe('dossiers', () => {
       applicant: 'Nguyễn Thị Bình',
       phone: '0912345678',
       receivedAt: '2026-03-02T02:00:00.000Z',
-      appointmentAt: '2026-03-02T10:30:00.000Z',
+      appointmentAt: '2026-03-02T10:00:00.000Z',
       returnedAt: '2026-03-02T02:00:00.000Z',
       note: 'Đã trả kết quả',
     });

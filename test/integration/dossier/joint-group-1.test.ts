@@ -93,7 +93,7 @@ describe('joint group 1: birth, permanent residence, health insurance card', () 
     expect((await dossier()).statusCode).toBe(4);
     // Civil status registers the birth within the working day; the leader signs.
     const birth = await taskAt('Task_RegisterBirth');
-    expect(birth).toMatchObject({ agency: null, dueAt: '2026-03-02T10:30:00.000Z' });
+    expect(birth).toMatchObject({ agency: null, dueAt: '2026-03-02T10:00:00.000Z' });
     await work('Task_RegisterBirth', 'civil');
     await work('Task_Sign', 'leader');
 

@@ -83,12 +83,12 @@ describe('land certificate reissue with a supplement round trip', () => {
       tokens.reception,
     );
     // 900 working minutes paused (Tuesday 09:00 to Thursday 09:00 in office hours): the
-    // appointment, Monday 16 March 09:00, moves past Monday's 420 and Tuesday's 450 minutes to
-    // Wednesday 18 March 08:00.
+    // appointment, Monday 16 March 09:00, moves past Monday's 360 and Tuesday's 450 minutes to
+    // Wednesday 18 March 09:00.
     const afterPapers = await dossier();
     expect(afterPapers).toMatchObject({
       status: 'IN_PROGRESS',
-      appointmentAt: '2026-03-18T01:00:00.000Z',
+      appointmentAt: '2026-03-18T02:00:00.000Z',
       supplementRequests: 1,
       late: false,
     });
@@ -104,9 +104,9 @@ describe('land certificate reissue with a supplement round trip', () => {
       clockPausedAt: null,
       openTasks: [{ elementId: 'Task_Sign' }],
     });
-    // Friday 6 March 09:00 to Saturday 21: 4,800 working minutes stood still (Friday's 360 and
-    // two weeks of 2,220); from Wednesday 18 at 08:00 that is Wednesday 1 April at 16:00.
-    expect(afterPosting.appointmentAt).toBe('2026-04-01T09:00:00.000Z');
+    // Friday 6 March 09:00 to Saturday 21: 4,860 working minutes stood still (Friday's 360 and
+    // two weeks of 2,250); from Wednesday 18 at 09:00 that is Wednesday 1 April at 17:00.
+    expect(afterPosting.appointmentAt).toBe('2026-04-01T10:00:00.000Z');
     await work('Task_Sign', 'leader');
     await work('Task_ReturnResult', 'reception');
     expect(await dossier()).toMatchObject({ status: 'PROCESSED', late: false });

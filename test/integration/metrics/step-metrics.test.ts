@@ -58,8 +58,8 @@ describe('stepMetrics', () => {
   });
 
   it('counts each step, its working time and p90, its lateness and its queue, and marks the bottleneck', async () => {
-    // Monday 09:00 to Tuesday 10:00: Monday's 09:00–12:00 and 13:30–17:30 (420), Tuesday's
-    // 07:30–10:00 (150): 570 working minutes; its bucket ends at 12 hours (1.5 days).
+    // Monday 09:00 to Tuesday 10:00: Monday's 09:00–11:30 and 13:30–17:00 (360), Tuesday's
+    // 07:30–10:00 (150): 510 working minutes; its bucket ends at 12 hours (1.5 days).
     expect(await metrics()).toEqual([
       {
         elementId: 'check',
@@ -76,7 +76,7 @@ describe('stepMetrics', () => {
         elementId: 'approve',
         name: 'Phê duyệt',
         completed: 2,
-        averageDays: 570 / 480,
+        averageDays: 510 / 480,
         p90Days: 1.5,
         overdueShare: 1,
         waitingNow: 1,

@@ -1,4 +1,5 @@
-import type { WorkingCalendar } from '../../../src/calendar/working-calendar';
+import { WorkingCalendar } from '../../../src/calendar/working-calendar';
+import { DEFAULT_OFFICE_HOURS } from '../../../src/calendar/defaults';
 import { shiftDate, statutoryHolidays } from '../../../src/calendar/statutory-holidays';
 import { projectCalendar } from '../../support/calendar';
 
@@ -83,20 +84,63 @@ describe('the working calendar, on real dates', () => {
     // Received at lunch before 15:00: it counts from the afternoon opening, the same day.
     expect(calendar.countingStart(vn('2026-03-02T12:15:00'))).toBe(vn('2026-03-02T13:30:00'));
     expect(calendar.closingOf(calendar.countingStart(vn('2026-03-02T12:15:00')))).toBe(
-      vn('2026-03-02T17:30:00'),
+      vn('2026-03-02T17:00:00'),
     );
-    // A day before Monday 17:15 is Friday, which closes at 17:00.
-    expect(calendar.subtractWorkingDays(vn('2026-03-09T17:15:00'), 1)).toBe(
-      vn('2026-03-06T17:00:00'),
-    );
+    expect(calendar.isWorkingTime(vn('2026-03-02T11:45:00'))).toBe(false); // Monday lunch
+    expect(calendar.isWorkingTime(vn('2026-03-07T09:00:00'))).toBe(false); // Saturday
   });
 
-  it('opens on Monday thirty minutes longer at noon and in the afternoon', () => {
-    expect(calendar.isWorkingTime(vn('2026-03-02T11:45:00'))).toBe(true); // Monday
-    expect(calendar.isWorkingTime(vn('2026-03-03T11:45:00'))).toBe(false); // Tuesday
-    expect(calendar.isWorkingTime(vn('2026-03-02T17:15:00'))).toBe(true);
-    expect(calendar.isWorkingTime(vn('2026-03-03T17:15:00'))).toBe(false);
-    expect(calendar.isWorkingTime(vn('2026-03-07T09:00:00'))).toBe(false); // Saturday
+  describe("an agency's own reception hours", () => {
+    // Seed 003: An Hòa's desk stays open 30 minutes longer at noon and in the afternoon on
+    // Mondays, and receives on Saturday mornings; its cut-off is 16:00.
+    const anHoa = () =>
+      new WorkingCalendar(
+        DEFAULT_OFFICE_HOURS,
+        [],
+        new Map([
+          [
+            'xa-an-hoa',
+            {
+              cutoff: '16:00',
+              hours: {
+                ...DEFAULT_OFFICE_HOURS.hours,
+                monday: [
+                  ['07:30', '12:00'],
+                  ['13:30', '17:30'],
+                ] as [string, string][],
+                saturday: [['07:30', '11:30']] as [string, string][],
+              },
+            },
+          ],
+        ]),
+      ).forAgency('xa-an-hoa');
+
+    it('closes "within the working day" at its desk\'s closing, and keeps its own cut-off', () => {
+      const desk = anHoa();
+      // Monday 15:30: before An Hòa's 16:00 cut-off, so the same day, by its 17:30 closing.
+      const start = desk.countingStart(vn('2026-03-02T15:30:00'));
+      expect(start).toBe(vn('2026-03-02T15:30:00'));
+      expect(desk.closingOf(start)).toBe(vn('2026-03-02T17:30:00'));
+      // Tuesday closes at 17:00 like everyone.
+      expect(desk.closingOf(vn('2026-03-03T09:00:00'))).toBe(vn('2026-03-03T17:00:00'));
+      // The office-wide calendar: after its 15:00 cut-off, the next working day.
+      expect(calendar.countingStart(vn('2026-03-02T15:30:00'))).toBe(vn('2026-03-03T07:30:00'));
+    });
+
+    it('counts a dossier received on its Saturday morning from Monday, in working time', () => {
+      const desk = anHoa();
+      const start = desk.countingStart(vn('2026-03-07T09:00:00'));
+      expect(start).toBe(vn('2026-03-09T07:30:00'));
+      // Working time is the same for every agency: three working days from Monday 07:30.
+      expect(desk.addWorkingDays(start, 3)).toBe(vn('2026-03-12T07:30:00'));
+      expect(desk.isWorkingTime(vn('2026-03-02T11:45:00'))).toBe(false);
+    });
+
+    it('is the office-wide calendar for an agency without hours of its own', () => {
+      const desk = anHoa();
+      expect(desk.forAgency('xa-khac').receptionHours()).toBeUndefined();
+      expect(desk.receptionHours()?.cutoff).toBe('16:00');
+    });
   });
 
   it('adds working hours across lunch, evenings and weekends, and measures working time', () => {
