@@ -39,7 +39,7 @@ export async function fillProvince(dataSource: DataSource, dossiers: number): Pr
                               appointment_at)
          SELECT 'BENCH-' || g, 'agency-' || (g % $4), md5('i' || g)::uuid, $1,
                 'procedure-' || (g % $5), CASE WHEN g % $5 < 3 THEN 'certification' ELSE 'civil_status' END,
-                date '2025-01-01' + (g % 365), '{"name":"Bench"}'::jsonb, ($6::text[])[1 + g % 5],
+                date '2025-01-01' + (g % 365), '{"kind":"INDIVIDUAL","name":"Bench"}'::jsonb, ($6::text[])[1 + g % 5],
                 jsonb_build_array(jsonb_build_object('name', 'Tờ khai', 'kind', 'ORIGINAL', 'count', 1,
                                   'digitized', g % 2 = 0)),
                 CASE WHEN g % 4 = 0 THEN 8000 ELSE 0 END,

@@ -26,6 +26,7 @@ import { OfficerAgency1796014000000 } from './1796014000000-OfficerAgency';
 import { DossierList1796015000000 } from './1796015000000-DossierList';
 import { ResultMeasures1796016000000 } from './1796016000000-ResultMeasures';
 import { ReceptionHours1796017000000 } from './1796017000000-ReceptionHours';
+import { ApplicantKind1796018000000 } from './1796018000000-ApplicantKind';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   DossierList1796015000000,
   ResultMeasures1796016000000,
   ReceptionHours1796017000000,
+  ApplicantKind1796018000000,
 ];

@@ -138,7 +138,25 @@ const BIRTH_PAPERS: SubmittedComponent[] = [
 
 /** Made-up citizens: their ID numbers are not real ones. */
 const DEMO_APPLICANTS: Applicant[] = [
-  { name: 'Nguyễn Thị Bình', idNumber: '001190000001', phone: '0912000001', address: 'Thôn 1' },
-  { name: 'Trần Văn Cường', idNumber: '001085000002', phone: '0912000002', address: 'Thôn 2' },
-  { name: 'Lê Thị Dung', idNumber: '001192000003', phone: '0912000003', address: 'Thôn 3' },
+  {
+    kind: 'INDIVIDUAL',
+    name: 'Nguyễn Thị Bình',
+    idNumber: '001190000001',
+    phone: '0912000001',
+    address: 'Thôn 1',
+  },
+  {
+    kind: 'INDIVIDUAL',
+    name: 'Trần Văn Cường',
+    idNumber: '001085000002',
+    phone: '0912000002',
+    address: 'Thôn 2',
+  },
+  {
+    kind: 'INDIVIDUAL',
+    name: 'Lê Thị Dung',
+    idNumber: '001192000003',
+    phone: '0912000003',
+    address: 'Thôn 3',
+  },
 ];

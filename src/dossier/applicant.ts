@@ -1,10 +1,18 @@
 import { AppError } from '../errors';
-import type { Applicant, SubmittedComponent } from '../store/entities';
+import type { Applicant, Representative, SubmittedComponent } from '../store/entities';
 
 /** Citizen identity numbers: the 12-digit CCCD, or the older 9-digit CMND. */
 const ID_NUMBER = /^(\d{9}|\d{12})$/;
-/** A Vietnamese phone number: 10 digits from 0, or +84 and 9 digits. */
-const PHONE = /^(0\d{9}|\+84\d{9})$/;
+/**
+ * An enterprise code, which is also its tax code (Law on Enterprises 2020, art. 29): 10 digits,
+ * and a dependent unit's 13 as `0123456789-001`.
+ */
+const TAX_CODE = /^\d{10}(-\d{3})?$/;
+/**
+ * A Vietnamese phone number: a mobile's 10 digits from 0, a landline's 11 from 02 (an office's
+ * number, since the 2017 renumbering), or either after +84 without its 0.
+ */
+const PHONE = /^(0\d{9}|02\d{9}|\+84\d{9}|\+842\d{9})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const KINDS: SubmittedComponent['kind'][] = ['ORIGINAL', 'CERTIFIED_COPY', 'PHOTOCOPY'];
 
@@ -28,12 +36,28 @@ export function textInput(
   return trimmed;
 }
 
-/** The applicant as the office records them: a name, an identity number, ways to reach them. */
+/**
+ * The applicant as the office records them: a person with their identity number, or an
+ * organisation with its enterprise or tax code and the representative who came for it; a person
+ * may send an authorised representative too. Ways to reach them.
+ */
 export function applicantInput(input: Record<string, unknown>): Applicant {
+  const kind = input.kind ?? 'INDIVIDUAL';
+  if (kind !== 'INDIVIDUAL' && kind !== 'ORGANIZATION')
+    throw invalid('applicant.kind', 'INDIVIDUAL or ORGANIZATION');
   const name = textInput(input.name, 'applicant.name', true)!;
-  const idNumber = textInput(input.idNumber, 'applicant.idNumber', true)!;
-  if (!ID_NUMBER.test(idNumber))
+  const organisation = kind === 'ORGANIZATION';
+  const idNumber = textInput(input.idNumber, 'applicant.idNumber', !organisation);
+  if (idNumber !== undefined && !ID_NUMBER.test(idNumber))
     throw invalid('applicant.idNumber', '12 digits (CCCD) or 9 (CMND)');
+  const taxCode = textInput(input.taxCode, 'applicant.taxCode', organisation);
+  if (taxCode !== undefined && !organisation)
+    throw invalid('applicant.taxCode', 'given for an organisation only');
+  if (taxCode !== undefined && !TAX_CODE.test(taxCode))
+    throw invalid(
+      'applicant.taxCode',
+      'an enterprise or tax code: 10 digits, or 10-3 (0123456789-001)',
+    );
   const phone = textInput(input.phone, 'applicant.phone', false)?.replace(/[\s.-]/g, '');
   if (phone !== undefined && !PHONE.test(phone))
     throw invalid('applicant.phone', 'a phone number such as 0912345678');
@@ -41,12 +65,43 @@ export function applicantInput(input: Record<string, unknown>): Applicant {
   if (email !== undefined && !EMAIL.test(email))
     throw invalid('applicant.email', 'an e-mail address');
   const address = textInput(input.address, 'applicant.address', false, 500);
+  // An organisation is always represented by someone at the desk.
+  if (organisation && !input.representative)
+    throw invalid('applicant.representative', 'the person who came for the organisation');
+  const representative = input.representative
+    ? representativeInput(input.representative as Record<string, unknown>, organisation)
+    : undefined;
   return {
+    kind,
     name,
-    idNumber,
+    ...(idNumber && { idNumber }),
+    ...(taxCode && { taxCode }),
     ...(phone && { phone }),
     ...(email && { email }),
     ...(address && { address }),
+    ...(representative && { representative }),
+  };
+}
+
+/**
+ * Who came on the applicant's behalf: their name and identity number; for a person, the power of
+ * attorney they hold (an organisation's legal representative acts by their position).
+ */
+function representativeInput(
+  input: Record<string, unknown>,
+  forOrganisation: boolean,
+): Representative {
+  const field = 'applicant.representative';
+  const name = textInput(input.name, `${field}.name`, true)!;
+  const idNumber = textInput(input.idNumber, `${field}.idNumber`, true)!;
+  if (!ID_NUMBER.test(idNumber)) throw invalid(`${field}.idNumber`, '12 digits (CCCD) or 9 (CMND)');
+  const authorization = textInput(input.authorization, `${field}.authorization`, !forOrganisation);
+  const role = textInput(input.role, `${field}.role`, false);
+  return {
+    name,
+    idNumber,
+    ...(authorization && { authorization }),
+    ...(role && { role }),
   };
 }
 

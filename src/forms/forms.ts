@@ -127,9 +127,34 @@ function bodyOf(number: string, page: FormPage): Raw {
   const { dossier } = page;
   const content = (page.issued?.content ?? {}) as FormContent;
   const applicant = dossier.applicant;
-  const who = html`<p>
-      Ông/bà: <strong>${applicant.name}</strong> — Số định danh cá nhân: ${applicant.idNumber}
-    </p>
+  const representative = applicant.representative;
+  const who = html`${
+      applicant.kind === 'ORGANIZATION'
+        ? html`<p>
+            Tổ chức: <strong>${applicant.name}</strong> — Mã số doanh nghiệp/Mã số thuế:
+            ${applicant.taxCode ?? ''}
+          </p>`
+        : html`<p>
+            Ông/bà: <strong>${applicant.name}</strong> — Số định danh cá nhân:
+            ${applicant.idNumber ?? ''}
+          </p>`
+    }
+    ${
+      representative
+        ? html`<p>
+            ${representative.authorization ? 'Người được ủy quyền' : 'Người đại diện'}:
+            <strong>${representative.name}</strong>${
+              representative.role ? ` (${representative.role})` : ''
+            }
+            — Số định danh cá nhân:
+            ${representative.idNumber}${
+              representative.authorization
+                ? ` — Giấy ủy quyền: ${representative.authorization}`
+                : ''
+            }
+          </p>`
+        : ''
+    }
     <p>
       Địa chỉ: ${applicant.address ?? ''} — Số điện thoại: ${applicant.phone ?? ''} — Email:
       ${applicant.email ?? ''}

@@ -63,32 +63,66 @@ export const ComponentKind = {
 } as const;
 registerEnumType(ComponentKind, { name: 'ComponentKind' });
 
-@ObjectType({ description: 'Who applied (người nộp hồ sơ).' })
-export class Applicant {
+export const ApplicantKind = { INDIVIDUAL: 'INDIVIDUAL', ORGANIZATION: 'ORGANIZATION' } as const;
+export type ApplicantKind = keyof typeof ApplicantKind;
+registerEnumType(ApplicantKind, { name: 'ApplicantKind' });
+
+@ObjectType({ description: "The person who came on the applicant's behalf." })
+export class Representative {
   @Field(() => String)
   name!: string;
 
   @Field(() => String, { description: 'CCCD (12 digits) or CMND (9).' })
   idNumber!: string;
 
-  @Field(() => String, { nullable: true })
-  phone?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The power of attorney (giấy ủy quyền) they hold; none for an organisation's legal representative.",
+  })
+  authorization?: string;
 
-  @Field(() => String, { nullable: true })
-  email?: string;
-
-  @Field(() => String, { nullable: true })
-  address?: string;
+  @Field(() => String, { nullable: true, description: 'Their position or relation.' })
+  role?: string;
 }
 
 @InputType()
-export class ApplicantInput {
+export class RepresentativeInput {
   @Field(() => String)
   name!: string;
 
   @Field(() => String)
   idNumber!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for a person authorised by the applicant: the power of attorney.',
+  })
+  authorization?: string;
+
+  @Field(() => String, { nullable: true })
+  role?: string;
+}
+
+@ObjectType({ description: 'Who applied (người nộp hồ sơ).' })
+export class Applicant {
+  @Field(() => ApplicantKind, {
+    description: 'A person (cá nhân) or an organisation (tổ chức).',
+  })
+  kind!: ApplicantKind;
+
+  @Field(() => String, { description: "The person's or the organisation's name." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "A person's CCCD (12 digits) or CMND (9)." })
+  idNumber?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "An organisation's enterprise or tax code (mã số doanh nghiệp / mã số thuế).",
+  })
+  taxCode?: string;
+
   @Field(() => String, { nullable: true })
   phone?: string;
 
@@ -97,6 +131,48 @@ export class ApplicantInput {
 
   @Field(() => String, { nullable: true })
   address?: string;
+
+  @Field(() => Representative, {
+    nullable: true,
+    description: "Who came on the applicant's behalf (người đại diện / người được ủy quyền).",
+  })
+  representative?: Representative;
+}
+
+@InputType({
+  description:
+    'Who applies: a person with their identity number, or an organisation with its enterprise or tax code and the representative who came for it. A person may send an authorised representative.',
+})
+export class ApplicantInput {
+  @Field(() => ApplicantKind, { defaultValue: 'INDIVIDUAL' })
+  kind?: ApplicantKind;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Required for a person: CCCD or CMND.' })
+  idNumber?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for an organisation: 10 digits, or 10-3 for a dependent unit.',
+  })
+  taxCode?: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  address?: string;
+
+  @Field(() => RepresentativeInput, {
+    nullable: true,
+    description: 'Required for an organisation.',
+  })
+  representative?: RepresentativeInput;
 }
 
 @ObjectType({ description: 'A paper handed in (thành phần hồ sơ).' })

@@ -15,13 +15,35 @@ export type ResultReturnMethod = 'AT_DESK' | 'BY_POST' | 'AT_HOME' | 'ONLINE';
 /** How a resolved dossier kept its appointment. */
 export type { DossierOutcome } from '../../calendar/timeliness';
 
-/** Who applied: personal data, shown to officers of the dossier only. */
+/**
+ * Who applied: personal data, shown to officers of the dossier only. A person (cá nhân) with
+ * their identity number, or an organisation (tổ chức) with its enterprise or tax code; either may
+ * come through a representative (người đại diện / người được ủy quyền).
+ */
 export interface Applicant {
+  kind: 'INDIVIDUAL' | 'ORGANIZATION';
   name: string;
-  idNumber: string;
+  /** A person's CCCD (12 digits) or CMND (9). */
+  idNumber?: string;
+  /** An organisation's enterprise code or tax code (mã số doanh nghiệp / mã số thuế). */
+  taxCode?: string;
   phone?: string;
   email?: string;
   address?: string;
+  representative?: Representative;
+}
+
+/** The person who came on the applicant's behalf. */
+export interface Representative {
+  name: string;
+  idNumber: string;
+  /**
+   * What entitles them: the power of attorney (giấy ủy quyền) of an authorised person; absent
+   * for an organisation's legal representative, who acts by their position.
+   */
+  authorization?: string;
+  /** Their position in the organisation, or their relation to the person (e.g. "Giám đốc"). */
+  role?: string;
 }
 
 /** A paper handed in (thành phần hồ sơ). */

@@ -61,6 +61,7 @@ export type {
   Applicant,
   DossierChannel,
   DossierOutcome,
+  Representative,
   ResultReturnMethod,
   SubmittedComponent,
 } from './dossier.entity';
