@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
@@ -18,8 +18,10 @@ const REQUEST_ERROR_CODES = new Set([
 
 /**
  * Turns what a resolver threw into what the client sees. An AppError keeps its message and gets
- * its code, details and the Vietnamese `userMessage` for officers and citizens as `extensions`; a malformed request keeps graphql-js's message; anything
- * else is a bug: it is logged with its stack and the client only learns that it happened.
+ * its code, details and the Vietnamese `userMessage` for officers and citizens as `extensions`; a
+ * variable or argument that does not fit its type is BAD_USER_INPUT naming it; a malformed
+ * request keeps graphql-js's message; anything else is a bug: it is logged with its stack and the
+ * client only learns that it happened.
  */
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -33,6 +35,19 @@ export function formatErrorFor(logger: Logger) {
           code: original.code,
           userMessage: userMessage(original.code, original.details),
           ...original.details,
+        },
+      };
+    }
+    const field = inputRefused(error);
+    if (field !== undefined) {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          userMessage: userMessage('BAD_USER_INPUT', { field }),
+          field,
         },
       };
     }
@@ -74,4 +89,32 @@ function appErrorIn(error: unknown): unknown {
     return unwrapped.originalError;
   }
   return unwrapped;
+}
+
+/** graphql-js's refusals of a variable, and of an argument, whose value does not fit its type. */
+const VARIABLE_REFUSED =
+  /^Variable "\$(\w+)" (?:got invalid value|has invalid value|of required type|of non-null type)/;
+const ARGUMENT_REFUSED =
+  /^Argument "(\w+)" (?:of required type|of non-null type|has invalid value|was provided the variable)/;
+
+/**
+ * The variable or argument a client sent wrong, when graphql-js refused it while coercing the
+ * request's input (before any resolver ran); undefined for anything else. Apollo marks the
+ * variables' refusals BAD_USER_INPUT but not the arguments' (e.g. null for a non-null argument
+ * with a default), and graphql-ws marks neither: both are told here, once, for HTTP and WebSocket.
+ */
+function inputRefused(error: unknown): string | undefined {
+  let current: unknown = unwrapResolverError(error);
+  for (let depth = 0; current instanceof GraphQLError && depth < 5; depth++) {
+    const variable = VARIABLE_REFUSED.exec(current.message);
+    if (variable && current.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION) {
+      // Within an input object or list: `at "input.applicant.kind"`, from the variable's name.
+      return /^[^;]* at "([^"]+)";/.exec(current.message)?.[1] ?? variable[1];
+    }
+    // Made by graphql-js itself (a resolver's own error would be its originalError).
+    const argument = ARGUMENT_REFUSED.exec(current.message);
+    if (argument && current.originalError === undefined) return argument[1];
+    current = current.originalError;
+  }
+  return undefined;
 }

@@ -1,9 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   getNullableType,
   GraphQLError,
   isListType,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
@@ -25,9 +25,10 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 20_000
 const UNPAGED_LIST_ITEMS = 10;
 const DEFAULT_PAGE = 20;
 
-/** A refusal before anything runs, told to the client as a 400 with its code. */
-export function refusal(error: AppError): GraphQLError {
+/** A refusal before anything runs, told to the client as a 400 with its code (and where, when given). */
+export function refusal(error: AppError, nodes?: ASTNode): GraphQLError {
   return new GraphQLError(error.message, {
+    nodes,
     originalError: error,
     extensions: { http: { status: 400 } },
   });
@@ -94,16 +95,4 @@ export function checkCost(
       ),
     );
   }
-}
-
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didResolveOperation: ({ request, document }) => {
-          checkCost(schema, { document, ...request }, maxCost);
-          return Promise.resolve();
-        },
-      }),
-  };
 }

@@ -15,7 +15,8 @@ import { PdfPrinter } from '../forms/pdf';
 import { exportsRoute } from './exports-route';
 import { formsRoute } from './forms-route';
 import { pagesRoute } from './pages-route';
-import { costLimitPlugin, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
+import { DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
+import { requestChecksPlugin } from './request-checks';
 import { createLoaders } from './loaders';
 import { ChangeFeed, ChangeStreams } from './change-feed';
 import { buildApiSchema } from './schema';
@@ -70,7 +71,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We give no cache hints; without this Apollo wraps every field of every answer to read them.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(schema, limits.maxCost),
+      requestChecksPlugin(schema, limits.maxCost),
       operations.plugin(),
     ],
   });

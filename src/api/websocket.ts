@@ -18,7 +18,8 @@ import type { ChangeFeed } from './change-feed';
 import { formatErrorFor } from './errors';
 import { AppError } from '../errors';
 import type { Principal } from '../auth/principal';
-import { checkCost, depthLimitRule, refusal } from './limits';
+import { depthLimitRule, refusal } from './limits';
+import { checkRequest } from './request-checks';
 import { createLoaders } from './loaders';
 
 /** graphql-ws's close code for a connection whose sign-in no longer holds. */
@@ -78,7 +79,8 @@ export async function serveSubscriptions(options: {
         });
         return true;
       },
-      // Before a subscription starts: not too many at once, and no costlier than a query.
+      // Before a subscription starts: not too many at once, its input checked and no costlier
+      // than a query (request-checks.ts).
       onSubscribe: (context, _id, payload) => {
         if (Object.keys(context.subscriptions).length >= MAX_SUBSCRIPTIONS) {
           return [
@@ -97,7 +99,7 @@ export async function serveSubscriptions(options: {
           return undefined; // graphql-ws answers the syntax error itself
         }
         try {
-          checkCost(options.schema, { document, ...payload }, options.maxCost);
+          checkRequest(options.schema, { ...payload, document }, options.maxCost);
         } catch (error) {
           return [error as GraphQLError];
         }
