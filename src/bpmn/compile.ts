@@ -1,7 +1,15 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { AppError, type Problem } from '../errors';
 import { conditionSource } from './condition-source';
-import type { DossierComponent, FlowNode, FlowNodeType, ProcessModel, SequenceFlow } from './model';
+import {
+  COMPONENT_KINDS,
+  type ComponentKindName,
+  type DossierComponent,
+  type FlowNode,
+  type FlowNodeType,
+  type ProcessModel,
+  type SequenceFlow,
+} from './model';
 import { parseBpmnXml } from './parse-xml';
 import { assignmentOf } from './assignment';
 import { callOf } from './call-activity';
@@ -205,7 +213,7 @@ function compileProcess(
     ),
     feeRule: feeRuleOf(process.id ?? '', optionalString(process.get('tthc:feeAmount')), findings),
     unverified: splitList(optionalString(process.get('tthc:unverified'))),
-    components: componentsOf(process),
+    components: componentsOf(process, findings),
     messageStarts: [],
     eventSubProcesses,
     nodes,
@@ -298,16 +306,29 @@ function compileFlow(
 }
 
 /** The papers listed as `tthc:component` extension elements of the process. */
-function componentsOf(process: ModdleElement): DossierComponent[] {
+function componentsOf(process: ModdleElement, findings: Findings): DossierComponent[] {
   return asList((process.extensionElements as ModdleElement | undefined)?.values)
     .filter((value) => value.$type === 'tthc:Component')
-    .map((component) => ({
-      name: optionalString(component.name) ?? '',
-      kind: optionalString(component.kind) ?? 'original',
-      count: typeof component.count === 'number' ? component.count : 1,
-      optional: component.optional === true,
-    }));
+    .map((component) => {
+      const name = optionalString(component.name) ?? '';
+      const kind = optionalString(component.kind) ?? 'original';
+      if (!isComponentKind(kind)) {
+        findings.invalid(
+          `Process '${process.id ?? ''}' lists the paper '${name}' of kind '${kind}': write ${COMPONENT_KINDS.join(', ')}`,
+          process.id,
+        );
+      }
+      return {
+        name,
+        kind: kind as ComponentKindName,
+        count: typeof component.count === 'number' ? component.count : 1,
+        optional: component.optional === true,
+      };
+    });
 }
+
+const isComponentKind = (kind: string): kind is ComponentKindName =>
+  (COMPONENT_KINDS as readonly string[]).includes(kind);
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

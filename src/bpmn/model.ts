@@ -150,10 +150,14 @@ export interface MultiInstance {
   outputElement?: string;
 }
 
+/** A paper's kind: original (bản chính), certified_copy (bản sao chứng thực), photocopy (bản chụp). */
+export const COMPONENT_KINDS = ['original', 'certified_copy', 'photocopy'] as const;
+export type ComponentKindName = (typeof COMPONENT_KINDS)[number];
+
 export interface DossierComponent {
   name: string;
-  /** original (bản chính), certified_copy (bản sao chứng thực) or photocopy (bản chụp). */
-  kind: string;
+  /** As written in the BPMN file; the API tells it as the ComponentKind enum (ORIGINAL...). */
+  kind: ComponentKindName;
   count: number;
   optional: boolean;
 }

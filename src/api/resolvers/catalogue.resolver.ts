@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql'
 import { publishedProcedures } from '../../dossier/catalogue';
 import type { ApiContext } from '../context';
 import { optionalText } from '../inputs';
-import { DossierComponent } from '../types/process-definition.type';
+import { DossierComponent, dossierComponents } from '../types/process-definition.type';
 
 @ObjectType({
   description:
@@ -58,14 +58,18 @@ export class CatalogueResolver {
     description:
       'The public catalogue of procedures, by field, searchable by name or code with or without diacritics.',
   })
-  procedures(
+  async procedures(
     @Arg('field', () => String, { nullable: true }) field: string | undefined,
     @Arg('search', () => String, { nullable: true }) search: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Procedure[]> {
-    return publishedProcedures(context.dataSource, {
+    const procedures = await publishedProcedures(context.dataSource, {
       field: optionalText(field, 'field'),
       search: optionalText(search, 'search'),
     });
+    return procedures.map((procedure) => ({
+      ...procedure,
+      components: dossierComponents(procedure.components),
+    }));
   }
 }

@@ -7,6 +7,7 @@ import { optionalText } from '../inputs';
 import {
   DefinitionChange,
   DossierComponent,
+  dossierComponents,
   ProcessDefinition,
 } from '../types/process-definition.type';
 import type { ProcessDefinitionEntity } from '../../store/entities';
@@ -43,7 +44,7 @@ export class ProcessDefinitionResolver {
     description: 'The papers a dossier of this procedure needs.',
   })
   components(@Root() definition: ProcessDefinitionEntity): DossierComponent[] {
-    return definition.model.components ?? [];
+    return dossierComponents(definition.model.components ?? []);
   }
 
   @FieldResolver(() => String, {

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { DossierComponent as ModelComponent } from '../../bpmn/model';
+import { ComponentKind } from './dossier.type';
 
 @ObjectType({ description: 'One deployed version of a procedure (thủ tục) process.' })
 export class ProcessDefinition {
@@ -32,14 +34,22 @@ export class DossierComponent {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { description: 'original, certified_copy or photocopy' })
-  kind!: string;
+  @Field(() => ComponentKind, { description: 'The kind receiveDossier takes for it.' })
+  kind!: keyof typeof ComponentKind;
 
   @Field(() => Int)
   count!: number;
 
   @Field(() => Boolean)
   optional!: boolean;
+}
+
+/** A procedure's papers as the API tells them: each kind as the enum reception takes. */
+export function dossierComponents(components: readonly ModelComponent[]): DossierComponent[] {
+  return components.map((component) => ({
+    ...component,
+    kind: ComponentKind[component.kind.toUpperCase() as keyof typeof ComponentKind],
+  }));
 }
 
 export const ProblemSeverity = { ERROR: 'ERROR', WARNING: 'WARNING' } as const;

@@ -98,7 +98,7 @@ describe('deploying versions', () => {
     });
     expect(data.processDefinitions[0].components[0]).toEqual({
       name: 'Tờ khai đăng ký khai sinh',
-      kind: 'original',
+      kind: 'ORIGINAL',
       count: 1,
       optional: false,
     });

@@ -238,6 +238,21 @@ describe('assignment and procedure data from every dialect', () => {
     ]);
   });
 
+  it('refuses a paper of a kind reception does not take', async () => {
+    const error = await refusal(
+      bpmnProcess(
+        'papers',
+        `<bpmn:extensionElements><tthc:component name="Tờ khai" kind="notarised" /></bpmn:extensionElements>
+         ${task('t', 'camunda:candidateGroups="office"')}`,
+      ),
+    );
+    expect(error.code).toBe('BPMN_INVALID');
+    expect(error.message).toMatch(
+      /'Tờ khai' of kind 'notarised': write original, certified_copy, photocopy/,
+    );
+    expect(error.details.problems?.[0]).toMatchObject({ elementId: 'papers' });
+  });
+
   it('reads Camunda 7, Camunda 8 and standard BPMN assignments', async () => {
     const xml = bpmnProcess(
       'assigned',
