@@ -28,6 +28,7 @@ import { ResultMeasures1796016000000 } from './1796016000000-ResultMeasures';
 import { ReceptionHours1796017000000 } from './1796017000000-ReceptionHours';
 import { ApplicantKind1796018000000 } from './1796018000000-ApplicantKind';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
+import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 
 export const migrations = [
   Initial1795316972050,
@@ -59,4 +60,5 @@ export const migrations = [
   ResultMeasures1796016000000,
   ReceptionHours1796017000000,
   ApplicantKind1796018000000,
+  DeskNotices1796426851138,
 ];

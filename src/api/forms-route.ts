@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
-import { controlSheet } from '../dossier/control-sheet';
+import { controlSheet, controlSheetHeading } from '../dossier/control-sheet';
 import { asActor } from '../auth/principal';
 import { dossierOfAgency } from '../dossier/of-agency';
 import { AppError } from '../errors';
@@ -11,8 +11,14 @@ import { FORM_TITLES, renderForm } from '../forms/forms';
 import type { PdfPrinter } from '../forms/pdf';
 import { officeCalendar } from '../store/calendars';
 import { sendRefusal } from './http-refusal';
-import { definitionById } from '../store/definitions';
-import { AgencyEntity, DossierFormEntity } from '../store/entities';
+import { definitionById, latestDefinition } from '../store/definitions';
+import {
+  AgencyEntity,
+  DeskNoticeEntity,
+  DossierFormEntity,
+  type DossierEntity,
+} from '../store/entities';
+import { isUuid } from '../store/instances';
 
 /**
  * The printable forms of a dossier at `/forms/<dossier code>/<form number>` (01–06), in
@@ -31,19 +37,57 @@ export function formsRoute(options: {
   const { dataSource } = options;
   const router = express.Router();
 
+  /** Sends a rendered page as HTML, or printed to PDF when asked. */
+  const send = async (response: express.Response, page: string, format: string, name: string) => {
+    response.status(200).set('cache-control', 'no-store');
+    if (format === 'pdf') {
+      const pdf = await options.printer.print(page);
+      response.type('pdf').set('content-disposition', `inline; filename="${name}.pdf"`).send(pdf);
+    } else {
+      response.type('html').send(page);
+    }
+  };
+
+  /** The control sheet's rows and its head (Form 06). */
+  const sheetOf = async (dossier: DossierEntity) => {
+    const rows = await controlSheet(dataSource, dossier, await officeCalendar(dataSource));
+    return { controlSheet: rows, heading: await controlSheetHeading(dataSource, dossier, rows) };
+  };
+
+  // The guidance (02) or refusal (03) the desk gave without receiving a dossier: its agency's
+  // officers print it, as they print a dossier's forms.
+  router.get('/forms/desk/:id', async (request, response, next) => {
+    try {
+      const format = formatOf(request.query.format);
+      const auth = await options.authenticate(request.headers.authorization, options.now());
+      authorize('dossier', auth.principal, auth.tokenError);
+      const { id } = request.params;
+      const notice = isUuid(id)
+        ? await dataSource.getRepository(DeskNoticeEntity).findOneBy({ id })
+        : null;
+      if (!notice || notice.agencyCode !== auth.principal!.agency.code) {
+        throw new AppError('NOT_FOUND', `No desk notice '${id}' of your agency`, { field: 'id' });
+      }
+      const [agency, definition] = await Promise.all([
+        dataSource.getRepository(AgencyEntity).findOneBy({ code: notice.agencyCode }),
+        latestDefinition(dataSource.manager, notice.procedureKey),
+      ]);
+      const page = await renderForm(notice.number, {
+        deskNotice: notice,
+        agencyName: agency?.name ?? notice.agencyCode,
+        procedureName: definition.name ?? definition.key,
+        issued: notice,
+      });
+      await send(response, page, format, `${notice.number}-${notice.id}`);
+    } catch (error) {
+      sendRefusal(error, response, next);
+    }
+  });
+
   router.get('/forms/:code/:number', async (request, response, next) => {
     try {
       const { code, number } = request.params;
-      const format = request.query.format ?? 'html';
-      if (format !== 'html' && format !== 'pdf') {
-        throw new AppError(
-          'BAD_USER_INPUT',
-          `A form prints as html or pdf, not '${String(format)}'`,
-          {
-            field: 'format',
-          },
-        );
-      }
+      const format = formatOf(request.query.format);
       const auth = await options.authenticate(request.headers.authorization, options.now());
       // The forms carry what the dossier does: the same officers may print them.
       authorize('dossier', auth.principal, auth.tokenError);
@@ -75,24 +119,21 @@ export function formsRoute(options: {
         agencyName: agency?.name ?? dossier.agencyCode,
         procedureName: definition.name ?? definition.key,
         issued: issued ?? undefined,
-        controlSheet:
-          number === '06'
-            ? await controlSheet(dataSource, dossier, await officeCalendar(dataSource))
-            : undefined,
+        ...(number === '06' && (await sheetOf(dossier))),
       });
-      response.status(200).set('cache-control', 'no-store');
-      if (format === 'pdf') {
-        const pdf = await options.printer.print(page);
-        response
-          .type('pdf')
-          .set('content-disposition', `inline; filename="${code}-${number}.pdf"`)
-          .send(pdf);
-      } else {
-        response.type('html').send(page);
-      }
+      await send(response, page, format, `${code}-${number}`);
     } catch (error) {
       sendRefusal(error, response, next);
     }
   });
   return router;
+}
+
+/** `?format=`: html (the default) or pdf. */
+function formatOf(format: unknown): 'html' | 'pdf' {
+  if (format === undefined || format === 'html') return 'html';
+  if (format === 'pdf') return 'pdf';
+  throw new AppError('BAD_USER_INPUT', `A form prints as html or pdf, not '${String(format)}'`, {
+    field: 'format',
+  });
 }

@@ -6,6 +6,7 @@ import { authorizeAndAudit } from './authorization';
 import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ConsistencyResolver } from './resolvers/consistency.resolver';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { DeskNoticeResolver } from './resolvers/desk-notice.resolver';
 import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { FeedbackResolver } from './resolvers/feedback.resolver';
@@ -46,6 +47,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
       SubscriptionResolver,
       DossierStatusResolver,
       DossierResolver,
+      DeskNoticeResolver,
       CatalogueResolver,
       FeedbackResolver,
     ],

@@ -70,6 +70,8 @@ export const POLICY: Record<string, Requirement> = {
   recordServiceIndicator: ['admin'],
   // The one-stop desk.
   receiveDossier: ['reception'],
+  guideApplicant: ['reception'],
+  refuseApplicant: ['reception'],
   requestSupplement: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],
   submitSupplement: ['reception'],
   refuseDossier: ['reception'],

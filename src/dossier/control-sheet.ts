@@ -141,3 +141,48 @@ async function handOnsOf(
   for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);
   return byTask;
 }
+
+/** The head of the control sheet: where the dossier stands in the agency's book, and who works it. */
+export interface ControlSheetHeading {
+  /**
+   * The book (quyển số) and the dossier's sequence in it: one book a year per agency, numbered in
+   * the order of reception. Circular 03/2025 asks for both numbers; that a book is a calendar
+   * year of the receiving agency is our reading (unverified).
+   */
+  book: string;
+  sequence: number;
+  /** The agency leading the dossier (chủ trì): the one that received it. */
+  leadAgency: string;
+  /** The other agencies with a step in it (phối hợp), in the order they came in. */
+  cooperatingAgencies: string[];
+}
+
+export async function controlSheetHeading(
+  dataSource: DataSource,
+  dossier: DossierEntity,
+  rows: HandOver[],
+): Promise<ControlSheetHeading> {
+  const year = dossier.receivedDay.slice(0, 4);
+  const [{ sequence }] = (await dataSource.query(
+    `SELECT count(*)::int AS sequence FROM dossier
+      WHERE agency_code = $1 AND received_day >= $2::date AND received_day <= $3::date
+        AND (received_at, code) <= ($4, $5)`,
+    [dossier.agencyCode, `${year}-01-01`, dossier.receivedDay, dossier.receivedAt, dossier.code],
+  )) as { sequence: number }[];
+  const codes = [...new Set(rows.map((row) => row.agency).filter((code) => code !== null))];
+  const names = new Map(
+    (
+      (await dataSource.query('SELECT code, name FROM agency WHERE code = ANY($1)', [
+        [dossier.agencyCode, ...codes],
+      ])) as { code: string; name: string }[]
+    ).map((agency) => [agency.code, agency.name]),
+  );
+  return {
+    book: year,
+    sequence,
+    leadAgency: names.get(dossier.agencyCode) ?? dossier.agencyCode,
+    cooperatingAgencies: codes
+      .filter((code) => code !== dossier.agencyCode)
+      .map((code) => names.get(code!) ?? code!),
+  };
+}

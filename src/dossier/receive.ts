@@ -8,6 +8,7 @@ import {
   type Applicant,
   type DossierChannel,
   type ProcessDefinitionEntity,
+  type ResultReturnMethod,
   type SubmittedComponent,
 } from '../store/entities';
 import { createInstance } from '../store/instances';
@@ -43,6 +44,8 @@ export interface ReceiveInput {
    * than refuse with COMPONENTS_MISSING.
    */
   requestMissing?: boolean;
+  /** How the citizen asked to get the result (Form 01 says it); at the desk when not said. */
+  resultDelivery?: ResultReturnMethod;
 }
 
 /**
@@ -163,6 +166,7 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     receivedAt: now.toISOString(),
     appointmentAt: instance.dueAt?.toISOString() ?? null,
     channel: input.channel,
+    resultDelivery: input.resultDelivery ?? 'AT_DESK',
   });
   if (missing.length > 0) {
     await holdForSupplement(manager, dossier, stepper(manager, instance, now, sent), {

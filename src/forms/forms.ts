@@ -1,7 +1,12 @@
 import QRCode from 'qrcode';
 import { statutoryTimeInVietnamese } from '../calendar/working-duration';
-import type { HandOver } from '../dossier/control-sheet';
-import type { DossierEntity, DossierFormEntity, SubmittedComponent } from '../store/entities';
+import type { ControlSheetHeading, HandOver } from '../dossier/control-sheet';
+import type {
+  DeskNoticeEntity,
+  DossierEntity,
+  DossierFormEntity,
+  SubmittedComponent,
+} from '../store/entities';
 import { html, Raw, vnDateTime, vnMoney } from './html';
 
 /** The forms of Circular 03/2025/TT-VPCP, Appendix I, as printable pages in Vietnamese. */
@@ -38,26 +43,46 @@ interface FormContent {
   reason?: string;
   previousAppointment?: string;
   newAppointment?: string;
+  resultDelivery?: string;
 }
 
-export interface FormPage {
-  dossier: DossierEntity;
+/** Where and how the citizen gets the result, as the receipt says it. */
+function resultDelivery(method: string | undefined, agencyName: string, address?: string): string {
+  switch (method) {
+    case 'BY_POST':
+      return `Nhận kết quả qua dịch vụ bưu chính công ích, tại địa chỉ: ${address ?? ''}`;
+    case 'AT_HOME':
+      return `Nhận kết quả tại nhà, địa chỉ: ${address ?? ''}`;
+    case 'ONLINE':
+      return 'Nhận kết quả trực tuyến (bản điện tử)';
+    default:
+      return `Nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả, ${agencyName}`;
+  }
+}
+
+/** A form of a dossier, or a notice the desk issued without receiving one (02 or 03). */
+export type FormPage = (
+  { dossier: DossierEntity } | { dossier?: undefined; deskNotice: DeskNoticeEntity }
+) & {
   agencyName: string;
   procedureName: string;
-  /** The form as issued (01–05), or the control sheet's rows (06). */
-  issued?: DossierFormEntity;
+  /** The form as issued (01–05), or the control sheet's head and rows (06). */
+  issued?: Pick<DossierFormEntity, 'content' | 'issuedAt' | 'issuedBy'>;
   controlSheet?: HandOver[];
-}
+  heading?: ControlSheetHeading;
+};
 
 /** The whole printable page: the header of the state, the title, the QR of the dossier code. */
 export async function renderForm(number: string, page: FormPage): Promise<string> {
-  const qr = await QRCode.toString(page.dossier.code, { type: 'svg', margin: 1 });
+  const code = page.dossier?.code;
+  // A dossier's code as a QR, for the citizen's look-up; a desk notice has no dossier to look up.
+  const qr = code ? await QRCode.toString(code, { type: 'svg', margin: 1 }) : '';
   const body = bodyOf(number, page);
   return `<!doctype html>${
     html`<html lang="vi">
       <head>
         <meta charset="utf-8" />
-        <title>${FORM_TITLES[number]} — ${page.dossier.code}</title>
+        <title>${FORM_TITLES[number]}${code ? ` — ${code}` : ''}</title>
         <style>
           body {
             font-family: 'Times New Roman', serif;
@@ -115,8 +140,14 @@ export async function renderForm(number: string, page: FormPage): Promise<string
           </div>
         </header>
         <h1>${FORM_TITLES[number]}</h1>
-        <p class="code">Mã hồ sơ: <strong>${page.dossier.code}</strong></p>
-        <div class="code"><div class="qr" style="display:inline-block">${new Raw(qr)}</div></div>
+        ${
+          code
+            ? html`<p class="code">Mã hồ sơ: <strong>${code}</strong></p>
+                <div class="code">
+                  <div class="qr" style="display:inline-block">${new Raw(qr)}</div>
+                </div>`
+            : ''
+        }
         ${body}
       </body>
     </html>`.text
@@ -126,7 +157,12 @@ export async function renderForm(number: string, page: FormPage): Promise<string
 function bodyOf(number: string, page: FormPage): Raw {
   const { dossier } = page;
   const content = (page.issued?.content ?? {}) as FormContent;
-  const applicant = dossier.applicant;
+  const applicant = dossier ? dossier.applicant : page.deskNotice.applicant;
+  // Forms 01, 04 and 06 speak of a received dossier; 02 and 03 may be the desk's, without one.
+  const received = (): DossierEntity => {
+    if (!dossier) throw new Error(`Form ${number} is a received dossier's`);
+    return dossier;
+  };
   const representative = applicant.representative;
   const who = html`${
       applicant.kind === 'ORGANIZATION'
@@ -179,7 +215,7 @@ function bodyOf(number: string, page: FormPage): Raw {
             <th>Hình thức</th>
             <th>Số lượng</th>
           </tr>
-          ${(content.components ?? dossier.components).map(
+          ${(content.components ?? received().components).map(
             (c: SubmittedComponent, i: number) =>
               html`<tr>
                 <td>${i + 1}</td>
@@ -199,7 +235,7 @@ function bodyOf(number: string, page: FormPage): Raw {
           <strong>${vnDateTime(content.appointmentAt)}</strong>
         </p>
         ${content.feeAmount ? html`<p>Phí, lệ phí: ${vnMoney(content.feeAmount)}</p>` : ''}
-        <p>Nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả, ${page.agencyName}</p>
+        <p>${resultDelivery(content.resultDelivery, page.agencyName, applicant.address)}</p>
         ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ')}`;
     case '02':
       return html`${who}
@@ -225,7 +261,7 @@ function bodyOf(number: string, page: FormPage): Raw {
     case '04':
       return html`<p>Kính gửi: ông/bà <strong>${applicant.name}</strong></p>
         <p>
-          Ngày ${vnDateTime(dossier.receivedAt)}, ${page.agencyName} tiếp nhận hồ sơ đề nghị
+          Ngày ${vnDateTime(received().receivedAt)}, ${page.agencyName} tiếp nhận hồ sơ đề nghị
           ${page.procedureName}. Thời hạn trả kết quả theo giấy hẹn:
           ${vnDateTime(content.previousAppointment)}.
         </p>
@@ -239,8 +275,19 @@ function bodyOf(number: string, page: FormPage): Raw {
         </p>
         ${signatures('', 'THỦ TRƯỞNG CƠ QUAN')}`;
     case '06':
-      return html`<p>Người nộp hồ sơ: ${applicant.name}</p>
-        <p>Thời gian nhận hồ sơ: ${vnDateTime(dossier.receivedAt)}</p>
+      return html`${
+          page.heading
+            ? html`<p>Quyển số: ${page.heading.book} — Số thứ tự: ${page.heading.sequence}</p>
+                <p>Cơ quan chủ trì giải quyết: ${page.heading.leadAgency}</p>
+                <p>
+                  Cơ quan phối hợp giải quyết:
+                  ${page.heading.cooperatingAgencies.join(', ') || 'Không'}
+                </p>`
+            : ''
+        }
+        <p>Người nộp hồ sơ: ${applicant.name}</p>
+        <p>Thời gian nhận hồ sơ: ${vnDateTime(received().receivedAt)}</p>
+        <p>Thời gian hẹn trả kết quả: ${vnDateTime(received().appointmentAt)}</p>
         <table>
           <tr>
             <th>Tên bước / cơ quan</th>
@@ -265,15 +312,15 @@ function bodyOf(number: string, page: FormPage): Raw {
         <p>
           Kết quả chuyển về Bộ phận Tiếp nhận và Trả kết quả:
           ${
-            dossier.outcome
-              ? html`${vnDateTime(dossier.finishedAt?.toISOString())} —
-                  <strong>${RESULT_LABELS[dossier.outcome]}</strong>`
+            received().outcome
+              ? html`${vnDateTime(received().finishedAt)} —
+                  <strong>${RESULT_LABELS[received().outcome ?? '']}</strong>`
               : 'Chưa có'
           }
         </p>
         <p>
           Trả kết quả cho người nộp hồ sơ:
-          ${dossier.returnedAt ? vnDateTime(dossier.returnedAt.toISOString()) : 'Chưa trả'}
+          ${received().returnedAt ? vnDateTime(received().returnedAt) : 'Chưa trả'}
         </p>`;
     default:
       throw new Error(`no form ${number}`);

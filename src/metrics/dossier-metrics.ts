@@ -73,6 +73,12 @@ export interface MetricsRow {
   inProgressOverdue: number;
   /** Of those, the ones whose procedure sets no time: neither within time nor overdue. */
   inProgressUntimed: number;
+  /**
+   * Dossiers the desk did not receive, answered in writing: guided to complete them (Form 02)
+   * or refused (Form 03), on their day of issue. Not dossiers: not in `received`.
+   */
+  guidedAtDesk: number;
+  refusedAtDesk: number;
 }
 
 /** The columns a source names its keys by: the rollup's, or the dossier's own. */
@@ -101,6 +107,16 @@ const DOSSIER: Columns = {
   procedure: 'd.procedure_key',
   channel: 'd.channel',
   officer: 'd.received_by',
+};
+
+/** The desk's notices (Forms 02 and 03 without a dossier): all of them in person, at the desk. */
+const NOTICE: Columns = {
+  day: 'n.issued_day',
+  agency: 'n.agency_code',
+  field: 'n.field',
+  procedure: 'n.procedure_key',
+  channel: `'IN_PERSON'`,
+  officer: 'n.issued_by',
 };
 
 /** The open dossiers counted by column (see dossierMetrics), under the columns' own names. */
@@ -189,9 +205,25 @@ export async function dossierMetrics(
     open.params,
   )) as Record<string, string | number | null>[];
 
+  const notices = where(filter, NOTICE);
+  const noticeRows = (await dataSource.query(
+    `SELECT ${[...groupColumns(dimensions, NOTICE), `count(*) FILTER (WHERE n.number = '02')::int AS guided`, `count(*) FILTER (WHERE n.number = '03')::int AS refused`].join(', ')}
+       FROM desk_notice n
+      WHERE ${notices.conditions.join(' AND ') || 'true'}
+      ${groupBySql(dimensions)}`,
+    notices.params,
+  )) as Record<string, string | number | null>[];
+
   const keyOf = (row: Record<string, unknown>) =>
     JSON.stringify(dimensions.map((_, i) => row[`g${i}`]));
   const openByKey = new Map(openRows.map((row) => [keyOf(row), row]));
+  const noticesByKey = new Map(noticeRows.map((row) => [keyOf(row), row]));
+  // A group the desk only answered (no dossier received) still has its row.
+  const present = new Set(rows.map(keyOf));
+  const zero = Object.fromEntries(MEASURES.map((m) => [m, 0]));
+  for (const row of noticeRows) {
+    if (!present.has(keyOf(row))) rows.push({ ...row, ...zero } as Record<string, string | null>);
+  }
   const p90ByKey = options.p90
     ? new Map(
         (await p90Of(dataSource, filter, dimensions, byProcedure || byOfficer)).map((row) => [
@@ -201,7 +233,7 @@ export async function dossierMetrics(
       )
     : undefined;
   return rows
-    .filter((row) => Number(row.received) > 0)
+    .filter((row) => Number(row.received) > 0 || noticesByKey.has(keyOf(row)))
     .map((row) => {
       const group: MetricsGroup = {};
       dimensions.forEach((d, i) => (group[DIMENSIONS[d].key] = String(row[`g${i}`])));
@@ -216,6 +248,8 @@ export async function dossierMetrics(
         inProgress: Number(live?.open ?? 0),
         inProgressOverdue: Number(live?.overdue ?? 0),
         inProgressUntimed: Number(live?.untimed ?? 0),
+        guidedAtDesk: Number(noticesByKey.get(keyOf(row))?.guided ?? 0),
+        refusedAtDesk: Number(noticesByKey.get(keyOf(row))?.refused ?? 0),
       };
     })
     .sort((a, b) => JSON.stringify(a.group).localeCompare(JSON.stringify(b.group)));

@@ -55,6 +55,9 @@ export interface DossierFigures extends MetricsGroup {
   sameDayShare: number | null;
   /** Received at home and returned at home ("3 tại nhà"). */
   homeRoundTrip: number;
+  /** Not received: guided at the desk to complete the dossier (Form 02), or refused (Form 03). */
+  guidedAtDesk: number;
+  refusedAtDesk: number;
   /** Rated "not satisfied" by the citizen. */
   unsatisfied: number;
   averageProcessingDays: number | null;
@@ -108,6 +111,8 @@ export function figuresOf(row: MetricsRow): DossierFigures {
     resolvedSameDay: c.resolved_same_day,
     sameDayShare: ratio(c.resolved_same_day, c.received),
     homeRoundTrip: c.home_round_trip,
+    guidedAtDesk: row.guidedAtDesk,
+    refusedAtDesk: row.refusedAtDesk,
     unsatisfied: c.unsatisfied,
     averageProcessingDays:
       c.resolved > 0 ? c.processing_minutes / c.resolved / WORKING_DAY_MINUTES : null,

@@ -84,6 +84,7 @@ export class DossierResolver {
         submissionId: optionalText(input.submissionId, 'submissionId'),
         variables: variablesInput(input.variables, 'variables'),
         requestMissing: input.requestMissing,
+        resultDelivery: input.resultDelivery,
       },
       { username: me.username, agency: me.agency },
       context.now(),

@@ -250,6 +250,12 @@ export class ReceiveDossierInput {
       'Papers are missing: receive anyway and ask for them at once (Form 02) instead of COMPONENTS_MISSING.',
   })
   requestMissing!: boolean;
+
+  @Field(() => ResultReturnMethod, {
+    defaultValue: 'AT_DESK',
+    description: 'How the citizen asks to get the result; the receipt (Form 01) says it.',
+  })
+  resultDelivery!: ResultReturnMethod;
 }
 
 @ObjectType({ description: 'A form issued for the dossier, as issued (Circular 03/2025).' })

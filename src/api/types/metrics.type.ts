@@ -66,7 +66,13 @@ export class DossierMetrics {
   @count('Resolved before the day of the appointment.') resolvedEarly!: number;
   @count('Resolved on the day of the appointment, in time.') resolvedOnTime!: number;
   @count('Resolved after the appointment, or late by rule.') resolvedLate!: number;
-  @count('Refused (Form 03).') refused!: number;
+  @count('Received, then refused (Form 03).') refused!: number;
+  @count(
+    'Not received: the desk guided the citizen in writing to complete the dossier (Form 02, guideApplicant). Not a supplement request.',
+  )
+  guidedAtDesk!: number;
+  @count('Not received: the desk refused the request in writing (Form 03, refuseApplicant).')
+  refusedAtDesk!: number;
   @count() withdrawn!: number;
   @count('Stopped (Form 05).') stopped!: number;
   @count('Not finished now.') inProgress!: number;

@@ -4,6 +4,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { AuthKeyEntity } from './auth-key.entity';
 import { CalendarTableEntity } from './calendar-table.entity';
 import { DeploymentEntity } from './deployment.entity';
+import { DeskNoticeEntity } from './desk-notice.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
@@ -41,6 +42,7 @@ export {
   MessageStartEntity,
   MessageSubscriptionEntity,
   DeploymentEntity,
+  DeskNoticeEntity,
   DossierEntity,
   DossierFeedbackEntity,
   DossierFormEntity,
@@ -73,6 +75,7 @@ export type { MembershipKind } from './role-membership.entity';
 
 export const entities = [
   DeploymentEntity,
+  DeskNoticeEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   TaskEntity,

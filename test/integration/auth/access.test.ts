@@ -28,6 +28,8 @@ const CALLS: Record<string, string> = {
   requestSupplement: `mutation { requestSupplement(code: "X-1", missing: ["Tờ khai"], reason: "r") { code } }`,
   submitSupplement: `mutation { submitSupplement(code: "X-1", components: []) { code } }`,
   refuseDossier: `mutation { refuseDossier(code: "X-1", reason: "r") { code } }`,
+  guideApplicant: `mutation { guideApplicant(input: { procedureKey: "nothing-here", applicant: { name: "A", idNumber: "001190012345" }, reason: "r" }, missing: ["p"]) { id } }`,
+  refuseApplicant: `mutation { refuseApplicant(input: { procedureKey: "nothing-here", applicant: { name: "A", idNumber: "001190012345" }, reason: "r" }) { id } }`,
   extendDossier: `mutation { extendDossier(code: "X-1", appointment: "2026-03-10T02:00:00Z", reason: "r") { code } }`,
   stopDossier: `mutation { stopDossier(code: "X-1", reason: "r") { code } }`,
   withdrawDossier: `mutation { withdrawDossier(code: "X-1", reason: "r") { code } }`,
