@@ -31,3 +31,38 @@ export function dossierOutcome(
   if (lateMarked) return 'LATE';
   return timeliness(readyAt, appointment, calendar);
 }
+
+/** What lateness reads of a dossier, as its row carries it (copied from its process). */
+export interface LatenessFacts {
+  appointmentAt: Date | null;
+  /** Asked for papers more than once, or given a new date (Form 04). */
+  lateMarked: boolean;
+  /** The appointment's deadline timer fired. */
+  overdue: boolean;
+  /** Waiting for the citizen: the appointment will move when the clock runs again. */
+  clockPaused: boolean;
+}
+
+/**
+ * An open dossier, now: UNTIMED without an appointment, OVERDUE when late by rule or its
+ * appointment passed while its clock ran, else WITHIN_TIME — the order of dossierOutcome.
+ */
+export function openLateness(
+  facts: LatenessFacts,
+  now: Date,
+): 'UNTIMED' | 'OVERDUE' | 'WITHIN_TIME' {
+  if (!facts.appointmentAt) return 'UNTIMED';
+  if (facts.lateMarked || facts.overdue || (!facts.clockPaused && facts.appointmentAt < now))
+    return 'OVERDUE';
+  return 'WITHIN_TIME';
+}
+
+/**
+ * `openLateness` over a dossier row aliased `d`, for the SQL that counts many at once; a test
+ * holds the two to the same answers for every combination of facts.
+ */
+export const OPEN_LATENESS_SQL = {
+  untimed: 'd.appointment_at IS NULL',
+  overdue: (now: string) =>
+    `(d.appointment_at IS NOT NULL AND (d.late_marked OR d.overdue OR (NOT d.clock_paused AND d.appointment_at < ${now})))`,
+};

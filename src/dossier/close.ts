@@ -8,46 +8,11 @@ import {
 import { definitionById } from '../store/definitions';
 import { openTasksAt } from '../store/tasks';
 import { paidFor } from './payment';
-import {
-  issueForm,
-  requireStatus,
-  setStatus,
-  withLockedDossier,
-  type LockedDossier,
-} from './locked';
-import type { DossierStatusName } from './status';
+import { issueForm, setStatus, withLockedDossier, type LockedDossier } from './locked';
+import { transition } from './machine';
 
-interface Ending {
-  /** What the officer does, for the error when the status does not allow it. */
-  action: string;
-  from: DossierStatusName[];
-  to: DossierStatusName;
-  /** The form that tells the citizen, with the reason. */
-  form?: '03' | '05';
-}
-
-const ENDINGS = {
-  /** Form 03: not received, with the reason (out of scope, not allowed). */
-  refuse: {
-    action: 'refused',
-    from: ['RECEIVED', 'SUPPLEMENT_REQUESTED'],
-    to: 'REFUSED',
-    form: '03',
-  },
-  /** Form 05: processing stops, with the reason. */
-  stop: {
-    action: 'stopped',
-    from: ['IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED'],
-    to: 'STOPPED',
-    form: '05',
-  },
-  /** The citizen takes the dossier back. */
-  withdraw: {
-    action: 'withdrawn',
-    from: ['RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUESTED'],
-    to: 'WITHDRAWAL_REQUESTED',
-  },
-} satisfies Record<string, Ending>;
+/** The ways a dossier ends before its result: each a row of the dossier's machine. */
+const ENDINGS = { refuse: 'REFUSE', stop: 'STOP', withdraw: 'WITHDRAW' } as const;
 
 /**
  * Ends a dossier before its result: its process stops where it stands (every task withdrawn),
@@ -58,19 +23,16 @@ export function endDossier(
   how: keyof typeof ENDINGS,
   input: { code: string; reason: string; by: string; now: Date },
 ): Promise<DossierEntity> {
-  const ending: Ending = ENDINGS[how];
   if (input.reason.trim() === '') {
     throw new AppError('BAD_USER_INPUT', "'reason' must say why", { field: 'reason' });
   }
   return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
-    requireStatus(dossier, ending.action, ending.from);
+    const { to, form } = transition(dossier, ENDINGS[how]);
     await run({ type: 'CANCEL', actor: input.by });
-    if (ending.form) {
-      await issueForm(manager, dossier.code, ending.form, input.by, input.now, {
-        reason: input.reason,
-      });
+    if (form) {
+      await issueForm(manager, dossier.code, form, input.by, input.now, { reason: input.reason });
     }
-    await setStatus(manager, dossier, ending.to, { finishedAt: input.now });
+    await setStatus(manager, dossier, to, { finishedAt: input.now });
     return dossier;
   });
 }
@@ -94,7 +56,7 @@ export function returnResult(
 ): Promise<DossierEntity> {
   return withLockedDossier(dataSource, input.code, input.now, async (locked) => {
     const { manager, dossier } = locked;
-    requireStatus(dossier, 'returned', ['PROCESSED']);
+    const { to } = transition(dossier, 'RETURN');
     const due =
       dossier.feeAmount -
       (await paidFor(manager.getRepository(DossierPaymentEntity), dossier.code));
@@ -106,7 +68,7 @@ export function returnResult(
       );
     }
     await completeReturnStep(locked, input.by);
-    await setStatus(manager, dossier, 'RETURNED', {
+    await setStatus(manager, dossier, to, {
       returnedAt: input.now,
       returnMethod: input.result.method,
       resultNumber: input.result.documentNumber ?? null,

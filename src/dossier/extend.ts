@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DossierEntity } from '../store/entities';
-import { issueForm, requireStatus, withLockedDossier } from './locked';
+import { issueForm, withLockedDossier } from './locked';
+import { transition } from './machine';
 
 /**
  * The dossier will be late: the office apologizes in writing with the reason and a new
@@ -16,14 +17,14 @@ export function extendDossier(
     input.code,
     input.now,
     async ({ manager, dossier, instance, run }) => {
-      requireStatus(dossier, 'extended', ['RECEIVED', 'IN_PROGRESS']);
+      const { form } = transition(dossier, 'EXTEND');
       const previous = instance.dueAt;
       await run({
         type: 'EXTEND_APPOINTMENT',
         dueAt: input.appointment.toISOString(),
         actor: input.by,
       });
-      const markedLate = await issueForm(manager, dossier.code, '04', input.by, input.now, {
+      const markedLate = await issueForm(manager, dossier.code, form!, input.by, input.now, {
         reason: input.reason,
         previousAppointment: previous?.toISOString() ?? null,
         newAppointment: input.appointment.toISOString(),

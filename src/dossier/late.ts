@@ -1,16 +1,20 @@
-import type { DossierEntity, ProcessInstanceEntity } from '../store/entities';
+import { openLateness } from '../calendar/timeliness';
+import type { DossierEntity } from '../store/entities';
 
 /**
- * Whether a dossier counts as late (DOMAIN.md): past its appointment unfinished, finished after
- * it, or marked late when asked for papers more than once (Form 02) or given a new date (Form
- * 04: see issueForm). The one rule the officers and the citizen read; the metrics count the same
- * marks and times.
+ * Whether a dossier counts as late: judged LATE when its result reached the desk, or, still
+ * open, overdue now by the lateness rule (past its appointment with the clock running, or late
+ * by rule: asked for papers more than once, or given a new date). A dossier of a procedure with
+ * no statutory time is never late. The one rule the officers, the citizen and the figures read.
  */
 export function isLate(
-  dossier: Pick<DossierEntity, 'finishedAt' | 'lateMarked'>,
-  instance: Pick<ProcessInstanceEntity, 'overdue' | 'dueAt'>,
+  dossier: Pick<
+    DossierEntity,
+    'outcome' | 'finishedAt' | 'appointmentAt' | 'lateMarked' | 'overdue' | 'clockPaused'
+  >,
+  now: Date,
 ): boolean {
-  const finishedLate =
-    dossier.finishedAt !== null && instance.dueAt !== null && dossier.finishedAt > instance.dueAt;
-  return instance.overdue || finishedLate || dossier.lateMarked;
+  if (dossier.outcome) return dossier.outcome === 'LATE';
+  // Refused, stopped or withdrawn before a result: as it stood when it ended.
+  return openLateness(dossier, dossier.finishedAt ?? now) === 'OVERDUE';
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { DossierEntity, type ProcessInstanceEntity } from '../store/entities';
 import type { Command } from '../engine/types';
 import type { SentMessage } from '../store/apply-effects';
@@ -8,7 +8,7 @@ import { deliverMessages } from '../store/messages';
 import { inTransaction } from '../store/transaction';
 import { randomUUID } from 'node:crypto';
 import { queryReturning } from '../store/sql';
-import { DOSSIER_STATUS, statusName, type DossierStatusName } from './status';
+import { DOSSIER_STATUS, type DossierStatusName } from './status';
 
 /** A dossier and its process, locked, in the transaction of one action. */
 export interface LockedDossier {
@@ -51,21 +51,6 @@ export function stepper(
   return async (command) => {
     sent.push(...(await runCommand(manager, instance, command, now)).sent);
   };
-}
-
-/** DOSSIER_INVALID_STATE unless the dossier's status is one of `allowed`. */
-export function requireStatus(
-  dossier: DossierEntity,
-  action: string,
-  allowed: DossierStatusName[],
-): void {
-  if (allowed.some((name) => DOSSIER_STATUS[name] === dossier.statusCode)) return;
-  const status = statusName(dossier.statusCode);
-  throw new AppError(
-    'DOSSIER_INVALID_STATE',
-    `Dossier '${dossier.code}' is ${status}: it cannot be ${action} (only when ${allowed.join(' or ')})`,
-    { dossierCode: dossier.code, status },
-  );
 }
 
 export async function setStatus(

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../errors';
 import { DossierEntity, DossierPaymentEntity, type PaymentMethod } from '../store/entities';
-import { requireStatus, setStatus, withLockedDossier } from './locked';
+import { setStatus, withLockedDossier } from './locked';
+import { transition } from './machine';
 import { DOSSIER_STATUS } from './status';
 
 /**
@@ -15,13 +16,7 @@ export function recordPayment(
 ): Promise<DossierEntity> {
   checkAmount(input.amount);
   return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
-    requireStatus(dossier, 'paid for', [
-      'RECEIVED',
-      'IN_PROGRESS',
-      'SUPPLEMENT_REQUESTED',
-      'PAYMENT_REQUESTED',
-      'PROCESSED',
-    ]);
+    transition(dossier, 'PAY');
     const paid = await paidFor(manager.getRepository(DossierPaymentEntity), dossier.code);
     const due = dossier.feeAmount - paid;
     if (input.amount > due) {
@@ -46,7 +41,7 @@ export function recordPayment(
     // The obligation the office was waiting for is met: the clock runs again.
     if (dossier.statusCode === DOSSIER_STATUS.PAYMENT_REQUESTED && input.amount === due) {
       await run({ type: 'RELEASE_CLOCK', actor: input.by });
-      await setStatus(manager, dossier, 'IN_PROGRESS');
+      await setStatus(manager, dossier, transition(dossier, 'PAYMENT_COMPLETE').to);
     }
     return dossier;
   });
@@ -63,11 +58,11 @@ export function requestPayment(
 ): Promise<DossierEntity> {
   checkAmount(input.amount);
   return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
-    requireStatus(dossier, 'asked for a payment', ['RECEIVED', 'IN_PROGRESS']);
+    const { to } = transition(dossier, 'REQUEST_PAYMENT');
     await run({ type: 'HOLD_CLOCK', actor: input.by });
     dossier.feeAmount += input.amount;
     await manager.update(DossierEntity, { code: dossier.code }, { feeAmount: dossier.feeAmount });
-    await setStatus(manager, dossier, 'PAYMENT_REQUESTED');
+    await setStatus(manager, dossier, to);
     return dossier;
   });
 }

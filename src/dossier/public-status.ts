@@ -21,6 +21,7 @@ export interface PublicDossierStatus {
 export async function publicDossierStatus(
   dataSource: DataSource,
   dossier: DossierEntity,
+  now: Date,
 ): Promise<PublicDossierStatus> {
   const { code } = dossier;
   const [definition, instance, completed] = await Promise.all([
@@ -44,7 +45,7 @@ export async function publicDossierStatus(
     statusCode: dossier.statusCode,
     receivedAt: dossier.receivedAt,
     appointmentAt: instance.dueAt,
-    late: isLate(dossier, instance),
+    late: isLate(dossier, now),
     stepsDone: completed.map((event) => ({ name: nameOf(event.elementId), at: event.at })),
     currentSteps: open.map((task) => task.name ?? nameOf(task.elementId)),
   };

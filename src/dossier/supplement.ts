@@ -1,13 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../errors';
 import type { DossierEntity, SubmittedComponent } from '../store/entities';
-import {
-  issueForm,
-  requireStatus,
-  setStatus,
-  withLockedDossier,
-  type LockedDossier,
-} from './locked';
+import { issueForm, setStatus, withLockedDossier, type LockedDossier } from './locked';
+import { transition } from './machine';
 
 /**
  * Asks the citizen for papers (Form 02: what is missing and why, once, in full) and stops the
@@ -24,7 +19,6 @@ export function requestSupplement(
     });
   }
   return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
-    requireStatus(dossier, 'sent back for papers', ['RECEIVED', 'IN_PROGRESS']);
     await holdForSupplement(manager, dossier, run, input);
     return dossier;
   });
@@ -37,13 +31,14 @@ export async function holdForSupplement(
   run: LockedDossier['run'],
   input: { missing: string[]; reason: string; by: string; now: Date },
 ): Promise<void> {
+  const { to, form } = transition(dossier, 'REQUEST_SUPPLEMENT');
   await run({ type: 'HOLD_CLOCK', actor: input.by });
-  const markedLate = await issueForm(manager, dossier.code, '02', input.by, input.now, {
+  const markedLate = await issueForm(manager, dossier.code, form!, input.by, input.now, {
     missing: input.missing,
     reason: input.reason,
   });
   if (markedLate) dossier.lateMarked = true;
-  await setStatus(manager, dossier, 'SUPPLEMENT_REQUESTED');
+  await setStatus(manager, dossier, to);
 }
 
 /** The citizen brings the papers: they join the dossier and its clock runs again. */
@@ -52,14 +47,14 @@ export function submitSupplement(
   input: { code: string; components: SubmittedComponent[]; by: string; now: Date },
 ): Promise<DossierEntity> {
   return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
-    requireStatus(dossier, 'given papers', ['SUPPLEMENT_REQUESTED']);
+    const { to } = transition(dossier, 'SUBMIT_SUPPLEMENT');
     await run({ type: 'RELEASE_CLOCK', actor: input.by });
     dossier.components = [...dossier.components, ...input.components];
     await manager.query('UPDATE dossier SET components = $1 WHERE code = $2', [
       JSON.stringify(dossier.components),
       dossier.code,
     ]);
-    await setStatus(manager, dossier, 'IN_PROGRESS');
+    await setStatus(manager, dossier, to);
     return dossier;
   });
 }

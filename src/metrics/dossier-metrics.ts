@@ -1,3 +1,4 @@
+import { OPEN_LATENESS_SQL } from '../calendar/timeliness';
 import type { DataSource } from 'typeorm';
 import { periodSpans } from './spans';
 
@@ -143,15 +144,9 @@ const DIMENSIONS: Record<
   DAY: { key: 'day', reads: 'day', sql: (c) => `to_char(${c.day}, 'YYYY-MM-DD')` },
 };
 
-/**
- * An open dossier is overdue once its appointment has passed while its clock runs (a paused
- * clock moves the appointment when it runs again), or when it is late by rule already: asked
- * for papers twice, or given a new date. One without an appointment (its procedure sets no
- * time) is untimed, counted apart: the same rule as dossierOutcome for the finished ones.
- */
-const UNTIMED = 'd.appointment_at IS NULL';
-const OVERDUE = (now: string) =>
-  `(NOT ${UNTIMED} AND (d.late_marked OR d.overdue OR (NOT d.clock_paused AND d.appointment_at < ${now})))`;
+/** Open dossiers untimed or overdue now: the lateness rule's SQL (see openLateness). */
+const UNTIMED = OPEN_LATENESS_SQL.untimed;
+const OVERDUE = OPEN_LATENESS_SQL.overdue;
 
 /**
  * Counts the dossiers received in a period, grouped. The counts come from the rollup at the
@@ -210,7 +205,8 @@ export async function dossierMetrics(
     `SELECT ${[...groupColumns(dimensions, NOTICE), `count(*) FILTER (WHERE n.number = '02')::int AS guided`, `count(*) FILTER (WHERE n.number = '03')::int AS refused`].join(', ')}
        FROM desk_notice n
       WHERE ${notices.conditions.join(' AND ') || 'true'}
-      ${groupBySql(dimensions)}`,
+      ${groupBySql(dimensions)}
+     HAVING count(*) > 0`,
     notices.params,
   )) as Record<string, string | number | null>[];
 

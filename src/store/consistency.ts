@@ -1,5 +1,10 @@
+import { moveOf } from '../dossier/machine';
 import type { DataSource } from 'typeorm';
 import { DossierRollupEntity } from './entities';
+
+/** The statuses a running process's dossier may be in (see the dossier's machine). */
+const OPEN = moveOf('RESULT_READY').from;
+const PROCESSED = moveOf('RESULT_READY').to;
 
 /** One thing that does not agree with the rest: which check found it, where, and what. */
 export interface Inconsistency {
@@ -100,12 +105,15 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
     },
     {
       // A dossier in progress (received, in progress, waiting for papers or fees) has a running
-      // process, and a running process a dossier in progress.
+      // process, and a running process a dossier in progress — or one whose result has reached
+      // the desk while its process waits for the return (processed, resultReadyAt set).
       name: 'dossier-status',
       sql: `SELECT d.code AS subject,
                  'status ' || d.status_code || ' but its process is ' || i.status AS detail
             FROM dossier d JOIN process_instance i ON i.id = d.instance_id
-           WHERE (d.status_code IN (2, 4, 5, 6)) <> (i.status = 'ACTIVE')`,
+           WHERE (d.status_code IN (${OPEN.join(', ')}) AND i.status <> 'ACTIVE')
+              OR (i.status = 'ACTIVE' AND d.status_code NOT IN (${OPEN.join(', ')})
+                  AND NOT (d.status_code = ${PROCESSED} AND i.state ? 'resultReadyAt'))`,
     },
     {
       // Each rollup row holds exactly what its dossiers count for (see dossier_measures).

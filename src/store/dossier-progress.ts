@@ -1,9 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from './prepared';
 import { dossierOutcome } from '../calendar/timeliness';
+import { moveOf } from '../dossier/machine';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Command } from '../engine/types';
 import type { DossierOutcome, ProcessInstanceEntity } from './entities';
+
+/**
+ * The process's moves of a dossier, from the dossier's machine (pure: the table, no IO). Its
+ * statuses from which a result can come are those the process still follows.
+ */
+const RESULT = moveOf('RESULT_READY');
+const ENDED = moveOf('PROCESS_ENDED');
+const STEP = moveOf('STEP_DONE');
 
 /**
  * After each step of a dossier's process, its national status follows: received (2) becomes in
@@ -26,9 +35,9 @@ export async function followDossier(
     manager,
     `UPDATE dossier
         SET status_code = CASE
-              WHEN $10::timestamptz IS NOT NULL THEN 9
-              WHEN $2 = 'TERMINATED' THEN 8
-              WHEN status_code = 2 AND $3 THEN 4
+              WHEN $10::timestamptz IS NOT NULL THEN ${RESULT.to}
+              WHEN $2 = 'TERMINATED' THEN ${ENDED.to}
+              WHEN status_code IN (${STEP.from.join(', ')}) AND $3 THEN ${STEP.to}
               ELSE status_code END,
             finished_at = CASE
               WHEN $10::timestamptz IS NOT NULL THEN COALESCE(finished_at, $10)
@@ -37,7 +46,7 @@ export async function followDossier(
             outcome = COALESCE(outcome, $5),
             processing_minutes = COALESCE(processing_minutes, $6),
             appointment_at = $7, clock_paused = $8, overdue = $9
-      WHERE instance_id = $1 AND status_code IN (2, 4, 5, 6)`,
+      WHERE instance_id = $1 AND status_code IN (${RESULT.from.join(', ')})`,
     [
       instance.id,
       instance.status,

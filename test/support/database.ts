@@ -69,6 +69,7 @@ const TABLES = [
   'dossier_form',
   'dossier_payment',
   'dossier_feedback',
+  'desk_notice',
   'dossier_rollup',
   'dossier_duration_rollup',
   'step_rollup',

@@ -71,7 +71,7 @@ export class DossierStatusResolver {
       phoneLast4,
       context.now(),
     );
-    return view(await publicDossierStatus(context.dataSource, dossier));
+    return view(await publicDossierStatus(context.dataSource, dossier, context.now()));
   }
 }
 

@@ -355,10 +355,10 @@ export class DossierResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'Late: past its appointment unfinished, finished after it, asked for papers more than once, or given a new date (Form 04).',
+      'Late: judged LATE when its result reached the desk, or still open past its appointment with its clock running, asked for papers more than once, or given a new date (Form 04). Never for a procedure with no statutory time.',
   })
-  async late(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<boolean> {
-    return isLate(dossier, await this.processInstance(dossier, context));
+  late(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): boolean {
+    return isLate(dossier, context.now());
   }
 
   @FieldResolver(() => Int, { description: 'The fees due, in đồng (0: free).' })

@@ -1,3 +1,4 @@
+import { checkConsistency } from '../../../src/store/consistency';
 import request from 'supertest';
 import { workTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
@@ -95,6 +96,8 @@ describe('a dossier judged when its result reaches the desk', () => {
       eventType: 'RESULT_READY',
       elementId: 'Task_ReturnResult',
     });
+    // Processed while its process waits for the return: consistent, not a stray process.
+    expect((await checkConsistency(suite.api.database.dataSource)).problems).toEqual([]);
 
     // The citizen comes on Thursday, three days after the appointment: the office was on time.
     at('2026-03-05T02:00:00Z');

@@ -24,6 +24,7 @@ describe('migrations', () => {
       'auth_key',
       'calendar_table',
       'deployment',
+      'desk_notice',
       'dossier',
       'dossier_duration_rollup',
       'dossier_feedback',
