@@ -61,8 +61,9 @@ describe('myTasks: the inbox of the signed-in officer', () => {
     const reception = await inbox(tokens.reception);
     expect(lines(reception)).toEqual(['HS-SOONER receive', 'HS-LATER receive']);
     expect(reception.edges.map((e: any) => e.node.dueAt)).toEqual([
-      vn('2026-03-02T12:00:00').toISOString(),
-      vn('2026-03-02T15:30:00').toISOString(),
+      // Four working hours from 08:00 and from 10:00, across the break from 11:30 to 13:30.
+      vn('2026-03-02T14:00:00').toISOString(),
+      vn('2026-03-02T16:00:00').toISOString(),
     ]);
     expect(lines(await inbox(tokens.otherReception))).toEqual([
       'HS-LATER elsewhere',

@@ -83,10 +83,10 @@ describe('deadlines: the appointment, step budgets, the clock pause, overdue esc
     clock.now = vn('2026-03-02T09:00:00');
     const id = await suite.f.start('land-change', 'HS-PAUSE');
     let state = await dossier(id);
-    // Monday 09:00 + 3 working days; the check has four working hours (Monday is open until 12:00).
+    // Monday 09:00 + 3 working days; the check has four working hours (to 11:30, then from 13:30).
     expect(state.dueAt).toBe(vn('2026-03-05T09:00:00').toISOString());
     expect(state.openTasks).toEqual([
-      { elementId: 'check', dueAt: vn('2026-03-02T14:30:00').toISOString(), overdue: false },
+      { elementId: 'check', dueAt: vn('2026-03-02T15:00:00').toISOString(), overdue: false },
     ]);
 
     // Papers are missing: back to the citizen at 10:00; the clock stops.
@@ -106,7 +106,7 @@ describe('deadlines: the appointment, step budgets, the clock pause, overdue esc
     state = await dossier(id);
     expect(state).toMatchObject({
       clockPausedAt: null,
-      pausedWorkingMinutes: 31 * 60,
+      pausedWorkingMinutes: 30 * 60,
       supplementRequests: 1,
       dueAt: vn('2026-03-11T09:00:00').toISOString(),
       openTasks: [
