@@ -232,7 +232,13 @@ function bodyOf(number: string, page: FormPage): Raw {
         <p>Thời gian nhận hồ sơ: ${vnDateTime(content.receivedAt)}</p>
         <p>
           Thời gian trả kết quả giải quyết hồ sơ:
-          <strong>${vnDateTime(content.appointmentAt)}</strong>
+          <strong
+            >${
+              content.appointmentAt
+                ? vnDateTime(content.appointmentAt)
+                : 'Không hẹn (thủ tục không quy định thời hạn giải quyết)'
+            }</strong
+          >
         </p>
         ${content.feeAmount ? html`<p>Phí, lệ phí: ${vnMoney(content.feeAmount)}</p>` : ''}
         <p>${resultDelivery(content.resultDelivery, page.agencyName, applicant.address)}</p>
