@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { listDefinitions } from '../store/definitions';
 import { ServiceIndexInputEntity } from '../store/entities';
 import { dossierMetrics, type Measure, type MetricsRow } from './dossier-metrics';
+import { progressOf } from './summary';
 import {
   GROUPS,
   INDICATORS,
@@ -76,30 +77,16 @@ export async function serviceIndex(
   const fullOnline = new Set(
     definitions.filter((d) => d.model.onlineService === 'full').map((d) => d.key),
   );
-  const live = ['inProgress', 'inProgressOverdue', 'inProgressUntimed'] as const;
-  const sum = (rows: MetricsRow[], measure: Measure | (typeof live)[number]) =>
-    rows.reduce(
-      (total, row) =>
-        total +
-        ((live as readonly string[]).includes(measure)
-          ? row[measure as (typeof live)[number]]
-          : row.counts[measure as Measure]),
-      0,
-    );
+  const sum = (rows: MetricsRow[], measure: Measure) =>
+    rows.reduce((total, row) => total + row.counts[measure], 0);
   const all = procedures;
-  // Dossiers of a procedure with no statutory time have no appointment to keep: neither side.
-  const handled =
-    sum(all, 'resolved') -
-    sum(all, 'untimed') +
-    sum(all, 'inProgress') -
-    sum(all, 'inProgressUntimed');
-  const withinTime =
-    sum(all, 'early') +
-    sum(all, 'on_time') +
-    sum(all, 'inProgress') -
-    sum(all, 'inProgressOverdue') -
-    sum(all, 'inProgressUntimed');
-  const late = sum(all, 'late') + sum(all, 'inProgressOverdue');
+  // The progress of every procedure, as dossierMetrics gives it (untimed dossiers left out).
+  const progress = all.map(progressOf);
+  const total = (key: keyof ReturnType<typeof progressOf>) =>
+    progress.reduce((sum, p) => sum + p[key], 0);
+  const handled = total('timed');
+  const withinTime = total('onTime');
+  const late = total('late');
   const eligible = all.filter((row) => fullOnline.has(row.group.procedureKey ?? ''));
   const certification = all.filter((row) => row.group.field === 'certification');
   const withFees = all.filter((row) => row.counts.with_fee > 0);

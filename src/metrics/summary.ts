@@ -67,11 +67,30 @@ export interface DossierFigures extends MetricsGroup {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-export function figuresOf(row: MetricsRow): DossierFigures {
+/**
+ * The 766 progress of a group: the dossiers with an appointment, resolved or in progress
+ * (`timed`; those of a procedure with no statutory time are left out), how many of them were or
+ * are within time, and how many late.
+ */
+export function progressOf(row: MetricsRow): {
+  timed: number;
+  onTime: number;
+  late: number;
+  withinTime: number;
+} {
   const c = row.counts;
   const withinTime = row.inProgress - row.inProgressOverdue - row.inProgressUntimed;
-  const onTime = c.early + c.on_time + withinTime;
-  const timed = c.resolved - c.untimed + row.inProgress - row.inProgressUntimed;
+  return {
+    timed: c.resolved - c.untimed + row.inProgress - row.inProgressUntimed,
+    onTime: c.early + c.on_time + withinTime,
+    late: c.late + row.inProgressOverdue,
+    withinTime,
+  };
+}
+
+export function figuresOf(row: MetricsRow): DossierFigures {
+  const c = row.counts;
+  const { timed, onTime, withinTime } = progressOf(row);
   return {
     ...row.group,
     received: c.received,
