@@ -33,6 +33,8 @@ const RULES: Record<string, (element: string) => string> = {
   'engine/multi-instance': (e) => `Cấu hình lặp (đa thể hiện) của ${e} chưa đúng.`,
   'engine/message-name': (e) => `${e} chờ thông điệp nhưng chưa đặt tên thông điệp.`,
   'engine/job-type': (e) => `Tác vụ tự động ${e} chưa có loại tác vụ (job type).`,
+  'engine/variables': (e) =>
+    `Biến khai báo (tthc:variable) của ${e} chưa đúng: tên, kiểu, danh sách giá trị hoặc giá trị mặc định.`,
   'engine/form': (e) => `Bước ${e} dùng biểu mẫu chưa được triển khai; triển khai biểu mẫu trước.`,
   'bpmnlint/label-required': (e) => `${e} chưa có tên hiển thị.`,
   'bpmnlint/no-bpmndi': (e) => `${e} chưa được vẽ trên sơ đồ.`,

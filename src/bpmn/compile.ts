@@ -24,6 +24,7 @@ import { feeRuleOf } from './fee-rule';
 import { asyncOf } from './async';
 import { lintWithBpmnlint } from './lint';
 import { eventDefinitionOf } from './event-definition';
+import { declaredVariablesOf } from './declared-variables';
 
 export interface CompiledBpmn {
   processes: ProcessModel[];
@@ -198,6 +199,7 @@ function compileProcess(
     if (host) (host.boundaryEvents ??= []).push(node.id);
   }
 
+  const variables = declaredVariablesOf(process, findings);
   const model: ProcessModel = {
     key: process.id ?? '',
     name: optionalString(process.name),
@@ -214,6 +216,7 @@ function compileProcess(
     feeRule: feeRuleOf(process.id ?? '', optionalString(process.get('tthc:feeAmount')), findings),
     unverified: splitList(optionalString(process.get('tthc:unverified'))),
     components: componentsOf(process, findings),
+    ...(variables.length > 0 && { variables }),
     messageStarts: [],
     eventSubProcesses,
     nodes,

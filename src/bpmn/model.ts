@@ -69,7 +69,8 @@ export interface FlowNode {
   /**
    * User tasks: the kind of agency that does this step in a joint procedure (police,
    * social_insurance, department): the one of that kind serving the agency that received the
-   * dossier (`tthc:agencyKind`).
+   * dossier (`tthc:agencyKind`), or the commune of residence the dossier names
+   * (`residenceCommune`, see src/store/agency-of-kind.ts).
    */
   agencyKind?: string;
   /** User tasks: a step that signs the result (ký duyệt); only leaders complete it. */
@@ -162,6 +163,23 @@ export interface DossierComponent {
   optional: boolean;
 }
 
+/** The types a declared variable may have. */
+export const VARIABLE_TYPES = ['boolean', 'number', 'text'] as const;
+export type VariableTypeName = (typeof VARIABLE_TYPES)[number];
+
+/**
+ * A process variable declared in the file's extension elements, e.g.
+ * `<tthc:variable name="deceasedCategory" type="text" values="insured, merit" default="merit"/>`.
+ */
+export interface DeclaredVariable {
+  name: string;
+  type: VariableTypeName;
+  /** Text variables: the values allowed, when the list is closed. */
+  values?: string[];
+  /** What a start that gives no value (or null) sets. */
+  default?: boolean | number | string;
+}
+
 export interface SequenceFlow {
   id: string;
   name?: string;
@@ -201,6 +219,12 @@ export interface ProcessModel {
   unverified?: string[];
   /** The papers (thành phần hồ sơ) a dossier of this procedure needs. */
   components: DossierComponent[];
+  /**
+   * The variables the process declares (`<tthc:variable>`): what comes in is checked against
+   * them, and a start that does not give one gets its default, so that no condition reads a
+   * missing value. Absent when the file declares none.
+   */
+  variables?: DeclaredVariable[];
   /** The process-level none start event, if there is one. */
   startEventId?: string;
   /** Process-level message start events: a message of this name starts an instance there. */

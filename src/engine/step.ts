@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { triggerWait } from './trigger';
 import { cancelScope } from './cancel';
 import { continueAt } from './continuation';
+import { checkDeclared, startVariables } from './declared-variables';
 import { arriveAtCallActivity, childCompleted } from './elements/call-activity';
 import { arriveAtBoundaryEvent, arriveAtMessageCatch } from './elements/catch-events';
 import { arriveAtEndEvent } from './elements/end-event';
@@ -81,7 +82,11 @@ export function step(
     if (state) throw new Error('START is only for a new instance');
     const startEventId = startEventFor(model, command.startEventId);
     const starting = execution(
-      initialState(command.variables, command.businessKey ?? null, command.calledByParent),
+      initialState(
+        startVariables(model, command.variables),
+        command.businessKey ?? null,
+        command.calledByParent,
+      ),
     );
     starting.history('PROCESS_STARTED', model.key, 'process', { actor: command.actor });
     setAppointment(starting);
@@ -92,6 +97,14 @@ export function step(
   if (!state) throw new Error(`${command.type} needs the instance's state`);
   if (state.status !== 'ACTIVE') {
     throw new AppError('INSTANCE_NOT_ACTIVE', `The instance is ${state.status}`);
+  }
+  // What an officer, a message or a worker brings in must fit the declared variables.
+  if (
+    command.type === 'COMPLETE_TASK' ||
+    command.type === 'CORRELATE_MESSAGE' ||
+    command.type === 'COMPLETE_JOB'
+  ) {
+    checkDeclared(model, command.variables);
   }
   const running = execution(structuredClone(state));
   switch (command.type) {

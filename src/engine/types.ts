@@ -11,6 +11,13 @@ export type JsonValue =
 
 export type Variables = Record<string, JsonValue>;
 
+/**
+ * The variable by which a dossier names the citizen's commune of residence (an agency code):
+ * the steps of a kind of agency (`tthc:agencyKind`) go to the one serving it rather than the
+ * receiving commune (src/store/agency-of-kind.ts). Checked wherever variables come in.
+ */
+export const RESIDENCE_COMMUNE = 'residenceCommune';
+
 export type InstanceStatus = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
 
 /**
@@ -209,6 +216,11 @@ export type Effect =
       agency?: string;
       /** The kind of agency that does it, resolved by the store (joint procedures). */
       agencyKind?: string;
+      /**
+       * With agencyKind: the commune of residence the dossier names (the variable
+       * RESIDENCE_COMMUNE), whose agency of that kind does the step rather than the receiving one's.
+       */
+      residenceCommune?: string;
       /** A step that signs the result: only leaders complete it. */
       signature?: true;
       /** When the step is due, from its budget. */

@@ -165,7 +165,9 @@ export async function applyEffects(
           formKey: effect.formKey ?? null,
           agency:
             effect.agency ??
-            (effect.agencyKind ? await agencyOfKind(manager, instanceId, effect.agencyKind) : null),
+            (effect.agencyKind
+              ? await agencyOfKind(manager, instanceId, effect.agencyKind, effect.residenceCommune)
+              : null),
           needsSignature: effect.signature ?? false,
           // A task drawn with an assignee goes straight to that officer.
           assignee: effect.assignee ?? null,

@@ -14,6 +14,7 @@ import { instancesByIds } from './by-ids';
 import { CALENDAR_KEY, officeCalendar } from './calendars';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
+import { checkResidenceCommune } from './agency-of-kind';
 import { definitionById } from './definitions';
 import { followDossier } from './dossier-progress';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
@@ -47,6 +48,7 @@ export async function createInstance(
     actor: input.actor,
     ...(input.parent && { calledByParent: true as const }),
   };
+  await checkResidenceCommune(manager, input.variables);
   // The receiving agency's desk decides the 15:00 rule and "within the working day".
   const calendar = (await officeCalendar(manager)).forAgency(input.agency);
   const { state, effects } = step(
@@ -158,6 +160,7 @@ export async function runCommand(
   sent: SentMessage[];
   closedTasks: EffectOutcome['closedTasks'];
 }> {
+  if ('variables' in command) await checkResidenceCommune(manager, command.variables);
   const definition = await definitionById(manager, instance.definitionId);
   const calendar = (await officeCalendar(manager, calendarKeyAtLock.get(instance))).forAgency(
     instance.agency,

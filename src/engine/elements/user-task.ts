@@ -3,7 +3,7 @@ import { setStepDeadline } from '../deadlines';
 import type { ArriveBehaviour, Execution } from '../execution';
 import { handBack } from '../io';
 import { subscribeBoundaries } from '../subscriptions';
-import type { Variables } from '../types';
+import { RESIDENCE_COMMUNE, type Variables } from '../types';
 import { beginWait, finishWait, takeWait } from '../wait';
 
 /** A token arriving at a user task waits there, and the task goes to its roles' inbox. */
@@ -20,12 +20,21 @@ export const arriveAtUserTask: ArriveBehaviour = (execution, node, { scopeId }) 
     ...(node.assignee && { assignee: node.assignee }),
     ...(node.formKey && { formKey: node.formKey }),
     ...(node.agency && { agency: node.agency }),
-    ...(node.agencyKind && { agencyKind: node.agencyKind }),
+    ...(node.agencyKind && {
+      agencyKind: node.agencyKind,
+      ...residenceOf(execution.visibleVariables(scopeId)),
+    }),
     ...(node.signature && { signature: true }),
     ...(token.deadline && { dueAt: token.deadline.dueAt }),
   });
   subscribeBoundaries(execution, node, token);
 };
+
+/** The commune of residence the dossier names, for a step of a kind of agency. */
+function residenceOf(variables: Variables): { residenceCommune?: string } {
+  const commune = variables[RESIDENCE_COMMUNE];
+  return typeof commune === 'string' && commune !== '' ? { residenceCommune: commune } : {};
+}
 
 /** Completing a task sets its variables and moves its token on. */
 export function completeUserTask(

@@ -47,6 +47,10 @@ describe('joint group 1: birth, permanent residence, health insurance card', () 
       `code: "xa-xuan-hoa", name: "UBND xã Xuân Hòa", kind: "commune", dossierPrefix: "000.00.06.H56"`,
       `code: "ca-xa-xuan-hoa", name: "Công an xã Xuân Hòa", kind: "police", serves: ["xa-xuan-hoa"]`,
       `code: "bhxh-khu-vuc-1", name: "BHXH khu vực I", kind: "social_insurance", serves: ["xa-xuan-hoa"]`,
+      // Another commune of the province, where a family received at Xuân Hòa may live.
+      `code: "xa-dong-son", name: "UBND xã Đông Sơn", kind: "commune"`,
+      `code: "ca-xa-dong-son", name: "Công an xã Đông Sơn", kind: "police", serves: ["xa-dong-son"]`,
+      `code: "bhxh-khu-vuc-2", name: "BHXH khu vực II", kind: "social_insurance", serves: ["xa-dong-son"]`,
     ]) {
       await suite.api.ok(`mutation { createAgency(${agency}) { code } }`);
     }
@@ -55,6 +59,12 @@ describe('joint group 1: birth, permanent residence, health insurance card', () 
     tokens.leader = await suite.api.officer('nguyen.chutich', ['leader'], 'xa-xuan-hoa');
     tokens.police = await suite.api.officer('trinh.congan', ['police'], 'ca-xa-xuan-hoa');
     tokens.insurance = await suite.api.officer('mai.bhxh', ['social_insurance'], 'bhxh-khu-vuc-1');
+    tokens.residencePolice = await suite.api.officer('ha.congan', ['police'], 'ca-xa-dong-son');
+    tokens.residenceInsurance = await suite.api.officer(
+      'vu.bhxh',
+      ['social_insurance'],
+      'bhxh-khu-vuc-2',
+    );
     const deployed = await suite.f.deploy(
       readProjectFile('processes/joint/birth-residence-insurance.bpmn'),
     );
@@ -175,5 +185,56 @@ describe('joint group 1: birth, permanent residence, health insurance card', () 
       tokens.reception,
     );
     expect(returned.returnResult.statusCode).toBe(10);
+  });
+
+  it('sends the police and insurance steps to the commune where the family lives', async () => {
+    const receive = (residenceCommune: string) =>
+      suite.api.graphql<{ receiveDossier: { code: string } }>(
+        `mutation ($v: JSON) { receiveDossier(input: {
+           procedureKey: "joint-birth-residence-insurance",
+           applicant: { name: "Trần Văn Hải", idNumber: "001190054321", phone: "0912000111" },
+           components: [
+             { name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
+             { name: "Giấy chứng sinh", kind: ORIGINAL },
+             { name: "Tờ khai thay đổi thông tin cư trú", kind: ORIGINAL },
+             { name: "Tờ khai tham gia bảo hiểm y tế", kind: ORIGINAL }
+           ],
+           variables: $v }) { code } }`,
+        { v: { child: 'Trần Minh Khang', under6: true, residenceCommune } },
+        tokens.reception,
+      );
+    // An unknown commune is refused at the desk, naming the field; nothing is received.
+    const refused = await receive('xa-dong-so');
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'variables.residenceCommune',
+    });
+
+    const { data } = await receive('xa-dong-son');
+    // The refused attempt used no number (the clock stands on 3 March since the test above).
+    code = data!.receiveDossier.code;
+    expect(code).toBe('000.00.06.H56-260303-0001');
+    await work('Task_Receive', 'reception');
+    await work('Task_RegisterBirth', 'civil');
+    await work('Task_Sign', 'leader');
+    const open = (await dossier()).processInstance.openTasks;
+    expect(open.map((t: any) => [t.elementId, t.agency])).toEqual([
+      ['Task_RegisterResidence', 'ca-xa-dong-son'],
+      ['Task_IssueInsuranceCard', 'bhxh-khu-vuc-2'],
+    ]);
+    // The receiving commune's police does not get it, nor may it take it.
+    const inbox = async (who: string) =>
+      (
+        await suite.api.ok(`{ myTasks { edges { node { elementId } } } }`, {}, tokens[who])
+      ).myTasks.edges.map((e: any) => e.node.elementId);
+    expect(await inbox('police')).toEqual([]);
+    expect(await inbox('residencePolice')).toEqual(['Task_RegisterResidence']);
+    expect((await act('claimTask', open[0].id, 'police')).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    await work('Task_RegisterResidence', 'residencePolice');
+    await work('Task_IssueInsuranceCard', 'residenceInsurance');
+    await work('Task_ReturnResult', 'reception');
+    expect((await dossier()).status).toBe('PROCESSED');
   });
 });
