@@ -29,6 +29,7 @@ import { ReceptionHours1796017000000 } from './1796017000000-ReceptionHours';
 import { ApplicantKind1796018000000 } from './1796018000000-ApplicantKind';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
+import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
 export const migrations = [
   Initial1795316972050,
@@ -61,4 +62,5 @@ export const migrations = [
   ReceptionHours1796017000000,
   ApplicantKind1796018000000,
   DeskNotices1796426851138,
+  AgencyParent1796427000000,
 ];

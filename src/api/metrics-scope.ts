@@ -23,6 +23,25 @@ export function metricsAgency(me: Principal, wanted: string | undefined, field: 
   return metricsAgencies(me, wanted === undefined ? [me.agency.code] : [wanted], field)![0];
 }
 
+/**
+ * Who may read a province's ranking (the index of every agency under it): administrators any
+ * province's; a leader only a ranking their own agency is in (their province's, their
+ * district's) or heads (the agencies under theirs). `below` is every agency under `province`.
+ */
+export function checkRankingScope(
+  me: Principal,
+  province: string,
+  below: readonly { code: string }[],
+  field: string,
+): void {
+  if (holds(me, 'admin')) return;
+  const mine = me.agency.code;
+  if (mine === province || below.some((agency) => agency.code === mine)) return;
+  throw new AppError('FORBIDDEN', `Only administrators see the ranking of another province`, {
+    field,
+  });
+}
+
 /** A period of local dates, first and last day inclusive. */
 export function checkPeriod(from: string, to: string, field = 'to'): void {
   if (to < from) {

@@ -27,6 +27,8 @@ export function createAgency(
     dossierPrefix?: string;
     /** The agencies it works for in joint procedures (by code). */
     serves?: readonly string[];
+    /** The agency above it (by code): a commune's district or province. */
+    parentCode?: string;
     now: Date;
   },
 ): Promise<AgencyEntity> {
@@ -40,6 +42,11 @@ export function createAgency(
     dataSource.transaction(async (manager) => {
       if (await manager.findOneBy(AgencyEntity, { code: input.code }))
         throw invalid('code', `taken by another agency ('${input.code}')`);
+      if (
+        input.parentCode !== undefined &&
+        !(await manager.findOneBy(AgencyEntity, { code: input.parentCode }))
+      )
+        throw notFound('Agency', input.parentCode, { field: 'parentCode' });
       const agency = {
         id: randomUUID(),
         code: input.code,
@@ -47,6 +54,7 @@ export function createAgency(
         kind: input.kind,
         dossierPrefix: input.dossierPrefix ?? null,
         serves: [...(input.serves ?? [])],
+        parentCode: input.parentCode ?? null,
         createdAt: input.now,
       };
       await manager.insert(AgencyEntity, agency);

@@ -65,6 +65,9 @@ export const POLICY: Record<string, Requirement> = {
   // Figures without personal data: the agency's own officers; administrators for every agency.
   dossierMetrics: [...DOSSIER_ROLES, 'admin'],
   serviceIndex: [...DOSSIER_ROLES, 'admin'],
+  // Every agency's index under a province, side by side: leaders for their own province (see
+  // checkRankingScope), administrators for all. The 766 scores carry no personal data.
+  serviceIndexRanking: ['leader', 'admin'],
   // How a procedure's steps perform across agencies (no personal data): those who shape it.
   stepMetrics: ['leader', 'designer', 'admin'],
   recordServiceIndicator: ['admin'],

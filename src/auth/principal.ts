@@ -14,6 +14,8 @@ export interface Principal {
     kind: string;
     dossierPrefix: string | null;
     serves: string[];
+    /** The agency above it (see AgencyEntity.parentCode). */
+    parentCode: string | null;
   };
   /** Roles held as an official member, and those covered as a backup during an absence. */
   roles: string[];
@@ -44,6 +46,7 @@ export async function loadPrincipal(
   const [officer] = (await preparedQuery(
     dataSource,
     `SELECT o.id, o.username, o.full_name, a.id AS agency_id, a.code, a.name, a.kind, a.dossier_prefix, a.serves,
+            a.parent_code,
             COALESCE((
               SELECT json_agg(json_build_object('role', m.role, 'kind', m.kind, 'someone_away',
                        CASE WHEN m.kind = 'backup' THEN EXISTS (
@@ -66,6 +69,7 @@ export async function loadPrincipal(
     kind: string;
     dossier_prefix: string | null;
     serves: string[];
+    parent_code: string | null;
     memberships: { role: string; kind: 'official' | 'backup'; someone_away: boolean }[];
   }[];
   if (!officer) return null;
@@ -91,6 +95,7 @@ export async function loadPrincipal(
       kind: officer.kind,
       dossierPrefix: officer.dossier_prefix,
       serves: officer.serves,
+      parentCode: officer.parent_code,
     },
     roles: [...official, ...covering].sort(),
     covering,

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { listDefinitions } from '../store/definitions';
 import { ServiceIndexInputEntity } from '../store/entities';
 import { dossierMetrics, type Measure, type MetricsRow } from './dossier-metrics';
@@ -62,14 +62,30 @@ export async function serviceIndex(
   period: { from: string; to: string },
   now: Date,
 ): Promise<ServiceIndex> {
-  const filter = { ...period, agencyCodes: [agencyCode] };
+  const [index] = await serviceIndexes(dataSource, [agencyCode], period, now);
+  return index;
+}
+
+/**
+ * The index of several agencies at once, in the order asked: each source (the rollup, the
+ * feedback, the complaints, the recorded indicators) is read once for them all, and each agency
+ * scored from its own rows by `scoreIndex`.
+ */
+export async function serviceIndexes(
+  dataSource: DataSource,
+  agencyCodes: string[],
+  period: { from: string; to: string },
+  now: Date,
+): Promise<ServiceIndex[]> {
+  if (agencyCodes.length === 0) return [];
+  const filter = { ...period, agencyCodes };
   const [procedures, definitions, feedback, complained, inputs] = await Promise.all([
-    dossierMetrics(dataSource, filter, ['PROCEDURE', 'FIELD'], now),
+    dossierMetrics(dataSource, filter, ['AGENCY', 'PROCEDURE', 'FIELD'], now),
     listDefinitions(dataSource),
-    feedbackOf(dataSource, agencyCode, period, now),
-    complainedOf(dataSource, agencyCode, period),
+    feedbackOf(dataSource, agencyCodes, period, now),
+    complainedOf(dataSource, agencyCodes, period),
     dataSource.getRepository(ServiceIndexInputEntity).findBy({
-      agencyCode,
+      agencyCode: In(agencyCodes),
       periodFrom: period.from,
       periodTo: period.to,
     }),
@@ -77,6 +93,43 @@ export async function serviceIndex(
   const fullOnline = new Set(
     definitions.filter((d) => d.model.onlineService === 'full').map((d) => d.key),
   );
+  const rowsOf = new Map<string, MetricsRow[]>();
+  for (const row of procedures) {
+    const code = row.group.agencyCode!;
+    const rows = rowsOf.get(code) ?? [];
+    rows.push(row);
+    rowsOf.set(code, rows);
+  }
+  return agencyCodes.map((agencyCode) =>
+    scoreIndex(agencyCode, period, {
+      procedures: rowsOf.get(agencyCode) ?? [],
+      fullOnline,
+      feedback: feedback.get(agencyCode) ?? { due: 0, onTime: 0 },
+      complained: complained.get(agencyCode) ?? 0,
+      inputs: inputs.filter((input) => input.agencyCode === agencyCode),
+    }),
+  );
+}
+
+/** What one agency's index is scored from. */
+interface IndexFigures {
+  /** Its dossiers' figures, a row per procedure and field. */
+  procedures: MetricsRow[];
+  /** The procedures offered fully online (their keys). */
+  fullOnline: Set<string>;
+  feedback: { due: number; onTime: number };
+  /** Dossiers that drew feedback or a "not satisfied" rating. */
+  complained: number;
+  /** What an administrator recorded for it and the period. */
+  inputs: ServiceIndexInputEntity[];
+}
+
+/** Scores one agency's index from its figures. */
+function scoreIndex(
+  agencyCode: string,
+  period: { from: string; to: string },
+  { procedures, fullOnline, feedback, complained, inputs }: IndexFigures,
+): ServiceIndex {
   const sum = (rows: MetricsRow[], measure: Measure) =>
     rows.reduce((total, row) => total + row.counts[measure], 0);
   const all = procedures;
@@ -145,40 +198,44 @@ export async function serviceIndex(
 }
 
 /**
- * The feedback on the agency's dossiers that came in the period and is due by now: answered by
- * its due time, or not. Feedback still within its 15 working days and unanswered is not counted.
+ * The feedback on the agencies' dossiers that came in the period and is due by now, by agency:
+ * answered by its due time, or not. Feedback still within its 15 working days and unanswered is
+ * not counted.
  */
 async function feedbackOf(
   dataSource: DataSource,
-  agencyCode: string,
+  agencyCodes: string[],
   period: { from: string; to: string },
   now: Date,
-): Promise<{ due: number; onTime: number }> {
-  const [row] = (await dataSource.query(
-    `SELECT count(*) FILTER (WHERE f.answered_at IS NOT NULL OR f.due_at < $4)::int AS due,
+): Promise<Map<string, { due: number; onTime: number }>> {
+  const rows = (await dataSource.query(
+    `SELECT d.agency_code,
+            count(*) FILTER (WHERE f.answered_at IS NOT NULL OR f.due_at < $4)::int AS due,
             count(*) FILTER (WHERE f.answered_at <= f.due_at)::int AS on_time
        FROM dossier_feedback f JOIN dossier d ON d.code = f.dossier_code
-      WHERE d.agency_code = $1
-        AND (f.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date`,
-    [agencyCode, period.from, period.to, now],
-  )) as { due: number; on_time: number }[];
-  return { due: row.due, onTime: row.on_time };
+      WHERE d.agency_code = ANY($1::varchar[])
+        AND (f.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date
+      GROUP BY d.agency_code`,
+    [agencyCodes, period.from, period.to, now],
+  )) as { agency_code: string; due: number; on_time: number }[];
+  return new Map(rows.map((row) => [row.agency_code, { due: row.due, onTime: row.on_time }]));
 }
 
-/** Dossiers received in the period that drew feedback or a "not satisfied" rating. */
+/** Dossiers received in the period that drew feedback or a "not satisfied" rating, by agency. */
 async function complainedOf(
   dataSource: DataSource,
-  agencyCode: string,
+  agencyCodes: string[],
   period: { from: string; to: string },
-): Promise<number> {
-  const [row] = (await dataSource.query(
-    `SELECT count(*)::int AS n FROM dossier d
-      WHERE d.agency_code = $1
+): Promise<Map<string, number>> {
+  const rows = (await dataSource.query(
+    `SELECT d.agency_code, count(*)::int AS n FROM dossier d
+      WHERE d.agency_code = ANY($1::varchar[])
         AND d.received_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
         AND d.received_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
         AND (d.satisfied IS FALSE
-             OR EXISTS (SELECT 1 FROM dossier_feedback f WHERE f.dossier_code = d.code))`,
-    [agencyCode, period.from, period.to],
-  )) as { n: number }[];
-  return row.n;
+             OR EXISTS (SELECT 1 FROM dossier_feedback f WHERE f.dossier_code = d.code))
+      GROUP BY d.agency_code`,
+    [agencyCodes, period.from, period.to],
+  )) as { agency_code: string; n: number }[];
+  return new Map(rows.map((row) => [row.agency_code, row.n]));
 }

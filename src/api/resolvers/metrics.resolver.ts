@@ -5,12 +5,17 @@ import { dossierMetrics, type Dimension } from '../../metrics/dossier-metrics';
 import type { RecordedIndicator } from '../../metrics/indicators';
 import { recordIndicator } from '../../metrics/recorded-indicators';
 import { serviceIndex, type ServiceIndex } from '../../metrics/service-index';
+import {
+  agenciesUnder,
+  rankServiceIndexes,
+  type RankedIndex,
+} from '../../metrics/service-index-ranking';
 import { stepMetrics, type StepFigures } from '../../metrics/step-metrics';
 import { figuresOf, type DossierFigures } from '../../metrics/summary';
 import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText } from '../inputs';
-import { checkPeriod, metricsAgencies, metricsAgency } from '../metrics-scope';
+import { checkPeriod, checkRankingScope, metricsAgencies, metricsAgency } from '../metrics-scope';
 import {
   DossierMetrics,
   DossierMetricsFilter,
@@ -19,6 +24,7 @@ import {
 } from '../types/metrics.type';
 import {
   RecordedIndicatorEnum,
+  ServiceIndexRank,
   ServiceIndexResult,
   ServiceIndicator,
 } from '../types/service-index.type';
@@ -99,6 +105,39 @@ export class MetricsResolver {
     );
     checkPeriod(from, to);
     return serviceIndex(context.dataSource, agency, { from, to }, context.now());
+  }
+
+  @Query(() => [ServiceIndexRank], {
+    description:
+      'The 766 service index of every agency under a province (at any depth: its departments, districts and communes; a district ranks its own) for the dossiers received in a period, ranked by points, highest first. Equal points share a rank and the next skips (1, 2, 2, 4); agencies of equal points are listed by code. Administrators for any province; a leader for the province (or district) their agency is in.',
+  })
+  async serviceIndexRanking(
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('provinceCode', () => String, {
+      description: "The province's agency code (or a district's, to rank its communes).",
+    })
+    provinceCode: string,
+    @Ctx() context: ApiContext,
+    @Arg('kind', () => String, {
+      nullable: true,
+      description:
+        'Only the agencies of this kind, e.g. commune: the dashboard ranks communes among communes.',
+    })
+    kind?: string,
+  ): Promise<RankedIndex[]> {
+    const me = signedIn(context);
+    const province = requiredText(provinceCode, 'provinceCode');
+    const only = optionalText(kind, 'kind');
+    checkPeriod(from, to);
+    const below = await agenciesUnder(context.dataSource, province);
+    checkRankingScope(me, province, below, 'provinceCode');
+    return rankServiceIndexes(
+      context.dataSource,
+      below.filter((agency) => only === undefined || agency.kind === only),
+      { from, to },
+      context.now(),
+    );
   }
 
   @Mutation(() => ServiceIndicator, {

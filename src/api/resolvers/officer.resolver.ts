@@ -131,6 +131,12 @@ export class OfficerResolver {
     })
     serves: string[] | undefined,
     @Ctx() context: ApiContext,
+    @Arg('parentCode', () => String, {
+      nullable: true,
+      description:
+        "The agency above it, by code: a commune's district or province, a district's province.",
+    })
+    parentCode?: string,
   ): Promise<Agency> {
     return createAgency(context.dataSource, {
       code: requiredText(code, 'code'),
@@ -138,6 +144,7 @@ export class OfficerResolver {
       kind: requiredText(kind, 'kind'),
       dossierPrefix: optionalText(dossierPrefix, 'dossierPrefix'),
       serves: serves ?? undefined,
+      parentCode: optionalText(parentCode, 'parentCode'),
       now: context.now(),
     });
   }

@@ -32,6 +32,13 @@ export class Agency {
 
   @Field(() => [String], { description: 'The agencies it works for in joint procedures.' })
   serves!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The agency above it: a commune's district or province, a district's province; none for a province.",
+  })
+  parentCode!: string | null;
 }
 
 @ObjectType({ description: 'An officer (cán bộ) and the roles they hold now.' })

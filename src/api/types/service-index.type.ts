@@ -47,3 +47,23 @@ export class ServiceIndexResult {
   @Field(() => Float) points!: number;
   @Field(() => [ServiceIndexGroup]) groups!: ServiceIndexGroup[];
 }
+
+@ObjectType({
+  description:
+    "An agency's place in a province's ranking on the 766 service index, with the figures behind its score.",
+})
+export class ServiceIndexRank {
+  @Field(() => Int, {
+    description:
+      '1 for the most points; equal points share a rank and the next rank skips (1, 2, 2, 4).',
+  })
+  rank!: number;
+  @Field(() => String) agencyCode!: string;
+  @Field(() => String) agencyName!: string;
+  @Field(() => String) agencyKind!: string;
+  @Field(() => Float) points!: number;
+  @Field(() => [ServiceIndexGroup], {
+    description: 'Its groups and indicators, each with its numerator, denominator and points.',
+  })
+  groups!: ServiceIndexGroup[];
+}

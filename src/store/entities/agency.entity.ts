@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** A body whose officers work dossiers (cơ quan): a commune, the police, social insurance... */
 @Entity({ name: 'agency' })
@@ -28,7 +28,16 @@ export class AgencyEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   serves!: string[];
 
-  /** commune, police, social_insurance, department, ... */
+  /**
+   * The agency above it (by code): a commune's district, or its province where there is no
+   * district; a district's or a department's province. None for a province. What a province's
+   * ranking counts (see serviceIndexRanking); set when the agency is made.
+   */
+  @Column({ name: 'parent_code', type: 'varchar', length: 64, nullable: true })
+  @ForeignKey(() => AgencyEntity, 'code', { onDelete: 'RESTRICT' })
+  parentCode!: string | null;
+
+  /** commune, district, province, police, social_insurance, department, ... */
   @Column({ type: 'varchar', length: 32 })
   kind!: string;
 

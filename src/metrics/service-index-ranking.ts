@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import { notFound } from '../errors';
+import { serviceIndexes, type ServiceIndex } from './service-index';
+
+/** An agency under another (a province, a district), as the ranking names it. */
+export interface AgencyBelow {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface RankedIndex extends ServiceIndex {
+  /** 1 for the highest; equal points share a rank and the next rank skips (1, 2, 2, 4). */
+  rank: number;
+  agencyName: string;
+  agencyKind: string;
+}
+
+/**
+ * The agencies under an agency (a province: its departments, districts and communes), at any
+ * depth, by `parentCode`, in code order; NOT_FOUND for an unknown agency.
+ */
+export async function agenciesUnder(
+  dataSource: DataSource,
+  code: string,
+  field = 'provinceCode',
+): Promise<AgencyBelow[]> {
+  const rows = (await dataSource.query(
+    `WITH RECURSIVE below AS (
+       SELECT a.code, a.name, a.kind, 0 AS depth FROM agency a WHERE a.code = $1
+       UNION
+       SELECT a.code, a.name, a.kind, b.depth + 1 FROM agency a JOIN below b ON a.parent_code = b.code)
+     SELECT code, name, kind, depth FROM below ORDER BY code`,
+    [code],
+  )) as (AgencyBelow & { depth: number })[];
+  if (rows.length === 0) throw notFound('Agency', code, { field });
+  return rows.filter((row) => row.depth > 0).map(({ code, name, kind }) => ({ code, name, kind }));
+}
+
+/** Points equal to the millionth tie: the same figures summed in another order still tie. */
+const tieKey = (points: number) => Math.round(points * 1e6);
+
+/**
+ * The 766 index of each of the agencies for a period, ranked: by points, highest first;
+ * agencies with equal points share a rank (the next skips, 1, 2, 2, 4) and are listed by code.
+ * Every agency is scored in one pass over the rollup (`serviceIndexes`).
+ */
+export async function rankServiceIndexes(
+  dataSource: DataSource,
+  agencies: AgencyBelow[],
+  period: { from: string; to: string },
+  now: Date,
+): Promise<RankedIndex[]> {
+  const indexes = await serviceIndexes(
+    dataSource,
+    agencies.map((agency) => agency.code),
+    period,
+    now,
+  );
+  const scored = indexes.map((index, i) => ({
+    ...index,
+    agencyName: agencies[i].name,
+    agencyKind: agencies[i].kind,
+  }));
+  scored.sort(
+    (a, b) =>
+      tieKey(b.points) - tieKey(a.points) ||
+      (a.agencyCode < b.agencyCode ? -1 : a.agencyCode > b.agencyCode ? 1 : 0),
+  );
+  let rank = 0;
+  return scored.map((index, i) => {
+    if (i === 0 || tieKey(index.points) !== tieKey(scored[i - 1].points)) rank = i + 1;
+    return { ...index, rank };
+  });
+}
