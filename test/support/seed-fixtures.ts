@@ -1,3 +1,4 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import type { TestApi } from './api';
 import { bpmnProcess } from './bpmn';
 import { workNextTask } from './dossiers';
@@ -9,12 +10,18 @@ export interface FixtureDossier {
   /** The office's local date it is received on (at 08:00). */
   day: string;
   outcome: FixtureOutcome;
-  channel?: 'IN_PERSON' | 'ONLINE_FULL' | 'ONLINE_PARTIAL';
+  /** The procedure, by key (a one-step one, see oneStepProcedure): `fixture-certificate` unless said. */
+  procedureKey?: string;
+  channel?: 'IN_PERSON' | 'ONLINE_FULL' | 'ONLINE_PARTIAL' | 'AT_HOME';
   digitized?: boolean;
   /** Its papers reuse an earlier dossier's digitized ones. */
   reused?: boolean;
+  /** Fees of 8,000 đồng assessed at reception and paid there, in cash or by QR (cashless). */
+  fee?: 'CASH' | 'QR';
   /** Electronic certified copies handed over with the result (the result is returned then). */
   electronicCopies?: number;
+  /** How the result is handed back once ready (none: it waits at the desk). */
+  returned?: 'AT_DESK' | 'AT_HOME' | 'BY_POST' | 'ONLINE';
 }
 
 export interface FixtureOffice {
@@ -22,6 +29,12 @@ export interface FixtureOffice {
   reception: string;
   processing: string;
   dossiers: FixtureDossier[];
+  /**
+   * For the seeds of tens of thousands: the dossiers alike received on the same day are built
+   * once through the API, and the others copied from that one in SQL, row for row (see
+   * copyDossier). Open dossiers are always built one by one.
+   */
+  bulk?: boolean;
 }
 
 /** A procedure received at the desk, then one step (civil status), in three working days. */
@@ -46,17 +59,23 @@ export const FIXTURE_PROCEDURE = oneStepProcedure(
 type Event = { at: number; run: () => Promise<void> };
 
 /**
- * Spreads dossiers over the working days (Monday to Friday) of a period, `perDay` at most a day,
- * in order: a seed's table becomes a list of dossiers to build.
+ * Spreads dossiers evenly over the weekdays (Monday to Friday) of a period, in order: a seed's
+ * table becomes a list of dossiers to build. `monthly`: over the first Monday of each month only,
+ * for the seeds built in bulk (the fewer days, the fewer dossiers built through the API; see
+ * FixtureOffice.bulk).
  */
 export function spread(
   from: string,
   to: string,
   groups: { count: number; dossier: Omit<FixtureDossier, 'day'> }[],
+  options: { monthly?: boolean } = {},
 ): FixtureDossier[] {
   const days: string[] = [];
   for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`);) {
-    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.push(day.toISOString().slice(0, 10));
+    const weekday = day.getUTCDay();
+    if (options.monthly ? weekday === 1 && day.getUTCDate() <= 7 : weekday !== 0 && weekday !== 6) {
+      days.push(day.toISOString().slice(0, 10));
+    }
     day = new Date(day.getTime() + 86_400_000);
   }
   const all = groups.flatMap(({ count, dossier }) => Array.from({ length: count }, () => dossier));
@@ -70,7 +89,8 @@ export function spread(
  * Builds the offices' dossiers through the public API, as the officers would, moving the test
  * clock: each is received at 08:00 on its day; an early one is resolved two hours later, an on
  * time one ten minutes before its appointment, a late one two hours after it; an open one is
- * left. Events run in time order, those at the same instant side by side.
+ * left. Events run in time order, those at the same instant side by side. An office in bulk has
+ * the rest of each kind of a day copied from the one built (see copyDossier).
  */
 export async function buildFixtures(
   api: TestApi,
@@ -78,11 +98,29 @@ export async function buildFixtures(
   offices: FixtureOffice[],
 ): Promise<void> {
   const queue: Event[] = [];
+  const copies: { code: string; count: number }[] = [];
   for (const office of offices) {
+    // Each dossier built, or in bulk one of each kind a day, and the rest copied from it.
+    const builds: { dossier: FixtureDossier; count: number }[] = [];
+    const alike = new Map<string, { dossier: FixtureDossier; count: number }>();
     for (const dossier of office.dossiers) {
+      const key = JSON.stringify(dossier);
+      const same = office.bulk && dossier.outcome !== 'OPEN' ? alike.get(key) : undefined;
+      if (same) {
+        same.count += 1;
+      } else {
+        const build = { dossier, count: 1 };
+        builds.push(build);
+        if (office.bulk) alike.set(key, build);
+      }
+    }
+    for (const { dossier, count } of builds) {
       queue.push({
         at: Date.parse(`${dossier.day}T01:00:00Z`),
-        run: () => receive(api, office, dossier, queue, clock),
+        run: async () => {
+          const code = await receive(api, office, dossier, queue, clock);
+          if (count > 1) copies.push({ code, count: count - 1 });
+        },
       });
     }
   }
@@ -96,6 +134,14 @@ export async function buildFixtures(
       await Promise.all(batch.slice(i, i + 8).map((event) => event.run()));
     }
   }
+  // Once every dossier built is finished: the copies, two at a time.
+  for (let i = 0; i < copies.length; i += 2) {
+    await Promise.all(
+      copies
+        .slice(i, i + 2)
+        .map(({ code, count }) => copyDossier(api.database.dataSource, code, count)),
+    );
+  }
 }
 
 async function receive(
@@ -104,7 +150,7 @@ async function receive(
   dossier: FixtureDossier,
   queue: Event[],
   clock: { now: Date },
-): Promise<void> {
+): Promise<string> {
   const receivedAt = clock.now.getTime();
   const { receiveDossier } = await api.ok<{
     receiveDossier: { code: string; appointmentAt: string };
@@ -112,8 +158,10 @@ async function receive(
     `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code appointmentAt } }`,
     {
       input: {
-        procedureKey: 'fixture-certificate',
+        procedureKey: dossier.procedureKey ?? 'fixture-certificate',
         channel: dossier.channel ?? 'IN_PERSON',
+        ...(dossier.fee && { feeAmount: 8000 }),
+        ...(dossier.returned && { resultDelivery: dossier.returned }),
         applicant: { name: 'Nguyễn Văn A', idNumber: '001090000001', phone: '0900000001' },
         components: [
           {
@@ -127,6 +175,13 @@ async function receive(
     },
     office.reception,
   );
+  if (dossier.fee) {
+    await api.ok(
+      `mutation ($code: String!, $method: PaymentMethod!) { recordPayment(code: $code, amount: 8000, method: $method) { code } }`,
+      { code: receiveDossier.code, method: dossier.fee },
+      office.reception,
+    );
+  }
   const appointment = Date.parse(receiveDossier.appointmentAt);
   const resolveAt = {
     EARLY: receivedAt + 2 * 3_600_000,
@@ -134,7 +189,7 @@ async function receive(
     LATE: appointment + 2 * 3_600_000,
     OPEN: undefined,
   }[dossier.outcome];
-  if (resolveAt === undefined) return;
+  if (resolveAt === undefined) return receiveDossier.code;
   queue.push({
     at: resolveAt,
     run: async () => {
@@ -145,7 +200,131 @@ async function receive(
           { code: receiveDossier.code, copies: dossier.electronicCopies },
           office.reception,
         );
+      } else if (dossier.returned) {
+        await api.ok(
+          `mutation ($code: String!, $method: ResultReturnMethod!) { returnResult(code: $code, method: $method) { code } }`,
+          { code: receiveDossier.code, method: dossier.returned },
+          office.reception,
+        );
       }
     },
   });
+  return receiveDossier.code;
+}
+
+/**
+ * Copies a finished dossier `count` times in one transaction: its dossier, process instance,
+ * steps, history, forms and payments, row for row as the engine wrote them, each copy under the
+ * next code of its day (the day's counter moved on) and new ids. The rollups count the copies
+ * through their own triggers: the dossier's as each is inserted, the steps' as each copied step
+ * completes.
+ */
+export async function copyDossier(dataSource: DataSource, code: string, count: number) {
+  const [, prefix, day] = /^(.*)-(\d{6})-\d+$/.exec(code)!;
+  await dataSource.transaction(async (manager) => {
+    const [template] = (await manager.query(
+      `SELECT d.instance_id, i.status,
+              (SELECT count(*) FROM job WHERE instance_id = i.id)
+            + (SELECT count(*) FROM message_subscription WHERE instance_id = i.id)
+            + (SELECT count(*) FROM incident WHERE instance_id = i.id)
+            + (SELECT count(*) FROM dossier_feedback WHERE dossier_code = d.code)
+            + (SELECT count(*) FROM task_hand_on h JOIN task t ON t.id = h.task_id
+                WHERE t.instance_id = i.id) AS others
+         FROM dossier d JOIN process_instance i ON i.id = d.instance_id WHERE d.code = $1`,
+      [code],
+    )) as { instance_id: string; status: string; others: string }[];
+    if (template.status !== 'COMPLETED' || Number(template.others) > 0) {
+      throw new Error(`dossier ${code} is not finished, or has rows a copy would leave out`);
+    }
+    const [[{ last }]] = (await manager.query(
+      `UPDATE dossier_sequence SET last = last + $3 WHERE agency_code = $1 AND day = $2
+       RETURNING last`,
+      [prefix, day, count],
+    )) as [{ last: number }[], number];
+    await manager.query(
+      `CREATE TEMPORARY TABLE copy_of ON COMMIT DROP AS
+       SELECT n, $1 || '-' || repeat('0', greatest(0, 4 - length(s))) || s AS code,
+              gen_random_uuid() AS instance_id
+         FROM generate_series(1, $3::int) n, LATERAL (SELECT ($2::int - $3::int + n)::text AS s) x`,
+      [`${prefix}-${day}`, last, count],
+    );
+    await manager.query(
+      `CREATE TEMPORARY TABLE task_copy ON COMMIT DROP AS
+       SELECT c.n, t.id AS old_id, gen_random_uuid() AS id, t.state
+         FROM copy_of c, task t WHERE t.instance_id = $1`,
+      [template.instance_id],
+    );
+    // $1 the template's instance, $2 its code, $3 its code as a JSON string.
+    const params: [string, string, string] = [template.instance_id, code, JSON.stringify(code)];
+    const renamed = (column: string) =>
+      `replace(t.${column}::text, $3, to_jsonb(c.code)::text)::jsonb`;
+    await copyRows(manager, 'process_instance', params, {
+      from: `process_instance t, copy_of c WHERE t.id = $1`,
+      set: { id: 'c.instance_id', business_key: 'c.code', state: renamed('state') },
+    });
+    // Copied open, then completed: the step rollup counts each as the engine's commit does.
+    await copyRows(manager, 'task', params, {
+      from: `task t JOIN task_copy k ON k.old_id = t.id JOIN copy_of c ON c.n = k.n`,
+      set: {
+        id: 'k.id',
+        instance_id: 'c.instance_id',
+        state: `CASE WHEN t.state = 'COMPLETED' THEN 'CLAIMED' ELSE t.state END`,
+      },
+      skip: ['seq'],
+    });
+    await manager.query(
+      `UPDATE task SET state = 'COMPLETED'
+        WHERE id IN (SELECT id FROM task_copy WHERE state = 'COMPLETED')`,
+    );
+    await copyRows(manager, 'history_event', params, {
+      from: `history_event t CROSS JOIN copy_of c
+             LEFT JOIN task_copy k ON k.old_id = t.task_id AND k.n = c.n
+             WHERE t.instance_id = $1 ORDER BY c.n, t.id`,
+      set: { instance_id: 'c.instance_id', task_id: 'k.id' },
+      skip: ['id'],
+    });
+    await copyRows(manager, 'dossier', params, {
+      from: `dossier t, copy_of c WHERE t.code = $2`,
+      set: {
+        code: 'c.code',
+        instance_id: 'c.instance_id',
+        submission_id: `t.submission_id || '-' || c.n`,
+      },
+    });
+    for (const table of ['dossier_form', 'dossier_payment']) {
+      await copyRows(manager, table, params, {
+        from: `${table} t, copy_of c WHERE t.dossier_code = $2`,
+        set: {
+          id: 'gen_random_uuid()',
+          dossier_code: 'c.code',
+          ...(table === 'dossier_form' && { content: renamed('content') }),
+        },
+      });
+    }
+  });
+}
+
+/** `INSERT INTO table SELECT` every column of the table, as it is or as `set` says. */
+async function copyRows(
+  manager: EntityManager,
+  table: string,
+  params: [string, string, string],
+  copy: { from: string; set: Record<string, string>; skip?: string[] },
+): Promise<void> {
+  const columns = (
+    (await manager.query(
+      `SELECT column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      [table],
+    )) as { column_name: string }[]
+  )
+    .map((row) => row.column_name)
+    .filter((column) => !copy.skip?.includes(column));
+  // Every parameter typed, whether this copy reads it or not.
+  await manager.query(
+    `WITH template AS (SELECT $1::uuid AS instance_id, $2::text AS code, $3::text AS json_code)
+     INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')})
+     SELECT ${columns.map((c) => copy.set[c] ?? `t."${c}"`).join(', ')} FROM ${copy.from}`,
+    params,
+  );
 }
