@@ -3,7 +3,7 @@ import { applicantInput } from '../../dossier/applicant';
 import { issueDeskNotice } from '../../dossier/desk-notice';
 import type { DeskNoticeEntity } from '../../store/entities';
 import type { ApiContext } from '../context';
-import { requiredText } from '../inputs';
+import { optionalText, requiredText } from '../inputs';
 import { DeskNotice, DeskNoticeInput } from '../types/desk-notice.type';
 import { signedIn } from './officer.resolver';
 
@@ -46,8 +46,9 @@ export class DeskNoticeResolver {
         number,
         procedureKey: requiredText(input.procedureKey, 'input.procedureKey'),
         applicant: applicantInput({ ...input.applicant }),
-        reason: input.reason,
-        missing,
+        reason: requiredText(input.reason, 'input.reason'),
+        // Blank lines are dropped (the notice then names none, which it refuses); long ones are refused.
+        missing: missing?.flatMap((paper, index) => optionalText(paper, `missing[${index}]`) ?? []),
       },
       { username: me.username, agency: me.agency },
       context.now(),

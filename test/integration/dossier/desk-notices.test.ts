@@ -108,6 +108,25 @@ describe('the desk without a dossier, and the forms', () => {
     expect(
       (await guide(['Giấy chứng sinh'], 'no-such-procedure')).errors?.[0].extensions,
     ).toMatchObject({ code: 'NOT_FOUND' });
+    const huge = await suite.api.graphql(
+      `mutation ($input: DeskNoticeInput!) { refuseApplicant(input: $input) { id } }`,
+      {
+        input: {
+          procedureKey: 'birth-registration',
+          applicant: PERSON,
+          reason: 'x'.repeat(10_000),
+        },
+      },
+      tokens.reception,
+    );
+    expect(huge.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
+    expect((await guide(['y'.repeat(10_000)])).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'missing[0]',
+    });
     expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
   });
 
