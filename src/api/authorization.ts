@@ -4,6 +4,7 @@ import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
 import { commitRider } from '../store/commit-rider';
 import type { ApiContext } from './context';
+import { Store } from '../store/store';
 
 /**
  * Runs before every root query and mutation: the operation must be allowed by the policy
@@ -39,13 +40,14 @@ export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
     const rider = commitRider(context.dataSource, (manager) =>
       recordAudit(manager, { ...event, outcome: 'OK' }),
     );
-    const own = context.dataSource;
+    const own = { dataSource: context.dataSource, store: context.store };
     context.dataSource = rider.dataSource;
+    context.store = Store.of(rider.dataSource);
     let result: unknown;
     try {
       result = await next();
     } finally {
-      context.dataSource = own;
+      Object.assign(context, own);
     }
     if (!rider.rode()) await audit('OK');
     return result;

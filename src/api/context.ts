@@ -5,9 +5,13 @@ import type { Principal } from '../auth/principal';
 import type { ChangeFeed } from './change-feed';
 import type { Config } from '../config';
 import type { Loaders } from './loaders';
+import type { Store } from '../store/store';
 
 /** What every resolver receives: the database, the clock and the request's logger. */
 export interface ApiContext {
+  /** The database, through the store's operations. */
+  store: Store;
+  /** @deprecated going: every resolver moves to `store`. */
   dataSource: DataSource;
   /** The current time; injected so tests can fix it. */
   now: () => Date;

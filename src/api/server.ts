@@ -20,6 +20,7 @@ import { requestChecksPlugin } from './request-checks';
 import { createLoaders } from './loaders';
 import { ChangeFeed, ChangeStreams } from './change-feed';
 import { buildApiSchema } from './schema';
+import { Store } from '../store/store';
 import { serveSubscriptions } from './websocket';
 
 export interface ApiServer {
@@ -51,6 +52,7 @@ export interface ApiOptions {
  */
 export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const { dataSource, logger } = options;
+  const store = Store.of(dataSource);
   const now = options.now ?? (() => new Date());
   const authenticate = await createAuthenticator(dataSource, options.identityProvider);
   const authConfig = { tokenMinutes: options.tokenMinutes ?? 480 };
@@ -107,6 +109,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     express.json({ limit: options.bodyLimit ?? '8mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
+        store,
         dataSource,
         now,
         logger,

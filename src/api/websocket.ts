@@ -1,3 +1,4 @@
+import { Store } from '../store/store';
 import type http from 'node:http';
 import {
   parse,
@@ -110,6 +111,7 @@ export async function serveSubscriptions(options: {
         const socket = (context.extra as { socket: { close(code: number, reason: string): void } })
           .socket;
         return {
+          store: Store.of(dataSource),
           dataSource,
           now,
           logger,

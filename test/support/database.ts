@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/store/data-source';
+import { Store } from '../../src/store/store';
 
 export interface TestDatabase {
   dataSource: DataSource;
+  /** The same database as the service's code sees it. */
+  store: Store;
   url: string;
   drop(): Promise<void>;
 }
@@ -29,6 +32,7 @@ export async function createTestDatabase(
   if (options.migrate ?? true) await dataSource.runMigrations();
   return {
     dataSource,
+    store: Store.of(dataSource),
     url: url.toString(),
     drop: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
