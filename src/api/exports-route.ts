@@ -14,8 +14,8 @@ import {
   stepMetricsTable,
   trackingBookTable,
 } from '../exports/tables';
-import type { PdfPrinter } from '../forms/pdf';
-import { vnDateTime } from '../forms/html';
+import type { PdfPrinter } from '../one-stop-forms/pdf';
+import { vnDateTime } from '../one-stop-forms/html';
 import { dossierMetrics, type Dimension } from '../metrics/dossier-metrics';
 import { serviceIndex } from '../metrics/service-index';
 import { stepMetrics } from '../metrics/step-metrics';

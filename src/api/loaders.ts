@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { deploymentsByIds, instancesByIds } from '../store/by-ids';
 import type { DeploymentEntity, ProcessInstanceEntity, TaskFormEntity } from '../store/entities';
-import { taskFormVersions } from '../store/task-forms';
+import { taskFormVersions } from '../store/step-forms';
 
 export interface Loaders {
   instance: DataLoader<string, ProcessInstanceEntity | null>;

@@ -11,9 +11,9 @@ import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { OperationsMetrics } from './prometheus';
-import { PdfPrinter } from '../forms/pdf';
+import { PdfPrinter } from '../one-stop-forms/pdf';
 import { exportsRoute } from './exports-route';
-import { formsRoute } from './forms-route';
+import { oneStopFormsRoute } from './one-stop-forms-route';
 import { pagesRoute } from './pages-route';
 import { DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { requestChecksPlugin } from './request-checks';
@@ -101,7 +101,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   });
   const printer = options.printer ?? new PdfPrinter();
   app.get('/metrics', operations.route);
-  app.use(formsRoute({ dataSource, authenticate, now, logger, printer }));
+  app.use(oneStopFormsRoute({ dataSource, authenticate, now, logger, printer }));
   app.use(exportsRoute({ dataSource, authenticate, now, printer }));
   app.use(pagesRoute());
   app.use(

@@ -1,4 +1,4 @@
-import { html } from '../forms/html';
+import { html } from '../one-stop-forms/html';
 import type { ExportTable } from './table';
 
 /** The table as a printable Vietnamese page (A4 landscape), for the browser or the PDF printer. */

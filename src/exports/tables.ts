@@ -1,5 +1,5 @@
 import type { TrackingBookLine } from '../dossier/tracking-book';
-import { vnDateTime } from '../forms/html';
+import { vnDateTime } from '../one-stop-forms/html';
 import type { Dimension } from '../metrics/dossier-metrics';
 import type { ServiceIndex } from '../metrics/service-index';
 import type { StepFigures } from '../metrics/step-metrics';

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { deployBpmn, type DeployResult } from './deploy';
-import { deployTaskForm, type TaskFormDeployment } from './task-forms';
+import { deployTaskForm, type TaskFormDeployment } from './step-forms';
 
 export interface DirectoryDeployment {
   /** Task forms (`*.form`), deployed first so the processes naming them find them. */

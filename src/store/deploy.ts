@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { officeCalendar } from './calendars';
 import { scheduleTimerStarts } from './start-timers';
-import { undeployedForms } from './task-forms';
+import { undeployedForms } from './step-forms';
 import { compileBpmn } from '../bpmn/compile';
 import type { Problem } from '../errors';
 import type { ProcessModel } from '../bpmn/model';

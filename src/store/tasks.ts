@@ -7,9 +7,9 @@ import { isUuid, lockInstanceOfTask, runCommand } from './instances';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
 import { deliverMessages } from './messages';
-import { formOfTask } from './task-forms';
+import { formOfTask } from './step-forms';
 import { inTransaction } from './transaction';
-import { checkSubmission } from '../task-forms/submission';
+import { checkSubmission } from '../step-forms/submission';
 
 export async function findTask(dataSource: DataSource, id: string): Promise<TaskEntity | null> {
   if (!isUuid(id)) return null;

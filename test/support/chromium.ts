@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/forms/pdf';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/one-stop-forms/pdf';
 
 /** Where the tests look for Chromium, as the server does. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;

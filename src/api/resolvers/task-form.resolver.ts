@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { deployTaskForm, latestTaskForms } from '../../store/task-forms';
+import { deployTaskForm, latestTaskForms } from '../../store/step-forms';
 import type { ApiContext } from '../context';
 import { TaskForm, TaskFormDeployment } from '../types/task-form.type';
 

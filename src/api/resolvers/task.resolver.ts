@@ -33,7 +33,7 @@ import {
 import type { TaskQuery } from '../../store/task-query';
 import { ProcessInstance } from '../types/process-instance.type';
 import { TaskForm } from '../types/task-form.type';
-import { formCurrentAt } from '../../store/task-forms';
+import { formCurrentAt } from '../../store/step-forms';
 import { Task, TaskConnection, TaskFilter, TaskFormField } from '../types/task.type';
 import { signedIn } from './officer.resolver';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PdfPrinter } from '../../../src/forms/pdf';
+import { PdfPrinter } from '../../../src/one-stop-forms/pdf';
 import { describeWithChromium } from '../../support/chromium';
 import { pdfText } from '../../support/pdf';
 

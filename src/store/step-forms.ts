@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { parseFormSchema } from '../task-forms/schema';
+import { parseFormSchema } from '../step-forms/schema';
 import { TaskFormEntity } from './entities';
 
 export interface TaskFormDeployment {

@@ -7,8 +7,8 @@ import { controlSheet, controlSheetHeading } from '../dossier/control-sheet';
 import { asActor } from '../auth/principal';
 import { dossierOfAgency } from '../dossier/of-agency';
 import { AppError } from '../errors';
-import { FORM_TITLES, renderForm } from '../forms/forms';
-import type { PdfPrinter } from '../forms/pdf';
+import { FORM_TITLES, renderForm } from '../one-stop-forms/forms';
+import type { PdfPrinter } from '../one-stop-forms/pdf';
 import { officeCalendar } from '../store/calendars';
 import { sendRefusal } from './http-refusal';
 import { definitionById, latestDefinition } from '../store/definitions';
@@ -27,7 +27,7 @@ import { isUuid } from '../store/instances';
  * Forms 01–05 print as they were issued (the latest of that number); 06 is the control sheet now.
  * `?format=pdf` answers the same page printed to A4 by Chromium.
  */
-export function formsRoute(options: {
+export function oneStopFormsRoute(options: {
   dataSource: DataSource;
   authenticate: Authenticator;
   now: () => Date;
