@@ -2,14 +2,12 @@ import type { MiddlewareFn } from 'type-graphql';
 import { auditTarget, recordAudit } from '../auth/audit';
 import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
-import { commitRider } from '../store/commit-rider';
 import type { ApiContext } from './context';
-import { Store } from '../store/store';
 
 /**
  * Runs before every root query and mutation: the operation must be allowed by the policy
  * (src/auth/policy.ts); a mutation's outcome is recorded in the audit log, refused or not — a
- * success in the same transaction as the change it records (see commitRider).
+ * success in the same transaction as the change it records (see Store.riding).
  */
 export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
   { info, args, context },
@@ -36,20 +34,17 @@ export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
   try {
     authorize(operation, principal, tokenError);
     // Its row commits with the mutation's (first) transaction; one that wrote nothing gets its own.
-    // Mutations run one after another, so the request's data source can be the riding one meanwhile.
-    const rider = commitRider(context.dataSource, (manager) =>
-      recordAudit(manager, { ...event, outcome: 'OK' }),
-    );
-    const own = { dataSource: context.dataSource, store: context.store };
-    context.dataSource = rider.dataSource;
-    context.store = Store.of(rider.dataSource);
+    // Mutations run one after another, so the request's store can be the riding one meanwhile.
+    const own = context.store;
+    const riding = own.riding((tx) => recordAudit(tx.manager, { ...event, outcome: 'OK' }));
+    context.store = riding;
     let result: unknown;
     try {
       result = await next();
     } finally {
-      Object.assign(context, own);
+      context.store = own;
     }
-    if (!rider.rode()) await audit('OK');
+    if (!riding.rode) await audit('OK');
     return result;
   } catch (error) {
     // A refusal, or a failure after a first transaction committed (its OK row stays): recorded.

@@ -1,9 +1,9 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../errors';
-import { JobEntity } from '../store/entities';
+import type { JobEntity } from '../store/entities';
 import { openIncident } from '../store/incidents';
-import { lockInstance } from '../store/instances';
-import { inTransaction } from '../store/transaction';
+import { findJob, updateJob } from '../store/jobs';
+import { withUnitOfWork } from '../store/pipeline/dispatch';
+import type { Store } from '../store/store';
 
 /** Tries a job has when it is created, unless its element says otherwise. */
 export const DEFAULT_RETRIES = 3;
@@ -19,7 +19,7 @@ export function backoffSeconds(retriesLeft: number, retriesAtStart = DEFAULT_RET
  * failure opens an incident, and the job waits for someone to look.
  */
 export async function recordJobFailure<J extends JobEntity>(
-  manager: EntityManager,
+  tx: Store,
   job: J,
   input: { retries: number; message: string; retryInSeconds: number; now: Date },
 ): Promise<J> {
@@ -30,10 +30,9 @@ export async function recordJobFailure<J extends JobEntity>(
     lockedUntil: null,
     dueAt: new Date(input.now.getTime() + input.retryInSeconds * 1000),
   };
-  await manager.update(JobEntity, { id: job.id }, changes);
-  // The try that used up the last one opens the incident; failures after it add none.
+  await updateJob(tx, job.id, changes);
   if (changes.retries === 0 && job.retries > 0)
-    await openIncident(manager, job, input.message, input.now);
+    await openIncident(tx, job, input.message, input.now);
   return { ...job, ...changes };
 }
 
@@ -43,18 +42,19 @@ export async function recordJobFailure<J extends JobEntity>(
  * Does nothing if the job is gone or another runner has taken it over.
  */
 export async function failTakenJob(
-  dataSource: DataSource,
+  store: Store,
   job: JobEntity,
   holder: string,
   error: unknown,
   now: Date,
 ): Promise<void> {
-  await inTransaction(dataSource, async (manager) => {
-    if (job.instanceId) await lockInstance(manager, job.instanceId);
-    const current = await manager.findOneBy(JobEntity, { id: job.id });
+  await withUnitOfWork(store, now, async (unit) => {
+    // The instance first, as every step does: the job's row follows in that order.
+    if (job.instanceId) await unit.lock(job.instanceId);
+    const current = await findJob(unit.tx, job.id);
     if (!current || current.lockedBy !== holder) return;
     const retries = current.retries - 1;
-    await recordJobFailure(manager, current, {
+    await recordJobFailure(unit.tx, current, {
       retries,
       message: describeFailure(error),
       retryInSeconds: backoffSeconds(retries),

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
 import type { Variables } from '../engine/types';
 import { AppError } from '../errors';
 import type { InstanceJob } from '../store/entities';
@@ -52,7 +52,7 @@ const BATCH = 1;
  * the handler ran) is logged and skipped; the others go on. Returns how many were completed.
  */
 export async function runHandlerJobs(
-  dataSource: DataSource,
+  store: Store,
   handlers: JobHandlers,
   now: () => Date,
   options: { logger?: Logger; holder?: string } = {},
@@ -64,7 +64,7 @@ export async function runHandlerJobs(
     if (!registered) continue;
     const { handler, lockSeconds } = registered;
     for (;;) {
-      const jobs = await fetchAndLockJobs(dataSource, {
+      const jobs = await fetchAndLockJobs(store, {
         type,
         workerId: holder,
         maxJobs: BATCH,
@@ -84,8 +84,8 @@ export async function runHandlerJobs(
           });
         } catch (error) {
           logger?.warn({ jobId: job.id, type, err: error }, 'job handler failed');
-          await settle(dataSource, job, holder, now, logger, () =>
-            failJob(dataSource, {
+          await settle(store, job, holder, now, logger, () =>
+            failJob(store, {
               jobId: job.id,
               workerId: holder,
               retries: job.retries - 1,
@@ -96,8 +96,8 @@ export async function runHandlerJobs(
           );
           continue;
         }
-        const done = await settle(dataSource, job, holder, now, logger, () =>
-          completeJob(dataSource, {
+        const done = await settle(store, job, holder, now, logger, () =>
+          completeJob(store, {
             jobId: job.id,
             workerId: holder,
             variables: result ?? {},
@@ -121,7 +121,7 @@ const GONE = new Set(['JOB_NOT_ACTIVE', 'JOB_LOCKED', 'INSTANCE_NOT_ACTIVE', 'NO
  * so the handler is not run again and again for nothing.
  */
 async function settle(
-  dataSource: DataSource,
+  store: Store,
   job: InstanceJob,
   holder: string,
   now: () => Date,
@@ -137,7 +137,7 @@ async function settle(
       return false;
     }
     logger?.warn({ jobId: job.id, err: error }, 'job failed after its handler ran');
-    await failTakenJob(dataSource, job, holder, error, now());
+    await failTakenJob(store, job, holder, error, now());
     return false;
   }
 }

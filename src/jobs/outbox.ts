@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { deliverMessageJob, deliverMessages } from '../store/messages';
-import { claimJobs } from './claim';
+import type { Store } from '../store/store';
+import { deliverMessageJob, deliverMessages } from '../store/pipeline/deliver';
+import { claimJobs } from '../store/jobs';
 import { failTakenJob } from './failure';
 
 /**
@@ -9,7 +9,7 @@ import { failTakenJob } from './failure';
  * Returns how many were taken.
  */
 export async function deliverDueMessages(
-  dataSource: DataSource,
+  store: Store,
   now: Date,
   round: { holder: string; lockSeconds: number; batch?: number; clock?: () => Date },
 ): Promise<number> {
@@ -17,7 +17,7 @@ export async function deliverDueMessages(
   let taken = 0;
   for (;;) {
     const at = round.clock?.() ?? now;
-    const jobs = await claimJobs(dataSource, {
+    const jobs = await claimJobs(store, {
       kinds: ['message'],
       holder: round.holder,
       max: batch,
@@ -26,10 +26,10 @@ export async function deliverDueMessages(
     });
     for (const job of jobs) {
       try {
-        const next = await deliverMessageJob(dataSource, job.id, at, round.holder);
-        await deliverMessages(dataSource, next, at, 1);
+        const next = await deliverMessageJob(store, job.id, at, round.holder);
+        await deliverMessages(store, next, at, 1);
       } catch (error) {
-        await failTakenJob(dataSource, job, round.holder, error, at);
+        await failTakenJob(store, job, round.holder, error, at);
       }
     }
     taken += jobs.length;

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
-import { nextDueAt } from './claim';
+import type { Store } from '../store/store';
+import { nextDueAt } from '../store/jobs';
 import { runHandlerJobs, type JobHandlers } from './handlers';
 import { deliverDueMessages } from './outbox';
 import { fireDueTimers } from './timers';
@@ -16,7 +16,7 @@ export interface JobRunner {
 }
 
 export interface JobRunnerOptions {
-  dataSource: DataSource;
+  store: Store;
   handlers: JobHandlers;
   now: () => Date;
   /** The longest a runner sleeps between rounds (the fallback when no notification comes). */
@@ -44,9 +44,9 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const round = async () => {
     const now = options.now();
     const batch = { holder: id, lockSeconds: options.lockSeconds, clock: options.now };
-    const fired = await fireDueTimers(options.dataSource, now, batch);
-    const delivered = await deliverDueMessages(options.dataSource, now, batch);
-    const done = await runHandlerJobs(options.dataSource, options.handlers, options.now, {
+    const fired = await fireDueTimers(options.store, now, batch);
+    const delivered = await deliverDueMessages(options.store, now, batch);
+    const done = await runHandlerJobs(options.store, options.handlers, options.now, {
       logger,
       holder: id,
     });
@@ -56,7 +56,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const sleep = async () => {
     if (stopped) return;
     await listener.ensure();
-    const next = await nextDueAt(options.dataSource, options.handlers.types()).catch(() => null);
+    const next = await nextDueAt(options.store, options.handlers.types()).catch(() => null);
     const untilDue = next ? next.getTime() - options.now().getTime() : options.pollMs;
     clearTimeout(sleeper);
     sleeper = setTimeout(() => void tick(), Math.max(10, Math.min(options.pollMs, untilDue)));
@@ -87,7 +87,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   };
 
   // Runners hear of new or newly due jobs at once (the job_due trigger); polling covers the rest.
-  const listener = new PgListener(options.dataSource, ['job_due'], () => void tick(), logger);
+  const listener = new PgListener(options.store, ['job_due'], () => void tick(), logger);
   await listener.ensure();
   void tick();
   return {

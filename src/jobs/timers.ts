@@ -1,14 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { addDuration } from '../engine/iso-time';
 import { firstDue } from '../engine/timer';
-import { JobEntity } from '../store/entities';
+import type { JobEntity } from '../store/entities';
 import { definitionById } from '../store/definitions';
-import { createInstance, lockInstance, runCommand } from '../store/instances';
-import type { SentMessage } from '../store/apply-effects';
-import { deliverMessages } from '../store/messages';
-import { inTransaction } from '../store/transaction';
-import { claimJobs } from './claim';
-import { consumeJob } from '../store/jobs';
+import { claimJobs, consumeJob, lockJob, updateJob } from '../store/jobs';
+import { withUnitOfWork } from '../store/pipeline/dispatch';
+import type { UnitOfWork } from '../store/pipeline/unit-of-work';
+import type { Store } from '../store/store';
 import { failTakenJob } from './failure';
 
 export interface TimerRound {
@@ -32,7 +29,7 @@ export interface TimerRound {
  * Returns how many fired.
  */
 export async function fireDueTimers(
-  dataSource: DataSource,
+  store: Store,
   now: Date,
   round: TimerRound = {},
 ): Promise<number> {
@@ -41,42 +38,36 @@ export async function fireDueTimers(
   let fired = 0;
   for (;;) {
     const at = round.clock?.() ?? now;
-    const taken = await claimJobs(dataSource, {
+    const taken = await claimJobs(store, {
       kinds: ['timer', 'continue', 'start'],
       holder,
       max: batch,
       lockSeconds: round.lockSeconds ?? 60,
       now: at,
     });
-    for (const job of taken) if (await fireTimer(dataSource, job, holder, at)) fired += 1;
+    for (const job of taken) if (await fireTimer(store, job, holder, at)) fired += 1;
     if (taken.length < batch) return fired;
   }
 }
 
 async function fireTimer(
-  dataSource: DataSource,
+  store: Store,
   job: JobEntity,
   holder: string,
   now: Date,
 ): Promise<boolean> {
   try {
-    const sent = await inTransaction(dataSource, async (manager) => {
-      if (job.instanceId) await lockInstance(manager, job.instanceId);
-      const current = await manager.findOne(JobEntity, {
-        where: { id: job.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      // Gone, or taken over by another runner after our reservation ran out.
-      if (!current || current.lockedBy !== holder) return undefined;
-      return current.kind === 'start'
-        ? startInstanceByTimer(manager, current, now)
-        : fireInstanceJob(manager, current, now);
+    return await withUnitOfWork(store, now, async (unit) => {
+      // The instance first, as every step does: the job's row follows in that order.
+      if (job.instanceId) await unit.lock(job.instanceId);
+      const current = await lockJob(unit.tx, job.id);
+      if (!current || current.lockedBy !== holder) return false;
+      if (current.kind === 'start') await startInstanceByTimer(unit, current);
+      else await fireInstanceJob(unit, current);
+      return true;
     });
-    if (sent === undefined) return false;
-    await deliverMessages(dataSource, sent, now);
-    return true;
   } catch (error) {
-    await failTakenJob(dataSource, job, holder, error, now);
+    await failTakenJob(store, job, holder, error, now);
     return false;
   }
 }
@@ -85,62 +76,46 @@ async function fireTimer(
  * An instance's timer or async continuation: the job is consumed and the instance's waiting
  * event fires, or its waiting token goes on into its element.
  */
-async function fireInstanceJob(
-  manager: EntityManager,
-  job: JobEntity,
-  now: Date,
-): Promise<SentMessage[]> {
-  const instance = await lockInstance(manager, job.instanceId ?? '');
-  await consumeJob(manager, job, now);
-  const { state } = instance;
+async function fireInstanceJob(unit: UnitOfWork, job: JobEntity): Promise<void> {
+  const locked = await unit.lock(job.instanceId ?? '');
+  await consumeJob(unit.tx, job, unit.now);
+  const { state, status } = locked.instance;
   const waiting =
     job.kind === 'continue'
       ? state.tokens.some((t) => t.id === job.waitId && t.continuation)
       : state.subscriptions.some((s) => s.id === job.waitId);
-  if (instance.status !== 'ACTIVE' || !waiting) return [];
+  if (status !== 'ACTIVE' || !waiting) return;
   const command =
     job.kind === 'continue'
       ? { type: 'CONTINUE' as const, waitId: job.waitId }
       : { type: 'FIRE_TIMER' as const, subscriptionId: job.waitId };
-  return (await runCommand(manager, instance, command, now)).sent;
+  await unit.step(locked, command);
 }
 
 /**
  * A timer start event: an instance starts there, and a cycle with beats left is set for its next
  * beat after now (beats missed while no runner ran are not made up one by one).
  */
-async function startInstanceByTimer(
-  manager: EntityManager,
-  job: JobEntity,
-  now: Date,
-): Promise<SentMessage[]> {
-  const definition = await definitionById(manager, job.definitionId ?? '');
-  const { sent } = await createInstance(manager, definition, {
-    variables: {},
-    startEventId: job.elementId,
-    now,
-  });
+async function startInstanceByTimer(unit: UnitOfWork, job: JobEntity): Promise<void> {
+  const { tx, now } = unit;
+  const definition = await definitionById(tx.manager, job.definitionId ?? '');
+  await unit.start(definition, { variables: {}, startEventId: job.elementId });
   const repeat = job.repeat;
   if (!repeat || repeat.remaining === 0) {
-    await consumeJob(manager, job, now);
-    return sent;
+    await consumeJob(tx, job, now);
+    return;
   }
   const beat = repeat.beat ?? job.dueAt.toISOString();
   const next = firstDue(addDuration(beat, repeat.interval), repeat.interval, now.toISOString());
-  await manager.update(
-    JobEntity,
-    { id: job.id },
-    {
-      dueAt: new Date(next),
-      repeat: {
-        ...repeat,
-        remaining: repeat.remaining === null ? null : repeat.remaining - 1,
-        beat: next,
-      },
-      lockedBy: null,
-      lockedUntil: null,
-      errorMessage: null,
+  await updateJob(tx, job.id, {
+    dueAt: new Date(next),
+    repeat: {
+      ...repeat,
+      remaining: repeat.remaining === null ? null : repeat.remaining - 1,
+      beat: next,
     },
-  );
-  return sent;
+    lockedBy: null,
+    lockedUntil: null,
+    errorMessage: null,
+  });
 }

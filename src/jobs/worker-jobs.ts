@@ -1,18 +1,16 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { variablesAt } from '../engine/state';
 import type { Command, Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import {
   isInstanceJob,
-  JobEntity,
-  ProcessInstanceEntity,
   type InstanceJob,
+  type JobEntity,
+  type ProcessInstanceEntity,
 } from '../store/entities';
-import { isUuid, lockInstance, runCommand } from '../store/instances';
-import { deliverMessages } from '../store/messages';
-import { inTransaction } from '../store/transaction';
-import { claimJobs } from './claim';
-import { consumeJob } from '../store/jobs';
+import { findInstance, isUuid } from '../store/instances';
+import { claimJobs, consumeJob, findJob as jobById } from '../store/jobs';
+import { withUnitOfWork } from '../store/pipeline/dispatch';
+import type { Store } from '../store/store';
 import { recordJobFailure } from './failure';
 
 export interface LockedJob {
@@ -26,10 +24,10 @@ export interface LockedJob {
  * lock ran out may be taken by another worker. SKIP LOCKED lets workers take jobs side by side.
  */
 export async function fetchAndLockJobs(
-  dataSource: DataSource,
+  store: Store,
   input: { type: string; workerId: string; maxJobs: number; lockSeconds: number; now: Date },
 ): Promise<LockedJob[]> {
-  const jobs = await claimJobs(dataSource, {
+  const jobs = await claimJobs(store, {
     kinds: ['task'],
     type: input.type,
     holder: input.workerId,
@@ -40,11 +38,8 @@ export async function fetchAndLockJobs(
   const instances = new Map<string, ProcessInstanceEntity>();
   const result: LockedJob[] = [];
   for (const job of jobs.filter(isInstanceJob)) {
-    const instance =
-      instances.get(job.instanceId) ??
-      (await dataSource
-        .getRepository(ProcessInstanceEntity)
-        .findOneByOrFail({ id: job.instanceId }));
+    const instance = instances.get(job.instanceId) ?? (await findInstance(store, job.instanceId));
+    if (!instance) continue;
     instances.set(job.instanceId, instance);
     result.push({ job, variables: variablesAt(instance.state, job.waitId) });
   }
@@ -56,10 +51,10 @@ export async function fetchAndLockJobs(
  * one transaction. Only the worker holding a live lock may complete a locked job.
  */
 export function completeJob(
-  dataSource: DataSource,
+  store: Store,
   input: { jobId: string; workerId?: string; variables: Variables; now: Date },
 ): Promise<ProcessInstanceEntity> {
-  return finishJob(dataSource, input, (job) => ({
+  return finishJob(store, input, (job) => ({
     type: 'COMPLETE_JOB',
     waitId: job.waitId,
     variables: input.variables,
@@ -71,7 +66,7 @@ export function completeJob(
  * The last failure (no retries left) opens an incident.
  */
 export async function failJob(
-  dataSource: DataSource,
+  store: Store,
   input: {
     jobId: string;
     workerId?: string;
@@ -81,11 +76,11 @@ export async function failJob(
     now: Date;
   },
 ): Promise<InstanceJob> {
-  const job = await findJob(dataSource, input.jobId);
-  return inTransaction(dataSource, async (manager) => {
-    await lockInstance(manager, job.instanceId);
-    const current = await heldJob(manager, job, input);
-    return recordJobFailure(manager, current, {
+  const job = await findJob(store, input.jobId);
+  return withUnitOfWork(store, input.now, async (unit) => {
+    await unit.lock(job.instanceId);
+    const current = await heldJob(unit.tx, job, input);
+    return recordJobFailure(unit.tx, current, {
       retries: input.retries,
       message: input.message,
       retryInSeconds: input.retryInSeconds ?? 0,
@@ -116,10 +111,10 @@ function jobLocked(job: JobEntity): AppError {
  * Nothing catching it refuses the call, and the job stays.
  */
 export function throwJobError(
-  dataSource: DataSource,
+  store: Store,
   input: { jobId: string; workerId?: string; errorCode: string; variables: Variables; now: Date },
 ): Promise<ProcessInstanceEntity> {
-  return finishJob(dataSource, input, (job) => ({
+  return finishJob(store, input, (job) => ({
     type: 'THROW_AT_WAIT',
     waitId: job.waitId,
     kind: 'error',
@@ -130,35 +125,33 @@ export function throwJobError(
 
 /** Consumes the job and runs the step it causes, in one transaction; then delivers messages. */
 async function finishJob(
-  dataSource: DataSource,
+  store: Store,
   input: { jobId: string; workerId?: string; now: Date },
   command: (job: InstanceJob) => Command,
 ): Promise<ProcessInstanceEntity> {
-  const job = await findJob(dataSource, input.jobId);
-  const { instance, sent } = await inTransaction(dataSource, async (manager) => {
-    const locked = await lockInstance(manager, job.instanceId);
-    await consumeJob(manager, await heldJob(manager, job, input), input.now);
-    return runCommand(manager, locked, command(job), input.now);
+  const job = await findJob(store, input.jobId);
+  return withUnitOfWork(store, input.now, async (unit) => {
+    const locked = await unit.lock(job.instanceId);
+    await consumeJob(unit.tx, await heldJob(unit.tx, job, input), input.now);
+    return (await unit.step(locked, command(job))).instance;
   });
-  await deliverMessages(dataSource, sent, input.now);
-  return instance;
 }
 
 /** The job as it is now, if it still exists and no other worker holds it. */
 async function heldJob(
-  manager: EntityManager,
+  tx: Store,
   job: InstanceJob,
   input: { workerId?: string; now: Date },
 ): Promise<InstanceJob> {
-  const current = await manager.findOneBy(JobEntity, { id: job.id });
+  const current = await jobById(tx, job.id);
   if (!current) throw jobNotActive(job);
   if (heldByAnother(current, input.workerId, input.now)) throw jobLocked(current);
   return { ...current, instanceId: job.instanceId };
 }
 
 /** A worker's job: a service task's, of an instance (timers are not for workers). */
-async function findJob(dataSource: DataSource, id: string): Promise<InstanceJob> {
-  const job = isUuid(id) ? await dataSource.getRepository(JobEntity).findOneBy({ id }) : null;
+async function findJob(store: Store, id: string): Promise<InstanceJob> {
+  const job = isUuid(id) ? await jobById(store, id) : null;
   if (!job || job.kind !== 'task' || !isInstanceJob(job)) throw notFound('Job', id);
   return job;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError, notFound } from '../errors';
 import {
   IncidentEntity,
@@ -7,8 +7,10 @@ import {
   type IncidentResolution,
   type IncidentStatus,
 } from './entities';
-import { isUuid, lockInstance } from './instances';
-import { inTransaction } from './transaction';
+import { isUuid } from './instances';
+import { lockInstance } from './pipeline/instance-rows';
+import { preparedQuery } from './prepared';
+import type { Store } from './store';
 
 export interface IncidentFilter {
   instanceId?: string;
@@ -19,12 +21,12 @@ export interface IncidentFilter {
 
 /** A job used its last try: it waits for someone, and the incident says why. */
 export async function openIncident(
-  manager: EntityManager,
+  tx: Store,
   job: JobEntity,
   message: string,
   now: Date,
 ): Promise<void> {
-  await manager.insert(IncidentEntity, {
+  await tx.manager.insert(IncidentEntity, {
     id: randomUUID(),
     jobId: job.id,
     instanceId: job.instanceId,
@@ -45,7 +47,8 @@ export async function closeIncidentsOfJobs(
   now: Date,
 ): Promise<void> {
   if (jobIds.length === 0) return;
-  await manager.query(
+  await preparedQuery(
+    manager,
     `UPDATE incident SET status = 'RESOLVED', resolution = 'JOB_ENDED', resolved_at = $2
       WHERE job_id = ANY($1) AND status = 'OPEN'`,
     [jobIds, now],
@@ -54,11 +57,11 @@ export async function closeIncidentsOfJobs(
 
 /** Newest first. */
 export function listIncidents(
-  dataSource: DataSource,
+  store: Store,
   filter: IncidentFilter,
   limit: number,
 ): Promise<IncidentEntity[]> {
-  const query = dataSource
+  const query = store.manager
     .getRepository(IncidentEntity)
     .createQueryBuilder('i')
     .orderBy('i.createdAt', 'DESC')
@@ -76,10 +79,10 @@ export function listIncidents(
 
 /** Gives the incident's job new tries, due now, and closes the incident. */
 export function retryIncident(
-  dataSource: DataSource,
+  store: Store,
   input: { id: string; retries: number; now: Date },
 ): Promise<IncidentEntity> {
-  return closeIncident(dataSource, input.id, 'RETRIED', input.now, async (manager, incident) => {
+  return closeIncident(store, input.id, 'RETRIED', input.now, async (manager, incident) => {
     const rows = await manager.update(
       JobEntity,
       { id: incident.jobId },
@@ -100,10 +103,10 @@ export function retryIncident(
  * it, or the instance moves on. Refused for other jobs, which nothing but a retry moves.
  */
 export function resolveIncident(
-  dataSource: DataSource,
+  store: Store,
   input: { id: string; now: Date },
 ): Promise<IncidentEntity> {
-  return closeIncident(dataSource, input.id, 'RESOLVED', input.now, async (manager, incident) => {
+  return closeIncident(store, input.id, 'RESOLVED', input.now, async (manager, incident) => {
     // A worker may still complete a service task's job; nothing else would ever move a timer,
     // a continuation or a message: those need a retry.
     const job = await manager.findOneBy(JobEntity, { id: incident.jobId });
@@ -118,13 +121,13 @@ export function resolveIncident(
 }
 
 function closeIncident(
-  dataSource: DataSource,
+  store: Store,
   id: string,
   resolution: IncidentResolution,
   now: Date,
   work: (manager: EntityManager, incident: IncidentEntity) => Promise<void>,
 ): Promise<IncidentEntity> {
-  return inTransaction(dataSource, async (manager) => {
+  return store.transaction(async ({ manager }) => {
     const found = isUuid(id) ? await manager.findOneBy(IncidentEntity, { id }) : null;
     if (!found) throw notFound('Incident', id, { incidentId: id });
     // The instance first, as every step does: the job and incident rows follow in that order.

@@ -80,6 +80,11 @@ export class WriteBatch {
     return this;
   }
 
+  /** A data-modifying statement (built with this batch's parameters); returns its part's name. */
+  part(sql: string): string {
+    return `w${this.parts.push(sql) - 1}`;
+  }
+
   /**
    * A data-modifying statement with RETURNING (built with this batch's parameters) whose rows
    * `run` answers with: one per batch.

@@ -6,7 +6,7 @@ const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 3;
 
 /** A write that rides in the first transaction to commit: a mutation's audit row. */
-type Rider = (manager: EntityManager) => Promise<void>;
+type Rider = (tx: Store) => Promise<void>;
 
 /**
  * The database as everything outside `src/store` sees it: a handle to pass to the store's
@@ -46,8 +46,9 @@ export class Store {
       if (carries) this.ride = 'carried';
       try {
         const result = await this.dataSource.transaction(async (manager) => {
-          const result = await work(new Store(manager, this.dataSource));
-          if (carries) await this.rider?.(manager);
+          const tx = new Store(manager, this.dataSource);
+          const result = await work(tx);
+          if (carries) await this.rider?.(tx);
           return result;
         });
         if (carries) this.ride = 'committed';

@@ -93,9 +93,9 @@ describe('event sub-processes', () => {
   it('a timer start fires on its cycle while the scope lives', async () => {
     const id = await suite.f.start('with-events', 'ES-4');
     const at = (hours: number) => new Date(clock.now.getTime() + hours * 3600_000);
-    expect(await fireDueTimers(suite.api.database.dataSource, at(12))).toBe(1);
-    expect(await fireDueTimers(suite.api.database.dataSource, at(24))).toBe(1);
-    expect(await fireDueTimers(suite.api.database.dataSource, at(36))).toBe(0);
+    expect(await fireDueTimers(suite.api.database.store, at(12))).toBe(1);
+    expect(await fireDueTimers(suite.api.database.store, at(24))).toBe(1);
+    expect(await fireDueTimers(suite.api.database.store, at(36))).toBe(0);
     expect((await suite.f.waitingAt(id)).sort()).toEqual(['remind', 'remind', 'work']);
   });
 });

@@ -11,7 +11,7 @@ describe('timers and jobs', () => {
   const later = (ms: number) => new Date(clock.now.getTime() + ms);
   const suite = apiSuite(clock);
   beforeAll(async () => {});
-  const fire = (at: Date) => fireDueTimers(suite.api.database.dataSource, at);
+  const fire = (at: Date) => fireDueTimers(suite.api.database.store, at);
 
   it('an intermediate timer waits for its duration (ISO or FEEL)', async () => {
     await suite.f.deploy(
@@ -193,7 +193,7 @@ describe('timers and jobs', () => {
         seen.push(job.variables);
         return { fullName: 'Nguyễn Văn An', verified: true };
       });
-      expect(await runHandlerJobs(suite.api.database.dataSource, handlers, () => clock.now)).toBe(
+      expect(await runHandlerJobs(suite.api.database.store, handlers, () => clock.now)).toBe(
         1,
       );
       expect(seen).toEqual([{ citizenId: '001203004567' }]);
@@ -209,7 +209,7 @@ describe('timers and jobs', () => {
       const handlers = new JobHandlers().register('population-lookup', async () => {
         throw new Error('CSDLQG về dân cư không trả lời');
       });
-      expect(await runHandlerJobs(suite.api.database.dataSource, handlers, () => clock.now)).toBe(
+      expect(await runHandlerJobs(suite.api.database.store, handlers, () => clock.now)).toBe(
         0,
       );
       // Not offered again at once: the retry waits.

@@ -51,7 +51,7 @@ const LAND_CHANGE = bpmnProcess(
 describe('deadlines: the appointment, step budgets, the clock pause, overdue escalations', () => {
   const clock = { now: vn('2026-03-02T09:00:00') };
   const suite = apiSuite(clock);
-  const fire = (at: Date) => fireDueTimers(suite.api.database.dataSource, at);
+  const fire = (at: Date) => fireDueTimers(suite.api.database.store, at);
   const dossier = async (id: string) =>
     (
       await suite.api.ok(

@@ -443,7 +443,7 @@ describe('dossiers', () => {
     expect(await codes('{ overdue: true }')).not.toContain(code);
 
     // The appointment passes with the dossier still open: the deadline job marks it.
-    await fireDueTimers(suite.api.database.dataSource, new Date(due.getTime() + 3_600_000));
+    await fireDueTimers(suite.api.database.store, new Date(due.getTime() + 3_600_000));
     expect(await codes('{ overdue: true }')).toContain(code);
     expect(await codes('{ overdue: false }')).not.toContain(code);
   });

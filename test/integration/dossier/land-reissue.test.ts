@@ -98,7 +98,7 @@ describe('land certificate reissue with a supplement round trip', () => {
     await work('Task_Check', 'land');
     expect((await dossier()).processInstance.clockPausedAt).toBe('2026-03-06T02:00:00.000Z');
     at('2026-03-21T02:00:00Z');
-    expect(await fireDueTimers(suite.api.database.dataSource, clock.now)).toBeGreaterThan(0);
+    expect(await fireDueTimers(suite.api.database.store, clock.now)).toBeGreaterThan(0);
     const afterPosting = await dossier();
     expect(afterPosting.processInstance).toMatchObject({
       clockPausedAt: null,

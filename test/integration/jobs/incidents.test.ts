@@ -12,6 +12,7 @@ describe('incidents', () => {
   const clock = { now: new Date('2026-03-02T02:00:00Z') };
   const suite = apiSuite(clock);
   const dataSource = () => suite.api.database.dataSource;
+  const store = () => suite.api.database.store;
   let failing = true;
   const handlers = new JobHandlers().register('tax-lookup', async () => {
     if (failing) throw new Error('Cổng thuế không trả lời');
@@ -20,7 +21,7 @@ describe('incidents', () => {
   /** Runs the handler at each retry until the tries are used up. */
   const failUntilIncident = async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect(await runHandlerJobs(dataSource(), handlers, () => clock.now)).toBe(0);
+      expect(await runHandlerJobs(store(), handlers, () => clock.now)).toBe(0);
       clock.now = new Date(clock.now.getTime() + HOUR);
     }
   };
@@ -78,7 +79,7 @@ describe('incidents', () => {
     expect(open.incidents.map((i: { id: string }) => i.id)).toContain(incident.id);
     // With no tries left the job is not offered any more, however long we wait.
     clock.now = new Date(clock.now.getTime() + 24 * HOUR);
-    expect(await runHandlerJobs(dataSource(), handlers, () => clock.now)).toBe(0);
+    expect(await runHandlerJobs(store(), handlers, () => clock.now)).toBe(0);
 
     failing = false;
     const retried = await suite.api.ok(
@@ -86,7 +87,7 @@ describe('incidents', () => {
       { id: incident.id },
     );
     expect(retried.retryIncident).toEqual({ status: 'RESOLVED', resolution: 'RETRIED' });
-    expect(await runHandlerJobs(dataSource(), handlers, () => clock.now)).toBe(1);
+    expect(await runHandlerJobs(store(), handlers, () => clock.now)).toBe(1);
     expect(await suite.f.waitingAt(id)).toEqual(['register']);
   });
 
@@ -146,7 +147,7 @@ describe('incidents', () => {
     const id = await suite.f.start('timed-route', 'INC-4');
     // `urgent` is missing: the gateway cannot decide, so the timer's step is refused each time.
     for (let hours = 1; hours < 48; hours++) {
-      await fireDueTimers(dataSource(), new Date(start.getTime() + hours * HOUR));
+      await fireDueTimers(store(), new Date(start.getTime() + hours * HOUR));
     }
     const [incident] = await incidentsOf(id);
     expect(incident).toMatchObject({ elementId: 'wait', jobType: 'timer', status: 'OPEN' });
@@ -186,7 +187,7 @@ describe('incidents', () => {
     const id = await suite.f.start('tax-route', 'INC-5');
     for (let hour = 0; hour < 10; hour++) {
       clock.now = new Date(clock.now.getTime() + HOUR);
-      await runHandlerJobs(dataSource(), checks, () => clock.now);
+      await runHandlerJobs(store(), checks, () => clock.now);
     }
     expect(calls).toBe(3);
     expect((await incidentsOf(id))[0]).toMatchObject({

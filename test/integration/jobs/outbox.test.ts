@@ -1,7 +1,6 @@
 import { deliverDueMessages } from '../../../src/jobs/outbox';
 import { latestDefinition } from '../../../src/store/definitions';
-import { createInstance } from '../../../src/store/instances';
-import { inTransaction } from '../../../src/store/transaction';
+import { UnitOfWork } from '../../../src/store/pipeline/unit-of-work';
 import { bpmnProcess } from '../../support/bpmn';
 import { apiSuite } from '../../support/flows';
 
@@ -12,16 +11,16 @@ describe('the outbox of sent messages', () => {
   const clock = { now: new Date('2026-03-02T02:00:00Z') };
   const suite = apiSuite(clock);
   const dataSource = () => suite.api.database.dataSource;
+  const store = () => suite.api.database.store;
   const later = (ms: number) => new Date(clock.now.getTime() + ms);
   const messageJobs = async () =>
     Number((await dataSource().query(`SELECT count(*) FROM job WHERE kind = 'message'`))[0].count);
   /** Starts `key` as a server would, but "dies" after the commit: nothing is delivered. */
   const startAndCrash = (key: string, businessKey: string) =>
-    inTransaction(dataSource(), async (manager) =>
-      createInstance(manager, await latestDefinition(manager, key), {
+    store().transaction(async (tx) =>
+      new UnitOfWork(tx, clock.now).start(await latestDefinition(tx.manager, key), {
         businessKey,
         variables: { address: 'Thôn 3, xã Tân Lập' },
-        now: clock.now,
       }),
     );
 
@@ -64,9 +63,9 @@ describe('the outbox of sent messages', () => {
     expect(await suite.f.waitingAt(waiting)).toEqual([]);
     // The sender has a moment to deliver it itself; then any runner does.
     const round = { holder: 'runner-a', lockSeconds: 30 };
-    expect(await deliverDueMessages(dataSource(), clock.now, round)).toBe(0);
-    expect(await deliverDueMessages(dataSource(), later(5000), round)).toBe(1);
-    expect(await deliverDueMessages(dataSource(), later(6000), round)).toBe(0);
+    expect(await deliverDueMessages(store(), clock.now, round)).toBe(0);
+    expect(await deliverDueMessages(store(), later(5000), round)).toBe(1);
+    expect(await deliverDueMessages(store(), later(6000), round)).toBe(0);
     expect(await suite.f.waitingAt(waiting)).toEqual(['record']);
     expect((await suite.f.instance(waiting)).variables).toMatchObject({
       address: 'Thôn 3, xã Tân Lập',
@@ -79,7 +78,7 @@ describe('the outbox of sent messages', () => {
   it('is dropped, once, when nobody waits for it', async () => {
     await startAndCrash('police', 'HS-NOBODY');
     const round = { holder: 'runner-b', lockSeconds: 30 };
-    expect(await deliverDueMessages(dataSource(), later(5000), round)).toBe(1);
+    expect(await deliverDueMessages(store(), later(5000), round)).toBe(1);
     expect(await messageJobs()).toBe(0);
   });
 
@@ -103,7 +102,7 @@ describe('the outbox of sent messages', () => {
     expect((await suite.f.correlate('ping', 'LOOP')).errors).toBeUndefined();
     const round = { holder: 'runner-c', lockSeconds: 30 };
     for (let i = 1; i < 100 && (await messageJobs()) > 0; i++) {
-      await deliverDueMessages(dataSource(), later(i * 5000), round);
+      await deliverDueMessages(store(), later(i * 5000), round);
     }
     expect(await messageJobs()).toBe(0);
     const incidents = await dataSource().query(

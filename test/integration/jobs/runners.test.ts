@@ -56,7 +56,7 @@ describe('job runners sharing one database', () => {
     for (let i = 0; i < TIMERS; i += 50) {
       await Promise.all(
         Array.from({ length: Math.min(50, TIMERS - i) }, (_, k) =>
-          startInstance(database.dataSource, {
+          startInstance(database.store, {
             key: 'wait-then-file',
             businessKey: `T-${i + k}`,
             variables: {},
@@ -115,7 +115,7 @@ describe('job runners sharing one database', () => {
     );
     // Polls once an hour: only the notification can wake it in time.
     const runner = await startJobRunner({
-      dataSource: database.dataSource,
+      store: database.store,
       handlers,
       now: () => new Date(),
       pollMs: 3_600_000,
@@ -124,7 +124,7 @@ describe('job runners sharing one database', () => {
     });
     try {
       await runner.tick();
-      await startInstance(database.dataSource, {
+      await startInstance(database.store, {
         key: 'notify',
         businessKey: 'N-1',
         variables: { phone: '0912345678' },

@@ -1,7 +1,6 @@
-import { inTransaction } from '../../../src/store/transaction';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
-describe('inTransaction', () => {
+describe('Store.transaction', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase({ migrate: false });
@@ -18,7 +17,7 @@ describe('inTransaction', () => {
     const bothHoldTheirFirstRow = new Promise<void>((resolve) => (release = resolve));
     const attempts: number[] = [];
     const lockInOrder = (first: number, second: number) =>
-      inTransaction(database.dataSource, async (manager) => {
+      database.store.transaction(async ({ manager }) => {
         attempts.push(first);
         await manager.query('SELECT * FROM pair WHERE id = $1 FOR UPDATE', [first]);
         if (++holding === 2) release();
@@ -38,7 +37,7 @@ describe('inTransaction', () => {
   it('does not retry other errors', async () => {
     let calls = 0;
     await expect(
-      inTransaction(database.dataSource, async () => {
+      database.store.transaction(async () => {
         calls += 1;
         throw new Error('a bug');
       }),

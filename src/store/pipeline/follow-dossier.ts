@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from './prepared';
-import { dossierOutcome } from '../calendar/timeliness';
-import { moveOf } from '../dossier/machine';
-import type { WorkingCalendar } from '../calendar/working-calendar';
-import type { Command } from '../engine/types';
-import type { DossierOutcome, ProcessInstanceEntity } from './entities';
+import { preparedQuery } from '../prepared';
+import { dossierOutcome } from '../../calendar/timeliness';
+import { moveOf } from '../../dossier/machine';
+import type { WorkingCalendar } from '../../calendar/working-calendar';
+import type { Command } from '../../engine/types';
+import type { DossierOutcome, ProcessInstanceEntity } from '../entities';
 
 /**
  * The process's moves of a dossier, from the dossier's machine (pure: the table, no IO). Its
