@@ -1,0 +1,1 @@
+CREATE TRIGGER dossier_rollup AFTER INSERT OR DELETE OR UPDATE ON dossier FOR EACH ROW EXECUTE FUNCTION dossier_rollup_trigger();

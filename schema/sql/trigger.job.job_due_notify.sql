@@ -1,0 +1,1 @@
+CREATE TRIGGER job_due_notify AFTER INSERT OR UPDATE OF due_at, retries ON job FOR EACH STATEMENT EXECUTE FUNCTION notify_job_due();

@@ -1,0 +1,1 @@
+CREATE TRIGGER dossier_changed_notify AFTER INSERT OR UPDATE ON process_instance FOR EACH ROW WHEN (new.business_key IS NOT NULL AND new.parent_instance_id IS NULL) EXECUTE FUNCTION notify_dossier_changed();

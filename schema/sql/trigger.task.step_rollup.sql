@@ -1,0 +1,1 @@
+CREATE TRIGGER step_rollup AFTER UPDATE OF state ON task FOR EACH ROW WHEN (new.state::text = 'COMPLETED'::text AND old.state::text IS DISTINCT FROM 'COMPLETED'::text) EXECUTE FUNCTION step_rollup_trigger();
