@@ -28,6 +28,7 @@ import { ResultMeasures1796016000000 } from './1796016000000-ResultMeasures';
 import { ReceptionHours1796017000000 } from './1796017000000-ReceptionHours';
 import { ApplicantKind1796018000000 } from './1796018000000-ApplicantKind';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
+import { OfficeTimeZone1796428000000 } from './1796428000000-OfficeTimeZone';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -63,4 +64,5 @@ export const migrations = [
   ApplicantKind1796018000000,
   DeskNotices1796426851138,
   AgencyParent1796427000000,
+  OfficeTimeZone1796428000000,
 ];

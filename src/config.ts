@@ -24,6 +24,13 @@ export interface Config {
   queryLimits: QueryLimits;
 }
 
+/**
+ * The time zone of the offices: where a "day" begins for receipts, appointments and the day's
+ * figures. Vietnam keeps UTC+7 all year. The database holds it too (office_time_zone(), set by
+ * the migration OfficeTimeZone): changing it takes a migration.
+ */
+export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 export const PROJECT_ROOT = path.resolve(
   __dirname,
   __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..',

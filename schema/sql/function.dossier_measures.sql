@@ -27,5 +27,5 @@ AS $function$
             (d.electronic_copies > 0)::int,
             (d.satisfied IS FALSE)::int
             , (d.outcome IS NOT DISTINCT FROM 'UNTIMED')::int, (d.return_method IS NOT DISTINCT FROM 'AT_DESK')::int, (d.return_method IS NOT DISTINCT FROM 'BY_POST')::int, (d.return_method IS NOT DISTINCT FROM 'AT_HOME')::int, (d.return_method IS NOT DISTINCT FROM 'ONLINE')::int, (d.outcome IS NOT NULL
-     AND (d.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = d.received_day)::int, (d.channel = 'AT_HOME' AND d.return_method IS NOT DISTINCT FROM 'AT_HOME')::int
+     AND (d.finished_at AT TIME ZONE office_time_zone())::date = d.received_day)::int, (d.channel = 'AT_HOME' AND d.return_method IS NOT DISTINCT FROM 'AT_HOME')::int
    $function$;

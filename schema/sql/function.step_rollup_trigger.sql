@@ -5,7 +5,7 @@ AS $function$
    BEGIN
      INSERT INTO step_rollup AS r (definition_id, element_id, day, bucket, shard, completed,
                                    overdue, working_minutes)
-     SELECT i.definition_id, NEW.element_id, (NEW.ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+     SELECT i.definition_id, NEW.element_id, (NEW.ended_at AT TIME ZONE office_time_zone())::date,
             duration_bucket(COALESCE(NEW.working_minutes, 0)), pg_backend_pid() % 8, 1,
             (NEW.due_at IS NOT NULL AND NEW.ended_at > NEW.due_at)::int,
             COALESCE(NEW.working_minutes, 0)
