@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'web/dist/'] },
@@ -14,6 +15,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // Every layer imports only from the layers below it (scripts/layers.mjs).
+    files: ['src/**/*.ts', 'migrations/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports-go-down': 'error' },
   },
   {
     // The engine is a pure function: no clock, no chance, no IO. Time and ids come in as data.
@@ -52,10 +59,6 @@ export default tseslint.config(
             {
               group: ['node:*', 'fs', 'path', 'crypto', 'http'],
               message: 'The engine does no IO.',
-            },
-            {
-              group: ['typeorm', 'pg', '**/store/**', '**/api/**'],
-              message: 'The store calls the engine, not the other way.',
             },
           ],
         },
