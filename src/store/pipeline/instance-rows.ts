@@ -10,8 +10,8 @@ import type { WriteBatch } from '../sql';
 /** An instance locked for a step, with what was read with it. */
 export interface LockedInstance {
   instance: ProcessInstanceEntity;
-  /** The calendar files' hashes as they were at the lock (see officeCalendar). */
-  calendarKey: string;
+  /** The calendar files' hashes as they were at the lock (see officeCalendar); unknown for an instance created in this transaction. */
+  calendarKey?: string;
 }
 
 /**

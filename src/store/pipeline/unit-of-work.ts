@@ -66,9 +66,16 @@ export class UnitOfWork {
     return (await this.process({ kind: 'step', target, command, knownTask }))!;
   }
 
-  /** Starts an instance of a definition, and runs all its first step causes. */
-  async start(definition: ProcessDefinitionEntity, input: StartInput): Promise<Stepped> {
-    return (await this.process({ kind: 'start', definition, input }))!;
+  /**
+   * Starts an instance of a definition, and runs all its first step causes. The new instance is
+   * locked by this transaction (it created the row): `locked` takes further commands.
+   */
+  async start(
+    definition: ProcessDefinitionEntity,
+    input: StartInput,
+  ): Promise<Stepped & { locked: LockedInstance }> {
+    const started = (await this.process({ kind: 'start', definition, input }))!;
+    return { ...started, locked: { instance: started.instance } };
   }
 
   private async process(first: Work): Promise<Stepped | undefined> {
