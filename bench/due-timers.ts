@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { fireDueTimers } from '../src/jobs/timers';
 import { deployBpmn } from '../src/store/deploy';
-import { startInstance } from '../src/store/start-instance';
+import { startInstance } from '../src/commands/start-process';
 import { measure, type Measurement } from './measure';
 
 const WAIT_THEN_FILE = `<?xml version="1.0" encoding="UTF-8"?>

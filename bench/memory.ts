@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { compileBpmn } from '../src/bpmn/compile';
 import { step } from '../src/engine/step';
 import type { InstanceState } from '../src/engine/types';
-import { startInstance } from '../src/store/start-instance';
+import { startInstance } from '../src/commands/start-process';
 import { FIVE_TASKS } from './engine-step';
 
 /** The tables an instance writes to while it waits, with their indexes and TOAST. */

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { deployBpmn } from '../src/store/deploy';
 import { preparedQuery } from '../src/store/prepared';
-import { startInstance } from '../src/store/start-instance';
-import { completeTask } from '../src/store/tasks';
+import { startInstance } from '../src/commands/start-process';
+import { completeTask } from '../src/commands/tasks';
 import { FIVE_TASKS } from './engine-step';
 import { measureConcurrently, type CpuClock, type Measurement } from './measure';
 

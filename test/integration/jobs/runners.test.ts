@@ -6,7 +6,7 @@ import pino from 'pino';
 import { JobHandlers } from '../../../src/jobs/handlers';
 import { startJobRunner } from '../../../src/jobs/runner';
 import { deployBpmn } from '../../../src/store/deploy';
-import { startInstance } from '../../../src/store/start-instance';
+import { startInstance } from '../../../src/commands/start-process';
 import { bpmnProcess, oneStepProcess } from '../../support/bpmn';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { PROJECT_ROOT } from '../../support/models';

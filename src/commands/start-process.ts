@@ -1,11 +1,11 @@
 import { AppError } from '../errors';
 import type { Variables } from '../engine/types';
-import { latestDefinition } from './definitions';
-import type { ProcessInstanceEntity } from './entities';
-import { findInstance } from './instances';
-import { withUnitOfWork } from './pipeline/dispatch';
-import { preparedQuery } from './prepared';
-import type { Store } from './store';
+import { latestDefinition } from '../store/definitions';
+import { lockDossierCode } from '../store/dossier-codes';
+import type { ProcessInstanceEntity } from '../store/entities';
+import { findInstance } from '../store/instances';
+import { withUnitOfWork } from '../store/pipeline/dispatch';
+import type { Store } from '../store/store';
 
 /** Starts the latest version of a process; messages its first step sends go out after the commit. */
 export async function startInstance(
@@ -43,21 +43,14 @@ export async function startInstance(
  * code). Serialized per code, so two agencies cannot both take a new one at once.
  */
 export async function claimDossierCode(tx: Store, code: string, agency: string): Promise<void> {
-  await preparedQuery(tx.manager, 'SELECT pg_advisory_xact_lock(hashtext($1))', [
-    `dossier-code:${code}`,
-  ]);
-  const [other] = await preparedQuery<{ agency: string }>(
-    tx.manager,
-    `SELECT agency FROM process_instance
-      WHERE business_key = $1 AND parent_instance_id IS NULL AND agency <> $2
-      LIMIT 1`,
-    [code, agency],
-  );
-  if (other) {
+  const { otherAgency } = await lockDossierCode(tx, code, agency);
+  if (otherAgency) {
     throw new AppError(
       'BAD_USER_INPUT',
-      `The dossier code '${code}' is used by agency '${other.agency}'`,
-      { field: 'businessKey' },
+      `The dossier code '${code}' is used by agency '${otherAgency}'`,
+      {
+        field: 'businessKey',
+      },
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { Variables } from '../engine/types';
-import { correlateWithin, type Correlation } from './pipeline/correlate';
-import { withUnitOfWork } from './pipeline/dispatch';
-import type { Store } from './store';
+import { correlateWithin, type Correlation } from '../store/pipeline/correlate';
+import { withUnitOfWork } from '../store/pipeline/dispatch';
+import type { Store } from '../store/store';
 
 /**
  * Delivers a message a client sends (see correlateWithin). Nothing matching:
