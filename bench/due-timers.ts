@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import type { DataSource } from 'typeorm';
 import { fireDueTimers } from '../src/jobs/timers';
 import { deployBpmn } from '../src/store/deploy';
@@ -31,14 +32,18 @@ export async function benchDueTimers(
   for (let i = 0; i < count; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, count - i) }, () =>
-        startInstance(dataSource, { key: 'wait-then-file', variables: {}, now: startedAt }),
+        startInstance(Store.of(dataSource), {
+          key: 'wait-then-file',
+          variables: {},
+          now: startedAt,
+        }),
       ),
     );
   }
   let fired = 0;
   const result = await measure(count, async () => {
     const rounds = Array.from({ length: runners }, (_, index) =>
-      fireDueTimers(dataSource, new Date(), { holder: `bench-${index}`, batch: 20 }),
+      fireDueTimers(Store.of(dataSource), new Date(), { holder: `bench-${index}`, batch: 20 }),
     );
     fired = (await Promise.all(rounds)).reduce((sum, n) => sum + n, 0);
   });

@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import type { DataSource } from 'typeorm';
 import { compileBpmn } from '../src/bpmn/compile';
 import { step } from '../src/engine/step';
@@ -36,7 +37,7 @@ export async function bytesPerWaitingInstanceInDatabase(
   await dataSource.query(`VACUUM ${INSTANCE_TABLES.join(', ')}`);
   const before = await tablesBytes(dataSource);
   for (let i = 0; i < instances; i++) {
-    await startInstance(dataSource, {
+    await startInstance(Store.of(dataSource), {
       key: 'five-tasks',
       variables: { missing: false },
       now: new Date(),

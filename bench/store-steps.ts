@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import type { DataSource } from 'typeorm';
 import { deployBpmn } from '../src/store/deploy';
 import { preparedQuery } from '../src/store/prepared';
@@ -20,7 +21,7 @@ export async function benchStoreSteps(
   await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
   const dossier = async () => {
     const now = new Date();
-    const instance = await startInstance(dataSource, {
+    const instance = await startInstance(Store.of(dataSource), {
       key: 'five-tasks',
       variables: { missing: false },
       now,
@@ -35,7 +36,7 @@ export async function benchStoreSteps(
         )
       )[0];
     for (let task = await nextTask(); task; task = await nextTask()) {
-      await completeTask(dataSource, { taskId: task.id, variables: {}, now: new Date() });
+      await completeTask(Store.of(dataSource), { taskId: task.id, variables: {}, now: new Date() });
     }
   };
   return measureConcurrently(instances, concurrency, dossier, { countEach: 6, databaseCpu });
