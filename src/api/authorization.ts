@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { auditTarget, recordAudit } from '../auth/audit';
+import { auditTarget } from '../auth/audit';
+import { recordAudit } from '../store/audit';
 import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
 import type { ApiContext } from './context';
@@ -28,7 +29,7 @@ export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
     target: auditTarget(args),
   };
   const audit = (outcome: string) =>
-    recordAudit(context.dataSource, { ...event, outcome }).catch((error: unknown) =>
+    recordAudit(context.store, { ...event, outcome }).catch((error: unknown) =>
       context.logger.error({ err: error }, 'audit not recorded'),
     );
   try {
@@ -36,7 +37,7 @@ export const authorizeAndAudit: MiddlewareFn<ApiContext> = async (
     // Its row commits with the mutation's (first) transaction; one that wrote nothing gets its own.
     // Mutations run one after another, so the request's store can be the riding one meanwhile.
     const own = context.store;
-    const riding = own.riding((tx) => recordAudit(tx.manager, { ...event, outcome: 'OK' }));
+    const riding = own.riding((tx) => recordAudit(tx, { ...event, outcome: 'OK' }));
     context.store = riding;
     let result: unknown;
     try {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
 import { AppError } from '../errors';
 import { loadPrincipal, type Principal } from './principal';
 import { externalVerifier, signingKey, verifyOwnToken, type IdentityProvider } from './tokens';
@@ -17,10 +17,10 @@ export type Authenticator = (header: string | undefined, now: Date) => Promise<A
  * officer must exist and be active; their roles are loaded afresh.
  */
 export async function createAuthenticator(
-  dataSource: DataSource,
+  store: Store,
   provider?: IdentityProvider,
 ): Promise<Authenticator> {
-  const key = await signingKey(dataSource);
+  const key = await signingKey(store);
   const external = provider ? externalVerifier(provider) : undefined;
   return async (header, now) => {
     if (!header) return {};
@@ -34,11 +34,11 @@ export async function createAuthenticator(
       let principal: Principal | null;
       try {
         const { officerId } = await verifyOwnToken(token, key, now);
-        principal = await loadPrincipal(dataSource, { officerId }, now);
+        principal = await loadPrincipal(store, { officerId }, now);
       } catch (error) {
         if (!external) throw error;
         const { username } = await external(token, now);
-        principal = await loadPrincipal(dataSource, { username }, now);
+        principal = await loadPrincipal(store, { username }, now);
       }
       if (!principal) {
         throw new AppError('UNAUTHENTICATED', 'The token names no active officer');

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../errors';
+import type { AbsenceEntity, AgencyEntity, MembershipKind, OfficerEntity } from '../store/entities';
 import {
-  AbsenceEntity,
-  AgencyEntity,
-  OfficerEntity,
-  RoleMembershipEntity,
-  type MembershipKind,
-} from '../store/entities';
+  agencyByCode,
+  dropRole,
+  holdRole,
+  insertAbsence,
+  insertAgency,
+  insertOfficer,
+  officerByUsername,
+  setOfficerActive,
+} from '../store/officers';
+import type { Store } from '../store/store';
 import { isUniqueViolation } from '../store/sql';
 import { hashPassword } from './passwords';
 import { holds } from './policy';
@@ -19,7 +23,7 @@ const ROLE = /^[a-z][a-z0-9_]{1,63}$/;
 const DOSSIER_PREFIX = /^[0-9A-Za-z][0-9A-Za-z.]{0,31}$/;
 
 export function createAgency(
-  dataSource: DataSource,
+  store: Store,
   input: {
     code: string;
     name: string;
@@ -39,15 +43,12 @@ export function createAgency(
   for (const served of input.serves ?? [])
     if (!CODE.test(served)) throw invalid('serves', `agency codes, not '${served}'`);
   return unlessTaken('code', input.code, () =>
-    dataSource.transaction(async (manager) => {
-      if (await manager.findOneBy(AgencyEntity, { code: input.code }))
+    store.transaction(async (tx) => {
+      if (await agencyByCode(tx, input.code))
         throw invalid('code', `taken by another agency ('${input.code}')`);
-      if (
-        input.parentCode !== undefined &&
-        !(await manager.findOneBy(AgencyEntity, { code: input.parentCode }))
-      )
+      if (input.parentCode !== undefined && !(await agencyByCode(tx, input.parentCode)))
         throw notFound('Agency', input.parentCode, { field: 'parentCode' });
-      const agency = {
+      const agency: AgencyEntity = {
         id: randomUUID(),
         code: input.code,
         name: input.name,
@@ -57,7 +58,7 @@ export function createAgency(
         parentCode: input.parentCode ?? null,
         createdAt: input.now,
       };
-      await manager.insert(AgencyEntity, agency);
+      await insertAgency(tx, agency);
       return agency;
     }),
   );
@@ -73,7 +74,7 @@ export interface OfficerInput {
 }
 
 export async function createOfficer(
-  dataSource: DataSource,
+  store: Store,
   input: OfficerInput & { now: Date },
 ): Promise<OfficerEntity> {
   if (!USERNAME.test(input.username))
@@ -83,10 +84,10 @@ export async function createOfficer(
   for (const { role } of input.roles) if (!ROLE.test(role)) throw invalid('roles', `not '${role}'`);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   return unlessTaken('username', input.username, () =>
-    dataSource.transaction(async (manager) => {
-      const agency = await manager.findOneBy(AgencyEntity, { code: input.agencyCode });
+    store.transaction(async (tx) => {
+      const agency = await agencyByCode(tx, input.agencyCode);
       if (!agency) throw notFound('Agency', input.agencyCode, { field: 'agencyCode' });
-      if (await manager.findOneBy(OfficerEntity, { username: input.username }))
+      if (await officerByUsername(tx, input.username))
         throw invalid('username', `taken by another officer ('${input.username}')`);
       const officer: OfficerEntity = {
         id: randomUUID(),
@@ -97,13 +98,7 @@ export async function createOfficer(
         active: true,
         createdAt: input.now,
       };
-      await manager.insert(OfficerEntity, officer);
-      if (input.roles.length > 0) {
-        await manager.insert(
-          RoleMembershipEntity,
-          input.roles.map(({ role, kind }) => ({ officerId: officer.id, role, kind })),
-        );
-      }
+      await insertOfficer(tx, officer, input.roles);
       return officer;
     }),
   );
@@ -111,28 +106,23 @@ export async function createOfficer(
 
 /** Gives an active officer a role (or changes how they hold it). */
 export async function assignRole(
-  dataSource: DataSource,
+  store: Store,
   input: { username: string; role: string; kind: MembershipKind },
 ): Promise<void> {
   if (!ROLE.test(input.role)) throw invalid('role', 'lower-case letters, digits and underscores');
-  await dataSource.transaction(async (manager) => {
-    const officer = await activeOfficer(manager, input.username);
-    await manager
-      .getRepository(RoleMembershipEntity)
-      .upsert({ officerId: officer.id, role: input.role, kind: input.kind }, ['officerId', 'role']);
+  await store.transaction(async (tx) => {
+    const officer = await activeOfficer(tx, input.username);
+    await holdRole(tx, { officerId: officer.id, role: input.role, kind: input.kind });
   });
 }
 
 export async function removeRole(
-  dataSource: DataSource,
+  store: Store,
   input: { username: string; role: string },
 ): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    const officer = await activeOfficer(manager, input.username);
-    const result = await manager
-      .getRepository(RoleMembershipEntity)
-      .delete({ officerId: officer.id, role: input.role });
-    if (!result.affected)
+  await store.transaction(async (tx) => {
+    const officer = await activeOfficer(tx, input.username);
+    if (!(await dropRole(tx, officer.id, input.role)))
       throw invalid('role', `'${input.username}' does not hold '${input.role}'`);
   });
 }
@@ -141,10 +131,10 @@ export async function removeRole(
  * An officer leaves: they can no longer sign in, and the tokens they hold stop working at once
  * (each request loads the officer afresh). Their history stays theirs.
  */
-export async function deactivateOfficer(dataSource: DataSource, username: string): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    const officer = await activeOfficer(manager, username);
-    await manager.update(OfficerEntity, { id: officer.id }, { active: false });
+export async function deactivateOfficer(store: Store, username: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    const officer = await activeOfficer(tx, username);
+    await setOfficerActive(tx, officer.id, false);
   });
 }
 
@@ -153,13 +143,13 @@ export async function deactivateOfficer(dataSource: DataSource, username: string
  * lasts, the backups of the officer's roles cover them.
  */
 export async function setAbsence(
-  dataSource: DataSource,
+  store: Store,
   by: Principal,
   input: { username: string; startsAt: Date; endsAt: Date; reason: string; now: Date },
 ): Promise<AbsenceEntity> {
   if (!(input.endsAt > input.startsAt)) throw invalid('endsAt', 'after startsAt');
-  return dataSource.transaction(async (manager) => {
-    const officer = await activeOfficer(manager, input.username);
+  return store.transaction(async (tx) => {
+    const officer = await activeOfficer(tx, input.username);
     if (!holds(by, 'admin') && officer.agencyId !== by.agency.id) {
       throw new AppError(
         'FORBIDDEN',
@@ -176,13 +166,13 @@ export async function setAbsence(
       setBy: by.username,
       createdAt: input.now,
     };
-    await manager.insert(AbsenceEntity, absence);
+    await insertAbsence(tx, absence);
     return absence;
   });
 }
 
-async function activeOfficer(manager: EntityManager, username: string): Promise<OfficerEntity> {
-  const officer = await manager.findOneBy(OfficerEntity, { username, active: true });
+async function activeOfficer(tx: Store, username: string): Promise<OfficerEntity> {
+  const officer = await officerByUsername(tx, username, { active: true });
   if (!officer) throw notFound('Officer', username, { field: 'username' });
   return officer;
 }

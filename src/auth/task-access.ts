@@ -1,8 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { AppError } from '../errors';
-import type { TaskEntity } from '../store/entities';
-import { preparedQuery } from '../store/prepared';
-import { actorParameters, taskReach } from '../store/task-reach';
+import { officerInTaskAgency, reachOfTask } from '../store/task-reach';
 import type { TaskGuard } from '../store/tasks';
 import { asActor, type Principal } from './principal';
 
@@ -19,8 +16,8 @@ import { asActor, type Principal } from './principal';
 export type TaskAction = 'claim' | 'assign' | 'unclaim' | 'complete' | 'handOn';
 
 export function taskGuard(principal: Principal, action: TaskAction): TaskGuard {
-  return async (manager, task) => {
-    const reach = await reachOf(manager, principal, task);
+  return async (tx, task) => {
+    const reach = await reachOfTask(tx, asActor(principal), task.id);
     const holds = task.assignee === principal.username;
     const refuse = (why: string) =>
       new AppError('FORBIDDEN', `Task '${task.id}' (${task.elementId}): ${why}`, {
@@ -66,42 +63,20 @@ export function taskGuard(principal: Principal, action: TaskAction): TaskGuard {
   };
 }
 
-async function reachOf(
-  manager: EntityManager,
-  principal: Principal,
-  task: TaskEntity,
-): Promise<{ offered: boolean; overseen: boolean }> {
-  const { offered, overseen } = taskReach(1);
-  const [row] = (await preparedQuery(
-    manager,
-    `SELECT ${offered} AS offered, ${overseen} AS overseen
-       FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE t.id = $4`,
-    [...actorParameters(asActor(principal)), task.id],
-  )) as { offered: boolean; overseen: boolean }[];
-  return row ?? { offered: false, overseen: false };
-}
-
 /**
  * The officer a task is assigned to must be active and of the task's agency (any agency for a
  * task of none). Checked under the same lock, so the answer holds when the task changes.
  */
 export function assigneeGuard(assignee: string): TaskGuard {
-  return async (manager, task) => {
-    const [row] = (await manager.query(
-      `SELECT COALESCE(t.agency, i.agency) IS NULL
-              OR COALESCE(t.agency, i.agency) = a.code AS in_agency
-         FROM officer o JOIN agency a ON a.id = o.agency_id,
-              task t JOIN process_instance i ON i.id = t.instance_id
-        WHERE o.username = $1 AND o.active AND t.id = $2`,
-      [assignee, task.id],
-    )) as { in_agency: boolean }[];
-    if (!row) {
+  return async (tx, task) => {
+    const inAgency = await officerInTaskAgency(tx, assignee, task.id);
+    if (inAgency === null) {
       throw new AppError('BAD_USER_INPUT', `No active officer is called '${assignee}'`, {
         field: 'assignee',
         taskId: task.id,
       });
     }
-    if (!row.in_agency) {
+    if (!inAgency) {
       throw new AppError(
         'BAD_USER_INPUT',
         `'${assignee}' is not an officer of the agency that does task '${task.id}' (${task.elementId})`,
@@ -113,7 +88,7 @@ export function assigneeGuard(assignee: string): TaskGuard {
 
 /** Runs guards one after the other. */
 export function allOf(...guards: TaskGuard[]): TaskGuard {
-  return async (manager, task) => {
-    for (const guard of guards) await guard(manager, task);
+  return async (tx, task) => {
+    for (const guard of guards) await guard(tx, task);
   };
 }

@@ -1,20 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import type { DataSource } from 'typeorm';
 import { AppError } from '../errors';
-import { AuthKeyEntity } from '../store/entities';
+import { sessionSecret } from '../store/sessions';
+import type { Store } from '../store/store';
 
 const ISSUER = 'tthc-engine';
 
 /** Our signing key, made by the first server that needs it and shared through the database. */
-export async function signingKey(dataSource: DataSource): Promise<Uint8Array> {
-  await dataSource.query(
-    `INSERT INTO auth_key (name, secret, created_at) VALUES ('session', $1, now())
-     ON CONFLICT (name) DO NOTHING`,
-    [randomBytes(32).toString('base64url')],
-  );
-  const key = await dataSource.getRepository(AuthKeyEntity).findOneByOrFail({ name: 'session' });
-  return Buffer.from(key.secret, 'base64url');
+export async function signingKey(store: Store): Promise<Uint8Array> {
+  return Buffer.from(await sessionSecret(store), 'base64url');
 }
 
 /** A signed token naming the officer, valid for `minutes` from `now`. */

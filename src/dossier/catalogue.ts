@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
 import type { DossierComponent } from '../bpmn/model';
 import { listDefinitions } from '../store/definitions';
 
@@ -27,11 +27,11 @@ export interface PublishedProcedure {
  * diacritics — "dang ky khai sinh" finds "Đăng ký khai sinh".
  */
 export async function publishedProcedures(
-  dataSource: DataSource,
+  store: Store,
   filter: { field?: string; search?: string },
 ): Promise<PublishedProcedure[]> {
   const wanted = filter.search === undefined ? undefined : fold(filter.search);
-  return (await listDefinitions(dataSource))
+  return (await listDefinitions(store))
     .filter((definition) => definition.procedureCode)
     .map(({ key, version, procedureCode, name, model }) => ({
       key,

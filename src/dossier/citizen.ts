@@ -1,7 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { AttemptLimit } from '../auth/attempt-limit';
 import { notFound } from '../errors';
-import { DossierEntity } from '../store/entities';
+import { dossierByCode } from '../store/dossiers';
+import type { DossierEntity } from '../store/entities';
+import type { Store } from '../store/store';
 
 /** Wrong code and phone pairs, per code: ten thousand endings are too few to leave unguarded. */
 const guesses = new AttemptLimit('look-ups', 'code');
@@ -12,13 +13,13 @@ const guesses = new AttemptLimit('look-ups', 'code');
  * unknown code, and five wrong pairs lock the code for a while.
  */
 export async function citizensDossier(
-  dataSource: DataSource,
+  store: Store,
   code: string,
   phoneLast4: string,
   now: Date,
 ): Promise<DossierEntity> {
   guesses.check(code, now);
-  const dossier = await dataSource.getRepository(DossierEntity).findOneBy({ code });
+  const dossier = await dossierByCode(store, code);
   const phone = dossier?.applicant.phone;
   const last4 = phoneLast4.trim();
   if (!dossier || !phone || !/^\d{4}$/.test(last4) || !phone.endsWith(last4)) {

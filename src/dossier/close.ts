@@ -1,13 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
+import { paidFor } from '../store/dossiers';
 import { AppError } from '../errors';
-import {
-  DossierPaymentEntity,
-  type DossierEntity,
-  type ResultReturnMethod,
-} from '../store/entities';
+import type { DossierEntity, ResultReturnMethod } from '../store/entities';
 import { definitionById } from '../store/definitions';
 import { openTasksAt } from '../store/tasks';
-import { paidFor } from './payment';
 import { issueForm, setStatus, withLockedDossier, type LockedDossier } from './locked';
 import { transition } from './machine';
 
@@ -19,20 +15,20 @@ const ENDINGS = { refuse: 'REFUSE', stop: 'STOP', withdraw: 'WITHDRAW' } as cons
  * the form goes out, and the status says why, in one transaction.
  */
 export function endDossier(
-  dataSource: DataSource,
+  store: Store,
   how: keyof typeof ENDINGS,
   input: { code: string; reason: string; by: string; now: Date },
 ): Promise<DossierEntity> {
   if (input.reason.trim() === '') {
     throw new AppError('BAD_USER_INPUT', "'reason' must say why", { field: 'reason' });
   }
-  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
+  return withLockedDossier(store, input.code, input.now, async ({ tx, dossier, run }) => {
     const { to, form } = transition(dossier, ENDINGS[how]);
     await run({ type: 'CANCEL', actor: input.by });
     if (form) {
-      await issueForm(manager, dossier.code, form, input.by, input.now, { reason: input.reason });
+      await issueForm(tx, dossier.code, form, input.by, input.now, { reason: input.reason });
     }
-    await setStatus(manager, dossier, to, { finishedAt: input.now });
+    await setStatus(tx, dossier, to, { finishedAt: input.now });
     return dossier;
   });
 }
@@ -51,15 +47,13 @@ export interface IssuedResult {
  * (the `tthc:resultReady` one), if the process still waits there, is completed by it.
  */
 export function returnResult(
-  dataSource: DataSource,
+  store: Store,
   input: { code: string; by: string; now: Date; result: IssuedResult },
 ): Promise<DossierEntity> {
-  return withLockedDossier(dataSource, input.code, input.now, async (locked) => {
-    const { manager, dossier } = locked;
+  return withLockedDossier(store, input.code, input.now, async (locked) => {
+    const { tx, dossier } = locked;
     const { to } = transition(dossier, 'RETURN');
-    const due =
-      dossier.feeAmount -
-      (await paidFor(manager.getRepository(DossierPaymentEntity), dossier.code));
+    const due = dossier.feeAmount - (await paidFor(tx, dossier.code));
     if (due > 0) {
       throw new AppError(
         'DOSSIER_INVALID_STATE',
@@ -68,7 +62,7 @@ export function returnResult(
       );
     }
     await completeReturnStep(locked, input.by);
-    await setStatus(manager, dossier, to, {
+    await setStatus(tx, dossier, to, {
       returnedAt: input.now,
       returnMethod: input.result.method,
       resultNumber: input.result.documentNumber ?? null,
@@ -80,13 +74,13 @@ export function returnResult(
 }
 
 /** Completes the open step(s) of the dossier's process that wait for the result to go back. */
-async function completeReturnStep({ manager, instance, run }: LockedDossier, by: string) {
+async function completeReturnStep({ tx, instance, run }: LockedDossier, by: string) {
   if (instance.status !== 'ACTIVE') return;
-  const definition = await definitionById(manager, instance.definitionId);
+  const definition = await definitionById(tx, instance.definitionId);
   const returnSteps = Object.values(definition.model.nodes)
     .filter((node) => node.resultReady)
     .map((node) => node.id);
-  for (const task of await openTasksAt(manager, instance.id, returnSteps)) {
+  for (const task of await openTasksAt(tx, instance.id, returnSteps)) {
     await run({ type: 'COMPLETE_TASK', waitId: task.waitId, variables: {}, actor: by });
   }
 }

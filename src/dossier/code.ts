@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { queryReturning } from '../store/sql';
+import { nextDossierSequence } from '../store/dossiers';
+import type { Store } from '../store/store';
 
 /**
  * The next dossier code of an agency: `<prefix>-<yymmdd>-<sequence>`, the day the office's
@@ -9,7 +9,7 @@ import { queryReturning } from '../store/sql';
  * its number: no gaps, no repeats.
  */
 export async function nextDossierCode(
-  manager: EntityManager,
+  tx: Store,
   agency: { code: string; dossierPrefix: string | null },
   receivedAt: Date,
   calendar: WorkingCalendar,
@@ -17,12 +17,6 @@ export async function nextDossierCode(
   // Counted per prefix: two agencies that print the same prefix still get distinct codes.
   const prefix = agency.dossierPrefix ?? agency.code;
   const day = calendar.localDate(receivedAt.toISOString()).slice(2).replaceAll('-', '');
-  const [{ last }] = await queryReturning<{ last: number }>(
-    manager,
-    `INSERT INTO dossier_sequence (agency_code, day, last) VALUES ($1, $2, 1)
-     ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequence.last + 1
-     RETURNING last`,
-    [prefix, day],
-  );
+  const last = await nextDossierSequence(tx, prefix, day);
   return `${prefix}-${day}-${String(last).padStart(4, '0')}`;
 }

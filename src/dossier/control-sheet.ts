@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { agencyNames, bookSequence, controlSheetRows, handOnsOf } from '../store/control-sheet';
+import type { Store } from '../store/store';
 import { timeliness, type Timeliness } from '../calendar/timeliness';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { DossierEntity } from '../store/entities';
@@ -22,19 +23,6 @@ export interface HandOver {
   note: string | null;
 }
 
-interface TaskRow {
-  id: string;
-  name: string | null;
-  element_id: string;
-  agency: string | null;
-  created_at: Date;
-  ended_at: Date | null;
-  due_at: Date | null;
-  state: string;
-  completed_by: string | null;
-  assignee: string | null;
-}
-
 /**
  * The control sheet, written by the process itself: each step of the dossier (and of the
  * processes it called, for joint procedures) is a row — which agency, when it came, who gave it,
@@ -43,7 +31,7 @@ interface TaskRow {
  * received the dossier.
  */
 export async function controlSheet(
-  dataSource: DataSource,
+  store: Store,
   dossier: DossierEntity,
   calendar: WorkingCalendar,
 ): Promise<HandOver[]> {
@@ -52,34 +40,9 @@ export async function controlSheet(
   // branches, the one who finished last; the first step of a called process, from its caller.
   // Steps without a budget of their own answer to the first appointment: an extension (Form 04)
   // apologizes for lateness, it does not excuse it.
-  const rows = (await dataSource.query(
-    `WITH RECURSIVE instances AS (
-       SELECT id FROM process_instance WHERE id = $1
-       UNION ALL
-       SELECT p.id FROM process_instance p JOIN instances ON p.parent_instance_id = instances.id
-     )
-     SELECT t.id, t.name, t.element_id, COALESCE(t.agency, i.agency) AS agency, t.created_at, t.ended_at,
-            t.due_at, t.state, t.completed_by, t.assignee,
-            COALESCE(
-              (SELECT (f.content->>'previousAppointment')::timestamptz FROM dossier_form f
-                WHERE f.dossier_code = $2 AND f.number = '04' ORDER BY f.issued_at LIMIT 1),
-              root.due_at) AS appointment,
-            (SELECT c.actor FROM history_event c
-              WHERE c.instance_id IN (SELECT id FROM instances)
-                AND c.event_type = 'ELEMENT_COMPLETED' AND c.element_type = 'userTask'
-                AND c.id < started.id
-              ORDER BY c.id DESC LIMIT 1) AS giver
-       FROM task t
-       JOIN process_instance i ON i.id = t.instance_id
-       JOIN process_instance root ON root.id = $1
-       JOIN history_event started
-         ON started.task_id = t.id AND started.event_type = 'ELEMENT_ACTIVATED'
-      WHERE t.instance_id IN (SELECT id FROM instances) AND t.state <> 'CANCELED'
-      ORDER BY started.id`,
-    [dossier.instanceId, dossier.code],
-  )) as (TaskRow & { appointment: Date | null; giver: string | null })[];
+  const rows = await controlSheetRows(store, dossier.instanceId, dossier.code);
   const handOns = await handOnsOf(
-    dataSource,
+    store,
     rows.map((row) => row.id),
   );
   return rows.flatMap((row) => {
@@ -118,30 +81,6 @@ export async function controlSheet(
   });
 }
 
-interface HandOnRow {
-  task_id: string;
-  from_agency: string | null;
-  to_agency: string;
-  handed_by: string;
-  handed_at: Date;
-  reason: string;
-}
-
-/** The hand-ons of these tasks, in the order they happened, by task. */
-async function handOnsOf(
-  dataSource: DataSource,
-  taskIds: string[],
-): Promise<Map<string, HandOnRow[]>> {
-  const rows = (await dataSource.query(
-    `SELECT task_id, from_agency, to_agency, handed_by, handed_at, reason
-       FROM task_hand_on WHERE task_id = ANY($1) ORDER BY id`,
-    [taskIds],
-  )) as HandOnRow[];
-  const byTask = new Map<string, HandOnRow[]>();
-  for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), row]);
-  return byTask;
-}
-
 /** The head of the control sheet: where the dossier stands in the agency's book, and who works it. */
 export interface ControlSheetHeading {
   /**
@@ -158,25 +97,14 @@ export interface ControlSheetHeading {
 }
 
 export async function controlSheetHeading(
-  dataSource: DataSource,
+  store: Store,
   dossier: DossierEntity,
   rows: HandOver[],
 ): Promise<ControlSheetHeading> {
   const year = dossier.receivedDay.slice(0, 4);
-  const [{ sequence }] = (await dataSource.query(
-    `SELECT count(*)::int AS sequence FROM dossier
-      WHERE agency_code = $1 AND received_day >= $2::date AND received_day <= $3::date
-        AND (received_at, code) <= ($4, $5)`,
-    [dossier.agencyCode, `${year}-01-01`, dossier.receivedDay, dossier.receivedAt, dossier.code],
-  )) as { sequence: number }[];
+  const sequence = await bookSequence(store, dossier);
   const codes = [...new Set(rows.map((row) => row.agency).filter((code) => code !== null))];
-  const names = new Map(
-    (
-      (await dataSource.query('SELECT code, name FROM agency WHERE code = ANY($1)', [
-        [dossier.agencyCode, ...codes],
-      ])) as { code: string; name: string }[]
-    ).map((agency) => [agency.code, agency.name]),
-  );
+  const names = await agencyNames(store, [dossier.agencyCode, ...codes]);
   return {
     book: year,
     sequence,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { insertDeskNotice } from '../store/dossiers';
+import type { Store } from '../store/store';
 import { AppError } from '../errors';
 import { officeCalendar } from '../store/calendars';
 import { latestDefinition } from '../store/definitions';
-import { DeskNoticeEntity, type Applicant } from '../store/entities';
-import { inTransaction } from '../store/transaction';
+import type { Applicant, DeskNoticeEntity } from '../store/entities';
 import type { Receiver } from './receive';
 
 export interface DeskNoticeInput {
@@ -24,7 +24,7 @@ export interface DeskNoticeInput {
  * a dossier and not a supplement request of one.
  */
 export async function issueDeskNotice(
-  dataSource: DataSource,
+  store: Store,
   input: DeskNoticeInput,
   by: Receiver,
   now: Date,
@@ -39,9 +39,9 @@ export async function issueDeskNotice(
       field: 'missing',
     });
   }
-  return inTransaction(dataSource, async (manager) => {
-    const definition = await latestDefinition(manager, input.procedureKey);
-    const calendar = await officeCalendar(manager);
+  return store.transaction(async (tx) => {
+    const definition = await latestDefinition(tx, input.procedureKey);
+    const calendar = await officeCalendar(tx);
     const notice: DeskNoticeEntity = {
       id: randomUUID(),
       agencyCode: by.agency.code,
@@ -54,7 +54,7 @@ export async function issueDeskNotice(
       issuedAt: now,
       issuedDay: calendar.localDate(now.toISOString()),
     };
-    await manager.insert(DeskNoticeEntity, notice);
+    await insertDeskNotice(tx, notice);
     return notice;
   });
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
 import type { DossierEntity } from '../store/entities';
 import { issueForm, withLockedDossier } from './locked';
 import { transition } from './machine';
@@ -9,14 +9,14 @@ import { transition } from './machine';
  * process checks the dates (EXTEND_APPOINTMENT); the dossier still counts as late.
  */
 export function extendDossier(
-  dataSource: DataSource,
+  store: Store,
   input: { code: string; appointment: Date; reason: string; by: string; now: Date },
 ): Promise<DossierEntity> {
   return withLockedDossier(
-    dataSource,
+    store,
     input.code,
     input.now,
-    async ({ manager, dossier, instance, run }) => {
+    async ({ tx, dossier, instance, run }) => {
       const { form } = transition(dossier, 'EXTEND');
       const previous = instance.dueAt;
       await run({
@@ -24,7 +24,7 @@ export function extendDossier(
         dueAt: input.appointment.toISOString(),
         actor: input.by,
       });
-      const markedLate = await issueForm(manager, dossier.code, form!, input.by, input.now, {
+      const markedLate = await issueForm(tx, dossier.code, form!, input.by, input.now, {
         reason: input.reason,
         previousAppointment: previous?.toISOString() ?? null,
         newAppointment: input.appointment.toISOString(),

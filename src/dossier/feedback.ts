@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, type DataSource } from 'typeorm';
 import { AppError, notFound } from '../errors';
 import { officeCalendar } from '../store/calendars';
-import { DossierEntity, DossierFeedbackEntity } from '../store/entities';
+import type { DossierEntity, DossierFeedbackEntity } from '../store/entities';
+import {
+  dossierByCode,
+  insertFeedback,
+  lockFeedback,
+  rateEndedDossier,
+  recordFeedbackAnswer,
+} from '../store/dossiers';
+import type { Store } from '../store/store';
 import { isUuid } from '../store/instances';
-import { inTransaction } from '../store/transaction';
 import { textInput } from './applicant';
 import { DOSSIER_STATUS } from './status';
 
@@ -16,12 +22,12 @@ const text = (value: string, field: string) => textInput(value, field, true, MAX
 
 /** The citizen's feedback on their dossier, due for an answer 15 working days later. */
 export async function submitFeedback(
-  dataSource: DataSource,
+  store: Store,
   dossier: DossierEntity,
   content: string,
   now: Date,
 ): Promise<DossierFeedbackEntity> {
-  const calendar = await officeCalendar(dataSource);
+  const calendar = await officeCalendar(store);
   const feedback: DossierFeedbackEntity = {
     id: randomUUID(),
     dossierCode: dossier.code,
@@ -32,24 +38,21 @@ export async function submitFeedback(
     answeredAt: null,
     answeredBy: null,
   };
-  await dataSource.getRepository(DossierFeedbackEntity).insert(feedback);
+  await insertFeedback(store, feedback);
   return feedback;
 }
 
 /** An officer of the dossier's agency answers the feedback, once. */
 export function answerFeedback(
-  dataSource: DataSource,
+  store: Store,
   input: { id: string; answer: string; by: { username: string; agencyCode: string }; now: Date },
 ): Promise<DossierFeedbackEntity> {
   const answer = text(input.answer, 'answer');
   if (!isUuid(input.id)) throw notFound('Feedback', input.id, { field: 'id' });
-  return inTransaction(dataSource, async (manager) => {
-    const feedback = await manager.findOne(DossierFeedbackEntity, {
-      where: { id: input.id },
-      lock: { mode: 'pessimistic_write' },
-    });
+  return store.transaction(async (tx) => {
+    const feedback = await lockFeedback(tx, input.id);
     if (!feedback) throw notFound('Feedback', input.id, { field: 'id' });
-    const dossier = await manager.findOneByOrFail(DossierEntity, { code: feedback.dossierCode });
+    const dossier = (await dossierByCode(tx, feedback.dossierCode))!;
     if (dossier.agencyCode !== input.by.agencyCode) {
       throw new AppError('FORBIDDEN', `Feedback '${input.id}' is on another agency's dossier`, {
         field: 'id',
@@ -62,18 +65,18 @@ export function answerFeedback(
       });
     }
     Object.assign(feedback, { answer, answeredAt: input.now, answeredBy: input.by.username });
-    await manager.update(
-      DossierFeedbackEntity,
-      { id: feedback.id },
-      { answer, answeredAt: input.now, answeredBy: input.by.username },
-    );
+    await recordFeedbackAnswer(tx, feedback.id, {
+      answer,
+      answeredAt: input.now,
+      answeredBy: input.by.username,
+    });
     return feedback;
   });
 }
 
 /** The citizen rates the dossier once its processing ended: satisfied or not, once. */
 export async function rateDossier(
-  dataSource: DataSource,
+  store: Store,
   dossier: DossierEntity,
   satisfied: boolean,
   now: Date,
@@ -85,13 +88,13 @@ export async function rateDossier(
     DOSSIER_STATUS.RETURNED,
   ];
   // Checked and written in one statement: a rating racing the status, or another rating, loses.
-  const { affected } = await dataSource
-    .getRepository(DossierEntity)
-    .update(
-      { code: dossier.code, ratedAt: IsNull(), statusCode: In(ended) },
-      { satisfied, ratedAt: now },
-    );
-  if (!affected) {
+  const rated = await rateEndedDossier(store, {
+    code: dossier.code,
+    satisfied,
+    at: now,
+    endedStatuses: ended,
+  });
+  if (!rated) {
     const why = dossier.ratedAt ? 'was rated already' : 'is still being processed';
     throw new AppError('DOSSIER_INVALID_STATE', `Dossier '${dossier.code}' ${why}`, {
       dossierCode: dossier.code,

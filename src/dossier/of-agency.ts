@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { AppError, notFound } from '../errors';
-import { DossierEntity } from '../store/entities';
+import { dossierByCode } from '../store/dossiers';
+import type { DossierEntity } from '../store/entities';
+import type { Store } from '../store/store';
 import { reachesTaskUnder, type Actor } from '../store/task-reach';
 
 /**
@@ -10,16 +11,16 @@ import { reachesTaskUnder, type Actor } from '../store/task-reach';
  * routed to their agency); acting on it stays with the agency that received it.
  */
 export async function dossierOfAgency(
-  dataSource: DataSource,
+  store: Store,
   code: string,
   agencyCode: string,
   reader?: Actor,
 ): Promise<DossierEntity> {
-  const dossier = await dataSource.getRepository(DossierEntity).findOneBy({ code });
+  const dossier = await dossierByCode(store, code);
   if (!dossier) throw notFound('Dossier', code, { dossierCode: code, field: 'code' });
   if (
     dossier.agencyCode !== agencyCode &&
-    !(reader && (await reachesTaskUnder(dataSource.manager, reader, dossier.instanceId)))
+    !(reader && (await reachesTaskUnder(store, reader, dossier.instanceId)))
   ) {
     throw new AppError('FORBIDDEN', `Dossier '${code}' is of another agency`, {
       dossierCode: code,

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { paidFor, recordDossierPayment, updateDossier } from '../store/dossiers';
+import type { Store } from '../store/store';
 import { AppError } from '../errors';
-import { DossierEntity, DossierPaymentEntity, type PaymentMethod } from '../store/entities';
+import type { DossierEntity, PaymentMethod } from '../store/entities';
 import { setStatus, withLockedDossier } from './locked';
 import { transition } from './machine';
 import { DOSSIER_STATUS } from './status';
@@ -11,13 +11,13 @@ import { DOSSIER_STATUS } from './status';
  * payment over what is still due is refused: the office returns no change through the system.
  */
 export function recordPayment(
-  dataSource: DataSource,
+  store: Store,
   input: { code: string; amount: number; method: PaymentMethod; by: string; now: Date },
 ): Promise<DossierEntity> {
   checkAmount(input.amount);
-  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
+  return withLockedDossier(store, input.code, input.now, async ({ tx, dossier, run }) => {
     transition(dossier, 'PAY');
-    const paid = await paidFor(manager.getRepository(DossierPaymentEntity), dossier.code);
+    const paid = await paidFor(tx, dossier.code);
     const due = dossier.feeAmount - paid;
     if (input.amount > due) {
       throw new AppError(
@@ -26,22 +26,21 @@ export function recordPayment(
         { field: 'amount', dossierCode: dossier.code },
       );
     }
-    await manager.insert(DossierPaymentEntity, {
-      id: randomUUID(),
-      dossierCode: dossier.code,
+    await recordDossierPayment(tx, {
+      code: dossier.code,
       amount: input.amount,
       method: input.method,
-      paidAt: input.now,
-      recordedBy: input.by,
+      by: input.by,
+      at: input.now,
     });
     if (input.method !== 'CASH' && !dossier.paidCashless) {
-      await manager.update(DossierEntity, { code: dossier.code }, { paidCashless: true });
+      await updateDossier(tx, dossier.code, { paidCashless: true });
       dossier.paidCashless = true;
     }
     // The obligation the office was waiting for is met: the clock runs again.
     if (dossier.statusCode === DOSSIER_STATUS.PAYMENT_REQUESTED && input.amount === due) {
       await run({ type: 'RELEASE_CLOCK', actor: input.by });
-      await setStatus(manager, dossier, transition(dossier, 'PAYMENT_COMPLETE').to);
+      await setStatus(tx, dossier, transition(dossier, 'PAYMENT_COMPLETE').to);
     }
     return dossier;
   });
@@ -53,26 +52,18 @@ export function recordPayment(
  * stops until the payment is recorded.
  */
 export function requestPayment(
-  dataSource: DataSource,
+  store: Store,
   input: { code: string; amount: number; by: string; now: Date },
 ): Promise<DossierEntity> {
   checkAmount(input.amount);
-  return withLockedDossier(dataSource, input.code, input.now, async ({ manager, dossier, run }) => {
+  return withLockedDossier(store, input.code, input.now, async ({ tx, dossier, run }) => {
     const { to } = transition(dossier, 'REQUEST_PAYMENT');
     await run({ type: 'HOLD_CLOCK', actor: input.by });
     dossier.feeAmount += input.amount;
-    await manager.update(DossierEntity, { code: dossier.code }, { feeAmount: dossier.feeAmount });
-    await setStatus(manager, dossier, to);
+    await updateDossier(tx, dossier.code, { feeAmount: dossier.feeAmount });
+    await setStatus(tx, dossier, to);
     return dossier;
   });
-}
-
-/** What has been paid for a dossier so far, in đồng. */
-export async function paidFor(
-  payments: { sum(column: 'amount', where: { dossierCode: string }): Promise<number | null> },
-  code: string,
-): Promise<number> {
-  return (await payments.sum('amount', { dossierCode: code })) ?? 0;
 }
 
 function checkAmount(amount: number): void {

@@ -1,6 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { definitionById } from '../store/definitions';
-import { HistoryEventEntity, ProcessInstanceEntity, type DossierEntity } from '../store/entities';
+import type { DossierEntity } from '../store/entities';
+import { completedUserTasks } from '../store/history';
+import { findInstance } from '../store/instances';
+import type { Store } from '../store/store';
 import { openTasksOf } from '../store/tasks';
 import { isLate } from './late';
 
@@ -19,25 +21,18 @@ export interface PublicDossierStatus {
 
 /** The dossier's progress for the citizen who proved it is theirs (see citizensDossier). */
 export async function publicDossierStatus(
-  dataSource: DataSource,
+  store: Store,
   dossier: DossierEntity,
   now: Date,
 ): Promise<PublicDossierStatus> {
   const { code } = dossier;
   const [definition, instance, completed] = await Promise.all([
-    definitionById(dataSource.manager, dossier.definitionId),
-    dataSource.getRepository(ProcessInstanceEntity).findOneByOrFail({ id: dossier.instanceId }),
-    dataSource.getRepository(HistoryEventEntity).find({
-      where: {
-        instanceId: dossier.instanceId,
-        eventType: 'ELEMENT_COMPLETED',
-        elementType: 'userTask',
-      },
-      order: { id: 'ASC' },
-    }),
+    definitionById(store, dossier.definitionId),
+    findInstance(store, dossier.instanceId).then((found) => found!),
+    completedUserTasks(store, dossier.instanceId),
   ]);
   const nameOf = (elementId: string) => definition.model.nodes[elementId]?.name ?? elementId;
-  const open = instance.status === 'ACTIVE' ? await openTasksOf(dataSource, instance.id) : [];
+  const open = instance.status === 'ACTIVE' ? await openTasksOf(store, instance.id) : [];
   return {
     code,
     procedureName: definition.name,

@@ -1,4 +1,3 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Variables } from '../engine/types';
 import { AppError } from '../errors';
 import { officeCalendar } from '../store/calendars';
@@ -8,14 +7,16 @@ import {
   type Applicant,
   type DossierChannel,
   type ProcessDefinitionEntity,
+  type ProcessInstanceEntity,
   type ResultReturnMethod,
   type SubmittedComponent,
 } from '../store/entities';
-import { createInstance } from '../store/instances';
-import { deliverMessages } from '../store/messages';
+import { dossierOfSubmission, insertDossier } from '../store/dossiers';
+import { withUnitOfWork } from '../store/pipeline/dispatch';
+import type { UnitOfWork } from '../store/pipeline/unit-of-work';
 import { isUniqueViolation } from '../store/sql';
-import { claimDossierCode } from '../store/start-instance';
-import { inTransaction } from '../store/transaction';
+import type { Store } from '../store/store';
+import { claimDossierCode } from '../commands/start-process';
 import { nextDossierCode } from './code';
 import { assessFee } from './fee';
 import { issueForm, stepper } from './locked';
@@ -54,31 +55,29 @@ export interface ReceiveInput {
  * appointment (Form 01), all in one transaction.
  */
 export async function receiveDossier(
-  dataSource: DataSource,
+  store: Store,
   input: ReceiveInput,
   by: Receiver,
   now: Date,
 ): Promise<DossierEntity> {
   if (input.submissionId) {
-    const known = await bySubmission(dataSource, input.submissionId);
+    const known = await dossierOfSubmission(store, input.submissionId);
     if (known) return sameAgency(known, by);
   }
   try {
-    const { dossier, sent } = await inTransaction(dataSource, (manager) =>
-      receiveWithin(manager, input, by, now),
-    );
-    await deliverMessages(dataSource, sent, now);
-    return dossier;
+    return await withUnitOfWork(store, now, (unit) => receiveWithin(unit, input, by, now));
   } catch (error) {
     // The same submission received twice at the same moment: the other reception made it.
-    const known = input.submissionId && (await bySubmission(dataSource, input.submissionId));
+    const known = input.submissionId && (await dossierOfSubmission(store, input.submissionId));
     if (known && isUniqueViolation(error)) return sameAgency(known, by);
     throw error;
   }
 }
 
-async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Receiver, now: Date) {
-  const definition = await latestDefinition(manager, input.procedureKey);
+/** A reception in its unit of work: the code, the process, the dossier's row, Form 01. */
+async function receiveWithin(unit: UnitOfWork, input: ReceiveInput, by: Receiver, now: Date) {
+  const { tx } = unit;
+  const definition = await latestDefinition(tx, input.procedureKey);
   const missing = missingComponents(definition, input.components);
   if (missing.length > 0 && !input.requestMissing) {
     throw new AppError(
@@ -88,28 +87,53 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     );
   }
   const feeAmount = assessFee(definition.model, input.feeAmount, input.variables, input.components);
-  const calendar = await officeCalendar(manager);
-  const code = await nextDossierCode(manager, by.agency, now, calendar);
-  await claimDossierCode(manager, code, by.agency.code);
-  const { instance, sent } = await createInstance(manager, definition, {
+  const calendar = await officeCalendar(tx);
+  const code = await nextDossierCode(tx, by.agency, now, calendar);
+  await claimDossierCode(tx, code, by.agency.code);
+  const { locked } = await unit.start(definition, {
     businessKey: code,
     agency: by.agency.code,
     actor: by.username,
     variables: { ...input.variables, dossierCode: code },
-    now,
   });
-  const dossier: DossierEntity = {
+  const dossier = newDossier({ code, definition, instance: locked.instance, input, by, now });
+  dossier.feeAmount = feeAmount;
+  dossier.receivedDay = calendar.localDate(now.toISOString());
+  await insertDossier(tx, dossier);
+  await issueReceipt(tx, dossier, definition, input, by);
+  if (missing.length > 0) {
+    await holdForSupplement(tx, dossier, stepper(unit, locked), {
+      missing,
+      reason: 'Thiếu thành phần hồ sơ khi tiếp nhận',
+      by: by.username,
+      now,
+    });
+  }
+  return dossier;
+}
+
+/** The dossier's row as reception writes it: received (status 2), nothing done yet. */
+function newDossier(from: {
+  code: string;
+  definition: ProcessDefinitionEntity;
+  instance: ProcessInstanceEntity;
+  input: ReceiveInput;
+  by: Receiver;
+  now: Date;
+}): DossierEntity {
+  const { code, definition, instance, input, by, now } = from;
+  return {
     code,
     agencyCode: by.agency.code,
     instanceId: instance.id,
     definitionId: definition.id,
     procedureKey: definition.key,
     field: definition.model.field ?? '',
-    receivedDay: calendar.localDate(now.toISOString()),
+    receivedDay: '',
     applicant: input.applicant,
     channel: input.channel,
     components: input.components,
-    feeAmount,
+    feeAmount: 0,
     statusCode: DOSSIER_STATUS.RECEIVED,
     submissionId: input.submissionId ?? null,
     receivedAt: now,
@@ -130,53 +154,28 @@ async function receiveWithin(manager: EntityManager, input: ReceiveInput, by: Re
     clockPaused: instance.clockPausedAt !== null,
     overdue: instance.overdue,
   };
-  await manager.query(
-    `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,
-                          status_code, submission_id, received_at, received_by, fee_amount,
-                          procedure_key, field, received_day, appointment_at, clock_paused, overdue)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [
-      code,
-      dossier.agencyCode,
-      instance.id,
-      definition.id,
-      JSON.stringify(input.applicant),
-      input.channel,
-      JSON.stringify(input.components),
-      dossier.statusCode,
-      dossier.submissionId,
-      now,
-      by.username,
-      feeAmount,
-      dossier.procedureKey,
-      dossier.field,
-      dossier.receivedDay,
-      dossier.appointmentAt,
-      dossier.clockPaused,
-      dossier.overdue,
-    ],
-  );
-  await issueForm(manager, code, '01', by.username, now, {
+}
+
+/** Form 01: the receipt, with the appointment. */
+async function issueReceipt(
+  tx: Store,
+  dossier: DossierEntity,
+  definition: ProcessDefinitionEntity,
+  input: ReceiveInput,
+  by: Receiver,
+): Promise<void> {
+  await issueForm(tx, dossier.code, '01', by.username, dossier.receivedAt, {
     agency: by.agency.name,
     procedure: { code: definition.procedureCode, name: definition.name },
     statutoryDuration: definition.model.statutoryDuration ?? null,
     applicant: input.applicant,
     components: input.components,
-    feeAmount,
-    receivedAt: now.toISOString(),
-    appointmentAt: instance.dueAt?.toISOString() ?? null,
+    feeAmount: dossier.feeAmount,
+    receivedAt: dossier.receivedAt.toISOString(),
+    appointmentAt: dossier.appointmentAt?.toISOString() ?? null,
     channel: input.channel,
     resultDelivery: input.resultDelivery ?? 'AT_DESK',
   });
-  if (missing.length > 0) {
-    await holdForSupplement(manager, dossier, stepper(manager, instance, now, sent), {
-      missing,
-      reason: 'Thiếu thành phần hồ sơ khi tiếp nhận',
-      by: by.username,
-      now,
-    });
-  }
-  return { dossier, sent };
 }
 
 /** The required papers of the procedure that none of those handed in is named after. */
@@ -200,8 +199,4 @@ function sameAgency(dossier: DossierEntity, by: Receiver): DossierEntity {
     'This online submission was received by another agency already',
     { field: 'submissionId' },
   );
-}
-
-function bySubmission(dataSource: DataSource, submissionId: string) {
-  return dataSource.getRepository(DossierEntity).findOneBy({ submissionId });
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/defaults';
 import type { OfficeHours, ReceptionHours, YearTable } from '../calendar/types';
 import { officeHoursFrom, receptionHoursFrom, yearTableFrom } from '../calendar/validate';
@@ -9,6 +8,7 @@ import { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
 import { CalendarTableEntity } from './entities';
 import { preparedQuery } from './prepared';
+import { managerOf, type Executor, type Store } from './store';
 
 /** The deployed calendar's names and hashes as one text: it changes when any table does. */
 export const CALENDAR_KEY = `COALESCE((SELECT string_agg(name || ':' || content_hash, ',' ORDER BY name)
@@ -56,12 +56,12 @@ export async function readCalendarFiles(directory: string): Promise<CalendarFile
  * deployed changes nothing. Returns the names that changed.
  */
 export async function deployCalendars(
-  dataSource: DataSource,
+  store: Store,
   files: CalendarFile[],
   now: Date,
 ): Promise<string[]> {
   const checked = files.map((file) => ({ ...file, content: checkedContent(file) }));
-  return dataSource.transaction(async (manager) => {
+  return store.transaction(async ({ manager }) => {
     const changed: string[] = [];
     for (const file of checked) {
       const contentHash = hashOf(file.content);
@@ -138,9 +138,10 @@ let cached: { key: string; calendar: WorkingCalendar } | undefined;
  * instance lock does, see CALENDAR_KEY) passes them as `key` and saves the round trip.
  */
 export async function officeCalendar(
-  manager: EntityManager | DataSource,
+  executor: Executor,
   knownKey?: string,
 ): Promise<WorkingCalendar> {
+  const manager = managerOf(executor);
   const key =
     knownKey ??
     (await preparedQuery<{ key: string }>(manager, `SELECT ${CALENDAR_KEY} AS key`, []))[0].key;

@@ -1,18 +1,19 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { managerOf, type Executor } from './store';
 import { notFound } from '../errors';
 import { ProcessDefinitionEntity } from './entities';
 
 /** The latest version of every key, or every version of one key (newest first). */
 export async function listDefinitions(
-  dataSource: DataSource,
+  store: Executor,
   key?: string,
 ): Promise<ProcessDefinitionEntity[]> {
+  const manager = managerOf(store);
   if (key !== undefined) {
-    return dataSource
+    return manager
       .getRepository(ProcessDefinitionEntity)
       .find({ where: { key }, order: { version: 'DESC' } });
   }
-  return dataSource
+  return manager
     .getRepository(ProcessDefinitionEntity)
     .createQueryBuilder('d')
     .distinctOn(['d.key'])
@@ -22,9 +23,10 @@ export async function listDefinitions(
 }
 
 export async function latestDefinition(
-  manager: EntityManager,
+  executor: Executor,
   key: string,
 ): Promise<ProcessDefinitionEntity> {
+  const manager = managerOf(executor);
   // The id alone, then the compiled model from the cache: starting reads no model JSON.
   const [latest] = (await manager.query(
     'SELECT id FROM process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1',
@@ -42,9 +44,10 @@ const modelCache = new Map<string, ProcessDefinitionEntity>();
 const MODEL_CACHE_SIZE = 500;
 
 export async function definitionById(
-  manager: EntityManager,
+  executor: Executor,
   id: string,
 ): Promise<ProcessDefinitionEntity> {
+  const manager = managerOf(executor);
   const cached = modelCache.get(id);
   if (cached) return cached;
   const definition = await manager.findOneBy(ProcessDefinitionEntity, { id });
@@ -57,10 +60,10 @@ export async function definitionById(
 
 /** The latest deployed version of the process for a national procedure code. */
 export function latestDefinitionByCode(
-  dataSource: DataSource,
+  store: Executor,
   procedureCode: string,
 ): Promise<ProcessDefinitionEntity | null> {
-  return dataSource
+  return managerOf(store)
     .getRepository(ProcessDefinitionEntity)
     .findOne({ where: { procedureCode }, order: { deployedAt: 'DESC', version: 'DESC' } });
 }

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Store } from './store';
 import type { HistoryEventType } from '../engine/types';
 import { HistoryEventEntity } from './entities';
 import { insertEntities } from './sql';
@@ -30,10 +31,18 @@ export async function appendHistory(
 
 /** An instance's history in the order it happened. */
 export function instanceHistory(
-  dataSource: DataSource,
+  store: Store,
   instanceId: string,
 ): Promise<HistoryEventEntity[]> {
-  return dataSource
+  return store.manager
     .getRepository(HistoryEventEntity)
     .find({ where: { instanceId }, order: { id: 'ASC' } });
+}
+
+/** The user tasks an instance completed, in the order they were. */
+export function completedUserTasks(store: Store, instanceId: string): Promise<HistoryEventEntity[]> {
+  return store.manager.getRepository(HistoryEventEntity).find({
+    where: { instanceId, eventType: 'ELEMENT_COMPLETED', elementType: 'userTask' },
+    order: { id: 'ASC' },
+  });
 }

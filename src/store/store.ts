@@ -75,3 +75,13 @@ export class Store {
     return this.ride === 'committed';
   }
 }
+
+/**
+ * What the store's own operations run on: a Store from outside, or the transaction's manager
+ * inside the pipeline.
+ */
+export type Executor = Store | EntityManager;
+
+export function managerOf(executor: Executor): EntityManager {
+  return executor instanceof Store ? executor.manager : executor;
+}

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Store } from './store';
 import { TaskEntity } from './entities';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
@@ -73,12 +73,12 @@ export function inboxKeysOf(actor: Actor): string[] {
  * one with a task they reach.
  */
 export async function reachesInstance(
-  manager: EntityManager,
+  store: Store,
   actor: Actor,
   instanceId: string,
 ): Promise<boolean> {
   const [row] = await preparedQuery<{ reached: boolean }>(
-    manager,
+    store.manager,
     `SELECT i.agency IS NULL OR i.agency = $3
             OR EXISTS (SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${taskReach(1).reachable})
             AS reached
@@ -90,17 +90,17 @@ export async function reachesInstance(
 
 /** The task, if it is or was in the officer's inbox (see `concerns`); null otherwise. */
 export async function taskConcerning(
-  dataSource: DataSource,
+  store: Store,
   actor: Actor,
   taskId: string,
 ): Promise<TaskEntity | null> {
   const [row] = await preparedQuery(
-    dataSource,
+    store.manager,
     `SELECT t.* FROM task t JOIN process_instance i ON i.id = t.instance_id
       WHERE t.id = $4 AND ${taskReach(1).concerns}`,
     [...actorParameters(actor), taskId],
   );
-  return row ? entityFromRow(dataSource.manager, TaskEntity, row) : null;
+  return row ? entityFromRow(store.manager, TaskEntity, row) : null;
 }
 
 /**
@@ -108,12 +108,12 @@ export async function taskConcerning(
  * dossier handed on, or routed, to their agency lets them read that dossier.
  */
 export async function reachesTaskUnder(
-  manager: EntityManager,
+  store: Store,
   actor: Actor,
   instanceId: string,
 ): Promise<boolean> {
   const [row] = await preparedQuery<{ reached: boolean }>(
-    manager,
+    store.manager,
     `WITH RECURSIVE tree AS (
        SELECT id FROM process_instance WHERE id = $4
        UNION ALL
@@ -126,4 +126,41 @@ export async function reachesTaskUnder(
     [...actorParameters(actor), instanceId],
   );
   return row?.reached ?? false;
+}
+
+/** How an officer reaches a task: offered to them or their roles, or overseen as its leader. */
+export async function reachOfTask(
+  store: Store,
+  actor: Actor,
+  taskId: string,
+): Promise<{ offered: boolean; overseen: boolean }> {
+  const { offered, overseen } = taskReach(1);
+  const [row] = await preparedQuery<{ offered: boolean; overseen: boolean }>(
+    store.manager,
+    `SELECT ${offered} AS offered, ${overseen} AS overseen
+       FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE t.id = $4`,
+    [...actorParameters(actor), taskId],
+  );
+  return row ?? { offered: false, overseen: false };
+}
+
+/**
+ * Whether an officer is active (null: no such active officer) and of the agency that does a task
+ * (any agency for a task of none).
+ */
+export async function officerInTaskAgency(
+  store: Store,
+  username: string,
+  taskId: string,
+): Promise<boolean | null> {
+  const [row] = await preparedQuery<{ in_agency: boolean }>(
+    store.manager,
+    `SELECT COALESCE(t.agency, i.agency) IS NULL
+            OR COALESCE(t.agency, i.agency) = a.code AS in_agency
+       FROM officer o JOIN agency a ON a.id = o.agency_id,
+            task t JOIN process_instance i ON i.id = t.instance_id
+      WHERE o.username = $1 AND o.active AND t.id = $2`,
+    [username, taskId],
+  );
+  return row ? row.in_agency : null;
 }

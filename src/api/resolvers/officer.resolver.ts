@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { queryAudit } from '../../auth/audit-log';
+import { queryAudit } from '../../store/audit';
 import { AttemptLimit } from '../../auth/attempt-limit';
 import {
   assignRole,
@@ -59,14 +59,14 @@ export class OfficerResolver {
     const now = context.now();
     const name = requiredText(username, 'username');
     loginLimit.check(name, now);
-    const officer = await context.dataSource
+    const officer = await context.store
       .getRepository(OfficerEntity)
       .findOneBy({ username: name, active: true });
     // The same answer, after the same time, for an unknown name and a wrong password.
     const valid = await passwordMatches(password, officer?.passwordHash);
     const principal =
       valid && officer
-        ? await loadPrincipal(context.dataSource, { officerId: officer.id }, now)
+        ? await loadPrincipal(context.store, { officerId: officer.id }, now)
         : null;
     if (!principal) {
       loginLimit.failed(name, now);
@@ -75,7 +75,7 @@ export class OfficerResolver {
     loginLimit.succeeded(name);
     const minutes = context.authConfig.tokenMinutes;
     const token = await issueToken(
-      await signingKey(context.dataSource),
+      await signingKey(context.store),
       { id: principal.officerId, username: principal.username },
       now,
       minutes,
@@ -94,7 +94,7 @@ export class OfficerResolver {
 
   @Query(() => [Agency])
   agencies(@Ctx() context: ApiContext): Promise<Agency[]> {
-    return context.dataSource.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+    return context.store.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
   }
 
   @Query(() => [Officer], {
@@ -107,13 +107,13 @@ export class OfficerResolver {
   ): Promise<Officer[]> {
     const me = signedIn(context);
     const code = holds(me, 'admin') ? (agencyCode ?? me.agency.code) : me.agency.code;
-    const rows = await context.dataSource.query(
+    const rows = await context.store.query(
       `SELECT o.id FROM officer o JOIN agency a ON a.id = o.agency_id WHERE a.code = $1 AND o.active ORDER BY o.username`,
       [code],
     );
     const officers: Officer[] = [];
     for (const { id } of rows as { id: string }[]) {
-      const principal = await loadPrincipal(context.dataSource, { officerId: id }, context.now());
+      const principal = await loadPrincipal(context.store, { officerId: id }, context.now());
       if (principal) officers.push(toOfficer(principal));
     }
     return officers;
@@ -138,7 +138,7 @@ export class OfficerResolver {
     })
     parentCode?: string,
   ): Promise<Agency> {
-    return createAgency(context.dataSource, {
+    return createAgency(context.store, {
       code: requiredText(code, 'code'),
       name: requiredText(name, 'name'),
       kind: requiredText(kind, 'kind'),
@@ -154,7 +154,7 @@ export class OfficerResolver {
     @Arg('input', () => OfficerInput) input: OfficerInput,
     @Ctx() context: ApiContext,
   ): Promise<Officer> {
-    const officer = await createOfficer(context.dataSource, {
+    const officer = await createOfficer(context.store, {
       ...input,
       password: input.password ?? undefined,
       now: context.now(),
@@ -170,7 +170,7 @@ export class OfficerResolver {
     @Arg('username', () => String) username: string,
     @Ctx() context: ApiContext,
   ): Promise<boolean> {
-    await deactivateOfficer(context.dataSource, requiredText(username, 'username'));
+    await deactivateOfficer(context.store, requiredText(username, 'username'));
     return true;
   }
 
@@ -181,7 +181,7 @@ export class OfficerResolver {
     @Arg('kind', () => MembershipKind, { defaultValue: 'official' }) kind: MembershipKind,
     @Ctx() context: ApiContext,
   ): Promise<Officer> {
-    await assignRole(context.dataSource, { username, role, kind });
+    await assignRole(context.store, { username, role, kind });
     return this.officerNamed(context, username);
   }
 
@@ -191,7 +191,7 @@ export class OfficerResolver {
     @Arg('role', () => String) role: string,
     @Ctx() context: ApiContext,
   ): Promise<Officer> {
-    await removeRole(context.dataSource, { username, role });
+    await removeRole(context.store, { username, role });
     return this.officerNamed(context, username);
   }
 
@@ -205,7 +205,7 @@ export class OfficerResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() context: ApiContext,
   ): Promise<Absence> {
-    const absence = await setAbsence(context.dataSource, signedIn(context), {
+    const absence = await setAbsence(context.store, signedIn(context), {
       username,
       startsAt,
       endsAt,
@@ -221,18 +221,18 @@ export class OfficerResolver {
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Ctx() context: ApiContext,
   ): Promise<AuditEvent[]> {
-    return queryAudit(context.dataSource, filter ?? {}, rangeInput(first, 'first', 1, 1000));
+    return queryAudit(context.store, filter ?? {}, rangeInput(first, 'first', 1, 1000));
   }
 
   private async officerNamed(context: ApiContext, username: string): Promise<Officer> {
-    const principal = await loadPrincipal(context.dataSource, { username }, context.now());
+    const principal = await loadPrincipal(context.store, { username }, context.now());
     if (!principal)
       throw new AppError('NOT_FOUND', `Officer '${username}' was not found`, { field: 'username' });
     return toOfficer(principal);
   }
 
   private officerNow(context: ApiContext, officerId: string): Promise<Officer> {
-    return loadPrincipal(context.dataSource, { officerId }, context.now()).then((principal) => {
+    return loadPrincipal(context.store, { officerId }, context.now()).then((principal) => {
       if (!principal) throw new Error(`officer ${officerId} vanished`);
       return toOfficer(principal);
     });

@@ -1,5 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { AuditEventEntity } from '../store/entities';
+import { randomUUID } from 'node:crypto';
+import { AuditEventEntity } from './entities';
+import { preparedQuery } from './prepared';
+import type { Store } from './store';
 
 export interface AuditQuery {
   actor?: string;
@@ -11,11 +13,11 @@ export interface AuditQuery {
 
 /** Audit events, newest first. */
 export function queryAudit(
-  dataSource: DataSource,
+  store: Store,
   filter: AuditQuery,
   limit: number,
 ): Promise<AuditEventEntity[]> {
-  const query = dataSource
+  const query = store.manager
     .getRepository(AuditEventEntity)
     .createQueryBuilder('e')
     .orderBy('e.at', 'DESC')
@@ -27,4 +29,16 @@ export function queryAudit(
   if (filter.from) query.andWhere('e.at >= :from', { from: filter.from });
   if (filter.to) query.andWhere('e.at < :to', { to: filter.to });
   return query.getMany();
+}
+
+/** Records one mutation's outcome. Passwords and variables are never recorded. */
+export async function recordAudit(
+  store: Store,
+  event: Omit<AuditEventEntity, 'id'>,
+): Promise<void> {
+  await preparedQuery(
+    store.manager,
+    'INSERT INTO audit_event (id, at, actor, action, target, outcome) VALUES ($1, $2, $3, $4, $5, $6)',
+    [randomUUID(), event.at, event.actor, event.action, event.target, event.outcome],
+  );
 }

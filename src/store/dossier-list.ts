@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { DossierEntity, type DossierChannel } from '../store/entities';
-import { preparedQuery } from '../store/prepared';
-import { entityFromRow } from '../store/rows';
+import { DossierEntity, type DossierChannel } from './entities';
+import { preparedQuery } from './prepared';
+import { entityFromRow } from './rows';
+import type { Store } from './store';
 
 export interface DossierQuery {
   agencyCode: string;
@@ -35,7 +35,7 @@ const FILTERS: { [K in Exclude<keyof DossierQuery, 'agencyCode'>]-?: string } = 
  * step), all of them in the `dossier_list` index: the total is counted from the index alone.
  */
 export async function queryDossiers(
-  dataSource: DataSource,
+  store: Store,
   query: DossierQuery,
   page: { first: number; after?: { receivedAt: string; code: string }; withTotal: boolean },
 ): Promise<{ dossiers: DossierEntity[]; totalCount?: number; hasNextPage: boolean }> {
@@ -57,19 +57,19 @@ export async function queryDossiers(
   pageParameters.push(page.first + 1);
   const [rows, counted] = await Promise.all([
     preparedQuery(
-      dataSource,
+      store.manager,
       `SELECT d.* ${matching}${after}
         ORDER BY d.received_at DESC, d.code DESC LIMIT $${pageParameters.length}`,
       pageParameters,
     ),
     page.withTotal
-      ? preparedQuery<{ count: string }>(dataSource, `SELECT count(*) ${matching}`, parameters)
+      ? preparedQuery<{ count: string }>(store.manager, `SELECT count(*) ${matching}`, parameters)
       : undefined,
   ]);
   return {
     dossiers: rows
       .slice(0, page.first)
-      .map((row) => entityFromRow(dataSource.manager, DossierEntity, row)),
+      .map((row) => entityFromRow(store.manager, DossierEntity, row)),
     totalCount: counted && Number(counted[0].count),
     hasNextPage: rows.length > page.first,
   };

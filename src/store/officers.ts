@@ -1,0 +1,60 @@
+import {
+  AbsenceEntity,
+  AgencyEntity,
+  OfficerEntity,
+  RoleMembershipEntity,
+  type MembershipKind,
+} from './entities';
+import type { Store } from './store';
+
+export function agencyByCode(store: Store, code: string): Promise<AgencyEntity | null> {
+  return store.manager.findOneBy(AgencyEntity, { code });
+}
+
+export async function insertAgency(tx: Store, agency: AgencyEntity): Promise<void> {
+  await tx.manager.insert(AgencyEntity, agency);
+}
+
+export function officerByUsername(
+  store: Store,
+  username: string,
+  which: { active?: true } = {},
+): Promise<OfficerEntity | null> {
+  return store.manager.findOneBy(OfficerEntity, { username, ...which });
+}
+
+/** A new officer and the roles they hold. */
+export async function insertOfficer(
+  tx: Store,
+  officer: OfficerEntity,
+  roles: readonly { role: string; kind: MembershipKind }[],
+): Promise<void> {
+  await tx.manager.insert(OfficerEntity, officer);
+  if (roles.length === 0) return;
+  await tx.manager.insert(
+    RoleMembershipEntity,
+    roles.map(({ role, kind }) => ({ officerId: officer.id, role, kind })),
+  );
+}
+
+/** Gives an officer a role, or changes how they hold it. */
+export async function holdRole(
+  tx: Store,
+  membership: { officerId: string; role: string; kind: MembershipKind },
+): Promise<void> {
+  await tx.manager.getRepository(RoleMembershipEntity).upsert(membership, ['officerId', 'role']);
+}
+
+/** Takes a role from an officer; answers whether they held it. */
+export async function dropRole(tx: Store, officerId: string, role: string): Promise<boolean> {
+  const result = await tx.manager.getRepository(RoleMembershipEntity).delete({ officerId, role });
+  return (result.affected ?? 0) > 0;
+}
+
+export async function setOfficerActive(tx: Store, officerId: string, active: boolean): Promise<void> {
+  await tx.manager.update(OfficerEntity, { id: officerId }, { active });
+}
+
+export async function insertAbsence(tx: Store, absence: AbsenceEntity): Promise<void> {
+  await tx.manager.insert(AbsenceEntity, absence);
+}
