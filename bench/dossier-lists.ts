@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { queryDossiers, type DossierQuery } from '../src/dossier/query';
+import { queryDossiers, type DossierQuery } from '../src/store/dossier-list';
 import { DOSSIER_STATUS } from '../src/dossier/status';
 import { measureRounds, type Measurement } from './measure';
 

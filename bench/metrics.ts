@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { dossierMetrics } from '../src/metrics/dossier-metrics';
+import { dossierMetrics } from '../src/store/figures/dossier-metrics';
 import { serviceIndex } from '../src/metrics/service-index';
 import { deployBpmn } from '../src/store/deploy';
 import { FIVE_TASKS } from './engine-step';

@@ -16,7 +16,7 @@ import {
 } from '../exports/tables';
 import type { PdfPrinter } from '../one-stop-forms/pdf';
 import { vnDateTime } from '../one-stop-forms/html';
-import { dossierMetrics, type Dimension } from '../metrics/dossier-metrics';
+import { dossierMetrics, type Dimension } from '../store/figures/dossier-metrics';
 import { serviceIndex } from '../metrics/service-index';
 import { stepMetrics } from '../metrics/step-metrics';
 import { figuresOf } from '../metrics/summary';

@@ -1,6 +1,6 @@
 import type { TrackingBookLine } from '../dossier/tracking-book';
 import { vnDateTime } from '../one-stop-forms/html';
-import type { Dimension } from '../metrics/dossier-metrics';
+import type { Dimension } from '../store/figures/dossier-metrics';
 import type { ServiceIndex } from '../metrics/service-index';
 import type { StepFigures } from '../metrics/step-metrics';
 import type { DossierFigures } from '../metrics/summary';

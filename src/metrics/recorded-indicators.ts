@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { AppError } from '../errors';
-import { AgencyEntity } from '../store/entities';
+import { saveRecordedInput } from '../store/figures/service-index';
+import { agencyByCode } from '../store/officers';
+import type { Store } from '../store/store';
 import type { RecordedIndicator } from './indicators';
 
 /**
@@ -9,7 +10,7 @@ import type { RecordedIndicator } from './indicators';
  * replaces it.
  */
 export async function recordIndicator(
-  dataSource: DataSource,
+  store: Store,
   input: {
     agencyCode: string;
     from: string;
@@ -33,27 +34,10 @@ export async function recordIndicator(
       { field: 'numerator' },
     );
   }
-  if (!(await dataSource.getRepository(AgencyEntity).existsBy({ code: input.agencyCode }))) {
+  if (!(await agencyByCode(store, input.agencyCode))) {
     throw new AppError('NOT_FOUND', `Agency '${input.agencyCode}' was not found`, {
       field: 'agencyCode',
     });
   }
-  await dataSource.query(
-    `INSERT INTO service_index_input
-       (agency_code, period_from, period_to, indicator, numerator, denominator, recorded_by, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (agency_code, period_from, period_to, indicator) DO UPDATE
-       SET numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
-           recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
-    [
-      input.agencyCode,
-      input.from,
-      input.to,
-      input.indicator,
-      input.numerator,
-      input.denominator,
-      input.by,
-      input.now,
-    ],
-  );
+  await saveRecordedInput(store, input);
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { agencyTree } from '../store/figures/service-index';
+import type { Store } from '../store/store';
 import { notFound } from '../errors';
 import { serviceIndexes, type ServiceIndex } from './service-index';
 
@@ -21,18 +22,11 @@ export interface RankedIndex extends ServiceIndex {
  * depth, by `parentCode`, in code order; NOT_FOUND for an unknown agency.
  */
 export async function agenciesUnder(
-  dataSource: DataSource,
+  store: Store,
   code: string,
   field = 'provinceCode',
 ): Promise<AgencyBelow[]> {
-  const rows = (await dataSource.query(
-    `WITH RECURSIVE below AS (
-       SELECT a.code, a.name, a.kind, 0 AS depth FROM agency a WHERE a.code = $1
-       UNION
-       SELECT a.code, a.name, a.kind, b.depth + 1 FROM agency a JOIN below b ON a.parent_code = b.code)
-     SELECT code, name, kind, depth FROM below ORDER BY code`,
-    [code],
-  )) as (AgencyBelow & { depth: number })[];
+  const rows = await agencyTree(store, code);
   if (rows.length === 0) throw notFound('Agency', code, { field });
   return rows.filter((row) => row.depth > 0).map(({ code, name, kind }) => ({ code, name, kind }));
 }
@@ -46,13 +40,13 @@ const tieKey = (points: number) => Math.round(points * 1e6);
  * Every agency is scored in one pass over the rollup (`serviceIndexes`).
  */
 export async function rankServiceIndexes(
-  dataSource: DataSource,
+  store: Store,
   agencies: AgencyBelow[],
   period: { from: string; to: string },
   now: Date,
 ): Promise<RankedIndex[]> {
   const indexes = await serviceIndexes(
-    dataSource,
+    store,
     agencies.map((agency) => agency.code),
     period,
     now,

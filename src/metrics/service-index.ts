@@ -1,7 +1,8 @@
-import { In, type DataSource } from 'typeorm';
+import { complainedOf, feedbackOf, recordedInputs } from '../store/figures/service-index';
+import type { Store } from '../store/store';
 import { listDefinitions } from '../store/definitions';
 import { ServiceIndexInputEntity } from '../store/entities';
-import { dossierMetrics, type Measure, type MetricsRow } from './dossier-metrics';
+import { dossierMetrics, type Measure, type MetricsRow } from '../store/figures/dossier-metrics';
 import { progressOf } from './summary';
 import {
   GROUPS,
@@ -57,12 +58,12 @@ const fraction = (numerator: number, denominator: number): Fraction => ({
  * rest. Scored as the public dashboard scores it (see indicators.ts).
  */
 export async function serviceIndex(
-  dataSource: DataSource,
+  store: Store,
   agencyCode: string,
   period: { from: string; to: string },
   now: Date,
 ): Promise<ServiceIndex> {
-  const [index] = await serviceIndexes(dataSource, [agencyCode], period, now);
+  const [index] = await serviceIndexes(store, [agencyCode], period, now);
   return index;
 }
 
@@ -72,7 +73,7 @@ export async function serviceIndex(
  * scored from its own rows by `scoreIndex`.
  */
 export async function serviceIndexes(
-  dataSource: DataSource,
+  store: Store,
   agencyCodes: string[],
   period: { from: string; to: string },
   now: Date,
@@ -80,15 +81,11 @@ export async function serviceIndexes(
   if (agencyCodes.length === 0) return [];
   const filter = { ...period, agencyCodes };
   const [procedures, definitions, feedback, complained, inputs] = await Promise.all([
-    dossierMetrics(dataSource, filter, ['AGENCY', 'PROCEDURE', 'FIELD'], now),
-    listDefinitions(dataSource),
-    feedbackOf(dataSource, agencyCodes, period, now),
-    complainedOf(dataSource, agencyCodes, period),
-    dataSource.getRepository(ServiceIndexInputEntity).findBy({
-      agencyCode: In(agencyCodes),
-      periodFrom: period.from,
-      periodTo: period.to,
-    }),
+    dossierMetrics(store, filter, ['AGENCY', 'PROCEDURE', 'FIELD'], now),
+    listDefinitions(store),
+    feedbackOf(store, agencyCodes, period, now),
+    complainedOf(store, agencyCodes, period),
+    recordedInputs(store, agencyCodes, period),
   ]);
   const fullOnline = new Set(
     definitions.filter((d) => d.model.onlineService === 'full').map((d) => d.key),
@@ -195,47 +192,4 @@ function scoreIndex(
     groups,
     points: groups.reduce((total, group) => total + group.points, 0),
   };
-}
-
-/**
- * The feedback on the agencies' dossiers that came in the period and is due by now, by agency:
- * answered by its due time, or not. Feedback still within its 15 working days and unanswered is
- * not counted.
- */
-async function feedbackOf(
-  dataSource: DataSource,
-  agencyCodes: string[],
-  period: { from: string; to: string },
-  now: Date,
-): Promise<Map<string, { due: number; onTime: number }>> {
-  const rows = (await dataSource.query(
-    `SELECT d.agency_code,
-            count(*) FILTER (WHERE f.answered_at IS NOT NULL OR f.due_at < $4)::int AS due,
-            count(*) FILTER (WHERE f.answered_at <= f.due_at)::int AS on_time
-       FROM dossier_feedback f JOIN dossier d ON d.code = f.dossier_code
-      WHERE d.agency_code = ANY($1::varchar[])
-        AND (f.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date
-      GROUP BY d.agency_code`,
-    [agencyCodes, period.from, period.to, now],
-  )) as { agency_code: string; due: number; on_time: number }[];
-  return new Map(rows.map((row) => [row.agency_code, { due: row.due, onTime: row.on_time }]));
-}
-
-/** Dossiers received in the period that drew feedback or a "not satisfied" rating, by agency. */
-async function complainedOf(
-  dataSource: DataSource,
-  agencyCodes: string[],
-  period: { from: string; to: string },
-): Promise<Map<string, number>> {
-  const rows = (await dataSource.query(
-    `SELECT d.agency_code, count(*)::int AS n FROM dossier d
-      WHERE d.agency_code = ANY($1::varchar[])
-        AND d.received_at >= $2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-        AND d.received_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
-        AND (d.satisfied IS FALSE
-             OR EXISTS (SELECT 1 FROM dossier_feedback f WHERE f.dossier_code = d.code))
-      GROUP BY d.agency_code`,
-    [agencyCodes, period.from, period.to],
-  )) as { agency_code: string; n: number }[];
-  return new Map(rows.map((row) => [row.agency_code, row.n]));
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { stepsCompleted, stepsP90, stepsWaiting } from '../store/figures/step-metrics';
+import type { Store } from '../store/store';
 import { AppError, notFound } from '../errors';
 import { listDefinitions } from '../store/definitions';
 import { WORKING_DAY_MINUTES } from './summary';
@@ -25,10 +26,10 @@ export interface StepFigures {
  * rollup (a few rows a day and bucket), and the tasks open now. In the order of the file.
  */
 export async function stepMetrics(
-  dataSource: DataSource,
+  store: Store,
   input: { key: string; version?: number; from: string; to: string; now: Date },
 ): Promise<StepFigures[]> {
-  const versions = await listDefinitions(dataSource, input.key);
+  const versions = await listDefinitions(store, input.key);
   if (versions.length === 0) throw notFound('Process definition', input.key, { key: input.key });
   const definition =
     input.version === undefined
@@ -41,34 +42,11 @@ export async function stepMetrics(
       { key: input.key, field: 'version' },
     );
   }
+  const period = { definitionId: definition.id, from: input.from, to: input.to };
   const [done, p90s, waiting] = await Promise.all([
-    dataSource.query(
-      `SELECT element_id, sum(completed)::int AS completed, sum(overdue)::int AS overdue,
-              sum(working_minutes)::bigint AS minutes
-         FROM step_rollup
-        WHERE definition_id = $1 AND day BETWEEN $2::date AND $3::date
-        GROUP BY element_id`,
-      [definition.id, input.from, input.to],
-    ) as Promise<{ element_id: string; completed: number; overdue: number; minutes: string }[]>,
-    dataSource.query(
-      `SELECT DISTINCT ON (element_id) element_id, duration_bucket_upper(bucket) AS p90
-         FROM (SELECT *, sum(n) OVER (PARTITION BY element_id ORDER BY bucket) AS running,
-                      sum(n) OVER (PARTITION BY element_id) AS total
-                 FROM (SELECT element_id, bucket, sum(completed) AS n FROM step_rollup
-                        WHERE definition_id = $1 AND day BETWEEN $2::date AND $3::date
-                        GROUP BY element_id, bucket) AS grouped) AS counted
-        WHERE total > 0 AND running >= 0.9 * total
-        ORDER BY element_id, bucket`,
-      [definition.id, input.from, input.to],
-    ) as Promise<{ element_id: string; p90: number }[]>,
-    dataSource.query(
-      `SELECT t.element_id, count(*)::int AS waiting,
-              count(*) FILTER (WHERE t.overdue OR t.due_at < $2)::int AS overdue
-         FROM task t JOIN process_instance i ON i.id = t.instance_id
-        WHERE i.definition_id = $1 AND t.state IN ('OPEN', 'CLAIMED')
-        GROUP BY t.element_id`,
-      [definition.id, input.now],
-    ) as Promise<{ element_id: string; waiting: number; overdue: number }[]>,
+    stepsCompleted(store, period),
+    stepsP90(store, period),
+    stepsWaiting(store, definition.id, input.now),
   ]);
   const steps = Object.values(definition.model.nodes).filter((node) => node.type === 'userTask');
   const figures = steps.map((node): StepFigures => {

@@ -1,4 +1,4 @@
-import type { MetricsGroup, MetricsRow } from './dossier-metrics';
+import type { MetricsGroup, MetricsRow } from '../store/figures/dossier-metrics';
 
 /** Working minutes in a working day, for processing times in days (8 hours, Decree 45/2020). */
 export const WORKING_DAY_MINUTES = 8 * 60;

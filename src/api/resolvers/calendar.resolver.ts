@@ -20,7 +20,7 @@ export class CalendarResolver {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
       throw new AppError('BAD_USER_INPUT', "'year' must be from 2000 to 2100", { field: 'year' });
     }
-    const calendar = await officeCalendar(context.dataSource);
+    const calendar = await officeCalendar(context.store);
     return {
       year,
       provisional: calendar.isProvisional(year),
@@ -44,11 +44,11 @@ export class CalendarResolver {
     agencyCode?: string,
   ): Promise<Date> {
     const code = requiredText(procedureCode, 'procedureCode');
-    const definition = await latestDefinitionByCode(context.dataSource, code);
+    const definition = await latestDefinitionByCode(context.store, code);
     if (!definition) throw notFound('Procedure', code, { field: 'procedureCode' });
     return new Date(
       appointmentFor(
-        (await officeCalendar(context.dataSource)).forAgency(
+        (await officeCalendar(context.store)).forAgency(
           optionalText(agencyCode, 'agencyCode'),
         ),
         definition.model.statutoryDuration,
@@ -68,7 +68,7 @@ export class CalendarResolver {
     @Ctx() context: ApiContext,
   ): Promise<boolean> {
     const changed = await deployCalendars(
-      context.dataSource,
+      context.store,
       [{ name: requiredText(name, 'name'), content }],
       context.now(),
     );

@@ -63,7 +63,7 @@ export class CatalogueResolver {
     @Arg('search', () => String, { nullable: true }) search: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<Procedure[]> {
-    const procedures = await publishedProcedures(context.dataSource, {
+    const procedures = await publishedProcedures(context.store, {
       field: optionalText(field, 'field'),
       search: optionalText(search, 'search'),
     });

@@ -10,6 +10,6 @@ export class ConsistencyResolver {
       'Checks that every instance agrees with its tasks, jobs, message waits and children, every dossier with its process, and the rollups with what they count (administrators; also `npm run check:consistency`).',
   })
   consistencyReport(@Ctx() context: ApiContext): Promise<ConsistencyReport> {
-    return checkConsistency(context.dataSource);
+    return checkConsistency(context.store);
   }
 }

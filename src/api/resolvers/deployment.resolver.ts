@@ -17,7 +17,7 @@ export class DeploymentResolver {
     @Arg('bpmnXml', () => String) bpmnXml: string,
     @Ctx() context: ApiContext,
   ): Promise<Deployment> {
-    const result = await deployBpmn(context.dataSource, bpmnXml, { now: context.now() });
+    const result = await deployBpmn(context.store, bpmnXml, { now: context.now() });
     const { id, source, deployedAt } = result.deployment;
     return {
       id,

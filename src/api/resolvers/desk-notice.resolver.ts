@@ -41,7 +41,7 @@ export class DeskNoticeResolver {
   ): Promise<DeskNoticeEntity> {
     const me = signedIn(context);
     return issueDeskNotice(
-      context.dataSource,
+      context.store,
       {
         number,
         procedureKey: requiredText(input.procedureKey, 'input.procedureKey'),

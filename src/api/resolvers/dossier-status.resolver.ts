@@ -66,12 +66,12 @@ export class DossierStatusResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierProgress> {
     const dossier = await citizensDossier(
-      context.dataSource,
+      context.store,
       requiredText(code, 'code'),
       phoneLast4,
       context.now(),
     );
-    return view(await publicDossierStatus(context.dataSource, dossier, context.now()));
+    return view(await publicDossierStatus(context.store, dossier, context.now()));
   }
 }
 

@@ -8,7 +8,7 @@ import { dossierOfAgency } from '../../dossier/of-agency';
 import { isLate } from '../../dossier/late';
 import { trackingBook } from '../../dossier/tracking-book';
 import { paidFor, recordPayment, requestPayment } from '../../dossier/payment';
-import { queryDossiers } from '../../dossier/query';
+import { queryDossiers } from '../../store/dossier-list';
 import { MAX_FEE } from '../../dossier/fee';
 import { receiveDossier } from '../../dossier/receive';
 import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
@@ -71,7 +71,7 @@ export class DossierResolver {
   ): Promise<DossierEntity> {
     const me = signedIn(context);
     return receiveDossier(
-      context.dataSource,
+      context.store,
       {
         procedureKey: requiredText(input.procedureKey, 'procedureKey'),
         applicant: applicantInput({ ...input.applicant }),
@@ -102,7 +102,7 @@ export class DossierResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return requestSupplement(context.dataSource, {
+    return requestSupplement(context.store, {
       code,
       missing: missing.map((name, index) => requiredText(name, `missing[${index}]`)),
       reason: requiredText(reason, 'reason'),
@@ -118,7 +118,7 @@ export class DossierResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return submitSupplement(context.dataSource, {
+    return submitSupplement(context.store, {
       code,
       components: componentsInput(components.map((c) => ({ ...c }))),
       by: me,
@@ -137,7 +137,7 @@ export class DossierResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return extendDossier(context.dataSource, {
+    return extendDossier(context.store, {
       code,
       appointment,
       reason: requiredText(reason, 'reason'),
@@ -154,7 +154,7 @@ export class DossierResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return recordPayment(context.dataSource, { code, amount, method, by: me, now: context.now() });
+    return recordPayment(context.store, { code, amount, method, by: me, now: context.now() });
   }
 
   @Mutation(() => Dossier, {
@@ -167,7 +167,7 @@ export class DossierResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return requestPayment(context.dataSource, { code, amount, by: me, now: context.now() });
+    return requestPayment(context.store, { code, amount, by: me, now: context.now() });
   }
 
   @Mutation(() => Dossier, { description: 'Refuses the dossier, with the reason (Form 03).' })
@@ -216,7 +216,7 @@ export class DossierResolver {
     @Arg('electronicCopies', () => Int, { defaultValue: 0 }) electronicCopies = 0,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return returnResult(context.dataSource, {
+    return returnResult(context.store, {
       code,
       by: me,
       now: context.now(),
@@ -239,7 +239,7 @@ export class DossierResolver {
   ): Promise<DossierEntity> {
     const me = signedIn(context);
     return dossierOfAgency(
-      context.dataSource,
+      context.store,
       requiredText(code, 'code'),
       me.agency.code,
       asActor(me),
@@ -259,7 +259,7 @@ export class DossierResolver {
     const me = signedIn(context);
     const cursor = after ? decodeCursor(after, DOSSIER_CURSOR) : undefined;
     const page = await queryDossiers(
-      context.dataSource,
+      context.store,
       {
         agencyCode: agencyOf(me, optionalText(filter?.agencyCode, 'filter.agencyCode')),
         statusCode: filter?.status ? DOSSIER_STATUS[filter.status] : undefined,
@@ -305,7 +305,7 @@ export class DossierResolver {
     if (!(to > from)) {
       throw new AppError('BAD_USER_INPUT', "'to' must come after 'from'", { field: 'to' });
     }
-    return trackingBook(context.dataSource, signedIn(context).agency.code, from, to);
+    return trackingBook(context.store, signedIn(context).agency.code, from, to);
   }
 
   @FieldResolver(() => DossierStatus)
@@ -325,7 +325,7 @@ export class DossierResolver {
 
   @FieldResolver(() => ProcessDefinition, { description: 'The procedure and its version.' })
   procedure(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return definitionById(context.dataSource.manager, dossier.definitionId);
+    return definitionById(context.store.manager, dossier.definitionId);
   }
 
   @FieldResolver(() => ProcessInstance)
@@ -348,7 +348,7 @@ export class DossierResolver {
 
   @FieldResolver(() => Int, { description: 'How many times the citizen was asked for papers.' })
   async supplementRequests(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return context.dataSource
+    return context.store
       .getRepository(DossierFormEntity)
       .countBy({ dossierCode: dossier.code, number: '02' });
   }
@@ -368,7 +368,7 @@ export class DossierResolver {
 
   @FieldResolver(() => Int, { description: 'What has been paid so far, in đồng.' })
   paidAmount(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<number> {
-    return paidFor(context.dataSource.getRepository(DossierPaymentEntity), dossier.code);
+    return paidFor(context.store.getRepository(DossierPaymentEntity), dossier.code);
   }
 
   @FieldResolver(() => [DossierPayment])
@@ -376,7 +376,7 @@ export class DossierResolver {
     @Root() dossier: DossierEntity,
     @Ctx() context: ApiContext,
   ): Promise<DossierPaymentEntity[]> {
-    return context.dataSource
+    return context.store
       .getRepository(DossierPaymentEntity)
       .find({ where: { dossierCode: dossier.code }, order: { paidAt: 'ASC' } });
   }
@@ -386,7 +386,7 @@ export class DossierResolver {
       'The control sheet (Form 06): each hand-over between steps and agencies, early, on time or late.',
   })
   async controlSheet(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return controlSheet(context.dataSource, dossier, await officeCalendar(context.dataSource));
+    return controlSheet(context.store, dossier, await officeCalendar(context.store));
   }
 
   @FieldResolver(() => Boolean, {
@@ -399,14 +399,14 @@ export class DossierResolver {
 
   @FieldResolver(() => [Feedback], { description: 'Feedback on the dossier (PAKN), oldest first.' })
   feedback(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return context.dataSource
+    return context.store
       .getRepository(DossierFeedbackEntity)
       .find({ where: { dossierCode: dossier.code }, order: { submittedAt: 'ASC' } });
   }
 
   @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })
   forms(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<DossierFormEntity[]> {
-    return context.dataSource
+    return context.store
       .getRepository(DossierFormEntity)
       .find({ where: { dossierCode: dossier.code }, order: { issuedAt: 'ASC', number: 'ASC' } });
   }
@@ -422,7 +422,7 @@ export class DossierResolver {
   ): Promise<{ username: string; dossier: DossierEntity }> {
     const me = signedIn(context);
     const dossier = await dossierOfAgency(
-      context.dataSource,
+      context.store,
       requiredText(code, 'code'),
       me.agency.code,
     );
@@ -436,7 +436,7 @@ export class DossierResolver {
     reason: string,
   ): Promise<DossierEntity> {
     const me = await this.mine(context, code);
-    return endDossier(context.dataSource, how, {
+    return endDossier(context.store, how, {
       code,
       reason: requiredText(reason, 'reason'),
       by: me,

@@ -56,7 +56,7 @@ export class FeedbackResolver {
   ): Promise<DossierFeedbackEntity> {
     const now = context.now();
     const dossier = await citizenProves(context, code, phoneLast4, now);
-    return submitFeedback(context.dataSource, dossier, content, now);
+    return submitFeedback(context.store, dossier, content, now);
   }
 
   @Mutation(() => Rating, {
@@ -70,7 +70,7 @@ export class FeedbackResolver {
   ): Promise<Rating> {
     const now = context.now();
     const dossier = await citizenProves(context, code, phoneLast4, now);
-    await rateDossier(context.dataSource, dossier, satisfied, now);
+    await rateDossier(context.store, dossier, satisfied, now);
     return { satisfied, ratedAt: now };
   }
 
@@ -81,7 +81,7 @@ export class FeedbackResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierFeedbackEntity> {
     const me = signedIn(context);
-    return answerFeedback(context.dataSource, {
+    return answerFeedback(context.store, {
       id,
       answer,
       by: { username: me.username, agencyCode: me.agency.code },
@@ -92,5 +92,5 @@ export class FeedbackResolver {
 
 /** The citizen's dossier, proved by its code and their phone's last digits. */
 function citizenProves(context: ApiContext, code: string, phoneLast4: string, now: Date) {
-  return citizensDossier(context.dataSource, requiredText(code, 'code'), phoneLast4, now);
+  return citizensDossier(context.store, requiredText(code, 'code'), phoneLast4, now);
 }

@@ -20,7 +20,7 @@ export class IncidentResolver {
   ): Promise<Incident[]> {
     const { processInstanceId, ...rest } = filter ?? {};
     const rows = await listIncidents(
-      context.dataSource,
+      context.store,
       { ...rest, instanceId: processInstanceId },
       rangeInput(first, 'first', 1, 500),
     );
@@ -36,7 +36,7 @@ export class IncidentResolver {
     @Ctx() context: ApiContext,
   ): Promise<Incident> {
     return toIncident(
-      await retryIncident(context.dataSource, {
+      await retryIncident(context.store, {
         id,
         retries: rangeInput(retries, 'retries', 1, 100),
         now: context.now(),
@@ -52,6 +52,6 @@ export class IncidentResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: ApiContext,
   ): Promise<Incident> {
-    return toIncident(await resolveIncident(context.dataSource, { id, now: context.now() }));
+    return toIncident(await resolveIncident(context.store, { id, now: context.now() }));
   }
 }

@@ -31,7 +31,7 @@ export class JobResolver {
     @Arg('lockSeconds', () => Int) lockSeconds: number,
     @Ctx() context: ApiContext,
   ): Promise<Job[]> {
-    const locked = await fetchAndLockJobs(context.dataSource, {
+    const locked = await fetchAndLockJobs(context.store, {
       type: requiredText(type, 'type'),
       workerId: requiredText(workerId, 'workerId'),
       maxJobs: rangeInput(maxJobs, 'maxJobs', 1, 100),
@@ -50,7 +50,7 @@ export class JobResolver {
     @Arg('workerId', () => String, { nullable: true }) workerId: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstance> {
-    return completeJob(context.dataSource, {
+    return completeJob(context.store, {
       jobId: id,
       workerId: workerId ?? undefined,
       variables: variablesInput(variables, 'variables'),
@@ -70,7 +70,7 @@ export class JobResolver {
     @Ctx() context: ApiContext,
   ): Promise<Job> {
     return toJob(
-      await failJob(context.dataSource, {
+      await failJob(context.store, {
         jobId: id,
         workerId: workerId ?? undefined,
         retries: rangeInput(retries, 'retries', 0, 100),
@@ -95,7 +95,7 @@ export class JobResolver {
     @Arg('workerId', () => String, { nullable: true }) workerId: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstance> {
-    return throwJobError(context.dataSource, {
+    return throwJobError(context.store, {
       jobId: id,
       workerId: workerId ?? undefined,
       errorCode: requiredText(errorCode, 'errorCode'),

@@ -18,7 +18,7 @@ export class MessageResolver {
     @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
     @Ctx() context: ApiContext,
   ): Promise<CorrelationResult> {
-    const correlation = await correlateMessage(context.dataSource, {
+    const correlation = await correlateMessage(context.store, {
       messageName: requiredText(name, 'name'),
       correlationKey: optionalText(correlationKey, 'correlationKey') ?? null,
       variables: variablesInput(variables, 'variables'),

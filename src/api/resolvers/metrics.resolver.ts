@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { dossierMetrics, type Dimension } from '../../metrics/dossier-metrics';
+import { dossierMetrics, type Dimension } from '../../store/figures/dossier-metrics';
 import type { RecordedIndicator } from '../../metrics/indicators';
 import { recordIndicator } from '../../metrics/recorded-indicators';
 import { serviceIndex, type ServiceIndex } from '../../metrics/service-index';
@@ -50,7 +50,7 @@ export class MetricsResolver {
     );
     if (filter?.from && filter.to) checkPeriod(filter.from, filter.to, 'filter.to');
     const rows = await dossierMetrics(
-      context.dataSource,
+      context.store,
       {
         from: filter?.from,
         to: filter?.to,
@@ -79,7 +79,7 @@ export class MetricsResolver {
     @Arg('version', () => Int, { nullable: true }) version?: number,
   ): Promise<StepFigures[]> {
     checkPeriod(from, to);
-    return stepMetrics(context.dataSource, {
+    return stepMetrics(context.store, {
       key: requiredText(key, 'processDefinitionKey'),
       version: version ?? undefined,
       from,
@@ -104,7 +104,7 @@ export class MetricsResolver {
       'agencyCode',
     );
     checkPeriod(from, to);
-    return serviceIndex(context.dataSource, agency, { from, to }, context.now());
+    return serviceIndex(context.store, agency, { from, to }, context.now());
   }
 
   @Query(() => [ServiceIndexRank], {
@@ -130,10 +130,10 @@ export class MetricsResolver {
     const province = requiredText(provinceCode, 'provinceCode');
     const only = optionalText(kind, 'kind');
     checkPeriod(from, to);
-    const below = await agenciesUnder(context.dataSource, province);
+    const below = await agenciesUnder(context.store, province);
     checkRankingScope(me, province, below, 'provinceCode');
     return rankServiceIndexes(
-      context.dataSource,
+      context.store,
       below.filter((agency) => only === undefined || agency.kind === only),
       { from, to },
       context.now(),
@@ -155,7 +155,7 @@ export class MetricsResolver {
   ): Promise<ServiceIndicator> {
     checkPeriod(from, to);
     const me = signedIn(context);
-    await recordIndicator(context.dataSource, {
+    await recordIndicator(context.store, {
       agencyCode: requiredText(agencyCode, 'agencyCode'),
       from,
       to,
@@ -165,7 +165,7 @@ export class MetricsResolver {
       by: me.username,
       now: context.now(),
     });
-    const index = await serviceIndex(context.dataSource, agencyCode, { from, to }, context.now());
+    const index = await serviceIndex(context.store, agencyCode, { from, to }, context.now());
     return index.groups.flatMap((group) => group.indicators).find((i) => i.id === indicator)!;
   }
 }

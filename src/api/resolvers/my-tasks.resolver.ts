@@ -36,9 +36,9 @@ export class MyTasksResolver {
         field: 'filter.state',
       });
     }
-    const calendar = await officeCalendar(context.dataSource);
+    const calendar = await officeCalendar(context.store);
     const page = await queryMyTasks(
-      context.dataSource,
+      context.store,
       asActor(me),
       {
         state: filter?.state as 'OPEN' | 'CLAIMED' | undefined,

@@ -21,7 +21,7 @@ export class ProcessDefinitionResolver {
     @Arg('key', () => String, { nullable: true }) key: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<ProcessDefinition[]> {
-    return listDefinitions(context.dataSource, optionalText(key, 'key'));
+    return listDefinitions(context.store, optionalText(key, 'key'));
   }
 
   @FieldResolver(() => String, {
@@ -68,7 +68,7 @@ export class ProcessDefinitionResolver {
     @Ctx() context: ApiContext,
   ): Promise<ModelChange[]> {
     if (definition.version === 1) return [];
-    const previous = (await listDefinitions(context.dataSource, definition.key)).find(
+    const previous = (await listDefinitions(context.store, definition.key)).find(
       (candidate) => candidate.version === definition.version - 1,
     );
     return previous ? diffModels(previous.model, definition.model) : [];

@@ -32,7 +32,7 @@ export class ProcessInstanceResolver {
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity> {
     const me = signedIn(context);
-    return startInstance(context.dataSource, {
+    return startInstance(context.store, {
       key: requiredText(key, 'key'),
       businessKey: optionalText(businessKey, 'businessKey') ?? null,
       variables: variablesInput(variables, 'variables'),
@@ -50,7 +50,7 @@ export class ProcessInstanceResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity> {
-    const instance = await findInstance(context.dataSource, id);
+    const instance = await findInstance(context.store, id);
     if (!instance) throw notFound('Process instance', id, { instanceId: id });
     await mustReach(context, instance.id);
     return instance;
@@ -68,12 +68,12 @@ export class ProcessInstanceResolver {
     @Root() instance: ProcessInstanceEntity,
     @Ctx() context: ApiContext,
   ): Promise<ProcessDefinition> {
-    return definitionById(context.dataSource.manager, instance.definitionId);
+    return definitionById(context.store.manager, instance.definitionId);
   }
 
   @FieldResolver(() => [Task], { description: 'Tasks waiting for an officer, open or claimed.' })
   openTasks(@Root() instance: ProcessInstanceEntity, @Ctx() context: ApiContext): Promise<Task[]> {
-    return openTasksOf(context.dataSource, instance.id);
+    return openTasksOf(context.store, instance.id);
   }
 
   @FieldResolver(() => ProcessInstance, {
@@ -97,9 +97,9 @@ export class ProcessInstanceResolver {
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity[]> {
     const actor = asActor(signedIn(context));
-    const children = await childrenOf(context.dataSource, instance.id);
+    const children = await childrenOf(context.store, instance.id);
     const seen = await Promise.all(
-      children.map((child) => reachesInstance(context.dataSource.manager, actor, child.id)),
+      children.map((child) => reachesInstance(context.store.manager, actor, child.id)),
     );
     return children.filter((_, index) => seen[index]);
   }
@@ -128,7 +128,7 @@ export class ProcessInstanceResolver {
     @Ctx() context: ApiContext,
   ): Promise<Incident[]> {
     authorize('incidents', signedIn(context));
-    const rows = await listIncidents(context.dataSource, { instanceId: instance.id }, 500);
+    const rows = await listIncidents(context.store, { instanceId: instance.id }, 500);
     return rows.map(toIncident);
   }
 
@@ -137,14 +137,14 @@ export class ProcessInstanceResolver {
     @Root() instance: ProcessInstanceEntity,
     @Ctx() context: ApiContext,
   ): Promise<HistoryEvent[]> {
-    return instanceHistory(context.dataSource, instance.id);
+    return instanceHistory(context.store, instance.id);
   }
 }
 
 /** FORBIDDEN unless the signed-in officer may see the instance (see reachesInstance). */
 async function mustReach(context: ApiContext, instanceId: string): Promise<void> {
   if (
-    !(await reachesInstance(context.dataSource.manager, asActor(signedIn(context)), instanceId))
+    !(await reachesInstance(context.store.manager, asActor(signedIn(context)), instanceId))
   ) {
     throw new AppError('FORBIDDEN', `Process instance '${instanceId}' is of another agency`, {
       instanceId,

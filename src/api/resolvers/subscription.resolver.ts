@@ -23,7 +23,7 @@ export class SubscriptionResolver {
       'A task that is or was in my inbox changed: it arrived, was claimed, completed, canceled or its deadline moved.',
     subscribe: ({ context }: SubscribeResolverData<unknown, { code?: string }, ApiContext>) =>
       changes(context, 'taskChanged', 'task_changed', (me, taskId) =>
-        taskConcerning(context.dataSource, asActor(me), taskId),
+        taskConcerning(context.store, asActor(me), taskId),
       ),
   })
   taskChanged(@Root() task: TaskEntity): TaskEntity {
@@ -39,9 +39,9 @@ export class SubscriptionResolver {
       const code = requiredText(args.code ?? '', 'code');
       return changes(context, 'dossierChanged', 'dossier_changed', async (me, changed) => {
         if (changed !== code) return null;
-        const instance = await findDossierInstance(context.dataSource, code);
+        const instance = await findDossierInstance(context.store, code);
         if (!instance) return null;
-        const seen = await reachesInstance(context.dataSource.manager, asActor(me), instance.id);
+        const seen = await reachesInstance(context.store.manager, asActor(me), instance.id);
         return seen ? instance : null;
       });
     },
@@ -77,7 +77,7 @@ function changes<T>(
     map(async (payload: string) => {
       const me = await recheck();
       if (!me) return null;
-      context.loaders = createLoaders(context.dataSource);
+      context.loaders = createLoaders(context.store);
       return load(me, payload);
     }),
     filter((value: T | null): value is T => value !== null),

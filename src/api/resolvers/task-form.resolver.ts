@@ -13,11 +13,11 @@ export class TaskFormResolver {
     @Arg('schema', () => String, { description: 'The form file as text.' }) schema: string,
     @Ctx() context: ApiContext,
   ): Promise<TaskFormDeployment> {
-    return deployTaskForm(context.dataSource, schema, { now: context.now() });
+    return deployTaskForm(context.store, schema, { now: context.now() });
   }
 
   @Query(() => [TaskForm], { description: 'The latest version of every deployed task form.' })
   taskForms(@Ctx() context: ApiContext): Promise<TaskForm[]> {
-    return latestTaskForms(context.dataSource);
+    return latestTaskForms(context.store);
   }
 }

@@ -19,7 +19,7 @@ import { notFound } from '../../errors';
 import { definitionById } from '../../store/definitions';
 import type { TaskEntity } from '../../store/entities';
 import { queryTasks } from '../../store/task-query';
-import * as taskStore from '../../store/tasks';
+import * as taskStore from '../../commands/tasks';
 import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
 import {
@@ -51,7 +51,7 @@ export class TaskResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TaskConnection> {
     const query = { ...taskQueryInput(filter), reachableBy: asActor(signedIn(context)) };
-    const page = await queryTasks(context.dataSource, query, {
+    const page = await queryTasks(context.store, query, {
       first: pageSizeInput(first ?? undefined),
       afterSeq: taskCursor.decode(after),
       withTotal: asksFor(info, 'totalCount'),
@@ -75,7 +75,7 @@ export class TaskResolver {
   })
   async claimTask(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Task> {
     const me = signedIn(context);
-    return taskStore.claimTask(context.dataSource, {
+    return taskStore.claimTask(context.store, {
       taskId: id,
       assignee: me.username,
       now: context.now(),
@@ -94,7 +94,7 @@ export class TaskResolver {
   ): Promise<Task> {
     const me = signedIn(context);
     const officer = requiredText(assignee, 'assignee');
-    return taskStore.assignTask(context.dataSource, {
+    return taskStore.assignTask(context.store, {
       taskId: id,
       assignee: officer,
       actor: me.username,
@@ -108,7 +108,7 @@ export class TaskResolver {
   })
   async unclaimTask(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Task> {
     const me = signedIn(context);
-    return taskStore.unclaimTask(context.dataSource, {
+    return taskStore.unclaimTask(context.store, {
       taskId: id,
       now: context.now(),
       actor: me.username,
@@ -125,7 +125,7 @@ export class TaskResolver {
     @Ctx() context: ApiContext,
   ): Promise<Task> {
     const me = signedIn(context);
-    return taskStore.completeTask(context.dataSource, {
+    return taskStore.completeTask(context.store, {
       taskId: id,
       variables: variablesInput(variables, 'variables'),
       actor: me.username,
@@ -146,7 +146,7 @@ export class TaskResolver {
     @Ctx() context: ApiContext,
   ): Promise<Task> {
     const me = signedIn(context);
-    return taskStore.handOnTask(context.dataSource, {
+    return taskStore.handOnTask(context.store, {
       taskId: id,
       agency: requiredText(agency, 'agency'),
       reason: requiredText(reason, 'reason'),
@@ -173,7 +173,7 @@ export class TaskResolver {
   async formFields(@Root() task: TaskEntity, @Ctx() context: ApiContext): Promise<FormField[]> {
     const instance = await context.loaders.instance.load(task.instanceId);
     if (!instance) return [];
-    const definition = await definitionById(context.dataSource.manager, instance.definitionId);
+    const definition = await definitionById(context.store.manager, instance.definitionId);
     return formFieldsOf(definition.model, task.elementId);
   }
 

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Dimension } from '../../metrics/dossier-metrics';
+import type { Dimension } from '../../store/figures/dossier-metrics';
 import { DossierChannel } from './dossier.type';
 
 export const MetricsDimension = {

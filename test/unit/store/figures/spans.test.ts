@@ -1,4 +1,4 @@
-import { periodSpans } from '../../../src/metrics/spans';
+import { periodSpans } from '../../../../src/store/figures/spans';
 
 describe('periodSpans', () => {
   it('reads whole months from month rows and the days around them from day rows', () => {

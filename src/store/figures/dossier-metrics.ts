@@ -1,5 +1,6 @@
-import { OPEN_LATENESS_SQL } from '../calendar/timeliness';
-import type { DataSource } from 'typeorm';
+import { OPEN_LATENESS_SQL } from '../../calendar/timeliness';
+import { preparedQuery } from '../prepared';
+import type { Store } from '../store';
 import { periodSpans } from './spans';
 
 /** What dossiers may be grouped by. */
@@ -156,7 +157,7 @@ const OVERDUE = OPEN_LATENESS_SQL.overdue;
  * open are counted live (whether they are overdue depends on now), from the open ones only.
  */
 export async function dossierMetrics(
-  dataSource: DataSource,
+  store: Store,
   filter: MetricsFilter,
   groupBy: Dimension[],
   now: Date,
@@ -175,7 +176,8 @@ export async function dossierMetrics(
   const byDay = dimensions.includes('DAY');
   const counted = where(filter, ROLLUP, fromRollup ? { byDay } : undefined);
   if (fromRollup) counted.conditions.push(`r.grain = '${grain}'`);
-  const rows = (await dataSource.query(
+  const rows = (await preparedQuery(
+    store.manager,
     `SELECT ${[...groupColumns(dimensions, ROLLUP), ...MEASURES.map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
        FROM ${source}
       WHERE ${counted.conditions.join(' AND ') || 'true'}
@@ -189,7 +191,8 @@ export async function dossierMetrics(
   // day, not once a dossier (a province's open dossiers are a hundred thousand).
   const read = [...new Set(dimensions.map((d) => DIMENSIONS[d].reads))];
   const positions = read.map((_, i) => i + 1).join(', ');
-  const openRows = (await dataSource.query(
+  const openRows = (await preparedQuery(
+    store.manager,
     `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue', 'sum(o.untimed)::int AS untimed'].join(', ')}
        FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`, `count(*) FILTER (WHERE ${UNTIMED}) AS untimed`].join(', ')}
                FROM dossier d
@@ -201,7 +204,8 @@ export async function dossierMetrics(
   )) as Record<string, string | number | null>[];
 
   const notices = where(filter, NOTICE);
-  const noticeRows = (await dataSource.query(
+  const noticeRows = (await preparedQuery(
+    store.manager,
     `SELECT ${[...groupColumns(dimensions, NOTICE), `count(*) FILTER (WHERE n.number = '02')::int AS guided`, `count(*) FILTER (WHERE n.number = '03')::int AS refused`].join(', ')}
        FROM desk_notice n
       WHERE ${notices.conditions.join(' AND ') || 'true'}
@@ -222,7 +226,7 @@ export async function dossierMetrics(
   }
   const p90ByKey = options.p90
     ? new Map(
-        (await p90Of(dataSource, filter, dimensions, byProcedure || byOfficer)).map((row) => [
+        (await p90Of(store, filter, dimensions, byProcedure || byOfficer)).map((row) => [
           keyOf(row),
           row.p90 === null ? null : Number(row.p90),
         ]),
@@ -257,14 +261,15 @@ export async function dossierMetrics(
  * else from the resolved dossiers themselves, bucketed alike so that both give the same answer.
  */
 async function p90Of(
-  dataSource: DataSource,
+  store: Store,
   filter: MetricsFilter,
   dimensions: Dimension[],
   fromDossiers: boolean,
 ): Promise<Record<string, unknown>[]> {
   if (fromDossiers) {
     const { conditions, params } = where(filter, DOSSIER);
-    return dataSource.query(
+    return preparedQuery(
+      store.manager,
       `SELECT ${[...groupColumns(dimensions, DOSSIER), `duration_bucket_upper(duration_bucket(percentile_disc(0.9) WITHIN GROUP (ORDER BY d.processing_minutes))) AS p90`].join(', ')}
          FROM dossier d
         WHERE d.outcome IS NOT NULL ${conditions.map((c) => `AND ${c}`).join(' ')}
@@ -275,7 +280,8 @@ async function p90Of(
   const { conditions, params } = where(filter, ROLLUP, { byDay: dimensions.includes('DAY') });
   const groups = dimensions.map((_, i) => `g${i}`);
   const partition = groups.length ? `PARTITION BY ${groups.join(', ')}` : '';
-  return dataSource.query(
+  return preparedQuery(
+    store.manager,
     `SELECT ${groups.length ? `DISTINCT ON (${groups.join(', ')})` : ''} ${[...groups, 'duration_bucket_upper(bucket) AS p90'].join(', ')}
        FROM (SELECT *, sum(n) OVER (${partition} ORDER BY bucket) AS running,
                     sum(n) OVER (${partition}) AS total
