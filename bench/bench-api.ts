@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -17,13 +18,16 @@ export interface BenchApi {
 
 /** The real API server on a local port, as the pages and portals reach it. */
 export async function startBenchApi(dataSource: DataSource): Promise<BenchApi> {
-  const server = await createApiServer({ dataSource, logger: pino({ level: 'silent' }) });
+  const server = await createApiServer({
+    store: Store.of(dataSource),
+    logger: pino({ level: 'silent' }),
+  });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   // Kept-alive connections through node:http: the client shares the server's two cores, and
   // `fetch` spends several times the CPU per request that this does.
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  const key = await signingKey(dataSource);
+  const key = await signingKey(Store.of(dataSource));
   const tokens = new Map<string, string>();
   return {
     async call<T>(token: string, query: string, variables?: object): Promise<T> {
@@ -60,14 +64,14 @@ export async function startBenchApi(dataSource: DataSource): Promise<BenchApi> {
       if (known) return known;
       const now = new Date();
       if (!(await dataSource.getRepository(AgencyEntity).findOneBy({ code: agencyCode }))) {
-        await createAgency(dataSource, {
+        await createAgency(Store.of(dataSource), {
           code: agencyCode,
           name: agencyCode,
           kind: 'commune',
           now,
         });
       }
-      const officer = await createOfficer(dataSource, {
+      const officer = await createOfficer(Store.of(dataSource), {
         username,
         fullName: username,
         agencyCode,

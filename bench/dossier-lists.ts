@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import type { DataSource } from 'typeorm';
 import { queryDossiers, type DossierQuery } from '../src/store/dossier-list';
 import { DOSSIER_STATUS } from '../src/dossier/status';
@@ -26,7 +27,7 @@ export async function benchDossierLists(
   ];
   const measured: [string, Measurement][] = [];
   for (const [name, query] of lists) {
-    const list = () => queryDossiers(dataSource, query, { first: 50, withTotal: true });
+    const list = () => queryDossiers(Store.of(dataSource), query, { first: 50, withTotal: true });
     await list(); // its plan cached, its pages read once
     measured.push([name, await measureRounds(rounds, list)]);
   }

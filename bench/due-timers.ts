@@ -27,7 +27,7 @@ export async function benchDueTimers(
   count: number,
   runners: number,
 ): Promise<Measurement> {
-  await deployBpmn(dataSource, WAIT_THEN_FILE, { now: new Date() });
+  await deployBpmn(Store.of(dataSource), WAIT_THEN_FILE, { now: new Date() });
   const startedAt = new Date(Date.now() - 3_600_000);
   for (let i = 0; i < count; i += 50) {
     await Promise.all(

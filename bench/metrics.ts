@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import type { DataSource } from 'typeorm';
 import { dossierMetrics } from '../src/store/figures/dossier-metrics';
 import { serviceIndex } from '../src/metrics/service-index';
@@ -16,7 +17,7 @@ const CHANNELS = ['IN_PERSON', 'ONLINE_FULL', 'ONLINE_PARTIAL', 'POSTAL', 'AT_HO
  * batches with the rollup trigger on, as receptions and completions would leave them.
  */
 export async function fillProvince(dataSource: DataSource, dossiers: number): Promise<Measurement> {
-  const deployed = await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
+  const deployed = await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
   const definitionId = deployed.definitions[0].id;
   const batch = 50_000;
   return measure(dossiers, async () => {
@@ -72,17 +73,17 @@ export async function benchMetricsQueries(
   return [
     [
       'dossierMetrics: the province, a year, by agency, with p90',
-      await run(() => dossierMetrics(dataSource, year, ['AGENCY'], now, { p90: true })),
+      await run(() => dossierMetrics(Store.of(dataSource), year, ['AGENCY'], now, { p90: true })),
     ],
     [
       'dossierMetrics: the province, a year, by month and procedure',
-      await run(() => dossierMetrics(dataSource, year, ['MONTH', 'PROCEDURE'], now)),
+      await run(() => dossierMetrics(Store.of(dataSource), year, ['MONTH', 'PROCEDURE'], now)),
     ],
     [
       'dossierMetrics: one commune, a quarter, with p90',
       await run(() =>
         dossierMetrics(
-          dataSource,
+          Store.of(dataSource),
           { from: '2025-07-01', to: '2025-09-30', agencyCodes: ['agency-7'] },
           [],
           now,
@@ -92,7 +93,7 @@ export async function benchMetricsQueries(
     ],
     [
       'serviceIndex: one commune, a year',
-      await run(() => serviceIndex(dataSource, 'agency-7', year, now)),
+      await run(() => serviceIndex(Store.of(dataSource), 'agency-7', year, now)),
     ],
     [
       'the same province by agency, counted from the dossiers (no rollup)',

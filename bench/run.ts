@@ -1,3 +1,4 @@
+import { Store } from '../src/store/store';
 import 'reflect-metadata';
 import { deployBpmn } from '../src/store/deploy';
 import { startBenchApi } from './bench-api';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
 
   const { url, dataSource, close } = await openBenchDatabase('bench', 54398);
   try {
-    await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
+    await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
     const serverCpu = await postgresCpuClock(url);
 
     const pgbench = await runPgbench(url, size.pgbench, serverCpu);

@@ -18,7 +18,7 @@ export async function benchStoreSteps(
   concurrency: number,
   databaseCpu: CpuClock = null,
 ): Promise<Measurement> {
-  await deployBpmn(dataSource, FIVE_TASKS, { now: new Date() });
+  await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
   const dossier = async () => {
     const now = new Date();
     const instance = await startInstance(Store.of(dataSource), {

@@ -1,7 +1,7 @@
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 import type { PubSub } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
 import { PgListener } from '../store/pg-listener';
 
 /** The channels the ChangeNotify migration's triggers notify; each payload names what changed. */
@@ -59,12 +59,12 @@ export class ChangeFeed {
   private relisten?: NodeJS.Timeout;
 
   constructor(
-    dataSource: DataSource,
+    store: Store,
     logger: Logger,
     readonly streams: ChangeStreams,
   ) {
     this.listener = new PgListener(
-      dataSource,
+      store,
       CHANGE_CHANNELS,
       (channel, payload) => streams.publish(channel, payload),
       logger,

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Authentication } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
@@ -11,8 +10,6 @@ import type { Store } from '../store/store';
 export interface ApiContext {
   /** The database, through the store's operations. */
   store: Store;
-  /** @deprecated going: every resolver moves to `store`. */
-  dataSource: DataSource;
   /** The current time; injected so tests can fix it. */
   now: () => Date;
   logger: Logger;

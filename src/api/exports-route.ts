@@ -1,5 +1,4 @@
 import express from 'express';
-import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
 import type { Principal } from '../auth/principal';
@@ -20,7 +19,10 @@ import { dossierMetrics, type Dimension } from '../store/figures/dossier-metrics
 import { serviceIndex } from '../metrics/service-index';
 import { stepMetrics } from '../metrics/step-metrics';
 import { figuresOf } from '../metrics/summary';
-import { AgencyEntity } from '../store/entities';
+import { shiftDate } from '../calendar/statutory-holidays';
+import { officeCalendar } from '../store/calendars';
+import { agencyNames } from '../store/officers';
+import type { Store } from '../store/store';
 import { sendRefusal } from './http-refusal';
 import { DossierChannel } from './types/dossier.type';
 import { MetricsDimension } from './types/metrics.type';
@@ -35,7 +37,7 @@ type Query = Record<string, unknown>;
 interface Report {
   /** The GraphQL operation whose policy the download follows. */
   operation: string;
-  table(dataSource: DataSource, me: Principal, query: Query, now: Date): Promise<ExportTable>;
+  table(store: Store, me: Principal, query: Query, now: Date): Promise<ExportTable>;
 }
 
 /**
@@ -45,7 +47,7 @@ interface Report {
  * `from` and `to` (local dates, inclusive), other arguments as in GraphQL (lists comma-separated).
  */
 export function exportsRoute(options: {
-  dataSource: DataSource;
+  store: Store;
   authenticate: Authenticator;
   now: () => Date;
   printer: PdfPrinter;
@@ -69,7 +71,7 @@ export function exportsRoute(options: {
           field: 'format',
         });
       }
-      const table = await report.table(options.dataSource, auth.principal!, request.query, now);
+      const table = await report.table(options.store, auth.principal!, request.query, now);
       response.set('cache-control', 'no-store');
       if (format === 'csv') {
         response
@@ -97,20 +99,21 @@ export function exportsRoute(options: {
 const REPORTS: Record<string, Report> = {
   'tracking-book': {
     operation: 'trackingBook',
-    async table(dataSource, me, query) {
+    async table(store, me, query) {
       const { from, to } = period(query);
+      const calendar = await officeCalendar(store);
       const lines = await trackingBook(
-        dataSource,
+        store,
         me.agency.code,
-        new Date(`${from}T00:00:00+07:00`),
-        new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000),
+        new Date(calendar.startOfDate(from)),
+        new Date(calendar.startOfDate(shiftDate(to, 1))),
       );
       return trackingBookTable(lines, me.agency.name, from, to);
     },
   },
   'dossier-metrics': {
     operation: 'dossierMetrics',
-    async table(dataSource, me, query, now) {
+    async table(store, me, query, now) {
       const { from, to } = period(query);
       const groupBy = list(query, 'groupBy') ?? [];
       const unknown = groupBy.filter((d) => !DIMENSIONS.includes(d as Dimension));
@@ -127,7 +130,7 @@ const REPORTS: Record<string, Report> = {
       }
       const agencyCodes = metricsAgencies(me, list(query, 'agencyCodes'), 'agencyCodes');
       const rows = await dossierMetrics(
-        dataSource,
+        store,
         {
           from,
           to,
@@ -141,15 +144,13 @@ const REPORTS: Record<string, Report> = {
         now,
         { p90: true },
       );
-      const scope = agencyCodes
-        ? (await agencyNames(dataSource, agencyCodes)).join(', ')
-        : 'Tất cả cơ quan';
+      const scope = agencyCodes ? (await namesOf(store, agencyCodes)).join(', ') : 'Tất cả cơ quan';
       return dossierMetricsTable(rows.map(figuresOf), groupBy as Dimension[], scope, from, to);
     },
   },
   'step-metrics': {
     operation: 'stepMetrics',
-    async table(dataSource, _me, query, now) {
+    async table(store, _me, query, now) {
       const { from, to } = period(query);
       const key = text(query, 'processDefinitionKey');
       if (!key) {
@@ -161,7 +162,7 @@ const REPORTS: Record<string, Report> = {
       if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) {
         throw new AppError('BAD_USER_INPUT', 'version is a whole number', { field: 'version' });
       }
-      const steps = await stepMetrics(dataSource, {
+      const steps = await stepMetrics(store, {
         key,
         version: version === undefined ? undefined : Number(version),
         from,
@@ -173,20 +174,18 @@ const REPORTS: Record<string, Report> = {
   },
   'service-index': {
     operation: 'serviceIndex',
-    async table(dataSource, me, query, now) {
+    async table(store, me, query, now) {
       const { from, to } = period(query);
       const agency = metricsAgency(me, text(query, 'agencyCode'), 'agencyCode');
-      const index = await serviceIndex(dataSource, agency, { from, to }, now);
-      return serviceIndexTable(index, (await agencyNames(dataSource, [agency]))[0]);
+      const index = await serviceIndex(store, agency, { from, to }, now);
+      return serviceIndexTable(index, (await namesOf(store, [agency]))[0]);
     },
   },
 };
 
-async function agencyNames(dataSource: DataSource, codes: string[]): Promise<string[]> {
-  const agencies = await dataSource
-    .getRepository(AgencyEntity)
-    .findBy(codes.map((code) => ({ code })));
-  return codes.map((code) => agencies.find((a) => a.code === code)?.name ?? code);
+async function namesOf(store: Store, codes: string[]): Promise<string[]> {
+  const names = await agencyNames(store, codes);
+  return codes.map((code) => names.get(code) ?? code);
 }
 
 /** One text parameter (the last, if repeated), or undefined. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Store } from '../store/store';
 import { deploymentsByIds, instancesByIds } from '../store/by-ids';
 import type { DeploymentEntity, ProcessInstanceEntity, TaskFormEntity } from '../store/entities';
 import { taskFormVersions } from '../store/step-forms';
@@ -12,12 +12,12 @@ export interface Loaders {
 }
 
 /** Made anew for each request, so nothing cached outlives it. */
-export function createLoaders(dataSource: DataSource): Loaders {
+export function createLoaders(store: Store): Loaders {
   return {
-    instance: new DataLoader((ids) => instancesByIds(dataSource, ids)),
-    deployment: new DataLoader((ids) => deploymentsByIds(dataSource, ids)),
+    instance: new DataLoader((ids) => instancesByIds(store, ids)),
+    deployment: new DataLoader((ids) => deploymentsByIds(store, ids)),
     taskFormVersions: new DataLoader(async (formIds) => {
-      const versions = await taskFormVersions(dataSource.manager, formIds);
+      const versions = await taskFormVersions(store, formIds);
       return formIds.map((formId) => versions.get(formId) ?? []);
     }),
   };

@@ -1,24 +1,14 @@
 import express from 'express';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import type { Authenticator } from '../auth/authenticate';
 import { authorize } from '../auth/policy';
-import { controlSheet, controlSheetHeading } from '../dossier/control-sheet';
-import { asActor } from '../auth/principal';
-import { dossierOfAgency } from '../dossier/of-agency';
+import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
-import { FORM_TITLES, renderForm } from '../one-stop-forms/forms';
+import { renderForm } from '../one-stop-forms/forms';
+import { deskNoticeForm, dossierForm, type FormToPrint } from '../one-stop-forms/pages';
 import type { PdfPrinter } from '../one-stop-forms/pdf';
-import { officeCalendar } from '../store/calendars';
+import type { Store } from '../store/store';
 import { sendRefusal } from './http-refusal';
-import { definitionById, latestDefinition } from '../store/definitions';
-import {
-  AgencyEntity,
-  DeskNoticeEntity,
-  DossierFormEntity,
-  type DossierEntity,
-} from '../store/entities';
-import { isUuid } from '../store/instances';
 
 /**
  * The printable forms of a dossier at `/forms/<dossier code>/<form number>` (01–06), in
@@ -28,13 +18,13 @@ import { isUuid } from '../store/instances';
  * `?format=pdf` answers the same page printed to A4 by Chromium.
  */
 export function oneStopFormsRoute(options: {
-  dataSource: DataSource;
+  store: Store;
   authenticate: Authenticator;
   now: () => Date;
   logger: Logger;
   printer: PdfPrinter;
 }): express.Router {
-  const { dataSource } = options;
+  const { store } = options;
   const router = express.Router();
 
   /** Sends a rendered page as HTML, or printed to PDF when asked. */
@@ -48,84 +38,32 @@ export function oneStopFormsRoute(options: {
     }
   };
 
-  /** The control sheet's rows and its head (Form 06). */
-  const sheetOf = async (dossier: DossierEntity) => {
-    const rows = await controlSheet(dataSource, dossier, await officeCalendar(dataSource));
-    return { controlSheet: rows, heading: await controlSheetHeading(dataSource, dossier, rows) };
-  };
+  /** Prints a form the officer may see, once they are signed in as one who handles dossiers. */
+  const print =
+    (load: (request: express.Request, principal: Principal) => Promise<FormToPrint>) =>
+    async (request: express.Request, response: express.Response, next: express.NextFunction) => {
+      try {
+        const format = formatOf(request.query.format);
+        const auth = await options.authenticate(request.headers.authorization, options.now());
+        // The forms carry what the dossier does: the same officers may print them.
+        authorize('dossier', auth.principal, auth.tokenError);
+        const form = await load(request, auth.principal!);
+        await send(response, await renderForm(form.number, form.page), format, form.name);
+      } catch (error) {
+        sendRefusal(error, response, next);
+      }
+    };
 
-  // The guidance (02) or refusal (03) the desk gave without receiving a dossier: its agency's
-  // officers print it, as they print a dossier's forms.
-  router.get('/forms/desk/:id', async (request, response, next) => {
-    try {
-      const format = formatOf(request.query.format);
-      const auth = await options.authenticate(request.headers.authorization, options.now());
-      authorize('dossier', auth.principal, auth.tokenError);
-      const { id } = request.params;
-      const notice = isUuid(id)
-        ? await dataSource.getRepository(DeskNoticeEntity).findOneBy({ id })
-        : null;
-      if (!notice || notice.agencyCode !== auth.principal!.agency.code) {
-        throw new AppError('NOT_FOUND', `No desk notice '${id}' of your agency`, { field: 'id' });
-      }
-      const [agency, definition] = await Promise.all([
-        dataSource.getRepository(AgencyEntity).findOneBy({ code: notice.agencyCode }),
-        latestDefinition(dataSource.manager, notice.procedureKey),
-      ]);
-      const page = await renderForm(notice.number, {
-        deskNotice: notice,
-        agencyName: agency?.name ?? notice.agencyCode,
-        procedureName: definition.name ?? definition.key,
-        issued: notice,
-      });
-      await send(response, page, format, `${notice.number}-${notice.id}`);
-    } catch (error) {
-      sendRefusal(error, response, next);
-    }
-  });
-
-  router.get('/forms/:code/:number', async (request, response, next) => {
-    try {
-      const { code, number } = request.params;
-      const format = formatOf(request.query.format);
-      const auth = await options.authenticate(request.headers.authorization, options.now());
-      // The forms carry what the dossier does: the same officers may print them.
-      authorize('dossier', auth.principal, auth.tokenError);
-      if (!(number in FORM_TITLES)) {
-        throw new AppError('NOT_FOUND', `There is no form ${number}: 01 to 06`);
-      }
-      const principal = auth.principal!;
-      const dossier = await dossierOfAgency(
-        dataSource,
-        code,
-        principal.agency.code,
-        asActor(principal),
-      );
-      const issued =
-        number === '06'
-          ? undefined
-          : await dataSource
-              .getRepository(DossierFormEntity)
-              .findOne({ where: { dossierCode: code, number }, order: { issuedAt: 'DESC' } });
-      if (number !== '06' && !issued) {
-        throw new AppError('NOT_FOUND', `Form ${number} was never issued for dossier '${code}'`);
-      }
-      const [agency, definition] = await Promise.all([
-        dataSource.getRepository(AgencyEntity).findOneBy({ code: dossier.agencyCode }),
-        definitionById(dataSource.manager, dossier.definitionId),
-      ]);
-      const page = await renderForm(number, {
-        dossier,
-        agencyName: agency?.name ?? dossier.agencyCode,
-        procedureName: definition.name ?? definition.key,
-        issued: issued ?? undefined,
-        ...(number === '06' && (await sheetOf(dossier))),
-      });
-      await send(response, page, format, `${code}-${number}`);
-    } catch (error) {
-      sendRefusal(error, response, next);
-    }
-  });
+  router.get(
+    '/forms/desk/:id',
+    print((request, principal) => deskNoticeForm(store, String(request.params.id), principal)),
+  );
+  router.get(
+    '/forms/:code/:number',
+    print((request, principal) =>
+      dossierForm(store, String(request.params.code), String(request.params.number), principal),
+    ),
+  );
   return router;
 }
 

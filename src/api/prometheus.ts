@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { DataSource } from 'typeorm';
+import { operationalGauges } from '../store/gauges';
+import type { Store } from '../store/store';
 import { POLICY } from '../auth/policy';
 import { PAGES } from './pages-route';
 
@@ -19,7 +20,7 @@ export class OperationsMetrics {
   private readonly operations: Histogram<'operation' | 'outcome'>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: Store,
     private readonly now: () => Date,
     private readonly token = process.env.METRICS_TOKEN,
   ) {
@@ -44,43 +45,24 @@ export class OperationsMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
-    const source = this.dataSource;
-    const clock = this.now;
-    new Gauge({
-      name: 'tthc_open_tasks',
-      help: 'User tasks open or claimed now',
-      registers: [this.registry],
-      async collect() {
-        const [row] = await source.query(
-          `SELECT count(*)::int AS n FROM task WHERE state IN ('OPEN', 'CLAIMED')`,
-        );
-        this.set(row.n);
-      },
-    });
-    new Gauge({
-      name: 'tthc_open_incidents',
-      help: 'Incidents waiting for an administrator',
-      registers: [this.registry],
-      async collect() {
-        const [row] = await source.query(
-          `SELECT count(*)::int AS n FROM incident WHERE status = 'OPEN'`,
-        );
-        this.set(row.n);
-      },
-    });
-    new Gauge({
-      name: 'tthc_job_lag_seconds',
-      help: 'How long the oldest due job that a runner may take has waited',
-      registers: [this.registry],
-      async collect() {
-        const [row] = await source.query(
-          `SELECT COALESCE(EXTRACT(EPOCH FROM $1 - min(due_at)), 0)::float AS lag FROM job
-            WHERE due_at <= $1 AND retries > 0 AND (locked_until IS NULL OR locked_until < $1)`,
-          [clock()],
-        );
-        this.set(Math.max(0, row.lag));
-      },
-    });
+    const read = () => operationalGauges(this.store, this.now());
+    type Gauges = Awaited<ReturnType<typeof read>>;
+    const gauge = (name: string, help: string, value: (gauges: Gauges) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          this.set(value(await read()));
+        },
+      });
+    gauge('tthc_open_tasks', 'User tasks open or claimed now', (g) => g.openTasks);
+    gauge('tthc_open_incidents', 'Incidents waiting for an administrator', (g) => g.openIncidents);
+    gauge(
+      'tthc_job_lag_seconds',
+      'How long the oldest due job that a runner may take has waited',
+      (g) => g.jobLagSeconds,
+    );
   }
 
   /** Counts every request when its response is sent. */

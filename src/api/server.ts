@@ -5,7 +5,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import { createAuthenticator } from '../auth/authenticate';
 import type { IdentityProvider } from '../auth/tokens';
 import type { ApiContext } from './context';
@@ -20,7 +19,8 @@ import { requestChecksPlugin } from './request-checks';
 import { createLoaders } from './loaders';
 import { ChangeFeed, ChangeStreams } from './change-feed';
 import { buildApiSchema } from './schema';
-import { Store } from '../store/store';
+import { databaseAnswers } from '../store/gauges';
+import type { Store } from '../store/store';
 import { serveSubscriptions } from './websocket';
 
 export interface ApiServer {
@@ -30,7 +30,7 @@ export interface ApiServer {
 }
 
 export interface ApiOptions {
-  dataSource: DataSource;
+  store: Store;
   logger: Logger;
   now?: () => Date;
   /** Request bodies above this are refused before parsing (a BPMN file is far smaller). */
@@ -51,18 +51,17 @@ export interface ApiOptions {
  * is returned unstarted (not listening) so that tests can hand it to supertest.
  */
 export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
-  const { dataSource, logger } = options;
-  const store = Store.of(dataSource);
+  const { store, logger } = options;
   const now = options.now ?? (() => new Date());
-  const authenticate = await createAuthenticator(dataSource, options.identityProvider);
+  const authenticate = await createAuthenticator(store, options.identityProvider);
   const authConfig = { tokenMinutes: options.tokenMinutes ?? 480 };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const feed = new ChangeFeed(dataSource, logger, new ChangeStreams());
+  const feed = new ChangeFeed(store, logger, new ChangeStreams());
   const schema = await buildApiSchema(feed.streams);
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
-  const operations = new OperationsMetrics(dataSource, now);
+  const operations = new OperationsMetrics(store, now);
   app.use(operations.middleware);
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -81,7 +80,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const subscriptions = await serveSubscriptions({
     httpServer,
     schema,
-    dataSource,
+    store,
     logger,
     now,
     authenticate,
@@ -92,17 +91,13 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   });
 
   app.get('/healthz', async (_request, response) => {
-    try {
-      await dataSource.query('SELECT 1');
-      response.json({ status: 'ok' });
-    } catch {
-      response.status(503).json({ status: 'unavailable', reason: 'database' });
-    }
+    if (await databaseAnswers(store)) response.json({ status: 'ok' });
+    else response.status(503).json({ status: 'unavailable', reason: 'database' });
   });
   const printer = options.printer ?? new PdfPrinter();
   app.get('/metrics', operations.route);
-  app.use(oneStopFormsRoute({ dataSource, authenticate, now, logger, printer }));
-  app.use(exportsRoute({ dataSource, authenticate, now, printer }));
+  app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
+  app.use(exportsRoute({ store, authenticate, now, printer }));
   app.use(pagesRoute());
   app.use(
     '/graphql',
@@ -110,12 +105,11 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         store,
-        dataSource,
         now,
         logger,
         auth: await authenticate(req.headers.authorization, now()),
         authConfig,
-        loaders: createLoaders(dataSource),
+        loaders: createLoaders(store),
       }),
     }),
   );

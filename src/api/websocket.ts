@@ -1,4 +1,4 @@
-import { Store } from '../store/store';
+import type { Store } from '../store/store';
 import type http from 'node:http';
 import {
   parse,
@@ -11,7 +11,6 @@ import {
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { Authentication, Authenticator } from '../auth/authenticate';
 import type { ApiContext } from './context';
@@ -46,7 +45,7 @@ interface Connection {
 export async function serveSubscriptions(options: {
   httpServer: http.Server;
   schema: GraphQLSchema;
-  dataSource: DataSource;
+  store: Store;
   logger: Logger;
   now: () => Date;
   authenticate: Authenticator;
@@ -55,7 +54,7 @@ export async function serveSubscriptions(options: {
   maxCost: number;
   feed: ChangeFeed;
 }): Promise<{ stop(): Promise<void> }> {
-  const { dataSource, logger, now, authenticate } = options;
+  const { store, logger, now, authenticate } = options;
   await options.feed.start();
   const feed = options.feed;
   const connections = new WeakMap<Context, Connection>();
@@ -111,13 +110,12 @@ export async function serveSubscriptions(options: {
         const socket = (context.extra as { socket: { close(code: number, reason: string): void } })
           .socket;
         return {
-          store: Store.of(dataSource),
-          dataSource,
+          store,
           now,
           logger,
           auth: connection?.auth ?? {},
           authConfig: options.authConfig,
-          loaders: createLoaders(dataSource),
+          loaders: createLoaders(store),
           changes: feed,
           recheck: async () => {
             if (!connection) return undefined;

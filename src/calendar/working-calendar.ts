@@ -228,6 +228,11 @@ export class WorkingCalendar {
     return periodsIn(this.office.hours, date);
   }
 
+  /** When a local date begins at the office. */
+  startOfDate(date: LocalDate): string {
+    return this.instant(date, 0);
+  }
+
   /** The office's local date of an instant. */
   localDate(instant: string): LocalDate {
     return this.local(instant).date;

@@ -78,7 +78,7 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
     case 'check-consistency': {
       const database = await openDatabase(config, logger);
       try {
-        const report = await checkConsistency(database.dataSource);
+        const report = await checkConsistency(database.store);
         for (const problem of report.problems) {
           console.log(`${problem.check}\t${problem.subject}\t${problem.detail}`);
         }

@@ -9,6 +9,7 @@ import { deployCalendars, readCalendarFiles } from '../store/calendars';
 import { deployDirectory } from '../store/deploy-directory';
 import { seedDemo } from '../demo/seed-demo';
 import { openDatabase } from '../store/open-database';
+import type { Store } from '../store/store';
 
 export interface RunningServer {
   url: string;
@@ -28,34 +29,13 @@ export async function serve(
   const database = await openDatabase(config, logger);
   try {
     const now = () => new Date();
-    const calendarsDir = path.join(config.processesDir, 'calendars');
-    const calendars = await deployCalendars(
-      database.dataSource,
-      await readCalendarFiles(calendarsDir),
-      now(),
-    );
-    logger.info({ dir: calendarsDir, changed: calendars }, 'calendars deployed');
-    const deployed = await deployDirectory(database.dataSource, config.processesDir, now);
-    for (const { file, form, changed } of deployed.forms) {
-      logger.info(
-        { file, form: `${form.formId} v${form.version}`, changed },
-        changed ? 'deployed' : 'unchanged',
-      );
-    }
-    for (const { file, result } of deployed.processes) {
-      const versions = result.definitions.map((d) => `${d.key} v${d.version}`).join(', ');
-      logger.info(
-        { file, definitions: versions, changed: result.changed },
-        result.changed ? 'deployed' : 'unchanged',
-      );
-      for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
-    }
+    await deployAll(database.store, config, logger, now);
     // Known passwords: never on a production server unless asked for by name.
     if (options.demo ?? (database.embedded && !config.production)) {
-      await seedDemo(database.dataSource, now(), logger);
+      await seedDemo(database.store, now(), logger);
     }
     const api = await createApiServer({
-      dataSource: database.dataSource,
+      store: database.store,
       logger,
       now,
       tokenMinutes: config.tokenMinutes,
@@ -63,7 +43,7 @@ export async function serve(
       queryLimits: config.queryLimits,
     });
     const runner = await startJobRunner({
-      dataSource: database.dataSource,
+      store: database.store,
       handlers: options.handlers ?? new JobHandlers(),
       now,
       pollMs: config.jobPollMs,
@@ -105,7 +85,7 @@ export async function runJobsOnly(
 ): Promise<{ stop(): Promise<void> }> {
   const database = await openDatabase(config, logger);
   const runner = await startJobRunner({
-    dataSource: database.dataSource,
+    store: database.store,
     handlers: options.handlers ?? new JobHandlers(),
     now: () => new Date(),
     pollMs: config.jobPollMs,
@@ -119,4 +99,31 @@ export async function runJobsOnly(
       await database.close();
     },
   };
+}
+
+/** Deploys the calendars, then every step form and process under processes/, logging each. */
+async function deployAll(
+  store: Store,
+  config: Config,
+  logger: Logger,
+  now: () => Date,
+): Promise<void> {
+  const calendarsDir = path.join(config.processesDir, 'calendars');
+  const calendars = await deployCalendars(store, await readCalendarFiles(calendarsDir), now());
+  logger.info({ dir: calendarsDir, changed: calendars }, 'calendars deployed');
+  const deployed = await deployDirectory(store, config.processesDir, now);
+  for (const { file, form, changed } of deployed.forms) {
+    logger.info(
+      { file, form: `${form.formId} v${form.version}`, changed },
+      changed ? 'deployed' : 'unchanged',
+    );
+  }
+  for (const { file, result } of deployed.processes) {
+    const versions = result.definitions.map((d) => `${d.key} v${d.version}`).join(', ');
+    logger.info(
+      { file, definitions: versions, changed: result.changed },
+      result.changed ? 'deployed' : 'unchanged',
+    );
+    for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
+  }
 }

@@ -171,7 +171,7 @@ export function completeTask(
   input: { taskId: string; variables: Variables; actor?: string; now: Date; guard?: TaskGuard },
 ): Promise<TaskEntity> {
   return withLockedTask(store, input, async (unit, task, locked) => {
-    const form = await formOfTask(unit.tx.manager, task);
+    const form = await formOfTask(unit.tx, task);
     if (form) {
       checkSubmission(form.schema, input.variables, { taskId: task.id, elementId: task.elementId });
     }

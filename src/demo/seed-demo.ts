@@ -1,16 +1,14 @@
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import { createAgency, createOfficer } from '../auth/officers';
+import { claimTask, completeTask } from '../commands/tasks';
 import type { Variables } from '../engine/types';
-import {
-  AgencyEntity,
-  ProcessDefinitionEntity,
-  type Applicant,
-  type SubmittedComponent,
-} from '../store/entities';
+import { listDefinitions } from '../store/definitions';
+import type { Applicant, SubmittedComponent } from '../store/entities';
+import { agencyByCode } from '../store/officers';
+import type { Store } from '../store/store';
 import { receiveDossier } from '../dossier/receive';
 import { requestSupplement } from '../dossier/supplement';
-import { claimTask, completeTask, openTasksOf } from '../store/tasks';
+import { openTasksOf } from '../store/tasks';
 import { DEMO_AGENCIES, DEMO_COMMUNE, DEMO_OFFICERS, DEMO_PASSWORD } from './demo-commune';
 
 /**
@@ -18,25 +16,21 @@ import { DEMO_AGENCIES, DEMO_COMMUNE, DEMO_OFFICERS, DEMO_PASSWORD } from './dem
  * per role with backups, and a handful of birth registrations at different steps, worked by the
  * demo officers through the same store calls the API makes.
  */
-export async function seedDemo(
-  dataSource: DataSource,
-  now: Date,
-  logger: Logger,
-): Promise<boolean> {
-  if (await dataSource.getRepository(AgencyEntity).findOneBy({ code: DEMO_COMMUNE })) {
+export async function seedDemo(store: Store, now: Date, logger: Logger): Promise<boolean> {
+  if (await agencyByCode(store, DEMO_COMMUNE)) {
     logger.info({ agency: DEMO_COMMUNE }, 'demo commune already seeded');
     return false;
   }
-  for (const agency of DEMO_AGENCIES) await createAgency(dataSource, { ...agency, now });
+  for (const agency of DEMO_AGENCIES) await createAgency(store, { ...agency, now });
   for (const officer of DEMO_OFFICERS) {
-    await createOfficer(dataSource, {
+    await createOfficer(store, {
       ...officer,
       password: DEMO_PASSWORD,
       roles: officer.roles.map(([role, kind]) => ({ role, kind })),
       now,
     });
   }
-  const dossiers = await seedDossiers(dataSource, now);
+  const dossiers = await seedDossiers(store, now);
   logger.warn(
     { officers: DEMO_OFFICERS.length, dossiers },
     'demo commune seeded: sign in as one of its officers (README, "Demo commune"); never on a real database',
@@ -75,11 +69,8 @@ const DOSSIER_PLANS: { step: string; by: string; variables?: Variables; claimOnl
 const WAITING_FOR_PAPERS = 3;
 
 /** Birth registrations received at the demo commune's desk, by the same calls the API makes. */
-async function seedDossiers(dataSource: DataSource, now: Date): Promise<number> {
-  const deployed = await dataSource
-    .getRepository(ProcessDefinitionEntity)
-    .existsBy({ key: 'birth-registration' });
-  if (!deployed) return 0;
+async function seedDossiers(store: Store, now: Date): Promise<number> {
+  if ((await listDefinitions(store, 'birth-registration')).length === 0) return 0;
   const desk = DEMO_AGENCIES[0];
   const receiver = {
     username: 'le.tiepnhan',
@@ -87,7 +78,7 @@ async function seedDossiers(dataSource: DataSource, now: Date): Promise<number> 
   };
   for (const [index, plan] of DOSSIER_PLANS.entries()) {
     const dossier = await receiveDossier(
-      dataSource,
+      store,
       {
         procedureKey: 'birth-registration',
         applicant: DEMO_APPLICANTS[index % DEMO_APPLICANTS.length],
@@ -100,13 +91,11 @@ async function seedDossiers(dataSource: DataSource, now: Date): Promise<number> 
       now,
     );
     for (const { step, by, variables, claimOnly } of plan) {
-      const task = (await openTasksOf(dataSource, dossier.instanceId)).find(
-        (t) => t.elementId === step,
-      );
+      const task = (await openTasksOf(store, dossier.instanceId)).find((t) => t.elementId === step);
       if (!task) throw new Error(`demo dossier ${dossier.code}: no open ${step}`);
-      await claimTask(dataSource, { taskId: task.id, assignee: by, now });
+      await claimTask(store, { taskId: task.id, assignee: by, now });
       if (claimOnly) continue;
-      await completeTask(dataSource, {
+      await completeTask(store, {
         taskId: task.id,
         variables: variables ?? {},
         actor: by,
@@ -114,7 +103,7 @@ async function seedDossiers(dataSource: DataSource, now: Date): Promise<number> 
       });
     }
     if (index === WAITING_FOR_PAPERS) {
-      await requestSupplement(dataSource, {
+      await requestSupplement(store, {
         code: dossier.code,
         missing: ['Giấy chứng sinh (bản chính có xác nhận của cơ sở y tế)'],
         reason: 'Giấy chứng sinh nộp kèm là bản chụp',

@@ -1,4 +1,5 @@
-import { agencyNames, bookSequence, controlSheetRows, handOnsOf } from '../store/control-sheet';
+import { bookSequence, controlSheetRows, handOnsOf } from '../store/control-sheet';
+import { agencyNames } from '../store/officers';
 import type { Store } from '../store/store';
 import { timeliness, type Timeliness } from '../calendar/timeliness';
 import type { WorkingCalendar } from '../calendar/working-calendar';

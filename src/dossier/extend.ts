@@ -12,25 +12,20 @@ export function extendDossier(
   store: Store,
   input: { code: string; appointment: Date; reason: string; by: string; now: Date },
 ): Promise<DossierEntity> {
-  return withLockedDossier(
-    store,
-    input.code,
-    input.now,
-    async ({ tx, dossier, instance, run }) => {
-      const { form } = transition(dossier, 'EXTEND');
-      const previous = instance.dueAt;
-      await run({
-        type: 'EXTEND_APPOINTMENT',
-        dueAt: input.appointment.toISOString(),
-        actor: input.by,
-      });
-      const markedLate = await issueForm(tx, dossier.code, form!, input.by, input.now, {
-        reason: input.reason,
-        previousAppointment: previous?.toISOString() ?? null,
-        newAppointment: input.appointment.toISOString(),
-      });
-      if (markedLate) dossier.lateMarked = true;
-      return dossier;
-    },
-  );
+  return withLockedDossier(store, input.code, input.now, async ({ tx, dossier, instance, run }) => {
+    const { form } = transition(dossier, 'EXTEND');
+    const previous = instance.dueAt;
+    await run({
+      type: 'EXTEND_APPOINTMENT',
+      dueAt: input.appointment.toISOString(),
+      actor: input.by,
+    });
+    const markedLate = await issueForm(tx, dossier.code, form!, input.by, input.now, {
+      reason: input.reason,
+      previousAppointment: previous?.toISOString() ?? null,
+      newAppointment: input.appointment.toISOString(),
+    });
+    if (markedLate) dossier.lateMarked = true;
+    return dossier;
+  });
 }

@@ -1,7 +1,12 @@
 import { notFound } from '../errors';
 import type { Command } from '../engine/types';
 import type { DossierEntity, ProcessInstanceEntity } from '../store/entities';
-import { dossierByCode, recordIssuedForm, updateDossier, type DossierChanges } from '../store/dossiers';
+import {
+  dossierByCode,
+  recordIssuedForm,
+  updateDossier,
+  type DossierChanges,
+} from '../store/dossiers';
 import { withUnitOfWork } from '../store/pipeline/dispatch';
 import type { LockedInstance } from '../store/pipeline/instance-rows';
 import type { UnitOfWork } from '../store/pipeline/unit-of-work';

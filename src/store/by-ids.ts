@@ -1,4 +1,5 @@
-import { In, type DataSource } from 'typeorm';
+import type { Store } from './store';
+import { In } from 'typeorm';
 import { DeploymentEntity, ProcessInstanceEntity } from './entities';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
@@ -15,20 +16,23 @@ async function byIds<T extends { id: string }>(
   return ids.map((id) => found.get(id) ?? null);
 }
 
-export function instancesByIds(dataSource: DataSource, ids: readonly string[]) {
+export function instancesByIds(store: Store, ids: readonly string[]) {
   return byIds(
     async (list) =>
       (
         await preparedQuery(
-          dataSource,
+          store.manager,
           'SELECT * FROM process_instance WHERE id = ANY($1::uuid[])',
           [list],
         )
-      ).map((row) => entityFromRow(dataSource.manager, ProcessInstanceEntity, row)),
+      ).map((row) => entityFromRow(store.manager, ProcessInstanceEntity, row)),
     ids,
   );
 }
 
-export function deploymentsByIds(dataSource: DataSource, ids: readonly string[]) {
-  return byIds((list) => dataSource.getRepository(DeploymentEntity).findBy({ id: In(list) }), ids);
+export function deploymentsByIds(store: Store, ids: readonly string[]) {
+  return byIds(
+    (list) => store.manager.getRepository(DeploymentEntity).findBy({ id: In(list) }),
+    ids,
+  );
 }

@@ -1,5 +1,5 @@
+import type { Store } from './store';
 import { moveOf } from '../dossier/machine';
-import type { DataSource } from 'typeorm';
 import { DossierRollupEntity } from './entities';
 
 /** The statuses a running process's dossier may be in (see the dossier's machine). */
@@ -164,11 +164,11 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
  * Checks that every instance, dossier and rollup agrees with itself (see `checks`): what a crash,
  * a bug or a hand-edited row would leave behind. Reads only, in one snapshot.
  */
-export async function checkConsistency(dataSource: DataSource): Promise<ConsistencyReport> {
-  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+export async function checkConsistency(store: Store): Promise<ConsistencyReport> {
+  return store.manager.transaction('REPEATABLE READ', async (manager) => {
     const problems: Inconsistency[] = [];
     // The rollup's measures, as its entity lists them: a measure added later is checked too.
-    const measures = dataSource
+    const measures = manager.connection
       .getMetadata(DossierRollupEntity)
       .columns.filter((column) => !column.isPrimary)
       .map((column) => column.databaseName);

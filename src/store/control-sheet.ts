@@ -95,13 +95,3 @@ export async function bookSequence(store: Store, dossier: DossierEntity): Promis
   );
   return sequence;
 }
-
-/** Agencies' names by code. */
-export async function agencyNames(store: Store, codes: string[]): Promise<Map<string, string>> {
-  const rows = await preparedQuery<{ code: string; name: string }>(
-    store.manager,
-    'SELECT code, name FROM agency WHERE code = ANY($1)',
-    [codes],
-  );
-  return new Map(rows.map((agency) => [agency.code, agency.name]));
-}

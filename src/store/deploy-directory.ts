@@ -1,6 +1,6 @@
+import type { Store } from './store';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { deployBpmn, type DeployResult } from './deploy';
 import { deployTaskForm, type TaskFormDeployment } from './step-forms';
 
@@ -16,7 +16,7 @@ export interface DirectoryDeployment {
  * its name in the error.
  */
 export async function deployDirectory(
-  dataSource: DataSource,
+  store: Store,
   directory: string,
   now: () => Date,
 ): Promise<DirectoryDeployment> {
@@ -25,13 +25,13 @@ export async function deployDirectory(
     const text = await readFile(path.join(directory, file), 'utf8');
     forms.push({
       file,
-      ...(await named(file, deployTaskForm(dataSource, text, { source: file, now: now() }))),
+      ...(await named(file, deployTaskForm(store, text, { source: file, now: now() }))),
     });
   }
   const processes = [];
   for (const file of await filesUnder(directory, '.bpmn')) {
     const xml = await readFile(path.join(directory, file), 'utf8');
-    const result = await named(file, deployBpmn(dataSource, xml, { source: file, now: now() }));
+    const result = await named(file, deployBpmn(store, xml, { source: file, now: now() }));
     processes.push({ file, result });
   }
   return { forms, processes };

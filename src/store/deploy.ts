@@ -1,5 +1,6 @@
+import type { Store } from './store';
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { officeCalendar } from './calendars';
 import { scheduleTimerStarts } from './start-timers';
 import { undeployedForms } from './step-forms';
@@ -23,14 +24,14 @@ export interface DeployResult {
  * before anything is written, so an invalid file leaves the database as it was.
  */
 export async function deployBpmn(
-  dataSource: DataSource,
+  store: Store,
   bpmnXml: string,
   options: { source?: string; now: Date },
 ): Promise<DeployResult> {
   const { processes, warnings } = await compileBpmn(bpmnXml);
   const contentHash = createHash('sha256').update(bpmnXml).digest('hex');
 
-  return dataSource.transaction(async (manager) => {
+  return store.transaction(async ({ manager }) => {
     // Deployments are rare: one at a time keeps version numbers gap-free and unique.
     await manager.query("SELECT pg_advisory_xact_lock(hashtext('tthc:deploy'))");
     const deployment = manager.create(DeploymentEntity, {

@@ -4,6 +4,7 @@ import {
   DeskNoticeEntity,
   DossierEntity,
   DossierFeedbackEntity,
+  DossierFormEntity,
   DossierPaymentEntity,
   type PaymentMethod,
 } from './entities';
@@ -36,7 +37,11 @@ export type DossierChanges = Partial<
   >
 >;
 
-export async function updateDossier(tx: Store, code: string, changes: DossierChanges): Promise<void> {
+export async function updateDossier(
+  tx: Store,
+  code: string,
+  changes: DossierChanges,
+): Promise<void> {
   await tx.manager.update(DossierEntity, { code }, changes);
 }
 
@@ -172,7 +177,10 @@ export async function insertDossier(tx: Store, dossier: DossierEntity): Promise<
 }
 
 /** The dossier an online submission became, if it was received already. */
-export function dossierOfSubmission(store: Store, submissionId: string): Promise<DossierEntity | null> {
+export function dossierOfSubmission(
+  store: Store,
+  submissionId: string,
+): Promise<DossierEntity | null> {
   return store.manager.getRepository(DossierEntity).findOneBy({ submissionId });
 }
 
@@ -198,4 +206,45 @@ export async function recordFeedbackAnswer(
 
 export async function insertDeskNotice(store: Store, notice: DeskNoticeEntity): Promise<void> {
   await store.manager.insert(DeskNoticeEntity, notice);
+}
+
+export function deskNoticeById(store: Store, id: string): Promise<DeskNoticeEntity | null> {
+  return store.manager.getRepository(DeskNoticeEntity).findOneBy({ id });
+}
+
+/** The latest issue of a form of a dossier (a form may be issued again). */
+export function lastIssuedForm(
+  store: Store,
+  dossierCode: string,
+  number: string,
+): Promise<DossierFormEntity | null> {
+  return store.manager
+    .getRepository(DossierFormEntity)
+    .findOne({ where: { dossierCode, number }, order: { issuedAt: 'DESC' } });
+}
+
+/** How many times the citizen was asked for papers (Form 02 issued). */
+export function supplementRequests(store: Store, dossierCode: string): Promise<number> {
+  return store.manager.getRepository(DossierFormEntity).countBy({ dossierCode, number: '02' });
+}
+
+export function paymentsOf(store: Store, dossierCode: string): Promise<DossierPaymentEntity[]> {
+  return store.manager
+    .getRepository(DossierPaymentEntity)
+    .find({ where: { dossierCode }, order: { paidAt: 'ASC' } });
+}
+
+export function feedbackOfDossier(
+  store: Store,
+  dossierCode: string,
+): Promise<DossierFeedbackEntity[]> {
+  return store.manager
+    .getRepository(DossierFeedbackEntity)
+    .find({ where: { dossierCode }, order: { submittedAt: 'ASC' } });
+}
+
+export function formsOf(store: Store, dossierCode: string): Promise<DossierFormEntity[]> {
+  return store.manager
+    .getRepository(DossierFormEntity)
+    .find({ where: { dossierCode }, order: { issuedAt: 'ASC', number: 'ASC' } });
 }

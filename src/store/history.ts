@@ -30,17 +30,17 @@ export async function appendHistory(
 }
 
 /** An instance's history in the order it happened. */
-export function instanceHistory(
-  store: Store,
-  instanceId: string,
-): Promise<HistoryEventEntity[]> {
+export function instanceHistory(store: Store, instanceId: string): Promise<HistoryEventEntity[]> {
   return store.manager
     .getRepository(HistoryEventEntity)
     .find({ where: { instanceId }, order: { id: 'ASC' } });
 }
 
 /** The user tasks an instance completed, in the order they were. */
-export function completedUserTasks(store: Store, instanceId: string): Promise<HistoryEventEntity[]> {
+export function completedUserTasks(
+  store: Store,
+  instanceId: string,
+): Promise<HistoryEventEntity[]> {
   return store.manager.getRepository(HistoryEventEntity).find({
     where: { instanceId, eventType: 'ELEMENT_COMPLETED', elementType: 'userTask' },
     order: { id: 'ASC' },

@@ -8,7 +8,7 @@ export async function findInstance(
   id: string,
 ): Promise<ProcessInstanceEntity | null> {
   if (!isUuid(id)) return null;
-  const [instance] = await instancesByIds(store.manager.connection, [id]);
+  const [instance] = await instancesByIds(store, [id]);
   return instance;
 }
 

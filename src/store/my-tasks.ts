@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Store } from './store';
 import { TaskEntity, type TaskState } from './entities';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
@@ -33,7 +33,7 @@ type Counts = Record<
 >;
 
 export async function queryMyTasks(
-  dataSource: DataSource,
+  store: Store,
   actor: Actor,
   query: MyTaskQuery,
   page: { first: number; after?: { dueAt: string; seq: string }; endOfToday: Date },
@@ -69,7 +69,7 @@ export async function queryMyTasks(
   // One scan of the officer's own tasks (the index finds them, however many are open): the page,
   // and every count over all of them alongside each row.
   const rows = await preparedQuery<Record<string, unknown> & Counts>(
-    dataSource,
+    store.manager,
     `WITH page AS (
        SELECT * FROM (${counted}) t WHERE ${['true', ...filters].join(' AND ')}${after}
         ORDER BY ${DUE}, t.seq LIMIT $${pageParameters.length})
@@ -82,11 +82,9 @@ export async function queryMyTasks(
   const [counts] =
     rows.length > 0
       ? rows
-      : await preparedQuery<Counts>(dataSource, `${counted} LIMIT 1`, parameters);
+      : await preparedQuery<Counts>(store.manager, `${counted} LIMIT 1`, parameters);
   return {
-    tasks: rows
-      .slice(0, page.first)
-      .map((row) => entityFromRow(dataSource.manager, TaskEntity, row)),
+    tasks: rows.slice(0, page.first).map((row) => entityFromRow(store.manager, TaskEntity, row)),
     hasNextPage: rows.length > page.first,
     totalCount: Number(counts?.c_total ?? 0),
     counts: {

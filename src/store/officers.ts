@@ -5,6 +5,7 @@ import {
   RoleMembershipEntity,
   type MembershipKind,
 } from './entities';
+import { preparedQuery } from './prepared';
 import type { Store } from './store';
 
 export function agencyByCode(store: Store, code: string): Promise<AgencyEntity | null> {
@@ -51,10 +52,39 @@ export async function dropRole(tx: Store, officerId: string, role: string): Prom
   return (result.affected ?? 0) > 0;
 }
 
-export async function setOfficerActive(tx: Store, officerId: string, active: boolean): Promise<void> {
+export async function setOfficerActive(
+  tx: Store,
+  officerId: string,
+  active: boolean,
+): Promise<void> {
   await tx.manager.update(OfficerEntity, { id: officerId }, { active });
 }
 
 export async function insertAbsence(tx: Store, absence: AbsenceEntity): Promise<void> {
   await tx.manager.insert(AbsenceEntity, absence);
+}
+
+/** Agencies' names by code. */
+export async function agencyNames(store: Store, codes: string[]): Promise<Map<string, string>> {
+  const rows = await preparedQuery<{ code: string; name: string }>(
+    store.manager,
+    'SELECT code, name FROM agency WHERE code = ANY($1)',
+    [codes],
+  );
+  return new Map(rows.map((agency) => [agency.code, agency.name]));
+}
+
+export function allAgencies(store: Store): Promise<AgencyEntity[]> {
+  return store.manager.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+}
+
+/** The ids of an agency's active officers, by username. */
+export async function activeOfficerIds(store: Store, agencyCode: string): Promise<string[]> {
+  const rows = await preparedQuery<{ id: string }>(
+    store.manager,
+    `SELECT o.id FROM officer o JOIN agency a ON a.id = o.agency_id
+      WHERE a.code = $1 AND o.active ORDER BY o.username`,
+    [agencyCode],
+  );
+  return rows.map((row) => row.id);
 }

@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource } from './data-source';
+import { Store } from './store';
 
 export interface OpenDatabase {
-  dataSource: DataSource;
+  store: Store;
   /** True when the database is the embedded one this process started. */
   embedded: boolean;
   close(): Promise<void>;
@@ -42,7 +43,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     throw error;
   }
   return {
-    dataSource,
+    store: Store.of(dataSource),
     embedded: stopEmbedded !== undefined,
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { Store } from './store';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 interface ListeningClient {
@@ -25,7 +25,7 @@ export class PgListener {
   private release?: (error?: unknown) => void;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: Store,
     private readonly channels: readonly string[],
     private readonly onNotification: (channel: string, payload: string) => void,
     private readonly logger: Logger,
@@ -34,8 +34,9 @@ export class PgListener {
   /** Listens, if not already; false if it cannot now. */
   async ensure(): Promise<boolean> {
     if (this.client) return true;
-    if (!this.dataSource.isInitialized) return false;
-    const driver = this.dataSource.driver as PostgresDriver;
+    const { connection } = this.store.manager;
+    if (!connection.isInitialized) return false;
+    const driver = connection.driver as PostgresDriver;
     try {
       const [client, release] = (await driver.obtainMasterConnection()) as [
         ListeningClient,

@@ -1,5 +1,6 @@
+import type { Store } from './store';
 import { createHash, randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { parseFormSchema } from '../step-forms/schema';
 import { TaskFormEntity } from './entities';
 
@@ -14,13 +15,13 @@ export interface TaskFormDeployment {
  * changes nothing. The file is checked before anything is written.
  */
 export async function deployTaskForm(
-  dataSource: DataSource,
+  store: Store,
   text: string,
   options: { source?: string; now: Date },
 ): Promise<TaskFormDeployment> {
   const schema = parseFormSchema(text);
   const contentHash = createHash('sha256').update(text).digest('hex');
-  return dataSource.transaction(async (manager) => {
+  return store.transaction(async ({ manager }) => {
     // One deployment of a form at a time keeps its versions gap-free.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tthc:form:${schema.id}`]);
     const latest = await latestVersion(manager, schema.id);
@@ -49,20 +50,20 @@ function latestVersion(manager: EntityManager, formId: string): Promise<TaskForm
  * of that id was deployed by then (the page falls back to the fields the process needs).
  */
 export async function formOfTask(
-  manager: EntityManager,
+  store: Store,
   task: { formKey: string | null; createdAt: Date },
 ): Promise<TaskFormEntity | null> {
   if (!task.formKey) return null;
-  const versions = (await taskFormVersions(manager, [task.formKey])).get(task.formKey) ?? [];
+  const versions = (await taskFormVersions(store, [task.formKey])).get(task.formKey) ?? [];
   return formCurrentAt(versions, task.createdAt);
 }
 
 /** Every version of these forms, newest first, by form id: one query for a page of tasks. */
 export async function taskFormVersions(
-  manager: EntityManager,
+  store: Store,
   formIds: readonly string[],
 ): Promise<Map<string, TaskFormEntity[]>> {
-  const forms = await manager.find(TaskFormEntity, {
+  const forms = await store.manager.find(TaskFormEntity, {
     where: { formId: In([...formIds]) },
     order: { version: 'DESC' },
   });
@@ -80,8 +81,8 @@ export function formCurrentAt(
 }
 
 /** The latest version of every form, by id. */
-export function latestTaskForms(dataSource: DataSource): Promise<TaskFormEntity[]> {
-  return dataSource
+export function latestTaskForms(store: Store): Promise<TaskFormEntity[]> {
+  return store.manager
     .getRepository(TaskFormEntity)
     .createQueryBuilder('form')
     .distinctOn(['form.formId'])

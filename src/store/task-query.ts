@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Store } from './store';
 import {
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
@@ -32,12 +32,12 @@ export interface TaskPage {
  * task's sequence number: a page costs the same wherever it is in the list.
  */
 export async function queryTasks(
-  dataSource: DataSource,
+  store: Store,
   query: TaskQuery,
   page: { first: number; afterSeq?: string; withTotal: boolean },
 ): Promise<TaskPage> {
   const filtered = () => {
-    const builder = dataSource.getRepository(TaskEntity).createQueryBuilder('t');
+    const builder = store.manager.getRepository(TaskEntity).createQueryBuilder('t');
     const { reachableBy } = query;
     if (
       query.processDefinitionKey !== undefined ||

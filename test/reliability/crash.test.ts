@@ -230,7 +230,7 @@ describe('three servers, killed at random under load', () => {
                            AND s.element_id = 'sign' AND s.state = 'OPEN')`,
     );
     expect(unsigned).toBe(0);
-    expect((await checkConsistency(database.dataSource)).problems).toEqual([]);
+    expect((await checkConsistency(database.store)).problems).toEqual([]);
     console.info(
       `crash test: ${started.size} instances started, ${received.size} dossiers received, ` +
         `${checked.size} steps acknowledged, ` +

@@ -1,3 +1,4 @@
+import { Store } from '../../src/store/store';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -69,10 +70,10 @@ describe('PostgreSQL restarted under load', () => {
     store = createDataSource(await tell(null, 'ready'), { poolSize: 8 });
     await store.initialize();
     await store.runMigrations();
-    await deployBpmn(store, FLOW, { now: new Date() });
+    await deployBpmn(Store.of(store), FLOW, { now: new Date() });
     token = await seedOfficer(store, { username: 'tai.tai', roles: ['reception', 'leader'] });
     api = await createApiServer({
-      dataSource: store,
+      store: Store.of(store),
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     });
     await new Promise<void>((resolve) => api.httpServer.listen(0, '127.0.0.1', resolve));
@@ -153,7 +154,7 @@ describe('PostgreSQL restarted under load', () => {
     const byKey = new Map(rows.map((row) => [row.business_key, row.id]));
     expect(byKey.size).toBe(rows.length);
     for (const [key, id] of acknowledged) expect([key, byKey.get(key)]).toEqual([key, id]);
-    expect((await checkConsistency(store)).problems).toEqual([]);
+    expect((await checkConsistency(Store.of(store))).problems).toEqual([]);
     console.info(
       `database restart: ${acknowledged.size} dossiers acknowledged, ` +
         `${codes.get('DATABASE_UNAVAILABLE') ?? 0} calls refused as DATABASE_UNAVAILABLE, ` +

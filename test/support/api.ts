@@ -45,9 +45,9 @@ export async function createTestApi(
 ): Promise<TestApi> {
   const database = await createTestDatabase();
   // As `npm start` does: the office's calendar is deployed before anything runs.
-  await deployCalendars(database.dataSource, await projectCalendarFiles(), clock.now);
+  await deployCalendars(database.store, await projectCalendarFiles(), clock.now);
   const server = await createApiServer({
-    dataSource: database.dataSource,
+    store: database.store,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   });

@@ -99,7 +99,7 @@ export function apiSuite(clock?: { now: Date }): {
   afterAll(async () => {
     if (!api) return;
     // Whatever the tests did, every instance, dossier and rollup still agrees with itself.
-    const { problems } = await checkConsistency(api.database.dataSource);
+    const { problems } = await checkConsistency(api.database.store);
     await api.close();
     expect(problems).toEqual([]);
   });

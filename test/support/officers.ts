@@ -1,3 +1,4 @@
+import { Store } from '../../src/store/store';
 import type { DataSource } from 'typeorm';
 import { createAgency, createOfficer } from '../../src/auth/officers';
 import { issueToken, signingKey } from '../../src/auth/tokens';
@@ -21,14 +22,14 @@ export async function seedOfficer(
   const now = input.now ?? new Date();
   const agencyCode = input.agencyCode ?? 'xa-thu-nghiem';
   if (!(await dataSource.getRepository(AgencyEntity).findOneBy({ code: agencyCode }))) {
-    await createAgency(dataSource, {
+    await createAgency(Store.of(dataSource), {
       code: agencyCode,
       name: `UBND ${agencyCode}`,
       kind: 'commune',
       now,
     });
   }
-  const officer = await createOfficer(dataSource, {
+  const officer = await createOfficer(Store.of(dataSource), {
     username: input.username,
     fullName: input.username,
     agencyCode,
@@ -38,5 +39,5 @@ export async function seedOfficer(
     ),
     now,
   });
-  return issueToken(await signingKey(dataSource), officer, now, 60 * 24 * 3650);
+  return issueToken(await signingKey(Store.of(dataSource)), officer, now, 60 * 24 * 3650);
 }

@@ -48,9 +48,7 @@ export class CalendarResolver {
     if (!definition) throw notFound('Procedure', code, { field: 'procedureCode' });
     return new Date(
       appointmentFor(
-        (await officeCalendar(context.store)).forAgency(
-          optionalText(agencyCode, 'agencyCode'),
-        ),
+        (await officeCalendar(context.store)).forAgency(optionalText(agencyCode, 'agencyCode')),
         definition.model.statutoryDuration,
         receivedAt.toISOString(),
         code,

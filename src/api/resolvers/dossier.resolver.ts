@@ -7,7 +7,7 @@ import { extendDossier } from '../../dossier/extend';
 import { dossierOfAgency } from '../../dossier/of-agency';
 import { isLate } from '../../dossier/late';
 import { trackingBook } from '../../dossier/tracking-book';
-import { paidFor, recordPayment, requestPayment } from '../../dossier/payment';
+import { recordPayment, requestPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../store/dossier-list';
 import { MAX_FEE } from '../../dossier/fee';
 import { receiveDossier } from '../../dossier/receive';
@@ -17,12 +17,18 @@ import { AppError, notFound } from '../../errors';
 import { officeCalendar } from '../../store/calendars';
 import { definitionById } from '../../store/definitions';
 import {
+  feedbackOfDossier,
+  formsOf,
+  paidFor,
+  paymentsOf,
+  supplementRequests,
+} from '../../store/dossiers';
+import type {
   DossierEntity,
-  DossierFeedbackEntity,
   DossierFormEntity,
   DossierPaymentEntity,
-  type PaymentMethod as StoredPaymentMethod,
-  type ProcessInstanceEntity,
+  PaymentMethod as StoredPaymentMethod,
+  ProcessInstanceEntity,
 } from '../../store/entities';
 import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
@@ -238,12 +244,7 @@ export class DossierResolver {
     @Ctx() context: ApiContext,
   ): Promise<DossierEntity> {
     const me = signedIn(context);
-    return dossierOfAgency(
-      context.store,
-      requiredText(code, 'code'),
-      me.agency.code,
-      asActor(me),
-    );
+    return dossierOfAgency(context.store, requiredText(code, 'code'), me.agency.code, asActor(me));
   }
 
   @Query(() => DossierConnection, {
@@ -348,9 +349,7 @@ export class DossierResolver {
 
   @FieldResolver(() => Int, { description: 'How many times the citizen was asked for papers.' })
   async supplementRequests(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return context.store
-      .getRepository(DossierFormEntity)
-      .countBy({ dossierCode: dossier.code, number: '02' });
+    return supplementRequests(context.store, dossier.code);
   }
 
   @FieldResolver(() => Boolean, {
@@ -368,7 +367,7 @@ export class DossierResolver {
 
   @FieldResolver(() => Int, { description: 'What has been paid so far, in đồng.' })
   paidAmount(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<number> {
-    return paidFor(context.store.getRepository(DossierPaymentEntity), dossier.code);
+    return paidFor(context.store, dossier.code);
   }
 
   @FieldResolver(() => [DossierPayment])
@@ -376,9 +375,7 @@ export class DossierResolver {
     @Root() dossier: DossierEntity,
     @Ctx() context: ApiContext,
   ): Promise<DossierPaymentEntity[]> {
-    return context.store
-      .getRepository(DossierPaymentEntity)
-      .find({ where: { dossierCode: dossier.code }, order: { paidAt: 'ASC' } });
+    return paymentsOf(context.store, dossier.code);
   }
 
   @FieldResolver(() => [HandOver], {
@@ -399,16 +396,12 @@ export class DossierResolver {
 
   @FieldResolver(() => [Feedback], { description: 'Feedback on the dossier (PAKN), oldest first.' })
   feedback(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return context.store
-      .getRepository(DossierFeedbackEntity)
-      .find({ where: { dossierCode: dossier.code }, order: { submittedAt: 'ASC' } });
+    return feedbackOfDossier(context.store, dossier.code);
   }
 
   @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })
   forms(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<DossierFormEntity[]> {
-    return context.store
-      .getRepository(DossierFormEntity)
-      .find({ where: { dossierCode: dossier.code }, order: { issuedAt: 'ASC', number: 'ASC' } });
+    return formsOf(context.store, dossier.code);
   }
 
   /** The signed-in officer's name, once the dossier is found to be of their agency. */

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { IncidentEntity } from '../../store/entities';
-import { listIncidents, resolveIncident, retryIncident } from '../../store/incidents';
+import { resolveIncident, retryIncident } from '../../commands/incidents';
+import { listIncidents } from '../../store/incidents';
 import type { ApiContext } from '../context';
 import { rangeInput } from '../inputs';
 import { Incident, IncidentFilter } from '../types/incident.type';

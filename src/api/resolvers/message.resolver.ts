@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { correlateMessage } from '../../store/messages';
+import { correlateMessage } from '../../commands/correlate-message';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
 import { CorrelationResult } from '../types/correlation.type';

@@ -14,7 +14,7 @@ import { holds } from '../../auth/policy';
 import { loadPrincipal, type Principal } from '../../auth/principal';
 import { issueToken, signingKey } from '../../auth/tokens';
 import { AppError } from '../../errors';
-import { AgencyEntity, OfficerEntity } from '../../store/entities';
+import { activeOfficerIds, allAgencies, officerByUsername } from '../../store/officers';
 import type { ApiContext } from '../context';
 import { optionalText, rangeInput, requiredText } from '../inputs';
 import {
@@ -59,15 +59,11 @@ export class OfficerResolver {
     const now = context.now();
     const name = requiredText(username, 'username');
     loginLimit.check(name, now);
-    const officer = await context.store
-      .getRepository(OfficerEntity)
-      .findOneBy({ username: name, active: true });
+    const officer = await officerByUsername(context.store, name, { active: true });
     // The same answer, after the same time, for an unknown name and a wrong password.
     const valid = await passwordMatches(password, officer?.passwordHash);
     const principal =
-      valid && officer
-        ? await loadPrincipal(context.store, { officerId: officer.id }, now)
-        : null;
+      valid && officer ? await loadPrincipal(context.store, { officerId: officer.id }, now) : null;
     if (!principal) {
       loginLimit.failed(name, now);
       throw new AppError('UNAUTHENTICATED', 'Wrong username or password', { field: 'password' });
@@ -94,7 +90,7 @@ export class OfficerResolver {
 
   @Query(() => [Agency])
   agencies(@Ctx() context: ApiContext): Promise<Agency[]> {
-    return context.store.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
+    return allAgencies(context.store);
   }
 
   @Query(() => [Officer], {
@@ -107,12 +103,8 @@ export class OfficerResolver {
   ): Promise<Officer[]> {
     const me = signedIn(context);
     const code = holds(me, 'admin') ? (agencyCode ?? me.agency.code) : me.agency.code;
-    const rows = await context.store.query(
-      `SELECT o.id FROM officer o JOIN agency a ON a.id = o.agency_id WHERE a.code = $1 AND o.active ORDER BY o.username`,
-      [code],
-    );
     const officers: Officer[] = [];
-    for (const { id } of rows as { id: string }[]) {
+    for (const id of await activeOfficerIds(context.store, code)) {
       const principal = await loadPrincipal(context.store, { officerId: id }, context.now());
       if (principal) officers.push(toOfficer(principal));
     }

@@ -10,7 +10,7 @@ import { childrenOf, findInstance } from '../../store/instances';
 import { Incident } from '../types/incident.type';
 import { toIncident } from './incident.resolver';
 import { signedIn } from './officer.resolver';
-import { startInstance } from '../../store/start-instance';
+import { startInstance } from '../../commands/start-process';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
@@ -99,7 +99,7 @@ export class ProcessInstanceResolver {
     const actor = asActor(signedIn(context));
     const children = await childrenOf(context.store, instance.id);
     const seen = await Promise.all(
-      children.map((child) => reachesInstance(context.store.manager, actor, child.id)),
+      children.map((child) => reachesInstance(context.store, actor, child.id)),
     );
     return children.filter((_, index) => seen[index]);
   }
@@ -143,9 +143,7 @@ export class ProcessInstanceResolver {
 
 /** FORBIDDEN unless the signed-in officer may see the instance (see reachesInstance). */
 async function mustReach(context: ApiContext, instanceId: string): Promise<void> {
-  if (
-    !(await reachesInstance(context.store.manager, asActor(signedIn(context)), instanceId))
-  ) {
+  if (!(await reachesInstance(context.store, asActor(signedIn(context)), instanceId))) {
     throw new AppError('FORBIDDEN', `Process instance '${instanceId}' is of another agency`, {
       instanceId,
     });

@@ -41,7 +41,7 @@ export class SubscriptionResolver {
         if (changed !== code) return null;
         const instance = await findDossierInstance(context.store, code);
         if (!instance) return null;
-        const seen = await reachesInstance(context.store.manager, asActor(me), instance.id);
+        const seen = await reachesInstance(context.store, asActor(me), instance.id);
         return seen ? instance : null;
       });
     },

@@ -28,7 +28,7 @@ describe('/metrics', () => {
   });
 
   it('answers only whoever shows METRICS_TOKEN when one is set', async () => {
-    const metrics = new OperationsMetrics(suite.api.database.dataSource, () => clock.now, 's3cret');
+    const metrics = new OperationsMetrics(suite.api.database.store, () => clock.now, 's3cret');
     const app = express().get('/metrics', metrics.route);
     expect((await request(app).get('/metrics')).status).toBe(403);
     expect((await request(app).get('/metrics').set('authorization', 'Bearer wrong')).status).toBe(

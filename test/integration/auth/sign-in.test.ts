@@ -156,7 +156,7 @@ describe("an external identity provider's tokens", () => {
       roles: ['land'],
     });
     const server = await createApiServer({
-      dataSource: suite.api.database.dataSource,
+      store: suite.api.database.store,
       logger: pino({ level: 'silent' }),
       identityProvider: {
         jwksUrl: `http://127.0.0.1:${port}/jwks`,

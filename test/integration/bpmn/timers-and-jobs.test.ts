@@ -193,9 +193,7 @@ describe('timers and jobs', () => {
         seen.push(job.variables);
         return { fullName: 'Nguyễn Văn An', verified: true };
       });
-      expect(await runHandlerJobs(suite.api.database.store, handlers, () => clock.now)).toBe(
-        1,
-      );
+      expect(await runHandlerJobs(suite.api.database.store, handlers, () => clock.now)).toBe(1);
       expect(seen).toEqual([{ citizenId: '001203004567' }]);
       expect(await suite.f.waitingAt(id)).toEqual(['check']);
       expect((await suite.f.instance(id)).variables).toMatchObject({
@@ -209,9 +207,7 @@ describe('timers and jobs', () => {
       const handlers = new JobHandlers().register('population-lookup', async () => {
         throw new Error('CSDLQG về dân cư không trả lời');
       });
-      expect(await runHandlerJobs(suite.api.database.store, handlers, () => clock.now)).toBe(
-        0,
-      );
+      expect(await runHandlerJobs(suite.api.database.store, handlers, () => clock.now)).toBe(0);
       // Not offered again at once: the retry waits.
       const worker = `mutation { fetchAndLockJobs(type: "population-lookup", workerId: "w1", maxJobs: 5, lockSeconds: 60) { id retries errorMessage } }`;
       expect((await suite.api.ok(worker)).fetchAndLockJobs).toEqual([]);

@@ -13,7 +13,7 @@ describe('the demo commune', () => {
 
   beforeAll(async () => {
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
-    expect(await seedDemo(suite.api.database.dataSource, clock.now, logger)).toBe(true);
+    expect(await seedDemo(suite.api.database.store, clock.now, logger)).toBe(true);
     for (const { username } of DEMO_OFFICERS) {
       const { data, errors } = await suite.api.graphql(
         `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
@@ -26,7 +26,7 @@ describe('the demo commune', () => {
   });
 
   it('seeds once: a second start finds it and changes nothing', async () => {
-    expect(await seedDemo(suite.api.database.dataSource, clock.now, logger)).toBe(false);
+    expect(await seedDemo(suite.api.database.store, clock.now, logger)).toBe(false);
     const { agencies } = await suite.api.ok(`{ agencies { code kind } }`);
     expect(agencies).toEqual(
       expect.arrayContaining([

@@ -59,7 +59,7 @@ describe('the procedure catalogue', () => {
 
   beforeAll(async () => {
     await deployDirectory(
-      suite.api.database.dataSource,
+      suite.api.database.store,
       path.join(PROJECT_ROOT, 'processes'),
       () => clock.now,
     );

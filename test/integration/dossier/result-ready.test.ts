@@ -97,7 +97,7 @@ describe('a dossier judged when its result reaches the desk', () => {
       elementId: 'Task_ReturnResult',
     });
     // Processed while its process waits for the return: consistent, not a stray process.
-    expect((await checkConsistency(suite.api.database.dataSource)).problems).toEqual([]);
+    expect((await checkConsistency(suite.api.database.store)).problems).toEqual([]);
 
     // The citizen comes on Thursday, three days after the appointment: the office was on time.
     at('2026-03-05T02:00:00Z');

@@ -34,7 +34,7 @@ describe('job runners sharing one database', () => {
       throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
     database = await createTestDatabase();
     await deployBpmn(
-      database.dataSource,
+      database.store,
       bpmnProcess(
         'wait-then-file',
         `<bpmn:startEvent id="start" />
@@ -109,7 +109,7 @@ describe('job runners sharing one database', () => {
       return { notified: true };
     });
     await deployBpmn(
-      database.dataSource,
+      database.store,
       oneStepProcess('notify', '<bpmn:serviceTask id="send" tthc:jobType="notify-citizen" />'),
       { now: new Date() },
     );

@@ -17,7 +17,7 @@ describe('the consistency checker', () => {
   const query = (sql: string, parameters: unknown[] = []) =>
     suite.api.database.dataSource.query(sql, parameters);
   const found = async () =>
-    (await checkConsistency(suite.api.database.dataSource)).problems.map((p) => p.check);
+    (await checkConsistency(suite.api.database.store)).problems.map((p) => p.check);
   let code: string;
   let instanceId: string;
 
@@ -48,7 +48,7 @@ describe('the consistency checker', () => {
   });
 
   it('finds nothing wrong in a healthy store, and says how much it read', async () => {
-    const report = await checkConsistency(suite.api.database.dataSource);
+    const report = await checkConsistency(suite.api.database.store);
     expect(report).toEqual({ instancesChecked: 2, dossiersChecked: 1, problems: [] });
   });
 
