@@ -1,7 +1,7 @@
 import { Store } from '../src/store/store';
 import type { DataSource } from 'typeorm';
 import { queryDossiers, type DossierQuery } from '../src/store/dossier-list';
-import { DOSSIER_STATUS } from '../src/dossier/status';
+import { DOSSIER_STATUS } from '../src/dossier/life-cycle/status';
 import { measureRounds, type Measurement } from './measure';
 
 /**

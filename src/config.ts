@@ -1,6 +1,21 @@
 import path from 'node:path';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './api/limits';
-import type { IdentityProvider } from './auth/tokens';
+
+/** How much one request may ask for, so that no single query can tie up the database. */
+export interface QueryLimits {
+  /** Levels of nested selections (introspection aside). */
+  maxDepth: number;
+  /** The estimated cost: a field costs 1, a list multiplies what it holds (see pagedEstimator). */
+  maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 20_000 };
+/** An external identity provider: its keys (JWKS), issuer, audience and the username claim. */
+export interface IdentityProvider {
+  jwksUrl: string;
+  issuer?: string;
+  audience?: string;
+  usernameClaim: string;
+}
 
 /** Settings read from the environment once, at the edge, and checked. */
 export interface Config {
@@ -43,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPostgresPort: portFrom(env, 'EMBEDDED_PG_PORT', 54329),
     dataDir: path.resolve(PROJECT_ROOT, env.DATA_DIR ?? '.data'),
     processesDir: path.resolve(PROJECT_ROOT, env.PROCESSES_DIR ?? 'processes'),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevelOf(env),
     jobPollMs: positiveInteger(env, 'JOB_POLL_MS', 1000),
     jobLockSeconds: positiveInteger(env, 'JOB_LOCK_SECONDS', 60),
     production: env.NODE_ENV === 'production',
@@ -61,6 +76,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: positiveInteger(env, 'QUERY_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost),
     },
   };
+}
+
+/** The log level asked for (LOG_LEVEL): read apart, to report a configuration that fails. */
+export function logLevelOf(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? 'info';
+}
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names: it prints the forms to PDF. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/** A bearer token /metrics asks for (METRICS_TOKEN); none: /metrics is open. */
+export function metricsToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.METRICS_TOKEN || undefined;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -11,16 +11,6 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../errors';
 
-/** How much one request may ask for, so that no single query can tie up the database. */
-export interface QueryLimits {
-  /** Levels of nested selections (introspection aside). */
-  maxDepth: number;
-  /** The estimated cost: a field costs 1, a list multiplies what it holds (see pagedEstimator). */
-  maxCost: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 20_000 };
-
 /** Lists without a page size are counted at this many items; a page at its `first`. */
 const UNPAGED_LIST_ITEMS = 10;
 const DEFAULT_PAGE = 20;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { metricsToken } from '../config';
 import { operationalGauges } from '../store/gauges';
 import type { Store } from '../store/store';
 import { POLICY } from '../auth/policy';
@@ -22,7 +23,7 @@ export class OperationsMetrics {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
-    private readonly token = process.env.METRICS_TOKEN,
+    private readonly token = metricsToken(),
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'tthc_' });
     this.requests = new Counter({

@@ -1,4 +1,8 @@
-import { DOSSIER_STATUS, STATUS_LABELS, type DossierStatusName } from '../dossier/status';
+import {
+  DOSSIER_STATUS,
+  STATUS_LABELS,
+  type DossierStatusName,
+} from '../dossier/life-cycle/status';
 import type { ErrorCode, ErrorDetails } from '../errors';
 
 /**

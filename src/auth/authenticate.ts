@@ -1,7 +1,8 @@
 import type { Store } from '../store/store';
 import { AppError } from '../errors';
 import { loadPrincipal, type Principal } from './principal';
-import { externalVerifier, signingKey, verifyOwnToken, type IdentityProvider } from './tokens';
+import type { IdentityProvider } from '../config';
+import { externalVerifier, signingKey, verifyOwnToken } from './tokens';
 
 /** What a request's `Authorization` header proved: an officer, or why the token was refused. */
 export interface Authentication {

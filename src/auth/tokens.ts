@@ -1,4 +1,5 @@
 import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { IdentityProvider } from '../config';
 import { AppError } from '../errors';
 import { sessionSecret } from '../store/sessions';
 import type { Store } from '../store/store';
@@ -64,14 +65,6 @@ export async function verifyOwnToken(
   } catch (error) {
     throw tokenError(error);
   }
-}
-
-/** An external identity provider: its keys (JWKS), issuer, audience and the username claim. */
-export interface IdentityProvider {
-  jwksUrl: string;
-  issuer?: string;
-  audience?: string;
-  usernameClaim: string;
 }
 
 /** Verifies tokens of the identity provider and reads the username they carry. */

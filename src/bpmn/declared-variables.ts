@@ -1,5 +1,4 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { expected } from '../engine/declared-variables';
 import type { Findings } from './compile';
 import { VARIABLE_TYPES, type DeclaredVariable, type VariableTypeName } from './model';
 import { asList, splitList } from './roles';
@@ -71,4 +70,10 @@ function parseDefault(
     case 'text':
       return !variable.values || variable.values.includes(text) ? text : undefined;
   }
+}
+
+/** What a declared variable accepts, in words. */
+export function expected(variable: DeclaredVariable): string {
+  if (variable.values) return `one of ${variable.values.map((v) => `"${v}"`).join(', ')}`;
+  return variable.type === 'boolean' ? 'true or false' : `a ${variable.type}`;
 }

@@ -3,7 +3,7 @@ import {
   isWorkingTimeText,
   parseWorkingDuration,
 } from '../calendar/working-duration';
-import { isDuration } from '../engine/iso-time';
+import { isDuration } from '../calendar/iso-time';
 import type { Findings } from './compile';
 import type { ProcessModel } from './model';
 

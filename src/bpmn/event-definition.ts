@@ -2,9 +2,9 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { Findings } from './compile';
 import type { EventDefinition, FlowNodeType } from './model';
 import { asList } from './roles';
-import { timerTextValid } from '../engine/timer';
+import { isDate, isDuration, parseCycle } from '../calendar/iso-time';
 import { refuseClock } from './feel-clock';
-import { isWorkingTimeText } from '../calendar/working-duration';
+import { isWorkingTimeText, parseWorkingDuration } from '../calendar/working-duration';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
 const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
@@ -169,4 +169,18 @@ function timerDefinition(
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Whether a static timer text is well formed; FEEL ones are checked when they run. */
+export function timerTextValid(
+  timer: Extract<EventDefinition, { kind: 'timer' }>['timer'],
+  text: string,
+  workingTime = false,
+): boolean {
+  if (text.startsWith('=')) return true;
+  if (workingTime) return parseWorkingDuration(text) !== undefined;
+  if (timer === 'date') return isDate(text);
+  if (timer === 'duration') return isDuration(text);
+  const cycle = parseCycle(text);
+  return cycle !== undefined && cycle.repetitions !== 0;
 }

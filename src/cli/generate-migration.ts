@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
 import { PROJECT_ROOT } from '../config';
-import { createDataSource } from '../store/data-source';
-import { startEmbeddedPostgres } from '../store/embedded-postgres';
+import { pendingSchemaChanges, withThrowawayDatabase } from '../store/throwaway-database';
 
 /**
  * `npm run migration:generate -- AddSomething`: writes the SQL that brings a database migrated
@@ -19,67 +17,52 @@ async function main(): Promise<void> {
       'Give the migration a PascalCase name, e.g. `npm run migration:generate -- AddTaskDue`',
     );
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tthc-migration-'));
-  const database = await startEmbeddedPostgres({
-    dataDir,
-    port: 54399,
-    database: 'generate',
-    persistent: false,
-  });
-  const dataSource = createDataSource(database.url);
-  try {
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    const sql = await dataSource.driver.createSchemaBuilder().log();
-    if (sql.upQueries.length === 0) {
-      console.log('The entities match the migrations: nothing to generate.');
-      return;
-    }
-    const timestamp = Date.now();
-    const className = `${name}${timestamp}`;
-    const file = `${timestamp}-${name}`;
-    const lines = (queries: { query: string }[]) =>
-      queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
-    writeFileSync(
-      path.join(PROJECT_ROOT, 'migrations', `${file}.ts`),
-      `import type { MigrationInterface, QueryRunner } from 'typeorm';
+  const changes = await withThrowawayDatabase(54399, pendingSchemaChanges);
+  if (changes.up.length === 0) {
+    console.log('The entities match the migrations: nothing to generate.');
+    return;
+  }
+  const timestamp = Date.now();
+  const className = `${name}${timestamp}`;
+  const file = `${timestamp}-${name}`;
+  const migration = path.join(PROJECT_ROOT, 'migrations', `${file}.ts`);
+  writeFileSync(migration, migrationText(className, changes));
+  const indexPath = path.join(PROJECT_ROOT, 'migrations', 'index.ts');
+  writeFileSync(indexPath, listed(readFileSync(indexPath, 'utf8'), className, file));
+  execFileSync('npx', ['prettier', '--write', indexPath, migration]);
+  console.log(`Wrote migrations/${file}.ts with ${changes.up.length} statements`);
+}
+
+function migrationText(className: string, changes: { up: string[]; down: string[] }): string {
+  const lines = (queries: string[]) =>
+    queries.map((query) => `    await queryRunner.query(${JSON.stringify(query)});`).join('\n');
+  return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${lines(sql.upQueries)}
+${lines(changes.up)}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${lines(sql.downQueries.reverse())}
+${lines(changes.down)}
   }
 }
-`,
-    );
-    const indexPath = path.join(PROJECT_ROOT, 'migrations', 'index.ts');
-    const index = readFileSync(indexPath, 'utf8')
-      .replace(/((?:^import .*\n)+)/m, `$1import { ${className} } from './${file}';\n`)
-      .replace(/export const migrations = \[([^\]]*)\];/, (_all, list: string) => {
-        const names = list
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean);
-        return `export const migrations = [${[...names, className].join(', ')}];`;
-      });
-    writeFileSync(indexPath, index);
-    execFileSync('npx', [
-      'prettier',
-      '--write',
-      indexPath,
-      path.join(PROJECT_ROOT, 'migrations', `${file}.ts`),
-    ]);
-    console.log(`Wrote migrations/${file}.ts with ${sql.upQueries.length} statements`);
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+`;
+}
+
+/** migrations/index.ts with the new migration imported and listed last. */
+function listed(index: string, className: string, file: string): string {
+  return index
+    .replace(/((?:^import .*\n)+)/m, `$1import { ${className} } from './${file}';\n`)
+    .replace(/export const migrations = \[([^\]]*)\];/, (_all, list: string) => {
+      const names = list
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      return `export const migrations = [${[...names, className].join(', ')}];`;
+    });
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import 'reflect-metadata';
 import { printApiSchema } from '../api/schema';
-import { PROJECT_ROOT, readConfig } from '../config';
+import { sqlDefinitions, writeSqlDefinitions } from '../store/sql-definitions';
+import { withThrowawayDatabase } from '../store/throwaway-database';
+import { logLevelOf, PROJECT_ROOT, readConfig } from '../config';
 import { createLogger } from '../logger';
 import { checkConsistency } from '../store/consistency';
 import { bpmnFilesUnder } from '../store/deploy-directory';
@@ -67,6 +69,12 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
       const file = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
       await writeFile(file, await printApiSchema());
       logger.info({ file }, 'schema written');
+      // The SQL functions and triggers as the migrations leave them, from a throw-away database.
+      const folder = path.join(PROJECT_ROOT, 'schema', 'sql');
+      await withThrowawayDatabase(54396, async (store) =>
+        writeSqlDefinitions(await sqlDefinitions(store), folder),
+      );
+      logger.info({ folder }, 'SQL functions and triggers written');
       return;
     }
     case 'lint': {
@@ -100,7 +108,7 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
 
 main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   // Start-up failures are mostly set-up problems: the message says what to change.
-  const debug = process.env.LOG_LEVEL === 'debug';
+  const debug = logLevelOf() === 'debug';
   console.error(error instanceof Error ? (debug ? error.stack : error.message) : error);
   process.exit(1);
 });

@@ -21,7 +21,7 @@ export async function startInstance(
   },
 ): Promise<ProcessInstanceEntity> {
   const { instance, movedOn } = await withUnitOfWork(store, input.now, async (unit) => {
-    const definition = await latestDefinition(unit.tx.manager, input.key);
+    const definition = await latestDefinition(unit.tx, input.key);
     if (input.businessKey && input.agency) {
       await claimDossierCode(unit.tx, input.businessKey, input.agency);
     }

@@ -5,7 +5,7 @@ import type { DossierEntity, ResultReturnMethod } from '../store/entities';
 import { definitionById } from '../store/definitions';
 import { openTasksAt } from '../store/tasks';
 import { issueForm, setStatus, withLockedDossier, type LockedDossier } from './locked';
-import { transition } from './machine';
+import { transition } from './life-cycle/machine';
 
 /** The ways a dossier ends before its result: each a row of the dossier's machine. */
 const ENDINGS = { refuse: 'REFUSE', stop: 'STOP', withdraw: 'WITHDRAW' } as const;

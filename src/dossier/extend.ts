@@ -1,7 +1,7 @@
 import type { Store } from '../store/store';
 import type { DossierEntity } from '../store/entities';
 import { issueForm, withLockedDossier } from './locked';
-import { transition } from './machine';
+import { transition } from './life-cycle/machine';
 
 /**
  * The dossier will be late: the office apologizes in writing with the reason and a new

@@ -12,7 +12,7 @@ import {
 import type { Store } from '../store/store';
 import { isUuid } from '../store/instances';
 import { textInput } from './applicant';
-import { DOSSIER_STATUS } from './status';
+import { DOSSIER_STATUS } from './life-cycle/status';
 
 /** Feedback (PAKN) must be answered within this many working days. */
 export const FEEDBACK_WORKING_DAYS = 15;

@@ -11,7 +11,7 @@ import { withUnitOfWork } from '../store/pipeline/dispatch';
 import type { LockedInstance } from '../store/pipeline/instance-rows';
 import type { UnitOfWork } from '../store/pipeline/unit-of-work';
 import type { Store } from '../store/store';
-import { DOSSIER_STATUS, type DossierStatusName } from './status';
+import { DOSSIER_STATUS, type DossierStatusName } from './life-cycle/status';
 
 /** A dossier and its process, locked, in the transaction of one action. */
 export interface LockedDossier {

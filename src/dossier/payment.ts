@@ -3,8 +3,8 @@ import type { Store } from '../store/store';
 import { AppError } from '../errors';
 import type { DossierEntity, PaymentMethod } from '../store/entities';
 import { setStatus, withLockedDossier } from './locked';
-import { transition } from './machine';
-import { DOSSIER_STATUS } from './status';
+import { transition } from './life-cycle/machine';
+import { DOSSIER_STATUS } from './life-cycle/status';
 
 /**
  * Records a payment of the dossier's fees: cash at the desk, a transfer or a QR payment. A

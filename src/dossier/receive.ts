@@ -20,7 +20,7 @@ import { claimDossierCode } from '../commands/start-process';
 import { nextDossierCode } from './code';
 import { assessFee } from './fee';
 import { issueForm, stepper } from './locked';
-import { DOSSIER_STATUS } from './status';
+import { DOSSIER_STATUS } from './life-cycle/status';
 import { holdForSupplement } from './supplement';
 
 export interface Receiver {

@@ -3,7 +3,7 @@ import type { Store } from '../store/store';
 import { AppError } from '../errors';
 import type { DossierEntity, SubmittedComponent } from '../store/entities';
 import { issueForm, setStatus, withLockedDossier, type LockedDossier } from './locked';
-import { transition } from './machine';
+import { transition } from './life-cycle/machine';
 
 /**
  * Asks the citizen for papers (Form 02: what is missing and why, once, in full) and stops the

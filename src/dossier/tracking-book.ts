@@ -1,6 +1,6 @@
 import type { Store } from '../store/store';
 import { trackingBookRows } from '../store/tracking-book';
-import { STATUS_LABELS } from './status';
+import { STATUS_LABELS } from './life-cycle/status';
 
 /** A line of the tracking book (Form 07, sổ theo dõi hồ sơ). */
 export interface TrackingBookLine {

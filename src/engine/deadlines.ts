@@ -6,7 +6,7 @@ import {
 import type { FlowNode } from '../bpmn/model';
 import { AppError } from '../errors';
 import { ROOT_SCOPE, type Execution } from './execution';
-import { addDuration } from './iso-time';
+import { addDuration } from '../calendar/iso-time';
 import { closeSubscription } from './subscriptions';
 import { throwAtWait, throwEvent } from './throw-event';
 import type { Deadline, Instant, TimerSubscription, Token } from './types';

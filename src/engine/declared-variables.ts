@@ -1,3 +1,4 @@
+import { expected } from '../bpmn/declared-variables';
 import type { DeclaredVariable, ProcessModel } from '../bpmn/model';
 import { AppError } from '../errors';
 import type { Variables } from './types';
@@ -32,12 +33,6 @@ export function checkDeclared(model: ProcessModel, variables: Variables): void {
       { field: `variables.${variable.name}`, key: model.key },
     );
   }
-}
-
-/** What a declared variable accepts, in words. */
-export function expected(variable: DeclaredVariable): string {
-  if (variable.values) return `one of ${variable.values.map((v) => `"${v}"`).join(', ')}`;
-  return variable.type === 'boolean' ? 'true or false' : `a ${variable.type}`;
 }
 
 function fits(variable: DeclaredVariable, value: unknown): boolean {

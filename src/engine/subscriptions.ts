@@ -2,7 +2,7 @@ import type { EventDefinition, FlowNode } from '../bpmn/model';
 import { AppError } from '../errors';
 import { ROOT_SCOPE, type Execution } from './execution';
 import { evaluateFeel } from './feel';
-import { addDuration } from './iso-time';
+import { addDuration } from '../calendar/iso-time';
 import { scheduleOf } from './timer';
 import type { MessageSubscription, Subscription, TimerSubscription, Token } from './types';
 

@@ -3,7 +3,7 @@ import { addWorkingDuration, parseWorkingDuration } from '../calendar/working-du
 import { AppError } from '../errors';
 import type { Execution } from './execution';
 import { evaluateFeel } from './feel';
-import { addDuration, isDate, isDuration, parseCycle } from './iso-time';
+import { addDuration, isDate, isDuration, parseCycle } from '../calendar/iso-time';
 import type { Instant, TimerSubscription } from './types';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 
@@ -70,20 +70,6 @@ function timerText(
     elementId,
   );
   return typeof value === 'string' ? value : String(value);
-}
-
-/** Whether a static timer text is well formed; FEEL ones are checked when they run. */
-export function timerTextValid(
-  timer: TimerEvent['timer'],
-  text: string,
-  workingTime = false,
-): boolean {
-  if (text.startsWith('=')) return true;
-  if (workingTime) return parseWorkingDuration(text) !== undefined;
-  if (timer === 'date') return isDate(text);
-  if (timer === 'duration') return isDuration(text);
-  const cycle = parseCycle(text);
-  return cycle !== undefined && cycle.repetitions !== 0;
 }
 
 /** A cycle with a start keeps its rhythm: the first time after now on start + k × interval. */

@@ -1,4 +1,4 @@
-import { addDuration } from '../engine/iso-time';
+import { addDuration } from '../calendar/iso-time';
 import { firstDue } from '../engine/timer';
 import type { JobEntity } from '../store/entities';
 import { definitionById } from '../store/definitions';
@@ -98,7 +98,7 @@ async function fireInstanceJob(unit: UnitOfWork, job: JobEntity): Promise<void> 
  */
 async function startInstanceByTimer(unit: UnitOfWork, job: JobEntity): Promise<void> {
   const { tx, now } = unit;
-  const definition = await definitionById(tx.manager, job.definitionId ?? '');
+  const definition = await definitionById(tx, job.definitionId ?? '');
   await unit.start(definition, { variables: {}, startEventId: job.elementId });
   const repeat = job.repeat;
   if (!repeat || repeat.remaining === 0) {

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
+import { chromiumPath } from '../config';
 import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../errors';
-
-/** Debian's Chromium, unless CHROMIUM_PATH names another build. */
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
  * Flags for a headless Chromium on a closed network: no sandbox when we run as root (as in CI),
@@ -32,9 +30,7 @@ export class PdfPrinter {
   private printing = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(
-    private readonly executablePath = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
-  ) {}
+  constructor(private readonly executablePath = chromiumPath()) {}
 
   async print(html: string): Promise<Buffer> {
     await this.turn();

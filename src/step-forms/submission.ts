@@ -1,7 +1,12 @@
 import { evaluate } from 'feelin';
 import type { Variables } from '../engine/types';
 import { AppError } from '../errors';
-import { INPUT_TYPES, isObject, type FormComponent, type FormSchema } from './schema';
+import {
+  INPUT_TYPES,
+  isObject,
+  type FormComponent,
+  type FormSchema,
+} from '../bpmn/step-form-schema';
 
 /** form-js's own patterns for its validation types. */
 const EMAIL = /^[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}$/;

@@ -1,5 +1,5 @@
 import type { Store } from './store';
-import { moveOf } from '../dossier/machine';
+import { moveOf } from '../dossier/life-cycle/machine';
 import { DossierRollupEntity } from './entities';
 
 /** The statuses a running process's dossier may be in (see the dossier's machine). */

@@ -1,7 +1,7 @@
 import type { Store } from './store';
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { parseFormSchema } from '../step-forms/schema';
+import { parseFormSchema } from '../bpmn/step-form-schema';
 import { TaskFormEntity } from './entities';
 
 export interface TaskFormDeployment {

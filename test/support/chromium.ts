@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../src/one-stop-forms/pdf';
+import { chromiumPath } from '../../src/config';
+import { CHROMIUM_ARGS } from '../../src/one-stop-forms/pdf';
 
 /** Where the tests look for Chromium, as the server does. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
+export const CHROMIUM = chromiumPath();
 
 /**
  * `describe` for tests that need a real Chromium (PDF printing, pages): run when one is

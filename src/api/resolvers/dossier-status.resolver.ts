@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { citizensDossier } from '../../dossier/citizen';
 import { publicDossierStatus, type PublicDossierStatus } from '../../dossier/public-status';
-import { STATUS_LABELS, statusName } from '../../dossier/status';
+import { STATUS_LABELS, statusName } from '../../dossier/life-cycle/status';
 import type { ApiContext } from '../context';
 import { requiredText } from '../inputs';
 import { DossierStatus } from '../types/dossier.type';

@@ -11,7 +11,7 @@ import { recordPayment, requestPayment } from '../../dossier/payment';
 import { queryDossiers } from '../../store/dossier-list';
 import { MAX_FEE } from '../../dossier/fee';
 import { receiveDossier } from '../../dossier/receive';
-import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/status';
+import { DOSSIER_STATUS, STATUS_LABELS, statusName } from '../../dossier/life-cycle/status';
 import { requestSupplement, submitSupplement } from '../../dossier/supplement';
 import { AppError, notFound } from '../../errors';
 import { officeCalendar } from '../../store/calendars';
@@ -326,7 +326,7 @@ export class DossierResolver {
 
   @FieldResolver(() => ProcessDefinition, { description: 'The procedure and its version.' })
   procedure(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
-    return definitionById(context.store.manager, dossier.definitionId);
+    return definitionById(context.store, dossier.definitionId);
   }
 
   @FieldResolver(() => ProcessInstance)

@@ -68,7 +68,7 @@ export class ProcessInstanceResolver {
     @Root() instance: ProcessInstanceEntity,
     @Ctx() context: ApiContext,
   ): Promise<ProcessDefinition> {
-    return definitionById(context.store.manager, instance.definitionId);
+    return definitionById(context.store, instance.definitionId);
   }
 
   @FieldResolver(() => [Task], { description: 'Tasks waiting for an officer, open or claimed.' })

@@ -173,7 +173,7 @@ export class TaskResolver {
   async formFields(@Root() task: TaskEntity, @Ctx() context: ApiContext): Promise<FormField[]> {
     const instance = await context.loaders.instance.load(task.instanceId);
     if (!instance) return [];
-    const definition = await definitionById(context.store.manager, instance.definitionId);
+    const definition = await definitionById(context.store, instance.definitionId);
     return formFieldsOf(definition.model, task.elementId);
   }
 

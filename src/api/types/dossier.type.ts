@@ -5,7 +5,7 @@ import type {
   DossierOutcome as EntityOutcome,
   ResultReturnMethod as StoredReturnMethod,
 } from '../../store/entities';
-import { DOSSIER_STATUS, type DossierStatusName } from '../../dossier/status';
+import { DOSSIER_STATUS, type DossierStatusName } from '../../dossier/life-cycle/status';
 import { PageInfo } from './task.type';
 
 export const DossierChannel = {

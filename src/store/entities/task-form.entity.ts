@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { FormSchema } from '../../step-forms/schema';
+import type { FormSchema } from '../../bpmn/step-form-schema';
 
 /**
  * One deployed version of a task form (biểu mẫu nhập liệu): a form-js schema that a user task

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '../prepared';
 import { dossierOutcome } from '../../calendar/timeliness';
-import { moveOf } from '../../dossier/machine';
+import { moveOf } from '../../dossier/life-cycle/machine';
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type { Command } from '../../engine/types';
 import type { DossierOutcome, ProcessInstanceEntity } from '../entities';

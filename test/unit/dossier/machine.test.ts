@@ -1,11 +1,11 @@
-import { DOSSIER_STATUS, type DossierStatusName } from '../../../src/dossier/status';
+import { DOSSIER_STATUS, type DossierStatusName } from '../../../src/dossier/life-cycle/status';
 import {
   DOSSIER_TRANSITIONS,
   moveOf,
   statusesAllowing,
   transition,
   type DossierEvent,
-} from '../../../src/dossier/machine';
+} from '../../../src/dossier/life-cycle/machine';
 import { dossierOutcome, openLateness } from '../../../src/calendar/timeliness';
 import { DEFAULT_CALENDAR } from '../../../src/calendar/defaults';
 

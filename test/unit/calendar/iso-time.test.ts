@@ -1,4 +1,4 @@
-import { addDuration, isDuration, parseCycle } from '../../../src/engine/iso-time';
+import { addDuration, isDuration, parseCycle } from '../../../src/calendar/iso-time';
 import { scheduleOf } from '../../../src/engine/timer';
 
 describe('ISO 8601 time', () => {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 import { DOSSIER_STATUS, statusName, type DossierStatusName } from './status';
 
 /**

@@ -1,4 +1,5 @@
-import type { Instant } from './types';
+/** An instant as ISO 8601 text in UTC. */
+type Instant = string;
 
 /**
  * ISO 8601 durations (`P3D`, `PT4H30M`, `P1Y2M`), dates and repeating cycles (`R3/PT10H`,
