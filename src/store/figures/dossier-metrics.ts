@@ -167,53 +167,11 @@ export async function dossierMetrics(
   const used = new Set<string>([...dimensions, ...filteredDimensions(filter)]);
   const byProcedure = ['FIELD', 'PROCEDURE', 'CHANNEL'].some((d) => used.has(d));
   const byOfficer = used.has('OFFICER');
-  // No rollup grain holds the officer and the procedure together: those read the dossiers.
-  const fromRollup = !(byProcedure && byOfficer);
-  const source = fromRollup
-    ? `dossier_rollup r`
-    : `(SELECT m.* FROM dossier d, LATERAL dossier_measures(d) m) AS r`;
-  const grain = byOfficer ? 'officer' : byProcedure ? 'procedure' : 'agency';
-  const byDay = dimensions.includes('DAY');
-  const counted = where(filter, ROLLUP, fromRollup ? { byDay } : undefined);
-  if (fromRollup) counted.conditions.push(`r.grain = '${grain}'`);
-  const rows = (await preparedQuery(
-    store.manager,
-    `SELECT ${[...groupColumns(dimensions, ROLLUP), ...MEASURES.map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
-       FROM ${source}
-      WHERE ${counted.conditions.join(' AND ') || 'true'}
-      ${groupBySql(dimensions)}`,
-    counted.params,
-  )) as Record<string, string | null>[];
-
-  const open = where(filter, DOSSIER);
-  open.params.push(now);
-  // Counted by the columns the dimensions read first, then grouped: a month is formatted once a
-  // day, not once a dossier (a province's open dossiers are a hundred thousand).
-  const read = [...new Set(dimensions.map((d) => DIMENSIONS[d].reads))];
-  const positions = read.map((_, i) => i + 1).join(', ');
-  const openRows = (await preparedQuery(
-    store.manager,
-    `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue', 'sum(o.untimed)::int AS untimed'].join(', ')}
-       FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`, `count(*) FILTER (WHERE ${UNTIMED}) AS untimed`].join(', ')}
-               FROM dossier d
-              WHERE d.finished_at IS NULL
-                ${open.conditions.map((c) => `AND ${c}`).join(' ')}
-              ${read.length ? `GROUP BY ${positions}` : ''}) o
-      ${groupBySql(dimensions)}`,
-    open.params,
-  )) as Record<string, string | number | null>[];
-
-  const notices = where(filter, NOTICE);
-  const noticeRows = (await preparedQuery(
-    store.manager,
-    `SELECT ${[...groupColumns(dimensions, NOTICE), `count(*) FILTER (WHERE n.number = '02')::int AS guided`, `count(*) FILTER (WHERE n.number = '03')::int AS refused`].join(', ')}
-       FROM desk_notice n
-      WHERE ${notices.conditions.join(' AND ') || 'true'}
-      ${groupBySql(dimensions)}
-     HAVING count(*) > 0`,
-    notices.params,
-  )) as Record<string, string | number | null>[];
-
+  const [rows, openRows, noticeRows] = await Promise.all([
+    receivedCounts(store, filter, dimensions, { byProcedure, byOfficer }),
+    openCounts(store, filter, dimensions, now),
+    deskNoticeCounts(store, filter, dimensions),
+  ]);
   const keyOf = (row: Record<string, unknown>) =>
     JSON.stringify(dimensions.map((_, i) => row[`g${i}`]));
   const openByKey = new Map(openRows.map((row) => [keyOf(row), row]));
@@ -253,6 +211,79 @@ export async function dossierMetrics(
       };
     })
     .sort((a, b) => JSON.stringify(a.group).localeCompare(JSON.stringify(b.group)));
+}
+
+/**
+ * The received dossiers' measures, from the rollup at the smallest grain that holds every
+ * dimension asked for, or from the dossiers themselves.
+ */
+async function receivedCounts(
+  store: Store,
+  filter: MetricsFilter,
+  dimensions: Dimension[],
+  { byProcedure, byOfficer }: { byProcedure: boolean; byOfficer: boolean },
+): Promise<Record<string, string | null>[]> {
+  // No rollup grain holds the officer and the procedure together: those read the dossiers.
+  const fromRollup = !(byProcedure && byOfficer);
+  const source = fromRollup
+    ? `dossier_rollup r`
+    : `(SELECT m.* FROM dossier d, LATERAL dossier_measures(d) m) AS r`;
+  const grain = byOfficer ? 'officer' : byProcedure ? 'procedure' : 'agency';
+  const byDay = dimensions.includes('DAY');
+  const counted = where(filter, ROLLUP, fromRollup ? { byDay } : undefined);
+  if (fromRollup) counted.conditions.push(`r.grain = '${grain}'`);
+  return (await preparedQuery(
+    store.manager,
+    `SELECT ${[...groupColumns(dimensions, ROLLUP), ...MEASURES.map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
+       FROM ${source}
+      WHERE ${counted.conditions.join(' AND ') || 'true'}
+      ${groupBySql(dimensions)}`,
+    counted.params,
+  )) as Record<string, string | null>[];
+}
+
+/** The dossiers still open, counted live: whether they are overdue depends on now. */
+async function openCounts(
+  store: Store,
+  filter: MetricsFilter,
+  dimensions: Dimension[],
+  now: Date,
+): Promise<Record<string, string | number | null>[]> {
+  const open = where(filter, DOSSIER);
+  open.params.push(now);
+  // Counted by the columns the dimensions read first, then grouped: a month is formatted once a
+  // day, not once a dossier (a province's open dossiers are a hundred thousand).
+  const read = [...new Set(dimensions.map((d) => DIMENSIONS[d].reads))];
+  const positions = read.map((_, i) => i + 1).join(', ');
+  return (await preparedQuery(
+    store.manager,
+    `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue', 'sum(o.untimed)::int AS untimed'].join(', ')}
+       FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`, `count(*) FILTER (WHERE ${UNTIMED}) AS untimed`].join(', ')}
+               FROM dossier d
+              WHERE d.finished_at IS NULL
+                ${open.conditions.map((c) => `AND ${c}`).join(' ')}
+              ${read.length ? `GROUP BY ${positions}` : ''}) o
+      ${groupBySql(dimensions)}`,
+    open.params,
+  )) as Record<string, string | number | null>[];
+}
+
+/** The desk's answers without a dossier: guidance (Form 02) and refusals (Form 03). */
+async function deskNoticeCounts(
+  store: Store,
+  filter: MetricsFilter,
+  dimensions: Dimension[],
+): Promise<Record<string, string | number | null>[]> {
+  const notices = where(filter, NOTICE);
+  return (await preparedQuery(
+    store.manager,
+    `SELECT ${[...groupColumns(dimensions, NOTICE), `count(*) FILTER (WHERE n.number = '02')::int AS guided`, `count(*) FILTER (WHERE n.number = '03')::int AS refused`].join(', ')}
+       FROM desk_notice n
+      WHERE ${notices.conditions.join(' AND ') || 'true'}
+      ${groupBySql(dimensions)}
+     HAVING count(*) > 0`,
+    notices.params,
+  )) as Record<string, string | number | null>[];
 }
 
 /**
