@@ -77,6 +77,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
+    // CommonJS configuration files (Jest's) load each other with require.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: {
       sourceType: 'commonjs',
       globals: {
