@@ -81,3 +81,6 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
       ? `Biểu mẫu của công việc chưa điền đúng${quoted(d.field, ' ở mục')}; kiểm tra lại rồi gửi.`
       : `Tệp biểu mẫu chưa hợp lệ${quoted(d.field, ' ở mục')}.`,
 };
+
+/** Every code an error a user can act on may carry, in the order of the messages' table. */
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];

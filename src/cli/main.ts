@@ -9,6 +9,7 @@ import { logLevelOf, PROJECT_ROOT, readConfig } from '../config';
 import { createLogger } from '../logger';
 import type { Logger } from 'pino';
 import { checkConsistency } from '../store/consistency';
+import { referencePage } from './reference';
 import { bpmnFilesUnder } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
@@ -18,7 +19,8 @@ const USAGE = `Usage: tthc-engine <command>
   serve     migrate, deploy processes/, serve GraphQL and run due jobs (the default);
             seeds the demo commune on the embedded database, or with --demo on any
   runner    run due jobs only (timers, service-task handlers), beside servers on one database
-  schema    write schema/schema.graphql from the code
+  schema    write schema/schema.graphql and schema/sql from the code
+  reference write docs/reference.md from the code
   lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint
   check-consistency
             check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
@@ -81,6 +83,12 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
         writeSqlDefinitions(await sqlDefinitions(store), folder),
       );
       logger.info({ folder }, 'SQL functions and triggers written');
+      return;
+    }
+    case 'reference': {
+      const file = path.join(PROJECT_ROOT, 'docs', 'reference.md');
+      await writeFile(file, referencePage());
+      logger.info({ file }, 'reference written');
       return;
     }
     case 'lint': {
