@@ -1,4 +1,4 @@
-import type { Findings } from './compile';
+import type { Findings } from './findings';
 import type { FlowNode, ProcessModel } from './model';
 
 /**

@@ -4,7 +4,7 @@ import {
   parseWorkingDuration,
 } from '../calendar/working-duration';
 import { isDuration } from '../calendar/iso-time';
-import type { Findings } from './compile';
+import type { Findings } from './findings';
 import type { ProcessModel } from './model';
 
 /**

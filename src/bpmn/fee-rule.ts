@@ -1,4 +1,4 @@
-import type { Findings } from './compile';
+import type { Findings } from './findings';
 import { syntaxErrorPosition } from './condition-source';
 import { refuseClock } from './feel-clock';
 

@@ -1,4 +1,4 @@
-import type { Findings } from './compile';
+import type { Findings } from './findings';
 
 /**
  * FEEL's `now()` and `today()` read the machine's clock, which would make a step depend on when

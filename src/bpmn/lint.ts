@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { Linter } from 'bpmnlint';
 import NodeResolver from 'bpmnlint/lib/resolver/node-resolver';
-import type { Findings } from './compile';
+import type { Findings } from './findings';
 import { asList } from './roles';
 
 /**

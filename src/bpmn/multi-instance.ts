@@ -1,5 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import type { Findings } from './compile';
+import type { Findings } from './findings';
 import type { MultiInstance } from './model';
 import { refuseClock } from './feel-clock';
 import { asList } from './roles';

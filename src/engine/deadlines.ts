@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { ROOT_SCOPE, type Execution } from './execution';
 import { addDuration } from '../calendar/iso-time';
 import { closeSubscription } from './subscriptions';
-import { throwAtWait, throwEvent } from './throw-event';
+import { throwAtWait, throwEvent } from './error-propagation';
 import type { Deadline, Instant, TimerSubscription, Token } from './types';
 
 /**

@@ -19,7 +19,7 @@ import { arriveAtUserTask, completeUserTask } from './elements/user-task';
 import { type ArriveBehaviour, Execution, ROOT_SCOPE } from './execution';
 import { arriveAtMultiInstance } from './multi-instance';
 import { SETTLE_RULES } from './settle';
-import { throwAtWait } from './throw-event';
+import { throwAtWait } from './error-propagation';
 import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
 import { DEFAULT_CALENDAR } from '../calendar/defaults';

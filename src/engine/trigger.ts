@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { cancelToken } from './cancel';
-import { handBack } from './io';
+import { handBack } from './variable-mapping';
 import type { Execution } from './execution';
 import { startEventSubProcess } from './elements/event-sub-process';
 import { closeSubscription, keepListening, unsubscribeToken } from './subscriptions';

@@ -1,7 +1,7 @@
 import type { FlowNode, FlowNodeType } from '../bpmn/model';
 import type { AppError } from '../errors';
 import type { Execution } from './execution';
-import { inputsOf } from './io';
+import { inputsOf } from './variable-mapping';
 import { unsubscribeToken } from './subscriptions';
 import type { Token } from './types';
 

@@ -16,11 +16,6 @@ export function dossierByCode(store: Store, code: string): Promise<DossierEntity
   return store.manager.getRepository(DossierEntity).findOneBy({ code });
 }
 
-/** The dossier of a process instance (a dossier's process is its top-level instance). */
-export function dossierOfInstance(store: Store, instanceId: string): Promise<DossierEntity | null> {
-  return store.manager.getRepository(DossierEntity).findOneBy({ instanceId });
-}
-
 /** The fields of a dossier its actions change: status, dates of its end and return, fees… */
 export type DossierChanges = Partial<
   Pick<

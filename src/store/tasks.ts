@@ -1,18 +1,12 @@
 import type { HistoryEventType } from '../engine/types';
 import { TaskEntity, TaskHandOnEntity } from './entities';
 import { appendHistory } from './history';
-import { isUuid } from './instances';
 import { preparedQuery } from './prepared';
 import { entityFromRow } from './rows';
 import type { Store } from './store';
 
 /** Who may act on a task, checked once it is locked: throws to refuse, and nothing changes. */
 export type TaskGuard = (tx: Store, task: TaskEntity) => Promise<void>;
-
-export async function findTask(store: Store, id: string): Promise<TaskEntity | null> {
-  if (!isUuid(id)) return null;
-  return store.manager.getRepository(TaskEntity).findOneBy({ id });
-}
 
 /** A task as it is now (read with plain SQL: this is every step's path). */
 export async function readTask(tx: Store, id: string): Promise<TaskEntity | null> {

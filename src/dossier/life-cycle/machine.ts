@@ -131,11 +131,6 @@ export function statusesAllowing(event: DossierEvent): DossierStatusName[] {
   );
 }
 
-/** Their codes, for SQL that moves many dossiers by the same table. */
-export function statusCodesAllowing(event: DossierEvent): number[] {
-  return statusesAllowing(event).map((status) => DOSSIER_STATUS[status]);
-}
-
 function stay(...statuses: DossierStatusName[]): Partial<Record<DossierStatusName, Transition>> {
   return Object.fromEntries(statuses.map((status) => [status, {}]));
 }

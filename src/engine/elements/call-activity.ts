@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { MULTI_INSTANCE_COUNTERS, type ArriveBehaviour, type Execution } from '../execution';
-import { handBack } from '../io';
+import { handBack } from '../variable-mapping';
 import { subscribeBoundaries } from '../subscriptions';
 import { beginWait, finishWait, takeWait } from '../wait';
 import type { Variables } from '../types';

@@ -1,7 +1,7 @@
 import { cancelScope } from '../cancel';
 import type { ArriveBehaviour } from '../execution';
 import { sendMessage } from './message-throw';
-import { throwEvent } from '../throw-event';
+import { throwEvent } from '../error-propagation';
 
 /**
  * An end event consumes its token; its scope completes when no token is left. A terminate end

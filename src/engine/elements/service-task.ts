@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import type { ArriveBehaviour, Execution } from '../execution';
-import { handBack } from '../io';
+import { handBack } from '../variable-mapping';
 import { subscribeBoundaries } from '../subscriptions';
 import type { Variables } from '../types';
 import { beginWait, finishWait, takeWait } from '../wait';

@@ -1,5 +1,5 @@
 import type { ArriveBehaviour } from '../execution';
-import { inputsOf } from '../io';
+import { inputsOf } from '../variable-mapping';
 import { subscribeBoundaries, subscribeEventSubProcesses } from '../subscriptions';
 
 /**

@@ -1,5 +1,5 @@
 import type { ArriveBehaviour } from '../execution';
-import { throwEvent } from '../throw-event';
+import { throwEvent } from '../error-propagation';
 import { sendMessage } from './message-throw';
 
 /** An intermediate throw event: none passes, message sends, escalation throws and goes on. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { setStepDeadline } from '../deadlines';
 import type { ArriveBehaviour, Execution } from '../execution';
-import { handBack } from '../io';
+import { handBack } from '../variable-mapping';
 import { subscribeBoundaries } from '../subscriptions';
 import { RESIDENCE_COMMUNE, type Variables } from '../types';
 import { beginWait, finishWait, takeWait } from '../wait';
