@@ -70,7 +70,7 @@ export interface FlowNode {
    * User tasks: the kind of agency that does this step in a joint procedure (police,
    * social_insurance, department): the one of that kind serving the agency that received the
    * dossier (`tthc:agencyKind`), or the commune of residence the dossier names
-   * (`residenceCommune`, see src/store/agency-of-kind.ts).
+   * (`residenceCommune`, see src/store/pipeline/read-before-plan.ts).
    */
   agencyKind?: string;
   /** User tasks: a step that signs the result (ký duyệt); only leaders complete it. */

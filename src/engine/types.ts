@@ -14,7 +14,7 @@ export type Variables = Record<string, JsonValue>;
 /**
  * The variable by which a dossier names the citizen's commune of residence (an agency code):
  * the steps of a kind of agency (`tthc:agencyKind`) go to the one serving it rather than the
- * receiving commune (src/store/agency-of-kind.ts). Checked wherever variables come in.
+ * receiving commune (src/store/pipeline/read-before-plan.ts; checked by src/store/residence-commune.ts). Checked wherever variables come in.
  */
 export const RESIDENCE_COMMUNE = 'residenceCommune';
 
