@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDataSource } from './data-source';
-import { startEmbeddedPostgres } from './embedded-postgres';
 import { Store } from './store';
 
 /**
@@ -13,6 +12,8 @@ export async function withThrowawayDatabase<T>(
   port: number,
   work: (store: Store) => Promise<T>,
 ): Promise<T> {
+  // Loaded only when needed, as openDatabase does: the package hooks the process's exit.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tthc-schema-'));
   const database = await startEmbeddedPostgres({
     dataDir,
