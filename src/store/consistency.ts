@@ -121,7 +121,7 @@ const CHECKS: { name: string; sql: string }[] = [
     name: 'step-rollup',
     sql: `WITH expected AS (
             SELECT i.definition_id, t.element_id,
-                   (t.ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
+                   (t.ended_at AT TIME ZONE office_time_zone())::date AS day,
                    duration_bucket(COALESCE(t.working_minutes, 0)) AS bucket, count(*)::int AS completed
               FROM task t JOIN process_instance i ON i.id = t.instance_id
              WHERE t.state = 'COMPLETED' GROUP BY 1, 2, 3, 4)

@@ -1,78 +1,94 @@
-import { readFileSync } from 'node:fs';
-import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
-import ts from 'typescript';
-import { PROJECT_ROOT } from './models';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import {
+  buildSchema,
+  Kind,
+  NoUnusedFragmentsRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DefinitionNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { PROJECT_ROOT } from './models';
 
-/** The API's schema as checked in: what pages and docs are held to. */
+/** A GraphQL document found in a file of the project, and where it starts. */
+export interface FoundDocument {
+  /** The file, from the project's root. */
+  file: string;
+  line: number;
+  source: string;
+}
+
+/** The API's schema as checked in (`npm run schema` writes it; a test holds it to the code). */
 export function checkedInSchema(): GraphQLSchema {
-  return buildSchema(readFileSync(path.join(PROJECT_ROOT, 'schema', 'schema.graphql'), 'utf8'));
+  return buildSchema(readFileSync(path.join(PROJECT_ROOT, 'schema/schema.graphql'), 'utf8'));
 }
 
-/** The problems of a GraphQL document against the schema, as text (none: []). */
-export function problemsOf(schema: GraphQLSchema, text: string): string[] {
-  try {
-    return validate(schema, parse(text)).map((error) => error.message);
-  } catch (error) {
-    return [(error as Error).message];
-  }
+/** Files under a folder of the project (from its root) whose name ends with `suffix`. */
+export function projectFiles(folder: string, suffix: string): string[] {
+  const found: string[] = [];
+  const visit = (relative: string) => {
+    for (const entry of readdirSync(path.join(PROJECT_ROOT, relative), { withFileTypes: true })) {
+      const child = path.posix.join(relative, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') visit(child);
+      else if (entry.isFile() && entry.name.endsWith(suffix)) found.push(child);
+    }
+  };
+  visit(folder);
+  return found.sort();
 }
-
-const OPERATION = /^\s*((query|mutation|subscription)\b[^{]*)?\{\s*[A-Za-z_]/;
 
 /**
- * The GraphQL documents a TypeScript file sends: string and template literals that read as an
- * operation, with `${name}` parts filled in from the file's constants. A part that cannot be
- * filled in is reported in `unresolved`, so that nothing is skipped without a word.
+ * Marks the ```graphql block right after it as not a whole document (a fragment of an example
+ * above it, a schema excerpt): the check leaves it alone.
  */
-export function documentsIn(file: string): { text: string; line: number }[] {
-  const source = ts.createSourceFile(
-    file,
-    readFileSync(file, 'utf8'),
-    ts.ScriptTarget.Latest,
-    true,
+export const NOT_CHECKED = '<!-- graphql: not checked -->';
+
+/** The ```graphql blocks of a Markdown file, but those marked NOT_CHECKED. */
+export function markdownGraphqlBlocks(file: string, text: string): FoundDocument[] {
+  const lines = text.split('\n');
+  const blocks: FoundDocument[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)```graphql\s*$/.exec(lines[i]);
+    if (!open) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !/^\s*```\s*$/.test(lines[end])) end++;
+    const before = lines
+      .slice(0, i)
+      .reverse()
+      .find((line) => line.trim() !== '');
+    if (before?.trim() !== NOT_CHECKED) {
+      blocks.push({ file, line: start + 1, source: lines.slice(start, end).join('\n') });
+    }
+    i = end;
+  }
+  return blocks;
+}
+
+/**
+ * What is wrong with a document against the schema, as `file:line: message` lines (none when
+ * it is valid). A block may hold several operations, anonymous ones too (an example of a query
+ * and the mutation after it): each is checked on its own, with the block's fragments.
+ */
+export function schemaProblems(schema: GraphQLSchema, found: FoundDocument): string[] {
+  let document: DocumentNode;
+  try {
+    document = parse(found.source);
+  } catch (error) {
+    return [`${found.file}:${found.line}: ${(error as Error).message}`];
+  }
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const rules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
+  const parts: DefinitionNode[][] =
+    operations.length > 0 ? operations.map((operation) => [operation, ...fragments]) : [fragments];
+  return parts.flatMap((definitions) =>
+    validate(schema, { kind: Kind.DOCUMENT, definitions }, rules).map((error) => {
+      const at = error.locations?.[0];
+      return `${found.file}:${found.line + (at ? at.line - 1 : 0)}: ${error.message}`;
+    }),
   );
-  const constants = new Map<string, ts.Expression>();
-  const found: { text: string; line: number }[] = [];
-  const collect = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      constants.set(node.name.text, node.initializer);
-    }
-    ts.forEachChild(node, collect);
-  };
-  collect(source);
-  const textOf = (node: ts.Expression): string | undefined => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (ts.isIdentifier(node)) {
-      const value = constants.get(node.text);
-      return value ? textOf(value) : undefined;
-    }
-    if (ts.isTemplateExpression(node)) {
-      let text = node.head.text;
-      for (const span of node.templateSpans) {
-        const part = textOf(span.expression);
-        if (part === undefined) return undefined;
-        text += part + span.literal.text;
-      }
-      return text;
-    }
-    return undefined;
-  };
-  const visit = (node: ts.Node) => {
-    if (
-      ts.isStringLiteral(node) ||
-      ts.isNoSubstitutionTemplateLiteral(node) ||
-      ts.isTemplateExpression(node)
-    ) {
-      const raw = node.getText(source).slice(1);
-      if (OPERATION.test(raw) && !ts.isTemplateSpan(node.parent)) {
-        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-        found.push({ text: textOf(node) ?? `# unresolved: ${raw.slice(0, 60)}`, line });
-        return;
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
 }

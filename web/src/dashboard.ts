@@ -62,7 +62,8 @@ async function draw(): Promise<void> {
       points: number;
       groups: { id: string; name: string; max: number; points: number; indicators: Indicator[] }[];
     };
-    dossierMetrics: { month: string; onTimeRate: number | null; received: number }[];
+    // Grouped by month, every row has its month; the schema's field serves every grouping.
+    dossierMetrics: { month: string | null; onTimeRate: number | null; received: number }[];
   }>(
     `query ($from: LocalDate!, $to: LocalDate!) {
        serviceIndex(from: $from, to: $to) { points groups { id name max points
@@ -112,7 +113,7 @@ async function draw(): Promise<void> {
       ]),
     );
   chart('trend', 'line', {
-    labels: dossierMetrics.map((row) => row.month),
+    labels: dossierMetrics.map((row) => row.month ?? ''),
     data: dossierMetrics.map((row) =>
       row.onTimeRate === null ? null : round(row.onTimeRate * 100),
     ),

@@ -208,7 +208,7 @@ function agencies(): Promise<{ code: string; name: string }[]> {
 /** The step's form-js form, filled with what the dossier holds; completing sends its data. */
 async function openTaskForm(task: TaskRow): Promise<void> {
   const { processInstance } = await call<{
-    processInstance: { variables: Record<string, unknown> };
+    processInstance: { variables: Record<string, unknown> } | null;
   }>(`query ($id: ID!) { processInstance(id: $id) { variables } }`, {
     id: task.processInstance.id,
   });
@@ -219,7 +219,7 @@ async function openTaskForm(task: TaskRow): Promise<void> {
     {
       schema: task.form!.schema,
       title: `${task.name ?? task.elementId} · ${task.processInstance.businessKey ?? ''}`,
-      data: processInstance.variables,
+      data: processInstance?.variables ?? {},
     },
     async (data) => {
       await call(`mutation ($id: ID!, $v: JSON) { completeTask(id: $id, variables: $v) { id } }`, {
