@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'INSTANCE_NOT_ACTIVE'
   | 'LOOP_LIMIT'
   | 'EXPRESSION_FAILED'
+  | 'DECISION_FAILED'
+  | 'DECISION_NOT_FOUND'
   | 'UNHANDLED_ERROR'
   | 'MESSAGE_NOT_CORRELATED'
   | 'JOB_NOT_ACTIVE'
@@ -45,6 +47,8 @@ export interface ErrorDetails {
   jobId?: string;
   key?: string;
   messageName?: string;
+  signalName?: string;
+  decisionId?: string;
   correlationKey?: string;
   errorCode?: string;
   expression?: string;

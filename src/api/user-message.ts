@@ -54,6 +54,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     d.field === 'variables'
       ? `Không tính được phí, lệ phí của thủ tục${quoted(d.elementId, '')}: thiếu thông tin trong tờ khai, hoặc nhập số tiền phí.`
       : `Không tính được biểu thức${ON_ELEMENT(d)}: dữ liệu còn thiếu hoặc chưa đúng.`,
+  DECISION_FAILED: (d) =>
+    `Không áp dụng được bảng quyết định${quoted(d.decisionId, '')}${ON_ELEMENT(d)}: dữ liệu còn thiếu, hoặc bảng cho nhiều kết quả trái nhau.`,
+  DECISION_NOT_FOUND: (d) =>
+    `Bảng quyết định${quoted(d.decisionId, '')} chưa được triển khai${ON_ELEMENT(d)}; báo người thiết kế quy trình.`,
   UNHANDLED_ERROR: (d) => `Quy trình gặp lỗi nghiệp vụ chưa được xử lý${ON_ELEMENT(d)}.`,
   MESSAGE_NOT_CORRELATED: () => 'Không có hồ sơ nào đang chờ thông tin này.',
   JOB_NOT_ACTIVE: () => 'Tác vụ đã được thực hiện hoặc đã hủy.',

@@ -60,19 +60,19 @@ function checkStarts(
       checkEventSubProcessStart(subProcess, starts, findings);
       continue;
     }
-    if (none.length > 1) {
-      findings.unsupported(
-        `${where} has ${none.length} none start events; the engine runs one`,
-        none[1].id,
-      );
-    }
     if (scope === undefined) {
+      // Several none starts are several ways in: startProcess names one, else the first is taken.
       model.startEventId = none[0]?.id;
       for (const start of typed) {
         if (start.event?.kind === 'message') {
           model.messageStarts.push({ elementId: start.id, messageName: start.event.messageName });
         } else if (start.event?.kind === 'timer') {
           (model.timerStarts ??= []).push(start.id);
+        } else if (start.event?.kind === 'signal') {
+          (model.signalStarts ??= []).push({
+            elementId: start.id,
+            signalName: start.event.signalName,
+          });
         } else {
           findings.invalid(
             `Start event '${start.id}' may only start an event sub-process`,
@@ -86,7 +86,9 @@ function checkStarts(
       if (typed.length > 0)
         findings.invalid(`${where} may only start with a none start event`, typed[0].id);
       if (!subProcess) continue;
-      subProcess.startIds = none.length > 0 ? [none[0].id] : implicitStarts(nodes, scope);
+      // Every none start of a sub-process is a way in: each gets a token when it starts.
+      subProcess.startIds =
+        none.length > 0 ? none.map((start) => start.id) : implicitStarts(nodes, scope);
       // Where refused elements sit, the start may be among them: they are reported already.
       if (subProcess.startIds.length === 0 && !scopesWithUnsupported.has(scope)) {
         findings.invalid(`${where} has no start event`, scope);
@@ -148,7 +150,7 @@ function checkNode(
   }
   if (node.type === 'boundaryEvent') {
     if (!unsupported.has(node.attachedTo ?? '')) checkBoundary(model, node, findings);
-  } else if (node.type !== 'startEvent' && node.incoming.length === 0) {
+  } else if (node.type !== 'startEvent' && node.incoming.length === 0 && !reachedOtherwise(node)) {
     findings.warn(
       `'${id}' has no incoming sequence flow and is never reached`,
       id,
@@ -200,6 +202,24 @@ function checkNode(
   if (node.type === 'eventBasedGateway') checkEventGateway(model, node, findings);
 }
 
+const ACTIVITY_TYPES = new Set<FlowNode['type']>([
+  'userTask',
+  'receiveTask',
+  'serviceTask',
+  'sendTask',
+  'subProcess',
+  'callActivity',
+  'task',
+  'manualTask',
+  'scriptTask',
+  'businessRuleTask',
+]);
+
+/** A compensation handler and a link catch event are reached without a sequence flow. */
+function reachedOtherwise(node: FlowNode): boolean {
+  return node.forCompensation === true || node.event?.kind === 'link';
+}
+
 function checkBoundary(model: ProcessModel, node: FlowNode, findings: Findings): void {
   const host = node.attachedTo ? model.nodes[node.attachedTo] : undefined;
   if (!host) {
@@ -207,11 +227,7 @@ function checkBoundary(model: ProcessModel, node: FlowNode, findings: Findings):
       `Boundary event '${node.id}' is not attached to an activity of the process`,
       node.id,
     );
-  } else if (
-    !['userTask', 'receiveTask', 'serviceTask', 'sendTask', 'subProcess', 'callActivity'].includes(
-      host.type,
-    )
-  ) {
+  } else if (!ACTIVITY_TYPES.has(host.type)) {
     findings.invalid(
       `Boundary event '${node.id}' is attached to '${host.id}', which is not an activity`,
       node.id,

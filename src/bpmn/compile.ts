@@ -26,6 +26,9 @@ import { asyncOf } from './async';
 import { lintWithBpmnlint } from './lint';
 import { eventDefinitionOf } from './event-definition';
 import { declaredVariablesOf } from './declared-variables';
+import { decisionOf, scriptOf } from './script';
+import { checkLinks } from './check-links';
+import { checkCompensation, linkCompensationHandlers } from './compensation';
 
 export interface CompiledBpmn {
   processes: ProcessModel[];
@@ -39,6 +42,10 @@ const NODE_TYPES: Record<string, FlowNodeType> = {
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:UserTask': 'userTask',
+  'bpmn:Task': 'task',
+  'bpmn:ManualTask': 'manualTask',
+  'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:BusinessRuleTask': 'businessRuleTask',
   'bpmn:ReceiveTask': 'receiveTask',
   'bpmn:ServiceTask': 'serviceTask',
   'bpmn:SendTask': 'sendTask',
@@ -153,6 +160,9 @@ function compileProcess(
   collect(process, undefined);
 
   wire(nodes, flows);
+  for (const container of [process, ...subProcessesOf(process)])
+    linkCompensationHandlers(container, nodes, findings);
+  checkCompensation(nodes, findings);
   const model: ProcessModel = {
     ...procedureOf(process, findings),
     messageStarts: [],
@@ -161,8 +171,16 @@ function compileProcess(
     flows,
   };
   checkGraph(model, findings, unsupported);
+  checkLinks(model, findings);
   checkDurations(model, findings);
   return model;
+}
+
+/** The sub-processes of a process, at any depth, as the parser gives them. */
+function subProcessesOf(container: ModdleElement): ModdleElement[] {
+  return asList(container.flowElements)
+    .filter((element) => element.$type === 'bpmn:SubProcess')
+    .flatMap((element) => [element, ...subProcessesOf(element)]);
 }
 
 /**
@@ -246,6 +264,9 @@ function compileNode(
   if (multiInstance) node.multiInstance = multiInstance;
   if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));
   if (type === 'callActivity') node.call = callOf(element, findings);
+  if (type === 'scriptTask') Object.assign(node, scriptOf(element, findings));
+  if (type === 'businessRuleTask') Object.assign(node, decisionOf(element, findings));
+  if (element.isForCompensation === true) node.forCompensation = true;
   if (type === 'userTask') {
     Object.assign(node, assignmentOf(element, laneOf, findings));
     if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {

@@ -4,15 +4,16 @@ import type { EventDefinition, FlowNodeType } from './model';
 import { asList } from './roles';
 import { isDate, isDuration, parseCycle } from '../calendar/iso-time';
 import { refuseClock } from './feel-clock';
+import { feelOf } from './expression';
 import { isWorkingTimeText, parseWorkingDuration } from '../calendar/working-duration';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
 const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
-  startEvent: ['message', 'timer', 'error', 'escalation'],
-  endEvent: ['terminate', 'error', 'escalation', 'message'],
-  intermediateCatchEvent: ['message', 'timer'],
-  intermediateThrowEvent: ['message', 'escalation'],
-  boundaryEvent: ['message', 'timer', 'error', 'escalation'],
+  startEvent: ['message', 'timer', 'error', 'escalation', 'signal', 'conditional'],
+  endEvent: ['terminate', 'error', 'escalation', 'message', 'signal', 'compensate'],
+  intermediateCatchEvent: ['message', 'timer', 'signal', 'conditional', 'link'],
+  intermediateThrowEvent: ['message', 'escalation', 'signal', 'link', 'compensate'],
+  boundaryEvent: ['message', 'timer', 'error', 'escalation', 'signal', 'conditional', 'compensate'],
 };
 
 /** Reads an event's definition (or a receive task's message) into the compiled form. */
@@ -74,9 +75,79 @@ function compileDefinition(
       const escalation = definition.escalationRef as ModdleElement | undefined;
       return { kind: 'escalation', escalationCode: text(escalation?.escalationCode) };
     }
+    case 'bpmn:SignalEventDefinition':
+      return signalDefinition(element, definition, findings);
+    case 'bpmn:ConditionalEventDefinition':
+      return conditionalDefinition(element, definition, findings);
+    case 'bpmn:LinkEventDefinition':
+      return linkDefinition(element, definition, findings);
+    case 'bpmn:CompensateEventDefinition': {
+      const activity = (definition.activityRef as ModdleElement | undefined)?.id;
+      return activity ? { kind: 'compensate', activityRef: activity } : { kind: 'compensate' };
+    }
     default:
       return undefined;
   }
+}
+
+/** A signal is broadcast by its name: without one nothing could catch it. */
+function signalDefinition(
+  element: ModdleElement,
+  definition: ModdleElement,
+  findings: Findings,
+): EventDefinition | null {
+  const id = element.id ?? '';
+  const signalName = text((definition.signalRef as ModdleElement | undefined)?.name);
+  if (signalName) return { kind: 'signal', signalName };
+  findings.invalid(
+    `'${id}' refers to no signal with a name: every signal needs a name`,
+    id,
+    'engine/signal-name',
+  );
+  return null;
+}
+
+/** A conditional event waits for its FEEL condition to hold. */
+function conditionalDefinition(
+  element: ModdleElement,
+  definition: ModdleElement,
+  findings: Findings,
+): EventDefinition | null {
+  const id = element.id ?? '';
+  const condition = definition.condition as ModdleElement | undefined;
+  const language = condition?.language ?? condition?.$attrs?.language;
+  if (typeof language === 'string' && !/feel/i.test(language)) {
+    findings.add('BPMN_UNSUPPORTED', {
+      elementId: id,
+      rule: 'engine/expression-language',
+      message: `The condition of '${id}' is written in '${language}'; only FEEL is run`,
+    });
+    return null;
+  }
+  const feel = feelOf(
+    text(condition?.body) ?? '',
+    { elementId: id, what: 'the condition' },
+    findings,
+  );
+  if (feel === undefined) return null;
+  if (feel === '') {
+    findings.invalid(`Conditional event '${id}' has no condition`, id);
+    return null;
+  }
+  return { kind: 'conditional', condition: feel };
+}
+
+/** A link pair shares a name within one scope (checked with the graph). */
+function linkDefinition(
+  element: ModdleElement,
+  definition: ModdleElement,
+  findings: Findings,
+): EventDefinition | null {
+  const id = element.id ?? '';
+  const linkName = text(definition.name) ?? text(element.name);
+  if (linkName) return { kind: 'link', linkName };
+  findings.invalid(`Link event '${id}' has no name to pair it with its other end`, id);
+  return null;
 }
 
 /**

@@ -12,6 +12,10 @@ export type FlowNodeType =
   | 'intermediateThrowEvent'
   | 'boundaryEvent'
   | 'userTask'
+  | 'task'
+  | 'manualTask'
+  | 'scriptTask'
+  | 'businessRuleTask'
   | 'receiveTask'
   | 'serviceTask'
   | 'sendTask'
@@ -44,7 +48,15 @@ export type EventDefinition =
     }
   | { kind: 'terminate' }
   | { kind: 'error'; errorCode?: string }
-  | { kind: 'escalation'; escalationCode?: string };
+  | { kind: 'escalation'; escalationCode?: string }
+  /** Broadcast: a thrown signal reaches every instance waiting for its name, and starts some. */
+  | { kind: 'signal'; signalName: string }
+  /** A FEEL condition, waited for until it holds; evaluated again whenever variables change. */
+  | { kind: 'conditional'; condition: string }
+  /** A link throw event goes on at the catch event of the same name in its scope. */
+  | { kind: 'link'; linkName: string }
+  /** Undoes completed activities: the one named, or every one of the scope (most recent first). */
+  | { kind: 'compensate'; activityRef?: string };
 
 export interface FlowNode {
   id: string;
@@ -85,6 +97,14 @@ export interface FlowNode {
   multiInstance?: MultiInstance;
   /** Call activities: the process they start, and what passes in and out. */
   call?: CallDefinition;
+  /** Script tasks: a FEEL expression whose value becomes `resultVariable` (if given). */
+  script?: { expression: string; resultVariable?: string };
+  /** Business rule tasks: the DMN decision evaluated, the latest version unless pinned. */
+  decision?: { decisionId: string; version?: number; resultVariable: string };
+  /** Activities with a compensation boundary event: the activity that undoes them. */
+  compensatedBy?: string;
+  /** Activities that only undo another (`isForCompensation`): reached by compensation alone. */
+  forCompensation?: true;
   /** Service and send tasks: the job type a handler or an external worker takes, and its retries. */
   jobType?: string;
   retries?: number;
@@ -139,6 +159,11 @@ export interface CallDefinition {
  */
 export interface MultiInstance {
   sequential: boolean;
+  /**
+   * A standard loop (`standardLoopCharacteristics`) runs as a sequential body whose next item is
+   * decided by its FEEL condition: again while it holds, tested before or after each pass.
+   */
+  loop?: { condition?: string; testBefore: boolean; maximum?: number };
   /** FEEL giving the list; each item is `elementVariable` in its own instance. */
   collection?: string;
   elementVariable?: string;
@@ -225,8 +250,12 @@ export interface ProcessModel {
    * missing value. Absent when the file declares none.
    */
   variables?: DeclaredVariable[];
-  /** The process-level none start event, if there is one. */
+  /** The process-level none start event, if there is one (the first, when there are several). */
   startEventId?: string;
+  /** Process-level signal start events: a broadcast signal of this name starts an instance there. */
+  signalStarts?: { elementId: string; signalName: string }[];
+  /** Process-level conditional start events (started when evaluated over given variables). */
+  conditionalStarts?: string[];
   /** Process-level message start events: a message of this name starts an instance there. */
   messageStarts: { elementId: string; messageName: string }[];
   /** Process-level timer start events: the latest version starts an instance when each fires. */

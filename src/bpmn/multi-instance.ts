@@ -3,12 +3,14 @@ import type { Findings } from './findings';
 import type { MultiInstance } from './model';
 import { refuseClock } from './feel-clock';
 import { asList } from './roles';
+import { feelOf } from './expression';
 
 /**
  * Reads `multiInstanceLoopCharacteristics` in every dialect: Camunda 8's
  * `zeebe:loopCharacteristics inputCollection inputElement outputCollection outputElement`,
  * Camunda 7's `camunda:collection` / `camunda:elementVariable`, and standard `loopCardinality`
- * and `completionCondition` (FEEL). A standard loop (`standardLoopCharacteristics`) is refused.
+ * and `completionCondition` (FEEL). A standard loop (`standardLoopCharacteristics`) runs as a
+ * sequential body that goes round while its FEEL `loopCondition` holds, up to `loopMaximum`.
  */
 export function multiInstanceOf(
   element: ModdleElement,
@@ -17,13 +19,7 @@ export function multiInstanceOf(
   const id = element.id ?? '';
   const loop = element.loopCharacteristics as ModdleElement | undefined;
   if (!loop) return undefined;
-  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
-    findings.unsupported(
-      `Activity '${id}' is a standard loop, which the engine does not run; use multi-instance`,
-      id,
-    );
-    return undefined;
-  }
+  if (loop.$type === 'bpmn:StandardLoopCharacteristics') return standardLoopOf(id, loop, findings);
   const zeebe = asList((loop.extensionElements as ModdleElement | undefined)?.values).find(
     (value) => value.$type === 'zeebe:loopCharacteristics',
   );
@@ -64,4 +60,29 @@ export function multiInstanceOf(
     );
   }
   return multiInstance;
+}
+
+function standardLoopOf(id: string, loop: ModdleElement, findings: Findings): MultiInstance {
+  const body = (loop.loopCondition as ModdleElement | undefined)?.body;
+  const text = typeof body === 'string' ? body : '';
+  const condition =
+    text.trim() === ''
+      ? undefined
+      : feelOf(text, { elementId: id, what: 'the loop condition' }, findings);
+  const maximum = typeof loop.loopMaximum === 'number' ? loop.loopMaximum : undefined;
+  if (condition === undefined && maximum === undefined && text.trim() === '') {
+    findings.invalid(
+      `The standard loop of '${id}' has neither a loop condition nor a maximum: it would never stop`,
+      id,
+      'engine/multi-instance',
+    );
+  }
+  return {
+    sequential: true,
+    loop: {
+      testBefore: loop.testBefore === true,
+      ...(condition !== undefined && { condition }),
+      ...(maximum !== undefined && { maximum }),
+    },
+  };
 }

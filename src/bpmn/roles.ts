@@ -48,3 +48,8 @@ export function splitList(value: unknown): string[] {
 export function asList(value: unknown): ModdleElement[] {
   return Array.isArray(value) ? (value as ModdleElement[]) : [];
 }
+
+/** An element's extension elements (`<extensionElements>` children), whatever their vendor. */
+export function extensionsOf(element: ModdleElement): ModdleElement[] {
+  return asList((element.extensionElements as ModdleElement | undefined)?.values);
+}

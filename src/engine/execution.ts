@@ -8,6 +8,7 @@ import type {
   HistoryEventType,
   InstanceState,
   Instant,
+  JsonValue,
   Scope,
   Token,
   Variables,
@@ -42,6 +43,21 @@ export interface Arrival {
   continued?: true;
 }
 
+/** Evaluates a DMN decision for a business rule task; the store gives one that reads deployed decisions. */
+export type DecisionEvaluator = (
+  decision: NonNullable<FlowNode['decision']>,
+  elementId: string,
+  variables: Variables,
+) => JsonValue;
+
+const noDecisions: DecisionEvaluator = (decision, elementId) => {
+  throw new AppError(
+    'DECISION_NOT_FOUND',
+    `'${elementId}' evaluates the decision '${decision.decisionId}', which is not deployed`,
+    { elementId, decisionId: decision.decisionId },
+  );
+};
+
 /** Work done once every moving token has stopped: a scope that emptied, a join that may fire. */
 export type SettleRule = (execution: Execution) => boolean;
 
@@ -63,6 +79,7 @@ export class Execution {
     private readonly behaviours: Record<FlowNode['type'], ArriveBehaviour>,
     private readonly settleRules: SettleRule[],
     private readonly multiInstanceBehaviour?: ArriveBehaviour,
+    private readonly decisions: DecisionEvaluator = noDecisions,
   ) {}
 
   node(elementId: string): FlowNode {
@@ -163,6 +180,21 @@ export class Execution {
   pass(node: FlowNode): void {
     this.history('ELEMENT_ACTIVATED', node.id, node.type);
     this.history('ELEMENT_COMPLETED', node.id, node.type);
+  }
+
+  /** An activity has done its work (not yet left): recorded, and remembered if it can be undone. */
+  completed(node: FlowNode, more: { actor?: string; waitId?: number } = {}): void {
+    this.history('ELEMENT_COMPLETED', node.id, node.type, more);
+    if (node.compensatedBy) (this.state.compensable ??= []).push(node.id);
+  }
+
+  /** Evaluates a business rule task's decision with the decisions the step was given. */
+  evaluateDecision(
+    decision: NonNullable<FlowNode['decision']>,
+    elementId: string,
+    variables: Variables,
+  ): JsonValue {
+    return this.decisions(decision, elementId, variables);
   }
 
   newId(): number {

@@ -36,6 +36,8 @@ export const arriveAtMultiInstance: ArriveBehaviour = (execution, node, { scopeI
 function itemsOf(execution: Execution, node: FlowNode, scopeId: number): JsonValue[] {
   const spec = node.multiInstance!;
   const variables = execution.visibleVariables(scopeId);
+  // A standard loop knows only its first pass; each pass decides the next (see goesRound).
+  if (spec.loop) return !spec.loop.testBefore || loopHolds(node, variables) ? [null] : [];
   if (spec.collection) {
     const value = evaluateFeel(spec.collection, variables, node.id);
     if (!Array.isArray(value)) {
@@ -113,7 +115,9 @@ export const completeMultiInstanceItems: SettleRule = (execution) => {
     state.scopes = state.scopes.filter((scope) => scope.id !== item.id);
     body.variables.nrOfActiveInstances = Number(body.variables.nrOfActiveInstances) - 1;
     body.variables.nrOfCompletedInstances = Number(body.variables.nrOfCompletedInstances) + 1;
-    if (spec.completionCondition && completionHolds(execution, node, body)) {
+    if (spec.loop) {
+      if (goesRound(execution, node, body)) startNext(execution, node, body);
+    } else if (spec.completionCondition && completionHolds(execution, node, body)) {
       body.pending = [];
       for (const other of state.scopes.filter((scope) => scope.parentId === body.id)) {
         cancelScope(execution, other.id, { removeScope: true });
@@ -139,4 +143,28 @@ function completionHolds(execution: Execution, node: FlowNode, body: Scope): boo
     );
   }
   return value;
+}
+
+/** After a pass of a standard loop: another, while the condition holds and the maximum allows. */
+function goesRound(execution: Execution, node: FlowNode, body: Scope): boolean {
+  const loop = node.multiInstance!.loop!;
+  const passes = Number(body.variables.nrOfCompletedInstances);
+  if (loop.maximum !== undefined && passes >= loop.maximum) return false;
+  const variables = { ...execution.visibleVariables(body.id), loopCounter: passes };
+  if (!loopHolds(node, variables)) return false;
+  body.pending = [{ item: null, index: passes }];
+  body.variables.nrOfInstances = passes + 1;
+  return true;
+}
+
+function loopHolds(node: FlowNode, variables: Scope['variables']): boolean {
+  const condition = node.multiInstance!.loop!.condition;
+  if (condition === undefined) return true;
+  const value = evaluateFeel(condition, variables, node.id);
+  if (value === true || value === false) return value;
+  throw new AppError(
+    'CONDITION_FAILED',
+    `The loop condition '${condition}' of '${node.id}' gave ${JSON.stringify(value)}, not true or false`,
+    { elementId: node.id },
+  );
 }

@@ -3,6 +3,8 @@ import { ROOT_SCOPE } from './execution';
 import { fireInclusiveJoin, inclusiveJoinsReady } from './elements/inclusive-gateway';
 import { completeMultiInstanceItems } from './multi-instance';
 import { evaluateFeel } from './feel';
+import { fireMetConditions } from './conditions';
+import { continueCompensations } from './compensation';
 import type { JsonValue, Scope, Variables } from './types';
 import { unsubscribeScope, unsubscribeToken } from './subscriptions';
 
@@ -42,7 +44,7 @@ export const completeEmptyScopes: SettleRule = (execution) => {
     if (results) execution.setVariables(owner.scopeId, results);
     unsubscribeToken(execution, owner);
     execution.removeToken(owner);
-    execution.history('ELEMENT_COMPLETED', node.id, node.type);
+    execution.completed(node);
     execution.leave(node, owner.scopeId);
   }
   if (empty.length === 0 && state.status === 'ACTIVE' && !busy(ROOT_SCOPE)) {
@@ -55,11 +57,13 @@ export const completeEmptyScopes: SettleRule = (execution) => {
 
 /**
  * In order: finished multi-instance items first (they may start the next one), then joins (a
- * waiting join keeps its scope open), then scopes.
+ * waiting join keeps its scope open), then conditions that came true, then scopes.
  */
 export const SETTLE_RULES: SettleRule[] = [
   completeMultiInstanceItems,
   fireReadyInclusiveJoins,
+  fireMetConditions,
+  continueCompensations,
   completeEmptyScopes,
 ];
 

@@ -7,6 +7,7 @@ import { checkDeclared, startVariables } from './declared-variables';
 import { arriveAtCallActivity, childCompleted } from './elements/call-activity';
 import { arriveAtBoundaryEvent, arriveAtMessageCatch } from './elements/catch-events';
 import { arriveAtEndEvent } from './elements/end-event';
+import { arriveAtImmediateTask } from './elements/immediate-task';
 import { arriveAtEventBasedGateway } from './elements/event-based-gateway';
 import { arriveAtExclusiveGateway } from './elements/exclusive-gateway';
 import { arriveAtInclusiveGateway } from './elements/inclusive-gateway';
@@ -16,7 +17,7 @@ import { arriveAtStartEvent } from './elements/start-event';
 import { arriveAtSubProcess } from './elements/sub-process';
 import { arriveAtThrowEvent } from './elements/throw-events';
 import { arriveAtUserTask, completeUserTask } from './elements/user-task';
-import { type ArriveBehaviour, Execution, ROOT_SCOPE } from './execution';
+import { type ArriveBehaviour, type DecisionEvaluator, Execution, ROOT_SCOPE } from './execution';
 import { arriveAtMultiInstance } from './multi-instance';
 import { SETTLE_RULES } from './settle';
 import { throwAtWait } from './error-propagation';
@@ -40,6 +41,10 @@ const BEHAVIOURS: Record<FlowNode['type'], ArriveBehaviour> = markingResultReady
   intermediateThrowEvent: arriveAtThrowEvent,
   boundaryEvent: arriveAtBoundaryEvent,
   userTask: arriveAtUserTask,
+  task: arriveAtImmediateTask,
+  manualTask: arriveAtImmediateTask,
+  scriptTask: arriveAtImmediateTask,
+  businessRuleTask: arriveAtImmediateTask,
   receiveTask: arriveAtMessageCatch,
   serviceTask: arriveAtServiceTask,
   sendTask: arriveAtServiceTask,
@@ -75,9 +80,19 @@ export function step(
   command: Command,
   now: Instant,
   calendar: WorkingCalendar = DEFAULT_CALENDAR,
+  decisions?: DecisionEvaluator,
 ): StepResult {
   const execution = (from: InstanceState) =>
-    new Execution(model, from, now, calendar, BEHAVIOURS, SETTLE_RULES, arriveAtMultiInstance);
+    new Execution(
+      model,
+      from,
+      now,
+      calendar,
+      BEHAVIOURS,
+      SETTLE_RULES,
+      arriveAtMultiInstance,
+      decisions,
+    );
   if (command.type === 'START') {
     if (state) throw new Error('START is only for a new instance');
     const startEventId = startEventFor(model, command.startEventId);
@@ -102,6 +117,7 @@ export function step(
   if (
     command.type === 'COMPLETE_TASK' ||
     command.type === 'CORRELATE_MESSAGE' ||
+    command.type === 'CATCH_SIGNAL' ||
     command.type === 'COMPLETE_JOB'
   ) {
     checkDeclared(model, command.variables);
@@ -112,6 +128,7 @@ export function step(
       completeUserTask(running, command.waitId, command.variables, command.actor);
       break;
     case 'CORRELATE_MESSAGE':
+    case 'CATCH_SIGNAL':
       triggerWait(running, command.subscriptionId, command.variables);
       break;
     case 'FIRE_TIMER':

@@ -4,7 +4,13 @@ import { ROOT_SCOPE, type Execution } from './execution';
 import { evaluateFeel } from './feel';
 import { addDuration } from '../calendar/iso-time';
 import { scheduleOf } from './timer';
-import type { MessageSubscription, Subscription, TimerSubscription, Token } from './types';
+import type {
+  MessageSubscription,
+  SignalSubscription,
+  Subscription,
+  TimerSubscription,
+  Token,
+} from './types';
 
 type MessageEvent = Extract<EventDefinition, { kind: 'message' }>;
 
@@ -33,7 +39,7 @@ export function correlationKeyFor(
   return String(value);
 }
 
-/** Opens a wait for a message or a time at `catcher`. */
+/** Opens a wait at `catcher` for what its event waits for: a message, a time, a signal, a condition. */
 export function subscribe(execution: Execution, catcher: FlowNode, holder: Holder): void {
   const scopeId = 'token' in holder ? holder.token.scopeId : holder.scopeId;
   const held = 'token' in holder ? { tokenId: holder.token.id } : { scopeId: holder.scopeId };
@@ -47,6 +53,30 @@ export function subscribe(execution: Execution, catcher: FlowNode, holder: Holde
     };
     execution.state.subscriptions.push(timer);
     execution.effects.push({ type: 'SCHEDULE_TIMER', timer: structuredClone(timer) });
+    return;
+  }
+  if (catcher.event?.kind === 'signal') {
+    const signal: SignalSubscription = {
+      id: execution.newId(),
+      kind: 'signal',
+      signalName: catcher.event.signalName,
+      elementId: catcher.id,
+      ...held,
+    };
+    execution.state.subscriptions.push(signal);
+    execution.effects.push({ type: 'OPEN_SUBSCRIPTION', subscription: structuredClone(signal) });
+    return;
+  }
+  if (catcher.event?.kind === 'conditional') {
+    // Checked at the end of this step and of every later one (see conditions.ts).
+    execution.state.subscriptions.push({
+      id: execution.newId(),
+      kind: 'conditional',
+      condition: catcher.event.condition,
+      holds: false,
+      elementId: catcher.id,
+      ...held,
+    });
     return;
   }
   if (catcher.event?.kind !== 'message') return;
@@ -109,6 +139,8 @@ function close(execution: Execution, matches: (subscription: Subscription) => bo
   if (closing.length === 0) return;
   execution.state.subscriptions = execution.state.subscriptions.filter((s) => !matches(s));
   for (const subscription of closing) {
+    // A condition is the instance's own: nothing outside it was told of the wait.
+    if (subscription.kind === 'conditional') continue;
     execution.effects.push(
       subscription.kind === 'timer'
         ? { type: 'CANCEL_TIMER', subscriptionId: subscription.id }
@@ -123,6 +155,7 @@ function close(execution: Execution, matches: (subscription: Subscription) => bo
  */
 export function keepListening(execution: Execution, subscription: Subscription): void {
   if (subscription.kind !== 'timer') return;
+  // (A signal or message wait stays open; a condition fires again once it has been false.)
   execution.state.subscriptions = execution.state.subscriptions.filter(
     (s) => s.id !== subscription.id,
   );

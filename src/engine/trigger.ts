@@ -4,10 +4,17 @@ import { handBack } from './variable-mapping';
 import type { Execution } from './execution';
 import { startEventSubProcess } from './elements/event-sub-process';
 import { closeSubscription, keepListening, unsubscribeToken } from './subscriptions';
-import type { Variables } from './types';
+import type { HistoryEventType, Subscription, Variables } from './types';
+
+const TRIGGERED = {
+  message: 'MESSAGE_CORRELATED',
+  timer: 'TIMER_FIRED',
+  signal: 'SIGNAL_CAUGHT',
+  conditional: 'CONDITION_MET',
+} as const satisfies Record<Subscription['kind'], HistoryEventType>;
 
 /**
- * A message arrives or a timer fires for one of the instance's open waits. What happens depends
+ * A message arrives, a timer fires, a signal is caught or a condition comes true for one of the instance's open waits. What happens depends
  * on who waits:
  * - a catch event or receive task: it completes and its token moves on;
  * - an event-based gateway: the event it leads to wins, the others stop waiting;
@@ -31,11 +38,7 @@ export function triggerWait(
     );
   }
   const catcher = execution.node(subscription.elementId);
-  execution.history(
-    subscription.kind === 'timer' ? 'TIMER_FIRED' : 'MESSAGE_CORRELATED',
-    catcher.id,
-    catcher.type,
-  );
+  execution.history(TRIGGERED[subscription.kind], catcher.id, catcher.type);
 
   if (!token) {
     // The start of an event sub-process, listening in its scope.
@@ -65,6 +68,6 @@ export function triggerWait(
     if (flowId) execution.history('SEQUENCE_FLOW_TAKEN', flowId, 'sequenceFlow');
     execution.history('ELEMENT_ACTIVATED', catcher.id, catcher.type);
   }
-  execution.history('ELEMENT_COMPLETED', catcher.id, catcher.type);
+  execution.completed(catcher);
   execution.leave(catcher, token.scopeId);
 }

@@ -59,6 +59,11 @@ export interface Token {
   deadline?: Deadline;
   /** Waits in front of its element for an async continuation (`camunda:asyncBefore`). */
   continuation?: true;
+  /**
+   * Waits at a compensation throw or end event while the handlers run one after another: those
+   * still to run, and the one running now.
+   */
+  compensating?: { pending: string[]; running?: string };
 }
 
 /** When something is due, from when it counted, and whether the time has passed. */
@@ -106,7 +111,32 @@ export interface TimerSubscription {
   scopeId?: number;
 }
 
-export type Subscription = MessageSubscription | TimerSubscription;
+/** An open wait for a broadcast signal, by name: every instance waiting for it catches it. */
+export interface SignalSubscription {
+  id: number;
+  kind: 'signal';
+  signalName: string;
+  elementId: string;
+  tokenId?: number;
+  scopeId?: number;
+}
+
+/**
+ * A wait for a FEEL condition, evaluated again at the end of every step. `holds` remembers the
+ * last result, so that a non-interrupting event fires each time the condition becomes true.
+ */
+export interface ConditionalSubscription {
+  id: number;
+  kind: 'conditional';
+  condition: string;
+  holds: boolean;
+  elementId: string;
+  tokenId?: number;
+  scopeId?: number;
+}
+
+export type Subscription =
+  MessageSubscription | TimerSubscription | SignalSubscription | ConditionalSubscription;
 
 export interface InstanceState {
   status: InstanceStatus;
@@ -119,6 +149,11 @@ export interface InstanceState {
   subscriptions: Subscription[];
   /** The next local id for a scope, token or subscription; ids are never reused. */
   nextId: number;
+  /**
+   * Activities that completed and have a compensation handler, oldest first: compensation undoes
+   * them in the reverse order.
+   */
+  compensable?: string[];
   /** The appointment (hẹn trả), for a procedure with a statutory time. */
   deadline?: Deadline;
   /**
@@ -155,6 +190,8 @@ export type Command =
     }
   | { type: 'COMPLETE_TASK'; waitId: number; variables: Variables; actor?: string }
   | { type: 'CORRELATE_MESSAGE'; subscriptionId: number; variables: Variables }
+  /** A broadcast signal reaches one of the instance's signal waits. */
+  | { type: 'CATCH_SIGNAL'; subscriptionId: number; variables: Variables }
   | { type: 'FIRE_TIMER'; subscriptionId: number }
   | { type: 'COMPLETE_JOB'; waitId: number; variables: Variables }
   /** An async continuation's job runs: the token waiting in front of its element goes in. */
@@ -187,6 +224,10 @@ export type HistoryEventType =
   | 'ELEMENT_TERMINATED'
   | 'SEQUENCE_FLOW_TAKEN'
   | 'MESSAGE_CORRELATED'
+  | 'SIGNAL_CAUGHT'
+  | 'SIGNAL_THROWN'
+  | 'CONDITION_MET'
+  | 'COMPENSATION_STARTED'
   | 'TIMER_FIRED'
   | 'MESSAGE_SENT'
   | 'ESCALATION_THROWN'
@@ -233,7 +274,7 @@ export type Effect =
   | { type: 'COMPLETE_TASK'; waitId: number; actor?: string }
   /** An open task is withdrawn: an event interrupted it or the instance ended. */
   | { type: 'CANCEL_TASK'; waitId: number }
-  | { type: 'OPEN_SUBSCRIPTION'; subscription: MessageSubscription }
+  | { type: 'OPEN_SUBSCRIPTION'; subscription: MessageSubscription | SignalSubscription }
   | { type: 'CLOSE_SUBSCRIPTION'; subscriptionId: number }
   | { type: 'SCHEDULE_TIMER'; timer: TimerSubscription }
   | { type: 'CANCEL_TIMER'; subscriptionId: number }
@@ -262,6 +303,8 @@ export type Effect =
       correlationKey: string | null;
       variables: Variables;
     }
+  /** A signal throw or end event: broadcast after the step commits, to every instance waiting. */
+  | { type: 'BROADCAST_SIGNAL'; elementId: string; signalName: string; variables: Variables }
   | {
       type: 'HISTORY';
       eventType: HistoryEventType;

@@ -44,9 +44,6 @@ export function finishWait(
   token: Token,
   actor?: string,
 ): void {
-  execution.history('ELEMENT_COMPLETED', node.id, node.type, {
-    waitId: token.id,
-    ...(actor !== undefined && { actor }),
-  });
+  execution.completed(node, { waitId: token.id, ...(actor !== undefined && { actor }) });
   execution.leave(node, token.scopeId);
 }

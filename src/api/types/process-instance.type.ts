@@ -37,6 +37,10 @@ export const HistoryEventType = {
   CLOCK_RESUMED: 'CLOCK_RESUMED',
   APPOINTMENT_EXTENDED: 'APPOINTMENT_EXTENDED',
   RESULT_READY: 'RESULT_READY',
+  SIGNAL_CAUGHT: 'SIGNAL_CAUGHT',
+  SIGNAL_THROWN: 'SIGNAL_THROWN',
+  CONDITION_MET: 'CONDITION_MET',
+  COMPENSATION_STARTED: 'COMPENSATION_STARTED',
 } as const satisfies { [T in EngineHistoryEventType]: T };
 export type HistoryEventType = EngineHistoryEventType;
 registerEnumType(HistoryEventType, { name: 'HistoryEventType' });

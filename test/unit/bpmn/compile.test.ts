@@ -140,13 +140,13 @@ describe('refusing what the engine cannot run', () => {
       bpmnProcess(
         'p',
         `<bpmn:startEvent id="start" />
-         <bpmn:scriptTask id="Script_1" />
-         <bpmn:boundaryEvent id="Signal_1" attachedToRef="Script_1"><bpmn:signalEventDefinition /></bpmn:boundaryEvent>`,
+         <bpmn:scriptTask id="Script_1" scriptFormat="javascript"><bpmn:script>x = 1</bpmn:script></bpmn:scriptTask>
+         <bpmn:boundaryEvent id="Cancel_1" attachedToRef="Script_1"><bpmn:cancelEventDefinition /></bpmn:boundaryEvent>`,
       ),
     );
     expect(error.code).toBe('BPMN_UNSUPPORTED');
     expect(error.details.elementId).toBe('Script_1');
-    expect(error.details.problems?.map((p) => p.elementId)).toEqual(['Script_1', 'Signal_1']);
+    expect(error.details.problems?.map((p) => p.elementId)).toEqual(['Script_1', 'Cancel_1']);
   });
 
   it('refuses JUEL and JavaScript conditions at deploy, naming the flow', async () => {
