@@ -29,6 +29,7 @@ import { ReceptionHours1796017000000 } from './1796017000000-ReceptionHours';
 import { ApplicantKind1796018000000 } from './1796018000000-ApplicantKind';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 import { OfficeTimeZone1796428000000 } from './1796428000000-OfficeTimeZone';
+import { SignalSubscriptions1796429000000 } from './1796429000000-SignalSubscriptions';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -65,4 +66,5 @@ export const migrations = [
   DeskNotices1796426851138,
   AgencyParent1796427000000,
   OfficeTimeZone1796428000000,
+  SignalSubscriptions1796429000000,
 ];

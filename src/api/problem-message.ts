@@ -26,7 +26,10 @@ const RULES: Record<string, (element: string) => string> = {
   'engine/expression-language': (e) =>
     `Biểu thức của ${e} không phải FEEL; hệ thống chỉ tính biểu thức FEEL (bắt đầu bằng «=»).`,
   'engine/called-element': (e) => `${e} gọi một quy trình chưa được khai báo đúng.`,
-  'engine/task-role': (e) => `Bước ${e} chưa giao cho vai trò hoặc cán bộ nào.`,
+  'engine/task-role': (e) =>
+    `Bước ${e} chưa giao cho vai trò hoặc cán bộ nào; lãnh đạo cơ quan sẽ nhận để phân công.`,
+  'engine/signal-name': (e) => `${e} phát hoặc chờ tín hiệu nhưng chưa đặt tên tín hiệu.`,
+  'engine/link': (e) => `Sự kiện liên kết ${e} chưa ghép đúng cặp (cùng tên, cùng phạm vi).`,
   'engine/reachable': (e) => `Không có luồng nào dẫn tới ${e}.`,
   'engine/gateway-conditions': (e) =>
     `Các nhánh rẽ sau ${e} cần điều kiện (hoặc một nhánh mặc định).`,

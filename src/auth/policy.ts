@@ -96,6 +96,8 @@ export const POLICY: Record<string, Requirement> = {
   // External workers and connected systems (another agency's answer, a payment): a message
   // reaches whichever dossier waits for it, so no officer sends one.
   correlateMessage: ['worker'],
+  // A signal reaches every instance waiting for it: connected systems, and administrators.
+  broadcastSignal: ['worker', 'admin'],
   fetchAndLockJobs: ['worker'],
   completeJob: ['worker'],
   failJob: ['worker'],

@@ -30,6 +30,9 @@ import { decisionOf, scriptOf } from './script';
 import { checkLinks } from './check-links';
 import { checkCompensation, linkCompensationHandlers } from './compensation';
 
+/** The role of an agency's leaders (lãnh đạo), who take what no role was named for. */
+const LEADERS = 'leader';
+
 export interface CompiledBpmn {
   processes: ProcessModel[];
   warnings: Problem[];
@@ -269,9 +272,11 @@ function compileNode(
   if (element.isForCompensation === true) node.forCompensation = true;
   if (type === 'userTask') {
     Object.assign(node, assignmentOf(element, laneOf, findings));
+    // A step nobody was named for is not lost: the agency's leaders see it and can assign it.
     if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {
-      findings.invalid(
-        `User task '${id}' has no role: put it in a lane or set candidate groups, users or an assignee`,
+      node.candidateGroups = [LEADERS];
+      findings.warn(
+        `User task '${id}' has no role, so it goes to the agency's leaders: put it in a lane or set candidate groups, users or an assignee`,
         id,
         'engine/task-role',
       );

@@ -79,10 +79,11 @@ const CHECKS: { name: string; sql: string }[] = [
     // Message waits: the engine's and the store's (which correlation looks up) are the same.
     name: 'message-wait-missing',
     sql: `SELECT i.id::text AS subject,
-                 'message wait ' || (s->>'id') || ' for ' || (s->>'messageName') ||
+                 (s->>'kind') || ' wait ' || (s->>'id') || ' for ' ||
+                 coalesce(s->>'messageName', s->>'signalName') ||
                  ' has no subscription row' AS detail
             FROM process_instance i, jsonb_array_elements(i.state->'subscriptions') s
-           WHERE i.status = 'ACTIVE' AND s->>'kind' = 'message'
+           WHERE i.status = 'ACTIVE' AND s->>'kind' IN ('message', 'signal')
              AND NOT EXISTS (SELECT 1 FROM message_subscription m WHERE m.instance_id = i.id
                               AND m.subscription_id = (s->>'id')::int)`,
   },
@@ -93,7 +94,7 @@ const CHECKS: { name: string; sql: string }[] = [
             FROM message_subscription m JOIN process_instance i ON i.id = m.instance_id
            WHERE i.status <> 'ACTIVE' OR NOT EXISTS (
                    SELECT 1 FROM jsonb_array_elements(i.state->'subscriptions') s
-                    WHERE s->>'kind' = 'message' AND (s->>'id')::int = m.subscription_id)`,
+                    WHERE s->>'kind' = m.kind AND (s->>'id')::int = m.subscription_id)`,
   },
   {
     // A finished instance leaves no child running.

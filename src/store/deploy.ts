@@ -76,15 +76,21 @@ export async function deployBpmn(
     }
     await manager.insert(DeploymentEntity, deployment);
     await manager.insert(ProcessDefinitionEntity, created);
-    // Only the latest version of a process starts by message or timer: it replaces the older ones.
+    // Only the latest version of a process starts by message, signal or timer: it replaces the older ones.
     for (const definition of created) {
       await manager.delete(MessageStartEntity, { key: definition.key });
-      const starts = definition.model.messageStarts.map((start) => ({
-        definitionId: definition.id,
-        elementId: start.elementId,
-        key: definition.key,
-        messageName: start.messageName,
-      }));
+      const starts = [
+        ...definition.model.messageStarts.map((start) => ({
+          kind: 'message' as const,
+          elementId: start.elementId,
+          messageName: start.messageName,
+        })),
+        ...(definition.model.signalStarts ?? []).map((start) => ({
+          kind: 'signal' as const,
+          elementId: start.elementId,
+          messageName: start.signalName,
+        })),
+      ].map((start) => ({ ...start, definitionId: definition.id, key: definition.key }));
       if (starts.length > 0) await manager.insert(MessageStartEntity, starts);
       await scheduleTimerStarts(manager, definition, options.now, await officeCalendar(manager));
     }

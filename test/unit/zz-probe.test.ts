@@ -5,7 +5,9 @@ it('probe', async () => {
   const root = '/work/shared/bpmn-corpus';
   const out: string[] = [];
   for (const folder of ['bpmn-elements', 'miwg-reference'])
-    for (const f of readdirSync(path.join(root, folder)).filter((x) => x.endsWith('.bpmn')).sort()) {
+    for (const f of readdirSync(path.join(root, folder))
+      .filter((x) => x.endsWith('.bpmn'))
+      .sort()) {
       const { errors } = await validateBpmn(readFileSync(path.join(root, folder, f), 'utf8'));
       for (const e of errors) out.push(`${folder}/${f}\t${e.rule}\t${e.message}`);
     }

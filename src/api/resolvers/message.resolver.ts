@@ -4,6 +4,8 @@ import { correlateMessage } from '../../commands/correlate-message';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
 import { CorrelationResult } from '../types/correlation.type';
+import { SignalBroadcast } from '../types/signal-broadcast.type';
+import { broadcastSignal } from '../../commands/broadcast-signal';
 
 @Resolver()
 export class MessageResolver {
@@ -29,5 +31,22 @@ export class MessageResolver {
       elementId: correlation.elementId,
       processInstances: correlation.instances,
     };
+  }
+
+  @Mutation(() => SignalBroadcast, {
+    description:
+      'Broadcasts a signal: every instance waiting for this name catches it, and every process whose latest ' +
+      'version begins with a signal start event of this name starts. A signal nobody waits for is no error.',
+  })
+  async broadcastSignal(
+    @Arg('name', () => String) name: string,
+    @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
+    @Ctx() context: ApiContext,
+  ): Promise<SignalBroadcast> {
+    return broadcastSignal(context.store, {
+      signalName: requiredText(name, 'name'),
+      variables: variablesInput(variables, 'variables'),
+      now: context.now(),
+    });
   }
 }

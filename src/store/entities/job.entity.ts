@@ -32,9 +32,11 @@ export class JobEntity {
   @ForeignKey(() => ProcessDefinitionEntity, { onDelete: 'CASCADE' })
   definitionId!: string | null;
 
-  /** For a message: what to deliver. */
+  /** For a message or a signal: what to deliver. */
   @Column({ type: 'jsonb', nullable: true })
   payload!: {
+    /** A signal's broadcast rather than a message: `messageName` is the signal's name. */
+    signal?: true;
     messageName: string;
     correlationKey: string | null;
     /** The sender's variables (JSON). */

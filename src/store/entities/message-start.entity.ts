@@ -2,8 +2,8 @@ import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 
 /**
- * A message start event of the latest version of a process: a message of this name starts an
- * instance there. Deploying a new version replaces the rows of its key.
+ * A message or signal start event of the latest version of a process: a message (or signal) of
+ * this name starts an instance there. Deploying a new version replaces the rows of its key.
  */
 @Entity({ name: 'message_start' })
 @Index('message_start_name', ['messageName'])
@@ -18,6 +18,11 @@ export class MessageStartEntity {
   @Column({ type: 'varchar', length: 255 })
   key!: string;
 
+  /** A message start, or a signal start (started by every broadcast of the name). */
+  @Column({ type: 'varchar', length: 16, default: 'message' })
+  kind!: 'message' | 'signal';
+
+  /** The message's name, or the signal's. */
   @Column({ name: 'message_name', type: 'varchar', length: 255 })
   messageName!: string;
 }

@@ -2,8 +2,8 @@ import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
 /**
- * An instance's open wait for a message, mirrored from its state so that correlateMessage can
- * find it by name and key without reading every instance.
+ * An instance's open wait for a message or a signal, mirrored from its state so that
+ * correlateMessage and broadcastSignal find it by name (and key) without reading every instance.
  */
 @Entity({ name: 'message_subscription' })
 @Index('message_subscription_lookup', ['messageName', 'correlationKey'])
@@ -16,6 +16,11 @@ export class MessageSubscriptionEntity {
   @PrimaryColumn({ name: 'subscription_id', type: 'integer' })
   subscriptionId!: number;
 
+  /** `message` (one receiver, by name and key) or `signal` (every receiver, by name). */
+  @Column({ type: 'varchar', length: 16, default: 'message' })
+  kind!: 'message' | 'signal';
+
+  /** The message's name, or the signal's. */
   @Column({ name: 'message_name', type: 'varchar', length: 255 })
   messageName!: string;
 

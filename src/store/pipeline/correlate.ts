@@ -41,7 +41,7 @@ async function deliverToWait(
     const subscription = await manager
       .getRepository(MessageSubscriptionEntity)
       .createQueryBuilder('s')
-      .where('s.messageName = :name', { name: input.messageName })
+      .where("s.kind = 'message' AND s.messageName = :name", { name: input.messageName })
       .andWhere('s.correlationKey IS NOT DISTINCT FROM :key', { key: input.correlationKey })
       .orderBy('s.createdAt', 'ASC')
       .addOrderBy('s.subscriptionId', 'ASC')
@@ -64,7 +64,7 @@ async function deliverToWait(
 async function startByMessage(unit: UnitOfWork, input: MessageInput): Promise<Correlation> {
   const { manager } = unit.tx;
   const starts = await manager.find(MessageStartEntity, {
-    where: { messageName: input.messageName },
+    where: { kind: 'message', messageName: input.messageName },
     order: { key: 'ASC' },
   });
   if (starts.length === 0) {

@@ -7,6 +7,7 @@ import { consumeJob } from '../jobs';
 import { preparedQuery } from '../prepared';
 import type { Store } from '../store';
 import { correlateWithin } from './correlate';
+import { broadcastWithin } from './broadcast';
 import type { SentMessage } from './plan/write-plan';
 import { UnitOfWork } from './unit-of-work';
 
@@ -43,7 +44,7 @@ export async function deliverMessages(
 }
 
 /**
- * Delivers one sent message and consumes its job in one transaction: it lands once, whether the
+ * Delivers one sent message (or broadcasts a thrown signal) and consumes its job in one transaction: it lands once, whether the
  * sender delivers it right after its commit or a runner (`holder`) does later. Without a holder,
  * a message a runner has taken is left to it. A message nobody waits for is dropped, as BPMN's
  * message semantics allow, and so is one whose receiver refuses the step it would cause: the
@@ -61,7 +62,7 @@ export async function deliverMessageJob(
       const job = await takeMessageJob(tx.manager, jobId, now, holder);
       if (!job?.payload) return [];
       await consumeJob(tx, job, now);
-      const { messageName, correlationKey, variables, from, hops = 0 } = job.payload;
+      const { signal, messageName, correlationKey, variables, from, hops = 0 } = job.payload;
       if (hops >= MAX_MESSAGE_HOPS) {
         // Processes that answer each other for ever: stopped here, with an incident to say so.
         const message = `MESSAGE_LOOP: '${messageName}' was dropped after ${hops} messages, each caused by the one before`;
@@ -69,11 +70,15 @@ export async function deliverMessageJob(
         return [];
       }
       const unit = new UnitOfWork(tx, now);
-      await correlateWithin(unit, {
-        messageName,
-        correlationKey,
-        variables: variables as Variables,
-      });
+      if (signal) {
+        await broadcastWithin(unit, { signalName: messageName, variables: variables as Variables });
+      } else {
+        await correlateWithin(unit, {
+          messageName,
+          correlationKey,
+          variables: variables as Variables,
+        });
+      }
       // What this delivery caused is one hop further along the chain.
       await preparedQuery(
         tx.manager,

@@ -35,6 +35,8 @@ describe('problems in Vietnamese for the process designer', () => {
   it('names the element the problem is about', () => {
     expect(
       problemUserMessage({ message: 'no role', elementId: 'Task_Check', rule: 'engine/task-role' }),
-    ).toBe('Bước «Task_Check» chưa giao cho vai trò hoặc cán bộ nào.');
+    ).toBe(
+      'Bước «Task_Check» chưa giao cho vai trò hoặc cán bộ nào; lãnh đạo cơ quan sẽ nhận để phân công.',
+    );
   });
 });

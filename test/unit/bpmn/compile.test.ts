@@ -123,13 +123,14 @@ describe('roles on user tasks', () => {
     ]);
   });
 
-  it('refuses a task that no role can take', async () => {
-    const error = await refusal(bpmnProcess('p', task('t')));
-    expect(error.details.problems).toContainEqual({
+  it("gives a task that no role was named for to the agency's leaders, with a warning", async () => {
+    const { processes, warnings } = await compileBpmn(bpmnProcess('p', task('t')));
+    expect(processes[0].nodes.t.candidateGroups).toEqual(['leader']);
+    expect(warnings).toContainEqual({
       elementId: 't',
       rule: 'engine/task-role',
       message:
-        "User task 't' has no role: put it in a lane or set candidate groups, users or an assignee",
+        "User task 't' has no role, so it goes to the agency's leaders: put it in a lane or set candidate groups, users or an assignee",
     });
   });
 });

@@ -82,23 +82,40 @@ export const cancelJob: EffectHandler<'CANCEL_JOB'> = (effect, { plan }) => {
  * the step has committed, or a runner does should the sender die first.
  */
 export const sendMessage: EffectHandler<'SEND_MESSAGE'> = (effect, planning) => {
+  outbox(planning, effect.elementId, {
+    messageName: effect.messageName,
+    correlationKey: effect.correlationKey,
+    variables: effect.variables,
+  });
+};
+
+/** A signal goes out the same way, to be broadcast once the step has committed. */
+export const broadcastSignal: EffectHandler<'BROADCAST_SIGNAL'> = (effect, planning) => {
+  outbox(planning, effect.elementId, {
+    signal: true,
+    messageName: effect.signalName,
+    correlationKey: null,
+    variables: effect.variables,
+  });
+};
+
+function outbox(
+  planning: Planning,
+  elementId: string,
+  payload: Omit<NonNullable<JobEntity['payload']>, 'from'>,
+): void {
   const { context } = planning;
   const message: JobEntity = {
     ...newJob(planning, 0, {
       kind: 'message',
       type: null,
-      elementId: effect.elementId,
+      elementId,
       dueAt: new Date(context.now.getTime() + SENDER_DELIVERS_WITHIN_MS),
       retries: 3,
     }),
     instanceId: null,
-    payload: {
-      messageName: effect.messageName,
-      correlationKey: effect.correlationKey,
-      variables: effect.variables,
-      from: context.instanceId,
-    },
+    payload: { ...payload, from: context.instanceId },
   };
   insertJob(planning, message, `message:${message.id}`);
   planning.plan.sent.push({ jobId: message.id });
-};
+}

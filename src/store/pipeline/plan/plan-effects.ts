@@ -7,6 +7,7 @@ import {
   createJob,
   scheduleTimer,
   sendMessage,
+  broadcastSignal,
 } from './jobs';
 import { cancelChild, startChild, throwToParent } from './other-instances';
 import { closeSubscription, openSubscription } from './subscriptions';
@@ -27,6 +28,7 @@ const HANDLERS: { [T in Effect['type']]: EffectHandler<T> } = {
   CANCEL_JOB: cancelJob,
   CONTINUE_LATER: continueLater,
   SEND_MESSAGE: sendMessage,
+  BROADCAST_SIGNAL: broadcastSignal,
   START_CHILD: startChild,
   CANCEL_CHILD: cancelChild,
   THROW_TO_PARENT: throwToParent,

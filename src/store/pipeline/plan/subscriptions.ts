@@ -2,7 +2,7 @@ import type { EffectHandler } from './write-plan';
 
 const subscriptionRow = (id: number) => `subscription:${id}`;
 
-/** A message catch event waits: correlation finds it by name and key. */
+/** A message or signal catch event waits: correlation finds it by name (and key). */
 export const openSubscription: EffectHandler<'OPEN_SUBSCRIPTION'> = (
   { subscription },
   { plan, context },
@@ -15,8 +15,10 @@ export const openSubscription: EffectHandler<'OPEN_SUBSCRIPTION'> = (
       values: {
         instanceId: context.instanceId,
         subscriptionId: subscription.id,
-        messageName: subscription.messageName,
-        correlationKey: subscription.correlationKey,
+        kind: subscription.kind,
+        messageName:
+          subscription.kind === 'message' ? subscription.messageName : subscription.signalName,
+        correlationKey: subscription.kind === 'message' ? subscription.correlationKey : null,
         elementId: subscription.elementId,
         createdAt: context.now,
       },

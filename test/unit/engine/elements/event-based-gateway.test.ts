@@ -18,9 +18,11 @@ describe('an event-based gateway', () => {
   it('listens for every event after it at once', async () => {
     const run = await Run.start(FLOW, {}, MESSAGE);
     expect(run.tokens()).toEqual(['wait']);
-    expect(run.of('OPEN_SUBSCRIPTION').map((e) => ('messageName' in e.subscription ? e.subscription.messageName : ''))).toEqual([
-      'fee-paid',
-    ]);
+    expect(
+      run
+        .of('OPEN_SUBSCRIPTION')
+        .map((e) => ('messageName' in e.subscription ? e.subscription.messageName : '')),
+    ).toEqual(['fee-paid']);
     expect(run.of('SCHEDULE_TIMER').map((e) => e.timer.elementId)).toEqual(['tooLate']);
   });
 
