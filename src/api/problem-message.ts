@@ -28,6 +28,8 @@ const RULES: Record<string, (element: string) => string> = {
   'engine/called-element': (e) => `${e} gọi một quy trình chưa được khai báo đúng.`,
   'engine/task-role': (e) =>
     `Bước ${e} chưa giao cho vai trò hoặc cán bộ nào; lãnh đạo cơ quan sẽ nhận để phân công.`,
+  'engine/extension': () =>
+    'Tệp có phần mở rộng của công cụ khác mà hệ thống không dùng; phần đó được bỏ qua.',
   'engine/signal-name': (e) => `${e} phát hoặc chờ tín hiệu nhưng chưa đặt tên tín hiệu.`,
   'engine/link': (e) => `Sự kiện liên kết ${e} chưa ghép đúng cặp (cùng tên, cùng phạm vi).`,
   'engine/reachable': (e) => `Không có luồng nào dẫn tới ${e}.`,

@@ -12,6 +12,7 @@ import {
   type SequenceFlow,
 } from './model';
 import { parseBpmnXml } from './parse-xml';
+import { decodeBpmnFile } from './decode';
 import { assignmentOf } from './assignment';
 import { callOf } from './call-activity';
 import { refuseClock } from './feel-clock';
@@ -80,11 +81,12 @@ export interface ValidationReport {
 
 /**
  * Every problem of a file, without deploying it: what `validateProcess` and `npm run lint:bpmn`
- * show. A file that cannot be parsed at all has that one error.
+ * show. A file that cannot be parsed at all has that one error. Bytes are decoded as the file's
+ * XML declaration says.
  */
-export async function validateBpmn(xml: string): Promise<ValidationReport> {
+export async function validateBpmn(file: string | Uint8Array): Promise<ValidationReport> {
   try {
-    const { warnings } = await compileBpmn(xml);
+    const { warnings } = await compileBpmn(typeof file === 'string' ? file : decodeBpmnFile(file));
     return { errors: [], warnings };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

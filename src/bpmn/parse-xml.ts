@@ -13,8 +13,9 @@ export const MAX_BPMN_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads BPMN 2.0 XML with bpmn-moddle, knowing the Camunda and our own `tthc` extensions.
- * Parsing is lenient where it is safe: unknown attributes and foreign elements become warnings.
- * XML that is not well formed, not BPMN, or has BPMN elements that cannot be read is refused
+ * Parsing is lenient where it is safe: unknown attributes and elements of other vendors'
+ * namespaces, wherever they sit, become warnings and are ignored. XML that is not well formed,
+ * not BPMN, or has BPMN elements that cannot be read is refused
  * with the parser's message and line: running a process with a part silently dropped would be
  * worse than not running it.
  */
@@ -38,12 +39,39 @@ export async function parseBpmnXml(xml: string): Promise<ParsedBpmn> {
   });
   try {
     const result = await moddle.fromXML(xml, 'bpmn:Definitions');
-    const unreadable = result.warnings.find((w) => w.message.startsWith('unparsable content'));
-    if (unreadable) throw new Error(unreadable.message);
-    return { definitions: result.rootElement, warnings: result.warnings.map(toProblem) };
+    const vendor = vendorNamespaces(xml);
+    const unreadable = result.warnings.filter((w) => w.message.startsWith('unparsable content'));
+    const foreign = unreadable.filter((w) => vendor.has(prefixOf(w.message) ?? ''));
+    const broken = unreadable.find((w) => !foreign.includes(w));
+    if (broken) throw new Error(broken.message);
+    const warnings = result.warnings.map((w) =>
+      foreign.includes(w) ? ignoredVendorElement(w) : toProblem(w),
+    );
+    return { definitions: result.rootElement, warnings };
   } catch (error) {
     throw parseError(error);
   }
+}
+
+/** The prefixes the file binds to namespaces other than BPMN's own (its vendors' extensions). */
+function vendorNamespaces(xml: string): Set<string> {
+  const prefixes = new Set<string>();
+  for (const [, prefix, uri] of xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
+    if (!uri.startsWith('http://www.omg.org/spec/BPMN/')) prefixes.add(prefix);
+  }
+  return prefixes;
+}
+
+/** `unparsable content <signavio:x> detected`: the prefix of the element named. */
+const prefixOf = (message: string) => /<([\w.-]+):[\w.-]+>/.exec(message)?.[1];
+
+function ignoredVendorElement(warning: ParseWarning): Problem {
+  const element = /<[^>]+>/.exec(warning.message)?.[0] ?? 'an element';
+  const { line } = positionOf(warning.message);
+  return {
+    message: `${element}${line === undefined ? '' : ` at line ${line}`} belongs to another tool's extension and is ignored`,
+    rule: 'engine/extension',
+  };
 }
 
 function toProblem(warning: ParseWarning): Problem {

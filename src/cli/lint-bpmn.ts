@@ -12,7 +12,7 @@ export async function lintBpmnFiles(
 ): Promise<number> {
   let errorCount = 0;
   for (const file of files) {
-    const { errors, warnings } = await validateBpmn(await readFile(file, 'utf8'));
+    const { errors, warnings } = await validateBpmn(await readFile(file));
     errorCount += errors.length;
     const line = (severity: string) => (problem: Problem) =>
       print(

@@ -2,6 +2,7 @@ import type { Store } from './store';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deployBpmn, type DeployResult } from './deploy';
+import { decodeBpmnFile } from '../bpmn/decode';
 import { deployTaskForm, type TaskFormDeployment } from './step-forms';
 
 export interface DirectoryDeployment {
@@ -30,8 +31,10 @@ export async function deployDirectory(
   }
   const processes = [];
   for (const file of await filesUnder(directory, '.bpmn')) {
-    const xml = await readFile(path.join(directory, file), 'utf8');
-    const result = await named(file, deployBpmn(store, xml, { source: file, now: now() }));
+    const bytes = await readFile(path.join(directory, file));
+    const deploying = async () =>
+      deployBpmn(store, decodeBpmnFile(bytes), { source: file, now: now() });
+    const result = await named(file, deploying());
     processes.push({ file, result });
   }
   return { forms, processes };
