@@ -30,6 +30,11 @@ const RULES: Record<string, (element: string) => string> = {
     `Bước ${e} chưa giao cho vai trò hoặc cán bộ nào; lãnh đạo cơ quan sẽ nhận để phân công.`,
   'engine/extension': () =>
     'Tệp có phần mở rộng của công cụ khác mà hệ thống không dùng; phần đó được bỏ qua.',
+  'engine/parallel-join': (e) =>
+    `Cổng song song ${e} chờ các nhánh loại trừ nhau nên sẽ không bao giờ đi tiếp; dùng cổng loại trừ hoặc cổng bao hàm.`,
+  'engine/id': (e) => `Một phần tử trong ${e} chưa có mã (id).`,
+  'engine/called-process': (e) =>
+    `${e} gọi một quy trình chưa được triển khai hoặc không được đánh dấu chạy được (isExecutable).`,
   'engine/signal-name': (e) => `${e} phát hoặc chờ tín hiệu nhưng chưa đặt tên tín hiệu.`,
   'engine/link': (e) => `Sự kiện liên kết ${e} chưa ghép đúng cặp (cùng tên, cùng phạm vi).`,
   'engine/reachable': (e) => `Không có luồng nào dẫn tới ${e}.`,

@@ -29,6 +29,7 @@ import { eventDefinitionOf } from './event-definition';
 import { declaredVariablesOf } from './declared-variables';
 import { decisionOf, scriptOf } from './script';
 import { checkLinks } from './check-links';
+import { checkParallelJoins } from './check-joins';
 import { checkCompensation, linkCompensationHandlers } from './compensation';
 
 /** The role of an agency's leaders (lãnh đạo), who take what no role was named for. */
@@ -102,16 +103,38 @@ export async function compileBpmn(xml: string): Promise<CompiledBpmn> {
   const { definitions, warnings } = await parseBpmnXml(xml);
   const findings = new Findings();
   findings.warnings.push(...warnings);
-  const processes = asList(definitions.rootElements)
-    .filter((element) => element.$type === 'bpmn:Process')
+  const drawn = asList(definitions.rootElements).filter((e) => e.$type === 'bpmn:Process');
+  const processes = drawn
     .filter((process) => process.isExecutable !== false)
     .map((process) => compileProcess(process, declaredLanguage(definitions), findings));
   if (processes.length === 0) {
-    findings.invalid('The file has no executable process (a <process> with isExecutable="true")');
+    const found = drawn.map((process) => `'${process.id ?? '(no id)'}' (isExecutable="false")`);
+    findings.invalid(
+      `The file has no executable process (a <process> with isExecutable="true")${found.length > 0 ? `; it has ${found.join(', ')}` : ', and no <process> at all (a collaboration without processes?)'}`,
+    );
   }
+  warnNotExecutableCallees(drawn, processes, findings);
   await lintWithBpmnlint(definitions, findings);
   findings.throwIfAny();
   return { processes, warnings: findings.warnings };
+}
+
+/** A call activity calling a process of the same file that is not executable would wait for ever. */
+function warnNotExecutableCallees(
+  drawn: ModdleElement[],
+  processes: ProcessModel[],
+  findings: Findings,
+): void {
+  const drawnOnly = new Set(drawn.filter((p) => p.isExecutable === false).map((p) => p.id));
+  for (const node of processes.flatMap((model) => Object.values(model.nodes))) {
+    const key = node.call?.processKey;
+    if (key === undefined || !drawnOnly.has(key)) continue;
+    findings.warn(
+      `Call activity '${node.id}' calls '${key}', which this file draws with isExecutable="false": it will not be deployed, so the call waits unless another file deploys it`,
+      node.id,
+      'engine/called-process',
+    );
+  }
 }
 
 /** The expression language the file declares, if it declares one (the parser fills in XPath). */
@@ -137,6 +160,15 @@ function compileProcess(
   const collect = (container: ModdleElement, parentId: string | undefined) => {
     for (const element of asList(container.flowElements)) {
       const id = element.id ?? '';
+      if (id === '') {
+        const kind = element.$type.replace('bpmn:', '');
+        findings.invalid(
+          `A ${kind}${element.name ? ` named '${element.name}'` : ''} in '${container.id ?? '(no id)'}' has no id: every element needs one`,
+          container.id,
+          'engine/id',
+        );
+        continue;
+      }
       if (element.$type === 'bpmn:SequenceFlow') {
         const { flow, refused } = compileFlow(element, language, findings);
         flows[id] = flow;
@@ -177,6 +209,7 @@ function compileProcess(
   };
   checkGraph(model, findings, unsupported);
   checkLinks(model, findings);
+  checkParallelJoins(model, findings);
   checkDurations(model, findings);
   return model;
 }

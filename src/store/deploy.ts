@@ -42,6 +42,7 @@ export async function deployBpmn(
       deployedAt: options.now,
     });
     warnings.push(...(await formWarnings(manager, processes)));
+    warnings.push(...(await calledProcessWarnings(manager, processes, warnings)));
     const definitions: ProcessDefinitionEntity[] = [];
     const created: ProcessDefinitionEntity[] = [];
     for (const model of processes) {
@@ -118,6 +119,30 @@ async function formWarnings(
     elementId: tasksByForm.get(formId),
     rule: 'engine/form',
   }));
+}
+
+/**
+ * A call activity whose process is neither in the file nor deployed would stop a dossier there:
+ * the designer is told at deploy (the file may still go first, its callee after).
+ */
+async function calledProcessWarnings(
+  manager: EntityManager,
+  processes: readonly ProcessModel[],
+  known: readonly Problem[],
+): Promise<Problem[]> {
+  const inFile = new Set(processes.map((model) => model.key));
+  const warnings: Problem[] = [];
+  for (const node of processes.flatMap((model) => Object.values(model.nodes))) {
+    const key = node.call?.processKey;
+    if (!key || inFile.has(key) || known.some((w) => w.elementId === node.id)) continue;
+    if (await manager.existsBy(ProcessDefinitionEntity, { key })) continue;
+    warnings.push({
+      message: `Call activity '${node.id}' calls the process '${key}', which is not deployed: deploy it before a dossier gets there`,
+      elementId: node.id,
+      rule: 'engine/called-process',
+    });
+  }
+  return warnings;
 }
 
 /** Camunda 7 form keys such as `embedded:app:forms/x.html` name pages, not deployed forms. */
