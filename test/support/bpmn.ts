@@ -12,6 +12,7 @@ export function bpmnProcess(
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
   xmlns:tthc="http://tthc-engine.vn/schema/bpmn/1.0"
   id="Definitions_${id}" targetNamespace="http://tthc-engine.vn/test">
   ${rootElements}

@@ -97,6 +97,15 @@ export class Run {
     return this.send({ type: 'CORRELATE_MESSAGE', subscriptionId: wait.id, variables });
   }
 
+  /** A broadcast signal reaches the instance's wait for it (the first, if several). */
+  signal(signalName: string, variables: Variables = {}): this {
+    const wait = this.state.subscriptions.find(
+      (s) => s.kind === 'signal' && s.signalName === signalName,
+    );
+    if (!wait) throw new Error(`nothing waits for the signal ${signalName}`);
+    return this.send({ type: 'CATCH_SIGNAL', subscriptionId: wait.id, variables });
+  }
+
   /** Where tokens wait, by element, sorted. */
   tokens(): string[] {
     return this.state.tokens.map((t) => t.elementId).sort();

@@ -28,4 +28,27 @@ describe('a start event', () => {
     );
     expect(run.tokens()).toEqual(['b']);
   });
+
+  describe('several none start events', () => {
+    const TWO_WAYS_IN = `
+      <bpmn:startEvent id="atDesk" /><bpmn:startEvent id="online" />
+      <bpmn:userTask id="a" tthc:role="office" /><bpmn:userTask id="b" tthc:role="office" />
+      <bpmn:sequenceFlow id="f1" sourceRef="atDesk" targetRef="a" />
+      <bpmn:sequenceFlow id="f2" sourceRef="online" targetRef="b" />`;
+
+    it('in a process, each is a way in: the one named, else the first', async () => {
+      expect((await Run.start(TWO_WAYS_IN)).tokens()).toEqual(['a']);
+      expect((await Run.start(TWO_WAYS_IN, {}, { startEventId: 'online' })).tokens()).toEqual([
+        'b',
+      ]);
+    });
+
+    it('in a sub-process, each gets a token when it starts', async () => {
+      const inner = TWO_WAYS_IN.replaceAll('id="f', 'id="in_f');
+      const run = await Run.start(
+        between(`<bpmn:subProcess id="sub">${inner}</bpmn:subProcess>`, 'sub', 'sub'),
+      );
+      expect(run.tokens()).toEqual(['a', 'b', 'sub']);
+    });
+  });
 });
