@@ -14,6 +14,8 @@ export async function startInstance(
     key: string;
     businessKey?: string | null;
     variables: Variables;
+    /** One of the process's none start events; by default the first. */
+    startEventId?: string;
     actor?: string;
     /** The code of the agency that received the dossier. */
     agency?: string | null;

@@ -29,11 +29,18 @@ export class ProcessInstanceResolver {
     @Arg('key', () => String) key: string,
     @Arg('businessKey', () => String, { nullable: true }) businessKey: string | undefined,
     @Arg('variables', () => GraphQLJSON, { nullable: true }) variables: unknown,
+    @Arg('startEventId', () => String, {
+      nullable: true,
+      description:
+        'Where to start, when the process has several none start events (ways in); by default the first.',
+    })
+    startEventId: string | undefined,
     @Ctx() context: ApiContext,
   ): Promise<ProcessInstanceEntity> {
     const me = signedIn(context);
     return startInstance(context.store, {
       key: requiredText(key, 'key'),
+      startEventId: optionalText(startEventId, 'startEventId'),
       businessKey: optionalText(businessKey, 'businessKey') ?? null,
       variables: variablesInput(variables, 'variables'),
       actor: me.username,
