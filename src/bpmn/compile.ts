@@ -339,6 +339,7 @@ function compileFlow(
     return { flow, refused: true };
   if ('condition' in result) {
     flow.condition = result.condition;
+    if (result.warning) findings.warnings.push(result.warning);
     return { flow, refused: false };
   }
   findings.add(result.code, result.problem);

@@ -13,11 +13,26 @@ export function conditionSource(
   flowId: string,
   expression: ModdleElement,
   fileLanguage: string | undefined,
-): { condition: string } | { problem: Problem; code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED' } {
+):
+  | { condition: string; warning?: Problem }
+  | { problem: Problem; code: 'BPMN_INVALID' | 'BPMN_UNSUPPORTED' } {
   // Without xsi:type="tFormalExpression" the parser keeps `language` as an unknown attribute.
-  const declared = expression.language ?? expression.$attrs?.language ?? fileLanguage;
+  const own = expression.language ?? expression.$attrs?.language;
+  const declared = own ?? fileLanguage;
   const language = typeof declared === 'string' ? declared : undefined;
   const body = typeof expression.body === 'string' ? expression.body.trim() : '';
+  // Modelers write XPath on <definitions> as a default nobody chose; a FEEL body is run as FEEL.
+  const vendorDefault = own === undefined && language !== undefined && isXPath(language);
+  if (vendorDefault && !/^[$#]\{/.test(body) && body !== '' && isFeel(body)) {
+    return {
+      condition: body.startsWith('=') ? body.slice(1).trim() : body,
+      warning: {
+        elementId: flowId,
+        rule: 'engine/expression-language',
+        message: `Sequence flow '${flowId}': the file declares '${language}' as its expression language, but the condition is FEEL and runs as FEEL`,
+      },
+    };
+  }
   if (language && !/feel/i.test(language)) {
     return unsupported(flowId, `its condition is written in '${language}'; only FEEL is run`);
   }
@@ -62,6 +77,11 @@ function unsupported(flowId: string, why: string) {
     },
   };
 }
+
+const isXPath = (language: string) => /xpath/i.test(language);
+
+const isFeel = (body: string) =>
+  syntaxErrorPosition(body.startsWith('=') ? body.slice(1).trim() : body) === undefined;
 
 /** Where a FEEL expression stops parsing (0-based), or undefined when it parses. */
 export function syntaxErrorPosition(feel: string): number | undefined {
