@@ -87,4 +87,23 @@ describeWithChromium('the designer', () => {
     expect(await page.locator('#error').innerText()).toContain('không có quyền');
     await page.close();
   });
+
+  it('offers in the change-type menu only what the engine runs', async () => {
+    const page = await openDesigner('thiet.ke');
+    await page.click('.djs-element[data-element-id=Task_Check]');
+    await page.click('.djs-context-pad .entry[data-action="replace"]');
+    const entries = page.locator('.djs-popup [data-id]');
+    await entries.first().waitFor();
+    const ids = await entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'replace-with-task',
+        'replace-with-script-task',
+        'replace-with-rule-task',
+        'replace-with-manual-task',
+      ]),
+    );
+    expect(ids.filter((id) => /transaction|ad-hoc/.test(id ?? ''))).toEqual([]);
+    await page.close();
+  });
 });

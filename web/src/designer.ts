@@ -8,6 +8,7 @@ import './style.css';
 import { el } from './dom';
 import { language, t, translatePage } from './i18n';
 import { OfficerPage } from './officer-page';
+import { runnableOnly } from './runnable-only';
 
 /** What bpmn-js gives us of a diagram element. */
 interface Shape {
@@ -30,6 +31,7 @@ interface Version {
 const modeler = new BpmnModeler({
   container: '#canvas',
   moddleExtensions: { camunda, tthc },
+  additionalModules: [runnableOnly],
 });
 const modeling = modeler.get<{ updateProperties(e: Shape, p: Record<string, unknown>): void }>(
   'modeling',
