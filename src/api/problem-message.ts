@@ -35,6 +35,8 @@ const RULES: Record<string, (element: string) => string> = {
   'engine/id': (e) => `Một phần tử trong ${e} chưa có mã (id).`,
   'engine/called-process': (e) =>
     `${e} gọi một quy trình chưa được triển khai hoặc không được đánh dấu chạy được (isExecutable).`,
+  'engine/juel': (e) =>
+    `Biểu thức JUEL (Camunda 7) của ${e} đã được chuyển sang FEEL; kiểm tra lại bản chuyển đổi.`,
   'engine/signal-name': (e) => `${e} phát hoặc chờ tín hiệu nhưng chưa đặt tên tín hiệu.`,
   'engine/link': (e) => `Sự kiện liên kết ${e} chưa ghép đúng cặp (cùng tên, cùng phạm vi).`,
   'engine/reachable': (e) => `Không có luồng nào dẫn tới ${e}.`,

@@ -2,12 +2,14 @@ import type { ModdleElement } from 'bpmn-moddle';
 import type { Findings } from './findings';
 import type { FlowNode } from './model';
 import { asList, candidateGroupsOf, splitList } from './roles';
+import { feelOf } from './expression';
+import { isJuel } from './juel';
 
 /**
  * Who a user task goes to and what it shows, from whichever dialect the file was drawn in:
  * Camunda 7 attributes, Camunda 8 (Zeebe) extension elements, standard BPMN `potentialOwner` /
- * `humanPerformer`, and our `tthc` attributes. Expressions (`${...}`, `=...`) are not applied: a
- * warning says so, and the static parts still count.
+ * `humanPerformer`, and our `tthc` attributes. Expressions (`=...`, or JUEL `${...}` translated)
+ * are evaluated when the task opens, beside the static names.
  */
 export function assignmentOf(
   task: ModdleElement,
@@ -27,25 +29,24 @@ export function assignmentOf(
   const id = task.id ?? '';
   const zeebe = extension(task, 'zeebe:assignmentDefinition');
   const owners = resourceNames(task, 'bpmn:PotentialOwner');
-  const dynamic = (value: unknown, what: string): string | undefined => {
+  const expressions: NonNullable<FlowNode['assignmentExpressions']> = {};
+  /** A static name list as it is; an expression (`=...`, JUEL) is kept to evaluate at run time. */
+  const dynamic = (value: unknown, what: keyof typeof expressions): string | undefined => {
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') return undefined;
-    if (/^(=|[$#]\{)/.test(text)) {
-      findings.warn(
-        `The ${what} of '${id}' is an expression ('${text}'), which the engine does not apply yet`,
-        id,
-      );
-      return undefined;
-    }
-    return text;
+    if (!text.startsWith('=') && !isJuel(text)) return text;
+    const feel = feelOf(text, { elementId: id, what: `the ${what}` }, findings);
+    if (feel !== undefined) expressions[what] = feel;
+    return undefined;
   };
   const groups = [
-    ...splitList(dynamic(zeebe?.candidateGroups, 'candidate groups')),
+    ...splitList(dynamic(task.get('camunda:candidateGroups'), 'candidateGroups')),
+    ...splitList(dynamic(zeebe?.candidateGroups, 'candidateGroups')),
     ...owners.filter((o) => o.kind === 'group').map((o) => o.name),
   ];
   const users = [
-    ...splitList(dynamic(task.get('camunda:candidateUsers'), 'candidate users')),
-    ...splitList(dynamic(zeebe?.candidateUsers, 'candidate users')),
+    ...splitList(dynamic(task.get('camunda:candidateUsers'), 'candidateUsers')),
+    ...splitList(dynamic(zeebe?.candidateUsers, 'candidateUsers')),
     ...owners.filter((o) => o.kind === 'user').map((o) => o.name),
   ];
   const assignee =
@@ -64,6 +65,7 @@ export function assignmentOf(
     candidateGroups,
     ...(users.length > 0 && { candidateUsers: [...new Set(users)] }),
     ...(assignee && { assignee }),
+    ...(Object.keys(expressions).length > 0 && { assignmentExpressions: expressions }),
     ...(formKey && { formKey }),
     ...withText('agency', text(task.get('tthc:agency')) ?? text(lane?.get('tthc:agency'))),
     ...withText(

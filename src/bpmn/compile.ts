@@ -308,7 +308,8 @@ function compileNode(
   if (type === 'userTask') {
     Object.assign(node, assignmentOf(element, laneOf, findings));
     // A step nobody was named for is not lost: the agency's leaders see it and can assign it.
-    if (node.candidateGroups?.length === 0 && !node.candidateUsers && !node.assignee) {
+    const named = node.candidateUsers || node.assignee || node.assignmentExpressions;
+    if (node.candidateGroups?.length === 0 && !named) {
       node.candidateGroups = [LEADERS];
       findings.warn(
         `User task '${id}' has no role, so it goes to the agency's leaders: put it in a lane or set candidate groups, users or an assignee`,

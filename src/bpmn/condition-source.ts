@@ -1,11 +1,13 @@
 import { parseExpression } from 'feelin';
 import type { ModdleElement } from 'bpmn-moddle';
 import type { Problem } from '../errors';
+import { isJuel, juelToFeel } from './juel';
 
 /**
  * Turns a sequence flow's `conditionExpression` into FEEL source, or says why it cannot run.
- * Camunda 8 writes `=expr`; plain FEEL is accepted as it is. Expressions in other languages
- * (JUEL `${...}`, JavaScript, XPath) are never evaluated, so they are refused here, at deploy.
+ * Camunda 8 writes `=expr`; plain FEEL is accepted as it is. Camunda 7's JUEL (`${...}`) is
+ * translated to FEEL where it has an equivalent, with a warning. Other languages (JavaScript,
+ * Groovy, XPath) are never evaluated, so they are refused here, at deploy.
  * The language is the expression's own, else the one the file declares on <definitions>, else
  * FEEL: BPMN's default is XPath, but modelers leave the attribute out and mean FEEL.
  */
@@ -33,16 +35,18 @@ export function conditionSource(
       },
     };
   }
-  if (language && !/feel/i.test(language)) {
+  const juel = isJuel(body) && (!language || /juel/i.test(language));
+  if (language && !/feel/i.test(language) && !juel) {
     return unsupported(flowId, `its condition is written in '${language}'; only FEEL is run`);
   }
-  if (/^[$#]\{/.test(body)) {
+  const translated = juel ? juelToFeel(body) : undefined;
+  if (translated && 'refused' in translated) {
     return unsupported(
       flowId,
-      `its condition '${body}' is a JUEL/script expression; write it in FEEL`,
+      `its condition '${body}' is JUEL with no FEEL equivalent (${translated.refused}); write it in FEEL`,
     );
   }
-  const feel = body.startsWith('=') ? body.slice(1).trim() : body;
+  const feel = translated ? translated.feel : body.startsWith('=') ? body.slice(1).trim() : body;
   if (feel === '') {
     return {
       code: 'BPMN_INVALID',
@@ -64,7 +68,15 @@ export function conditionSource(
       },
     };
   }
-  return { condition: feel };
+  if (!translated) return { condition: feel };
+  return {
+    condition: feel,
+    warning: {
+      elementId: flowId,
+      rule: 'engine/juel',
+      message: `The condition of '${flowId}' is JUEL ('${body}'), translated to FEEL as '${feel}'`,
+    },
+  };
 }
 
 function unsupported(flowId: string, why: string) {

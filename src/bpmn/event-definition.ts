@@ -5,6 +5,7 @@ import { asList } from './roles';
 import { isDate, isDuration, parseCycle } from '../calendar/iso-time';
 import { refuseClock } from './feel-clock';
 import { feelOf } from './expression';
+import { isJuel } from './juel';
 import { isWorkingTimeText, parseWorkingDuration } from '../calendar/working-duration';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
@@ -204,15 +205,13 @@ function timerDefinition(
     return null;
   }
   const [timer, expression] = given[0];
-  const body = text((expression as ModdleElement).body) ?? '';
-  if (/^[$#]\{/.test(body)) {
-    findings.add('BPMN_UNSUPPORTED', {
-      elementId: id,
-      rule: 'engine/expression-language',
-      message: `Timer '${id}' has a JUEL/script expression ('${body}'); write it in ISO 8601 or FEEL`,
-    });
-    return null;
-  }
+  const written = text((expression as ModdleElement).body) ?? '';
+  // JUEL becomes FEEL (`=...`); ISO 8601 text stays as it is.
+  const juel = isJuel(written)
+    ? feelOf(written, { elementId: id, what: 'the timer' }, findings)
+    : '';
+  if (juel === undefined) return null;
+  const body = juel === '' ? written : `=${juel}`;
   if (body.startsWith('=') && refuseClock(body, id, findings)) return null;
   const workingTime = definition.get('tthc:workingTime') === true;
   if (workingTime && timer !== 'duration') {

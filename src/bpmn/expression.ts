@@ -1,5 +1,6 @@
 import type { Findings } from './findings';
 import { refuseClock } from './feel-clock';
+import { isJuel, juelToFeel } from './juel';
 
 /** Where an expression sits, for the messages: the element and what the expression is for. */
 export interface ExpressionSite {
@@ -8,27 +9,32 @@ export interface ExpressionSite {
   what: string;
 }
 
-const JUEL = /^[$#]\{/;
-
 /**
  * The FEEL an expression attribute holds, or undefined (reported) when it cannot run. Camunda 8
- * writes `=expr`; a plain text is FEEL where FEEL is expected. JUEL (`${...}`) is refused here.
+ * writes `=expr`; a plain text is FEEL where FEEL is expected. Camunda 7's JUEL (`${...}`) is
+ * translated when it has a FEEL twin, with a warning showing both, and refused otherwise.
  */
 export function feelOf(text: string, site: ExpressionSite, findings: Findings): string | undefined {
   const trimmed = text.trim();
-  if (JUEL.test(trimmed)) {
-    findings.add('BPMN_UNSUPPORTED', {
-      elementId: site.elementId,
-      rule: 'engine/expression-language',
-      message: `${capitalized(site.what)} of '${site.elementId}' is a JUEL/script expression ('${trimmed}'); write it in FEEL`,
-    });
-    return undefined;
+  if (isJuel(trimmed)) {
+    const translated = juelToFeel(trimmed);
+    if ('refused' in translated) {
+      findings.add('BPMN_UNSUPPORTED', {
+        elementId: site.elementId,
+        rule: 'engine/expression-language',
+        message: `${capitalized(site.what)} of '${site.elementId}' is JUEL ('${trimmed}') that has no FEEL equivalent: ${translated.refused}; write it in FEEL`,
+      });
+      return undefined;
+    }
+    findings.warn(
+      `${capitalized(site.what)} of '${site.elementId}' is JUEL ('${trimmed}'), translated to FEEL as '${translated.feel}'`,
+      site.elementId,
+      'engine/juel',
+    );
+    return refuseClock(translated.feel, site.elementId, findings) ? undefined : translated.feel;
   }
   const feel = trimmed.startsWith('=') ? trimmed.slice(1).trim() : trimmed;
   return refuseClock(feel, site.elementId, findings) ? undefined : feel;
 }
-
-/** Whether a text is a JUEL or script expression rather than FEEL or a literal. */
-export const isJuelText = (text: string): boolean => JUEL.test(text.trim());
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

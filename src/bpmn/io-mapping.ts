@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { Findings } from './findings';
-import { refuseClock } from './feel-clock';
+import { feelOf } from './expression';
+import { isJuel } from './juel';
 import type { FlowNode } from './model';
 import { asList } from './roles';
 
@@ -9,7 +10,7 @@ type Mapping = { source: string; target: string };
 /**
  * Input and output mappings, from Camunda 8's `zeebe:ioMapping` (`zeebe:input source target`)
  * or Camunda 7's `camunda:inputOutput` (`camunda:inputParameter name`, its text a FEEL expression
- * after `=` or else a plain text value). JUEL values are refused.
+ * after `=`, JUEL translated to FEEL, or else a plain text value).
  */
 export function ioMappingsOf(
   element: ModdleElement,
@@ -22,18 +23,11 @@ export function ioMappingsOf(
   const add = (list: Mapping[], source: unknown, target: unknown) => {
     if (typeof target !== 'string' || target.trim() === '') return;
     const text = typeof source === 'string' ? source.trim() : '';
-    if (/^[$#]\{/.test(text)) {
-      findings.add('BPMN_UNSUPPORTED', {
-        elementId: id,
-        rule: 'engine/expression-language',
-        message: `The mapping of '${target}' on '${id}' is a JUEL/script expression ('${text}'); write it in FEEL`,
-      });
-      return;
-    }
-    // A plain value becomes a FEEL string literal; `=expr` and zeebe sources are FEEL.
-    const feel = text.startsWith('=') ? text.slice(1).trim() : JSON.stringify(text);
-    if (refuseClock(feel, id, findings)) return;
-    list.push({ source: feel, target: target.trim() });
+    // A plain value becomes a FEEL string literal; `=expr`, zeebe sources and JUEL are expressions.
+    const expression = text.startsWith('=') || isJuel(text);
+    const site = { elementId: id, what: `the mapping of '${target.trim()}'` };
+    const feel = expression ? feelOf(text, site, findings) : JSON.stringify(text);
+    if (feel !== undefined) list.push({ source: feel, target: target.trim() });
   };
   for (const extension of extensions) {
     if (extension.$type === 'zeebe:ioMapping') {

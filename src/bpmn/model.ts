@@ -74,6 +74,11 @@ export interface FlowNode {
   /** User tasks: officers who may take it by name, and the officer it goes to at once. */
   candidateUsers?: string[];
   assignee?: string;
+  /**
+   * User tasks: who it goes to, computed when the task opens (FEEL, or JUEL translated at deploy:
+   * `${initiator}`); each gives a name or a list of names, added to the static ones.
+   */
+  assignmentExpressions?: { assignee?: string; candidateUsers?: string; candidateGroups?: string };
   /** User tasks: the form to show (a form-js key or a Camunda form id). */
   formKey?: string;
   /** User tasks: the agency (cơ quan) whose officers do this step, for joint procedures. */

@@ -1,7 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { Findings } from './findings';
 import type { MultiInstance } from './model';
-import { refuseClock } from './feel-clock';
 import { asList } from './roles';
 import { feelOf } from './expression';
 
@@ -26,16 +25,7 @@ export function multiInstanceOf(
   const feel = (value: unknown): string | undefined => {
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') return undefined;
-    if (/^[$#]\{/.test(text)) {
-      findings.add('BPMN_UNSUPPORTED', {
-        elementId: id,
-        rule: 'engine/expression-language',
-        message: `The multi-instance of '${id}' has a JUEL/script expression ('${text}'); write it in FEEL`,
-      });
-      return undefined;
-    }
-    const feelText = text.startsWith('=') ? text.slice(1).trim() : text;
-    return refuseClock(feelText, id, findings) ? undefined : feelText;
+    return feelOf(text, { elementId: id, what: 'the multi-instance' }, findings);
   };
   const expression = (value: unknown) => feel((value as ModdleElement | undefined)?.body);
   const multiInstance: MultiInstance = { sequential: loop.isSequential === true };

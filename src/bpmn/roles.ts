@@ -10,7 +10,10 @@ export function candidateGroupsOf(
   task: ModdleElement,
   laneOf: ReadonlyMap<string, ModdleElement>,
 ): string[] {
-  const camunda = splitList(task.get('camunda:candidateGroups'));
+  // An expression there is evaluated when the task opens (see assignment.ts), not a role name.
+  const written = task.get('camunda:candidateGroups');
+  const expression = typeof written === 'string' && /^=|[$#]\{/.test(written.trim());
+  const camunda = expression ? [] : splitList(written);
   if (camunda.length > 0) return camunda;
   const taskRole = splitList(task.get('tthc:role'));
   if (taskRole.length > 0) return taskRole;

@@ -1,18 +1,14 @@
 import { bpmnProcess } from '../../support/bpmn';
 import { apiSuite } from '../../support/flows';
 
-const withZeebe = (xml: string) =>
-  xml.replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
-
 describe('multi-instance activities', () => {
   const suite = apiSuite();
   beforeAll(async () => {
     // Ask every agency of the list; two answers are enough to go on.
     await suite.f.deploy(
-      withZeebe(
-        bpmnProcess(
-          'ask-agencies',
-          `<bpmn:startEvent id="start" />
+      bpmnProcess(
+        'ask-agencies',
+        `<bpmn:startEvent id="start" />
            <bpmn:userTask id="ask" camunda:candidateGroups="office">
              <bpmn:multiInstanceLoopCharacteristics>
                <bpmn:extensionElements>
@@ -24,7 +20,6 @@ describe('multi-instance activities', () => {
            <bpmn:userTask id="decide" camunda:candidateGroups="leader" />
            <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="ask" />
            <bpmn:sequenceFlow id="b" sourceRef="ask" targetRef="decide" />`,
-        ),
       ),
     );
     // Sign each page, one after another.
@@ -191,10 +186,9 @@ describe('multi-instance activities', () => {
   it('copes with several instances finishing in the same step', async () => {
     const { f } = suite;
     await f.deploy(
-      withZeebe(
-        bpmnProcess(
-          'instant-items',
-          `<bpmn:startEvent id="start" />
+      bpmnProcess(
+        'instant-items',
+        `<bpmn:startEvent id="start" />
            <bpmn:subProcess id="each">
              <bpmn:multiInstanceLoopCharacteristics>
                <bpmn:extensionElements>
@@ -209,7 +203,6 @@ describe('multi-instance activities', () => {
            <bpmn:userTask id="after" camunda:candidateGroups="office" />
            <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="each" />
            <bpmn:sequenceFlow id="b" sourceRef="each" targetRef="after" />`,
-        ),
       ),
     );
     const id = await f.start('instant-items', 'MI-7', { items: [1, 2, 3] });

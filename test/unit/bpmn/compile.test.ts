@@ -150,7 +150,7 @@ describe('refusing what the engine cannot run', () => {
     expect(error.details.problems?.map((p) => p.elementId)).toEqual(['Script_1', 'Cancel_1']);
   });
 
-  it('refuses JUEL and JavaScript conditions at deploy, naming the flow', async () => {
+  it('translates simple JUEL, and refuses the rest of JUEL and JavaScript at deploy, naming the flow', async () => {
     const xml = (condition: string) =>
       bpmnProcess(
         'p',
@@ -160,12 +160,25 @@ describe('refusing what the engine cannot run', () => {
          <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="g" />
          <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="e">${condition}</bpmn:sequenceFlow>`,
       );
+    const translated = await compileBpmn(
+      xml(
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${approved &amp;&amp; fee gt 0}</bpmn:conditionExpression>',
+      ),
+    );
+    expect(translated.processes[0].flows.f2.condition).toBe('approved and (fee > 0)');
+    expect(translated.warnings).toContainEqual({
+      elementId: 'f2',
+      rule: 'engine/juel',
+      message:
+        "The condition of 'f2' is JUEL ('${approved && fee gt 0}'), translated to FEEL as 'approved and (fee > 0)'",
+    });
     const juel = await refusal(
       xml(
-        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${approved}</bpmn:conditionExpression>',
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${checker.approve(execution)}</bpmn:conditionExpression>',
       ),
     );
     expect(juel).toMatchObject({ code: 'BPMN_UNSUPPORTED', details: { elementId: 'f2' } });
+    expect(juel.message).toContain('no FEEL equivalent');
     const js = await refusal(
       xml(
         '<bpmn:conditionExpression language="javascript">next(null, true)</bpmn:conditionExpression>',
@@ -274,7 +287,7 @@ describe('assignment and procedure data from every dialect', () => {
        <bpmn:sequenceFlow id="f2" sourceRef="c7" targetRef="c8" />
        <bpmn:sequenceFlow id="f3" sourceRef="c8" targetRef="std" />
        <bpmn:sequenceFlow id="f4" sourceRef="std" targetRef="dynamic" />`,
-    ).replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
+    );
     const { processes, warnings } = await compileBpmn(xml);
     const { nodes } = processes[0];
     expect(nodes.c7).toMatchObject({
@@ -294,12 +307,14 @@ describe('assignment and procedure data from every dialect', () => {
       candidateUsers: ['em'],
       assignee: 'giang',
     });
-    expect(nodes.dynamic.assignee).toBeUndefined();
+    expect(nodes.dynamic).toMatchObject({
+      candidateGroups: ['office'],
+      assignmentExpressions: { assignee: 'starter' },
+    });
     expect(warnings).toContainEqual({
       elementId: 'dynamic',
-      rule: 'engine/advice',
-      message:
-        "The assignee of 'dynamic' is an expression ('${starter}'), which the engine does not apply yet",
+      rule: 'engine/juel',
+      message: "The assignee of 'dynamic' is JUEL ('${starter}'), translated to FEEL as 'starter'",
     });
   });
 });

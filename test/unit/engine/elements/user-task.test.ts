@@ -32,3 +32,29 @@ describe('a user task', () => {
     expect(JSON.stringify(run.state)).toBe(before);
   });
 });
+
+describe('a user task assigned by expression', () => {
+  it('evaluates its assignments when it opens, beside the names written in the file', async () => {
+    const run = await Run.start(
+      between(
+        '<bpmn:userTask id="a" camunda:assignee="${initiator}" camunda:candidateGroups="office" camunda:candidateUsers="=helpers" />',
+        'a',
+        'a',
+      ),
+      { initiator: 'an.nguyen', helpers: ['binh', 'chi'] },
+    );
+    expect(run.of('CREATE_TASK')[0]).toMatchObject({
+      assignee: 'an.nguyen',
+      candidateGroups: ['office'],
+      candidateUsers: ['binh', 'chi'],
+    });
+  });
+
+  it('refuses the step, naming the element, when an assignment gives no names', async () => {
+    await expect(
+      Run.start(between('<bpmn:userTask id="a" camunda:assignee="=count" />', 'a', 'a'), {
+        count: 3,
+      }),
+    ).rejects.toMatchObject({ code: 'EXPRESSION_FAILED', details: { elementId: 'a' } });
+  });
+});
