@@ -5,6 +5,7 @@
  */
 const esmOnly = [
   'bpmn-moddle',
+  'dmn-moddle',
   'moddle',
   'moddle-xml',
   'saxen',
