@@ -30,6 +30,7 @@ import { ApplicantKind1796018000000 } from './1796018000000-ApplicantKind';
 import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards';
 import { OfficeTimeZone1796428000000 } from './1796428000000-OfficeTimeZone';
 import { SignalSubscriptions1796429000000 } from './1796429000000-SignalSubscriptions';
+import { DecisionDefinitions1796430000000 } from './1796430000000-DecisionDefinitions';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -67,4 +68,5 @@ export const migrations = [
   AgencyParent1796427000000,
   OfficeTimeZone1796428000000,
   SignalSubscriptions1796429000000,
+  DecisionDefinitions1796430000000,
 ];

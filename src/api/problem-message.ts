@@ -37,6 +37,15 @@ const RULES: Record<string, (element: string) => string> = {
     `${e} gọi một quy trình chưa được triển khai hoặc không được đánh dấu chạy được (isExecutable).`,
   'engine/juel': (e) =>
     `Biểu thức JUEL (Camunda 7) của ${e} đã được chuyển sang FEEL; kiểm tra lại bản chuyển đổi.`,
+  'engine/decision': (e) => `${e} dùng một bảng quyết định (DMN) chưa được triển khai.`,
+  'dmn/xml': () => 'Tệp không phải DMN 1.3 hợp lệ (lỗi XML).',
+  'dmn/valid': (e) =>
+    `Bảng quyết định ${e} chưa hợp lệ (số cột, chính sách trả kết quả hoặc tên đầu ra).`,
+  'dmn/feel': (e) => `Biểu thức FEEL của ${e} trong bảng quyết định chưa đúng cú pháp.`,
+  'dmn/expression-language': (e) =>
+    `Biểu thức của ${e} không phải FEEL; bảng quyết định chỉ dùng FEEL.`,
+  'dmn/supported': (e) =>
+    `Hệ thống chưa thực hiện được quyết định ${e} (chỉ bảng quyết định và biểu thức FEEL).`,
   'engine/signal-name': (e) => `${e} phát hoặc chờ tín hiệu nhưng chưa đặt tên tín hiệu.`,
   'engine/link': (e) => `Sự kiện liên kết ${e} chưa ghép đúng cặp (cùng tên, cùng phạm vi).`,
   'engine/reachable': (e) => `Không có luồng nào dẫn tới ${e}.`,

@@ -6,6 +6,7 @@ import { authorizeAndAudit } from './authorization';
 import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ConsistencyResolver } from './resolvers/consistency.resolver';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
+import { DecisionResolver } from './resolvers/decision.resolver';
 import { DeskNoticeResolver } from './resolvers/desk-notice.resolver';
 import { DossierResolver } from './resolvers/dossier.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
@@ -33,6 +34,7 @@ export function buildApiSchema(changes: PubSub = new ChangeStreams()): Promise<G
     resolvers: [
       ConsistencyResolver,
       DeploymentResolver,
+      DecisionResolver,
       ProcessDefinitionResolver,
       ProcessInstanceResolver,
       TaskResolver,

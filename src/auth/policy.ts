@@ -91,6 +91,9 @@ export const POLICY: Record<string, Requirement> = {
   // Process designers.
   deployProcess: ['designer'],
   validateProcess: ['designer'],
+  deployDecision: ['designer'],
+  validateDecision: ['designer'],
+  decisionDefinitions: ['designer', 'admin'],
   deployForm: ['designer'],
   taskForms: ['designer'],
   // External workers and connected systems (another agency's answer, a payment): a message

@@ -118,6 +118,13 @@ async function deployAll(
       changed ? 'deployed' : 'unchanged',
     );
   }
+  for (const { file, result } of deployed.decisions) {
+    const versions = result.decisions.map((d) => `${d.key} v${d.version}`).join(', ');
+    logger.info(
+      { file, decisions: versions, changed: result.changed },
+      result.changed ? 'deployed' : 'unchanged',
+    );
+  }
   for (const { file, result } of deployed.processes) {
     const versions = result.definitions.map((d) => `${d.key} v${d.version}`).join(', ');
     logger.info(

@@ -3,16 +3,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deployBpmn, type DeployResult } from './deploy';
 import { decodeBpmnFile } from '../bpmn/decode';
+import { deployDmn, type DecisionDeployment } from './decisions';
 import { deployTaskForm, type TaskFormDeployment } from './step-forms';
 
 export interface DirectoryDeployment {
   /** Task forms (`*.form`), deployed first so the processes naming them find them. */
   forms: (TaskFormDeployment & { file: string })[];
+  /** DMN decisions (`*.dmn`), deployed before the processes that evaluate them. */
+  decisions: { file: string; result: DecisionDeployment }[];
   processes: { file: string; result: DeployResult }[];
 }
 
 /**
- * Deploys every `*.form` and then every `*.bpmn` under a folder, each kind in path order. Files
+ * Deploys every `*.form`, then every `*.dmn`, then every `*.bpmn` under a folder, each kind in path order. Files
  * whose content is already deployed produce no new version. One invalid file stops the run with
  * its name in the error.
  */
@@ -29,6 +32,15 @@ export async function deployDirectory(
       ...(await named(file, deployTaskForm(store, text, { source: file, now: now() }))),
     });
   }
+  // Decisions before processes: a business rule task finds its decision deployed.
+  const decisions = [];
+  for (const file of await filesUnder(directory, '.dmn')) {
+    const xml = decodeBpmnFile(await readFile(path.join(directory, file)));
+    decisions.push({
+      file,
+      result: await named(file, deployDmn(store, xml, { source: file, now: now() })),
+    });
+  }
   const processes = [];
   for (const file of await filesUnder(directory, '.bpmn')) {
     const bytes = await readFile(path.join(directory, file));
@@ -37,7 +49,7 @@ export async function deployDirectory(
     const result = await named(file, deploying());
     processes.push({ file, result });
   }
-  return { forms, processes };
+  return { forms, decisions, processes };
 }
 
 /** A failure says which file it came from. */

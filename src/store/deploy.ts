@@ -7,7 +7,12 @@ import { undeployedForms } from './step-forms';
 import { compileBpmn } from '../bpmn/compile';
 import type { Problem } from '../errors';
 import type { ProcessModel } from '../bpmn/model';
-import { DeploymentEntity, MessageStartEntity, ProcessDefinitionEntity } from './entities';
+import {
+  DecisionDefinitionEntity,
+  DeploymentEntity,
+  MessageStartEntity,
+  ProcessDefinitionEntity,
+} from './entities';
 
 export interface DeployResult {
   deployment: DeploymentEntity;
@@ -43,6 +48,7 @@ export async function deployBpmn(
     });
     warnings.push(...(await formWarnings(manager, processes)));
     warnings.push(...(await calledProcessWarnings(manager, processes, warnings)));
+    warnings.push(...(await decisionWarnings(manager, processes)));
     const definitions: ProcessDefinitionEntity[] = [];
     const created: ProcessDefinitionEntity[] = [];
     for (const model of processes) {
@@ -140,6 +146,24 @@ async function calledProcessWarnings(
       message: `Call activity '${node.id}' calls the process '${key}', which is not deployed: deploy it before a dossier gets there`,
       elementId: node.id,
       rule: 'engine/called-process',
+    });
+  }
+  return warnings;
+}
+
+/** A business rule task whose decision is not deployed would stop a dossier there. */
+async function decisionWarnings(
+  manager: EntityManager,
+  processes: readonly ProcessModel[],
+): Promise<Problem[]> {
+  const warnings: Problem[] = [];
+  for (const node of processes.flatMap((model) => Object.values(model.nodes))) {
+    const key = node.decision?.decisionId;
+    if (!key || (await manager.existsBy(DecisionDefinitionEntity, { key }))) continue;
+    warnings.push({
+      message: `Business rule task '${node.id}' evaluates the decision '${key}', which is not deployed: deploy its DMN file before a dossier gets there`,
+      elementId: node.id,
+      rule: 'engine/decision',
     });
   }
   return warnings;

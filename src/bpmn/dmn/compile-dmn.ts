@@ -227,3 +227,19 @@ function outputValues(output: ModdleElement): { values?: string[] } {
   );
   return values.length > 0 ? { values } : {};
 }
+
+/** Every problem of a DMN file, without deploying it (as validateBpmn for BPMN). */
+export async function validateDmn(
+  xml: string,
+): Promise<{ errors: Findings['warnings']; warnings: Findings['warnings'] }> {
+  try {
+    const { warnings } = await compileDmn(xml);
+    return { errors: [], warnings };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      errors: error.details.problems ?? [{ message: error.message, rule: 'dmn/xml' }],
+      warnings: error.details.warnings ?? [],
+    };
+  }
+}

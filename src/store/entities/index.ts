@@ -3,6 +3,7 @@ import { AgencyEntity } from './agency.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuthKeyEntity } from './auth-key.entity';
 import { CalendarTableEntity } from './calendar-table.entity';
+import { DecisionDefinitionEntity } from './decision-definition.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { DeskNoticeEntity } from './desk-notice.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
@@ -39,6 +40,7 @@ export {
   CalendarTableEntity,
   IncidentEntity,
   JobEntity,
+  DecisionDefinitionEntity,
   MessageStartEntity,
   MessageSubscriptionEntity,
   DeploymentEntity,
@@ -74,6 +76,7 @@ export type { IncidentResolution, IncidentStatus } from './incident.entity';
 export type { MembershipKind } from './role-membership.entity';
 
 export const entities = [
+  DecisionDefinitionEntity,
   DeploymentEntity,
   DeskNoticeEntity,
   ProcessDefinitionEntity,

@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../calendar/working-calendar';
 import { step } from '../../engine/step';
 import type { Command, Effect, InstanceState, Variables } from '../../engine/types';
 import { checkResidenceCommune } from '../residence-commune';
+import { decisionsFor } from '../decisions';
 import { officeCalendar } from '../calendars';
 import { definitionById } from '../definitions';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../entities';
@@ -67,6 +68,7 @@ export async function startInstance(
     command,
     now.toISOString(),
     calendar,
+    await decisionsFor(manager, definition.model),
   );
   const instance = newInstance(definition, input, state, now);
   await insertInstance(manager, instance);
@@ -119,6 +121,7 @@ export async function stepInstance(
     command,
     now.toISOString(),
     calendar,
+    await decisionsFor(manager, definition.model),
   );
   instance.state = state;
   instance.status = state.status;

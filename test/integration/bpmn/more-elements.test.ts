@@ -1,6 +1,7 @@
 import { bpmnProcess } from '../../support/bpmn';
 import { snapshotDatabase } from '../../support/database';
 import { apiSuite } from '../../support/flows';
+import { dmnTable } from '../../support/dmn';
 
 const SIGNAL = '<bpmn:signal id="law" name="law-changed" />';
 const withSignal = (id: string, elements: string) =>
@@ -201,5 +202,93 @@ describe('the elements designers draw in other tools, over GraphQL', () => {
     expect((await start()).data?.startProcess.openTasks).toEqual([{ elementId: 'desk' }]);
     expect((await start('online')).data?.startProcess.openTasks).toEqual([{ elementId: 'portal' }]);
     expect((await start('desk')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('business rule tasks and DMN decisions, over GraphQL', () => {
+  const suite = apiSuite();
+  const FEES = dmnTable({
+    id: 'copy-fee',
+    hitPolicy: 'FIRST',
+    inputs: ['applicantCategory', 'copies'],
+    outputs: ['fee'],
+    rules: [
+      ['"poor household","merit"', '-', '0'],
+      ['-', '-', '8000 * copies'],
+    ],
+  });
+  const PROCESS = bpmnProcess(
+    'copy-extract',
+    `<bpmn:startEvent id="start" />
+     <bpmn:businessRuleTask id="fee"><bpmn:extensionElements><zeebe:calledDecision decisionId="copy-fee" resultVariable="fee" /></bpmn:extensionElements></bpmn:businessRuleTask>
+     <bpmn:userTask id="done" camunda:candidateGroups="office" />
+     <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="fee" />
+     <bpmn:sequenceFlow id="b" sourceRef="fee" targetRef="done" />`,
+  );
+
+  it('warns at deploy when the decision is not deployed, and refuses the step that needs it', async () => {
+    const { warnings } = await suite.f.deploy(PROCESS);
+    expect(warnings.map((w: { message: string }) => w.message)).toContain(
+      "Business rule task 'fee' evaluates the decision 'copy-fee', which is not deployed: deploy its DMN file before a dossier gets there",
+    );
+    const result = await suite.api.graphql(`mutation { startProcess(key: "copy-extract") { id } }`);
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'DECISION_NOT_FOUND',
+      elementId: 'fee',
+      decisionId: 'copy-fee',
+    });
+  });
+
+  it('validates and deploys a DMN file in versions, and the task evaluates the latest', async () => {
+    const report = await suite.api.ok(
+      `query ($x: String!) { validateDecision(dmnXml: $x) { valid problems { rule } } }`,
+      { x: FEES },
+    );
+    expect(report.validateDecision).toEqual({ valid: true, problems: [] });
+    const deploy = (xml: string) =>
+      suite.api.ok(
+        `mutation ($x: String!) { deployDecision(dmnXml: $x) { changed decisions { key version } } }`,
+        { x: xml },
+      );
+    expect((await deploy(FEES)).deployDecision).toEqual({
+      changed: true,
+      decisions: [{ key: 'copy-fee', version: 1 }],
+    });
+    expect((await deploy(FEES)).deployDecision.changed).toBe(false);
+    const exempt = await suite.f.start('copy-extract', 'DMN-0001', {
+      applicantCategory: 'merit',
+      copies: 2,
+    });
+    const paying = await suite.f.start('copy-extract', 'DMN-0002', {
+      applicantCategory: 'other',
+      copies: 2,
+    });
+    expect((await suite.f.instance(exempt)).variables.fee).toBe(0);
+    expect((await suite.f.instance(paying)).variables.fee).toBe(16000);
+    await deploy(FEES.replace('8000 * copies', '10000 * copies'));
+    const later = await suite.f.start('copy-extract', 'DMN-0003', {
+      applicantCategory: 'other',
+      copies: 2,
+    });
+    expect((await suite.f.instance(later)).variables.fee).toBe(20000);
+  });
+
+  it('refuses an invalid DMN file with every problem, and writes nothing', async () => {
+    const before = await snapshotDatabase(suite.api.database.dataSource);
+    const broken = dmnTable({
+      id: 'broken',
+      inputs: ['a'],
+      outputs: ['x'],
+      rules: [['>> 1', '1']],
+    });
+    const result = await suite.api.graphql(
+      `mutation ($x: String!) { deployDecision(dmnXml: $x) { changed } }`,
+      { x: broken },
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BPMN_INVALID',
+      problems: [expect.objectContaining({ elementId: 'r1', rule: 'dmn/feel' })],
+    });
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
   });
 });
