@@ -53,7 +53,8 @@ const RULES: Record<string, (element: string) => string> = {
     `Các nhánh rẽ sau ${e} cần điều kiện (hoặc một nhánh mặc định).`,
   'engine/multi-instance': (e) => `Cấu hình lặp (đa thể hiện) của ${e} chưa đúng.`,
   'engine/message-name': (e) => `${e} chờ thông điệp nhưng chưa đặt tên thông điệp.`,
-  'engine/job-type': (e) => `Tác vụ tự động ${e} chưa có loại tác vụ (job type).`,
+  'engine/job-type': (e) =>
+    `Tác vụ tự động ${e} chưa có loại tác vụ (job type); tạm dùng mã của bước làm loại tác vụ.`,
   'engine/variables': (e) =>
     `Biến khai báo (tthc:variable) của ${e} chưa đúng: tên, kiểu, danh sách giá trị hoặc giá trị mặc định.`,
   'engine/form': (e) => `Bước ${e} dùng biểu mẫu chưa được triển khai; triển khai biểu mẫu trước.`,

@@ -35,7 +35,7 @@ export function conditionSource(
       },
     };
   }
-  const juel = isJuel(body) && (!language || /juel/i.test(language));
+  const juel = isJuel(body) && (!language || /juel/i.test(language) || vendorDefault);
   if (language && !/feel/i.test(language) && !juel) {
     return unsupported(flowId, `its condition is written in '${language}'; only FEEL is run`);
   }

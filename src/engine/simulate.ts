@@ -1,6 +1,6 @@
 import type { ProcessModel } from '../bpmn/model';
 import { step } from './step';
-import type { InstanceState, Instant, Variables } from './types';
+import type { Effect, InstanceState, Instant, Variables } from './types';
 
 export interface Simulation {
   /** The user tasks met, in the order they were completed. */
@@ -26,12 +26,13 @@ export function simulate(
   },
 ): Simulation {
   const tasks: string[] = [];
-  let { state } = step(
+  let { state, effects } = step(
     model,
     undefined,
     { type: 'START', variables: options.variables ?? {} },
     options.now,
   );
+  state = deliverOwnSignals(model, state, effects, options.now);
   for (let steps = 0; state.status === 'ACTIVE' && steps < (options.maxSteps ?? 1000); steps++) {
     const waiting = state.tokens.filter(
       (token) => model.nodes[token.elementId].type === 'userTask',
@@ -39,12 +40,13 @@ export function simulate(
     if (waiting.length === 0) break;
     const token = waiting[(options.choose?.(waiting.length) ?? 0) % waiting.length];
     tasks.push(token.elementId);
-    state = step(
+    const completed = step(
       model,
       state,
       { type: 'COMPLETE_TASK', waitId: token.id, variables: {} },
       options.now,
-    ).state;
+    );
+    state = deliverOwnSignals(model, completed.state, completed.effects, options.now);
   }
   return {
     tasks,
@@ -53,3 +55,43 @@ export function simulate(
     state,
   };
 }
+
+/**
+ * The store broadcasts a thrown signal after the step, to every instance waiting for it; alone in
+ * memory, the instance itself is the only one that can be waiting. At most `MAX_SIGNAL_ROUNDS`
+ * rounds, for processes that signal themselves in a loop.
+ */
+function deliverOwnSignals(
+  model: ProcessModel,
+  state: InstanceState,
+  effects: Effect[],
+  now: Instant,
+): InstanceState {
+  let pending = effects.filter((e) => e.type === 'BROADCAST_SIGNAL');
+  for (let round = 0; round < MAX_SIGNAL_ROUNDS && pending.length > 0; round++) {
+    const next: Effect[] = [];
+    for (const signal of pending) {
+      const waits = state.subscriptions.filter(
+        (s) => s.kind === 'signal' && s.signalName === signal.signalName,
+      );
+      for (const wait of waits) {
+        if (state.status !== 'ACTIVE' || !state.subscriptions.some((s) => s.id === wait.id))
+          continue;
+        const caught = step(
+          model,
+          state,
+          { type: 'CATCH_SIGNAL', subscriptionId: wait.id, variables: signal.variables },
+          now,
+        );
+        state = caught.state;
+        next.push(...caught.effects);
+      }
+    }
+    pending = next.filter(
+      (e): e is Extract<Effect, { type: 'BROADCAST_SIGNAL' }> => e.type === 'BROADCAST_SIGNAL',
+    );
+  }
+  return state;
+}
+
+const MAX_SIGNAL_ROUNDS = 20;
