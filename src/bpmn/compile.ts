@@ -25,7 +25,7 @@ import { checkDurations } from './durations';
 import { feeRuleOf } from './fee-rule';
 import { asyncOf } from './async';
 import { lintWithBpmnlint } from './lint';
-import { eventDefinitionOf } from './event-definition';
+import { eventDefinitionOf, throwsByJob } from './event-definition';
 import { declaredVariablesOf } from './declared-variables';
 import { decisionOf, scriptOf } from './script';
 import { checkLinks } from './check-links';
@@ -300,7 +300,8 @@ function compileNode(
   Object.assign(node, asyncOf(element, findings));
   const multiInstance = multiInstanceOf(element, findings);
   if (multiInstance) node.multiInstance = multiInstance;
-  if (type === 'serviceTask' || type === 'sendTask') Object.assign(node, jobOf(element, findings));
+  if (type === 'serviceTask' || type === 'sendTask' || throwsByJob(element))
+    Object.assign(node, jobOf(element, findings));
   if (type === 'callActivity') node.call = callOf(element, findings);
   if (type === 'scriptTask') Object.assign(node, scriptOf(element, findings));
   if (type === 'businessRuleTask') Object.assign(node, decisionOf(element, findings));

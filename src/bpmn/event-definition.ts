@@ -164,6 +164,8 @@ function messageDefinition(
   const id = element.id ?? '';
   const message = reference as ModdleElement | undefined;
   const messageName = text(message?.name);
+  // Camunda 8 sends from a throw or end event through a job worker: no message is named then.
+  if (!messageName && throwsByJob(element)) return null;
   if (!messageName) {
     findings.invalid(
       `'${id}' refers to no message with a name: every message needs a name`,
@@ -253,4 +255,20 @@ export function timerTextValid(
   if (timer === 'duration') return isDuration(text);
   const cycle = parseCycle(text);
   return cycle !== undefined && cycle.repetitions !== 0;
+}
+
+/** A message throw or end event done by a job worker (Camunda 8's `zeebe:taskDefinition`). */
+export function throwsByJob(element: ModdleElement): boolean {
+  const throwing =
+    element.$type === 'bpmn:IntermediateThrowEvent' || element.$type === 'bpmn:EndEvent';
+  const hasMessage = asList(element.eventDefinitions).some(
+    (d) => d.$type === 'bpmn:MessageEventDefinition',
+  );
+  return (
+    throwing &&
+    hasMessage &&
+    asList((element.extensionElements as ModdleElement | undefined)?.values).some(
+      (value) => value.$type === 'zeebe:taskDefinition',
+    )
+  );
 }

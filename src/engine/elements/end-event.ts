@@ -1,6 +1,7 @@
 import { cancelScope } from '../cancel';
 import type { ArriveBehaviour } from '../execution';
 import { sendMessage } from './message-throw';
+import { arriveAtServiceTask } from './service-task';
 import { throwEvent } from '../error-propagation';
 import { compensate } from '../compensation';
 import { broadcastSignal } from './throw-events';
@@ -11,7 +12,10 @@ import { broadcastSignal } from './throw-events';
  * sub-processes around it; a message end sends its message, a signal end broadcasts its signal;
  * a compensation end waits for the handlers it runs.
  */
-export const arriveAtEndEvent: ArriveBehaviour = (execution, node, { scopeId }) => {
+export const arriveAtEndEvent: ArriveBehaviour = (execution, node, arrival) => {
+  // Camunda 8 sends the message of such an event through a job worker; the path ends after it.
+  if (node.jobType) return arriveAtServiceTask(execution, node, arrival);
+  const { scopeId } = arrival;
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const event = node.event;
   if (event?.kind === 'message') sendMessage(execution, node, event, scopeId);

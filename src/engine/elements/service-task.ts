@@ -26,7 +26,7 @@ export function completeJob(execution: Execution, waitId: number, variables: Var
   const { token, node } = takeWait(
     execution,
     waitId,
-    ['serviceTask', 'sendTask'],
+    ['serviceTask', 'sendTask', 'intermediateThrowEvent', 'endEvent'],
     () => new AppError('JOB_NOT_ACTIVE', `No job waits as '${waitId}' in this instance`),
   );
   handBack(execution, node, token, variables);

@@ -3,12 +3,16 @@ import type { ArriveBehaviour, Execution } from '../execution';
 import { throwEvent } from '../error-propagation';
 import { compensate } from '../compensation';
 import { sendMessage } from './message-throw';
+import { arriveAtServiceTask } from './service-task';
 
 /**
  * An intermediate throw event: none passes, message sends, signal broadcasts, escalation throws
  * and goes on, link jumps to its catch event, compensation waits for its handlers.
  */
-export const arriveAtThrowEvent: ArriveBehaviour = (execution, node, { scopeId }) => {
+export const arriveAtThrowEvent: ArriveBehaviour = (execution, node, arrival) => {
+  // Camunda 8 sends the message of such an event through a job worker, like a send task.
+  if (node.jobType) return arriveAtServiceTask(execution, node, arrival);
+  const { scopeId } = arrival;
   execution.history('ELEMENT_ACTIVATED', node.id, node.type);
   const event = node.event;
   if (event?.kind === 'message') sendMessage(execution, node, event, scopeId);

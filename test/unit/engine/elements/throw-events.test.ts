@@ -34,4 +34,21 @@ describe('an intermediate throw event', () => {
     );
     expect(run.tokens()).toEqual(['a', 'leader', 'work']);
   });
+
+  it('a message throw with a zeebe:taskDefinition is sent by a job worker, then goes on', async () => {
+    const run = await Run.start(
+      between(
+        `<bpmn:intermediateThrowEvent id="notify"><bpmn:extensionElements><zeebe:taskDefinition type="sms" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>
+         <bpmn:userTask id="a" tthc:role="office" />
+         <bpmn:sequenceFlow id="f" sourceRef="notify" targetRef="a" />`,
+        'notify',
+        'a',
+      ),
+    );
+    expect(run.of('CREATE_JOB')).toEqual([
+      expect.objectContaining({ elementId: 'notify', jobType: 'sms' }),
+    ]);
+    run.completeJob('notify');
+    expect(run.tokens()).toEqual(['a']);
+  });
 });
