@@ -40,7 +40,8 @@ export interface CompiledBpmn {
   warnings: Problem[];
 }
 
-const NODE_TYPES: Record<string, FlowNodeType> = {
+/** The BPMN elements the engine runs, by their type in the file. */
+export const NODE_TYPES: Record<string, FlowNodeType> = {
   'bpmn:StartEvent': 'startEvent',
   'bpmn:EndEvent': 'endEvent',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',

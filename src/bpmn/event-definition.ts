@@ -9,7 +9,7 @@ import { isJuel } from './juel';
 import { isWorkingTimeText, parseWorkingDuration } from '../calendar/working-duration';
 
 /** Which event definitions the engine runs where; anything else is refused, naming the element. */
-const ALLOWED: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
+export const EVENT_KINDS: Partial<Record<FlowNodeType, EventDefinition['kind'][]>> = {
   startEvent: ['message', 'timer', 'error', 'escalation', 'signal', 'conditional'],
   endEvent: ['terminate', 'error', 'escalation', 'message', 'signal', 'compensate'],
   intermediateCatchEvent: ['message', 'timer', 'signal', 'conditional', 'link'],
@@ -45,7 +45,7 @@ export function eventDefinitionOf(
     findings.unsupported(`Event '${id}' has a ${kind}, which the engine does not run yet`, id);
     return undefined;
   }
-  if (!ALLOWED[type]?.includes(compiled.kind)) {
+  if (!EVENT_KINDS[type]?.includes(compiled.kind)) {
     findings.unsupported(
       `A ${compiled.kind} event definition on a ${type} ('${id}') is not supported`,
       id,

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ERROR_CODES, userMessage } from '../api/user-message';
 import { POLICY } from '../auth/policy';
+import { NODE_TYPES } from '../bpmn/compile';
+import { EVENT_KINDS } from '../bpmn/event-definition';
 import { chromiumPath, logLevelOf, metricsToken, PROJECT_ROOT, readConfig } from '../config';
 
 /**
- * docs/reference.md, made from the code: the error codes, the settings, who may call what, and
- * the `tthc:` attributes of a procedure file. `npm run docs:reference` writes it; a test fails
+ * docs/reference.md, made from the code: the error codes, the settings, who may call what, the
+ * BPMN elements that run, and the `tthc:` attributes of a procedure file. `npm run docs:reference` writes it; a test fails
  * when the checked-in page differs.
  */
 export function referencePage(): string {
@@ -44,12 +46,25 @@ export function referencePage(): string {
           typeof who === 'string' ? who : who.join(', '),
         ]),
     ),
+    '## BPMN elements the engine runs',
+    '',
+    'Anything else is refused at deploy, naming the element (src/bpmn/compile.ts,',
+    'src/bpmn/event-definition.ts). Events without a definition are "none" events.',
+    '',
+    table(['element', 'event definitions'], elementRows()),
     '## The `tthc:` attributes',
     '',
     'What a procedure file may say beyond BPMN (src/bpmn/tthc-moddle.json).',
     '',
     table(['attribute', 'on', 'type'], tthcAttributes()),
   ].join('\n');
+}
+
+function elementRows(): string[][] {
+  return Object.entries(NODE_TYPES).map(([element, type]) => [
+    `\`${element}\``,
+    (EVENT_KINDS[type] ?? []).join(', '),
+  ]);
 }
 
 function table(head: string[], rows: string[][]): string {

@@ -4,6 +4,7 @@ import type { JobEntity } from '../store/entities';
 import { definitionById } from '../store/definitions';
 import { claimJobs, consumeJob, lockJob, updateJob } from '../store/jobs';
 import { withUnitOfWork } from '../store/pipeline/dispatch';
+import { heldCall } from '../store/pipeline/held-calls';
 import type { UnitOfWork } from '../store/pipeline/unit-of-work';
 import type { Store } from '../store/store';
 import { failTakenJob } from './failure';
@@ -21,7 +22,8 @@ export interface TimerRound {
 
 /**
  * Fires the timers that are due, oldest first, in batches until none is left: the timers of
- * instances, their async continuations and the timer start events of processes. Each timer is taken (reserved for this
+ * instances, their async continuations, the timer start events of processes and retried held
+ * calls. Each timer is taken (reserved for this
  * runner), then fired in its own transaction that consumes (or moves on) the job with the step
  * it causes: its effect lands once however many runners race, and a runner that dies mid-way
  * leaves its timers to be taken again when their reservation ends. A timer whose step the engine
@@ -39,7 +41,7 @@ export async function fireDueTimers(
   for (;;) {
     const at = round.clock?.() ?? now;
     const taken = await claimJobs(store, {
-      kinds: ['timer', 'continue', 'start'],
+      kinds: ['timer', 'continue', 'start', 'call'],
       holder,
       max: batch,
       lockSeconds: round.lockSeconds ?? 60,
@@ -63,6 +65,7 @@ async function fireTimer(
       const current = await lockJob(unit.tx, job.id);
       if (!current || current.lockedBy !== holder) return false;
       if (current.kind === 'start') await startInstanceByTimer(unit, current);
+      else if (current.kind === 'call') await makeHeldCall(unit, current);
       else await fireInstanceJob(unit, current);
       return true;
     });
@@ -90,6 +93,19 @@ async function fireInstanceJob(unit: UnitOfWork, job: JobEntity): Promise<void> 
       ? { type: 'CONTINUE' as const, waitId: job.waitId }
       : { type: 'FIRE_TIMER' as const, subscriptionId: job.waitId };
   await unit.step(locked, command);
+}
+
+/**
+ * A call held until its process was deployed (src/store/pipeline/held-calls.ts), retried: made
+ * now if the call activity still waits. Still missing, it is held again with a new incident.
+ */
+async function makeHeldCall(unit: UnitOfWork, job: JobEntity): Promise<void> {
+  const locked = await unit.lock(job.instanceId ?? '');
+  await consumeJob(unit.tx, job, unit.now);
+  const call = heldCall(job);
+  const waits = locked.instance.state.tokens.some((t) => t.id === job.waitId);
+  if (!call || locked.instance.status !== 'ACTIVE' || !waits) return;
+  await unit.callChild(locked.instance, call);
 }
 
 /**

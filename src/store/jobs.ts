@@ -57,7 +57,7 @@ export async function nextDueAt(store: Store, types: string[]): Promise<Date | n
   const [row] = await preparedQuery<{ due: Date | null }>(
     store.manager,
     `SELECT min(GREATEST(due_at, COALESCE(locked_until, due_at))) AS due FROM job
-      WHERE retries > 0 AND (kind IN ('timer', 'continue', 'start', 'message') OR type = ANY($1))`,
+      WHERE retries > 0 AND (kind IN ('timer', 'continue', 'start', 'message', 'call') OR type = ANY($1))`,
     [types],
   );
   return row?.due ?? null;

@@ -4,10 +4,35 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 
 /**
  * A timer of an instance, a service task's job, an async continuation, a timer start event of a
- * process, or a message a step sent (the outbox: delivered once, even if the sender's server
- * dies after its commit).
+ * process, a message a step sent (the outbox: delivered once, even if the sender's server
+ * dies after its commit), or a call activity whose process is not deployed yet (`call`: held
+ * with an incident until someone deploys it and retries).
  */
-export type JobKind = 'timer' | 'task' | 'continue' | 'start' | 'message';
+export type JobKind = 'timer' | 'task' | 'continue' | 'start' | 'message' | 'call';
+
+export interface MessagePayload {
+  /** A signal's broadcast rather than a message: `messageName` is the signal's name. */
+  signal?: true;
+  messageName: string;
+  correlationKey: string | null;
+  /** The sender's variables (JSON). */
+  variables: object;
+  /** The instance that sent it. */
+  from: string;
+  /** How many messages, each caused by the one before, led to this one. */
+  hops?: number;
+}
+
+/** A call activity's start of another process, waiting for that process to be deployed. */
+export interface CallPayload {
+  call: {
+    elementId: string;
+    processKey: string;
+    version?: number;
+    variables: object;
+    businessKey: string | null;
+  };
+}
 
 /**
  * Work due at a time: a timer to fire, or a service task's job for a handler or an external
@@ -32,20 +57,9 @@ export class JobEntity {
   @ForeignKey(() => ProcessDefinitionEntity, { onDelete: 'CASCADE' })
   definitionId!: string | null;
 
-  /** For a message or a signal: what to deliver. */
+  /** For a message or a signal: what to deliver; for a held call: the call to make. */
   @Column({ type: 'jsonb', nullable: true })
-  payload!: {
-    /** A signal's broadcast rather than a message: `messageName` is the signal's name. */
-    signal?: true;
-    messageName: string;
-    correlationKey: string | null;
-    /** The sender's variables (JSON). */
-    variables: object;
-    /** The instance that sent it. */
-    from: string;
-    /** How many messages, each caused by the one before, led to this one. */
-    hops?: number;
-  } | null;
+  payload!: MessagePayload | CallPayload | null;
 
   /**
    * For a timer start event with a cycle: the interval, how many more times (null: for ever), and

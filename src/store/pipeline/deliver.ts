@@ -60,7 +60,7 @@ export async function deliverMessageJob(
   try {
     return await store.transaction(async (tx) => {
       const job = await takeMessageJob(tx.manager, jobId, now, holder);
-      if (!job?.payload) return [];
+      if (!job?.payload || !('messageName' in job.payload)) return [];
       await consumeJob(tx, job, now);
       const { signal, messageName, correlationKey, variables, from, hops = 0 } = job.payload;
       if (hops >= MAX_MESSAGE_HOPS) {

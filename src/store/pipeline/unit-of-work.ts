@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { processVariables } from '../../engine/state';
 import type { Command } from '../../engine/types';
-import { AppError, notFound } from '../../errors';
+import { AppError } from '../../errors';
 import { ProcessDefinitionEntity, ProcessInstanceEntity } from '../entities';
 import { preparedQuery } from '../prepared';
 import { entityFromRow } from '../rows';
@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import { lockInstance, lockInstanceOfTask, type LockedInstance } from './instance-rows';
 import type { FollowUp, OpenTask, SentMessage } from './plan/write-plan';
 import { startInstance, stepInstance, type StartInput, type Stepped } from './step-instance';
+import { holdCall } from './held-calls';
 
 /** Processes that call each other within one unit of work stop here rather than go on for ever. */
 const MAX_CALL_DEPTH = 20;
@@ -62,6 +63,14 @@ export class UnitOfWork {
   }
 
   /** Runs a command on a locked instance, and all it causes. */
+  /** A held call activity starts its process now (see holdCall), and all that causes. */
+  async callChild(
+    parent: ProcessInstanceEntity,
+    effect: Extract<FollowUp, { type: 'START_CHILD' }>,
+  ): Promise<void> {
+    await this.process({ kind: 'startChild', parent, effect });
+  }
+
   async step(target: LockedInstance, command: Command, knownTask?: KnownTask): Promise<Stepped> {
     return (await this.process({ kind: 'step', target, command, knownTask }))!;
   }
@@ -137,6 +146,11 @@ export class UnitOfWork {
       );
     }
     const definition = await calledDefinition(this.manager, effect);
+    if (!definition) {
+      // The officer's step stands; the call waits, with an incident, for the process to deploy.
+      await holdCall(this.tx, parent, effect, this.now);
+      return undefined;
+    }
     return startInstance(
       this.manager,
       definition,
@@ -220,21 +234,12 @@ async function stillWaits(
 async function calledDefinition(
   manager: EntityManager,
   start: Extract<FollowUp, { type: 'START_CHILD' }>,
-): Promise<ProcessDefinitionEntity> {
-  const definition = await manager.findOne(ProcessDefinitionEntity, {
+): Promise<ProcessDefinitionEntity | null> {
+  return manager.findOne(ProcessDefinitionEntity, {
     where:
       start.version === undefined
         ? { key: start.processKey }
         : { key: start.processKey, version: start.version },
     order: { version: 'DESC' },
   });
-  if (!definition) {
-    const which =
-      start.version === undefined ? start.processKey : `${start.processKey} v${start.version}`;
-    throw notFound(`Process called by '${start.elementId}'`, which, {
-      elementId: start.elementId,
-      key: start.processKey,
-    });
-  }
-  return definition;
 }

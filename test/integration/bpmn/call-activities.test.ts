@@ -1,5 +1,6 @@
 import { bpmnProcess } from '../../support/bpmn';
 import { apiSuite } from '../../support/flows';
+import { fireDueTimers } from '../../../src/jobs/timers';
 
 describe('call activities', () => {
   const suite = apiSuite();
@@ -77,29 +78,51 @@ describe('call activities', () => {
     expect(await suite.f.taskStates(child.id)).toEqual(['verify:CANCELED']);
   });
 
-  it('refuses to start when the called process is not deployed, naming it, and creates nothing', async () => {
+  it('holds a call to a process not deployed with an incident that says so, and makes it once deployed and retried', async () => {
     await suite.f.deploy(
       bpmnProcess(
-        'calls-nothing',
+        'calls-later',
         `<bpmn:startEvent id="s" />
-         <bpmn:callActivity id="missing" calledElement="no-such-process" />
+         <bpmn:callActivity id="missing" calledElement="deployed-later" />
          <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="missing" />`,
       ),
     );
-    const count = async () =>
+    // The start (an officer's step) stands; the call waits, and the incident names what is missing.
+    const id = await suite.f.start('calls-later', 'CALL-0001');
+    const incidentsOf = async () =>
       (
-        await suite.api.database.dataSource.query(`SELECT count(*)::int AS n FROM process_instance`)
-      )[0].n;
-    const before = await count();
-    const result = await suite.api.graphql(
-      `mutation { startProcess(key: "calls-nothing") { id } }`,
+        await suite.api.ok(
+          `query ($id: ID!) { processInstance(id: $id) { children { id } incidents { id elementId jobType status message } } }`,
+          { id },
+        )
+      ).processInstance;
+    const held = await incidentsOf();
+    expect(held.children).toEqual([]);
+    expect(held.incidents).toEqual([
+      expect.objectContaining({
+        elementId: 'missing',
+        jobType: 'call',
+        status: 'OPEN',
+        message:
+          "CALLED_PROCESS_MISSING: call activity 'missing' calls the process 'deployed-later', which is not deployed: deploy it, then retry this incident",
+      }),
+    ]);
+    await suite.f.deploy(
+      bpmnProcess(
+        'deployed-later',
+        `<bpmn:startEvent id="s" />
+         <bpmn:userTask id="work" camunda:candidateGroups="police" />
+         <bpmn:sequenceFlow id="a" sourceRef="s" targetRef="work" />`,
+      ),
     );
-    expect(result.errors?.[0].extensions).toMatchObject({
-      code: 'NOT_FOUND',
-      elementId: 'missing',
-      key: 'no-such-process',
+    await suite.api.ok(`mutation ($id: ID!) { retryIncident(id: $id) { status } }`, {
+      id: held.incidents[0].id,
     });
-    expect(await count()).toBe(before);
+    await fireDueTimers(suite.api.database.store, new Date());
+    const made = await incidentsOf();
+    expect(made.incidents.map((i: { status: string }) => i.status)).toEqual(['RESOLVED']);
+    expect(made.children).toHaveLength(1);
+    expect(await suite.f.waitingAt(made.children[0].id)).toEqual(['work']);
   });
 
   it('stops processes that call themselves without a wait, rather than recurse for ever', async () => {

@@ -1,4 +1,5 @@
 import type { JobEntity } from '../../entities';
+import type { MessagePayload } from '../../entities/job.entity';
 import type { EffectHandler, Planning } from './write-plan';
 import { SENDER_DELIVERS_WITHIN_MS } from './write-plan';
 
@@ -102,7 +103,7 @@ export const broadcastSignal: EffectHandler<'BROADCAST_SIGNAL'> = (effect, plann
 function outbox(
   planning: Planning,
   elementId: string,
-  payload: Omit<NonNullable<JobEntity['payload']>, 'from'>,
+  payload: Omit<MessagePayload, 'from'>,
 ): void {
   const { context } = planning;
   const message: JobEntity = {
