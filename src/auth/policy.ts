@@ -101,6 +101,7 @@ export const POLICY: Record<string, Requirement> = {
   correlateMessage: ['worker'],
   // A signal reaches every instance waiting for it: connected systems, and administrators.
   broadcastSignal: ['worker', 'admin'],
+  evaluateConditions: ['worker', 'admin'],
   fetchAndLockJobs: ['worker'],
   completeJob: ['worker'],
   failJob: ['worker'],

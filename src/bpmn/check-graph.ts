@@ -68,6 +68,11 @@ function checkStarts(
           model.messageStarts.push({ elementId: start.id, messageName: start.event.messageName });
         } else if (start.event?.kind === 'timer') {
           (model.timerStarts ??= []).push(start.id);
+        } else if (start.event?.kind === 'conditional') {
+          (model.conditionalStarts ??= []).push({
+            elementId: start.id,
+            condition: start.event.condition,
+          });
         } else if (start.event?.kind === 'signal') {
           (model.signalStarts ??= []).push({
             elementId: start.id,

@@ -259,8 +259,11 @@ export interface ProcessModel {
   startEventId?: string;
   /** Process-level signal start events: a broadcast signal of this name starts an instance there. */
   signalStarts?: { elementId: string; signalName: string }[];
-  /** Process-level conditional start events (started when evaluated over given variables). */
-  conditionalStarts?: string[];
+  /**
+   * Process-level conditional start events: `evaluateConditions(variables)` starts an instance at
+   * each one whose FEEL condition holds over the variables given.
+   */
+  conditionalStarts?: { elementId: string; condition: string }[];
   /** Process-level message start events: a message of this name starts an instance there. */
   messageStarts: { elementId: string; messageName: string }[];
   /** Process-level timer start events: the latest version starts an instance when each fires. */

@@ -97,6 +97,12 @@ export async function deployBpmn(
           elementId: start.elementId,
           messageName: start.signalName,
         })),
+        // Found by kind; the condition itself is read from the model when evaluated.
+        ...(definition.model.conditionalStarts ?? []).map((start) => ({
+          kind: 'conditional' as const,
+          elementId: start.elementId,
+          messageName: start.elementId,
+        })),
       ].map((start) => ({ ...start, definitionId: definition.id, key: definition.key }));
       if (starts.length > 0) await manager.insert(MessageStartEntity, starts);
       await scheduleTimerStarts(manager, definition, options.now, await officeCalendar(manager));

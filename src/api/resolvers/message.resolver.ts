@@ -5,7 +5,9 @@ import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
 import { CorrelationResult } from '../types/correlation.type';
 import { SignalBroadcast } from '../types/signal-broadcast.type';
-import { broadcastSignal } from '../../commands/broadcast-signal';
+import { broadcastSignal, evaluateConditions } from '../../commands/signals-and-conditions';
+import { ProcessInstance } from '../types/process-instance.type';
+import type { ProcessInstanceEntity } from '../../store/entities';
 
 @Resolver()
 export class MessageResolver {
@@ -46,6 +48,23 @@ export class MessageResolver {
     return broadcastSignal(context.store, {
       signalName: requiredText(name, 'name'),
       variables: variablesInput(variables, 'variables'),
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => [ProcessInstance], {
+    description:
+      'Starts every process whose latest version begins with a conditional start event that holds over these variables; ' +
+      'the instances started (none is no error).',
+  })
+  async evaluateConditions(
+    @Arg('variables', () => GraphQLJSON) variables: unknown,
+    @Arg('businessKey', () => String, { nullable: true }) businessKey: string | undefined,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstanceEntity[]> {
+    return evaluateConditions(context.store, {
+      variables: variablesInput(variables, 'variables'),
+      businessKey: optionalText(businessKey, 'businessKey') ?? null,
       now: context.now(),
     });
   }

@@ -18,9 +18,12 @@ export class MessageStartEntity {
   @Column({ type: 'varchar', length: 255 })
   key!: string;
 
-  /** A message start, or a signal start (started by every broadcast of the name). */
+  /**
+   * A message start, a signal start (started by every broadcast of the name), or a conditional
+   * start (started by evaluateConditions when its condition holds).
+   */
   @Column({ type: 'varchar', length: 16, default: 'message' })
-  kind!: 'message' | 'signal';
+  kind!: 'message' | 'signal' | 'conditional';
 
   /** The message's name, or the signal's. */
   @Column({ name: 'message_name', type: 'varchar', length: 255 })

@@ -183,6 +183,26 @@ describe('the elements designers draw in other tools, over GraphQL', () => {
     expect(await suite.f.waitingAt(id)).toEqual(['done']);
   });
 
+  it('evaluateConditions starts the processes whose conditional start holds', async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'large-fee-review',
+        `<bpmn:startEvent id="large"><bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">=fee &gt; 1000000</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:startEvent>
+         <bpmn:userTask id="review" camunda:candidateGroups="leader" />
+         <bpmn:sequenceFlow id="a" sourceRef="large" targetRef="review" />`,
+      ),
+    );
+    const evaluate = (fee: number) =>
+      suite.api.ok(
+        `mutation ($v: JSON!) { evaluateConditions(variables: $v, businessKey: "COND-1") { id businessKey openTasks { elementId } } }`,
+        { v: { fee } },
+      );
+    expect((await evaluate(500)).evaluateConditions).toEqual([]);
+    expect((await evaluate(2_000_000)).evaluateConditions).toEqual([
+      expect.objectContaining({ businessKey: 'COND-1', openTasks: [{ elementId: 'review' }] }),
+    ]);
+  });
+
   it('a process with several none starts starts where it is told', async () => {
     await suite.f.deploy(
       bpmnProcess(
