@@ -26,13 +26,13 @@ export function simulate(
   },
 ): Simulation {
   const tasks: string[] = [];
-  let { state, effects } = step(
+  const started = step(
     model,
     undefined,
     { type: 'START', variables: options.variables ?? {} },
     options.now,
   );
-  state = deliverOwnSignals(model, state, effects, options.now);
+  let state = deliverOwnSignals(model, started.state, started.effects, options.now);
   for (let steps = 0; state.status === 'ACTIVE' && steps < (options.maxSteps ?? 1000); steps++) {
     const waiting = state.tokens.filter(
       (token) => model.nodes[token.elementId].type === 'userTask',

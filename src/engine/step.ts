@@ -123,6 +123,12 @@ export function step(
     checkDeclared(model, command.variables);
   }
   const running = execution(structuredClone(state));
+  apply(running, command);
+  return finish(running);
+}
+
+/** What a command does to a running instance, before its tokens move. */
+function apply(running: Execution, command: Exclude<Command, { type: 'START' }>): void {
   switch (command.type) {
     case 'COMPLETE_TASK':
       completeUserTask(running, command.waitId, command.variables, command.actor);
@@ -158,10 +164,11 @@ export function step(
     case 'CANCEL':
       running.state.status = 'TERMINATED';
       cancelScope(running, ROOT_SCOPE, { removeScope: false });
-      running.history('PROCESS_TERMINATED', model.key, 'process', { actor: command.actor });
+      running.history('PROCESS_TERMINATED', running.model.key, 'process', {
+        actor: command.actor,
+      });
       break;
   }
-  return finish(running);
 }
 
 /** Moves every token as far as it goes, then stops or restarts the deadline clock. */

@@ -86,29 +86,35 @@ export async function deployBpmn(
     // Only the latest version of a process starts by message, signal or timer: it replaces the older ones.
     for (const definition of created) {
       await manager.delete(MessageStartEntity, { key: definition.key });
-      const starts = [
-        ...definition.model.messageStarts.map((start) => ({
-          kind: 'message' as const,
-          elementId: start.elementId,
-          messageName: start.messageName,
-        })),
-        ...(definition.model.signalStarts ?? []).map((start) => ({
-          kind: 'signal' as const,
-          elementId: start.elementId,
-          messageName: start.signalName,
-        })),
-        // Found by kind; the condition itself is read from the model when evaluated.
-        ...(definition.model.conditionalStarts ?? []).map((start) => ({
-          kind: 'conditional' as const,
-          elementId: start.elementId,
-          messageName: start.elementId,
-        })),
-      ].map((start) => ({ ...start, definitionId: definition.id, key: definition.key }));
+      const starts = startRows(definition);
       if (starts.length > 0) await manager.insert(MessageStartEntity, starts);
       await scheduleTimerStarts(manager, definition, options.now, await officeCalendar(manager));
     }
     return { deployment, definitions, warnings, changed: true };
   });
+}
+
+/** How the latest version of a process may start other than by a client: messages, signals, conditions. */
+function startRows(definition: ProcessDefinitionEntity): MessageStartEntity[] {
+  const { model } = definition;
+  return [
+    ...model.messageStarts.map((start) => ({
+      kind: 'message' as const,
+      elementId: start.elementId,
+      messageName: start.messageName,
+    })),
+    ...(model.signalStarts ?? []).map((start) => ({
+      kind: 'signal' as const,
+      elementId: start.elementId,
+      messageName: start.signalName,
+    })),
+    // Found by kind; the condition itself is read from the model when evaluated.
+    ...(model.conditionalStarts ?? []).map((start) => ({
+      kind: 'conditional' as const,
+      elementId: start.elementId,
+      messageName: start.elementId,
+    })),
+  ].map((start) => ({ ...start, definitionId: definition.id, key: definition.key }));
 }
 
 /**
