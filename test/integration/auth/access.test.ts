@@ -70,6 +70,11 @@ const CALLS: Record<string, string> = {
   assignRole: `mutation { assignRole(username: "nobody", role: "land") { id } }`,
   removeRole: `mutation { removeRole(username: "nobody", role: "land") { id } }`,
   auditLog: `{ auditLog { id } }`,
+  broadcastSignal: `mutation { broadcastSignal(name: "nobody-waits") { caught { id } } }`,
+  evaluateConditions: `mutation { evaluateConditions(variables: {}) { id } }`,
+  deployDecision: `mutation { deployDecision(dmnXml: "<not-dmn") { changed } }`,
+  validateDecision: `{ validateDecision(dmnXml: "<not-dmn") { valid } }`,
+  decisionDefinitions: `{ decisionDefinitions(key: "none") { id } }`,
 };
 
 /** Every query and mutation is in the policy, and is tried here; none is forgotten. */

@@ -1,17 +1,13 @@
 import { bpmnProcess } from '../../support/bpmn';
 import { apiSuite } from '../../support/flows';
 
-const zeebe = (xml: string) =>
-  xml.replace('xmlns:camunda=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:camunda=');
-
 describe('input and output mappings', () => {
   const suite = apiSuite();
   beforeAll(async () => {
     await suite.f.deploy(
-      zeebe(
-        bpmnProcess(
-          'mapped',
-          `<bpmn:startEvent id="start" />
+      bpmnProcess(
+        'mapped',
+        `<bpmn:startEvent id="start" />
            <bpmn:serviceTask id="lookup" tthc:jobType="mapped-lookup">
              <bpmn:extensionElements>
                <zeebe:ioMapping>
@@ -30,7 +26,6 @@ describe('input and output mappings', () => {
            </bpmn:userTask>
            <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="lookup" />
            <bpmn:sequenceFlow id="b" sourceRef="lookup" targetRef="check" />`,
-        ),
       ),
     );
   });

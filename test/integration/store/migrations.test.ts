@@ -23,6 +23,7 @@ describe('migrations', () => {
       'audit_event',
       'auth_key',
       'calendar_table',
+      'decision_definition',
       'deployment',
       'desk_notice',
       'dossier',
