@@ -203,6 +203,27 @@ describe('the elements designers draw in other tools, over GraphQL', () => {
     ]);
   });
 
+  it('a Camunda 8 message end event is sent by a job worker, and the process ends after it', async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'notifies-by-worker',
+        `<bpmn:startEvent id="start" />
+         <bpmn:endEvent id="notify"><bpmn:extensionElements><zeebe:taskDefinition type="sms-notice" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:endEvent>
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="notify" />`,
+      ),
+    );
+    const id = await suite.f.start('notifies-by-worker', 'EL-0010');
+    const { fetchAndLockJobs } = await suite.api.ok(
+      `mutation { fetchAndLockJobs(type: "sms-notice", workerId: "w1", maxJobs: 5, lockSeconds: 30) { id elementId } }`,
+    );
+    expect(fetchAndLockJobs).toEqual([expect.objectContaining({ elementId: 'notify' })]);
+    const { completeJob } = await suite.api.ok(
+      `mutation ($id: ID!) { completeJob(id: $id, workerId: "w1") { id status } }`,
+      { id: fetchAndLockJobs[0].id },
+    );
+    expect(completeJob).toEqual({ id, status: 'COMPLETED' });
+  });
+
   it('a process with several none starts starts where it is told', async () => {
     await suite.f.deploy(
       bpmnProcess(
