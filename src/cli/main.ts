@@ -14,16 +14,31 @@ import { bpmnFilesUnder } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
 import { runJobsOnly, serve } from './serve';
+import { DEMO_MODES, type DemoMode } from '../demo/seed-demo';
 
 const USAGE = `Usage: tthc-engine <command>
   serve     migrate, deploy processes/, serve GraphQL and run due jobs (the default);
-            seeds the demo commune on the embedded database, or with --demo on any
+            seeds the demo commune with months of history on the embedded database;
+            --demo=none|today|history chooses (on any database; --demo is history)
   runner    run due jobs only (timers, service-task handlers), beside servers on one database
   schema    write schema/schema.graphql and schema/sql from the code
   reference write docs/reference.md from the code
   lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint
   check-consistency
             check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
+
+/** `--demo` (history) or `--demo=none|today|history`; anything else is unknown. */
+function demoOption(args: string[]): { mode: DemoMode | undefined; unknown: string[] } {
+  let mode: DemoMode | undefined;
+  const unknown: string[] = [];
+  for (const arg of args) {
+    const value = arg === '--demo' ? 'history' : /^--demo=(.*)$/.exec(arg)?.[1];
+    if (value !== undefined && (DEMO_MODES as readonly string[]).includes(value))
+      mode = value as DemoMode;
+    else unknown.push(arg);
+  }
+  return { mode, unknown };
+}
 
 /** Stops the server in order on SIGINT or SIGTERM; a second signal stops it at once. */
 function stopOnSignals(server: { stop(): Promise<void> }, logger: Logger): void {
@@ -60,15 +75,15 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
   switch (command) {
     case 'serve':
     case 'runner': {
-      const unknown = args.filter((arg) => command !== 'serve' || arg !== '--demo');
-      if (unknown.length > 0) {
-        console.error(`Unknown option ${unknown.join(' ')}\n${USAGE}`);
+      const demo = command === 'serve' ? demoOption(args) : { mode: undefined, unknown: args };
+      if (demo.unknown.length > 0) {
+        console.error(`Unknown option ${demo.unknown.join(' ')}\n${USAGE}`);
         process.exitCode = 2;
         return;
       }
       const server =
         command === 'serve'
-          ? await serve(config, logger, { demo: args.includes('--demo') || undefined })
+          ? await serve(config, logger, { demo: demo.mode })
           : await runJobsOnly(config, logger);
       stopOnSignals(server, logger);
       return;

@@ -7,7 +7,7 @@ import { startJobRunner } from '../jobs/runner';
 import path from 'node:path';
 import { deployCalendars, readCalendarFiles } from '../store/calendars';
 import { deployDirectory } from '../store/deploy-directory';
-import { seedDemo } from '../demo/seed-demo';
+import { seedDemo, type DemoMode } from '../demo/seed-demo';
 import { openDatabase } from '../store/open-database';
 import type { Store } from '../store/store';
 
@@ -24,16 +24,15 @@ export interface RunningServer {
 export async function serve(
   config: Config,
   logger: Logger,
-  options: { handlers?: JobHandlers; demo?: boolean } = {},
+  options: { handlers?: JobHandlers; demo?: DemoMode } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
   try {
     const now = () => new Date();
     await deployAll(database.store, config, logger, now);
     // Known passwords: never on a production server unless asked for by name.
-    if (options.demo ?? (database.embedded && !config.production)) {
-      await seedDemo(database.store, now(), logger);
-    }
+    const demo = options.demo ?? (database.embedded && !config.production ? 'history' : 'none');
+    await seedDemo(database.store, now(), logger, demo);
     const api = await createApiServer({
       store: database.store,
       logger,

@@ -10,13 +10,25 @@ import { receiveDossier } from '../dossier/receive';
 import { requestSupplement } from '../dossier/supplement';
 import { openTasksOf } from '../store/tasks';
 import { DEMO_AGENCIES, DEMO_COMMUNE, DEMO_OFFICERS, DEMO_PASSWORD } from './demo-commune';
+import { seedHistory } from './history';
+
+/** What the demo commune starts with: nothing, today's few dossiers, or months of history too. */
+export type DemoMode = 'none' | 'today' | 'history';
+export const DEMO_MODES: readonly DemoMode[] = ['none', 'today', 'history'];
 
 /**
  * Seeds the demo commune once (nothing if its agency exists already): the agencies, an officer
- * per role with backups, and a handful of birth registrations at different steps, worked by the
- * demo officers through the same store calls the API makes.
+ * per role with backups, with `history` months of dossiers run through the engine (history.ts),
+ * and a handful of today's birth registrations at different steps, worked by the demo officers
+ * through the same store calls the API makes.
  */
-export async function seedDemo(store: Store, now: Date, logger: Logger): Promise<boolean> {
+export async function seedDemo(
+  store: Store,
+  now: Date,
+  logger: Logger,
+  mode: DemoMode = 'today',
+): Promise<boolean> {
+  if (mode === 'none') return false;
   if (await agencyByCode(store, DEMO_COMMUNE)) {
     logger.info({ agency: DEMO_COMMUNE }, 'demo commune already seeded');
     return false;
@@ -30,9 +42,12 @@ export async function seedDemo(store: Store, now: Date, logger: Logger): Promise
       now,
     });
   }
+  const started = Date.now();
+  const past = mode === 'history' ? await seedHistory(store, now) : 0;
+  if (past > 0) logger.info({ dossiers: past, ms: Date.now() - started }, 'demo history seeded');
   const dossiers = await seedDossiers(store, now);
   logger.warn(
-    { officers: DEMO_OFFICERS.length, dossiers },
+    { officers: DEMO_OFFICERS.length, dossiers: dossiers + past },
     'demo commune seeded: sign in as one of its officers (README, "Demo commune"); never on a real database',
   );
   return true;

@@ -1,3 +1,4 @@
+import type { DemoMode } from '../../../src/demo/seed-demo';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ describe('serve', () => {
     await database.drop();
   });
 
-  const start = (options: { demo?: boolean } = {}) => {
+  const start = (options: { demo?: DemoMode } = {}) => {
     const lines: Record<string, unknown>[] = [];
     const logger = pino(
       { level: 'info' },
@@ -118,7 +119,7 @@ describe('serve', () => {
     await plain.server.stop();
     expect(plain.lines.map((l) => l.msg)).not.toContain(expect.stringMatching(/demo/));
     expect(await demoAgencies()).toEqual([]);
-    const asked = await start({ demo: true });
+    const asked = await start({ demo: 'today' });
     await asked.server.stop();
     expect(asked.lines.map((l) => l.msg)).toContainEqual(
       expect.stringMatching(/^demo commune seeded/),
