@@ -29,8 +29,9 @@ export const DEMO_HISTORY = {
   seed: 2025,
   online: 0.4,
   cashless: 0.2,
-  supplement: 0.02,
-  late: 0.004,
+  /** Every so many dossiers, one whose papers are asked for, one kept too long. */
+  supplementEvery: 50,
+  lateEvery: 200,
 } as const;
 
 /** The procedures the demo's citizens ask for, by how often (their steps need no form). */
@@ -78,7 +79,7 @@ export async function seedHistory(store: Store, now: Date): Promise<number> {
     if (!calendar.isWorkingDay(day)) continue;
     for (const at of arrivals(calendar, day, random)) {
       const key = random.weighted(choices);
-      await liveDossier(store, calendar, random, models.get(key)!, at, ++count);
+      await liveDossier(store, { calendar, random, until: now }, models.get(key)!, at, ++count);
     }
   }
   return count;
@@ -115,15 +116,26 @@ function arrivals(calendar: WorkingCalendar, day: string, random: Random): Date[
   }).sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** One dossier from the desk to the citizen's hands. */
+/** What a simulated day needs: the office's calendar, the dice, and the moment to stop at. */
+interface Simulation {
+  calendar: WorkingCalendar;
+  random: Random;
+  /** Now: what would happen after it is left undone (those dossiers are still in progress). */
+  until: Date;
+}
+
+/** Thrown when a dossier's next move would be after now: it stays where it is. */
+class NotYet extends Error {}
+
+/** One dossier from the desk to the citizen's hands, or as far as it got by now. */
 async function liveDossier(
   store: Store,
-  calendar: WorkingCalendar,
-  random: Random,
+  sim: Simulation,
   model: ProcessModel,
   receivedAt: Date,
   index: number,
 ): Promise<void> {
+  const { random } = sim;
   const online = random.chance(DEMO_HISTORY.online);
   const channel: DossierChannel = !online
     ? 'IN_PERSON'
@@ -146,55 +158,50 @@ async function liveDossier(
     },
     receivedAt,
   );
-  let at = later(calendar, random, receivedAt, 2, 6);
-  if (dossier.feeAmount > 0) {
-    const method = random.chance(DEMO_HISTORY.cashless) ? 'QR' : 'CASH';
-    await recordPayment(store, {
+  try {
+    let at = later(sim, receivedAt, 2, 6);
+    if (dossier.feeAmount > 0) {
+      const method = random.chance(DEMO_HISTORY.cashless) ? 'QR' : 'CASH';
+      const payment = { code: dossier.code, amount: dossier.feeAmount, method } as const;
+      await recordPayment(store, { ...payment, by: 'le.tiepnhan', now: at });
+    }
+    at = await workSteps(store, sim, model, { dossier, index }, at);
+    const collected = later(sim, at, 0, 16 * 60);
+    const method = online && random.chance(0.5) ? 'ONLINE' : 'AT_DESK';
+    await returnResult(store, {
       code: dossier.code,
-      amount: dossier.feeAmount,
-      method,
       by: 'le.tiepnhan',
-      now: at,
+      now: collected,
+      result: { method, electronic: true, electronicCopies: 1 },
     });
+  } catch (error) {
+    if (!(error instanceof NotYet)) throw error;
   }
-  at = await workSteps(store, calendar, random, model, dossier, at);
-  const collected = new Date(calendar.addWorkingHours(at.toISOString(), random.between(0, 16)));
-  await returnResult(store, {
-    code: dossier.code,
-    by: 'le.tiepnhan',
-    now: collected,
-    result: {
-      method: online && random.chance(0.5) ? 'ONLINE' : 'AT_DESK',
-      electronic: true,
-      electronicCopies: 1,
-    },
-  });
 }
 
 /** The officers take the steps as they come, until the result waits at the desk. */
 async function workSteps(
   store: Store,
-  calendar: WorkingCalendar,
-  random: Random,
+  sim: Simulation,
   model: ProcessModel,
-  dossier: DossierEntity,
+  { dossier, index }: { dossier: DossierEntity; index: number },
   from: Date,
 ): Promise<Date> {
   let at = from;
-  const askForPapers = random.chance(DEMO_HISTORY.supplement);
-  const keepTooLong = random.chance(DEMO_HISTORY.late);
+  const askForPapers = index % DEMO_HISTORY.supplementEvery === 7;
+  const keepTooLong = index % DEMO_HISTORY.lateEvery === 101;
   for (let round = 0; round < 20; round++) {
     const tasks = (await openTasksOf(store, dossier.instanceId)).filter(
       (t) => !model.nodes[t.elementId]?.resultReady,
     );
     if (tasks.length === 0) return at;
     for (const task of tasks) {
-      at = later(calendar, random, at, 2, 15);
+      at = later(sim, at, 2, 15);
       const officer = officerFor(task);
       await claimTask(store, { taskId: task.id, assignee: officer, now: at });
-      if (round === 1 && askForPapers) at = await supplement(store, calendar, dossier, officer, at);
-      if (round === 1 && keepTooLong) at = new Date(calendar.addWorkingDays(at.toISOString(), 2));
-      at = later(calendar, random, at, 5, 20);
+      if (round === 1 && askForPapers) at = await supplement(store, sim, dossier, officer, at);
+      if (round === 1 && keepTooLong) at = later(sim, at, 2 * 8 * 60, 2 * 8 * 60);
+      at = later(sim, at, 5, 20);
       const variables = STEP_VARIABLES[model.key]?.[task.elementId] ?? {};
       await completeTask(store, { taskId: task.id, variables, actor: officer, now: at });
     }
@@ -205,7 +212,7 @@ async function workSteps(
 /** The officer finds a paper wanting (Form 02); the citizen brings it the next working day. */
 async function supplement(
   store: Store,
-  calendar: WorkingCalendar,
+  sim: Simulation,
   dossier: DossierEntity,
   officer: string,
   at: Date,
@@ -218,7 +225,7 @@ async function supplement(
     by: officer,
     now: at,
   });
-  const back = new Date(calendar.addWorkingDays(at.toISOString(), 1));
+  const back = later(sim, at, 8 * 60, 8 * 60);
   await submitSupplement(store, {
     code: dossier.code,
     components: [paper],
@@ -228,16 +235,12 @@ async function supplement(
   return back;
 }
 
-/** Some working minutes later (between `min` and `max`). */
-function later(
-  calendar: WorkingCalendar,
-  random: Random,
-  at: Date,
-  min: number,
-  max: number,
-): Date {
-  const minutes = random.between(min, max);
-  return new Date(calendar.addWorkingHours(at.toISOString(), minutes / 60));
+/** Some working minutes later (between `min` and `max`); NotYet when that is after now. */
+function later(sim: Simulation, at: Date, min: number, max: number): Date {
+  const minutes = sim.random.between(min, max);
+  const next = new Date(sim.calendar.addWorkingHours(at.toISOString(), minutes / 60));
+  if (next > sim.until) throw new NotYet();
+  return next;
 }
 
 /** The papers the procedure asks for, all brought and digitized. */
