@@ -7,6 +7,11 @@ import { inboxKeysOf, type Actor } from './task-reach';
 export interface MyTaskQuery {
   state?: Extract<TaskState, 'OPEN' | 'CLAIMED'>;
   overdue?: boolean;
+  dueToday?: boolean;
+  claimedByMe?: boolean;
+  /** Part of the dossier code or of the applicant's name, any case. */
+  search?: string;
+  procedureKey?: string;
 }
 
 export interface MyTaskPage {
@@ -24,7 +29,6 @@ export interface MyTaskPage {
  */
 const VISIBLE = `((t.state = 'OPEN' AND t.inbox_keys && $2::text[])
   OR (t.state IN ('OPEN', 'CLAIMED') AND t.assignee = $1))`;
-const FROM = `task t`;
 const DUE = `COALESCE(t.due_at, 'infinity'::timestamptz)`;
 
 type Counts = Record<
@@ -38,27 +42,18 @@ export async function queryMyTasks(
   query: MyTaskQuery,
   page: { first: number; after?: { dueAt: string; seq: string }; endOfToday: Date },
 ): Promise<MyTaskPage> {
-  const filters: string[] = [];
-  const parameters: unknown[] = [actor.username, inboxKeysOf(actor)];
-  if (query.state) {
-    parameters.push(query.state);
-    filters.push(`t.state = $${parameters.length}`);
-  }
-  if (query.overdue !== undefined) {
-    parameters.push(query.overdue);
-    filters.push(`t.overdue = $${parameters.length}`);
-  }
-  parameters.push(page.endOfToday);
+  const parameters: unknown[] = [actor.username, inboxKeysOf(actor), page.endOfToday];
+  const filters = filtersOf(query, parameters);
   // The officer's tasks narrowed to what the counts, the filters and the order read: the window
   // and the sort then carry a few columns of each task, not whole rows; the page's rows are read
   // whole afterwards, by id.
-  const counted = `SELECT t.id, t.seq, t.due_at, t.state, t.overdue,
+  const counted = `SELECT t.id, t.seq, t.due_at, t.state, t.overdue, t.assignee, t.instance_id,
       count(*) FILTER (WHERE ${filters.length > 0 ? filters.join(' AND ') : 'true'}) OVER () AS c_total,
       count(*) FILTER (WHERE t.state = 'OPEN') OVER () AS c_open,
       count(*) FILTER (WHERE t.state = 'CLAIMED' AND t.assignee = $1) OVER () AS c_claimed_by_me,
-      count(*) FILTER (WHERE t.due_at < $${parameters.length}) OVER () AS c_due_today,
+      count(*) FILTER (WHERE t.due_at < $3) OVER () AS c_due_today,
       count(*) FILTER (WHERE t.overdue) OVER () AS c_overdue
-    FROM ${FROM} WHERE ${VISIBLE}`;
+    FROM task t WHERE ${VISIBLE}`;
   const pageParameters = [...parameters];
   let after = '';
   if (page.after) {
@@ -94,4 +89,42 @@ export async function queryMyTasks(
       overdue: Number(counts?.c_overdue ?? 0),
     },
   };
+}
+
+/**
+ * The filters over the officer's tasks, as SQL on the counted rows (`t`), their values pushed
+ * onto `parameters` ($3 is the end of today). The search and the procedure read the task's
+ * instance and dossier, only when asked for.
+ */
+function filtersOf(query: MyTaskQuery, parameters: unknown[]): string[] {
+  const filters: string[] = [];
+  const add = (value: unknown, sql: (n: string) => string) => {
+    parameters.push(value);
+    filters.push(sql(`$${parameters.length}`));
+  };
+  if (query.state) add(query.state, (n) => `t.state = ${n}`);
+  if (query.overdue !== undefined) add(query.overdue, (n) => `t.overdue = ${n}`);
+  if (query.dueToday) filters.push(`t.due_at < $3`);
+  if (query.claimedByMe) filters.push(`t.state = 'CLAIMED' AND t.assignee = $1`);
+  if (query.procedureKey) {
+    add(
+      query.procedureKey,
+      (
+        n,
+      ) => `EXISTS (SELECT 1 FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
+                WHERE i.id = t.instance_id AND d.key = ${n})`,
+    );
+  }
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add(
+      pattern,
+      (
+        n,
+      ) => `EXISTS (SELECT 1 FROM process_instance i LEFT JOIN dossier ds ON ds.code = i.business_key
+                WHERE i.id = t.instance_id
+                  AND (i.business_key ILIKE ${n} OR ds.applicant->>'name' ILIKE ${n}))`,
+    );
+  }
+  return filters;
 }

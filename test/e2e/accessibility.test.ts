@@ -87,7 +87,7 @@ describeWithChromium('accessibility of the pages', () => {
     await page.locator('#result').waitFor();
     // Nothing runs off a phone's screen: no horizontal scrolling.
     const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await check(page)).toEqual([]);

@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import { officeCalendar } from '../../store/calendars';
 import { queryMyTasks } from '../../store/my-tasks';
 import type { ApiContext } from '../context';
-import { decodeCursor, encodeCursor, rangeInput } from '../inputs';
+import { decodeCursor, encodeCursor, optionalText, rangeInput } from '../inputs';
 import { MyTaskConnection, MyTaskFilter } from '../types/my-tasks.type';
 import { signedIn } from './officer.resolver';
 
@@ -43,6 +43,10 @@ export class MyTasksResolver {
       {
         state: filter?.state as 'OPEN' | 'CLAIMED' | undefined,
         overdue: filter?.overdue ?? undefined,
+        dueToday: filter?.dueToday ?? undefined,
+        claimedByMe: filter?.claimedByMe ?? undefined,
+        search: optionalText(filter?.search, 'filter.search'),
+        procedureKey: optionalText(filter?.procedureKey, 'filter.procedureKey'),
       },
       {
         first: rangeInput(first, 'first', 1, 100),

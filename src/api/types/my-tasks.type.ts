@@ -38,4 +38,22 @@ export class MyTaskFilter {
 
   @Field(() => Boolean, { nullable: true })
   overdue?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Due by the end of today (overdue ones too), as the dueToday count.',
+  })
+  dueToday?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'The tasks I hold, as claimedByMe.' })
+  claimedByMe?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the dossier code or of the applicant's name.",
+  })
+  search?: string;
+
+  @Field(() => String, { nullable: true, description: "The procedure's process key." })
+  procedureKey?: string;
 }

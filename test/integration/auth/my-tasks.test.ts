@@ -121,4 +121,24 @@ describe('myTasks: the inbox of the signed-in officer', () => {
       'HS-SOONER receive',
     ]);
   });
+
+  it('finds tasks by part of the dossier code, by procedure, due today or held by me, the counts unchanged', async () => {
+    const all = await inbox(tokens.reception);
+    expect(lines(await inbox(tokens.reception, { search: 'sooner' }))).toEqual([
+      'HS-SOONER receive',
+    ]);
+    expect(lines(await inbox(tokens.reception, { search: 'hs-' }))).toHaveLength(2);
+    // The filters narrow the list, not the counts the inbox shows as links.
+    expect((await inbox(tokens.reception, { search: 'sooner' })).counts).toEqual(all.counts);
+    // A pattern character is looked for as itself.
+    expect(lines(await inbox(tokens.reception, { search: '%' }))).toEqual([]);
+    expect(lines(await inbox(tokens.reception, { procedureKey: 'inbox-check' }))).toHaveLength(2);
+    expect(lines(await inbox(tokens.reception, { procedureKey: 'other' }))).toEqual([]);
+    expect(lines(await inbox(tokens.reception, { claimedByMe: true }))).toEqual([
+      'HS-SOONER receive',
+    ]);
+    expect((await inbox(tokens.reception, { dueToday: true })).totalCount).toBe(
+      all.counts.dueToday,
+    );
+  });
 });
