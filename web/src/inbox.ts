@@ -4,6 +4,10 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import { el } from './dom';
 import { dateTime, statusText, t, translatePage } from './i18n';
 import { OfficerPage } from './officer-page';
+import { InboxFilters, type Counts } from './inbox-filters';
+
+/** Steps a page of the inbox shows. */
+const PAGE_SIZE = 20;
 import { session } from './session';
 
 interface TaskRow {
@@ -29,6 +33,8 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 let openDossier: string | undefined = location.hash
   ? decodeURIComponent(location.hash.slice(1))
   : undefined;
+// Before the first refresh below: a signed-in officer's page loads its tasks at once.
+const filters = new InboxFilters(() => void loadTasks().catch(() => undefined));
 const page = new OfficerPage('inbox.heading', async () => {
   await loadTasks();
   if (openDossier) await showDossier(openDossier);
@@ -44,19 +50,26 @@ window.addEventListener('hashchange', () => {
 void page.refresh();
 
 async function loadTasks(): Promise<void> {
-  const { myTasks } = await call<{
+  const { myTasks, processDefinitions } = await call<{
     myTasks: {
-      counts: { open: number; claimedByMe: number; dueToday: number; overdue: number };
+      counts: Counts;
       edges: { node: TaskRow }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
+    processDefinitions: { key: string; name: string | null }[];
   }>(
-    `{ myTasks(first: 50) {
+    `query Inbox($filter: MyTaskFilter, $first: Int!, $after: String) {
+       myTasks(filter: $filter, first: $first, after: $after) {
          counts { open claimedByMe dueToday overdue }
-         edges { node { ${TASK_FIELDS} } } } }`,
+         pageInfo { hasNextPage endCursor }
+         edges { node { ${TASK_FIELDS} } } }
+       processDefinitions { key name } }`,
+    { filter: filters.filter, first: PAGE_SIZE, after: filters.after ?? null },
   );
-  const c = myTasks.counts;
-  $('#counts').textContent =
-    `${t('inbox.open')}: ${c.open} · ${t('inbox.mine')}: ${c.claimedByMe} · ${t('inbox.today')}: ${c.dueToday} · ${t('inbox.overdue')}: ${c.overdue}`;
+  filters.showProcedures(processDefinitions);
+  filters.showCounts(myTasks.counts);
+  filters.nextStartsAfter(myTasks.pageInfo.endCursor);
+  filters.showPager(myTasks.pageInfo, myTasks.edges.length);
   $('#rows').replaceChildren(...myTasks.edges.map(({ node }) => taskRow(node)));
   await loadAgencyTasks(new Set(myTasks.edges.map(({ node }) => node.id)));
 }
