@@ -126,6 +126,7 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'inbox.fill': { vi: 'Điền biểu mẫu', en: 'Fill in the form' },
   'inbox.cancel': { vi: 'Đóng', en: 'Close' },
   'inbox.handOn': { vi: 'Chuyển cơ quan khác', en: 'Hand on to another agency' },
+  'inbox.handOn.to': { vi: 'Cơ quan nhận', en: 'Agency to hand on to' },
   'inbox.note': { vi: 'Ghi chú', en: 'Note' },
   'inbox.assignee': { vi: 'Tên đăng nhập cán bộ', en: "Officer's username" },
   'error.network': {

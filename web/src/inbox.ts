@@ -136,7 +136,11 @@ function taskRow(task: TaskRow): HTMLTableRowElement {
 
 /** A leader hands the step on to an officer of the agency (giao việc). */
 function assignForm(task: TaskRow): HTMLFormElement {
-  const assignee = el('input', { name: 'assignee', placeholder: t('inbox.assignee') });
+  const assignee = el('input', {
+    name: 'assignee',
+    placeholder: t('inbox.assignee'),
+    'aria-label': t('inbox.assignee'),
+  });
   const form = el(
     'form',
     { class: 'assign' },
@@ -185,8 +189,12 @@ const RETURN_METHODS = ['AT_DESK', 'BY_POST', 'AT_HOME', 'ONLINE'];
 
 /** Hands the step on to another agency (chuyển xử lý), saying why. */
 function handOnForm(task: TaskRow): HTMLFormElement {
-  const agency = el('select', { name: 'agency' });
-  const reason = el('input', { name: 'reason', placeholder: t('inbox.reason') });
+  const agency = el('select', { name: 'agency', 'aria-label': t('inbox.handOn.to') });
+  const reason = el('input', {
+    name: 'reason',
+    placeholder: t('inbox.reason'),
+    'aria-label': t('inbox.reason'),
+  });
   const form = el(
     'form',
     { class: 'hand-on' },
