@@ -73,7 +73,28 @@ describeWithChromium('the dashboard', () => {
     }
     expect(await page.locator('#steps tr[data-step=process]').innerText()).toContain('Giải quyết');
     expect(await page.locator('#steps tr[data-step=process]').innerText()).toContain('điểm nghẽn');
+    // The figures behind the trend, as a table.
+    expect(await page.locator('#trend-figures tr[data-month]').allInnerTexts()).toEqual([
+      expect.stringMatching(/^2026-01\s+\d+\s+[\d.]+%$/),
+      expect.stringMatching(/^2026-02\s+\d+\s+[\d.]+%$/),
+    ]);
     await screenshot(page, 'dashboard');
+    // The view is in the address, to share: period and procedure.
+    await page.fill('input[name=from]', '2026-02-01');
+    await page.click('#period button[type=submit]');
+    await page.waitForURL(/from=2026-02-01/);
+    const shared = new URL(page.url());
+    expect(Object.fromEntries(shared.searchParams)).toMatchObject({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      procedure: expect.any(String),
+    });
+    const again = await pages.signIn(`/dashboard${shared.search}`, 'chutich', '#index tr.group');
+    expect(await again.locator('input[name=from]').inputValue()).toBe('2026-02-01');
+    expect(await again.locator('select[name=procedure]').inputValue()).toBe(
+      shared.searchParams.get('procedure'),
+    );
+    await again.close();
     expect(failures).toEqual([]);
     await page.close();
   });

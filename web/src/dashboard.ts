@@ -41,13 +41,20 @@ const page = new OfficerPage('dashboard.heading', draw);
 const round = (value: number) => Math.round(value * 100) / 100;
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${round(ratio * 100)}%`);
 
-// The current year until today, unless the address says otherwise (?from=…&to=…).
+// The current year until today, unless the address says otherwise (?from=…&to=…&procedure=…):
+// a view is shared by its address.
 const query = new URLSearchParams(location.search);
 const today = new Date().toISOString().slice(0, 10);
 period.from.value = query.get('from') ?? `${today.slice(0, 4)}-01-01`;
 period.to.value = query.get('to') ?? today;
 period.addEventListener('submit', (event) => {
   event.preventDefault();
+  const address = new URLSearchParams({
+    from: String(period.from.value),
+    to: String(period.to.value),
+    ...(period.procedure.value && { procedure: String(period.procedure.value) }),
+  });
+  history.replaceState(null, '', `?${address.toString()}`);
   void draw();
 });
 translatePage(() => void page.refresh());
@@ -112,6 +119,7 @@ async function draw(): Promise<void> {
         ),
       ]),
     );
+  trendFigures(dossierMetrics);
   chart('trend', 'line', {
     labels: dossierMetrics.map((row) => row.month ?? ''),
     data: dossierMetrics.map((row) =>
@@ -123,6 +131,33 @@ async function draw(): Promise<void> {
   await drawSteps(from, to);
 }
 
+/** The figures the trend draws, as a table: read by a screen reader, copied by anyone. */
+function trendFigures(
+  rows: { month: string | null; onTimeRate: number | null; received: number }[],
+) {
+  const table = document.querySelector('#trend-figures')!;
+  const caption = table.querySelector('caption');
+  table.replaceChildren(
+    ...(caption ? [caption] : []),
+    el(
+      'tr',
+      {},
+      ...['dashboard.month', 'dashboard.received', 'dashboard.onTime'].map((key) =>
+        el('th', { scope: 'col' }, t(key)),
+      ),
+    ),
+    ...rows.map((row) =>
+      el(
+        'tr',
+        { 'data-month': row.month ?? '' },
+        el('td', {}, row.month ?? ''),
+        el('td', {}, String(row.received)),
+        el('td', {}, percent(row.onTimeRate)),
+      ),
+    ),
+  );
+}
+
 async function listProcedures(): Promise<void> {
   const { processDefinitions } = await page.call<{
     processDefinitions: { key: string; name: string | null }[];
@@ -130,6 +165,8 @@ async function listProcedures(): Promise<void> {
   period.procedure.replaceChildren(
     ...processDefinitions.map((d) => el('option', { value: d.key }, d.name ?? d.key)),
   );
+  const asked = query.get('procedure');
+  if (asked && processDefinitions.some((d) => d.key === asked)) period.procedure.value = asked;
 }
 
 /** The chosen procedure's steps, slowest first by p90. */
