@@ -106,4 +106,36 @@ describeWithChromium('the designer', () => {
     expect(ids.filter((id) => /transaction|ad-hoc/.test(id ?? ''))).toEqual([]);
     await page.close();
   });
+
+  it('fits a 1400-pixel window, resizes its properties panel, and keeps unsaved edits across a reload', async () => {
+    const page = await openDesigner('thiet.ke');
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const panel = page.locator('#properties');
+    const box = (await panel.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1400);
+    // Wider from the keyboard (the mouse drags its edge), and remembered.
+    await panel.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect((await panel.boundingBox())!.width).toBeGreaterThan(box.width);
+
+    await page.click('.djs-element[data-element-id=Task_Check]');
+    const deployed = await input(page, 'tthc:role').inputValue();
+    await set(page, 'tthc:role', 'office');
+    await page.locator('#draft:not([hidden])').waitFor();
+    await page.reload();
+    await page.click('button[data-key=birth-registration]');
+    await page.locator('#draft:not([hidden])').waitFor();
+    await page.click('.djs-element[data-element-id=Task_Check]');
+    expect(await input(page, 'tthc:role').inputValue()).toBe('office');
+    // Thrown away, the deployed version shows again.
+    await page.locator('#draft button').click();
+    await page.locator('#draft[hidden]').waitFor({ state: 'attached' });
+    await page.click('.djs-element[data-element-id=Task_Check]');
+    expect(await input(page, 'tthc:role').inputValue()).toBe(deployed);
+    await screenshot(page, 'designer');
+    await page.close();
+  });
 });

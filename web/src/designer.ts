@@ -9,6 +9,8 @@ import { el } from './dom';
 import { language, t, translatePage } from './i18n';
 import { OfficerPage } from './officer-page';
 import { runnableOnly } from './runnable-only';
+import { draftOf, dropDraft, saveDraft } from './drafts';
+import { resizablePanel } from './resizable-panel';
 
 /** What bpmn-js gives us of a diagram element. */
 interface Shape {
@@ -47,7 +49,10 @@ const page = new OfficerPage('designer.heading', listProcedures);
 let opened: { key: string; version: number } | undefined;
 let marked: string[] = [];
 let selected: Shape | undefined;
+/** True while a version (or its draft) is being imported: that is no edit to keep. */
+let restoring = false;
 
+resizablePanel(document.querySelector<HTMLElement>('#properties')!, 'designer.properties.width');
 translatePage(() => void page.refresh());
 void page.refresh();
 
@@ -57,6 +62,7 @@ modeler.on('selection.changed', (event: { newSelection: Shape[] }) => {
 });
 let linting: ReturnType<typeof setTimeout> | undefined;
 modeler.on('commandStack.changed', () => {
+  if (opened && !restoring) void keepDraft(opened);
   clearTimeout(linting);
   linting = setTimeout(() => void lint().catch(() => undefined), 300);
 });
@@ -82,6 +88,26 @@ async function listProcedures(): Promise<void> {
   );
 }
 
+async function keepDraft(at: { key: string; version: number }): Promise<void> {
+  const { xml } = await modeler.saveXML({ format: false });
+  if (xml) saveDraft(at.key, at.version, xml);
+  showDraftNotice(true);
+}
+
+/** Says that what is shown holds edits not deployed yet, with a button to throw them away. */
+function showDraftNotice(shown: boolean): void {
+  const notice = document.querySelector<HTMLElement>('#draft')!;
+  notice.hidden = !shown;
+  if (!shown || notice.childElementCount > 0) return;
+  const discard = el('button', { type: 'button' }, t('designer.draft.discard'));
+  discard.addEventListener('click', () => {
+    if (!opened) return;
+    dropDraft(opened.key, opened.version);
+    void open(opened.key, opened.version).catch(() => undefined);
+  });
+  notice.replaceChildren(el('span', {}, t('designer.draft')), ' ', discard);
+}
+
 /** Opens a procedure's latest version (or the one asked for) in the modeler. */
 async function open(key: string, version?: number): Promise<void> {
   const { processDefinitions } = await page.call<{ processDefinitions: Version[] }>(
@@ -92,9 +118,14 @@ async function open(key: string, version?: number): Promise<void> {
   const chosen = processDefinitions.find(
     (v) => v.version === (version ?? processDefinitions[0].version),
   )!;
-  await modeler.importXML(chosen.bpmnXml);
+  // Edits not yet deployed come back after a reload, with a way to throw them away.
+  const draft = draftOf(key, chosen.version);
+  restoring = true;
+  await modeler.importXML(draft ?? chosen.bpmnXml);
+  restoring = false;
   canvas.zoom('fit-viewport');
   opened = { key, version: chosen.version };
+  showDraftNotice(draft !== null);
   document.querySelector('#opened')!.textContent = `${key} — v${chosen.version}`;
   // Every version of the procedure, newest first: any of them opens in the modeler.
   document.querySelector('#versions')!.replaceChildren(
@@ -238,6 +269,7 @@ async function deploy(): Promise<void> {
        changed definitions { key version } } }`,
     { xml },
   );
+  dropDraft(opened.key, opened.version);
   const definition =
     deployProcess.definitions.find((d) => d.key === opened!.key) ?? deployProcess.definitions[0];
   await listProcedures();

@@ -72,6 +72,11 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'result.LATE': { vi: 'Quá hạn', en: 'Late' },
   'field.complete': { vi: 'Hồ sơ đủ điều kiện giải quyết', en: 'The dossier qualifies' },
   'dashboard.heading': { vi: 'Bảng điều hành', en: 'Dashboard' },
+  'designer.draft': {
+    vi: 'Đang hiển thị bản nháp chưa triển khai (giữ trên máy này).',
+    en: 'Showing a draft not deployed yet (kept on this device).',
+  },
+  'designer.draft.discard': { vi: 'Bỏ bản nháp', en: 'Discard the draft' },
   'dashboard.trend.figures': { vi: 'Số liệu theo tháng', en: 'Figures by month' },
   'dashboard.month': { vi: 'Tháng', en: 'Month' },
   'dashboard.received': { vi: 'Tiếp nhận', en: 'Received' },
