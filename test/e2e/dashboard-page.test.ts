@@ -78,7 +78,7 @@ describeWithChromium('the dashboard', () => {
       expect.stringMatching(/^2026-01\s+\d+\s+[\d.]+%$/),
       expect.stringMatching(/^2026-02\s+\d+\s+[\d.]+%$/),
     ]);
-    await screenshot(page, 'dashboard');
+    await screenshot(page, 'dashboard', { docs: true });
     // The view is in the address, to share: period and procedure.
     await page.fill('input[name=from]', '2026-02-01');
     await page.click('#period button[type=submit]');

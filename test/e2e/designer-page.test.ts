@@ -135,7 +135,7 @@ describeWithChromium('the designer', () => {
     await page.locator('#draft[hidden]').waitFor({ state: 'attached' });
     await page.click('.djs-element[data-element-id=Task_Check]');
     expect(await input(page, 'tthc:role').inputValue()).toBe(deployed);
-    await screenshot(page, 'designer');
+    await screenshot(page, 'designer', { docs: true });
     await page.close();
   });
 });

@@ -57,7 +57,7 @@ describeWithChromium('the officer inbox', () => {
   it('takes a dossier from reception to its returned result', async () => {
     const reception = await signIn('le.tiepnhan');
     expect(await reception.locator('#counts').innerText()).toContain('Chờ nhận: 1');
-    await screenshot(reception, 'inbox-reception');
+    await screenshot(reception, 'inbox-reception', { docs: true });
     await work(reception, 'Task_Receive');
 
     const civil = await signIn('tran.hotich');
@@ -128,7 +128,7 @@ describeWithChromium('the officer inbox', () => {
     await reception
       .locator('#diagram .djs-element.current[data-element-id=Task_Receive]')
       .waitFor();
-    await screenshot(reception, 'inbox-dossier-position');
+    await screenshot(reception, 'inbox-dossier-position', { docs: true });
     await reception.fill('form.supplement textarea[name=missing]', 'Bản chính Giấy chứng sinh');
     await reception.fill('form.supplement input[name=reason]', 'Bản chụp không rõ chữ');
     await reception.click('form.supplement button[type=submit]');

@@ -41,7 +41,7 @@ describeWithChromium('the look-up page', () => {
     expect(await result.innerText()).toContain('Đã tiếp nhận');
     expect(await result.innerText()).toContain('Ngày hẹn trả kết quả');
     expect(await result.innerText()).toContain('05/03/2026');
-    await screenshot(page, 'lookup-phone-vi');
+    await screenshot(page, 'lookup-phone-vi', { docs: true });
     await page.tap('button.lang');
     expect(await page.locator('h1, header strong').first().innerText()).toBe('Look up a dossier');
     expect(await result.innerText()).toContain('Received');

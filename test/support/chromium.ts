@@ -35,9 +35,27 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Saves a screenshot of the page under test-results/screenshots, for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The pictures of the pages that docs/pages.md and the README show, kept current by the tests. */
+export const DOCS_SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/**
+ * Saves a screenshot of the page under test-results/screenshots, for a person to look at; with
+ * `docs`, also the picture the documentation shows (the window as the user sees it, as JPEG to
+ * stay small), so the docs never show a page as it no longer is.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { docs?: boolean } = {},
+): Promise<void> {
   const folder = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
+  if (!options.docs) return;
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  await page.screenshot({
+    path: path.join(DOCS_SCREENSHOTS, `${name}.jpg`),
+    type: 'jpeg',
+    quality: 70,
+  });
 }

@@ -47,6 +47,28 @@ describe('the docs', () => {
     );
     expect(broken).toEqual([]);
   });
+
+  it('show every picture of the pages the browser tests take, and no other', () => {
+    const shown = new Set(
+      files.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) =>
+          path.basename(m[1]),
+        ),
+      ),
+    );
+    const taken = readdirSync(path.join(PROJECT_ROOT, 'docs', 'screenshots'));
+    expect(taken.length).toBeGreaterThanOrEqual(6);
+    expect(taken.filter((picture) => !shown.has(picture))).toEqual([]);
+    // Each is taken by a browser test (screenshot(..., { docs: true })), so none goes stale.
+    const tests = readdirSync(path.join(PROJECT_ROOT, 'test', 'e2e'))
+      .map((file) => readFileSync(path.join(PROJECT_ROOT, 'test', 'e2e', file), 'utf8'))
+      .join('\n');
+    for (const picture of taken)
+      expect([
+        picture,
+        tests.includes(`'${picture.replace(/\.jpg$/, '')}', { docs: true }`),
+      ]).toEqual([picture, true]);
+  });
 });
 
 function existsAt(file: string): boolean {
