@@ -66,6 +66,13 @@ describeWithChromium('the inbox on a busy day', () => {
     await page.click('#filters button[type=submit]');
     await rows(page).filter({ hasText: codes[11] }).waitFor();
     await showing(page, 1);
+    // The list is in the address: shared or reloaded, it shows the same.
+    const shared = new URL(page.url());
+    expect(shared.searchParams.get('search')).toBe('Cường 11');
+    const again = await pages.signIn(`/inbox${shared.search}`, 'le.tiepnhan', '#rows tr');
+    await showing(again, 1);
+    expect(await again.locator('input[name=search]').inputValue()).toBe('Cường 11');
+    await again.close();
     await page.fill('input[name=search]', codes[7].slice(-4));
     await page.press('input[name=search]', 'Enter');
     await rows(page).filter({ hasText: codes[7] }).waitFor();

@@ -37,12 +37,15 @@ export class InboxFilters {
   private narrow: InboxFilter = {};
   /** The list a count shows (open, mine, due today, overdue), or none. */
   private list: InboxFilter = {};
+  /** The procedure the address asks for, chosen once the list of procedures is in. */
+  private wantedProcedure = '';
   /** The cursor each page starts after; page 0 starts at the beginning. */
   private starts: (string | undefined)[] = [undefined];
   private page = 0;
 
   constructor(private readonly reload: () => void) {
     const form = $<HTMLFormElement>('#filters');
+    this.readAddress(form);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const data = new FormData(form);
@@ -68,6 +71,7 @@ export class InboxFilters {
     const select = $<HTMLSelectElement>('#filters select[name=procedureKey]');
     if (select.options.length > 1) return;
     select.append(...procedures.map((p) => el('option', { value: p.key }, p.name ?? p.key)));
+    select.value = this.wantedProcedure;
     $<HTMLInputElement>('#filters input[name=search]').placeholder = t('inbox.search.hint');
   }
 
@@ -108,7 +112,34 @@ export class InboxFilters {
   private firstPage(): void {
     this.starts = [undefined];
     this.page = 0;
+    this.writeAddress();
     this.reload();
+  }
+
+  /** A list is shared by its address: `?search=…&procedure=…&list=overdue` (the hash stays). */
+  private writeAddress(): void {
+    const listed = COUNT_FILTERS.find(([, , f]) => JSON.stringify(f) === JSON.stringify(this.list));
+    const address = new URLSearchParams({
+      ...(this.narrow.search && { search: this.narrow.search }),
+      ...(this.narrow.procedureKey && { procedure: this.narrow.procedureKey }),
+      ...(listed && { list: listed[0] }),
+    });
+    const query = address.toString();
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${query ? `?${query}` : ''}${location.hash}`,
+    );
+  }
+
+  private readAddress(form: HTMLFormElement): void {
+    const address = new URLSearchParams(location.search);
+    const search = address.get('search') ?? '';
+    const procedureKey = address.get('procedure') ?? '';
+    this.narrow = { ...(search && { search }), ...(procedureKey && { procedureKey }) };
+    (form.elements.namedItem('search') as HTMLInputElement).value = search;
+    this.list = COUNT_FILTERS.find(([key]) => key === address.get('list'))?.[2] ?? {};
+    this.wantedProcedure = procedureKey;
   }
 
   private turn(by: number): void {

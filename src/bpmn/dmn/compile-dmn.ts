@@ -140,6 +140,16 @@ function compileTable(
       'dmn/valid',
     );
   }
+  if (
+    (hitPolicy === 'PRIORITY' || hitPolicy === 'OUTPUT ORDER') &&
+    !outputs.some((o) => o.values)
+  ) {
+    findings.invalid(
+      `Decision '${id}' orders its results (${hitPolicy}) but lists no output values to order them by`,
+      id,
+      'dmn/valid',
+    );
+  }
   const rules = asList(table.rule).map((rule, i) =>
     compileRule(id, rule, i, inputs.length, outputs.length, findings),
   );

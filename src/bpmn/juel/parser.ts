@@ -74,7 +74,8 @@ class Parser {
     if (this.take('-')) return `(-${this.unary()})`;
     if (this.takeName('empty')) {
       const value = this.unary();
-      return `(${value} = null or (${value} instance of string and ${value} = "") or (${value} instance of list and count(${value}) = 0))`;
+      // JUEL's empty: null, an empty text, an empty list or an empty map.
+      return `(${value} = null or (${value} instance of string and ${value} = "") or (${value} instance of list and count(${value}) = 0) or (${value} instance of context and count(get entries(${value})) = 0))`;
     }
     return this.postfix();
   }

@@ -159,6 +159,10 @@ describe('reading DMN files', () => {
     await expect(compileDmn(badTest)).rejects.toMatchObject({
       details: { problems: [expect.objectContaining({ elementId: 'r1', rule: 'dmn/feel' })] },
     });
+    const unordered = dmnTable({ hitPolicy: 'PRIORITY', inputs: ['a'], outputs: ['x'], rules: [] });
+    await expect(compileDmn(unordered)).rejects.toMatchObject({
+      details: { problems: [expect.objectContaining({ elementId: 'fee', rule: 'dmn/valid' })] },
+    });
     const unknownPolicy = dmnTable({
       hitPolicy: 'SOMETIMES',
       inputs: ['a'],
