@@ -1,3 +1,4 @@
+import { receiveBirthRegistration } from '../support/dossiers';
 import type { Page } from 'playwright-core';
 import { accessibilityProblems } from '../support/accessibility';
 import { describeWithChromium } from '../support/chromium';
@@ -29,16 +30,7 @@ describeWithChromium('accessibility of the pages', () => {
       });
     }
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
-    ({
-      receiveDossier: { code },
-    } = await suite.api.ok<{ receiveDossier: { code: string } }>(
-      `mutation { receiveDossier(input: { procedureKey: "birth-registration",
-         applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678" },
-         components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-                      { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) { code } }`,
-      {},
-      tokens.reception,
-    ));
+    code = await receiveBirthRegistration(suite.api, tokens.reception);
   });
 
   const check = async (page: Page) => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describeWithChromium, screenshot } from '../support/chromium';
-import { workNextTask } from '../support/dossiers';
+import { receiveBirthRegistration, workNextTask } from '../support/dossiers';
 import { readProjectFile } from '../support/models';
 import { seedOfficer } from '../support/officers';
 import { PAGE_PASSWORD, pagesSuite } from '../support/pages';
@@ -30,16 +30,7 @@ describeWithChromium('the officer inbox', () => {
       });
     }
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
-    ({
-      receiveDossier: { code },
-    } = await suite.api.ok<{ receiveDossier: { code: string } }>(
-      `mutation { receiveDossier(input: { procedureKey: "birth-registration",
-         applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678" },
-         components: [{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-                      { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }] }) { code } }`,
-      {},
-      tokens.reception,
-    ));
+    code = await receiveBirthRegistration(suite.api, tokens.reception);
   });
 
   /** An officer signs in on a fresh page (a tab of their own). */

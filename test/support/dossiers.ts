@@ -4,6 +4,22 @@ import type { TestApi } from './api';
 export const BIRTH_PAPERS = `[{ name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
   { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }]`;
 
+/** The desk receives a birth registration for `applicant`, with its papers; its code. */
+export async function receiveBirthRegistration(
+  api: TestApi,
+  token: string,
+  applicant = { name: 'Nguyễn Thị Bình', idNumber: '001190012345', phone: '0912345678' },
+): Promise<string> {
+  const { receiveDossier } = await api.ok<{ receiveDossier: { code: string } }>(
+    `mutation ($name: String!, $id: String!, $phone: String!) { receiveDossier(input: {
+       procedureKey: "birth-registration", applicant: { name: $name, idNumber: $id, phone: $phone },
+       components: ${BIRTH_PAPERS} }) { code } }`,
+    { name: applicant.name, id: applicant.idNumber, phone: applicant.phone },
+    token,
+  );
+  return receiveDossier.code;
+}
+
 /**
  * An officer finds the dossier's open task at `elementId` (read by `reader`, an officer of the
  * dossier's agency), claims it and completes it with `variables`; any error fails the test.
