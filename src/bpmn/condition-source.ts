@@ -2,6 +2,7 @@ import { parseExpression } from 'feelin';
 import type { ModdleElement } from 'bpmn-moddle';
 import type { Problem } from '../errors';
 import { isJuel, juelToFeel } from './juel';
+import { juelTranslated } from './expression';
 
 /**
  * Turns a sequence flow's `conditionExpression` into FEEL source, or says why it cannot run.
@@ -69,14 +70,8 @@ export function conditionSource(
     };
   }
   if (!translated) return { condition: feel };
-  return {
-    condition: feel,
-    warning: {
-      elementId: flowId,
-      rule: 'engine/juel',
-      message: `The condition of '${flowId}' is JUEL ('${body}'), translated to FEEL as '${feel}'`,
-    },
-  };
+  const site = { elementId: flowId, what: 'the condition' };
+  return { condition: feel, warning: juelTranslated(site, body, feel) };
 }
 
 function unsupported(flowId: string, why: string) {

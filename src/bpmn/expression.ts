@@ -1,3 +1,4 @@
+import type { Problem } from '../errors';
 import type { Findings } from './findings';
 import { refuseClock } from './feel-clock';
 import { isJuel, juelToFeel } from './juel';
@@ -26,15 +27,20 @@ export function feelOf(text: string, site: ExpressionSite, findings: Findings): 
       });
       return undefined;
     }
-    findings.warn(
-      `${capitalized(site.what)} of '${site.elementId}' is JUEL ('${trimmed}'), translated to FEEL as '${translated.feel}'`,
-      site.elementId,
-      'engine/juel',
-    );
+    findings.warnings.push(juelTranslated(site, trimmed, translated.feel));
     return refuseClock(translated.feel, site.elementId, findings) ? undefined : translated.feel;
   }
   const feel = trimmed.startsWith('=') ? trimmed.slice(1).trim() : trimmed;
   return refuseClock(feel, site.elementId, findings) ? undefined : feel;
+}
+
+/** The warning that shows a JUEL expression beside the FEEL it was translated to. */
+export function juelTranslated(site: ExpressionSite, juel: string, feel: string): Problem {
+  return {
+    message: `${capitalized(site.what)} of '${site.elementId}' is JUEL ('${juel}'), translated to FEEL as '${feel}'`,
+    elementId: site.elementId,
+    rule: 'engine/juel',
+  };
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -76,10 +76,12 @@ export async function decisionsFor(
     node.decision ? [node.decision] : [],
   );
   if (wanted.length === 0) return undefined;
+  // Each decision once, however many tasks name it.
   const found = new Map<string, DecisionModel>();
-  for (const { decisionId, version } of wanted) {
+  const keys = new Map(wanted.map((d) => [`${d.decisionId}@${d.version ?? ''}`, d]));
+  for (const [key, { decisionId, version }] of keys) {
     const row = await latestDecision(manager, decisionId, version);
-    if (row) found.set(`${decisionId}@${version ?? ''}`, row.model);
+    if (row) found.set(key, row.model);
   }
   return (decision, elementId, variables) => {
     const model = found.get(`${decision.decisionId}@${decision.version ?? ''}`);

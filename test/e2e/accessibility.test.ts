@@ -3,8 +3,7 @@ import type { Page } from 'playwright-core';
 import { accessibilityProblems } from '../support/accessibility';
 import { describeWithChromium } from '../support/chromium';
 import { readProjectFile } from '../support/models';
-import { seedOfficer } from '../support/officers';
-import { PAGE_PASSWORD, pagesSuite } from '../support/pages';
+import { pagesSuite } from '../support/pages';
 
 /** Every page, as its users see it, passes axe's WCAG 2.1 A and AA rules without a serious violation. */
 describeWithChromium('accessibility of the pages', () => {
@@ -14,21 +13,11 @@ describeWithChromium('accessibility of the pages', () => {
   let code = '';
 
   beforeAll(async () => {
-    const dataSource = suite.api.database.dataSource;
-    const tokens: Record<string, string> = {};
-    for (const [username, role] of [
+    const tokens = await pages.seedOfficers([
       ['le.tiepnhan', 'reception'],
       ['nguyen.chutich', 'leader'],
       ['thiet.ke', 'designer'],
-    ]) {
-      tokens[role] = await seedOfficer(dataSource, {
-        username,
-        roles: [role],
-        agencyCode: 'xa-xuan-hoa',
-        password: PAGE_PASSWORD,
-        now: clock.now,
-      });
-    }
+    ]);
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
     code = await receiveBirthRegistration(suite.api, tokens.reception);
   });

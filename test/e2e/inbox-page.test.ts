@@ -2,8 +2,7 @@ import type { Page } from 'playwright-core';
 import { describeWithChromium, screenshot } from '../support/chromium';
 import { receiveBirthRegistration, workNextTask } from '../support/dossiers';
 import { readProjectFile } from '../support/models';
-import { seedOfficer } from '../support/officers';
-import { PAGE_PASSWORD, pagesSuite } from '../support/pages';
+import { pagesSuite } from '../support/pages';
 
 /** Officers take a birth registration from their inboxes to its result, in a real Chromium. */
 describeWithChromium('the officer inbox', () => {
@@ -14,21 +13,14 @@ describeWithChromium('the officer inbox', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    const dataSource = suite.api.database.dataSource;
-    const officers: [string, string][] = [
-      ['le.tiepnhan', 'reception'],
-      ['tran.hotich', 'civil_status'],
-      ['nguyen.chutich', 'leader'],
-    ];
-    for (const [username, role] of officers) {
-      tokens[role] = await seedOfficer(dataSource, {
-        username,
-        roles: [role],
-        agencyCode: 'xa-xuan-hoa',
-        password: PAGE_PASSWORD,
-        now: clock.now,
-      });
-    }
+    Object.assign(
+      tokens,
+      await pages.seedOfficers([
+        ['le.tiepnhan', 'reception'],
+        ['tran.hotich', 'civil_status'],
+        ['nguyen.chutich', 'leader'],
+      ]),
+    );
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
     code = await receiveBirthRegistration(suite.api, tokens.reception);
   });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { apiSuite } from './flows';
+import { seedOfficer } from './officers';
 
 /** The password every page test gives its officers. */
 export const PAGE_PASSWORD = 'mat-khau-thu-2026';
@@ -32,6 +33,23 @@ export function pagesSuite(clock: { now: Date }) {
     get browser() {
       if (!browser) throw new Error('the browser has not started');
       return browser;
+    },
+    /**
+     * Officers of the test commune who sign in with PAGE_PASSWORD, one role each, as
+     * [username, role] pairs; their API tokens by role.
+     */
+    async seedOfficers(pairs: [string, string][]): Promise<Record<string, string>> {
+      const tokens: Record<string, string> = {};
+      for (const [username, role] of pairs) {
+        tokens[role] = await seedOfficer(suite.api.database.dataSource, {
+          username,
+          roles: [role],
+          agencyCode: 'xa-xuan-hoa',
+          password: PAGE_PASSWORD,
+          now: clock.now,
+        });
+      }
+      return tokens;
     },
     /** Opens an officer page and signs in; resolves once the page is drawn. */
     async signIn(

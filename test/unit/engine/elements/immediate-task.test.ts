@@ -1,6 +1,13 @@
 import { compileBpmn } from '../../../../src/bpmn/compile';
 import { bpmnProcess } from '../../../support/bpmn';
-import { Run, between } from '../driver';
+import { Run, T0, between } from '../driver';
+import { compileDmn } from '../../../../src/bpmn/dmn/compile-dmn';
+import { evaluateDecision } from '../../../../src/engine/decision-table';
+import type { DecisionEvaluator } from '../../../../src/engine/execution';
+import { processVariables } from '../../../../src/engine/state';
+import { step } from '../../../../src/engine/step';
+import { dmnTable } from '../../../support/dmn';
+import { modelOf } from '../../../support/models';
 
 const then = (from: string) =>
   `<bpmn:userTask id="after" tthc:role="office" /><bpmn:sequenceFlow id="next" sourceRef="${from}" targetRef="after" />`;
@@ -72,4 +79,50 @@ describe('a script task', () => {
       });
     },
   );
+});
+
+describe('a business rule task', () => {
+  it('evaluates its decision with the evaluator the step is given, into the result variable', async () => {
+    const { decisions } = await compileDmn(
+      dmnTable({
+        id: 'copy-fee',
+        hitPolicy: 'FIRST',
+        inputs: ['applicantCategory'],
+        outputs: ['fee'],
+        rules: [
+          ['"merit"', '0'],
+          ['-', '8000'],
+        ],
+      }),
+    );
+    const model = await modelOf(
+      bpmnProcess(
+        'p',
+        between(
+          `<bpmn:businessRuleTask id="fee"><bpmn:extensionElements><zeebe:calledDecision decisionId="copy-fee" resultVariable="fee" /></bpmn:extensionElements></bpmn:businessRuleTask>${then('fee')}`,
+          'fee',
+          'after',
+        ),
+      ),
+    );
+    const evaluator: DecisionEvaluator = (decision, _elementId, variables) => {
+      expect(decision).toEqual({ decisionId: 'copy-fee', resultVariable: 'fee' });
+      return evaluateDecision(decisions[0], variables);
+    };
+    const start = (category: string) =>
+      step(
+        model,
+        undefined,
+        { type: 'START', variables: { applicantCategory: category } },
+        T0,
+        undefined,
+        evaluator,
+      );
+    expect(processVariables(start('merit').state)).toMatchObject({ fee: 0 });
+    expect(processVariables(start('other').state)).toMatchObject({ fee: 8000 });
+    // Without decisions, the step is refused, naming the element and the decision.
+    expect(() => step(model, undefined, { type: 'START', variables: {} }, T0)).toThrow(
+      expect.objectContaining({ code: 'DECISION_NOT_FOUND' }),
+    );
+  });
 });
