@@ -1,13 +1,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { PROJECT_ROOT } from '../src/config';
+import { PROJECT_ROOT, readConfig } from '../src/config';
 import { createDataSource } from '../src/store/data-source';
 import { startEmbeddedPostgres } from '../src/store/embedded-postgres';
 
 export interface BenchDatabase {
   url: string;
-  /** Migrated, with a pool of 16: 8 workers at once and the reads beside them. */
+  /** Migrated, with a pool of 16 (8 workers at once and the reads beside them), and group commit as
+   * the environment sets it (GROUP_COMMIT_*). */
   dataSource: DataSource;
   /** Ends the pool, then the embedded server if there is one. */
   close: () => Promise<void>;
@@ -19,7 +20,7 @@ export interface BenchDatabase {
  */
 export async function openBenchDatabase(name: string, port: number): Promise<BenchDatabase> {
   const { url, stop } = await server(name, port);
-  const dataSource = createDataSource(url, { poolSize: 16 });
+  const dataSource = createDataSource(url, { poolSize: 16, groupCommit: readConfig().groupCommit });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { groupCommitOf } from '../src/store/group-commit';
 import { startBenchApi } from './bench-api';
 import { openBenchDatabase } from './bench-database';
 import { benchGraphqlSteps } from './graphql-steps';
@@ -16,8 +17,9 @@ async function main(): Promise<void> {
   const cpu = await postgresCpuClock(url);
   const line = (name: string, m: Measurement) => {
     const { node, database } = cpuEach(m);
+    const { transactions, members } = groupCommitOf(dataSource).committed;
     console.log(
-      `${name}\t${perSecond(m).toFixed(0)} steps/s\tNode ${node?.toFixed(0)} µs\tPostgreSQL ${database?.toFixed(0)} µs`,
+      `${name}\t${perSecond(m).toFixed(0)} steps/s\tNode ${node?.toFixed(0)} µs\tPostgreSQL ${database?.toFixed(0)} µs\t${(members / transactions).toFixed(2)} a commit`,
     );
   };
   try {

@@ -9,6 +9,18 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 20_000 };
+/** How concurrent write transactions share commits (see src/store/group-commit.ts). */
+export interface GroupCommitSettings {
+  /** The most transactions one commit carries (GROUP_COMMIT_MAX); 1 gives each its own commit. */
+  maxSize: number;
+  /** How long a commit keeps taking transactions that queue, from its first (GROUP_COMMIT_WAIT_MS). */
+  maxWaitMs: number;
+  /** Shared transactions under way at once (GROUP_COMMIT_LANES); more arriving queue for them. */
+  lanes: number;
+}
+
+export const DEFAULT_GROUP_COMMIT: GroupCommitSettings = { maxSize: 16, maxWaitMs: 5, lanes: 4 };
+
 /** An external identity provider: its keys (JWKS), issuer, audience and the username claim. */
 export interface IdentityProvider {
   jwksUrl: string;
@@ -37,6 +49,8 @@ export interface Config {
   identityProvider?: IdentityProvider;
   /** How deep (QUERY_MAX_DEPTH) and how costly (QUERY_MAX_COST) one GraphQL query may be. */
   queryLimits: QueryLimits;
+  /** How concurrent steps share commits (GROUP_COMMIT_MAX, _WAIT_MS, _LANES). */
+  groupCommit: GroupCommitSettings;
 }
 
 /**
@@ -74,6 +88,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryLimits: {
       maxDepth: positiveInteger(env, 'QUERY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
       maxCost: positiveInteger(env, 'QUERY_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost),
+    },
+    groupCommit: {
+      maxSize: positiveInteger(env, 'GROUP_COMMIT_MAX', DEFAULT_GROUP_COMMIT.maxSize),
+      maxWaitMs: positiveInteger(env, 'GROUP_COMMIT_WAIT_MS', DEFAULT_GROUP_COMMIT.maxWaitMs),
+      lanes: positiveInteger(env, 'GROUP_COMMIT_LANES', DEFAULT_GROUP_COMMIT.lanes),
     },
   };
 }

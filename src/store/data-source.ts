@@ -1,13 +1,18 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
+import type { GroupCommitSettings } from '../config';
 import { entities } from './entities';
+import { configureGroupCommit } from './group-commit';
 
 /**
  * The one way the project connects to PostgreSQL. The schema comes only from migrations:
  * `synchronize` stays off, and the migrations run when the server starts.
  */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
-  return new DataSource({
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; groupCommit?: GroupCommitSettings } = {},
+): DataSource {
+  const dataSource = new DataSource({
     type: 'postgres',
     url,
     entities,
@@ -20,4 +25,6 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     // hash): errors reach our logger instead, which leaves parameters out.
     logging: false,
   });
+  if (options.groupCommit) configureGroupCommit(dataSource, options.groupCommit);
+  return dataSource;
 }

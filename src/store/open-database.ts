@@ -33,7 +33,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const dataSource = createDataSource(url);
+  const dataSource = createDataSource(url, { groupCommit: config.groupCommit });
   try {
     await dataSource.initialize();
     await migrateOneAtATime(dataSource, logger);

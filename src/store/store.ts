@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { groupCommitOf, RETRYABLE } from './group-commit';
 import { sqlState } from './sql';
 
-/** PostgreSQL's codes for a transaction that lost a race: a deadlock, a serialization failure. */
-const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 3;
 
 /** A write that rides in the first transaction to commit: a mutation's audit row. */
@@ -38,6 +37,8 @@ export class Store {
    * it for a deadlock: two steps that lock the same instances in opposite order (a child
    * completing while its parent cancels it) are then both done, one after the other. Nothing of
    * an aborted attempt remains, so running it again is safe. Within a transaction, `work` joins it.
+   * Transactions that arrive together may share a commit (see GroupCommit); each is answered
+   * after that commit.
    */
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
@@ -45,7 +46,7 @@ export class Store {
       const carries = this.rider !== undefined && this.ride === 'waiting';
       if (carries) this.ride = 'carried';
       try {
-        const result = await this.dataSource.transaction(async (manager) => {
+        const result = await groupCommitOf(this.dataSource).run(async (manager) => {
           const tx = new Store(manager, this.dataSource);
           const result = await work(tx);
           if (carries) await this.rider?.(tx);
