@@ -102,23 +102,23 @@ export async function benchMyTasks(
 
 /**
  * A leader's view of the agency's open tasks, the inbox page's second list (`tasks`, state open,
- * first 50) over HTTP: as the page asks, without the total, and with it. The total visits every
- * task the leader reaches (see task-reach.ts: no one index serves its reach), so it is measured
- * over a tenth of the rounds.
+ * first 50) over HTTP: as the page asks, without the total; with it; and only the overdue ones,
+ * with their total.
  */
 export async function benchAgencyTasks(
   api: BenchApi,
   rounds: number,
-): Promise<{ page: Latency; withTotal: Latency }> {
+): Promise<{ page: Latency; withTotal: Latency; overdue: Latency }> {
   const leaders = await officersOf(api, 'leader', ['leader']);
-  const ask = (fields: string) => async (i: number) => {
+  const ask = (filter: string, fields: string) => async (i: number) => {
     await api.call(
       leaders[i % leaders.length],
-      `{ tasks(first: 50, filter: { state: OPEN }) { ${fields} edges { node { id elementId dueAt } } } }`,
+      `{ tasks(first: 50, filter: { ${filter} }) { ${fields} edges { node { id elementId dueAt } } } }`,
     );
   };
   return {
-    page: await latency(rounds, ask('')),
-    withTotal: await latency(Math.ceil(rounds / 10), ask('totalCount')),
+    page: await latency(rounds, ask('state: OPEN', '')),
+    withTotal: await latency(rounds, ask('state: OPEN', 'totalCount')),
+    overdue: await latency(rounds, ask('state: OPEN, overdue: true', 'totalCount')),
   };
 }

@@ -31,6 +31,7 @@ import { StepRollupShards1796012358384 } from './1796012358384-StepRollupShards'
 import { OfficeTimeZone1796428000000 } from './1796428000000-OfficeTimeZone';
 import { SignalSubscriptions1796429000000 } from './1796429000000-SignalSubscriptions';
 import { DecisionDefinitions1796430000000 } from './1796430000000-DecisionDefinitions';
+import { TaskOwnerAgency1796431000000 } from './1796431000000-TaskOwnerAgency';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -69,4 +70,5 @@ export const migrations = [
   OfficeTimeZone1796428000000,
   SignalSubscriptions1796429000000,
   DecisionDefinitions1796430000000,
+  TaskOwnerAgency1796431000000,
 ];

@@ -99,6 +99,9 @@ function settings(): string[][] {
     AUTH_TOKEN_MINUTES: String(defaults.tokenMinutes),
     QUERY_MAX_DEPTH: String(defaults.queryLimits.maxDepth),
     QUERY_MAX_COST: String(defaults.queryLimits.maxCost),
+    GROUP_COMMIT_MAX: String(defaults.groupCommit.maxSize),
+    GROUP_COMMIT_WAIT_MS: String(defaults.groupCommit.maxWaitMs),
+    GROUP_COMMIT_LANES: String(defaults.groupCommit.lanes),
     CHROMIUM_PATH: chromiumPath({}),
     AUTH_USERNAME_CLAIM: 'preferred_username',
   };

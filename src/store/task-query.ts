@@ -5,7 +5,13 @@ import {
   TaskEntity,
   type TaskState,
 } from './entities';
-import { actorNamedParameters, taskReach, type Actor } from './task-reach';
+import {
+  activeReachKeys,
+  activeTaskReach,
+  actorNamedParameters,
+  taskReach,
+  type Actor,
+} from './task-reach';
 
 export interface TaskQuery {
   candidateGroup?: string;
@@ -27,6 +33,13 @@ export interface TaskPage {
   hasNextPage: boolean;
 }
 
+/** The reach of an officer as a condition, by index when only open or held tasks are asked for. */
+function reachOf(actor: Actor, state: TaskState | undefined): [string, Record<string, unknown>] {
+  const parameters = actorNamedParameters(actor);
+  if (state !== 'OPEN' && state !== 'CLAIMED') return [taskReach('named').reachable, parameters];
+  return [activeTaskReach(actor), { ...parameters, reachKeys: activeReachKeys(actor) }];
+}
+
 /**
  * Tasks matching a filter, in creation order, one page at a time. Keyset pagination on the
  * task's sequence number: a page costs the same wherever it is in the list.
@@ -39,16 +52,10 @@ export async function queryTasks(
   const filtered = () => {
     const builder = store.manager.getRepository(TaskEntity).createQueryBuilder('t');
     const { reachableBy } = query;
-    if (
-      query.processDefinitionKey !== undefined ||
-      query.businessKey !== undefined ||
-      reachableBy !== undefined
-    ) {
+    if (query.processDefinitionKey !== undefined || query.businessKey !== undefined) {
       builder.innerJoin(ProcessInstanceEntity, 'i', 'i.id = t.instanceId');
     }
-    if (reachableBy !== undefined) {
-      builder.andWhere(taskReach('named').reachable, actorNamedParameters(reachableBy));
-    }
+    if (reachableBy !== undefined) builder.andWhere(...reachOf(reachableBy, query.state));
     if (query.processDefinitionKey !== undefined) {
       builder
         .innerJoin(ProcessDefinitionEntity, 'd', 'd.id = i.definitionId')

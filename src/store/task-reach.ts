@@ -25,10 +25,10 @@ export function actorNamedParameters(actor: Actor): Record<string, unknown> {
 }
 
 /**
- * The one statement of which tasks an officer reaches, as SQL over `task t JOIN process_instance
- * i`, with the actor's parameters starting at `$first` (or named, see actorNamedParameters). A
- * task belongs to the agency whose code its step names (tthc:agency), else to the one that
- * received the dossier (a dossier no agency received belongs to all).
+ * The one statement of which tasks an officer reaches, as SQL over `task t`, with the actor's
+ * parameters starting at `$first` (or named, see actorNamedParameters). A task belongs to its
+ * owner agency (`owner_agency`): the one whose code its step names (tthc:agency), else the one
+ * that received the dossier (a dossier no agency received belongs to all).
  * - offered: named for the officer, or for one of their roles in its agency (a step naming no
  *   one is for anyone of its agency);
  * - overseen: the officer leads its agency (leaders reassign and delegate);
@@ -40,10 +40,9 @@ export function taskReach(first: number | 'named') {
     first === 'named'
       ? [':reachUser', ':reachRoles', ':reachCode']
       : [0, 1, 2].map((k) => `$${first + k}`);
-  const agency = 'COALESCE(t.agency, i.agency)';
-  const inAgency = `(${agency} IS NULL OR ${agency} = ${code})`;
+  const inAgency = `(t.owner_agency IS NULL OR t.owner_agency = ${code})`;
   const offered = `(t.candidate_users @> ARRAY[${user}]::text[] OR (${inAgency} AND (t.candidate_groups && ${roles}::text[] OR (t.candidate_groups = '{}' AND t.candidate_users = '{}'))))`;
-  const overseen = `('leader' = ANY(${roles}::text[]) AND ${inAgency})`;
+  const overseen = `('leader' = ANY(${roles}::text[]) AND ${inAgency})`; // see leads()
   const mine = `t.assignee = ${user}`;
   return {
     offered,
@@ -53,6 +52,28 @@ export function taskReach(first: number | 'named') {
     reachable: `(${mine} OR t.completed_by = ${user} OR ${offered} OR ${overseen})`,
   };
 }
+
+/**
+ * `taskReach(...).reachable` over open and held tasks only, in a form whose every arm has an
+ * index of those tasks: held by the officer (task_held), offered to them (the inbox keys,
+ * task_inbox), of the agency they lead (task_active_owner, task_overdue_owner). No open task was
+ * completed by anyone. Its named parameters: `actorNamedParameters` and `activeReachKeys`.
+ */
+export function activeTaskReach(actor: Actor): string {
+  const overseen = leads(actor) ? ' OR t.owner_agency = :reachCode OR t.owner_agency IS NULL' : '';
+  return `(t.assignee = :reachUser OR t.inbox_keys && :reachKeys::text[]${overseen})`;
+}
+
+/**
+ * The inbox keys `activeTaskReach` looks up. A leader oversees every task of their agency or of
+ * none, which holds all that is offered to their roles: only what names them is left to look up,
+ * so no arm finds the agency's tasks twice.
+ */
+export function activeReachKeys(actor: Actor): string[] {
+  return leads(actor) ? [`user:${actor.username}`] : inboxKeysOf(actor);
+}
+
+const leads = (actor: Actor) => actor.roles.includes('leader');
 
 /**
  * The keys of what is offered to an officer, to meet the tasks' `inbox_keys` (see the InboxKeys

@@ -11,6 +11,8 @@ export type TaskState = 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELED';
 @Index('task_candidate_groups', { synchronize: false })
 @Index('task_inbox', { synchronize: false })
 @Index('task_held', { synchronize: false })
+@Index('task_active_owner', { synchronize: false })
+@Index('task_overdue_owner', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -67,6 +69,21 @@ export class TaskEntity {
     update: false,
   })
   inboxKeys!: string[];
+
+  /**
+   * The agency whose officers the task is for: its step's, else the one that received the
+   * dossier; null for any agency. Written by the inbox keys' trigger; what `tasks` reaches by.
+   */
+  @Column({
+    name: 'owner_agency',
+    type: 'varchar',
+    length: 255,
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  ownerAgency!: string | null;
 
   /** A step that signs the result (ký duyệt): only leaders complete it. */
   @Column({ name: 'needs_signature', type: 'boolean', default: false })

@@ -1,3 +1,4 @@
+import { queryTasks } from '../../../src/store/task-query';
 import { actorParameters, inboxKeysOf, taskReach, type Actor } from '../../../src/store/task-reach';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
@@ -102,4 +103,30 @@ describe('inbox keys', () => {
       if (officer.username !== 'nobody') expect(byKeys.length).toBeGreaterThan(0);
     },
   );
+
+  it("keeps each task's owner agency: its step's, else the receiving agency's, after a hand-on too", async () => {
+    const wrong = await database.dataSource.query(
+      `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
+        WHERE t.owner_agency IS DISTINCT FROM COALESCE(t.agency, i.agency)`,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(
+    officers.flatMap((officer) =>
+      (['OPEN', 'CLAIMED'] as const).map((state) => [officer.username, state, officer] as const),
+    ),
+  )('lists for %s the %s tasks of their reach, by index as in full', async (_, state, officer) => {
+    const rows = (await database.dataSource.query(
+      `SELECT t.id FROM task t WHERE t.state = $4 AND ${taskReach(1).reachable} ORDER BY t.seq`,
+      [...actorParameters(officer), state],
+    )) as { id: string }[];
+    const page = await queryTasks(
+      database.store,
+      { state, reachableBy: officer },
+      { first: 500, withTotal: true },
+    );
+    expect(page.tasks.map((task) => task.id)).toEqual(rows.map((row) => row.id));
+    expect(page.totalCount).toBe(rows.length);
+  });
 });
