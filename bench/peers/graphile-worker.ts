@@ -70,7 +70,9 @@ export async function benchGraphileWorker(
 ): Promise<GraphileWorkerResult> {
   return withScratchDatabase(url, 'bench_graphile', async (target) => {
     const pool = new Pool({ connectionString: target, max: 10 });
-    pool.on('error', (error) => console.error(`graphile-worker's pool: ${error.message}`));
+    const logError = (error: Error) => console.error(`graphile-worker's pool: ${error.message}`);
+    pool.on('error', logError);
+    pool.on('connect', (client) => client.on('error', logError));
     try {
       const measureChains = async (batched: boolean) => {
         const worker = await runner(pool, concurrency, batched);
