@@ -1,5 +1,6 @@
 import type { BenchApi } from './bench-api';
 import { measureConcurrently, type CpuClock, type Measurement } from './measure';
+import type { WritesCounter } from './writes';
 
 const START = `mutation { startProcess(key: "five-tasks", variables: { missing: false }) {
   openTasks { id } } }`;
@@ -17,6 +18,7 @@ export async function benchGraphqlSteps(
   instances: number,
   concurrency: number,
   databaseCpu: CpuClock = null,
+  writes?: WritesCounter,
 ): Promise<Measurement> {
   const token = await api.officer(
     'bench.http',
@@ -36,7 +38,11 @@ export async function benchGraphqlSteps(
       open = completeTask.processInstance.openTasks;
     }
   };
-  return measureConcurrently(instances, concurrency, dossier, { countEach: 6, databaseCpu });
+  return measureConcurrently(instances, concurrency, dossier, {
+    countEach: 6,
+    databaseCpu,
+    writes,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { cpuUsage } from 'node:process';
+import type { Writes, WritesCounter } from './writes';
 
 export interface Measurement {
   count: number;
@@ -7,6 +8,8 @@ export interface Measurement {
   cpuSeconds: number;
   /** The database server's CPU time, when a clock of it was given and it could be read. */
   databaseCpuSeconds?: number;
+  /** What the database was written meanwhile, when counted (see writes.ts). */
+  writes?: Writes;
 }
 
 /** A clock of the database server's CPU seconds (see postgres-cpu.ts); null where unreadable. */
@@ -64,13 +67,14 @@ export function printTable(rows: string[][]): void {
 /**
  * Runs `unit` `units` times, `concurrency` at a time, and measures it, after a tenth as many (at
  * least one a worker) to warm up: the JIT, and each connection prepares its statements. A unit
- * counts `countEach` (an instance worked to its end counts its steps).
+ * counts `countEach` (an instance worked to its end counts its steps). `writes` counts what the
+ * database is written during the measured part.
  */
 export async function measureConcurrently(
   units: number,
   concurrency: number,
   unit: () => Promise<void>,
-  options: { countEach?: number; databaseCpu?: CpuClock } = {},
+  options: { countEach?: number; databaseCpu?: CpuClock; writes?: WritesCounter } = {},
 ): Promise<Measurement> {
   let started = 0;
   let last = 0;
@@ -86,5 +90,7 @@ export async function measureConcurrently(
   };
   await run(Math.max(Math.ceil(units / 10), concurrency));
   const count = units * (options.countEach ?? 1);
-  return measure(count, () => run(units), options.databaseCpu ?? null);
+  const stopCounting = await options.writes?.();
+  const measured = await measure(count, () => run(units), options.databaseCpu ?? null);
+  return stopCounting ? { ...measured, writes: await stopCounting() } : measured;
 }

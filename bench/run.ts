@@ -7,36 +7,14 @@ import { benchBpmnEngine } from './bpmn-engine';
 import { benchDossierLists } from './dossier-lists';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep, FIVE_TASKS } from './engine-step';
-import { benchGraphqlEmpty, benchGraphqlSteps } from './graphql-steps';
+import { durableRows } from './durable';
 import { benchAgencyTasks, benchMyTasks, fillOpenTasks, type Latency } from './inbox';
-import { cpuEach, perSecond, printTable, type Measurement } from './measure';
+import { perSecond, type Measurement } from './measure';
 import { bytesPerWaitingInstanceInDatabase, bytesPerWaitingInstanceInMemory } from './memory';
 import { benchMetricsQueries, fillProvince } from './metrics';
-import { runPgbench } from './pgbench';
 import { postgresCpuClock } from './postgres-cpu';
-import { benchStoreSteps } from './store-steps';
-
-/** How many of everything: `--quick` runs in under two minutes, the full run takes longer. */
-function sizes(quick: boolean) {
-  return {
-    engineInstances: quick ? 5_000 : 50_000,
-    bpmnEngineInstances: quick ? 200 : 1_000,
-    pgbench: { clients: 8, seconds: quick ? 5 : 30, scale: quick ? 1 : 10 },
-    storeInstances: quick ? 200 : 2_000,
-    httpInstances: quick ? 100 : 1_000,
-    emptyRequests: quick ? 3_000 : 12_000,
-    concurrency: 8,
-    timers: quick ? 500 : 5_000,
-    openTasks: quick ? 200_000 : 1_000_000,
-    inboxRounds: quick ? 100 : 500,
-    dossiers: quick ? 100_000 : 1_000_000,
-    metricsRounds: quick ? 5 : 20,
-    waitingInDatabase: quick ? 300 : 2_000,
-    waitingInMemory: quick ? 20_000 : 100_000,
-  };
-}
-
-const HEADER = ['benchmark', 'count', 'figure', 'target', 'CPU µs each', 'PostgreSQL CPU µs each'];
+import { sizes } from './sizes';
+import { createTable } from './table';
 
 /**
  * `npm run bench` (add `-- --quick` for a short run). Prints each figure beside its target;
@@ -45,18 +23,8 @@ const HEADER = ['benchmark', 'count', 'figure', 'target', 'CPU µs each', 'Postg
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const size = sizes(quick);
-  const rows: string[][] = [HEADER];
-  /** A row of the table; the cells it leaves out are empty. */
-  const row = (...cells: string[]) =>
-    rows.push([...cells, ...Array<string>(HEADER.length - cells.length).fill('')]);
-  const count = (n: number) => n.toLocaleString('en');
-  const micros = (each: number | undefined) => each?.toFixed(1) ?? '';
-  const cpu = (m: Measurement) => micros(cpuEach(m).node);
-  const databaseCpu = (m: Measurement) => micros(cpuEach(m).database);
-  const rate = (m: Measurement, unit: string) => `${count(Math.round(perSecond(m)))} ${unit}/s`;
-  /** A row of things done per second, with the CPU each took here and in the database. */
-  const throughput = (name: string, m: Measurement, unit: string) =>
-    row(name, count(m.count), rate(m, unit), '', cpu(m), databaseCpu(m));
+  const table = createTable();
+  const { row, count, cpu, throughput } = table;
 
   const ours = await benchEngineStep(size.engineInstances);
   throughput('engine step(): five-task instances in memory', ours, 'instances');
@@ -68,52 +36,9 @@ async function main(): Promise<void> {
   try {
     await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
     const serverCpu = await postgresCpuClock(url);
-
-    const pgbench = await runPgbench(url, size.pgbench, serverCpu);
-    const { clients, scale } = size.pgbench;
-    /** A figure as a share of pgbench's, when pgbench ran. */
-    const toPgbench = (m: Measurement, target = '') => {
-      if (pgbench) row('  ÷ pgbench tx/s', '', (perSecond(m) / pgbench.tps).toFixed(2), target);
-    };
-    if (!pgbench) {
-      row(`pgbench TPC-B-like`, '', 'not run: no pgbench (apt-get install postgresql-client)');
-    } else {
-      row(
-        `pgbench TPC-B-like, ${clients} clients, scale ${scale}, prepared`,
-        `${pgbench.seconds} s`,
-        `${count(Math.round(pgbench.tps))} tx/s`,
-        '',
-        '',
-        micros(pgbench.databaseCpuEach === undefined ? undefined : pgbench.databaseCpuEach * 1e6),
-      );
-      throughput(
-        `  the same transactions sent from Node (node-pg), ${clients} connections`,
-        pgbench.fromNode,
-        'tx',
-      );
-      toPgbench(pgbench.fromNode);
-    }
-    const durable = (name: string, m: Measurement) => {
-      throughput(name, m, 'steps');
-      toPgbench(m, '≥ 0.5');
-    };
-    durable(
-      `store: committed steps, ${size.concurrency} dossiers at once`,
-      await benchStoreSteps(dataSource, size.storeInstances, size.concurrency, serverCpu),
-    );
     const api = await startBenchApi(dataSource);
     try {
-      durable(
-        `GraphQL over HTTP: committed steps, ${size.concurrency} at once`,
-        await benchGraphqlSteps(api, size.httpInstances, size.concurrency, serverCpu),
-      );
-      const empty = await benchGraphqlEmpty(api, size.emptyRequests, size.concurrency, serverCpu);
-      throughput(
-        `  beneath: an empty signed-in query ({ __typename }), ${size.concurrency} at once`,
-        empty,
-        'requests',
-      );
-      toPgbench(empty);
+      await durableRows(table, { url, dataSource, api, serverCpu, size });
       const timers = await benchDueTimers(dataSource, size.timers, 4);
       throughput('jobs: due timers fired, 4 runners side by side', timers, 'timers');
 
@@ -175,7 +100,7 @@ async function main(): Promise<void> {
     count(size.waitingInMemory),
     `${count(Math.round(inMemory))} bytes`,
   );
-  printTable(rows);
+  table.print();
 }
 
 main().catch((error: unknown) => {

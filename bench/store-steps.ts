@@ -6,6 +6,7 @@ import { startInstance } from '../src/commands/start-process';
 import { completeTask } from '../src/commands/tasks';
 import { FIVE_TASKS } from './engine-step';
 import { measureConcurrently, type CpuClock, type Measurement } from './measure';
+import type { WritesCounter } from './writes';
 
 /**
  * Durable throughput: instances of the five-task process started and worked to the end through
@@ -17,6 +18,7 @@ export async function benchStoreSteps(
   instances: number,
   concurrency: number,
   databaseCpu: CpuClock = null,
+  writes?: WritesCounter,
 ): Promise<Measurement> {
   await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
   const dossier = async () => {
@@ -39,5 +41,9 @@ export async function benchStoreSteps(
       await completeTask(Store.of(dataSource), { taskId: task.id, variables: {}, now: new Date() });
     }
   };
-  return measureConcurrently(instances, concurrency, dossier, { countEach: 6, databaseCpu });
+  return measureConcurrently(instances, concurrency, dossier, {
+    countEach: 6,
+    databaseCpu,
+    writes,
+  });
 }
