@@ -6,6 +6,7 @@ import { openBenchDatabase } from './bench-database';
 import { FIVE_TASKS } from './engine-step';
 import { benchAgencyTasks, benchMyTasks, fillOpenTasks, type Latency } from './inbox';
 import { perSecond } from './measure';
+import { runScript } from './script';
 
 /**
  * `npm run bench:inbox [-- --tasks=N]`: only the inbox's rows of the bench (open tasks written,
@@ -36,10 +37,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -8,6 +8,7 @@ import { FIVE_TASKS } from './engine-step';
 import { postgresCpuClock } from './postgres-cpu';
 import { sizes } from './sizes';
 import { createTable } from './table';
+import { runScript } from './script';
 
 /**
  * `npm run bench:peers` (add `-- --quick`): only the durable rows of `npm run bench` — pgbench,
@@ -33,10 +34,4 @@ async function main(): Promise<void> {
   table.print();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -6,6 +6,7 @@ import { benchGraphqlSteps } from './graphql-steps';
 import { cpuEach, perSecond, type Measurement } from './measure';
 import { postgresCpuClock } from './postgres-cpu';
 import { benchStoreSteps } from './store-steps';
+import { runScript } from './script';
 
 /**
  * `npm run bench:steps`: only the store's and GraphQL's committed steps, three rounds each after
@@ -41,10 +42,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);
