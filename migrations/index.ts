@@ -32,6 +32,7 @@ import { OfficeTimeZone1796428000000 } from './1796428000000-OfficeTimeZone';
 import { SignalSubscriptions1796429000000 } from './1796429000000-SignalSubscriptions';
 import { DecisionDefinitions1796430000000 } from './1796430000000-DecisionDefinitions';
 import { TaskOwnerAgency1796431000000 } from './1796431000000-TaskOwnerAgency';
+import { UnownedTaskOrder1796432000000 } from './1796432000000-UnownedTaskOrder';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -71,4 +72,5 @@ export const migrations = [
   SignalSubscriptions1796429000000,
   DecisionDefinitions1796430000000,
   TaskOwnerAgency1796431000000,
+  UnownedTaskOrder1796432000000,
 ];

@@ -5,9 +5,10 @@ import {
   TaskEntity,
   type TaskState,
 } from './entities';
+import type { SelectQueryBuilder } from 'typeorm';
 import {
+  activeReachArms,
   activeReachKeys,
-  activeTaskReach,
   actorNamedParameters,
   taskReach,
   type Actor,
@@ -33,11 +34,24 @@ export interface TaskPage {
   hasNextPage: boolean;
 }
 
-/** The reach of an officer as a condition, by index when only open or held tasks are asked for. */
-function reachOf(actor: Actor, state: TaskState | undefined): [string, Record<string, unknown>] {
+/** The reach of an officer: one condition, and over open or held tasks its indexed arms. */
+interface Reach {
+  condition: string;
+  arms?: string[];
+  parameters: Record<string, unknown>;
+}
+
+function reachOf(actor: Actor, state: TaskState | undefined): Reach {
   const parameters = actorNamedParameters(actor);
-  if (state !== 'OPEN' && state !== 'CLAIMED') return [taskReach('named').reachable, parameters];
-  return [activeTaskReach(actor), { ...parameters, reachKeys: activeReachKeys(actor) }];
+  if (state !== 'OPEN' && state !== 'CLAIMED') {
+    return { condition: taskReach('named').reachable, parameters };
+  }
+  const arms = activeReachArms(actor);
+  return {
+    condition: `(${arms.join(' OR ')})`,
+    arms,
+    parameters: { ...parameters, reachKeys: activeReachKeys(actor) },
+  };
 }
 
 /**
@@ -49,46 +63,63 @@ export async function queryTasks(
   query: TaskQuery,
   page: { first: number; afterSeq?: string; withTotal: boolean },
 ): Promise<TaskPage> {
-  const filtered = () => {
-    const builder = store.manager.getRepository(TaskEntity).createQueryBuilder('t');
-    const { reachableBy } = query;
-    if (query.processDefinitionKey !== undefined || query.businessKey !== undefined) {
-      builder.innerJoin(ProcessInstanceEntity, 'i', 'i.id = t.instanceId');
-    }
-    if (reachableBy !== undefined) builder.andWhere(...reachOf(reachableBy, query.state));
-    if (query.processDefinitionKey !== undefined) {
-      builder
-        .innerJoin(ProcessDefinitionEntity, 'd', 'd.id = i.definitionId')
-        .andWhere('d.key = :key', { key: query.processDefinitionKey });
-    }
-    if (query.businessKey !== undefined) {
-      builder.andWhere('i.businessKey = :businessKey', { businessKey: query.businessKey });
-    }
-    if (query.candidateGroup !== undefined) {
-      builder.andWhere('t.candidateGroups @> ARRAY[:group]::text[]', {
-        group: query.candidateGroup,
-      });
-    }
-    if (query.candidateUser !== undefined) {
-      builder.andWhere('t.candidateUsers @> ARRAY[:user]::text[]', { user: query.candidateUser });
-    }
-    if (query.assignee !== undefined)
-      builder.andWhere('t.assignee = :assignee', { assignee: query.assignee });
-    if (query.state !== undefined) builder.andWhere('t.state = :state', { state: query.state });
-    if (query.overdue !== undefined)
-      builder.andWhere('t.overdue = :overdue', { overdue: query.overdue });
-    if (query.processInstanceId !== undefined) {
-      builder.andWhere('t.instanceId = :instanceId', { instanceId: query.processInstanceId });
-    }
+  const tasks = () => store.manager.getRepository(TaskEntity).createQueryBuilder('t');
+  const reach = query.reachableBy && reachOf(query.reachableBy, query.state);
+  const filtered = (reachCondition = reach?.condition) => {
+    const builder = tasks();
+    if (reach && reachCondition) builder.andWhere(reachCondition, reach.parameters);
+    return filterTasks(builder, query);
+  };
+  const pageOf = (builder: SelectQueryBuilder<TaskEntity>) => {
+    builder.orderBy('t.seq', 'ASC').limit(page.first + 1);
+    if (page.afterSeq !== undefined) builder.andWhere('t.seq > :after', { after: page.afterSeq });
     return builder;
   };
-  const pageQuery = filtered()
-    .orderBy('t.seq', 'ASC')
-    .limit(page.first + 1);
-  if (page.afterSeq !== undefined) pageQuery.andWhere('t.seq > :after', { after: page.afterSeq });
+  let pageQuery = pageOf(filtered());
+  if (reach?.arms) {
+    // A page of each arm, read in order from its own index, then the page of their union: over
+    // the arms joined by OR the planner would walk all tasks in order to find a sparse few.
+    const arms = reach.arms.map((arm) => pageOf(filtered(arm)).select('t.id', 'id'));
+    const union = arms.map((arm) => `(${arm.getQuery()})`).join(' UNION ');
+    pageQuery = pageOf(tasks().where(`t.id IN (SELECT arm.id FROM (${union}) arm)`));
+    pageQuery.setParameters(Object.assign({}, ...arms.map((arm) => arm.getParameters())));
+  }
   const [rows, totalCount] = await Promise.all([
     pageQuery.getMany(),
     page.withTotal ? filtered().getCount() : undefined,
   ]);
   return { tasks: rows.slice(0, page.first), totalCount, hasNextPage: rows.length > page.first };
+}
+
+/** The query's filters but the reach, on a builder of tasks `t`. */
+function filterTasks(
+  builder: SelectQueryBuilder<TaskEntity>,
+  query: TaskQuery,
+): SelectQueryBuilder<TaskEntity> {
+  if (query.processDefinitionKey !== undefined || query.businessKey !== undefined) {
+    builder.innerJoin(ProcessInstanceEntity, 'i', 'i.id = t.instanceId');
+  }
+  if (query.processDefinitionKey !== undefined) {
+    builder
+      .innerJoin(ProcessDefinitionEntity, 'd', 'd.id = i.definitionId')
+      .andWhere('d.key = :key', { key: query.processDefinitionKey });
+  }
+  if (query.businessKey !== undefined) {
+    builder.andWhere('i.businessKey = :businessKey', { businessKey: query.businessKey });
+  }
+  if (query.candidateGroup !== undefined) {
+    builder.andWhere('t.candidateGroups @> ARRAY[:group]::text[]', { group: query.candidateGroup });
+  }
+  if (query.candidateUser !== undefined) {
+    builder.andWhere('t.candidateUsers @> ARRAY[:user]::text[]', { user: query.candidateUser });
+  }
+  if (query.assignee !== undefined)
+    builder.andWhere('t.assignee = :assignee', { assignee: query.assignee });
+  if (query.state !== undefined) builder.andWhere('t.state = :state', { state: query.state });
+  if (query.overdue !== undefined)
+    builder.andWhere('t.overdue = :overdue', { overdue: query.overdue });
+  if (query.processInstanceId !== undefined) {
+    builder.andWhere('t.instanceId = :instanceId', { instanceId: query.processInstanceId });
+  }
+  return builder;
 }

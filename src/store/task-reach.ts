@@ -54,18 +54,20 @@ export function taskReach(first: number | 'named') {
 }
 
 /**
- * `taskReach(...).reachable` over open and held tasks only, in a form whose every arm has an
- * index of those tasks: held by the officer (task_held), offered to them (the inbox keys,
- * task_inbox), of the agency they lead (task_active_owner, task_overdue_owner). No open task was
- * completed by anyone. Its named parameters: `actorNamedParameters` and `activeReachKeys`.
+ * `taskReach(...).reachable` over open and held tasks only, as arms that each have an index of
+ * those tasks giving them in creation order: held by the officer (task_held), offered to them (the
+ * inbox keys, task_inbox), of the agency they lead or of none (task_active_owner,
+ * task_active_unowned and their overdue twins). No open task was completed by anyone. Its named
+ * parameters: `actorNamedParameters` and `activeReachKeys`.
  */
-export function activeTaskReach(actor: Actor): string {
-  const overseen = leads(actor) ? ' OR t.owner_agency = :reachCode OR t.owner_agency IS NULL' : '';
-  return `(t.assignee = :reachUser OR t.inbox_keys && :reachKeys::text[]${overseen})`;
+export function activeReachArms(actor: Actor): string[] {
+  const arms = ['t.assignee = :reachUser', 't.inbox_keys && :reachKeys::text[]'];
+  if (leads(actor)) arms.push('t.owner_agency = :reachCode', 't.owner_agency IS NULL');
+  return arms;
 }
 
 /**
- * The inbox keys `activeTaskReach` looks up. A leader oversees every task of their agency or of
+ * The inbox keys `activeReachArms` looks up. A leader oversees every task of their agency or of
  * none, which holds all that is offered to their roles: only what names them is left to look up,
  * so no arm finds the agency's tasks twice.
  */

@@ -13,6 +13,8 @@ export type TaskState = 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELED';
 @Index('task_held', { synchronize: false })
 @Index('task_active_owner', { synchronize: false })
 @Index('task_overdue_owner', { synchronize: false })
+@Index('task_active_unowned', { synchronize: false })
+@Index('task_overdue_unowned', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -67,6 +67,8 @@ describe('inbox keys', () => {
     await query(`UPDATE task SET agency = 'xa-b' WHERE wait_id IN (1, 5) AND instance_id = $1`, [
       instances[0][0],
     ]);
+    // Some overdue, of every kind: the sparse filter a page of the reach's arms must still meet.
+    await query(`UPDATE task SET overdue = true WHERE wait_id % 3 = 0`);
   });
   afterAll(() => database.drop());
 
@@ -129,4 +131,34 @@ describe('inbox keys', () => {
     expect(page.tasks.map((task) => task.id)).toEqual(rows.map((row) => row.id));
     expect(page.totalCount).toBe(rows.length);
   });
+
+  it.each(
+    officers.flatMap((officer) =>
+      (['OPEN', 'CLAIMED'] as const).flatMap((state) =>
+        [undefined, true].map((overdue) => [officer.username, state, overdue, officer] as const),
+      ),
+    ),
+  )(
+    'pages for %s through the %s tasks of their reach (overdue: %s) as the full reach orders them',
+    async (_, state, overdue, officer) => {
+      const rows = (await database.dataSource.query(
+        `SELECT t.id FROM task t WHERE t.state = $4 AND ($5::boolean IS NULL OR t.overdue = $5)
+            AND ${taskReach(1).reachable} ORDER BY t.seq`,
+        [...actorParameters(officer), state, overdue ?? null],
+      )) as { id: string }[];
+      const walked: string[] = [];
+      let afterSeq: string | undefined;
+      for (let more = true; more;) {
+        const page = await queryTasks(
+          database.store,
+          { state, overdue, reachableBy: officer },
+          { first: 2, afterSeq, withTotal: false },
+        );
+        walked.push(...page.tasks.map((task) => task.id));
+        afterSeq = page.tasks.at(-1)?.seq;
+        more = page.hasNextPage;
+      }
+      expect(walked).toEqual(rows.map((row) => row.id));
+    },
+  );
 });
