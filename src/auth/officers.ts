@@ -44,8 +44,7 @@ export function createAgency(
     if (!CODE.test(served)) throw invalid('serves', `agency codes, not '${served}'`);
   return unlessTaken('code', input.code, () =>
     store.transaction(async (tx) => {
-      if (await agencyByCode(tx, input.code))
-        throw invalid('code', `taken by another agency ('${input.code}')`);
+      if (await agencyByCode(tx, input.code)) throw taken('code', input.code, 'agency');
       if (input.parentCode !== undefined && !(await agencyByCode(tx, input.parentCode)))
         throw notFound('Agency', input.parentCode, { field: 'parentCode' });
       const agency: AgencyEntity = {
@@ -88,7 +87,7 @@ export async function createOfficer(
       const agency = await agencyByCode(tx, input.agencyCode);
       if (!agency) throw notFound('Agency', input.agencyCode, { field: 'agencyCode' });
       if (await officerByUsername(tx, input.username))
-        throw invalid('username', `taken by another officer ('${input.username}')`);
+        throw taken('username', input.username, 'officer');
       const officer: OfficerEntity = {
         id: randomUUID(),
         username: input.username,
@@ -186,10 +185,16 @@ async function unlessTaken<T>(field: string, value: string, work: () => Promise<
     return await work();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw invalid(field, `taken by another ('${value}')`);
+      throw taken(field, value, field === 'code' ? 'agency' : 'officer');
     }
     throw error;
   }
+}
+
+function taken(field: string, value: string, by: 'agency' | 'officer'): AppError {
+  return new AppError('BAD_USER_INPUT', `'${field}' '${value}' is taken by another ${by}`, {
+    field,
+  });
 }
 
 function invalid(field: string, what: string): AppError {

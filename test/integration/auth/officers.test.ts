@@ -16,6 +16,12 @@ describe('managing officers', () => {
     expect(codes).toEqual(['BAD_USER_INPUT', 'OK']);
     const refused = answers.find((a) => a.errors)!;
     expect(refused.errors?.[0].extensions).toMatchObject({ field: 'username' });
+    expect(refused.errors?.[0].message).toBe(
+      `'username' 'ly.diachinh' is taken by another officer`,
+    );
+    // Later, the same answer.
+    const later = await create('ly.diachinh');
+    expect(later.errors?.[0].message).toBe(`'username' 'ly.diachinh' is taken by another officer`);
   });
 
   it('stops a departed officer at once, and changes nothing of them after', async () => {
