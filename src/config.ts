@@ -21,6 +21,29 @@ export interface GroupCommitSettings {
 
 export const DEFAULT_GROUP_COMMIT: GroupCommitSettings = { maxSize: 16, maxWaitMs: 5, lanes: 4 };
 
+/** Requests a minute, and a burst, per client address and per signed-in officer; null: no limit. */
+export interface RateLimits {
+  perClient: RateLimit | null;
+  perOfficer: RateLimit | null;
+}
+
+/** How many requests one key may make: a sustained rate and a burst above it. */
+export interface RateLimit {
+  /** Requests a minute, sustained. */
+  perMinute: number;
+  /** Requests at once after a quiet spell (the bucket's size). */
+  burst: number;
+}
+
+/**
+ * Generous for people (an officer clicking, a page loading its parts) and for a portal relaying
+ * its citizens from one address; a loop gone wrong is what they stop.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  perClient: { perMinute: 6000, burst: 1000 },
+  perOfficer: { perMinute: 1200, burst: 200 },
+};
+
 /** An external identity provider: its keys (JWKS), issuer, audience and the username claim. */
 export interface IdentityProvider {
   jwksUrl: string;
@@ -51,6 +74,10 @@ export interface Config {
   queryLimits: QueryLimits;
   /** How concurrent steps share commits (GROUP_COMMIT_MAX, _WAIT_MS, _LANES). */
   groupCommit: GroupCommitSettings;
+  /** Requests per client address and per officer (RATE_LIMIT_CLIENT_*, RATE_LIMIT_OFFICER_*). */
+  rateLimits: RateLimits;
+  /** Which proxies' X-Forwarded-For to believe for the client's address (TRUST_PROXY, Express's). */
+  trustProxy: string | false;
 }
 
 /**
@@ -94,6 +121,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxWaitMs: positiveInteger(env, 'GROUP_COMMIT_WAIT_MS', DEFAULT_GROUP_COMMIT.maxWaitMs),
       lanes: positiveInteger(env, 'GROUP_COMMIT_LANES', DEFAULT_GROUP_COMMIT.lanes),
     },
+    rateLimits: {
+      perClient: rateLimitFrom(env, 'RATE_LIMIT_CLIENT', DEFAULT_RATE_LIMITS.perClient),
+      perOfficer: rateLimitFrom(env, 'RATE_LIMIT_OFFICER', DEFAULT_RATE_LIMITS.perOfficer),
+    },
+    trustProxy: env.TRUST_PROXY || false,
+  };
+}
+
+/** `<prefix>_PER_MINUTE` and `<prefix>_BURST`; a rate of 0 turns the limit off. */
+function rateLimitFrom(
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  fallback: RateLimit | null,
+): RateLimit | null {
+  const perMinute = nonNegativeInteger(env, `${prefix}_PER_MINUTE`, fallback?.perMinute ?? 0);
+  if (perMinute === 0) return null;
+  return {
+    perMinute,
+    burst: positiveInteger(env, `${prefix}_BURST`, fallback?.burst ?? perMinute),
   };
 }
 
@@ -113,11 +159,19 @@ export function metricsToken(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return wholeNumber(env, name, fallback, 1);
+}
+
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return wholeNumber(env, name, fallback, 0);
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, least: number) {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a whole number above 0, not '${text}'`);
+  if (!Number.isInteger(value) || value < least)
+    throw new Error(`${name} must be a whole number from ${least}, not '${text}'`);
   return value;
 }
 

@@ -64,6 +64,8 @@ export interface ErrorDetails {
   problems?: Problem[];
   /** With `problems`: what was worth a look but did not stop the file. */
   warnings?: Problem[];
+  /** A refusal for too many requests: when the next one will be taken. */
+  retryAfterSeconds?: number;
 }
 
 export interface Problem {

@@ -52,6 +52,11 @@ export function formatErrorFor(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    if (code === 'RATE_LIMITED') {
+      // Refused before any resolver ran (see rate-limits.ts): its extensions say when to retry.
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, extensions };
+    }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return {
         message: formatted.message,

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { requestPath } from './request-path';
 import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { metricsToken } from '../config';
@@ -70,7 +71,7 @@ export class OperationsMetrics {
   readonly middleware: express.RequestHandler = (request, response, next) => {
     const end = this.latency.startTimer();
     response.on('finish', () => {
-      const route = routeOf(request.originalUrl.split('?')[0]);
+      const route = routeOf(requestPath(request));
       end({ route });
       this.requests.inc({ route, method: request.method, status: String(response.statusCode) });
     });
@@ -120,6 +121,8 @@ export class OperationsMetrics {
 
 const ROUTES = [
   '/graphql',
+  '/livez',
+  '/readyz',
   '/healthz',
   '/metrics',
   '/forms',

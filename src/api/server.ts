@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate';
-import type { IdentityProvider, QueryLimits } from '../config';
+import type { IdentityProvider, QueryLimits, RateLimits } from '../config';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { OperationsMetrics } from './prometheus';
@@ -20,7 +20,9 @@ import { requestChecksPlugin } from './request-checks';
 import { createLoaders } from './loaders';
 import { ChangeFeed, ChangeStreams } from './change-feed';
 import { buildApiSchema } from './schema';
-import { databaseAnswers } from '../store/gauges';
+import { healthRoutes } from './health';
+import { clientRateLimit, officerRateLimit } from './rate-limits';
+import { requestLog } from './request-log';
 import type { Store } from '../store/store';
 import { serveSubscriptions } from './websocket';
 
@@ -44,12 +46,16 @@ export interface ApiOptions {
   queryLimits?: QueryLimits;
   /** Prints forms to PDF (default: Debian's Chromium, or CHROMIUM_PATH). */
   printer?: PdfPrinter;
+  /** Requests per client address and per officer (none unless given; `serve` gives the settings). */
+  rateLimits?: RateLimits;
+  /** Which proxies' X-Forwarded-For to believe for the client's address (Express's `trust proxy`). */
+  trustProxy?: string | false;
 }
 
 /**
  * The HTTP face of the engine: GraphQL at /graphql (subscriptions over WebSocket on the same
- * path) and a health check at /healthz. The server
- * is returned unstarted (not listening) so that tests can hand it to supertest.
+ * path), liveness at /livez and readiness at /readyz (see health.ts). The server is returned
+ * unstarted (not listening) so that tests can hand it to supertest.
  */
 export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const { store, logger } = options;
@@ -58,6 +64,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const authConfig = { tokenMinutes: options.tokenMinutes ?? 480 };
   const app = express();
   app.disable('x-powered-by');
+  const edge = serveEdge(app, options);
   const httpServer = http.createServer(app);
   const feed = new ChangeFeed(store, logger, new ChangeStreams());
   const schema = await buildApiSchema(feed.streams);
@@ -91,10 +98,6 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     feed,
   });
 
-  app.get('/healthz', async (_request, response) => {
-    if (await databaseAnswers(store)) response.json({ status: 'ok' });
-    else response.status(503).json({ status: 'unavailable', reason: 'database' });
-  });
   const printer = options.printer ?? new PdfPrinter();
   app.get('/metrics', operations.route);
   app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
@@ -104,14 +107,11 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '8mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        store,
-        now,
-        logger,
-        auth: await authenticate(req.headers.authorization, now()),
-        authConfig,
-        loaders: createLoaders(store),
-      }),
+      context: async ({ req }) => {
+        const auth = await authenticate(req.headers.authorization, now());
+        if (auth.principal) edge.limitOfficer?.(auth.principal.username);
+        return { store, now, logger, auth, authConfig, loaders: createLoaders(store) };
+      },
     }),
   );
   app.use(bodyErrorHandler);
@@ -121,11 +121,28 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     app,
     httpServer,
     stop: async () => {
+      edge.stopping = true;
       await subscriptions.stop();
       await apollo.stop();
       await printer.close();
     },
   };
+}
+
+/**
+ * What every request meets first: its id and its log line, the health routes (never limited),
+ * and the limit per client address. `stopping` turns readiness off while the server drains.
+ */
+function serveEdge(app: express.Express, options: ApiOptions) {
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(requestLog(options.logger));
+  const edge = { stopping: false, limitOfficer: null as ((username: string) => void) | null };
+  app.use(healthRoutes(options.store, { stopping: () => edge.stopping }));
+  const rates = options.rateLimits ?? { perClient: null, perOfficer: null };
+  const limitClient = clientRateLimit(rates);
+  if (limitClient) app.use(limitClient);
+  edge.limitOfficer = officerRateLimit(rates);
+  return edge;
 }
 
 /**

@@ -70,7 +70,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     'Chưa đăng nhập, phiên đăng nhập đã hết hạn, hoặc tên đăng nhập, mật khẩu không đúng.',
   FORBIDDEN: (d) =>
     `Bạn không có quyền thực hiện thao tác này${d.taskId ? ` với công việc «${d.taskId}»` : d.dossierCode ? ` với hồ sơ ${d.dossierCode}` : ''}.`,
-  RATE_LIMITED: () => 'Bạn đã thử quá nhiều lần; vui lòng chờ ít phút rồi thử lại.',
+  RATE_LIMITED: (d) =>
+    d.retryAfterSeconds
+      ? `Bạn gửi quá nhiều yêu cầu; vui lòng chờ ${d.retryAfterSeconds} giây rồi thử lại.`
+      : 'Bạn đã thử quá nhiều lần; vui lòng chờ ít phút rồi thử lại.',
   QUERY_TOO_DEEP: () => 'Yêu cầu dữ liệu lồng quá nhiều cấp.',
   QUERY_TOO_COSTLY: () => 'Yêu cầu quá nhiều dữ liệu một lần; hãy chia nhỏ trang.',
   COMPONENTS_MISSING: (d) =>

@@ -40,6 +40,8 @@ export async function serve(
       tokenMinutes: config.tokenMinutes,
       identityProvider: config.identityProvider,
       queryLimits: config.queryLimits,
+      rateLimits: config.rateLimits,
+      trustProxy: config.trustProxy,
     });
     const runner = await startJobRunner({
       store: database.store,
@@ -56,7 +58,7 @@ export async function serve(
     const { port } = api.httpServer.address() as AddressInfo;
     const url = `http://localhost:${port}/graphql`;
     logger.info(
-      { url, health: `http://localhost:${port}/healthz`, embeddedDatabase: database.embedded },
+      { url, ready: `http://localhost:${port}/readyz`, embeddedDatabase: database.embedded },
       `listening on ${url}`,
     );
     return {

@@ -22,12 +22,39 @@ export async function operationalGauges(
   };
 }
 
-/** Whether the database answers: the health check's question. */
-export async function databaseAnswers(store: Store): Promise<boolean> {
+/** How the database answered a probe: in time, too late, or with an error (not reachable). */
+export interface DatabaseProbe {
+  state: 'ok' | 'slow' | 'down';
+  /** How long the answer took, or the deadline when none came. */
+  ms: number;
+  /** What went wrong when down: PostgreSQL's SQLSTATE or the connection's error code. */
+  error?: string;
+}
+
+/**
+ * Asks the database the simplest question within `deadlineMs`: a dead database refuses or breaks
+ * the connection at once (down); a busy one, or a pool with no connection free, answers late
+ * (slow). The question is not cancelled: a late answer just goes unread.
+ */
+export async function probeDatabase(store: Store, deadlineMs: number): Promise<DatabaseProbe> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DatabaseProbe>((resolve) => {
+    timer = setTimeout(() => resolve({ state: 'slow', ms: deadlineMs }), deadlineMs);
+  });
+  const answer = preparedQuery(store.manager, 'SELECT 1', []).then(
+    (): DatabaseProbe => ({ state: 'ok', ms: elapsed() }),
+    (error: unknown): DatabaseProbe => ({ state: 'down', ms: elapsed(), error: errorCode(error) }),
+  );
   try {
-    await preparedQuery(store.manager, 'SELECT 1', []);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+function errorCode(error: unknown): string {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === 'string' ? code : 'UNKNOWN';
 }

@@ -103,8 +103,8 @@ describe('npm start with the embedded PostgreSQL', () => {
     expect(months.data.dossierMetrics.length).toBeGreaterThanOrEqual(4);
     expect(lines.find((l) => l.msg === 'demo history seeded')).toBeDefined();
 
-    const health = await fetch(url.replace('/graphql', '/healthz'));
-    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: { state: 'ok' } });
     const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
     const postgresPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     expect(isAlive(postgresPid)).toBe(true);

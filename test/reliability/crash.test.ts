@@ -88,7 +88,7 @@ describe('three servers, killed at random under load', () => {
     server.child = child;
     for (let tries = 0; tries < 150; tries++) {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const up = await fetch(`http://127.0.0.1:${server.port}/healthz`).then(
+      const up = await fetch(`http://127.0.0.1:${server.port}/readyz`).then(
         (r) => r.ok,
         () => false,
       );

@@ -57,7 +57,7 @@ describe('hostile input', () => {
       const { errors } = await deploy(process.replace('<bpmn:startEvent id="start" />', deep));
       expect(errors?.[0].extensions?.code).toBe('BPMN_INVALID');
     });
-    expect((await request(api().server.app).get('/healthz')).status).toBe(200);
+    expect((await request(api().server.app).get('/readyz')).status).toBe(200);
   });
 
   it.each([

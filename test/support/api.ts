@@ -1,6 +1,6 @@
 import pino from 'pino';
 import request from 'supertest';
-import { createApiServer, type ApiServer } from '../../src/api/server';
+import { createApiServer, type ApiOptions, type ApiServer } from '../../src/api/server';
 import { deployCalendars } from '../../src/store/calendars';
 import { projectCalendarFiles } from './calendar';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -39,9 +39,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** A fresh database and the real HTTP app over it; the clock can be set by the test. */
+/**
+ * A fresh database and the real HTTP app over it; the clock can be set by the test, and options
+ * of the server (its logger, its rate limits) given.
+ */
 export async function createTestApi(
   clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') },
+  options: Partial<Pick<ApiOptions, 'logger' | 'rateLimits'>> = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase();
   // As `npm start` does: the office's calendar is deployed before anything runs.
@@ -50,6 +54,7 @@ export async function createTestApi(
     store: database.store,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
+    ...options,
   });
   const token = await seedTestOfficer(database, clock.now);
   const officers = new Map<string, string>();

@@ -2,19 +2,16 @@ import request from 'supertest';
 import { createTestApi, type TestApi } from '../../support/api';
 import { snapshotDatabase } from '../../support/database';
 
-/** What reaches the server before GraphQL does: health, bodies that are too large or not JSON. */
+/**
+ * What reaches the server before GraphQL does: bodies that are too large or not JSON (health is
+ * in health.test.ts, request ids and rate limits in request-edge.test.ts).
+ */
 describe('HTTP edges', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await createTestApi();
   });
   afterAll(() => api.close());
-
-  it('answers /healthz when the database answers', async () => {
-    const response = await request(api.server.app).get('/healthz');
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok' });
-  });
 
   it('refuses a body that is not JSON, in GraphQL error shape', async () => {
     const response = await request(api.server.app)

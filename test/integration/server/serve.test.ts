@@ -7,6 +7,7 @@ import { serve } from '../../../src/cli/serve';
 import { readConfig } from '../../../src/config';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { seedOfficer } from '../../support/officers';
+import { bpmnProcess } from '../../support/bpmn';
 import { PROJECT_ROOT } from '../../support/models';
 
 /** The key of every executable process under processes/. */
@@ -24,7 +25,7 @@ const PROCESS_KEYS = readdirSync(path.join(PROJECT_ROOT, 'processes'), { recursi
 
 /**
  * What `npm start` does, on a test database: migrate, deploy every file under processes/ whose
- * content changed, listen, answer /healthz and GraphQL, and stop cleanly.
+ * content changed, listen, answer /readyz and GraphQL, and stop cleanly.
  */
 describe('serve', () => {
   let database: TestDatabase;
@@ -71,9 +72,9 @@ describe('serve', () => {
           expect.stringMatching(/^listening on http:\/\/localhost:\d+\/graphql$/),
         ]),
       );
-      const health = await fetch(first.server.url.replace('/graphql', '/healthz'));
-      expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok' });
+      const ready = await fetch(first.server.url.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', database: { state: 'ok' } });
       expect(await definitions(first.server.url)).toEqual(
         PROCESS_KEYS.map((key) => ({ key, version: 1 })),
       );
@@ -135,4 +136,69 @@ describe('serve', () => {
       rmSync(path.join(processesDir, 'broken.bpmn'));
     }
   });
+
+  it('stops gracefully: steps in flight finish and are answered before the server is gone', async () => {
+    writeFileSync(path.join(processesDir, 'one-task.bpmn'), ONE_TASK);
+    const { server } = await start({ demo: 'none' });
+    let stopped: Promise<void> | undefined;
+    const holder = database.dataSource.createQueryRunner();
+    try {
+      const leader = await seedOfficer(database.dataSource, {
+        username: 'shutdown.leader',
+        roles: ['leader'],
+      });
+      const call = (query: string) =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${leader}` },
+          body: JSON.stringify({ query }),
+        }).then((response) => response.json() as Promise<{ data?: any; errors?: unknown[] }>);
+      const started = await call(
+        `mutation { startProcess(key: "one-task") { id openTasks { id } } }`,
+      );
+      const { id: instanceId, openTasks } = started.data.startProcess;
+      // The step waits on the instance's lock, held here, so it is surely in flight when the
+      // server is told to stop.
+      await holder.startTransaction();
+      await holder.query('SELECT 1 FROM process_instance WHERE id = $1 FOR UPDATE', [instanceId]);
+      const completing = call(`mutation { completeTask(id: "${openTasks[0].id}") { state } }`);
+      await waitFor(async () => {
+        const [{ waiting }] = await database.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        return waiting > 0;
+      });
+      stopped = server.stop();
+      await holder.commitTransaction();
+      expect(await completing).toEqual({ data: { completeTask: { state: 'COMPLETED' } } });
+      await stopped;
+      const [task] = await database.dataSource.query(`SELECT state FROM task WHERE id = $1`, [
+        openTasks[0].id,
+      ]);
+      expect(task.state).toBe('COMPLETED');
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await (stopped ?? server.stop());
+      rmSync(path.join(processesDir, 'one-task.bpmn'));
+    }
+  });
 });
+
+const ONE_TASK = bpmnProcess(
+  'one-task',
+  `<bpmn:startEvent id="start" />
+   <bpmn:userTask id="check" camunda:candidateGroups="leader" />
+   <bpmn:endEvent id="end" />
+   <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="check" />
+   <bpmn:sequenceFlow id="b" sourceRef="check" targetRef="end" />`,
+);
+
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('waited 5 s in vain');
+}
