@@ -70,18 +70,22 @@ async function pgbenchRows(table: Table, { url, size, serverCpu }: DurableContex
 async function ourStepRows(table: Table, context: DurableContext, toPgbench: ToPgbench) {
   const { url, dataSource, api, serverCpu, size } = context;
   const writes = countWrites(url, () => flushPoolStats(poolOf(dataSource)));
-  const durable = (name: string, m: Measurement) => {
+  // The issue's targets: the store at half of pgbench; GraphQL at about 0.2 (twice DBOS's
+  // five-message workflows, compared below).
+  const durable = (name: string, m: Measurement, target: string) => {
     table.throughput(name, m, 'steps');
-    toPgbench(m, '≥ 0.5');
+    toPgbench(m, target);
     return m;
   };
   const store = durable(
     `store: committed steps, ${size.concurrency} dossiers at once`,
     await benchStoreSteps(dataSource, size.storeInstances, size.concurrency, serverCpu, writes),
+    '≥ 0.5',
   );
   const graphql = durable(
     `GraphQL over HTTP: committed steps, ${size.concurrency} at once`,
     await benchGraphqlSteps(api, size.httpInstances, size.concurrency, serverCpu, writes),
+    '≈ 0.2',
   );
   const empty = await benchGraphqlEmpty(api, size.emptyRequests, size.concurrency, serverCpu);
   table.throughput(

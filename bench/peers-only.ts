@@ -1,12 +1,7 @@
 import 'reflect-metadata';
-import { Store } from '../src/store/store';
-import { deployBpmn } from '../src/store/deploy';
-import { startBenchApi } from './bench-api';
-import { openBenchDatabase } from './bench-database';
 import { durableRows } from './durable';
-import { FIVE_TASKS } from './engine-step';
-import { postgresCpuClock } from './postgres-cpu';
 import { sizes } from './sizes';
+import { openStepBench } from './step-bench';
 import { createTable } from './table';
 import { runScript } from './script';
 
@@ -18,18 +13,11 @@ import { runScript } from './script';
 async function main(): Promise<void> {
   const size = sizes(process.argv.includes('--quick'));
   const table = createTable();
-  const { url, dataSource, close } = await openBenchDatabase('bench-peers', 54391);
+  const bench = await openStepBench('bench-peers', 54391);
   try {
-    await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
-    const serverCpu = await postgresCpuClock(url);
-    const api = await startBenchApi(dataSource);
-    try {
-      await durableRows(table, { url, dataSource, api, serverCpu, size });
-    } finally {
-      await api.stop();
-    }
+    await durableRows(table, { ...bench, size });
   } finally {
-    await close();
+    await bench.close();
   }
   table.print();
 }

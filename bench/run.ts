@@ -1,19 +1,15 @@
-import { Store } from '../src/store/store';
 import 'reflect-metadata';
-import { deployBpmn } from '../src/store/deploy';
-import { startBenchApi } from './bench-api';
-import { openBenchDatabase } from './bench-database';
 import { benchBpmnEngine } from './bpmn-engine';
 import { benchDossierLists } from './dossier-lists';
 import { benchDueTimers } from './due-timers';
-import { benchEngineStep, FIVE_TASKS } from './engine-step';
+import { benchEngineStep } from './engine-step';
 import { durableRows } from './durable';
 import { benchAgencyTasks, benchMyTasks, fillOpenTasks, type Latency } from './inbox';
 import { perSecond, type Measurement } from './measure';
 import { bytesPerWaitingInstanceInDatabase, bytesPerWaitingInstanceInMemory } from './memory';
 import { benchMetricsQueries, fillProvince } from './metrics';
-import { postgresCpuClock } from './postgres-cpu';
 import { sizes } from './sizes';
+import { openStepBench } from './step-bench';
 import { createTable } from './table';
 
 /**
@@ -32,13 +28,11 @@ async function main(): Promise<void> {
   throughput('bpmn-engine 25: the same process, parsed once', theirs, 'instances');
   row('  ours / bpmn-engine', '', `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`, '≥ 100×');
 
-  const { url, dataSource, close } = await openBenchDatabase('bench', 54398);
+  const bench = await openStepBench('bench', 54398);
+  const { dataSource, api } = bench;
   try {
-    await deployBpmn(Store.of(dataSource), FIVE_TASKS, { now: new Date() });
-    const serverCpu = await postgresCpuClock(url);
-    const api = await startBenchApi(dataSource);
     try {
-      await durableRows(table, { url, dataSource, api, serverCpu, size });
+      await durableRows(table, { ...bench, size });
       const timers = await benchDueTimers(dataSource, size.timers, 4);
       throughput('jobs: due timers fired, 4 runners side by side', timers, 'timers');
 
@@ -69,7 +63,7 @@ async function main(): Promise<void> {
         '≤ 20 ms p95',
       );
     } finally {
-      await api.stop();
+      await bench.stopApi();
     }
 
     const province = await fillProvince(dataSource, size.dossiers);
@@ -92,7 +86,7 @@ async function main(): Promise<void> {
       `${count(Math.round(inDatabase))} bytes`,
     );
   } finally {
-    await close();
+    await bench.close();
   }
   const inMemory = await bytesPerWaitingInstanceInMemory(size.waitingInMemory);
   row(
