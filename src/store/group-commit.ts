@@ -70,14 +70,15 @@ export class GroupCommit {
   /** One shared transaction: its members one after another, then the commit, then the answers. */
   private async commitBatch(first: Member): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
-    const taken: Member[] = [];
+    // The first is taken already: if the transaction cannot even begin, it must fail with it.
+    const taken: Member[] = [first];
     const outcomes: Outcome[] = [];
     try {
       await runner.startTransaction();
       const openedAt = performance.now();
       let member: Member | undefined = first;
       for (; member; member = this.next(taken.length, openedAt)) {
-        taken.push(member);
+        if (member !== first) taken.push(member);
         const outcome = await runMember(runner, member, taken.length === 1);
         outcomes.push(outcome);
         if (outcome.raced || !runner.isTransactionActive) break;

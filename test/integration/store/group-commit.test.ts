@@ -1,6 +1,9 @@
 import { Pool } from 'pg';
 import { configureGroupCommit, groupCommitOf } from '../../../src/store/group-commit';
+import { createDataSource } from '../../../src/store/data-source';
 import { Store } from '../../../src/store/store';
+import { isDatabaseUnavailable } from '../../../src/store/unavailable';
+import { startTcpProxy } from '../../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
 /**
@@ -104,5 +107,31 @@ describe('group commit', () => {
     );
     expect(open[0].open).toBe(0);
     expect(await visible()).toEqual([70, 80]);
+  });
+
+  it('fails every caller, none left waiting, when the database cannot be reached', async () => {
+    // Through a proxy that is then killed: connections are refused, as when PostgreSQL is down.
+    const url = new URL(database.url);
+    const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port) });
+    url.port = String(proxy.port);
+    const unreachable = createDataSource(url.toString(), { poolSize: 2 });
+    await unreachable.initialize();
+    configureGroupCommit(unreachable, { maxSize: 8, maxWaitMs: 5, lanes: 1 });
+    try {
+      await proxy.kill();
+      const work = () =>
+        Store.of(unreachable).transaction(({ manager }) => manager.query('SELECT 1'));
+      const outcomes = await Promise.allSettled([work(), work(), work()]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'rejected',
+        'rejected',
+        'rejected',
+      ]);
+      for (const outcome of outcomes) {
+        expect(isDatabaseUnavailable((outcome as PromiseRejectedResult).reason)).toBe(true);
+      }
+    } finally {
+      await unreachable.destroy().catch(() => undefined);
+    }
   });
 });
