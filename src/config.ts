@@ -59,6 +59,8 @@ export interface Config {
   databaseUrl?: string;
   embeddedPostgresPort: number;
   dataDir: string;
+  /** Where the embedded server archives its WAL (WAL_ARCHIVE_DIR), for point-in-time recovery. */
+  walArchiveDir?: string;
   processesDir: string;
   logLevel: string;
   /** How often the in-process scheduler looks for due timers and jobs. */
@@ -98,6 +100,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedPostgresPort: portFrom(env, 'EMBEDDED_PG_PORT', 54329),
     dataDir: path.resolve(PROJECT_ROOT, env.DATA_DIR ?? '.data'),
+    walArchiveDir: env.WAL_ARCHIVE_DIR
+      ? path.resolve(PROJECT_ROOT, env.WAL_ARCHIVE_DIR)
+      : undefined,
     processesDir: path.resolve(PROJECT_ROOT, env.PROCESSES_DIR ?? 'processes'),
     logLevel: logLevelOf(env),
     jobPollMs: positiveInteger(env, 'JOB_POLL_MS', 1000),

@@ -13,6 +13,7 @@ import { referencePage } from './reference';
 import { bpmnFilesUnder } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
+import { backupCommand, restoreCommand } from './backup';
 import { runJobsOnly, serve } from './serve';
 import { DEMO_MODES, type DemoMode } from '../demo/seed-demo';
 
@@ -24,6 +25,10 @@ const USAGE = `Usage: tthc-engine <command>
   schema    write schema/schema.graphql and schema/sql from the code
   reference write docs/reference.md from the code
   lint      check BPMN files (default: every file under processes/) with the engine's rules and bpmnlint
+  backup <folder>
+            an online base backup of the embedded database (with DATABASE_URL: use its tools)
+  restore <folder> [--until=<time>]
+            make the embedded database's folder from a backup, through WAL_ARCHIVE_DIR to a time
   check-consistency
             check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
 
@@ -112,6 +117,12 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
       if (errors > 0) process.exitCode = 1;
       return;
     }
+    case 'backup':
+      process.exitCode = await backupCommand(config, logger, args);
+      return;
+    case 'restore':
+      process.exitCode = await restoreCommand(config, logger, args);
+      return;
     case 'check-consistency': {
       const database = await openDatabase(config, logger);
       try {

