@@ -32,7 +32,8 @@ interface Request {
  *   execution coerces them first and refuses each one, naming it, before any resolver runs
  *   (BAD_USER_INPUT, see errors.ts). Coercing them here and throwing graphql-js's error would
  *   turn a client's mistake into an internal error, as it once did;
- * - text holding a NUL (U+0000), anywhere in any argument, is refused (refuseNul);
+ * - text holding a NUL (U+0000), anywhere in any argument, text over MAX_TEXT characters and
+ *   lists over MAX_ITEMS items are refused (refuseBadValues);
  * - a request costlier than `maxCost` is refused (limits.ts).
  */
 export function checkRequest(schema: GraphQLSchema, request: Request, maxCost: number): void {
@@ -44,7 +45,7 @@ export function checkRequest(schema: GraphQLSchema, request: Request, maxCost: n
     request.variables ?? {},
   );
   if (!coerced) return;
-  refuseNul(schema, request.document, operation, coerced);
+  refuseBadValues(schema, request.document, operation, coerced);
   checkCost(schema, request, maxCost);
 }
 
@@ -63,12 +64,28 @@ export function requestChecksPlugin(schema: GraphQLSchema, maxCost: number): Apo
 const NUL = '\u0000';
 
 /**
+ * The most characters one text argument may hold, and the most items one list: far above what a
+ * person types or a page sends, far below what would fill the database or a page by mistake.
+ * BPMN and DMN files are bounded only by the request body's limit.
+ */
+export const MAX_TEXT = 100_000;
+export const MAX_ITEMS = 1_000;
+const LARGE_TEXT = new Set(['bpmnXml', 'dmnXml']);
+
+/** What is wrong with an argument's value, and where. */
+interface Problem {
+  at: string;
+  why: string;
+}
+
+/**
  * PostgreSQL keeps no NUL in text or jsonb: text holding one would fail there, as an internal
- * error. Every argument of every field the operation selects (its variables already coerced) is
- * read once, and the first NUL is refused as BAD_USER_INPUT naming the argument and the field
+ * error. Text longer than MAX_TEXT and lists longer than MAX_ITEMS are a client's mistake too.
+ * Every argument of every field the operation selects (its variables already coerced) is read
+ * once, and the first problem is refused as BAD_USER_INPUT naming the argument and the field
  * within it (`input.applicant.name`; a JSON argument by its own name).
  */
-function refuseNul(
+function refuseBadValues(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -90,12 +107,14 @@ function refuseNul(
             return; // refused at execution, naming the argument (see errors.ts)
           }
           for (const argument of field.args) {
-            const at = nulIn(values[argument.name], argument.type, argument.name);
-            if (at === undefined) continue;
+            const large = LARGE_TEXT.has(argument.name);
+            const problem = problemIn(values[argument.name], argument.type, argument.name, large);
+            if (problem === undefined) continue;
+            const { at, why } = problem;
             throw refusal(
               new AppError(
                 'BAD_USER_INPUT',
-                `Argument "${argument.name}" of "${field.name}" may not contain the NUL character (\\u0000)${
+                `Argument "${argument.name}" of "${field.name}" ${why}${
                   at === argument.name ? '' : `, found at "${at}"`
                 }`,
                 { field: at },
@@ -109,29 +128,40 @@ function refuseNul(
   }
 }
 
-/** Where in `value` (of `type`, at `path`) text holds a NUL, or undefined. */
-function nulIn(value: unknown, type: GraphQLInputType, path: string): string | undefined {
+/** What is wrong in `value` (of `type`, at `path`), or undefined. */
+function problemIn(
+  value: unknown,
+  type: GraphQLInputType,
+  path: string,
+  large: boolean,
+): Problem | undefined {
   if (value === null || value === undefined) return undefined;
   const nullable = getNullableType(type);
   if (isListType(nullable) && Array.isArray(value)) {
+    if (value.length > MAX_ITEMS) {
+      return { at: path, why: `may hold at most ${MAX_ITEMS} items, not ${value.length}` };
+    }
     for (const [index, item] of value.entries()) {
-      const at = nulIn(item, nullable.ofType, `${path}[${index}]`);
-      if (at !== undefined) return at;
+      const problem = problemIn(item, nullable.ofType, `${path}[${index}]`, large);
+      if (problem !== undefined) return problem;
     }
     return undefined;
   }
   if (isInputObjectType(nullable)) {
     for (const field of Object.values(nullable.getFields())) {
-      const at = nulIn(
-        (value as Record<string, unknown>)[field.name],
-        field.type,
-        `${path}.${field.name}`,
-      );
-      if (at !== undefined) return at;
+      const inner = (value as Record<string, unknown>)[field.name];
+      const problem = problemIn(inner, field.type, `${path}.${field.name}`, large);
+      if (problem !== undefined) return problem;
     }
     return undefined;
   }
-  return holdsNul(value) ? path : undefined;
+  if (holdsNul(value)) {
+    return { at: path, why: 'may not contain the NUL character (\\u0000)' };
+  }
+  if (!large && typeof value === 'string' && value.length > MAX_TEXT) {
+    return { at: path, why: `may hold at most ${MAX_TEXT} characters, not ${value.length}` };
+  }
+  return undefined;
 }
 
 /** A scalar's value, JSON included (its keys too); read without recursion, however deep. */
