@@ -66,10 +66,11 @@ const NUL = '\u0000';
 /**
  * The most characters one text argument may hold, and the most items one list: far above what a
  * person types or a page sends, far below what would fill the database or a page by mistake.
- * BPMN and DMN files are bounded only by the request body's limit.
+ * BPMN and DMN files are bounded only by the request body's limit. JSON: see scalarProblem.
  */
 export const MAX_TEXT = 100_000;
 export const MAX_ITEMS = 1_000;
+export const MAX_JSON_DEPTH = 32;
 const LARGE_TEXT = new Set(['bpmnXml', 'dmnXml']);
 
 /** What is wrong with an argument's value, and where. */
@@ -155,30 +156,33 @@ function problemIn(
     }
     return undefined;
   }
-  if (holdsNul(value)) {
-    return { at: path, why: 'may not contain the NUL character (\\u0000)' };
-  }
+  const why = scalarProblem(value);
+  if (why !== undefined) return { at: path, why };
   if (!large && typeof value === 'string' && value.length > MAX_TEXT) {
     return { at: path, why: `may hold at most ${MAX_TEXT} characters, not ${value.length}` };
   }
   return undefined;
 }
 
-/** A scalar's value, JSON included (its keys too); read without recursion, however deep. */
-function holdsNul(value: unknown): boolean {
-  const pending = [value];
+/**
+ * What is wrong in a scalar's value, JSON included (its keys too): a NUL, or JSON nested deeper
+ * than MAX_JSON_DEPTH (a process's data is a few levels deep; thousands would be stored, read and
+ * shown level by level). Read without recursion, however deep.
+ */
+function scalarProblem(value: unknown): string | undefined {
+  const pending: [unknown, number][] = [[value, 0]];
   while (pending.length > 0) {
-    const next = pending.pop();
+    const [next, depth] = pending.pop() as [unknown, number];
     if (typeof next === 'string') {
-      if (next.includes(NUL)) return true;
-    } else if (Array.isArray(next)) {
-      for (const item of next) pending.push(item);
-    } else if (next !== null && typeof next === 'object') {
-      for (const [key, inner] of Object.entries(next)) {
-        if (key.includes(NUL)) return true;
-        pending.push(inner);
-      }
+      if (next.includes(NUL)) return 'may not contain the NUL character (\\u0000)';
+      continue;
+    }
+    if (next === null || typeof next !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return `may be nested at most ${MAX_JSON_DEPTH} levels deep`;
+    for (const [key, inner] of Object.entries(next)) {
+      if (key.includes(NUL)) return 'may not contain the NUL character (\\u0000)';
+      pending.push([inner, depth + 1]);
     }
   }
-  return false;
+  return undefined;
 }

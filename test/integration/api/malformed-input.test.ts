@@ -12,7 +12,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import { MAX_ITEMS, MAX_TEXT } from '../../../src/api/request-checks';
+import { MAX_ITEMS, MAX_JSON_DEPTH, MAX_TEXT } from '../../../src/api/request-checks';
 import { buildApiSchema } from '../../../src/api/schema';
 import type { GraphQLResponse } from '../../support/api';
 import { snapshotDatabase } from '../../support/database';
@@ -67,6 +67,13 @@ interface Case {
   nul?: boolean;
   /** Text too long or a list too long: refused like a NUL, by the request checks. */
   size?: boolean;
+}
+
+/** JSON `levels` objects deep. */
+function nested(levels: number): unknown {
+  let value: unknown = 'bottom';
+  for (let level = 0; level < levels; level++) value = { level: value };
+  return value;
 }
 
 /** `input.components[0].name` */
@@ -172,6 +179,12 @@ function casesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknow
           },
         );
       }
+      if (leaf && named.name === 'JSON') {
+        add('nested too deeply', position, nested(MAX_JSON_DEPTH + 1), {
+          size: true,
+          field: dotted(position.path),
+        });
+      }
       if (leaf && TEXT.has(named.name)) {
         add('holding a NUL', position, named.name === 'JSON' ? { note: NUL_TEXT } : NUL_TEXT, {
           nul: true,
@@ -201,7 +214,7 @@ function everyCase(schema: GraphQLSchema): Case[] {
  * A client's mistake is never an internal error. Every query and mutation of the schema, each
  * argument and each field inside it, gets the malformed values a broken client sends: left out,
  * null where it may not be, not in its enum, of the wrong JSON type, text holding a NUL, text of
- * more than MAX_TEXT characters, a list of more than MAX_ITEMS items. Each is
+ * more than MAX_TEXT characters, a list of more than MAX_ITEMS items, JSON nested too deeply. Each is
  * refused before anything runs, as BAD_USER_INPUT (or a validation error) naming what is wrong,
  * whoever asks; nothing is written.
  */
