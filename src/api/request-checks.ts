@@ -66,12 +66,19 @@ const NUL = '\u0000';
 /**
  * The most characters one text argument may hold, and the most items one list: far above what a
  * person types or a page sends, far below what would fill the database or a page by mistake.
- * BPMN and DMN files are bounded only by the request body's limit. JSON: see scalarProblem.
+ * BPMN, DMN and form files (LARGE_TEXT) are bounded only by the request body's limit. JSON: see scalarProblem.
  */
 export const MAX_TEXT = 100_000;
 export const MAX_ITEMS = 1_000;
 export const MAX_JSON_DEPTH = 32;
-const LARGE_TEXT = new Set(['bpmnXml', 'dmnXml']);
+/** The arguments that carry whole files, as field.argument. */
+export const LARGE_TEXT = new Set([
+  'deployProcess.bpmnXml',
+  'validateProcess.bpmnXml',
+  'deployDecision.dmnXml',
+  'validateDecision.dmnXml',
+  'deployForm.schema',
+]);
 
 /** What is wrong with an argument's value, and where. */
 interface Problem {
@@ -108,7 +115,7 @@ function refuseBadValues(
             return; // refused at execution, naming the argument (see errors.ts)
           }
           for (const argument of field.args) {
-            const large = LARGE_TEXT.has(argument.name);
+            const large = LARGE_TEXT.has(`${field.name}.${argument.name}`);
             const problem = problemIn(values[argument.name], argument.type, argument.name, large);
             if (problem === undefined) continue;
             const { at, why } = problem;

@@ -12,7 +12,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import { MAX_ITEMS, MAX_JSON_DEPTH, MAX_TEXT } from '../../../src/api/request-checks';
+import { LARGE_TEXT, MAX_ITEMS, MAX_JSON_DEPTH, MAX_TEXT } from '../../../src/api/request-checks';
 import { buildApiSchema } from '../../../src/api/schema';
 import type { GraphQLResponse } from '../../support/api';
 import { snapshotDatabase } from '../../support/database';
@@ -43,8 +43,6 @@ const WRONG: Record<string, unknown> = {
 
 const NUL_TEXT = 'a\u0000b';
 const TEXT = new Set(['String', 'ID', 'JSON']);
-/** Arguments that carry whole files, bounded only by the request body's size. */
-const LARGE_TEXT = new Set(['bpmnXml', 'dmnXml']);
 
 type Path = (string | number)[];
 
@@ -158,7 +156,7 @@ function casesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknow
       if (!isList(position.type) && isInputObjectType(named)) {
         add('of the wrong type', position, 'not an object');
       }
-      const large = LARGE_TEXT.has(String(position.path[0]));
+      const large = LARGE_TEXT.has(`${field.name}.${String(position.path[0])}`);
       if (leaf && ['String', 'ID'].includes(named.name) && !large) {
         add('too long', position, 'x'.repeat(MAX_TEXT + 1), {
           size: true,
