@@ -4,8 +4,11 @@ import type { RateLimits } from '../config';
 import { TokenBuckets } from './token-buckets';
 import { userMessage } from './user-message';
 
-/** The paths a monitor polls: never limited, so a busy client cannot make a server look down. */
-const MONITORING = new Set(['/livez', '/readyz', '/healthz', '/metrics']);
+/**
+ * What a monitor scrapes is never limited, so that a busy client cannot blind it. The health
+ * checks are served before this limit (see serveEdge); /metrics comes after it.
+ */
+const MONITORING = '/metrics';
 
 const REFUSAL = 'Too many requests; wait before sending more';
 
@@ -28,7 +31,7 @@ export function clientRateLimit(limits: RateLimits): express.RequestHandler | nu
   if (!limits.perClient) return null;
   const buckets = new TokenBuckets(limits.perClient);
   return (request, response, next) => {
-    if (MONITORING.has(request.path)) return next();
+    if (request.path === MONITORING) return next();
     const wait = buckets.take(request.ip ?? 'unknown');
     if (wait === 0) return next();
     response

@@ -4,8 +4,9 @@ import type { Config } from '../config';
 import { backUpEmbedded } from '../store/embedded-backup';
 import { restoreBaseBackup } from '../store/restore-backup';
 
-const ELSEWHERE =
-  'DATABASE_URL is set: back that server up with its own tools of its version (pg_basebackup with a WAL archive, or pg_dump); see docs/operations.md#backups';
+/** What to say when DATABASE_URL names a server this command cannot read the files of. */
+const elsewhere = (doing: string) =>
+  `DATABASE_URL is set: ${doing} that server with its own tools of its version (pg_basebackup with a WAL archive, or pg_dump); see docs/operations.md#backups`;
 
 /** `backup <folder>`: an online base backup of the embedded database. Returns the exit code. */
 export async function backupCommand(config: Config, logger: Logger, args: string[]) {
@@ -15,7 +16,7 @@ export async function backupCommand(config: Config, logger: Logger, args: string
     return 2;
   }
   if (config.databaseUrl) {
-    console.error(ELSEWHERE);
+    console.error(elsewhere('back up'));
     return 2;
   }
   const backup = await backUpEmbedded({
@@ -42,7 +43,7 @@ export async function restoreCommand(config: Config, logger: Logger, args: strin
     return 2;
   }
   if (config.databaseUrl) {
-    console.error(ELSEWHERE.replace('back that server up', 'restore that server'));
+    console.error(elsewhere('restore'));
     return 2;
   }
   const dataDir = path.join(config.dataDir, 'postgres');

