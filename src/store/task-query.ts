@@ -75,15 +75,16 @@ export async function queryTasks(
     if (page.afterSeq !== undefined) builder.andWhere('t.seq > :after', { after: page.afterSeq });
     return builder;
   };
-  let pageQuery = pageOf(filtered());
-  if (reach?.arms) {
-    // A page of each arm, read in order from its own index, then the page of their union: over
-    // the arms joined by OR the planner would walk all tasks in order to find a sparse few.
-    const arms = reach.arms.map((arm) => pageOf(filtered(arm)).select('t.id', 'id'));
+  // Over the arms joined by OR the planner would walk all tasks in order to find a sparse few:
+  // a page of each arm, read in order from its own index, then the page of their union.
+  const unionOf = (conditions: string[]) => {
+    const arms = conditions.map((arm) => pageOf(filtered(arm)).select('t.id', 'id'));
     const union = arms.map((arm) => `(${arm.getQuery()})`).join(' UNION ');
-    pageQuery = pageOf(tasks().where(`t.id IN (SELECT arm.id FROM (${union}) arm)`));
-    pageQuery.setParameters(Object.assign({}, ...arms.map((arm) => arm.getParameters())));
-  }
+    return pageOf(tasks().where(`t.id IN (SELECT arm.id FROM (${union}) arm)`)).setParameters(
+      Object.assign({}, ...arms.map((arm) => arm.getParameters())),
+    );
+  };
+  const pageQuery = reach?.arms ? unionOf(reach.arms) : pageOf(filtered());
   const [rows, totalCount] = await Promise.all([
     pageQuery.getMany(),
     page.withTotal ? filtered().getCount() : undefined,
