@@ -1,3 +1,4 @@
+import { lockName } from './sql';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ProcessModel } from '../bpmn/model';
@@ -29,7 +30,7 @@ export async function deployDmn(
   const contentHash = createHash('sha256').update(dmnXml).digest('hex');
   return store.transaction(async ({ manager }) => {
     // Serialized with process deployments, so version numbers stay gap-free and unique.
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('tthc:deploy'))");
+    await lockName(manager, 'tthc:deploy');
     const deployed: DecisionDefinitionEntity[] = [];
     let changed = false;
     for (const model of decisions) {

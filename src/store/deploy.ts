@@ -1,3 +1,4 @@
+import { lockName } from './sql';
 import type { Store } from './store';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -38,7 +39,7 @@ export async function deployBpmn(
 
   return store.transaction(async ({ manager }) => {
     // Deployments are rare: one at a time keeps version numbers gap-free and unique.
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('tthc:deploy'))");
+    await lockName(manager, 'tthc:deploy');
     const deployment = manager.create(DeploymentEntity, {
       id: randomUUID(),
       source: options.source ?? null,

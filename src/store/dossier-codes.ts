@@ -1,4 +1,5 @@
 import { preparedQuery } from './prepared';
+import { lockName } from './sql';
 import type { Store } from './store';
 
 /**
@@ -10,9 +11,7 @@ export async function lockDossierCode(
   code: string,
   agency: string,
 ): Promise<{ otherAgency: string | null }> {
-  await preparedQuery(tx.manager, 'SELECT pg_advisory_xact_lock(hashtext($1))', [
-    `dossier-code:${code}`,
-  ]);
+  await lockName(tx.manager, `dossier-code:${code}`);
   const [other] = await preparedQuery<{ agency: string }>(
     tx.manager,
     `SELECT agency FROM process_instance

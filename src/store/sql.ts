@@ -28,6 +28,14 @@ export function sqlState(error: unknown): string | undefined {
   return failed?.driverError?.code ?? failed?.code;
 }
 
+/**
+ * Holds a lock on a name until the transaction ends: what is done under one name is done one
+ * transaction at a time, across every server of the database.
+ */
+export async function lockName(manager: EntityManager, name: string): Promise<void> {
+  await preparedQuery(manager, 'SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+}
+
 /** Whether a query failed on a unique index (PostgreSQL 23505): someone else got there first. */
 export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === '23505';

@@ -1,3 +1,4 @@
+import { lockName } from './sql';
 import type { Store } from './store';
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
@@ -23,7 +24,7 @@ export async function deployTaskForm(
   const contentHash = createHash('sha256').update(text).digest('hex');
   return store.transaction(async ({ manager }) => {
     // One deployment of a form at a time keeps its versions gap-free.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tthc:form:${schema.id}`]);
+    await lockName(manager, `tthc:form:${schema.id}`);
     const latest = await latestVersion(manager, schema.id);
     if (latest?.contentHash === contentHash) return { form: latest, changed: false };
     const form = manager.create(TaskFormEntity, {
