@@ -33,6 +33,8 @@ import { SignalSubscriptions1796429000000 } from './1796429000000-SignalSubscrip
 import { DecisionDefinitions1796430000000 } from './1796430000000-DecisionDefinitions';
 import { TaskOwnerAgency1796431000000 } from './1796431000000-TaskOwnerAgency';
 import { UnownedTaskOrder1796432000000 } from './1796432000000-UnownedTaskOrder';
+import { MonthlyPartitions1796433000000 } from './1796433000000-MonthlyPartitions';
+import { Archive1796434000000 } from './1796434000000-Archive';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -73,4 +75,6 @@ export const migrations = [
   DecisionDefinitions1796430000000,
   TaskOwnerAgency1796431000000,
   UnownedTaskOrder1796432000000,
+  MonthlyPartitions1796433000000,
+  Archive1796434000000,
 ];

@@ -11,10 +11,9 @@ import {
   type ResultReturnMethod,
   type SubmittedComponent,
 } from '../store/entities';
-import { dossierOfSubmission, insertDossier } from '../store/dossiers';
+import { dossierOfSubmission, insertDossier, lockSubmission } from '../store/dossiers';
 import { withUnitOfWork } from '../store/pipeline/dispatch';
 import type { UnitOfWork } from '../store/pipeline/unit-of-work';
-import { isUniqueViolation } from '../store/sql';
 import type { Store } from '../store/store';
 import { claimDossierCode } from '../commands/start-process';
 import { nextDossierCode } from './code';
@@ -64,14 +63,15 @@ export async function receiveDossier(
     const known = await dossierOfSubmission(store, input.submissionId);
     if (known) return sameAgency(known, by);
   }
-  try {
-    return await withUnitOfWork(store, now, (unit) => receiveWithin(unit, input, by, now));
-  } catch (error) {
-    // The same submission received twice at the same moment: the other reception made it.
-    const known = input.submissionId && (await dossierOfSubmission(store, input.submissionId));
-    if (known && isUniqueViolation(error)) return sameAgency(known, by);
-    throw error;
-  }
+  return withUnitOfWork(store, now, async (unit) => {
+    if (input.submissionId) {
+      // The same submission received twice at the same moment: the second waits for the first.
+      await lockSubmission(unit.tx, input.submissionId);
+      const known = await dossierOfSubmission(unit.tx, input.submissionId);
+      if (known) return sameAgency(known, by);
+    }
+    return receiveWithin(unit, input, by, now);
+  });
 }
 
 /** A reception in its unit of work: the code, the process, the dossier's row, Form 01. */

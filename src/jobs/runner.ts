@@ -6,11 +6,15 @@ import { runHandlerJobs, type JobHandlers } from './handlers';
 import { deliverDueMessages } from './outbox';
 import { fireDueTimers } from './timers';
 import { PgListener } from '../store/pg-listener';
+import { ensureMonthPartitions } from '../store/partitions';
 
 export interface JobRunner {
   /** This runner's name in the job table's `locked_by`. */
   id: string;
-  /** One round now: fire due timers, deliver messages left over, run due handler jobs. Rounds never overlap. */
+  /**
+   * One round now: the month partitions once a day, then fire due timers, deliver messages left
+   * over, run due handler jobs. Rounds never overlap.
+   */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -41,8 +45,16 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   let again = false;
   let sleeper: NodeJS.Timeout | undefined;
 
+  let partitionsDay: string | undefined;
   const round = async () => {
     const now = options.now();
+    // The coming months' partitions, once a day: a row never waits in the default partition.
+    const day = now.toISOString().slice(0, 10);
+    if (partitionsDay !== day) {
+      const made = await ensureMonthPartitions(options.store);
+      if (made > 0) logger.info({ runner: id, made }, 'month partitions made');
+      partitionsDay = day;
+    }
     const batch = { holder: id, lockSeconds: options.lockSeconds, clock: options.now };
     const fired = await fireDueTimers(options.store, now, batch);
     const delivered = await deliverDueMessages(options.store, now, batch);

@@ -9,7 +9,7 @@ import {
   type PaymentMethod,
 } from './entities';
 import { preparedQuery } from './prepared';
-import { queryReturning } from './sql';
+import { lockName, queryReturning } from './sql';
 import type { Store } from './store';
 
 export function dossierByCode(store: Store, code: string): Promise<DossierEntity | null> {
@@ -172,6 +172,14 @@ export async function insertDossier(tx: Store, dossier: DossierEntity): Promise<
 }
 
 /** The dossier an online submission became, if it was received already. */
+/**
+ * Serializes the receptions of one online submission until the transaction ends: no unique
+ * index can keep it to one dossier, as the dossier's keys hold the month of reception.
+ */
+export async function lockSubmission(tx: Store, submissionId: string): Promise<void> {
+  await lockName(tx.manager, `submission:${submissionId}`);
+}
+
 export function dossierOfSubmission(
   store: Store,
   submissionId: string,

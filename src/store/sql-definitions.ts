@@ -33,6 +33,8 @@ export async function sqlDefinitions(store: Store): Promise<SqlDefinition[]> {
        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND NOT t.tgisinternal
+        -- A partition's copy of its table's trigger is the table's.
+        AND t.tgparentid = 0
       ORDER BY 1`,
     [],
   );

@@ -1,5 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { DossierEntity } from './dossier.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A citizen's feedback on a dossier (phản ánh, kiến nghị — PAKN), to be answered within 15
@@ -12,7 +11,7 @@ export class DossierFeedbackEntity {
   id!: string;
 
   @Column({ name: 'dossier_code', type: 'varchar', length: 64 })
-  @ForeignKey(() => DossierEntity, { onDelete: 'CASCADE' })
+  // No foreign key: the dossier's key holds its month (see the MonthlyPartitions migration).
   dossierCode!: string;
 
   @Column({ type: 'text' })

@@ -1,5 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { DossierEntity } from './dossier.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A form issued for a dossier (Circular 03/2025/TT-VPCP: 01 receipt, 02 supplement request,
@@ -13,7 +12,7 @@ export class DossierFormEntity {
   id!: string;
 
   @Column({ name: 'dossier_code', type: 'varchar', length: 64 })
-  @ForeignKey(() => DossierEntity, { onDelete: 'CASCADE' })
+  // No foreign key: the dossier's key holds its month (see the MonthlyPartitions migration).
   dossierCode!: string;
 
   /** '01' … '05'. */

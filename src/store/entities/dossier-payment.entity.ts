@@ -1,5 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { DossierEntity } from './dossier.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** How a fee was paid: cash at the desk, a bank transfer, or a QR code (online payment). */
 export type PaymentMethod = 'CASH' | 'BANK_TRANSFER' | 'QR';
@@ -12,7 +11,7 @@ export class DossierPaymentEntity {
   id!: string;
 
   @Column({ name: 'dossier_code', type: 'varchar', length: 64 })
-  @ForeignKey(() => DossierEntity, { onDelete: 'CASCADE' })
+  // No foreign key: the dossier's key holds its month (see the MonthlyPartitions migration).
   dossierCode!: string;
 
   /** In đồng. */

@@ -61,8 +61,12 @@ export interface SubmittedComponent {
  * A dossier (hồ sơ): what a citizen applied for, under a code that is its process instance's
  * business key. Its national status code (1–10) is what the national portal is told.
  */
+// Partitioned by the month of reception (see the MonthlyPartitions migration).
 @Entity({ name: 'dossier' })
-@Index('dossier_submission', ['submissionId'], { unique: true, where: 'submission_id IS NOT NULL' })
+// Not unique: a partitioned table's unique keys must hold the month. Receptions of one
+// submission are serialized instead (src/dossier/receive.ts).
+@Index('dossier_submission', ['submissionId'], { where: 'submission_id IS NOT NULL' })
+@Index('dossier_instance', ['instanceId'])
 @Index('dossier_status', ['statusCode'])
 // The open dossiers, read by the metrics from the index alone (see the Metrics migration).
 @Index('dossier_open', { synchronize: false })
@@ -76,7 +80,7 @@ export class DossierEntity {
   @Column({ name: 'agency_code', type: 'varchar', length: 64 })
   agencyCode!: string;
 
-  @Column({ name: 'instance_id', type: 'uuid', unique: true })
+  @Column({ name: 'instance_id', type: 'uuid' })
   @ForeignKey(() => ProcessInstanceEntity)
   instanceId!: string;
 
@@ -92,8 +96,11 @@ export class DossierEntity {
   @Column({ type: 'varchar', length: 64, default: '' })
   field!: string;
 
-  /** The office's local date of reception: the day the metrics count it under. */
-  @Column({ name: 'received_day', type: 'date' })
+  /**
+   * The office's local date of reception: the day the metrics count it under, and the month of
+   * its partition, hence part of the key.
+   */
+  @PrimaryColumn({ name: 'received_day', type: 'date' })
   receivedDay!: string;
 
   @Column({ type: 'jsonb' })

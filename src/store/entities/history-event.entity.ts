@@ -1,4 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { HistoryEventType } from '../../engine/types';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
@@ -6,6 +6,7 @@ import { ProcessInstanceEntity } from './process-instance.entity';
  * Append-only record of what happened in an instance. Events are written while the instance
  * row is locked, so their ids give the order in which things happened.
  */
+// Partitioned by the month it happened (see the MonthlyPartitions migration).
 @Entity({ name: 'history_event' })
 @Index('history_event_instance', ['instanceId', 'id'])
 export class HistoryEventEntity {
@@ -25,7 +26,8 @@ export class HistoryEventEntity {
   @Column({ name: 'element_type', type: 'varchar', length: 64 })
   elementType!: string;
 
-  @Column({ type: 'timestamptz' })
+  /** When it happened: the month of its partition, hence part of the key. */
+  @PrimaryColumn({ type: 'timestamptz' })
   at!: Date;
 
   @Column({ type: 'varchar', length: 255, nullable: true })

@@ -79,6 +79,12 @@ describe('the consistency checker', () => {
       `UPDATE dossier SET status_code = 2 WHERE instance_id = $1`,
     ],
     [
+      "a dossier's form whose dossier is gone",
+      'dossier-record-orphan',
+      `UPDATE dossier_form SET dossier_code = dossier_code || '-gone' WHERE $1::uuid IS NOT NULL`,
+      `UPDATE dossier_form SET dossier_code = left(dossier_code, -5) WHERE $1::uuid IS NOT NULL`,
+    ],
+    [
       'a rollup row off by one',
       'dossier-rollup',
       `UPDATE dossier_rollup SET received = received + 1 WHERE grain = 'agency' AND span = 'day' AND $1::uuid IS NOT NULL`,

@@ -11,7 +11,10 @@ describe('migrations', () => {
   const tables = async () =>
     (
       await database.dataSource.query(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+        // A partition is part of its table, not a table of its own.
+        `SELECT relname AS table_name FROM pg_class
+          WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p')
+            AND NOT relispartition AND relname <> 'migrations' ORDER BY 1`,
       )
     ).map((row: { table_name: string }) => row.table_name);
 
