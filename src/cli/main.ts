@@ -13,6 +13,7 @@ import { referencePage } from './reference';
 import { bpmnFilesUnder } from '../store/deploy-directory';
 import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
+import { archiveCommand } from './archive';
 import { backupCommand, restoreCommand } from './backup';
 import { runJobsOnly, serve } from './serve';
 import { DEMO_MODES, type DemoMode } from '../demo/seed-demo';
@@ -29,6 +30,8 @@ const USAGE = `Usage: tthc-engine <command>
             an online base backup of the embedded database (with DATABASE_URL: use its tools)
   restore <folder> [--until=<time>]
             make the embedded database's folder from a backup, through WAL_ARCHIVE_DIR to a time
+  archive <year>
+            move every year up to <year> to the archive schema (the look-up still finds them)
   check-consistency
             check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
 
@@ -122,6 +125,9 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
       return;
     case 'restore':
       process.exitCode = await restoreCommand(config, logger, args);
+      return;
+    case 'archive':
+      process.exitCode = await archiveCommand(config, logger, args);
       return;
     case 'check-consistency': {
       const database = await openDatabase(config, logger);

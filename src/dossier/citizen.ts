@@ -1,5 +1,6 @@
 import { AttemptLimit } from '../auth/attempt-limit';
 import { notFound } from '../errors';
+import { archivedDossier } from '../store/archive-read';
 import { dossierByCode } from '../store/dossiers';
 import type { DossierEntity } from '../store/entities';
 import type { Store } from '../store/store';
@@ -19,7 +20,8 @@ export async function citizensDossier(
   now: Date,
 ): Promise<DossierEntity> {
   guesses.check(code, now);
-  const dossier = await dossierByCode(store, code);
+  // A dossier of a past year may be in the archive: its receipt still answers.
+  const dossier = (await dossierByCode(store, code)) ?? (await archivedDossier(store, code));
   const phone = dossier?.applicant.phone;
   const last4 = phoneLast4.trim();
   if (!dossier || !phone || !/^\d{4}$/.test(last4) || !phone.endsWith(last4)) {

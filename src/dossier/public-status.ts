@@ -1,3 +1,4 @@
+import { archivedInstance, archivedUserTasks } from '../store/archive-read';
 import { definitionById } from '../store/definitions';
 import type { DossierEntity } from '../store/entities';
 import { completedUserTasks } from '../store/history';
@@ -26,11 +27,15 @@ export async function publicDossierStatus(
   now: Date,
 ): Promise<PublicDossierStatus> {
   const { code } = dossier;
-  const [definition, instance, completed] = await Promise.all([
+  const [definition, live] = await Promise.all([
     definitionById(store, dossier.definitionId),
-    findInstance(store, dossier.instanceId).then((found) => found!),
-    completedUserTasks(store, dossier.instanceId),
+    findInstance(store, dossier.instanceId),
   ]);
+  // Not live: its year was archived, and its instance and history with it.
+  const instance = live ?? (await archivedInstance(store, dossier.instanceId))!;
+  const completed = live
+    ? await completedUserTasks(store, dossier.instanceId)
+    : await archivedUserTasks(store, dossier.instanceId);
   const nameOf = (elementId: string) => definition.model.nodes[elementId]?.name ?? elementId;
   const open = instance.status === 'ACTIVE' ? await openTasksOf(store, instance.id) : [];
   return {
