@@ -82,13 +82,14 @@ async function officersOf(api: BenchApi, name: string, roles: string[]): Promise
 
 /**
  * The inbox page's query (`myTasks`, first 50, with its counts) over HTTP, `rounds` times, each
- * by an officer of another role-agency pair.
+ * by an officer of another role-agency pair, made under `officerName` (once a database).
  */
 export async function benchMyTasks(
   api: BenchApi,
   rounds: number,
+  officerName = 'inbox',
 ): Promise<Latency & { inboxSize: number }> {
-  const officers = await officersOf(api, 'inbox', ROLES);
+  const officers = await officersOf(api, officerName, ROLES);
   let inboxSize = 0;
   const measured = await latency(rounds, async (i) => {
     const { myTasks } = await api.call<{ myTasks: { totalCount: number } }>(
