@@ -95,7 +95,7 @@ function rollUp(dataSource: DataSource): string[] {
     .map((column) => column.databaseName);
   const keys = 'grain, span, day, agency_code, procedure_key, field, channel, officer';
   const batch = `FROM dossier d, LATERAL dossier_measures(d) m
-                 WHERE substr(d.code, 3)::int BETWEEN $1 AND $2`;
+                 WHERE CASE WHEN d.code LIKE 'P-%' THEN substr(d.code, 3)::int END BETWEEN $1 AND $2`;
   const day = `CASE WHEN s.span = 'month' THEN date_trunc('month', m.day)::date ELSE m.day END`;
   return [
     `INSERT INTO dossier_rollup AS r (${keys}, ${measures.join(', ')})
