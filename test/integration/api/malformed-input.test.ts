@@ -16,7 +16,9 @@ import { LARGE_TEXT, MAX_ITEMS, MAX_JSON_DEPTH, MAX_TEXT } from '../../../src/ap
 import { buildApiSchema } from '../../../src/api/schema';
 import type { GraphQLResponse } from '../../support/api';
 import { snapshotDatabase } from '../../support/database';
+import { BIRTH_PAPERS } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
+import { readProjectFile } from '../../support/models';
 
 /** A value every scalar of the schema accepts; a new scalar needs one here. */
 const SAMPLE: Record<string, unknown> = {
@@ -42,6 +44,8 @@ const WRONG: Record<string, unknown> = {
 };
 
 const NUL_TEXT = 'a\u0000b';
+/** The roles of the officers next door who try this agency's dossier. */
+const OTHER_ROLES = ['reception', 'civil_status', 'leader', 'admin'];
 const TEXT = new Set(['String', 'ID', 'JSON']);
 
 type Path = (string | number)[];
@@ -65,6 +69,20 @@ interface Case {
   nul?: boolean;
   /** Text too long or a list too long: refused like a NUL, by the request checks. */
   size?: boolean;
+  /**
+   * Well-formed, but every id is one that exists nowhere, and a variable the operation does not
+   * declare comes along: answered (not found, forbidden, or nothing) with a code, never internal.
+   */
+  unknownId?: boolean;
+  /** The same, with the ids and dossier codes of another agency's dossier (see ForeignIds). */
+  foreign?: (ids: ForeignIds) => Record<string, unknown>;
+}
+
+/** Another agency's dossier: its code, its instance and its open task. */
+interface ForeignIds {
+  code: string;
+  instanceId: string;
+  taskId: string;
 }
 
 /** JSON `levels` objects deep. */
@@ -144,6 +162,40 @@ function casesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknow
       argument: String(position.path[0]),
       ...extra,
     });
+  const positions = field.args.flatMap((arg) =>
+    positionsOf(arg.type, [arg.name], isNonNullType(arg.type) && arg.defaultValue === undefined),
+  );
+  const ids = positions.filter((position) => getNamedType(position.type).name === 'ID');
+  const codes = positions.filter(
+    (p) => p.path.length === 1 && /^(code|dossierCode)$/.test(String(p.path[0])),
+  );
+  if (ids.length > 0) {
+    cases.push({
+      name: `${field.name}: unknown ids, an undeclared variable`,
+      query,
+      variables: { ...valid, undeclared: 'x' },
+      argument: '',
+      unknownId: true,
+    });
+  }
+  if (ids.length + codes.length > 0) {
+    // An id of the kind the operation's name suggests; any other kind is as good as unknown.
+    const idOf = (foreign: ForeignIds) =>
+      /instance|process/i.test(field.name) ? foreign.instanceId : foreign.taskId;
+    cases.push({
+      name: `${field.name}: another agency's ids`,
+      query,
+      variables: valid,
+      argument: '',
+      unknownId: true,
+      foreign: (foreign) =>
+        [...ids, ...codes].reduce(
+          (variables, p) =>
+            withValue(variables, p.path, ids.includes(p) ? idOf(foreign) : foreign.code),
+          valid,
+        ),
+    });
+  }
   for (const arg of field.args) {
     const top = isNonNullType(arg.type) && arg.defaultValue === undefined;
     for (const position of positionsOf(arg.type, [arg.name], top)) {
@@ -194,6 +246,35 @@ function casesOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknow
   return cases;
 }
 
+/**
+ * Whether the answer to a case is the one it should get (internal errors aside): for another
+ * agency's ids, each refusal also names what it refused, by the field or the id.
+ */
+function answered(c: Case, body: GraphQLResponse, foreign: ForeignIds): boolean {
+  const errors = body.errors ?? [];
+  const names = (e: { message: string; extensions?: Record<string, unknown> }) =>
+    e.extensions?.field !== undefined ||
+    Object.values(foreign).some((id) => e.message.includes(id));
+  if (c.foreign) return errors.every((e) => typeof e.extensions?.code === 'string' && names(e));
+  if (c.unknownId) return errors.every((e) => typeof e.extensions?.code === 'string');
+  const named = (message: string) =>
+    c.nul || c.size
+      ? message.includes(`"${c.argument}"`)
+      : message.includes(`"$${c.argument}"`) || message.includes(`"${c.argument}"`);
+  return (
+    errors.length > 0 &&
+    body.data == null &&
+    errors.every(
+      (e) =>
+        (c.nul || c.size
+          ? e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.field === c.field
+          : ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'].includes(
+              e.extensions?.code as string,
+            )) && named(e.message),
+    )
+  );
+}
+
 const isList = (type: GraphQLInputType) => isListType(isNonNullType(type) ? type.ofType : type);
 
 function everyCase(schema: GraphQLSchema): Case[] {
@@ -214,12 +295,15 @@ function everyCase(schema: GraphQLSchema): Case[] {
  * null where it may not be, not in its enum, of the wrong JSON type, text holding a NUL, text of
  * more than MAX_TEXT characters, a list of more than MAX_ITEMS items, JSON nested too deeply. Each is
  * refused before anything runs, as BAD_USER_INPUT (or a validation error) naming what is wrong,
- * whoever asks; nothing is written.
+ * whoever asks; nothing is written. Every operation that takes an id is also sent ids that exist
+ * nowhere, with a variable it does not declare: answered with a code, and nothing written.
  */
 describe('malformed input, from the schema', () => {
   const suite = apiSuite();
   let cases: Case[] = [];
   const identities: Record<string, string | null> = {};
+
+  let foreignIds: ForeignIds;
 
   beforeAll(async () => {
     cases = everyCase(await buildApiSchema());
@@ -227,15 +311,69 @@ describe('malformed input, from the schema', () => {
     for (const role of ['admin', 'leader', 'reception', 'designer', 'worker']) {
       identities[role] = await suite.api.officer(`malformed.${role}`, [role]);
     }
+    for (const role of OTHER_ROLES) {
+      identities[`other ${role}`] = await suite.api.officer(`other.${role}`, [role], 'xa-ben-canh');
+    }
+    // A dossier of this agency, waiting at its first step: what officers next door must not touch.
+    await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
+    const { receiveDossier } = await suite.api.ok<{
+      receiveDossier: {
+        code: string;
+        processInstance: { id: string; openTasks: { id: string }[] };
+      };
+    }>(
+      `mutation { receiveDossier(input: { procedureKey: "birth-registration",
+         applicant: { name: "Ngô Thị Lan", idNumber: "001190099999", phone: "0912345678" },
+         components: ${BIRTH_PAPERS} }) { code processInstance { id openTasks { id } } } }`,
+      {},
+      identities.reception ?? undefined,
+    );
+    foreignIds = {
+      code: receiveDossier.code,
+      instanceId: receiveDossier.processInstance.id,
+      taskId: receiveDossier.processInstance.openTasks[0].id,
+    };
   });
 
   it('covers every operation that takes arguments', () => {
     expect(cases.filter((c) => c.nul).length).toBeGreaterThan(50);
     expect(cases.filter((c) => c.size).length).toBeGreaterThan(50);
     expect(new Set(cases.map((c) => c.name.split(':')[0])).size).toBeGreaterThan(50);
+    expect(cases.filter((c) => c.unknownId).length).toBeGreaterThan(10);
   });
 
-  it.each(['anonymous', 'admin', 'leader', 'reception', 'designer', 'worker'])(
+  const IDENTITIES = ['anonymous', 'admin', 'leader', 'reception', 'designer', 'worker'];
+
+  /** Sends the cases as `identity`, 25 at a time: those answered internally, and those wrong. */
+  const sendAll = async (identity: string, mine: Case[]) => {
+    const internal: string[] = [];
+    const wrong: string[] = [];
+    const send = async (c: Case) => {
+      const body: GraphQLResponse = await suite.api.graphql(
+        c.query,
+        c.foreign ? c.foreign(foreignIds) : c.variables,
+        identities[identity],
+      );
+      const errors = body.errors ?? [];
+      if (errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+        internal.push(c.name);
+        return;
+      }
+      if (!answered(c, body, foreignIds))
+        wrong.push(`${c.name}: ${JSON.stringify(body).slice(0, 300)}`);
+    };
+    for (let i = 0; i < mine.length; i += 25) {
+      await Promise.all(mine.slice(i, i + 25).map(send));
+    }
+    expect({ of: mine.length, internal: internal.length, first: internal.slice(0, 5) }).toEqual({
+      of: mine.length,
+      internal: 0,
+      first: [],
+    });
+    expect({ wrong: wrong.length, first: wrong.slice(0, 5) }).toEqual({ wrong: 0, first: [] });
+  };
+
+  it.each(IDENTITIES)(
     'refuses each as BAD_USER_INPUT naming the field, as %s, and writes nothing',
     async (identity) => {
       const dataSource = suite.api.database.dataSource;
@@ -243,49 +381,36 @@ describe('malformed input, from the schema', () => {
         Number((await dataSource.query('SELECT count(*) AS n FROM audit_event'))[0].n);
       const before = await snapshotDatabase(dataSource);
       const auditedBefore = await audited();
-      const internal: string[] = [];
-      const wrong: string[] = [];
-      const send = async (c: Case) => {
-        const body: GraphQLResponse = await suite.api.graphql(
-          c.query,
-          c.variables,
-          identities[identity],
-        );
-        const errors = body.errors ?? [];
-        if (errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
-          internal.push(c.name);
-          return;
-        }
-        const named = (message: string) =>
-          c.nul || c.size
-            ? message.includes(`"${c.argument}"`)
-            : message.includes(`"$${c.argument}"`) || message.includes(`"${c.argument}"`);
-        const fine =
-          errors.length > 0 &&
-          body.data == null &&
-          errors.every(
-            (e) =>
-              (c.nul || c.size
-                ? e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.field === c.field
-                : ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'].includes(
-                    e.extensions?.code as string,
-                  )) && named(e.message),
-          );
-        if (!fine) wrong.push(`${c.name}: ${JSON.stringify(body).slice(0, 300)}`);
-      };
+      const malformed = cases.filter((c) => !c.unknownId);
       // Text too long and lists too long are sent once, by the officer who may call everything.
-      const mine = identity === 'admin' ? cases : cases.filter((c) => !c.size);
-      for (let i = 0; i < mine.length; i += 25) {
-        await Promise.all(mine.slice(i, i + 25).map(send));
-      }
-      expect({ of: mine.length, internal: internal.length, first: internal.slice(0, 5) }).toEqual({
-        of: mine.length,
-        internal: 0,
-        first: [],
-      });
-      expect({ wrong: wrong.length, first: wrong.slice(0, 5) }).toEqual({ wrong: 0, first: [] });
+      await sendAll(identity, identity === 'admin' ? malformed : malformed.filter((c) => !c.size));
       expect(await snapshotDatabase(dataSource)).toEqual(before);
       expect(await audited()).toBe(auditedBefore);
+    },
+  );
+
+  it.each(IDENTITIES)(
+    'answers ids that exist nowhere with a code, as %s, and writes nothing',
+    async (identity) => {
+      const before = await snapshotDatabase(suite.api.database.dataSource);
+      await sendAll(
+        identity,
+        cases.filter((c) => c.unknownId && !c.foreign),
+      );
+      // Refused mutations are audited, by design: the audit log is left out of the snapshot.
+      expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
+    },
+  );
+
+  it.each(OTHER_ROLES)(
+    "answers another agency's ids with a code, as its %s, and writes nothing",
+    async (role) => {
+      const before = await snapshotDatabase(suite.api.database.dataSource);
+      await sendAll(
+        `other ${role}`,
+        cases.filter((c) => c.foreign),
+      );
+      expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
     },
   );
 });
