@@ -1,3 +1,4 @@
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { DossierEntity, HistoryEventEntity, ProcessInstanceEntity } from './entities';
 import { entityFromRow } from './rows';
 import type { Store } from './store';
@@ -8,22 +9,18 @@ import type { Store } from './store';
  */
 
 /** An archived dossier by its code. */
-export async function archivedDossier(store: Store, code: string): Promise<DossierEntity | null> {
-  const [row] = (await store.manager.query('SELECT * FROM archive.dossier WHERE code = $1', [
-    code,
-  ])) as Record<string, unknown>[];
-  return row ? entityFromRow(store.manager, DossierEntity, row) : null;
+export function archivedDossier(store: Store, code: string): Promise<DossierEntity | null> {
+  return archivedRow(store, DossierEntity, `SELECT * FROM archive.dossier WHERE code = $1`, code);
 }
 
 /** An archived instance by its id. */
-export async function archivedInstance(
-  store: Store,
-  id: string,
-): Promise<ProcessInstanceEntity | null> {
-  const [row] = (await store.manager.query('SELECT * FROM archive.process_instance WHERE id = $1', [
+export function archivedInstance(store: Store, id: string): Promise<ProcessInstanceEntity | null> {
+  return archivedRow(
+    store,
+    ProcessInstanceEntity,
+    `SELECT * FROM archive.process_instance WHERE id = $1`,
     id,
-  ])) as Record<string, unknown>[];
-  return row ? entityFromRow(store.manager, ProcessInstanceEntity, row) : null;
+  );
 }
 
 /** The user tasks an archived instance completed, in the order they were. */
@@ -38,4 +35,14 @@ export async function archivedUserTasks(
     [instanceId],
   )) as Record<string, unknown>[];
   return rows.map((row) => entityFromRow(store.manager, HistoryEventEntity, row));
+}
+
+async function archivedRow<T extends ObjectLiteral>(
+  store: Store,
+  target: EntityTarget<T>,
+  sql: string,
+  key: string,
+): Promise<T | null> {
+  const [row] = (await store.manager.query(sql, [key])) as Record<string, unknown>[];
+  return row ? entityFromRow(store.manager, target, row) : null;
 }
