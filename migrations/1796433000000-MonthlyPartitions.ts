@@ -117,12 +117,17 @@ const PARTITION_FUNCTIONS = [
    END $$`,
   // Every table of this schema partitioned by month gets the last month, this one and the
   // coming ones: called each day by the job runner. Returns how many partitions it made.
+  // Making a partition locks its table for a moment: behind a long query it gives up after a
+  // few seconds rather than hold every step up, and the runner tries again.
   `CREATE FUNCTION ensure_month_partitions(months_ahead integer) RETURNS integer
    LANGUAGE plpgsql AS $$
    DECLARE
      parent regclass;
      made integer := 0;
+     -- Restored at the end: the transaction may be shared (see group-commit.ts).
+     previous_timeout text := current_setting('lock_timeout');
    BEGIN
+     PERFORM set_config('lock_timeout', '5s', true);
      PERFORM pg_advisory_xact_lock(hashtext('ensure_month_partitions'));
      FOR parent IN
        SELECT p.partrelid::regclass FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
@@ -135,6 +140,7 @@ const PARTITION_FUNCTIONS = [
          END IF;
        END LOOP;
      END LOOP;
+     PERFORM set_config('lock_timeout', previous_timeout, true);
      RETURN made;
    END $$`,
 ];

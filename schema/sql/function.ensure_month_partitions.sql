@@ -5,7 +5,10 @@ AS $function$
    DECLARE
      parent regclass;
      made integer := 0;
+     -- Restored at the end: the transaction may be shared (see group-commit.ts).
+     previous_timeout text := current_setting('lock_timeout');
    BEGIN
+     PERFORM set_config('lock_timeout', '5s', true);
      PERFORM pg_advisory_xact_lock(hashtext('ensure_month_partitions'));
      FOR parent IN
        SELECT p.partrelid::regclass FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
@@ -18,5 +21,6 @@ AS $function$
          END IF;
        END LOOP;
      END LOOP;
+     PERFORM set_config('lock_timeout', previous_timeout, true);
      RETURN made;
    END $function$;
