@@ -27,12 +27,19 @@ export class Archive1796434000000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX ON archive.incident (instance_id)');
     await queryRunner.query('CREATE INDEX ON archive.process_instance (business_key)');
     await queryRunner.query('CREATE TABLE archive.cutoff (before date NOT NULL)');
+    // The archive takes ended instances oldest first, a batch at a time: by this index, not by
+    // reading every instance each batch.
+    await queryRunner.query(
+      `CREATE INDEX "process_instance_ended" ON "process_instance" ("ended_at")
+        WHERE status <> 'ACTIVE'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const [archived] = (await queryRunner.query('SELECT before FROM archive.cutoff')) as unknown[];
     if (archived)
       throw new Error('The archive holds past years: undoing this migration would lose them');
+    await queryRunner.query('DROP INDEX "process_instance_ended"');
     await queryRunner.query('DROP SCHEMA archive CASCADE');
   }
 }

@@ -157,7 +157,7 @@ async function moveEndedInstances(manager: EntityManager, before: string) {
           AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.instance_id = i.id)
           AND NOT EXISTS (SELECT 1 FROM process_instance c
                            WHERE c.parent_instance_id = i.id AND c.status = 'ACTIVE')
-        LIMIT ${BATCH} FOR UPDATE SKIP LOCKED),
+        ORDER BY i.ended_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED),
      tasks AS (INSERT INTO archive.task (${task}) SELECT ${task} FROM task
                 WHERE instance_id IN (SELECT id FROM chosen) RETURNING 1),
      incidents AS (INSERT INTO archive.incident (${incident}) SELECT ${incident} FROM incident

@@ -8,6 +8,8 @@ import { ProcessDefinitionEntity } from './process-definition.entity';
 @Index('process_instance_definition', ['definitionId'])
 @Index('process_instance_parent', ['parentInstanceId', 'parentWaitId'])
 @Index('process_instance_status_due', ['status', 'dueAt'])
+// The ended instances, oldest first, as the archive takes them (see the Archive migration).
+@Index('process_instance_ended', { synchronize: false })
 export class ProcessInstanceEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
