@@ -31,9 +31,10 @@ export async function followDossier(
   if (instance.businessKey === null || instance.parentInstanceId !== null) return;
   const readyAt = resultReadyAt(instance, now);
   const judged = readyAt ? await judge(manager, instance, readyAt, calendar) : undefined;
-  await preparedQuery(
-    manager,
-    `UPDATE dossier
+  const update = (where: string, parameters: unknown[]) =>
+    preparedQuery(
+      manager,
+      `UPDATE dossier
         SET status_code = CASE
               WHEN $10::timestamptz IS NOT NULL THEN ${RESULT.to}
               WHEN $2 = 'TERMINATED' THEN ${ENDED.to}
@@ -46,21 +47,37 @@ export async function followDossier(
             outcome = COALESCE(outcome, $5),
             processing_minutes = COALESCE(processing_minutes, $6),
             appointment_at = $7, clock_paused = $8, overdue = $9
-      WHERE instance_id = $1 AND status_code IN (${RESULT.from.join(', ')})`,
-    [
-      instance.id,
-      instance.status,
-      command.type === 'COMPLETE_TASK',
-      now,
-      judged?.outcome ?? null,
-      judged?.processingMinutes ?? null,
-      instance.dueAt,
-      instance.clockPausedAt !== null,
-      instance.overdue,
-      readyAt ?? null,
-    ],
+      WHERE instance_id = $1 AND status_code IN (${RESULT.from.join(', ')}) ${where}
+      RETURNING 1`,
+      parameters,
+    );
+  const parameters = [
+    instance.id,
+    instance.status,
+    command.type === 'COMPLETE_TASK',
+    now,
+    judged?.outcome ?? null,
+    judged?.processingMinutes ?? null,
+    instance.dueAt,
+    instance.clockPausedAt !== null,
+    instance.overdue,
+    readyAt ?? null,
+  ];
+  // Its month's partition alone: a dossier is received as its instance starts, so its day is the
+  // instance's. Else (a row moved by hand, say) every partition: correct, only slower.
+  const day = [...parameters, instance.startedAt];
+  if ((await update(`AND ${sameDay('$11')}`, day)).length > 0) return;
+  const [found] = await preparedQuery(
+    manager,
+    `SELECT 1 FROM dossier WHERE instance_id = $1 AND ${sameDay('$2')}`,
+    [instance.id, instance.startedAt],
   );
+  if (!found) await update('', parameters);
 }
+
+/** The dossier's day of reception is the office's day of its instance's start (`parameter`). */
+const sameDay = (parameter: string) =>
+  `received_day = (${parameter}::timestamptz AT TIME ZONE office_time_zone())::date`;
 
 /** When the result reached the desk: as the process marked it, or when it completed without. */
 function resultReadyAt(instance: ProcessInstanceEntity, now: Date): Date | undefined {

@@ -1,6 +1,6 @@
 import { checkConsistency } from '../../../src/store/consistency';
 import { ensureMonthPartitions, MONTHS_AHEAD } from '../../../src/store/partitions';
-import { receiveBirthRegistration } from '../../support/dossiers';
+import { receiveBirthRegistration, workNextTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -58,6 +58,21 @@ describe('month partitions', () => {
     await query(`DROP TABLE "${last}"`);
     expect(await ensureMonthPartitions(suite.api.database.store)).toBe(1);
     expect(await query(`SELECT to_regclass($1) AS found`, [last])).toEqual([{ found: last }]);
+  });
+
+  it("follows a dossier's steps in its own partition, and where its day is not its instance's", async () => {
+    const status = async () =>
+      (
+        await query<{ status_code: number }>('SELECT status_code FROM dossier WHERE code = $1', [
+          code,
+        ])
+      )[0].status_code;
+    expect(await status()).toBe(2);
+    // Moved to another month by hand: the step still finds it, in every partition.
+    await query(`UPDATE dossier SET received_day = received_day - 40 WHERE code = $1`, [code]);
+    await workNextTask(suite.api, code, await suite.api.officer('tn2', ['reception']));
+    expect(await status()).toBe(4);
+    await query(`UPDATE dossier SET received_day = received_day + 40 WHERE code = $1`, [code]);
   });
 
   it('moves rows the default partition took into their month when it is made, figures unchanged', async () => {
