@@ -1,3 +1,6 @@
+import pino from 'pino';
+import { JobHandlers } from '../../../src/jobs/handlers';
+import { startJobRunner } from '../../../src/jobs/runner';
 import { checkConsistency } from '../../../src/store/consistency';
 import { ensureMonthPartitions, MONTHS_AHEAD } from '../../../src/store/partitions';
 import { receiveBirthRegistration, workNextTask } from '../../support/dossiers';
@@ -57,6 +60,22 @@ describe('month partitions', () => {
     );
     await query(`DROP TABLE "${last}"`);
     expect(await ensureMonthPartitions(suite.api.database.store)).toBe(1);
+    expect(await query(`SELECT to_regclass($1) AS found`, [last])).toEqual([{ found: last }]);
+    // A server's job runner does it on its first round of the day.
+    await query(`DROP TABLE "${last}"`);
+    const runner = await startJobRunner({
+      store: suite.api.database.store,
+      handlers: new JobHandlers(),
+      now: () => new Date(),
+      pollMs: 3_600_000,
+      lockSeconds: 30,
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      await runner.tick();
+    } finally {
+      await runner.stop();
+    }
     expect(await query(`SELECT to_regclass($1) AS found`, [last])).toEqual([{ found: last }]);
   });
 
