@@ -15,6 +15,7 @@ import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
 import { archiveCommand } from './archive';
 import { backupCommand, restoreCommand } from './backup';
+import { nationalCommand } from './national';
 import { runJobsOnly, serve } from './serve';
 import { DEMO_MODES, type DemoMode } from '../demo/seed-demo';
 
@@ -33,7 +34,9 @@ const USAGE = `Usage: tthc-engine <command>
   archive <year>
             move every year up to <year> to the archive schema (the look-up still finds them)
   check-consistency
-            check that every instance, dossier and rollup agrees with itself; exit 1 if not`;
+            check that every instance, dossier and rollup agrees with itself; exit 1 if not
+  national subscribe|unsubscribe|status|slots|grant
+            the national roll-up: follow a province from a national database, and watch it`;
 
 /** `--demo` (history) or `--demo=none|today|history`; anything else is unknown. */
 function demoOption(args: string[]): { mode: DemoMode | undefined; unknown: string[] } {
@@ -128,6 +131,9 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
       return;
     case 'archive':
       process.exitCode = await archiveCommand(config, logger, args);
+      return;
+    case 'national':
+      process.exitCode = await nationalCommand(config, logger, args);
       return;
     case 'check-consistency': {
       const database = await openDatabase(config, logger);
