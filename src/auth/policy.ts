@@ -68,6 +68,8 @@ export const POLICY: Record<string, Requirement> = {
   // Every agency's index under a province, side by side: leaders for their own province (see
   // checkRankingScope), administrators for all. The 766 scores carry no personal data.
   serviceIndexRanking: ['leader', 'admin'],
+  // Every province's and every commune's index side by side (a national database's): administrators.
+  nationalRanking: ['admin'],
   // How a procedure's steps perform across agencies (no personal data): those who shape it.
   stepMetrics: ['leader', 'designer', 'admin'],
   recordServiceIndicator: ['admin'],

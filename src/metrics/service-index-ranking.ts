@@ -35,9 +35,8 @@ export async function agenciesUnder(
 const tieKey = (points: number) => Math.round(points * 1e6);
 
 /**
- * The 766 index of each of the agencies for a period, ranked: by points, highest first;
- * agencies with equal points share a rank (the next skips, 1, 2, 2, 4) and are listed by code.
- * Every agency is scored in one pass over the rollup (`serviceIndexes`).
+ * The 766 index of each of the agencies for a period, ranked (see `rankByPoints`). Every agency
+ * is scored in one pass over the rollup (`serviceIndexes`).
  */
 export async function rankServiceIndexes(
   store: Store,
@@ -51,19 +50,30 @@ export async function rankServiceIndexes(
     period,
     now,
   );
-  const scored = indexes.map((index, i) => ({
-    ...index,
-    agencyName: agencies[i].name,
-    agencyKind: agencies[i].kind,
-  }));
-  scored.sort(
+  return rankByPoints(
+    indexes.map((index, i) => ({
+      ...index,
+      agencyName: agencies[i].name,
+      agencyKind: agencies[i].kind,
+    })),
+  );
+}
+
+/**
+ * Scores ranked by points, highest first; equal points share a rank (the next skips, 1, 2, 2,
+ * 4) and are listed by agency code.
+ */
+export function rankByPoints<T extends { points: number; agencyCode: string }>(
+  scores: T[],
+): (T & { rank: number })[] {
+  const scored = [...scores].sort(
     (a, b) =>
       tieKey(b.points) - tieKey(a.points) ||
       (a.agencyCode < b.agencyCode ? -1 : a.agencyCode > b.agencyCode ? 1 : 0),
   );
   let rank = 0;
-  return scored.map((index, i) => {
-    if (i === 0 || tieKey(index.points) !== tieKey(scored[i - 1].points)) rank = i + 1;
-    return { ...index, rank };
+  return scored.map((score, i) => {
+    if (i === 0 || tieKey(score.points) !== tieKey(scored[i - 1].points)) rank = i + 1;
+    return { ...score, rank };
   });
 }

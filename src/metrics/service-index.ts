@@ -3,7 +3,7 @@ import type { Store } from '../store/store';
 import { listDefinitions } from '../store/definitions';
 import { ServiceIndexInputEntity } from '../store/entities';
 import { dossierMetrics, type Measure, type MetricsRow } from '../store/figures/dossier-metrics';
-import { progressOf } from './summary';
+import { progressOf, sumRows } from './summary';
 import {
   GROUPS,
   INDICATORS,
@@ -78,14 +78,40 @@ export async function serviceIndexes(
   period: { from: string; to: string },
   now: Date,
 ): Promise<ServiceIndex[]> {
-  if (agencyCodes.length === 0) return [];
+  const units = agencyCodes.map((code) => ({ code, members: [code] }));
+  return (await unitIndexes(store, units, period, now)).map((scored) => scored.index);
+}
+
+/**
+ * Agencies scored as one: an agency on its own (`members` itself), or a province with every
+ * agency under it. What an administrator recorded is the unit's own agency's.
+ */
+export interface ScoredUnit {
+  code: string;
+  members: string[];
+}
+
+/**
+ * The index of each unit, in the order asked, with its figures as a whole. A unit of several
+ * agencies is scored from their dossiers together, procedure by procedure, as if one agency had
+ * received them all (a procedure paid online anywhere in it counts once).
+ */
+export async function unitIndexes(
+  store: Store,
+  units: ScoredUnit[],
+  period: { from: string; to: string },
+  now: Date,
+): Promise<{ index: ServiceIndex; whole: MetricsRow }[]> {
+  if (units.length === 0) return [];
+  const agencyCodes = [...new Set(units.flatMap((unit) => unit.members))];
+  const unitCodes = units.map((unit) => unit.code);
   const filter = { ...period, agencyCodes };
   const [procedures, definitions, feedback, complained, inputs] = await Promise.all([
     dossierMetrics(store, filter, ['AGENCY', 'PROCEDURE', 'FIELD'], now),
     listDefinitions(store),
     feedbackOf(store, agencyCodes, period, now),
     complainedOf(store, agencyCodes, period),
-    recordedInputs(store, agencyCodes, period),
+    recordedInputs(store, unitCodes, period),
   ]);
   const fullOnline = new Set(
     definitions.filter((d) => d.model.onlineService === 'full').map((d) => d.key),
@@ -97,14 +123,35 @@ export async function serviceIndexes(
     rows.push(row);
     rowsOf.set(code, rows);
   }
-  return agencyCodes.map((agencyCode) =>
-    scoreIndex(agencyCode, period, {
-      procedures: rowsOf.get(agencyCode) ?? [],
+  return units.map(({ code, members }) => {
+    const rows = members.flatMap((member) => rowsOf.get(member) ?? []);
+    const byProcedure = members.length === 1 ? rows : sumByProcedure(rows);
+    const index = scoreIndex(code, period, {
+      procedures: byProcedure,
       fullOnline,
-      feedback: feedback.get(agencyCode) ?? { due: 0, onTime: 0 },
-      complained: complained.get(agencyCode) ?? 0,
-      inputs: inputs.filter((input) => input.agencyCode === agencyCode),
-    }),
+      feedback: members.reduce(
+        (sum, member) => {
+          const { due, onTime } = feedback.get(member) ?? { due: 0, onTime: 0 };
+          return { due: sum.due + due, onTime: sum.onTime + onTime };
+        },
+        { due: 0, onTime: 0 },
+      ),
+      complained: members.reduce((sum, member) => sum + (complained.get(member) ?? 0), 0),
+      inputs: inputs.filter((input) => input.agencyCode === code),
+    });
+    return { index, whole: sumRows(rows, { agencyCode: code }) };
+  });
+}
+
+/** Several agencies' rows summed procedure by procedure (and field). */
+function sumByProcedure(rows: MetricsRow[]): MetricsRow[] {
+  const groups = new Map<string, MetricsRow[]>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.group.procedureKey, row.group.field]);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].map((same) =>
+    sumRows(same, { procedureKey: same[0].group.procedureKey, field: same[0].group.field }),
   );
 }
 

@@ -1,4 +1,9 @@
-import type { MetricsGroup, MetricsRow } from '../store/figures/dossier-metrics';
+import {
+  MEASURES,
+  type Measure,
+  type MetricsGroup,
+  type MetricsRow,
+} from '../store/figures/dossier-metrics';
 
 /** Working minutes in a working day, for processing times in days (8 hours, Decree 45/2020). */
 export const WORKING_DAY_MINUTES = 8 * 60;
@@ -86,6 +91,29 @@ export function progressOf(row: MetricsRow): {
     late: c.late + row.inProgressOverdue,
     withinTime,
   };
+}
+
+/**
+ * Rows of several groups counted as one (every count is a sum): an agency's procedures as the
+ * agency, a province's agencies as the province. The p90 is not a sum: left out.
+ */
+export function sumRows(rows: MetricsRow[], group: MetricsGroup): MetricsRow {
+  const counts = {} as Record<Measure, number>;
+  const total: Omit<MetricsRow, 'group' | 'counts' | 'p90Minutes'> = {
+    inProgress: 0,
+    inProgressOverdue: 0,
+    inProgressUntimed: 0,
+    guidedAtDesk: 0,
+    refusedAtDesk: 0,
+  };
+  for (const row of rows) {
+    for (const [measure, count] of Object.entries(row.counts) as [Measure, number][]) {
+      counts[measure] = (counts[measure] ?? 0) + count;
+    }
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += row[key];
+  }
+  for (const measure of MEASURES) counts[measure] ??= 0;
+  return { group, counts, ...total };
 }
 
 export function figuresOf(row: MetricsRow): DossierFigures {

@@ -11,6 +11,11 @@ import {
   type RankedIndex,
 } from '../../metrics/service-index-ranking';
 import { stepMetrics, type StepFigures } from '../../metrics/step-metrics';
+import {
+  nationalRanking,
+  PROVINCE_KIND,
+  type NationalRank as NationalRankRow,
+} from '../../metrics/national-ranking';
 import { figuresOf, type DossierFigures } from '../../metrics/summary';
 import { asksFor } from '../asks-for';
 import type { ApiContext } from '../context';
@@ -23,6 +28,7 @@ import {
   StepMetrics,
 } from '../types/metrics.type';
 import {
+  NationalRank,
   RecordedIndicatorEnum,
   ServiceIndexRank,
   ServiceIndexResult,
@@ -138,6 +144,24 @@ export class MetricsResolver {
       { from, to },
       context.now(),
     );
+  }
+
+  @Query(() => [NationalRank], {
+    description:
+      'Every agency of a kind, ranked on the 766 service index for the dossiers received in a period, with its figures: on a national reporting server, across every province it follows. Provinces (the default kind) are scored as a whole, from the dossiers of every agency under them; any other kind (commune) each on its own, all ranked together. Ties as in serviceIndexRanking. Administrators.',
+  })
+  nationalRanking(
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: ApiContext,
+    @Arg('kind', () => String, {
+      defaultValue: PROVINCE_KIND,
+      description: 'The kind of agency ranked: province (as a whole), commune…',
+    })
+    kind: string,
+  ): Promise<NationalRankRow[]> {
+    checkPeriod(from, to);
+    return nationalRanking(context.store, requiredText(kind, 'kind'), { from, to }, context.now());
   }
 
   @Mutation(() => ServiceIndicator, {

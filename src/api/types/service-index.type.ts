@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RECORDED_INDICATORS, type RecordedIndicator } from '../../metrics/indicators';
+import { DossierMetrics } from './metrics.type';
 
 export const RecordedIndicatorEnum = Object.fromEntries(
   RECORDED_INDICATORS.map((id) => [id, id]),
@@ -66,4 +67,21 @@ export class ServiceIndexRank {
     description: 'Its groups and indicators, each with its numerator, denominator and points.',
   })
   groups!: ServiceIndexGroup[];
+}
+
+@ObjectType({
+  description:
+    "An agency's place in the national ranking on the 766 service index: a province as a whole, or a commune among every province's communes; with its score and its dossiers' figures.",
+})
+export class NationalRank extends ServiceIndexRank {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The province it is in (a province: its own code); null: under no province.',
+  })
+  provinceCode!: string | null;
+  @Field(() => DossierMetrics, {
+    description:
+      "Its dossiers' figures for the period, as a whole: a province's, of every agency under it.",
+  })
+  figures!: DossierMetrics;
 }

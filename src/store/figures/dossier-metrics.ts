@@ -20,7 +20,7 @@ export interface MetricsFilter {
 }
 
 /** The counted measures, as the rollup and `dossier_measures` name them. */
-const MEASURES = [
+export const MEASURES = [
   'received',
   'resolved',
   'early',

@@ -24,6 +24,7 @@ const CALLS: Record<string, string> = {
   stepMetrics: `{ stepMetrics(processDefinitionKey: "nothing-here", from: "2026-01-01", to: "2026-03-31") { elementId } }`,
   serviceIndex: `{ serviceIndex(from: "2026-01-01", to: "2026-03-31") { points } }`,
   serviceIndexRanking: `{ serviceIndexRanking(from: "2026-01-01", to: "2026-03-31", provinceCode: "nowhere") { rank } }`,
+  nationalRanking: `{ nationalRanking(from: "2026-01-01", to: "2026-03-31") { rank } }`,
   recordServiceIndicator: `mutation { recordServiceIndicator(agencyCode: "nowhere", from: "2026-01-01", to: "2026-03-31", indicator: PUBLISHED_ON_TIME, numerator: 1, denominator: 2) { points } }`,
   receiveDossier: `mutation { receiveDossier(input: { procedureKey: "nothing-here", applicant: { name: "A", idNumber: "001190012345" }, components: [] }) { code } }`,
   requestSupplement: `mutation { requestSupplement(code: "X-1", missing: ["Tờ khai"], reason: "r") { code } }`,

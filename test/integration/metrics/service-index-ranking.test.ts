@@ -178,6 +178,49 @@ describe("a province's ranking on the 766 index", () => {
     });
   });
 
+  it('ranks the provinces as a whole, and the communes of every province together', async () => {
+    const NATIONAL = `query ($kind: String) {
+      nationalRanking(from: "2026-03-01", to: "2026-03-31", kind: $kind) {
+        rank agencyCode provinceCode points figures { received resolvedLate digitized onTimeRate } } }`;
+    const national = async (kind?: string) =>
+      (
+        await suite.api.ok<{
+          nationalRanking: { rank: number; agencyCode: string; provinceCode: string | null }[];
+        }>(NATIONAL, { kind }, tokens.admin)
+      ).nationalRanking;
+    // Q: one early and digitized, 20 + 4 + 12 + 6 = 42. P as one agency: 7 of its 8 dossiers on
+    // time, 5 digitized, and the reception 6 × (1 − 1/8)/0.9.
+    expect(await national()).toEqual([
+      {
+        rank: 1,
+        agencyCode: 'tinh-q',
+        provinceCode: 'tinh-q',
+        points: expect.closeTo(42, 10),
+        figures: { received: 1, resolvedLate: 0, digitized: 1, onTimeRate: 1 },
+      },
+      {
+        rank: 2,
+        agencyCode: 'tinh-p',
+        provinceCode: 'tinh-p',
+        points: expect.closeTo(17.5 + 2.5 + 12 + (6 * 0.875) / 0.9, 10),
+        figures: { received: 8, resolvedLate: 1, digitized: 5, onTimeRate: 7 / 8 },
+      },
+    ]);
+    // Every commune, whatever its province (the test officer's stands under none).
+    expect(
+      (await national('commune')).map((row) => [row.rank, row.agencyCode, row.provinceCode]),
+    ).toEqual([
+      [1, 'xa-p1', 'tinh-p'],
+      [1, 'xa-p2', 'tinh-p'],
+      [1, 'xa-q1', 'tinh-q'],
+      [4, 'xa-p4', 'tinh-p'],
+      [5, 'xa-p3', 'tinh-p'],
+      [6, 'xa-thu-nghiem', null],
+    ]);
+    const { errors } = await suite.api.graphql(NATIONAL, {}, tokens['xa-p3']);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('makes an agency only under one that exists', async () => {
     const { errors } = await suite.api.graphql(
       `mutation { createAgency(code: "xa-lac", name: "Lạc", kind: "commune", parentCode: "huyen-khong-co") { code } }`,
