@@ -80,6 +80,11 @@ export interface Config {
   rateLimits: RateLimits;
   /** Which proxies' X-Forwarded-For to believe for the client's address (TRUST_PROXY, Express's). */
   trustProxy: string | false;
+  /**
+   * The server reads a national database that subscribes to the provinces (NATIONAL_REPORTING):
+   * figures only, no jobs, no deployments, no changes (see docs/operations.md).
+   */
+  nationalReporting: boolean;
 }
 
 /**
@@ -131,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perOfficer: rateLimitFrom(env, 'RATE_LIMIT_OFFICER', DEFAULT_RATE_LIMITS.perOfficer),
     },
     trustProxy: env.TRUST_PROXY || false,
+    nationalReporting: yesOrNo(env, 'NATIONAL_REPORTING'),
   };
 }
 
@@ -161,6 +167,14 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 /** A bearer token /metrics asks for (METRICS_TOKEN); none: /metrics is open. */
 export function metricsToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.METRICS_TOKEN || undefined;
+}
+
+/** `true` or `1`, `false` or `0`; unset or empty: false. */
+function yesOrNo(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = env[name];
+  if (text === undefined || text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true' || text === '1') return true;
+  throw new Error(`${name} must be true or false, not '${text}'`);
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

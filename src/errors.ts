@@ -34,7 +34,8 @@ export type ErrorCode =
   | 'DOSSIER_INVALID_STATE'
   | 'PDF_UNAVAILABLE'
   | 'FORM_INVALID'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'NATIONAL_REPORTING_ONLY';
 
 /** What an error is about; every field is optional and only the relevant ones are set. */
 export interface ErrorDetails {

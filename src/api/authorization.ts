@@ -4,21 +4,26 @@ import { recordAudit } from '../store/audit';
 import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
 import type { ApiContext } from './context';
+import { refuseOffNational } from './national-reporting';
 
 type RootResolver = GraphQLFieldResolver<unknown, ApiContext, Record<string, unknown>>;
 
 /**
  * Puts `authorizeAndAudit` before every root query and mutation of the schema. Only there: a
  * middleware for every field (type-graphql's global middlewares) made each field of each row of
- * a list a promise of its own, which cost a list of 50 tasks more than its query.
+ * a list a promise of its own, which cost a list of 50 tasks more than its query. On a national
+ * reporting server, what it does not answer is refused first (see national-reporting.ts).
  */
-export function authorizeRootFields(schema: GraphQLSchema): GraphQLSchema {
+export function authorizeRootFields(
+  schema: GraphQLSchema,
+  options: { nationalReporting?: boolean } = {},
+): GraphQLSchema {
   const roots = [schema.getQueryType(), schema.getMutationType()];
   for (const root of roots.filter((type): type is GraphQLObjectType => Boolean(type))) {
     for (const field of Object.values(root.getFields())) {
       const resolve = (field.resolve ?? ((source: unknown) => source)) as RootResolver;
       field.resolve = (source, args, context, info) =>
-        authorizeAndAudit(root.name, info.fieldName, args, context, () =>
+        authorizeAndAudit(root.name, info.fieldName, args, context, options, () =>
           resolve(source, args, context, info),
         );
     }
@@ -36,11 +41,16 @@ async function authorizeAndAudit(
   operation: string,
   args: Record<string, unknown>,
   context: ApiContext,
+  options: { nationalReporting?: boolean },
   next: () => unknown,
 ): Promise<unknown> {
   const { principal, tokenError } = context.auth;
-  if (root === 'Query') {
+  const check = () => {
+    if (options.nationalReporting) refuseOffNational(operation, args);
     authorize(operation, principal, tokenError);
+  };
+  if (root === 'Query') {
+    check();
     return next();
   }
   const event = {
@@ -54,7 +64,7 @@ async function authorizeAndAudit(
       context.logger.error({ err: error }, 'audit not recorded'),
     );
   try {
-    authorize(operation, principal, tokenError);
+    check();
     // Its row commits with the mutation's (first) transaction; one that wrote nothing gets its own.
     // Mutations run one after another, so the request's store can be the riding one meanwhile.
     const own = context.store;

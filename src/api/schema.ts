@@ -26,10 +26,12 @@ import { TaskFormResolver } from './resolvers/task-form.resolver';
 
 /**
  * The GraphQL schema, built from the resolver classes. `changes` carries the subscriptions'
- * events (type-graphql wants it even though our subscriptions read it through the context).
+ * events (type-graphql wants it even though our subscriptions read it through the context);
+ * `nationalReporting` refuses what a national reporting server does not answer.
  */
 export async function buildApiSchema(
   changes: PubSub = new ChangeStreams(),
+  options: { nationalReporting?: boolean } = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub: changes,
@@ -58,7 +60,7 @@ export async function buildApiSchema(
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });
-  return authorizeRootFields(schema);
+  return authorizeRootFields(schema, options);
 }
 
 /** The schema as checked in at schema/schema.graphql, sorted so that diffs stay small. */

@@ -50,6 +50,11 @@ export interface ApiOptions {
   rateLimits?: RateLimits;
   /** Which proxies' X-Forwarded-For to believe for the client's address (Express's `trust proxy`). */
   trustProxy?: string | false;
+  /**
+   * A national reporting server: sign-in and the figures only (see national-reporting.ts); no
+   * forms or downloads, which read a province's dossiers.
+   */
+  nationalReporting?: boolean;
 }
 
 /**
@@ -67,7 +72,9 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const edge = serveEdge(app, options);
   const httpServer = http.createServer(app);
   const feed = new ChangeFeed(store, logger, new ChangeStreams());
-  const schema = await buildApiSchema(feed.streams);
+  const schema = await buildApiSchema(feed.streams, {
+    nationalReporting: options.nationalReporting,
+  });
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const operations = new OperationsMetrics(store, now);
   app.use(operations.middleware);
@@ -100,8 +107,10 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
 
   const printer = options.printer ?? new PdfPrinter();
   app.get('/metrics', operations.route);
-  app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
-  app.use(exportsRoute({ store, authenticate, now, printer }));
+  if (!options.nationalReporting) {
+    app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
+    app.use(exportsRoute({ store, authenticate, now, printer }));
+  }
   app.use(pagesRoute());
   app.use(
     '/graphql',

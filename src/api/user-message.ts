@@ -87,6 +87,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
     d.taskId
       ? `Biểu mẫu của công việc chưa điền đúng${quoted(d.field, ' ở mục')}; kiểm tra lại rồi gửi.`
       : `Tệp biểu mẫu chưa hợp lệ${quoted(d.field, ' ở mục')}.`,
+  NATIONAL_REPORTING_ONLY: (d) =>
+    d.field === 'groupBy' || d.field === 'filter.officer'
+      ? 'Số liệu theo từng cán bộ chỉ có tại hệ thống của tỉnh.'
+      : 'Máy chủ báo cáo toàn quốc chỉ cung cấp số liệu tổng hợp; thao tác này thực hiện tại hệ thống của tỉnh.',
 };
 
 /** Every code an error a user can act on may carry, in the order of the messages' table. */

@@ -126,6 +126,20 @@ export const POLICY: Record<string, Requirement> = {
 };
 
 /**
+ * What a national reporting server answers (NATIONAL_REPORTING): signing in and the figures,
+ * which its database holds for every province it follows. Everything else works on what only a
+ * province's database holds (applicants, tasks, processes) or changes it: refused there.
+ */
+export const NATIONAL_OPERATIONS: readonly string[] = [
+  'login',
+  'me',
+  'dossierMetrics',
+  'serviceIndex',
+  'serviceIndexRanking',
+  'nationalRanking',
+];
+
+/**
  * Refuses an operation to someone it is not for: UNAUTHENTICATED without a valid sign-in,
  * FORBIDDEN without the role. `tokenError` is why a token sent was refused, if one was.
  */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ERROR_CODES, userMessage } from '../api/user-message';
-import { POLICY } from '../auth/policy';
+import { NATIONAL_OPERATIONS, POLICY } from '../auth/policy';
 import { NODE_TYPES } from '../bpmn/compile';
 import { EVENT_KINDS } from '../bpmn/event-definition';
 import { chromiumPath, logLevelOf, metricsToken, PROJECT_ROOT, readConfig } from '../config';
@@ -35,15 +35,17 @@ export function referencePage(): string {
     '## Who may call what',
     '',
     '`public`: anyone; `officer`: any signed-in officer (what they see is then limited by their',
-    'roles and agency); otherwise an officer holding one of the roles.',
+    'roles and agency); otherwise an officer holding one of the roles. A national reporting',
+    'server (`NATIONAL_REPORTING`) answers only the operations marked `yes` under `national`.',
     '',
     table(
-      ['operation', 'who'],
+      ['operation', 'who', 'national'],
       Object.entries(POLICY)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([operation, who]) => [
           `\`${operation}\``,
           typeof who === 'string' ? who : who.join(', '),
+          NATIONAL_OPERATIONS.includes(operation) ? 'yes' : '',
         ]),
     ),
     '## BPMN elements the engine runs',

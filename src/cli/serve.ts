@@ -9,6 +9,7 @@ import { deployCalendars, readCalendarFiles } from '../store/calendars';
 import { deployDirectory } from '../store/deploy-directory';
 import { seedDemo, type DemoMode } from '../demo/seed-demo';
 import { openDatabase } from '../store/open-database';
+import { prepareNationalDatabase } from '../store/national/national-database';
 import type { Store } from '../store/store';
 
 export interface RunningServer {
@@ -19,20 +20,29 @@ export interface RunningServer {
 /**
  * `npm start`: opens the database (embedded when DATABASE_URL is unset) and migrates it, deploys
  * every changed process under processes/, seeds the demo commune (by default on the embedded
- * database only), serves GraphQL and runs due jobs until stopped.
+ * database only), serves GraphQL and runs due jobs until stopped. With NATIONAL_REPORTING, it
+ * serves a national database's figures only: no deployment, no demo, no jobs, no changes.
  */
 export async function serve(
   config: Config,
   logger: Logger,
   options: { handlers?: JobHandlers; demo?: DemoMode } = {},
 ): Promise<RunningServer> {
+  if (config.nationalReporting && options.demo !== undefined && options.demo !== 'none') {
+    throw new Error('NATIONAL_REPORTING is set: a national database is never seeded (--demo)');
+  }
   const database = await openDatabase(config, logger);
   try {
     const now = () => new Date();
-    await deployAll(database.store, config, logger, now);
-    // Known passwords: never on a production server unless asked for by name.
-    const demo = options.demo ?? (database.embedded && !config.production ? 'history' : 'none');
-    await seedDemo(database.store, now(), logger, demo);
+    if (config.nationalReporting) {
+      await prepareNationalDatabase(database.store);
+      logger.info("national reporting: the provinces' figures, read only; no jobs, no deployments");
+    } else {
+      await deployAll(database.store, config, logger, now);
+      // Known passwords: never on a production server unless asked for by name.
+      const demo = options.demo ?? (database.embedded && !config.production ? 'history' : 'none');
+      await seedDemo(database.store, now(), logger, demo);
+    }
     const api = await createApiServer({
       store: database.store,
       logger,
@@ -42,15 +52,19 @@ export async function serve(
       queryLimits: config.queryLimits,
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
+      nationalReporting: config.nationalReporting,
     });
-    const runner = await startJobRunner({
-      store: database.store,
-      handlers: options.handlers ?? new JobHandlers(),
-      now,
-      pollMs: config.jobPollMs,
-      lockSeconds: config.jobLockSeconds,
-      logger,
-    });
+    // The national database's rows are the provinces': nothing runs on them here.
+    const runner = config.nationalReporting
+      ? undefined
+      : await startJobRunner({
+          store: database.store,
+          handlers: options.handlers ?? new JobHandlers(),
+          now,
+          pollMs: config.jobPollMs,
+          lockSeconds: config.jobLockSeconds,
+          logger,
+        });
     await new Promise<void>((resolve, reject) => {
       api.httpServer.once('error', reject);
       api.httpServer.listen(config.port, resolve);
@@ -65,7 +79,7 @@ export async function serve(
       url,
       stop: async () => {
         await api.stop();
-        await runner.stop();
+        await runner?.stop();
         await database.close();
       },
     };
