@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
   persistent?: boolean;
   /** Where each finished WAL segment is copied (archive_mode), for point-in-time recovery. */
   archiveDir?: string;
+  /** WAL for logical decoding (wal_level=logical): a province's database publishing to the national one. */
+  logicalReplication?: boolean;
   onLog?: (message: string) => void;
 }
 
@@ -63,6 +65,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       '-c',
       `shared_buffers=${sharedBuffersMb()}MB`,
       ...(options.archiveDir ? archiveFlags(options.archiveDir) : []),
+      ...(options.logicalReplication ? ['-c', 'wal_level=logical'] : []),
     ],
     onLog: log,
     onError: (error: unknown) => log(`[error] ${String(error)}`),
