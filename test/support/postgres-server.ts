@@ -15,15 +15,18 @@ export interface PostgresServer {
 
 /**
  * Starts PostgreSQL on `dataDir` (created by the package unless it holds a cluster already, which
- * PostgreSQL's own user must own), with continuous archiving into `archiveDir` when given.
+ * PostgreSQL's own user must own), with continuous archiving into `archiveDir` when given, and
+ * WAL for logical replication when asked.
  */
 export async function startPostgresServer(options: {
   dataDir: string;
   database: string;
   archiveDir?: string;
+  logicalReplication?: boolean;
 }): Promise<PostgresServer> {
-  const args = [options.dataDir, String(await freePort()), options.database];
-  if (options.archiveDir) args.push(options.archiveDir);
+  const { archiveDir, logicalReplication } = options;
+  const more = JSON.stringify({ archiveDir, logicalReplication });
+  const args = [options.dataDir, String(await freePort()), options.database, more];
   const child = spawn(process.execPath, [path.join(__dirname, 'postgres-process.mjs'), ...args], {
     stdio: 'pipe',
   });

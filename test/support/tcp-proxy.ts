@@ -12,7 +12,11 @@ export interface TcpProxy {
   kill(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/** `port`: listen there (a proxy killed comes back on its port); none: any free port. */
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  options: { port?: number } = {},
+): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let stalled = false;
   const pairs: [net.Socket, net.Socket][] = [];
@@ -28,7 +32,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     pairs.push([client, upstream]);
     if (stalled) upstream.pause();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     stall: () => {
