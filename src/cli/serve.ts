@@ -10,6 +10,7 @@ import { deployDirectory } from '../store/deploy-directory';
 import { seedDemo, type DemoMode } from '../demo/seed-demo';
 import { openDatabase } from '../store/open-database';
 import { prepareNationalDatabase } from '../store/national/national-database';
+import { ensureMonthPartitions } from '../store/partitions';
 import type { Store } from '../store/store';
 
 export interface RunningServer {
@@ -34,8 +35,10 @@ export async function serve(
   const database = await openDatabase(config, logger);
   try {
     const now = () => new Date();
+    let stopUpkeep = () => {};
     if (config.nationalReporting) {
       await prepareNationalDatabase(database.store);
+      stopUpkeep = await keepMonthPartitions(database.store, logger);
       logger.info("national reporting: the provinces' figures, read only; no jobs, no deployments");
     } else {
       await deployAll(database.store, config, logger, now);
@@ -80,6 +83,7 @@ export async function serve(
       stop: async () => {
         await api.stop();
         await runner?.stop();
+        stopUpkeep();
         await database.close();
       },
     };
@@ -87,6 +91,22 @@ export async function serve(
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Makes the coming months' partitions now and each day, as a job runner does: a national
+ * server runs none, and the provinces' dossiers arrive every month. Returns how to stop.
+ */
+async function keepMonthPartitions(store: Store, logger: Logger): Promise<() => void> {
+  const make = () =>
+    ensureMonthPartitions(store).then(
+      (made) => (made > 0 ? logger.info({ made }, 'month partitions made') : undefined),
+      (error: unknown) => logger.error({ err: error }, 'month partitions not made'),
+    );
+  await make();
+  const daily = setInterval(() => void make(), 24 * 3_600_000);
+  daily.unref();
+  return () => clearInterval(daily);
 }
 
 /**
