@@ -9,8 +9,9 @@ import { NATIONAL_PUBLICATION } from '../src/store/national/names';
  * without their text, the rollup without its rows by receiving officer. Every row is keyed by
  * its agency or by a code or id of its own, so provinces' rows never meet in the national tables.
  *
- * Published via the partition root, so that a partitioned dossier table publishes as one table;
- * without TRUNCATE, which a subscriber would apply to every province's rows at once. A
+ * Published via the partition root, so that the dossier, partitioned by month, publishes as one
+ * table whatever months each side has made; without TRUNCATE, which a subscriber would apply to
+ * every province's rows at once. A
  * publication costs nothing until a national database subscribes (the slot is the subscriber's).
  */
 export class NationalPublication1796435000000 implements MigrationInterface {
