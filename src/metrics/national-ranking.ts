@@ -61,12 +61,13 @@ function agencyTree(agencies: AgencyEntity[]) {
       return [...found];
     },
     provinceOf(code: string): string | null {
-      // Up the parents (each visited once, should a parent ever point back down).
+      // Up the parents, each visited once should a parent ever point back down.
       const seen = new Set<string>();
-      for (let at = byCode.get(code); at && !seen.has(at.code); at = byCode.get(at.parentCode!)) {
+      let at = byCode.get(code);
+      while (at && !seen.has(at.code)) {
         if (at.kind === PROVINCE_KIND) return at.code;
         seen.add(at.code);
-        if (at.parentCode === null) break;
+        at = at.parentCode === null ? undefined : byCode.get(at.parentCode);
       }
       return null;
     },
