@@ -2,13 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { JobHandlers } from '../../../src/jobs/handlers';
-import { startJobRunner } from '../../../src/jobs/runner';
 import { deployBpmn } from '../../../src/store/deploy';
 import { startInstance } from '../../../src/commands/start-process';
 import { bpmnProcess, oneStepProcess } from '../../support/bpmn';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { startQuietRunner } from '../../support/runner';
 import { PROJECT_ROOT } from '../../support/models';
 
 const MAIN = path.join(PROJECT_ROOT, 'dist/src/cli/main.js');
@@ -114,14 +113,7 @@ describe('job runners sharing one database', () => {
       { now: new Date() },
     );
     // Polls once an hour: only the notification can wake it in time.
-    const runner = await startJobRunner({
-      store: database.store,
-      handlers,
-      now: () => new Date(),
-      pollMs: 3_600_000,
-      lockSeconds: 30,
-      logger: pino({ level: 'silent' }),
-    });
+    const runner = await startQuietRunner(database.store, handlers);
     try {
       await runner.tick();
       await startInstance(database.store, {

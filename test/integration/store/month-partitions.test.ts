@@ -1,10 +1,8 @@
-import pino from 'pino';
-import { JobHandlers } from '../../../src/jobs/handlers';
-import { startJobRunner } from '../../../src/jobs/runner';
 import { checkConsistency } from '../../../src/store/consistency';
 import { ensureMonthPartitions, MONTHS_AHEAD } from '../../../src/store/partitions';
 import { receiveBirthRegistration, workNextTask } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
+import { startQuietRunner } from '../../support/runner';
 import { readProjectFile } from '../../support/models';
 
 /**
@@ -63,14 +61,7 @@ describe('month partitions', () => {
     expect(await query(`SELECT to_regclass($1) AS found`, [last])).toEqual([{ found: last }]);
     // A server's job runner does it on its first round of the day.
     await query(`DROP TABLE "${last}"`);
-    const runner = await startJobRunner({
-      store: suite.api.database.store,
-      handlers: new JobHandlers(),
-      now: () => new Date(),
-      pollMs: 3_600_000,
-      lockSeconds: 30,
-      logger: pino({ level: 'silent' }),
-    });
+    const runner = await startQuietRunner(suite.api.database.store);
     try {
       await runner.tick();
     } finally {
