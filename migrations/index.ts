@@ -36,6 +36,7 @@ import { UnownedTaskOrder1796432000000 } from './1796432000000-UnownedTaskOrder'
 import { MonthlyPartitions1796433000000 } from './1796433000000-MonthlyPartitions';
 import { Archive1796434000000 } from './1796434000000-Archive';
 import { NationalPublication1796435000000 } from './1796435000000-NationalPublication';
+import { UnsatisfiedDossiers1796436000000 } from './1796436000000-UnsatisfiedDossiers';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -79,4 +80,5 @@ export const migrations = [
   MonthlyPartitions1796433000000,
   Archive1796434000000,
   NationalPublication1796435000000,
+  UnsatisfiedDossiers1796436000000,
 ];

@@ -72,6 +72,8 @@ export interface SubmittedComponent {
 @Index('dossier_open', { synchronize: false })
 // An agency's list with its filters and count, from the index alone (see DossierList).
 @Index('dossier_list', { synchronize: false })
+// The dossiers rated "not satisfied", for the 766 index (see the UnsatisfiedDossiers migration).
+@Index('dossier_unsatisfied', { synchronize: false })
 export class DossierEntity {
   /** `<agency prefix>-<yymmdd>-<sequence>`, e.g. `000.00.06.H56-260302-0001`. */
   @PrimaryColumn({ type: 'varchar', length: 64 })
