@@ -38,6 +38,14 @@ const USAGE = `Usage: tthc-engine <command>
   national subscribe|unsubscribe|status|slots|grant
             the national roll-up: follow a province from a national database, and watch it`;
 
+/** The commands that answer with an exit code of their own. */
+const EXIT_CODE_COMMANDS = {
+  backup: backupCommand,
+  restore: restoreCommand,
+  archive: archiveCommand,
+  national: nationalCommand,
+};
+
 /** `--demo` (history) or `--demo=none|today|history`; anything else is unknown. */
 function demoOption(args: string[]): { mode: DemoMode | undefined; unknown: string[] } {
   let mode: DemoMode | undefined;
@@ -124,16 +132,10 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
       return;
     }
     case 'backup':
-      process.exitCode = await backupCommand(config, logger, args);
-      return;
     case 'restore':
-      process.exitCode = await restoreCommand(config, logger, args);
-      return;
     case 'archive':
-      process.exitCode = await archiveCommand(config, logger, args);
-      return;
     case 'national':
-      process.exitCode = await nationalCommand(config, logger, args);
+      process.exitCode = await EXIT_CODE_COMMANDS[command](config, logger, args);
       return;
     case 'check-consistency': {
       const database = await openDatabase(config, logger);

@@ -59,13 +59,9 @@ export async function receiveDossier(
   by: Receiver,
   now: Date,
 ): Promise<DossierEntity> {
-  if (input.submissionId) {
-    const known = await dossierOfSubmission(store, input.submissionId);
-    if (known) return sameAgency(known, by);
-  }
   return withUnitOfWork(store, now, async (unit) => {
     if (input.submissionId) {
-      // The same submission received twice at the same moment: the second waits for the first.
+      // Received before, or at this moment: the second reception waits for the first, then finds it.
       await lockSubmission(unit.tx, input.submissionId);
       const known = await dossierOfSubmission(unit.tx, input.submissionId);
       if (known) return sameAgency(known, by);
