@@ -8,7 +8,11 @@ const PROCEDURES = 15;
 const CHANNELS = ['IN_PERSON', 'ONLINE_FULL', 'ONLINE_PARTIAL', 'POSTAL', 'AT_HOME'];
 /** Three years of receptions, up to today. */
 export const DAYS = 1096;
-/** Dossiers received in the last days are still open; the rest ended three days after. */
+/**
+ * Dossiers received in the last days are still open; the rest ended three days after, within
+ * their five days. One open dossier in twenty is past its appointment (its deadline timer fired
+ * once it was a day late); the others are within their thirty days.
+ */
 const OPEN_DAYS = 20;
 
 /**
@@ -133,20 +137,23 @@ const RECEIVED = `((current_date - ${DAYS} + ${DAY})::timestamp AT TIME ZONE 'As
                   + interval '8 hours' + (g % 540) * interval '1 minute')`;
 const OPEN = `(${DAY} >= ${DAYS - OPEN_DAYS})`;
 const ENDED = `CASE WHEN ${OPEN} THEN NULL ELSE ${RECEIVED} + interval '3 days' END`;
+const LATE = `(${OPEN} AND g % 20 = 0)`;
+const APPOINTMENT = `${RECEIVED} + CASE WHEN ${OPEN} AND NOT ${LATE} THEN interval '30 days'
+                                        ELSE interval '5 days' END`;
 
 const INSTANCES = `
   INSERT INTO process_instance (id, definition_id, business_key, status, state, started_at,
                                 ended_at, revision, agency, due_at)
   SELECT md5('p' || g)::uuid, t.definition_id, 'P-' || g,
          CASE WHEN ${OPEN} THEN 'ACTIVE' ELSE 'COMPLETED' END, t.state, ${RECEIVED}, ${ENDED},
-         t.revision, 'agency-' || (g % ${AGENCIES}), ${RECEIVED} + interval '5 days'
+         t.revision, 'agency-' || (g % ${AGENCIES}), ${APPOINTMENT}
     FROM generate_series($1::int, $2::int) g, bench_template_instance t`;
 
 const DOSSIERS = `
   INSERT INTO dossier (code, agency_code, instance_id, definition_id, procedure_key, field,
                        received_day, applicant, channel, components, fee_amount, status_code,
                        received_at, received_by, finished_at, outcome, processing_minutes,
-                       paid_cashless, result_electronic, appointment_at)
+                       paid_cashless, result_electronic, appointment_at, overdue)
   SELECT 'P-' || g, 'agency-' || (g % ${AGENCIES}), md5('p' || g)::uuid, t.definition_id,
          'procedure-' || (g % ${PROCEDURES}),
          CASE WHEN g % ${PROCEDURES} < 3 THEN 'certification' ELSE 'civil_status' END,
@@ -163,7 +170,8 @@ const DOSSIERS = `
          CASE WHEN ${OPEN} THEN NULL WHEN g % 97 = 0 THEN 'LATE' WHEN g % 3 = 0 THEN 'ON_TIME'
               ELSE 'EARLY' END,
          CASE WHEN ${OPEN} THEN NULL ELSE 60 + (g::bigint * 7919) % 2400 END,
-         g % 8 = 0, CASE WHEN ${OPEN} THEN NULL ELSE g % 3 = 0 END, ${RECEIVED} + interval '5 days'
+         g % 8 = 0, CASE WHEN ${OPEN} THEN NULL ELSE g % 3 = 0 END, ${APPOINTMENT},
+         ${LATE} AND ${APPOINTMENT} < now() - interval '1 day'
     FROM generate_series($1::int, $2::int) g, bench_template_instance t`;
 
 /** What differs from the template's history: an open dossier has its first half only. */

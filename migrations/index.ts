@@ -37,6 +37,7 @@ import { MonthlyPartitions1796433000000 } from './1796433000000-MonthlyPartition
 import { Archive1796434000000 } from './1796434000000-Archive';
 import { NationalPublication1796435000000 } from './1796435000000-NationalPublication';
 import { UnsatisfiedDossiers1796436000000 } from './1796436000000-UnsatisfiedDossiers';
+import { InProgressMeasures1796437000000 } from './1796437000000-InProgressMeasures';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -81,4 +82,5 @@ export const migrations = [
   Archive1796434000000,
   NationalPublication1796435000000,
   UnsatisfiedDossiers1796436000000,
+  InProgressMeasures1796437000000,
 ];

@@ -67,4 +67,7 @@ export class DossierRollupEntity {
   /** Received at home and returned at home ("3 tại nhà"). */
   @Column({ name: 'home_round_trip', type: 'integer', default: 0 }) homeRoundTrip!: number;
   @Column({ name: 'processing_minutes', type: 'bigint', default: 0 }) processingMinutes!: string;
+  /** Not finished yet, and of those, without an appointment (whether overdue depends on now). */
+  @Column({ name: 'in_progress', type: 'integer', default: 0 }) inProgress!: number;
+  @Column({ name: 'in_progress_untimed', type: 'integer', default: 0 }) inProgressUntimed!: number;
 }

@@ -53,6 +53,9 @@ export const MEASURES = [
 
 export type Measure = (typeof MEASURES)[number];
 
+/** The rollup's counts of dossiers not finished yet, which `inProgress` reports. */
+const IN_PROGRESS = ['in_progress', 'in_progress_untimed'];
+
 export interface MetricsGroup {
   agencyCode?: string;
   field?: string;
@@ -121,7 +124,7 @@ const NOTICE: Columns = {
   officer: 'n.issued_by',
 };
 
-/** The open dossiers counted by column (see dossierMetrics), under the columns' own names. */
+/** The overdue dossiers counted by column (see overdueCounts), under the columns' own names. */
 const COUNTED: Columns = {
   day: 'o.day',
   agency: 'o.agency',
@@ -145,16 +148,13 @@ const DIMENSIONS: Record<
   DAY: { key: 'day', reads: 'day', sql: (c) => `to_char(${c.day}, 'YYYY-MM-DD')` },
 };
 
-/** Open dossiers untimed or overdue now: the lateness rule's SQL (see openLateness). */
-const UNTIMED = OPEN_LATENESS_SQL.untimed;
-const OVERDUE = OPEN_LATENESS_SQL.overdue;
-
 /**
  * Counts the dossiers received in a period, grouped. The counts come from the rollup at the
  * smallest grain that holds every dimension asked for (agency; procedure, field and channel;
  * the receiving officer), a few rows a day and agency; only a question mixing the officer with
  * the procedure reads the dossiers themselves, through the same measures. The dossiers still
- * open are counted live (whether they are overdue depends on now), from the open ones only.
+ * in progress are counted there too; which of them are overdue depends on now, so those are
+ * counted live, from the overdue ones only.
  */
 export async function dossierMetrics(
   store: Store,
@@ -167,18 +167,18 @@ export async function dossierMetrics(
   const used = new Set<string>([...dimensions, ...filteredDimensions(filter)]);
   const byProcedure = ['FIELD', 'PROCEDURE', 'CHANNEL'].some((d) => used.has(d));
   const byOfficer = used.has('OFFICER');
-  const [rows, openRows, noticeRows] = await Promise.all([
+  const [rows, overdueRows, noticeRows] = await Promise.all([
     receivedCounts(store, filter, dimensions, { byProcedure, byOfficer }),
-    openCounts(store, filter, dimensions, now),
+    overdueCounts(store, filter, dimensions, now),
     deskNoticeCounts(store, filter, dimensions),
   ]);
   const keyOf = (row: Record<string, unknown>) =>
     JSON.stringify(dimensions.map((_, i) => row[`g${i}`]));
-  const openByKey = new Map(openRows.map((row) => [keyOf(row), row]));
+  const overdueByKey = new Map(overdueRows.map((row) => [keyOf(row), row.overdue]));
   const noticesByKey = new Map(noticeRows.map((row) => [keyOf(row), row]));
   // A group the desk only answered (no dossier received) still has its row.
   const present = new Set(rows.map(keyOf));
-  const zero = Object.fromEntries(MEASURES.map((m) => [m, 0]));
+  const zero = Object.fromEntries([...MEASURES, ...IN_PROGRESS].map((m) => [m, 0]));
   for (const row of noticeRows) {
     if (!present.has(keyOf(row))) rows.push({ ...row, ...zero } as Record<string, string | null>);
   }
@@ -195,7 +195,6 @@ export async function dossierMetrics(
     .map((row) => {
       const group: MetricsGroup = {};
       dimensions.forEach((d, i) => (group[DIMENSIONS[d].key] = String(row[`g${i}`])));
-      const live = openByKey.get(keyOf(row));
       return {
         group,
         counts: Object.fromEntries(MEASURES.map((m) => [m, Number(row[m])])) as Record<
@@ -203,9 +202,9 @@ export async function dossierMetrics(
           number
         >,
         ...(p90ByKey && { p90Minutes: p90ByKey.get(keyOf(row)) ?? null }),
-        inProgress: Number(live?.open ?? 0),
-        inProgressOverdue: Number(live?.overdue ?? 0),
-        inProgressUntimed: Number(live?.untimed ?? 0),
+        inProgress: Number(row.in_progress),
+        inProgressOverdue: Number(overdueByKey.get(keyOf(row)) ?? 0),
+        inProgressUntimed: Number(row.in_progress_untimed),
         guidedAtDesk: Number(noticesByKey.get(keyOf(row))?.guided ?? 0),
         refusedAtDesk: Number(noticesByKey.get(keyOf(row))?.refused ?? 0),
       };
@@ -234,7 +233,7 @@ async function receivedCounts(
   if (fromRollup) counted.conditions.push(`r.grain = '${grain}'`);
   return (await preparedQuery(
     store.manager,
-    `SELECT ${[...groupColumns(dimensions, ROLLUP), ...MEASURES.map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
+    `SELECT ${[...groupColumns(dimensions, ROLLUP), ...[...MEASURES, ...IN_PROGRESS].map((m) => `sum(r.${m})::bigint AS ${m}`)].join(', ')}
        FROM ${source}
       WHERE ${counted.conditions.join(' AND ') || 'true'}
       ${groupBySql(dimensions)}`,
@@ -242,8 +241,12 @@ async function receivedCounts(
   )) as Record<string, string | null>[];
 }
 
-/** The dossiers still open, counted live: whether they are overdue depends on now. */
-async function openCounts(
+/**
+ * The dossiers in progress that are overdue now, counted live from the two sets the lateness
+ * rule splits them into (marked late or timed out; or the appointment passed while the clock
+ * ran), each read from its own partial index: the overdue dossiers, not every open one.
+ */
+async function overdueCounts(
   store: Store,
   filter: MetricsFilter,
   dimensions: Dimension[],
@@ -251,18 +254,17 @@ async function openCounts(
 ): Promise<Record<string, string | number | null>[]> {
   const open = where(filter, DOSSIER);
   open.params.push(now);
-  // Counted by the columns the dimensions read first, then grouped: a month is formatted once a
-  // day, not once a dossier (a province's open dossiers are a hundred thousand).
   const read = [...new Set(dimensions.map((d) => DIMENSIONS[d].reads))];
-  const positions = read.map((_, i) => i + 1).join(', ');
+  const columns = read.map((column) => `${DOSSIER[column]} AS ${column}`).join(', ');
+  const overdue = (set: string) =>
+    `SELECT ${columns || 'true'} FROM dossier d
+      WHERE d.finished_at IS NULL AND ${set} ${open.conditions.map((c) => `AND ${c}`).join(' ')}`;
   return (await preparedQuery(
     store.manager,
-    `SELECT ${[...groupColumns(dimensions, COUNTED), 'sum(o.open)::int AS open', 'sum(o.overdue)::int AS overdue', 'sum(o.untimed)::int AS untimed'].join(', ')}
-       FROM (SELECT ${[...read.map((column) => `${DOSSIER[column]} AS ${column}`), 'count(*) AS open', `count(*) FILTER (WHERE ${OVERDUE(`$${open.params.length}`)}) AS overdue`, `count(*) FILTER (WHERE ${UNTIMED}) AS untimed`].join(', ')}
-               FROM dossier d
-              WHERE d.finished_at IS NULL
-                ${open.conditions.map((c) => `AND ${c}`).join(' ')}
-              ${read.length ? `GROUP BY ${positions}` : ''}) o
+    `SELECT ${[...groupColumns(dimensions, COUNTED), 'count(*)::int AS overdue'].join(', ')}
+       FROM (${overdue(OPEN_LATENESS_SQL.flagged)}
+             UNION ALL
+             ${overdue(OPEN_LATENESS_SQL.passed(`$${open.params.length}`))}) o
       ${groupBySql(dimensions)}`,
     open.params,
   )) as Record<string, string | number | null>[];

@@ -24,7 +24,8 @@ describe('the lateness rule in SQL', () => {
       })),
     );
     const rows = (await database.dataSource.query(
-      `SELECT ${OPEN_LATENESS_SQL.untimed} AS untimed, ${OPEN_LATENESS_SQL.overdue('$2')} AS overdue
+      `SELECT ${OPEN_LATENESS_SQL.untimed} AS untimed, ${OPEN_LATENESS_SQL.overdue('$2')} AS overdue,
+              ${OPEN_LATENESS_SQL.flagged} AS flagged, ${OPEN_LATENESS_SQL.passed('$2')} AS passed
          FROM jsonb_to_recordset($1::jsonb)
               AS d(appointment_at timestamptz, late_marked boolean, overdue boolean, clock_paused boolean)`,
       [
@@ -38,11 +39,15 @@ describe('the lateness rule in SQL', () => {
         ),
         now,
       ],
-    )) as { untimed: boolean; overdue: boolean }[];
+    )) as { untimed: boolean; overdue: boolean; flagged: boolean; passed: boolean }[];
     const fromSql = rows.map((row) =>
       row.untimed ? 'UNTIMED' : row.overdue ? 'OVERDUE' : 'WITHIN_TIME',
     );
     expect(fromSql).toEqual(cases.map((c) => openLateness(c, now)));
     expect(new Set(fromSql)).toEqual(new Set(['UNTIMED', 'OVERDUE', 'WITHIN_TIME']));
+    // The two sets the overdue ones are counted from: each overdue dossier in exactly one.
+    expect(rows.map((row) => Number(row.flagged) + Number(row.passed))).toEqual(
+      rows.map((row) => (row.overdue ? 1 : 0)),
+    );
   });
 });
