@@ -96,11 +96,9 @@ async function judge(
   readyAt: Date,
   calendar: WorkingCalendar,
 ): Promise<{ outcome: DossierOutcome; processingMinutes: number } | undefined> {
-  const [dossier] = (await manager.query(
-    'SELECT received_at, late_marked FROM dossier WHERE instance_id = $1',
-    [instance.id],
-  )) as { received_at: Date; late_marked: boolean }[];
-  if (!dossier) return undefined;
+  const dossier = await judgedDossier(manager, instance);
+  // Judged once: a step after the result was ready changes nothing of it.
+  if (!dossier || dossier.outcome !== null) return undefined;
   const outcome = dossierOutcome(readyAt, instance.dueAt, dossier.late_marked, calendar);
   const counted = calendar.workingTimeBetween(
     calendar.countingStart(dossier.received_at.toISOString()),
@@ -108,4 +106,16 @@ async function judge(
   );
   const paused = instance.state.clock?.pausedMinutes ?? 0;
   return { outcome, processingMinutes: Math.max(0, counted - paused) };
+}
+
+/** What judging reads of the instance's dossier: in its day's partition, else in every one. */
+async function judgedDossier(manager: EntityManager, instance: ProcessInstanceEntity) {
+  const read = (where: string, parameters: unknown[]) =>
+    preparedQuery<{ received_at: Date; late_marked: boolean; outcome: DossierOutcome | null }>(
+      manager,
+      `SELECT received_at, late_marked, outcome FROM dossier WHERE instance_id = $1 ${where}`,
+      parameters,
+    );
+  const [inItsDay] = await read(`AND ${sameDay('$2')}`, [instance.id, instance.startedAt]);
+  return inItsDay ?? (await read('', [instance.id]))[0];
 }
