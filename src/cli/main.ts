@@ -15,6 +15,7 @@ import { openDatabase } from '../store/open-database';
 import { lintBpmnFiles } from './lint-bpmn';
 import { archiveCommand } from './archive';
 import { backupCommand, restoreCommand } from './backup';
+import { firstAdminCommand } from './first-admin';
 import { nationalCommand } from './national';
 import { runJobsOnly, serve } from './serve';
 import { DEMO_MODES, type DemoMode } from '../demo/seed-demo';
@@ -36,7 +37,9 @@ const USAGE = `Usage: tthc-engine <command>
   check-consistency
             check that every instance, dossier and rollup agrees with itself; exit 1 if not
   national subscribe|unsubscribe|status|slots|grant
-            the national roll-up: follow a province from a national database, and watch it`;
+            the national roll-up: follow a province from a national database, and watch it
+  first-admin <username> <agency code> [--name=…] [--agency-name=… [--agency-kind=…]]
+            a new database's first administrator (password on standard input)`;
 
 /** The commands that answer with an exit code of their own. */
 const EXIT_CODE_COMMANDS = {
@@ -44,6 +47,7 @@ const EXIT_CODE_COMMANDS = {
   restore: restoreCommand,
   archive: archiveCommand,
   national: nationalCommand,
+  'first-admin': firstAdminCommand,
 };
 
 /** `--demo` (history) or `--demo=none|today|history`; anything else is unknown. */
@@ -135,6 +139,7 @@ async function main(command = 'serve', args: string[] = []): Promise<void> {
     case 'restore':
     case 'archive':
     case 'national':
+    case 'first-admin':
       process.exitCode = await EXIT_CODE_COMMANDS[command](config, logger, args);
       return;
     case 'check-consistency': {

@@ -6,6 +6,7 @@ import {
   type MembershipKind,
 } from './entities';
 import { preparedQuery } from './prepared';
+import { lockName } from './sql';
 import type { Store } from './store';
 
 export function agencyByCode(store: Store, code: string): Promise<AgencyEntity | null> {
@@ -22,6 +23,21 @@ export function officerByUsername(
   which: { active?: true } = {},
 ): Promise<OfficerEntity | null> {
   return store.manager.findOneBy(OfficerEntity, { username, ...which });
+}
+
+/**
+ * The active officers holding `role`, by username, read under a lock on the role's name held
+ * to the end of the transaction: two first administrators cannot be made at once.
+ */
+export async function holdersLocked(tx: Store, role: string): Promise<string[]> {
+  await lockName(tx.manager, `role:${role}`);
+  const rows = await preparedQuery<{ username: string }>(
+    tx.manager,
+    `SELECT o.username FROM officer o JOIN role_membership m ON m.officer_id = o.id
+      WHERE m.role = $1 AND o.active ORDER BY o.username`,
+    [role],
+  );
+  return rows.map((row) => row.username);
 }
 
 /** A new officer and the roles they hold. */
