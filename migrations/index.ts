@@ -38,6 +38,7 @@ import { Archive1796434000000 } from './1796434000000-Archive';
 import { NationalPublication1796435000000 } from './1796435000000-NationalPublication';
 import { UnsatisfiedDossiers1796436000000 } from './1796436000000-UnsatisfiedDossiers';
 import { InProgressMeasures1796437000000 } from './1796437000000-InProgressMeasures';
+import { AgencyPayee1796438000000 } from './1796438000000-AgencyPayee';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -83,4 +84,5 @@ export const migrations = [
   NationalPublication1796435000000,
   UnsatisfiedDossiers1796436000000,
   InProgressMeasures1796437000000,
+  AgencyPayee1796438000000,
 ];

@@ -118,6 +118,7 @@ export const POLICY: Record<string, Requirement> = {
   resolveIncident: ['admin'],
   deployCalendar: ['admin'],
   createAgency: ['admin'],
+  setAgencyPayee: ['admin'],
   createOfficer: ['admin'],
   deactivateOfficer: ['admin'],
   assignRole: ['admin'],

@@ -17,6 +17,15 @@ export async function insertAgency(tx: Store, agency: AgencyEntity): Promise<voi
   await tx.manager.insert(AgencyEntity, agency);
 }
 
+/** The account an agency's fees are paid to. */
+export async function setPayee(
+  tx: Store,
+  agencyId: string,
+  payee: Pick<AgencyEntity, 'payeeBankBin' | 'payeeAccount' | 'payeeName'>,
+): Promise<void> {
+  await tx.manager.update(AgencyEntity, { id: agencyId }, payee);
+}
+
 export function officerByUsername(
   store: Store,
   username: string,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { queryAudit } from '../../store/audit';
 import { AttemptLimit } from '../../auth/attempt-limit';
+import { setAgencyPayee } from '../../auth/agency-payee';
 import {
   assignRole,
   createAgency,
@@ -138,6 +139,25 @@ export class OfficerResolver {
       serves: serves ?? undefined,
       parentCode: optionalText(parentCode, 'parentCode'),
       now: context.now(),
+    });
+  }
+
+  @Mutation(() => Agency, {
+    description:
+      "The account an agency's fees are paid to: the VietQR codes on its papers carry it from then on.",
+  })
+  setAgencyPayee(
+    @Arg('agencyCode', () => String) agencyCode: string,
+    @Arg('bankBin', () => String, { description: "The bank's NAPAS BIN, six digits." })
+    bankBin: string,
+    @Arg('account', () => String) account: string,
+    @Arg('accountName', () => String) accountName: string,
+    @Ctx() context: ApiContext,
+  ): Promise<Agency> {
+    return setAgencyPayee(context.store, requiredText(agencyCode, 'agencyCode'), {
+      bankBin: requiredText(bankBin, 'bankBin'),
+      account: requiredText(account, 'account'),
+      name: requiredText(accountName, 'accountName'),
     });
   }
 

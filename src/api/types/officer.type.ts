@@ -39,6 +39,18 @@ export class Agency {
       "The agency above it: a commune's district or province, a district's province; none for a province.",
   })
   parentCode!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The bank its fees are paid to: the bank's NAPAS BIN (six digits).",
+  })
+  payeeBankBin?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The account its fees are paid to.' })
+  payeeAccount?: string | null;
+
+  @Field(() => String, { nullable: true, description: "That account's name." })
+  payeeName?: string | null;
 }
 
 @ObjectType({ description: 'An officer (cán bộ) and the roles they hold now.' })

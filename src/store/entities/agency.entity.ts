@@ -43,4 +43,15 @@ export class AgencyEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The account its fees are paid to, for VietQR codes: the bank's NAPAS BIN, six digits. */
+  @Column({ name: 'payee_bank_bin', type: 'varchar', length: 6, nullable: true })
+  payeeBankBin?: string | null;
+
+  @Column({ name: 'payee_account', type: 'varchar', length: 19, nullable: true })
+  payeeAccount?: string | null;
+
+  /** The account's name, as the bank holds it. */
+  @Column({ name: 'payee_name', type: 'varchar', length: 255, nullable: true })
+  payeeName?: string | null;
 }

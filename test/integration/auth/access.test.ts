@@ -66,6 +66,7 @@ const CALLS: Record<string, string> = {
   resolveIncident: `mutation { resolveIncident(id: "${ID}") { id } }`,
   deployCalendar: `mutation { deployCalendar(name: "2027", content: {}) }`,
   createAgency: `mutation { createAgency(code: "Bad Code", name: "n", kind: "commune") { id } }`,
+  setAgencyPayee: `mutation { setAgencyPayee(agencyCode: "none", bankBin: "1", account: "a", accountName: "n") { id } }`,
   createOfficer: `mutation { createOfficer(input: { username: "Bad Name", fullName: "n", agencyCode: "none" }) { id } }`,
   deactivateOfficer: `mutation { deactivateOfficer(username: "nobody") }`,
   assignRole: `mutation { assignRole(username: "nobody", role: "land") { id } }`,
