@@ -1,11 +1,14 @@
 import { archivedInstance, archivedUserTasks } from '../store/archive-read';
 import { definitionById } from '../store/definitions';
+import { paidFor } from '../store/dossiers';
 import type { DossierEntity } from '../store/entities';
 import { completedUserTasks } from '../store/history';
 import { findInstance } from '../store/instances';
 import type { Store } from '../store/store';
+import { agencyByCode } from '../store/officers';
 import { openTasksOf } from '../store/tasks';
 import { isLate } from './late';
+import { vietQrPayload } from './vietqr';
 
 /** What anyone holding the receipt may know of a dossier: its progress, nothing personal. */
 export interface PublicDossierStatus {
@@ -18,6 +21,10 @@ export interface PublicDossierStatus {
   late: boolean;
   stepsDone: { name: string; at: Date }[];
   currentSteps: string[];
+  /** The fees still to pay, in đồng. */
+  amountDue: number;
+  /** A VietQR code's payload for them, when some are due and the agency set its account. */
+  vietQr: string | null;
 }
 
 /** The dossier's progress for the citizen who proved it is theirs (see citizensDossier). */
@@ -38,6 +45,7 @@ export async function publicDossierStatus(
     : await archivedUserTasks(store, dossier.instanceId);
   const nameOf = (elementId: string) => definition.model.nodes[elementId]?.name ?? elementId;
   const open = instance.status === 'ACTIVE' ? await openTasksOf(store, instance.id) : [];
+  const { amountDue, vietQr } = await paymentDue(store, dossier);
   return {
     code,
     procedureName: definition.name,
@@ -48,5 +56,25 @@ export async function publicDossierStatus(
     late: isLate(dossier, now),
     stepsDone: completed.map((event) => ({ name: nameOf(event.elementId), at: event.at })),
     currentSteps: open.map((task) => task.name ?? nameOf(task.elementId)),
+    amountDue,
+    vietQr,
   };
+}
+
+/** What is left to pay of the dossier's fees, and the QR code to pay it to its agency's account. */
+export async function paymentDue(
+  store: Store,
+  dossier: DossierEntity,
+): Promise<{ amountDue: number; vietQr: string | null }> {
+  const amountDue = Math.max(0, dossier.feeAmount - (await paidFor(store, dossier.code)));
+  if (amountDue === 0) return { amountDue, vietQr: null };
+  const agency = await agencyByCode(store, dossier.agencyCode);
+  if (!agency?.payeeBankBin || !agency.payeeAccount) return { amountDue, vietQr: null };
+  const vietQr = vietQrPayload({
+    bankBin: agency.payeeBankBin,
+    account: agency.payeeAccount,
+    amount: amountDue,
+    purpose: dossier.code,
+  });
+  return { amountDue, vietQr };
 }

@@ -52,6 +52,16 @@ class DossierProgress {
 
   @Field(() => [String], { description: 'The steps under way.' })
   currentSteps!: string[];
+
+  @Field(() => Int, { description: 'The fees still to pay, in đồng.' })
+  amountDue!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The VietQR payload to pay them by a bank's app (EMVCo, NAPAS): the agency's account, the amount due, the dossier code as the purpose. None when nothing is due or the agency set no account.",
+  })
+  vietQr!: string | null;
 }
 
 @Resolver()

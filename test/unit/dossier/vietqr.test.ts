@@ -1,5 +1,5 @@
 import { AppError } from '../../../src/errors';
-import { asciiPurpose, crc16, vietQrPayload } from '../../../src/one-stop-forms/vietqr';
+import { asciiPurpose, crc16, vietQrPayload } from '../../../src/dossier/vietqr';
 
 /**
  * The VietQR payload against payloads printed by others' encoders (public VietQR libraries'
