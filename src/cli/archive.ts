@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { AppError } from '../errors';
 import { archiveYears } from '../store/archive';
-import { openDatabase } from '../store/open-database';
+import { onDatabase } from './on-database';
 
 /** `archive <year>`: moves every year up to `year` to the archive schema. Returns the exit code. */
 export async function archiveCommand(config: Config, logger: Logger, args: string[]) {
@@ -11,19 +10,11 @@ export async function archiveCommand(config: Config, logger: Logger, args: strin
     console.error('Usage: tthc-engine archive <year>   (every year up to it, e.g. 2024)');
     return 2;
   }
-  const database = await openDatabase(config, logger);
-  try {
-    const report = await archiveYears(database.store, year, new Date());
-    console.log(
+  return onDatabase(config, logger, async (store) => {
+    const report = await archiveYears(store, year, new Date());
+    return (
       `archived before ${report.before}: ${report.partitions.length} month partitions, ` +
-        `${report.instances} ended instances, ${report.tasks} tasks, ${report.incidents} incidents`,
+      `${report.instances} ended instances, ${report.tasks} tasks, ${report.incidents} incidents`
     );
-    return 0;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(error.message);
-    return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -2,8 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
 import { createFirstAdministrator } from '../auth/first-administrator';
 import type { Config } from '../config';
-import { AppError } from '../errors';
-import { openDatabase } from '../store/open-database';
+import { onDatabase } from './on-database';
 
 const USAGE = `Usage: tthc-engine first-admin <username> <agency code> [--name=<full name>]
          [--agency-name=<name> [--agency-kind=<kind>]]
@@ -28,10 +27,9 @@ export async function firstAdminCommand(config: Config, logger: Logger, args: st
   }
   const [username, agencyCode] = positional;
   const password = await firstLine(process.stdin);
-  const database = await openDatabase(config, logger);
-  try {
+  return onDatabase(config, logger, async (store) => {
     const officer = await createFirstAdministrator(
-      database.store,
+      store,
       {
         username,
         fullName: options.get('name') ?? username,
@@ -42,15 +40,8 @@ export async function firstAdminCommand(config: Config, logger: Logger, args: st
       },
       new Date(),
     );
-    console.log(`administrator '${officer.username}' made in agency '${agencyCode}'`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(error.message);
-    return 1;
-  } finally {
-    await database.close();
-  }
+    return `administrator '${officer.username}' made in agency '${agencyCode}'`;
+  });
 }
 
 /** The first line of a stream (empty when it ends first). */
