@@ -46,6 +46,21 @@ interface FormContent {
   resultDelivery?: string;
 }
 
+/** The fees still due as a VietQR code, for a bank's app to pay them to the agency's account. */
+async function paymentBlock(
+  payment: { amountDue: number; vietQr: string },
+  code: string,
+): Promise<Raw> {
+  const svg = await QRCode.toString(payment.vietQr, { type: 'svg', margin: 2 });
+  return html`<div class="vietqr">
+    <div class="qr" style="display:inline-block">${new Raw(svg)}</div>
+    <p>
+      Nộp phí, lệ phí còn lại (${vnMoney(payment.amountDue)}): quét mã VietQR bằng ứng dụng ngân
+      hàng; nội dung chuyển khoản là mã hồ sơ ${code}.
+    </p>
+  </div>`;
+}
+
 /** Where and how the citizen gets the result, as the receipt says it. */
 function resultDelivery(method: string | undefined, agencyName: string, address?: string): string {
   switch (method) {
@@ -70,6 +85,8 @@ export type FormPage = (
   issued?: Pick<DossierFormEntity, 'content' | 'issuedAt' | 'issuedBy'>;
   controlSheet?: HandOver[];
   heading?: ControlSheetHeading;
+  /** The fees still due when printed, with their VietQR payload (Form 01; see paymentDue). */
+  payment?: { amountDue: number; vietQr: string };
 };
 
 /** The whole printable page: the header of the state, the title, the QR of the dossier code. */
@@ -148,7 +165,7 @@ export async function renderForm(number: string, page: FormPage): Promise<string
                 </div>`
             : ''
         }
-        ${body}
+        ${body} ${page.payment ? await paymentBlock(page.payment, code ?? '') : ''}
       </body>
     </html>`.text
   }`;

@@ -1,6 +1,7 @@
 import { asActor, type Principal } from '../auth/principal';
 import { controlSheet, controlSheetHeading } from '../dossier/control-sheet';
 import { dossierOfAgency } from '../dossier/of-agency';
+import { paymentDue } from '../dossier/public-status';
 import { AppError } from '../errors';
 import { officeCalendar } from '../store/calendars';
 import { definitionById, latestDefinition } from '../store/definitions';
@@ -76,8 +77,15 @@ export async function dossierForm(
       procedureName: definition.name ?? definition.key,
       issued: issued ?? undefined,
       ...(number === '06' && (await sheetOf(store, dossier))),
+      ...(number === '01' && (await paymentOf(store, dossier))),
     },
   };
+}
+
+/** The fees still due and their VietQR code, when some are due and the agency has an account. */
+async function paymentOf(store: Store, dossier: DossierEntity) {
+  const { amountDue, vietQr } = await paymentDue(store, dossier);
+  return vietQr === null ? {} : { payment: { amountDue, vietQr } };
 }
 
 /** The control sheet's rows and its head (Form 06). */

@@ -1,5 +1,8 @@
+import request from 'supertest';
 import { crc16 } from '../../../src/dossier/vietqr';
+import { itWithChromium, launchChromium } from '../../support/chromium';
 import { readEmvQr } from '../../support/emv-qr';
+import { readQrOnPage } from '../../support/read-qr';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -69,6 +72,27 @@ describe('paying a dossier by VietQR', () => {
       '63': crc16(vietQr!.slice(0, -4)),
     });
   });
+
+  itWithChromium(
+    'prints the same code on Form 01, read back from the page Chromium draws',
+    async () => {
+      const form = await request(suite.api.server.app)
+        .get(`/forms/${code}/01`)
+        .set('authorization', `Bearer ${reception}`);
+      expect(form.status).toBe(200);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.setContent(form.text);
+        const read = await readQrOnPage(page, '.vietqr svg');
+        const { vietQr } = (await lookUp())!;
+        expect(read).toBe(vietQr);
+        expect(readEmvQr(read!)['54']).toBe('20000');
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   it('asks for what is left after a payment, and for nothing once all is paid', async () => {
     await pay(5000);
