@@ -39,6 +39,7 @@ import { NationalPublication1796435000000 } from './1796435000000-NationalPublic
 import { UnsatisfiedDossiers1796436000000 } from './1796436000000-UnsatisfiedDossiers';
 import { InProgressMeasures1796437000000 } from './1796437000000-InProgressMeasures';
 import { AgencyPayee1796438000000 } from './1796438000000-AgencyPayee';
+import { BankReference1796439000000 } from './1796439000000-BankReference';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -85,4 +86,5 @@ export const migrations = [
   UnsatisfiedDossiers1796436000000,
   InProgressMeasures1796437000000,
   AgencyPayee1796438000000,
+  BankReference1796439000000,
 ];

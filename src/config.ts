@@ -85,6 +85,8 @@ export interface Config {
    * figures only, no jobs, no deployments, no changes (see docs/operations.md).
    */
   nationalReporting: boolean;
+  /** The secret banks sign their payment notices with (BANK_NOTICE_SECRET); none: not taken. */
+  bankNoticeSecret?: string;
 }
 
 /**
@@ -137,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: env.TRUST_PROXY || false,
     nationalReporting: yesOrNo(env, 'NATIONAL_REPORTING'),
+    bankNoticeSecret: env.BANK_NOTICE_SECRET || undefined,
   };
 }
 

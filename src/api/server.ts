@@ -11,6 +11,7 @@ import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { OperationsMetrics } from './prometheus';
 import { PdfPrinter } from '../one-stop-forms/pdf';
+import { bankNoticeRoute } from './bank-notice-route';
 import { exportsRoute } from './exports-route';
 import { oneStopFormsRoute } from './one-stop-forms-route';
 import { pagesRoute } from './pages-route';
@@ -55,6 +56,8 @@ export interface ApiOptions {
    * forms or downloads, which read a province's dossiers.
    */
   nationalReporting?: boolean;
+  /** The secret banks sign their payment notices with (BANK_NOTICE_SECRET); none: no notices. */
+  bankNoticeSecret?: string;
 }
 
 /**
@@ -110,6 +113,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   if (!options.nationalReporting) {
     app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
     app.use(exportsRoute({ store, authenticate, now, printer }));
+    if (options.bankNoticeSecret)
+      app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
   }
   app.use(pagesRoute());
   app.use(

@@ -56,6 +56,7 @@ export async function serve(
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
       nationalReporting: config.nationalReporting,
+      bankNoticeSecret: config.bankNoticeSecret,
     });
     // The national database's rows are the provinces': nothing runs on them here.
     const runner = config.nationalReporting

@@ -12,7 +12,15 @@ import { DOSSIER_STATUS } from './life-cycle/status';
  */
 export function recordPayment(
   store: Store,
-  input: { code: string; amount: number; method: PaymentMethod; by: string; now: Date },
+  input: {
+    code: string;
+    amount: number;
+    method: PaymentMethod;
+    by: string;
+    now: Date;
+    /** The bank's reference, for a payment it notified (see recordBankPayment). */
+    bankReference?: string;
+  },
 ): Promise<DossierEntity> {
   checkAmount(input.amount);
   return withLockedDossier(store, input.code, input.now, async ({ tx, dossier, run }) => {
@@ -32,6 +40,7 @@ export function recordPayment(
       method: input.method,
       by: input.by,
       at: input.now,
+      bankReference: input.bankReference,
     });
     if (input.method !== 'CASH' && !dossier.paidCashless) {
       await updateDossier(tx, dossier.code, { paidCashless: true });

@@ -95,7 +95,14 @@ export async function paidFor(store: Store, code: string): Promise<number> {
 
 export async function recordDossierPayment(
   tx: Store,
-  payment: { code: string; amount: number; method: PaymentMethod; by: string; at: Date },
+  payment: {
+    code: string;
+    amount: number;
+    method: PaymentMethod;
+    by: string;
+    at: Date;
+    bankReference?: string;
+  },
 ): Promise<void> {
   await tx.manager.insert(DossierPaymentEntity, {
     id: randomUUID(),
@@ -104,7 +111,21 @@ export async function recordDossierPayment(
     method: payment.method,
     paidAt: payment.at,
     recordedBy: payment.by,
+    bankReference: payment.bankReference ?? null,
   });
+}
+
+/**
+ * The dossier a bank's reference was recorded for, if any, read under a lock on the reference
+ * held to the end of the transaction: the same notice twice at once records one payment.
+ */
+export async function dossierPaidByBankReference(
+  tx: Store,
+  reference: string,
+): Promise<string | undefined> {
+  await lockName(tx.manager, `bank-reference:${reference}`);
+  const found = await tx.manager.findOneBy(DossierPaymentEntity, { bankReference: reference });
+  return found?.dossierCode;
 }
 
 /**

@@ -6,6 +6,10 @@ export type PaymentMethod = 'CASH' | 'BANK_TRANSFER' | 'QR';
 /** A payment of a dossier's fees (lệ phí, phí). */
 @Entity({ name: 'dossier_payment' })
 @Index('dossier_payment_dossier', ['dossierCode'])
+@Index('dossier_payment_bank_reference', ['bankReference'], {
+  unique: true,
+  where: 'bank_reference IS NOT NULL',
+})
 export class DossierPaymentEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -26,4 +30,8 @@ export class DossierPaymentEntity {
 
   @Column({ name: 'recorded_by', type: 'varchar', length: 255 })
   recordedBy!: string;
+
+  /** The bank's reference of a payment it notified (a VietQR transfer): one payment each. */
+  @Column({ name: 'bank_reference', type: 'varchar', length: 64, nullable: true })
+  bankReference?: string | null;
 }
