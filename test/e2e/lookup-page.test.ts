@@ -1,4 +1,6 @@
 import { describeWithChromium, screenshot } from '../support/chromium';
+import { readEmvQr } from '../support/emv-qr';
+import { readQrSvg } from '../support/read-qr';
 import { pagesSuite } from '../support/pages';
 import { FIXTURE_PROCEDURE } from '../support/seed-fixtures';
 
@@ -49,6 +51,33 @@ describeWithChromium('the look-up page', () => {
     // The page keeps within the phone's width.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the fees still due as the VietQR code the API gives, once the commune set its account', async () => {
+    const reception = await suite.api.officer('motcua', ['reception'], 'xa-a');
+    const { receiveDossier } = await suite.api.ok<{ receiveDossier: { code: string } }>(
+      `mutation { receiveDossier(input: { procedureKey: "fixture-certificate", feeAmount: 30000, applicant: { name: "Vũ Văn G", idNumber: "001090000008", phone: "0987654321" }, components: [{ name: "Tờ khai", kind: ORIGINAL }] }) { code } }`,
+      {},
+      reception,
+    );
+    await suite.api.ok(
+      `mutation { setAgencyPayee(agencyCode: "xa-a", bankBin: "970436", account: "0881000458086", accountName: "UBND XA A") { code } }`,
+    );
+    const page = await phone();
+    await page.goto(`${pages.base}/lookup?code=${receiveDossier.code}`);
+    await page.fill('input[name=phoneLast4]', '4321');
+    await page.tap('button[type=submit]');
+    await page.locator('.vietqr svg').waitFor();
+    expect(await page.locator('#result').innerText()).toContain('30.000 đồng');
+    const read = await readQrSvg(pages.browser, await page.innerHTML('.vietqr'));
+    expect(readEmvQr(read!)).toMatchObject({
+      '38': { '01': { '00': '970436', '01': '0881000458086' } },
+      '54': '30000',
+      '62': { '08': receiveDossier.code },
+    });
+    await screenshot(page, 'lookup-phone-pay');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
   });
 

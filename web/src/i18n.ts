@@ -23,6 +23,10 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'lookup.done': { vi: 'Các bước đã thực hiện', en: 'Steps done' },
   'lookup.current': { vi: 'Đang thực hiện', en: 'Under way' },
   'lookup.none': { vi: 'Chưa có', en: 'None yet' },
+  'lookup.pay': {
+    vi: 'Phí, lệ phí còn phải nộp: quét mã VietQR bằng ứng dụng ngân hàng',
+    en: "Fees still due: scan the VietQR code with a bank's app",
+  },
   'inbox.heading': { vi: 'Hộp việc', en: 'Inbox' },
   'inbox.signout': { vi: 'Đăng xuất', en: 'Sign out' },
   'inbox.username': { vi: 'Tên đăng nhập', en: 'Username' },

@@ -1,4 +1,5 @@
 import './style.css';
+import QRCode from 'qrcode';
 import { el } from './dom';
 import { errorText, graphql } from './graphql';
 import { dateTime, language, statusText, t, translatePage } from './i18n';
@@ -13,6 +14,8 @@ interface Progress {
   late: boolean;
   stepsDone: { name: string; at: string }[];
   currentSteps: string[];
+  amountDue: number;
+  vietQr: string | null;
 }
 
 const form = document.querySelector<HTMLFormElement>('#lookup')!;
@@ -22,7 +25,7 @@ let shown: Progress | undefined;
 
 // A code printed on the receipt's QR arrives in the address: ?code=…
 form.code.value = new URLSearchParams(location.search).get('code') ?? '';
-translatePage(() => shown && show(shown));
+translatePage(() => shown && void show(shown));
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -47,12 +50,14 @@ form.addEventListener('submit', async (event) => {
               at
             }
             currentSteps
+            amountDue
+            vietQr
           }
         }
       `,
       { code, phoneLast4 },
     );
-    show(dossierStatus);
+    await show(dossierStatus);
   } catch (caught) {
     fail(errorText(caught, language(), t('error.network')));
   }
@@ -65,7 +70,7 @@ function fail(message: string): void {
   error.hidden = false;
 }
 
-function show(progress: Progress): void {
+async function show(progress: Progress): Promise<void> {
   shown = progress;
   const row = (label: string, value: string) =>
     el('div', {}, el('dt', {}, label), el('dd', {}, value));
@@ -92,6 +97,15 @@ function show(progress: Progress): void {
     progress.currentSteps.length
       ? el('ul', {}, ...progress.currentSteps.map((name) => el('li', {}, name)))
       : el('p', {}, t('lookup.none')),
+    ...(progress.vietQr ? [await payment(progress.amountDue, progress.vietQr)] : []),
   );
   result.hidden = false;
+}
+
+/** The fees still due, as the VietQR code a bank's app pays them by. */
+async function payment(amountDue: number, vietQr: string): Promise<HTMLElement> {
+  const code = el('div', { class: 'vietqr' });
+  code.innerHTML = await QRCode.toString(vietQr, { type: 'svg', margin: 2 });
+  const amount = `${amountDue.toLocaleString('vi-VN')} đồng`;
+  return el('section', {}, el('h3', {}, t('lookup.pay')), el('p', {}, amount), code);
 }
