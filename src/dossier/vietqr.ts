@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 /**
  * A VietQR payment code: the EMVCo merchant-presented QR payload as NAPAS specifies it for a
  * transfer to a bank account (NAPAS QR Switching technical specification, part IV, QR code
- * format; service code QRIBFTTA). Every field is an ID, a two-digit length and a value.
+ * format; service code QRIBFTTA). Every field is an ID, a two-digit length and a value. Checked
+ * against two public encoders' documented payloads (see its unit test), not NAPAS's document.
  */
 export interface VietQrPayment {
   /** The beneficiary bank's NAPAS BIN (acquirer id), six digits: 970415 is VietinBank. */
@@ -20,7 +21,10 @@ export interface VietQrPayment {
 const NAPAS_GUID = 'A000000727';
 const TO_ACCOUNT = 'QRIBFTTA';
 const VIETNAM_DONG = '704';
-/** EMVCo's limit for the purpose of transaction (ID 62, sub-ID 08). */
+/**
+ * The limit of the purpose of transaction (ID 62, sub-ID 08): 25, as the NAPAS tables copied by
+ * public VietQR libraries give it. Unverified against EMVCo's and NAPAS's own documents.
+ */
 const PURPOSE_MAX = 25;
 
 /** The payload to draw as a QR code, its CRC last. */
