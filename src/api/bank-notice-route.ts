@@ -64,7 +64,7 @@ function noticeOf(body: Buffer): BankNotice {
       throw new AppError('BAD_USER_INPUT', `'${field}' must be text of 1 to ${max} characters`, {
         field,
       });
-    return value;
+    return value.trim();
   };
   const amount = notice.amount;
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1)

@@ -8,7 +8,9 @@ import type { Store } from '../store/store';
 import { agencyByCode } from '../store/officers';
 import { openTasksOf } from '../store/tasks';
 import { isLate } from './late';
-import { vietQrPayload } from './vietqr';
+import { statusesAllowing } from './life-cycle/machine';
+import { DOSSIER_STATUS } from './life-cycle/status';
+import { asciiPurpose, vietQrPayload } from './vietqr';
 
 /** What anyone holding the receipt may know of a dossier: its progress, nothing personal. */
 export interface PublicDossierStatus {
@@ -61,13 +63,21 @@ export async function publicDossierStatus(
   };
 }
 
-/** What is left to pay of the dossier's fees, and the QR code to pay it to its agency's account. */
+/** The statuses in which a payment can be recorded: only those are offered a QR code. */
+const PAYABLE = new Set<number>(statusesAllowing('PAY').map((status) => DOSSIER_STATUS[status]));
+
+/**
+ * What is left to pay of the dossier's fees, and the QR code to pay it to its agency's account:
+ * none when the dossier takes no payment now, or when its code does not fit whole in the
+ * transfer's purpose (the bank's notice could not name it).
+ */
 export async function paymentDue(
   store: Store,
   dossier: DossierEntity,
 ): Promise<{ amountDue: number; vietQr: string | null }> {
   const amountDue = Math.max(0, dossier.feeAmount - (await paidFor(store, dossier.code)));
-  if (amountDue === 0) return { amountDue, vietQr: null };
+  if (amountDue === 0 || !PAYABLE.has(dossier.statusCode)) return { amountDue, vietQr: null };
+  if (asciiPurpose(dossier.code) !== dossier.code) return { amountDue, vietQr: null };
   const agency = await agencyByCode(store, dossier.agencyCode);
   if (!agency?.payeeBankBin || !agency.payeeAccount) return { amountDue, vietQr: null };
   const vietQr = vietQrPayload({

@@ -23,8 +23,9 @@ export function createDataSource(
     poolSize: options.poolSize ?? 10,
     // Connections are kept, not closed after 10 s idle (pg's default): a new one pays for reading
     // the catalog of every month partition a query touches, measured at 25 ms and more on its
-    // first figures. Idle ones do not keep a finished script running.
-    extra: { idleTimeoutMillis: 0, allowExitOnIdle: true },
+    // first figures. Idle ones do not keep a finished script running; TCP keep-alive finds one a
+    // firewall dropped.
+    extra: { idleTimeoutMillis: 0, allowExitOnIdle: true, keepAlive: true },
     // TypeORM would print a failed query with its parameters (a citizen's data, a password
     // hash): errors reach our logger instead, which leaves parameters out.
     logging: false,

@@ -116,6 +116,25 @@ export async function recordDossierPayment(
 }
 
 /**
+ * The first of these codes that is a dossier's, each looked for in its day's partition (a code
+ * holds its day of reception).
+ */
+export async function firstDossierCode(
+  store: Store,
+  candidates: { code: string; day: string }[],
+): Promise<string | undefined> {
+  if (candidates.length === 0) return undefined;
+  const rows = await preparedQuery<{ code: string }>(
+    store.manager,
+    `SELECT c.code FROM unnest($1::varchar[], $2::date[]) WITH ORDINALITY AS c(code, day, n)
+      WHERE EXISTS (SELECT 1 FROM dossier d WHERE d.code = c.code AND d.received_day = c.day)
+      ORDER BY c.n LIMIT 1`,
+    [candidates.map((c) => c.code), candidates.map((c) => c.day)],
+  );
+  return rows[0]?.code;
+}
+
+/**
  * The dossier a bank's reference was recorded for, if any, read under a lock on the reference
  * held to the end of the transaction: the same notice twice at once records one payment.
  */

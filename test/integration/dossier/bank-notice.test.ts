@@ -68,6 +68,7 @@ describe("a bank's payment notice", () => {
       [{ ...good, amount: '20000' }, 400, 'amount'],
       [{ ...good, reference: '' }, 400, 'reference'],
       [{ ...good, description: 'nop phi' }, 404, 'description'],
+      [{ ...good, reference: ' FT26061000001 ', amount: 0 }, 400, 'amount'],
       [{ ...good, description: `${code.slice(0, -4)}9999` }, 404, undefined],
       [{ ...good, amount: 20001 }, 400, 'amount'],
     ] as const;
@@ -80,7 +81,9 @@ describe("a bank's payment notice", () => {
   });
 
   it('records the transfer once, however often and however concurrently it is sent', async () => {
-    const notice = { reference: 'FT26061000002', amount: 20000, description: `Nop phi ${code}` };
+    // As a bank may pass the content on: its own words glued on, upper-cased.
+    const description = `MBVCB.3278614744.${code.toUpperCase()}.CT TU NGUYEN THI BINH`;
+    const notice = { reference: 'FT26061000002', amount: 20000, description };
     const answers = await Promise.all([notify(notice), notify(notice), notify(notice)]);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     expect(answers.filter((answer) => answer.body.recorded)).toHaveLength(1);

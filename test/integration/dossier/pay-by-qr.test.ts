@@ -31,20 +31,25 @@ describe('paying a dossier by VietQR', () => {
       reception,
     );
 
+  const receive = async () =>
+    (
+      await suite.api.ok<{ receiveDossier: { code: string; agencyCode: string } }>(
+        `mutation { receiveDossier(input: {
+           procedureKey: "birth-registration", feeAmount: 20000,
+           applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678", address: "Thôn 3" },
+           components: [
+             { name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
+             { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }
+           ] }) { code agencyCode } }`,
+        {},
+        reception,
+      )
+    ).receiveDossier;
+
   beforeAll(async () => {
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
     reception = await suite.api.officer('le.tiepnhan', ['reception']);
-    const { receiveDossier } = await suite.api.ok(
-      `mutation { receiveDossier(input: {
-         procedureKey: "birth-registration", feeAmount: 20000,
-         applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678", address: "Thôn 3" },
-         components: [
-           { name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-           { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }
-         ] }) { code agencyCode } }`,
-      {},
-      reception,
-    );
+    const receiveDossier = await receive();
     code = receiveDossier.code;
     expect(await lookUp()).toEqual({ amountDue: 20000, vietQr: null });
     await suite.api.ok(
@@ -102,5 +107,20 @@ describe('paying a dossier by VietQR', () => {
     expect(readEmvQr(partly.vietQr!)['54']).toBe('15000');
     await pay(15000);
     expect(await lookUp()).toEqual({ amountDue: 0, vietQr: null });
+  });
+
+  it('offers no code for a dossier that takes no payment any more', async () => {
+    const refused = await receive();
+    await suite.api.ok(
+      `mutation ($code: String!) { refuseDossier(code: $code, reason: "Không thuộc thẩm quyền") { code } }`,
+      { code: refused.code },
+      reception,
+    );
+    const answer = await suite.api.graphql<{ dossierStatus: { vietQr: string | null } }>(
+      LOOK_UP,
+      { code: refused.code },
+      null,
+    );
+    expect(answer.data?.dossierStatus.vietQr).toBeNull();
   });
 });
