@@ -3,6 +3,7 @@ import request from 'supertest';
 import { checkConsistency } from '../../../src/store/consistency';
 import { createTestApi, type TestApi } from '../../support/api';
 import { snapshotDatabase } from '../../support/database';
+import { receiveWithFee } from '../../support/fee-dossier';
 import { flows } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
 
@@ -41,17 +42,7 @@ describe("a bank's payment notice", () => {
     api = await createTestApi(undefined, { bankNoticeSecret: SECRET });
     await flows(api).deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
     reception = await api.officer('le.tiepnhan', ['reception']);
-    const { receiveDossier } = await api.ok(
-      `mutation { receiveDossier(input: {
-         procedureKey: "birth-registration", feeAmount: 20000,
-         applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678", address: "Thôn 3" },
-         components: [
-           { name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-           { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }
-         ] }) { code } }`,
-      {},
-      reception,
-    );
+    const receiveDossier = await receiveWithFee(api, reception);
     code = receiveDossier.code;
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { crc16 } from '../../../src/dossier/vietqr';
 import { itWithChromium, launchChromium } from '../../support/chromium';
 import { readEmvQr } from '../../support/emv-qr';
+import { receiveWithFee } from '../../support/fee-dossier';
 import { readQrSvg } from '../../support/read-qr';
 import { apiSuite } from '../../support/flows';
 import { readProjectFile } from '../../support/models';
@@ -31,20 +32,7 @@ describe('paying a dossier by VietQR', () => {
       reception,
     );
 
-  const receive = async () =>
-    (
-      await suite.api.ok<{ receiveDossier: { code: string; agencyCode: string } }>(
-        `mutation { receiveDossier(input: {
-           procedureKey: "birth-registration", feeAmount: 20000,
-           applicant: { name: "Nguyễn Thị Bình", idNumber: "001190012345", phone: "0912345678", address: "Thôn 3" },
-           components: [
-             { name: "Tờ khai đăng ký khai sinh", kind: ORIGINAL },
-             { name: "Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng)", kind: ORIGINAL }
-           ] }) { code agencyCode } }`,
-        {},
-        reception,
-      )
-    ).receiveDossier;
+  const receive = () => receiveWithFee(suite.api, reception);
 
   beforeAll(async () => {
     await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
