@@ -1,7 +1,8 @@
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import type { AgencyEntity } from '../store/entities';
 import { agencyByCode, setPayee } from '../store/officers';
 import type { Store } from '../store/store';
+import { invalid } from './officers';
 
 /** The account an agency's fees are paid to, as its VietQR codes carry it. */
 export interface Payee {
@@ -33,8 +34,4 @@ export function setAgencyPayee(
     await setPayee(tx, agency.id, set);
     return { ...agency, ...set };
   });
-}
-
-function invalid(field: string, what: string): AppError {
-  return new AppError('BAD_USER_INPUT', `'${field}' must be ${what}`, { field });
 }

@@ -197,6 +197,7 @@ function taken(field: string, value: string, by: 'agency' | 'officer'): AppError
   });
 }
 
-function invalid(field: string, what: string): AppError {
+/** A refused input, naming its field and what it must be. */
+export function invalid(field: string, what: string): AppError {
   return new AppError('BAD_USER_INPUT', `'${field}' must be ${what}`, { field });
 }
