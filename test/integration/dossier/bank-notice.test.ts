@@ -60,6 +60,8 @@ describe("a bank's payment notice", () => {
       [{ ...good, reference: '' }, 400, 'reference'],
       [{ ...good, description: 'nop phi' }, 404, 'description'],
       [{ ...good, reference: ' FT26061000001 ', amount: 0 }, 400, 'amount'],
+      [{ ...good, reference: 'FT2606\u00001' }, 400, 'reference'],
+      [{ ...good, description: 'x'.repeat(40_000) }, 413, undefined],
       [{ ...good, description: `${code.slice(0, -4)}9999` }, 404, undefined],
       [{ ...good, amount: 20001 }, 400, 'amount'],
     ] as const;
