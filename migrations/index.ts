@@ -40,6 +40,8 @@ import { UnsatisfiedDossiers1796436000000 } from './1796436000000-UnsatisfiedDos
 import { InProgressMeasures1796437000000 } from './1796437000000-InProgressMeasures';
 import { AgencyPayee1796438000000 } from './1796438000000-AgencyPayee';
 import { BankReference1796439000000 } from './1796439000000-BankReference';
+import { Dispatch1796440000000 } from './1796440000000-Dispatch';
+import { SynchronizedMeasure1796441000000 } from './1796441000000-SynchronizedMeasure';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 
@@ -87,4 +89,6 @@ export const migrations = [
   InProgressMeasures1796437000000,
   AgencyPayee1796438000000,
   BankReference1796439000000,
+  Dispatch1796440000000,
+  SynchronizedMeasure1796441000000,
 ];

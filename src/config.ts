@@ -87,7 +87,51 @@ export interface Config {
   nationalReporting: boolean;
   /** The secret banks sign their payment notices with (BANK_NOTICE_SECRET); none: not taken. */
   bankNoticeSecret?: string;
+  /** The providers the citizens' notifications go through; a channel without one is skipped. */
+  notifications: NotificationProviders;
+  /** The portal each dossier's statuses are pushed to (PORTAL_SYNC_URL, PORTAL_SYNC_SECRET). */
+  portalSync?: PortalSettings;
 }
+
+/** E-mail through the office's SMTP server (SMTP_URL, MAIL_FROM). */
+export interface EmailSettings {
+  /** e.g. `smtps://user:password@mail.example.gov.vn:465`. */
+  url: string;
+  /** e.g. `"Bộ phận Một cửa" <motcua@example.gov.vn>`. */
+  from: string;
+}
+
+/** A brandname SMS provider (SMS_API_URL, SMS_API_KEY, SMS_BRANDNAME). */
+export interface SmsSettings {
+  url: string;
+  apiKey: string;
+  /** The sender name registered with the carriers (tên định danh). */
+  brandname: string;
+}
+
+/** Zalo's notification service for the office's official account (ZALO_…). */
+export interface ZaloSettings {
+  url: string;
+  accessToken: string;
+  /** The template Zalo approved, with the parameters `dossier_code` and `message`. */
+  templateId: string;
+}
+
+export interface NotificationProviders {
+  email?: EmailSettings;
+  sms?: SmsSettings;
+  zalo?: ZaloSettings;
+}
+
+export interface PortalSettings {
+  /** The portal's endpoint for a dossier's status. */
+  url: string;
+  /** The secret the pushes are signed with. */
+  secret: string;
+}
+
+/** Zalo's endpoint for a template message (ZNS) by phone number. */
+const ZALO_ZNS_URL = 'https://business.openapi.zalo.me/message/template';
 
 /**
  * The time zone of the offices: where a "day" begins for receipts, appointments and the day's
@@ -140,7 +184,54 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY || false,
     nationalReporting: yesOrNo(env, 'NATIONAL_REPORTING'),
     bankNoticeSecret: env.BANK_NOTICE_SECRET || undefined,
+    notifications: notificationProviders(env),
+    portalSync: both(
+      env.PORTAL_SYNC_URL,
+      env.PORTAL_SYNC_SECRET,
+      'PORTAL_SYNC_URL and _SECRET',
+      (url, secret) => ({
+        url,
+        secret,
+      }),
+    ),
   };
+}
+
+/** Each provider whose settings are all given; a half-given one is a mistake worth stopping on. */
+function notificationProviders(env: NodeJS.ProcessEnv): NotificationProviders {
+  return {
+    email: both(env.SMTP_URL, env.MAIL_FROM, 'SMTP_URL and MAIL_FROM', (url, from) => ({
+      url,
+      from,
+    })),
+    sms: both(env.SMS_API_URL, env.SMS_API_KEY, 'SMS_API_URL and _KEY', (url, apiKey) => ({
+      url,
+      apiKey,
+      brandname: env.SMS_BRANDNAME || 'MOTCUA',
+    })),
+    zalo: both(
+      env.ZALO_ACCESS_TOKEN,
+      env.ZALO_TEMPLATE_ID,
+      'ZALO_ACCESS_TOKEN and _TEMPLATE_ID',
+      (accessToken, templateId) => ({
+        url: env.ZALO_API_URL || ZALO_ZNS_URL,
+        accessToken,
+        templateId,
+      }),
+    ),
+  };
+}
+
+/** Two settings that go together: both given, or neither. */
+function both<T>(
+  first: string | undefined,
+  second: string | undefined,
+  names: string,
+  make: (first: string, second: string) => T,
+): T | undefined {
+  if (!first && !second) return undefined;
+  if (!first || !second) throw new Error(`${names}: set both of its settings, or neither`);
+  return make(first, second);
 }
 
 /** `<prefix>_PER_MINUTE` and `<prefix>_BURST`; a rate of 0 turns the limit off. */

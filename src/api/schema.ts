@@ -17,6 +17,7 @@ import { DossierStatusResolver } from './resolvers/dossier-status.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { MetricsResolver } from './resolvers/metrics.resolver';
 import { MyTasksResolver } from './resolvers/my-tasks.resolver';
+import { NotificationResolver } from './resolvers/notification.resolver';
 import { OfficerResolver } from './resolvers/officer.resolver';
 import { ProcessDefinitionResolver } from './resolvers/process-definition.resolver';
 import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
@@ -53,6 +54,7 @@ export async function buildApiSchema(
       SubscriptionResolver,
       DossierStatusResolver,
       DossierResolver,
+      NotificationResolver,
       DeskNoticeResolver,
       CatalogueResolver,
       FeedbackResolver,

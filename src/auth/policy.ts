@@ -44,6 +44,7 @@ export const POLICY: Record<string, Requirement> = {
   procedures: 'public',
   submitFeedback: 'public',
   rateDossier: 'public',
+  stopNotifications: 'public',
   // Every officer.
   me: 'officer',
   myTasks: 'officer',
@@ -83,6 +84,7 @@ export const POLICY: Record<string, Requirement> = {
   withdrawDossier: ['reception'],
   returnResult: ['reception'],
   recordPayment: ['reception'],
+  setDossierNotifications: ['reception'],
   requestPayment: ['reception', 'civil_status', 'land', 'social_affairs', 'culture', 'office'],
   answerFeedback: ['leader', 'office'],
   // Leaders sign the apology with a new date (Form 04) and stop processing (Form 05).
@@ -119,6 +121,8 @@ export const POLICY: Record<string, Requirement> = {
   deployCalendar: ['admin'],
   createAgency: ['admin'],
   setAgencyPayee: ['admin'],
+  notificationTemplates: ['admin'],
+  setNotificationTemplate: ['admin'],
   createOfficer: ['admin'],
   deactivateOfficer: ['admin'],
   assignRole: ['admin'],

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { createApiServer } from '../api/server';
 import type { Config } from '../config';
 import { JobHandlers } from '../jobs/handlers';
-import { startJobRunner } from '../jobs/runner';
+import { startJobRunner, type JobRunnerOptions } from '../jobs/runner';
+import { transportsFrom } from '../jobs/notify/transports';
 import path from 'node:path';
 import { deployCalendars, readCalendarFiles } from '../store/calendars';
 import { deployDirectory } from '../store/deploy-directory';
@@ -68,6 +69,7 @@ export async function serve(
           pollMs: config.jobPollMs,
           lockSeconds: config.jobLockSeconds,
           logger,
+          outbox: outboxOf(config),
         });
     await new Promise<void>((resolve, reject) => {
       api.httpServer.once('error', reject);
@@ -127,6 +129,7 @@ export async function runJobsOnly(
     pollMs: config.jobPollMs,
     lockSeconds: config.jobLockSeconds,
     logger,
+    outbox: outboxOf(config),
   });
   logger.info({ runner: runner.id }, 'running jobs');
   return {
@@ -169,4 +172,9 @@ async function deployAll(
     );
     for (const warning of result.warnings) logger.warn({ file, ...warning }, 'BPMN warning');
   }
+}
+
+/** Where this server's outbox goes, as configured. */
+function outboxOf(config: Config): JobRunnerOptions['outbox'] {
+  return { transports: transportsFrom(config.notifications), portal: config.portalSync };
 }

@@ -2,22 +2,27 @@ import { AppError, notFound } from '../errors';
 import type { IncidentEntity, IncidentResolution } from '../store/entities';
 import { findIncident, lockIncident, markIncidentResolved } from '../store/incidents';
 import { isUuid } from '../store/instances';
+import { rearmDispatch } from '../store/dispatch';
 import { findJob, updateJob } from '../store/jobs';
 import { withUnitOfWork } from '../store/pipeline/dispatch';
 import type { Store } from '../store/store';
 
-/** Gives the incident's job new tries, due now, and closes the incident. */
+/**
+ * Gives the incident's job new tries, due now, and closes the incident; for a row of the outbox
+ * (a notification, a portal push), tries it again now.
+ */
 export function retryIncident(
   store: Store,
   input: { id: string; retries: number; now: Date },
 ): Promise<IncidentEntity> {
   return closeIncident(store, input.id, 'RETRIED', input.now, async (tx, incident) => {
-    const retried = await updateJob(tx, incident.jobId, {
-      retries: input.retries,
-      dueAt: input.now,
-      lockedBy: null,
-      lockedUntil: null,
-    });
+    const retried =
+      (await updateJob(tx, incident.jobId, {
+        retries: input.retries,
+        dueAt: input.now,
+        lockedBy: null,
+        lockedUntil: null,
+      })) || (await rearmDispatch(tx, incident.jobId));
     if (!retried) {
       throw new AppError('JOB_GONE', `The job of incident '${incident.id}' no longer exists`, {
         incidentId: incident.id,

@@ -6,6 +6,7 @@ import {
   DossierEntity,
   type Applicant,
   type DossierChannel,
+  type NotificationChannel,
   type ProcessDefinitionEntity,
   type ProcessInstanceEntity,
   type ResultReturnMethod,
@@ -21,6 +22,7 @@ import { assessFee } from './fee';
 import { issueForm, stepper } from './locked';
 import { DOSSIER_STATUS } from './life-cycle/status';
 import { holdForSupplement } from './supplement';
+import { notificationChoice } from './notify/choice';
 
 export interface Receiver {
   username: string;
@@ -46,6 +48,8 @@ export interface ReceiveInput {
   requestMissing?: boolean;
   /** How the citizen asked to get the result (Form 01 says it); at the desk when not said. */
   resultDelivery?: ResultReturnMethod;
+  /** How the citizen chose to be told of each turn (SMS, Zalo, e-mail); not told when absent. */
+  notifyBy?: NotificationChannel;
 }
 
 /**
@@ -149,6 +153,8 @@ function newDossier(from: {
     appointmentAt: instance.dueAt,
     clockPaused: instance.clockPausedAt !== null,
     overdue: instance.overdue,
+    notifyBy: notificationChoice(input.applicant, input.notifyBy),
+    portalSynced: false,
   };
 }
 

@@ -1,3 +1,4 @@
+import { withoutMarks } from './without-marks';
 import { PAYEE_ACCOUNT, PAYEE_BANK_BIN } from '../auth/agency-payee';
 import { AppError } from '../errors';
 
@@ -61,14 +62,7 @@ export function vietQrPayload(payment: VietQrPayment): string {
  * (the format allows no others), at most 25 characters.
  */
 export function asciiPurpose(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]/g, '')
-    .trim()
-    .slice(0, PURPOSE_MAX);
+  return withoutMarks(text).replace(/\n/g, '').trim().slice(0, PURPOSE_MAX);
 }
 
 /** One data object: its ID, its length in two digits, its value. */

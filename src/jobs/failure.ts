@@ -10,8 +10,12 @@ export const DEFAULT_RETRIES = 3;
 
 /** Waits between tries double: 10 s, 20 s, 40 s… up to an hour. */
 export function backoffSeconds(retriesLeft: number, retriesAtStart = DEFAULT_RETRIES): number {
-  const attempt = Math.max(1, retriesAtStart - retriesLeft);
-  return Math.min(3600, 10 * 2 ** (attempt - 1));
+  return backoffAfter(retriesAtStart - retriesLeft);
+}
+
+/** The wait after the `attempt`th failed try (from 1). */
+export function backoffAfter(attempt: number): number {
+  return Math.min(3600, 10 * 2 ** (Math.max(1, attempt) - 1));
 }
 
 /**

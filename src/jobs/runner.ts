@@ -7,6 +7,13 @@ import { deliverDueMessages } from './outbox';
 import { fireDueTimers } from './timers';
 import { PgListener } from '../store/pg-listener';
 import { ensureMonthPartitions } from '../store/partitions';
+import type { PortalSettings } from '../config';
+import { nextDispatchDue } from '../store/dispatch';
+import type { DispatchTopic } from '../store/entities';
+import type { DispatchRound } from './dispatch-round';
+import { sendDueNotifications } from './notify/send-notifications';
+import type { Transports } from './notify/transport';
+import { pushDueStatuses } from './portal/push-statuses';
 
 export interface JobRunner {
   /** This runner's name in the job table's `locked_by`. */
@@ -29,6 +36,8 @@ export interface JobRunnerOptions {
   lockSeconds: number;
   logger: Logger;
   id?: string;
+  /** Where the outbox's rows go: the citizens' providers, and the portal if there is one. */
+  outbox?: { transports: Transports; portal?: PortalSettings };
 }
 
 /**
@@ -40,6 +49,7 @@ export interface JobRunnerOptions {
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const id = options.id ?? `${hostname()}-${process.pid}`;
   const { logger } = options;
+  const outbox = options.outbox ?? { transports: {} };
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
@@ -62,13 +72,14 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       logger,
       holder: id,
     });
-    if (fired + delivered + done > 0)
-      logger.debug({ runner: id, fired, delivered, done }, 'job round');
+    const sent = await sendOutbox(options.store, outbox, { ...batch, logger });
+    if (fired + delivered + done + sent > 0)
+      logger.debug({ runner: id, fired, delivered, done, sent }, 'job round');
   };
   const sleep = async () => {
     if (stopped) return;
     await listener.ensure();
-    const next = await nextDueAt(options.store, options.handlers.types()).catch(() => null);
+    const next = await nextRoundAt(options.store, options.handlers.types(), outbox);
     const untilDue = next ? next.getTime() - options.now().getTime() : options.pollMs;
     clearTimeout(sleeper);
     sleeper = setTimeout(() => void tick(), Math.max(10, Math.min(options.pollMs, untilDue)));
@@ -110,6 +121,33 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       clearTimeout(sleeper);
       await running;
       await listener.close();
+      for (const transport of Object.values(outbox.transports)) transport.close?.();
     },
   };
+}
+
+/** Sends the citizens' notifications, then pushes the statuses to the portal if there is one. */
+async function sendOutbox(
+  store: Store,
+  outbox: NonNullable<JobRunnerOptions['outbox']>,
+  round: DispatchRound,
+): Promise<number> {
+  const notified = await sendDueNotifications(store, outbox.transports, round);
+  const pushed = outbox.portal ? await pushDueStatuses(store, outbox.portal, round) : 0;
+  return notified + pushed;
+}
+
+/** The earliest of the next job and the next outbox row this runner sends. */
+async function nextRoundAt(
+  store: Store,
+  types: string[],
+  outbox: NonNullable<JobRunnerOptions['outbox']>,
+): Promise<Date | null> {
+  const topics: DispatchTopic[] = outbox.portal ? ['NOTIFY', 'PORTAL'] : ['NOTIFY'];
+  const [job, row] = await Promise.all([
+    nextDueAt(store, types).catch(() => null),
+    nextDispatchDue(store, topics).catch(() => null),
+  ]);
+  if (!job || !row) return job ?? row;
+  return job < row ? job : row;
 }

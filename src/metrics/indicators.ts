@@ -20,7 +20,6 @@ export const RECORDED_INDICATORS = [
   'PUBLISHED_ON_TIME',
   'UPDATED_ON_TIME',
   'FULL_CONTENT_PUBLISHED',
-  'PORTAL_SYNCHRONIZED',
   'FEES_INTEGRATED',
   'PERSONAL_DATA_STORE',
   'POPULATION_DB_DOSSIERS',
@@ -31,6 +30,7 @@ export const RECORDED_INDICATORS = [
 export type RecordedIndicator = (typeof RECORDED_INDICATORS)[number];
 
 export type ObservedIndicator =
+  | 'PORTAL_SYNCHRONIZED'
   | 'ON_TIME'
   | 'FULL_ONLINE'
   | 'PROCEDURES_PAID_ONLINE'

@@ -192,6 +192,8 @@ function scoreIndex(
     handled > 0 && received > 0 ? Math.max(0, 1 - (late / handled + complained / received)) : null;
 
   const observed: Record<Exclude<IndicatorId, (typeof RECORDED_INDICATORS)[number]>, Fraction> = {
+    // Received dossiers whose latest status the portal acknowledged (see pushDueStatuses).
+    PORTAL_SYNCHRONIZED: fraction(sum(all, 'synchronized'), received),
     ON_TIME: fraction(withinTime, handled),
     FULL_ONLINE: fraction(sum(eligible, 'online_full'), sum(eligible, 'received')),
     PROCEDURES_PAID_ONLINE: fraction(

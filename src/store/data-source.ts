@@ -10,7 +10,7 @@ import { configureGroupCommit } from './group-commit';
  */
 export function createDataSource(
   url: string,
-  options: { poolSize?: number; groupCommit?: GroupCommitSettings } = {},
+  options: { poolSize?: number; groupCommit?: GroupCommitSettings; portalSync?: boolean } = {},
 ): DataSource {
   const dataSource = new DataSource({
     type: 'postgres',
@@ -25,7 +25,14 @@ export function createDataSource(
     // the catalog of every month partition a query touches, measured at 25 ms and more on its
     // first figures. Idle ones do not keep a finished script running; TCP keep-alive finds one a
     // firewall dropped.
-    extra: { idleTimeoutMillis: 0, allowExitOnIdle: true, keepAlive: true },
+    extra: {
+      idleTimeoutMillis: 0,
+      allowExitOnIdle: true,
+      keepAlive: true,
+      // The dossier's trigger queues its statuses for the portal on these connections alone
+      // (see the Dispatch migration): a server with no portal keeps no queue.
+      ...(options.portalSync && { options: '-c tthc.portal_sync=on' }),
+    },
     // TypeORM would print a failed query with its parameters (a citizen's data, a password
     // hash): errors reach our logger instead, which leaves parameters out.
     logging: false,

@@ -29,6 +29,7 @@ export type DossierChanges = Partial<
     | 'electronicCopies'
     | 'feeAmount'
     | 'paidCashless'
+    | 'notifyBy'
   >
 >;
 
@@ -186,8 +187,9 @@ export async function insertDossier(tx: Store, dossier: DossierEntity): Promise<
     tx.manager,
     `INSERT INTO dossier (code, agency_code, instance_id, definition_id, applicant, channel, components,
                           status_code, submission_id, received_at, received_by, fee_amount,
-                          procedure_key, field, received_day, appointment_at, clock_paused, overdue)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+                          procedure_key, field, received_day, appointment_at, clock_paused, overdue,
+                          notify_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       dossier.code,
       dossier.agencyCode,
@@ -207,6 +209,7 @@ export async function insertDossier(tx: Store, dossier: DossierEntity): Promise<
       dossier.appointmentAt,
       dossier.clockPaused,
       dossier.overdue,
+      dossier.notifyBy,
     ],
   );
 }

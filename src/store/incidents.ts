@@ -24,13 +24,35 @@ export async function openIncident(
   message: string,
   now: Date,
 ): Promise<void> {
-  await tx.manager.insert(IncidentEntity, {
-    id: randomUUID(),
+  await insertIncident(tx, {
     jobId: job.id,
     instanceId: job.instanceId,
     elementId: job.elementId,
     jobType: job.type ?? job.kind,
     message,
+    now,
+  });
+}
+
+/**
+ * Something that failed for good waits for someone: a job, or a row of the outbox (its id in
+ * `jobId`, `notification` or `portal-sync` as its type).
+ */
+export async function insertIncident(
+  tx: Store,
+  about: {
+    jobId: string;
+    instanceId: string | null;
+    elementId: string;
+    jobType: string;
+    message: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { now, ...fields } = about;
+  await tx.manager.insert(IncidentEntity, {
+    id: randomUUID(),
+    ...fields,
     status: 'OPEN',
     resolution: null,
     createdAt: now,

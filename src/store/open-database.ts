@@ -34,7 +34,10 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const dataSource = createDataSource(url, { groupCommit: config.groupCommit });
+  const dataSource = createDataSource(url, {
+    groupCommit: config.groupCommit,
+    portalSync: config.portalSync !== undefined,
+  });
   try {
     await dataSource.initialize();
     await migrateOneAtATime(dataSource, logger);

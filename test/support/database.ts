@@ -98,6 +98,8 @@ const TABLES = [
   'service_index_input',
   'task_form',
   'task_hand_on',
+  'dispatch',
+  'notification_template',
 ];
 
 /**

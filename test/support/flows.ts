@@ -86,7 +86,11 @@ export function flows(api: TestApi) {
  * A fresh API and database for a `describe` block, opened before its tests and closed after:
  * `const suite = apiSuite(); ... suite.f.start(...)`.
  */
-export function apiSuite(clock?: { now: Date }): {
+export function apiSuite(
+  clock?: { now: Date },
+  /** What the test started beside the API and stops first (a job runner, a provider). */
+  options: { beforeClose?: () => Promise<void> } = {},
+): {
   readonly api: TestApi;
   readonly f: ReturnType<typeof flows>;
 } {
@@ -97,6 +101,7 @@ export function apiSuite(clock?: { now: Date }): {
     helpers = flows(api);
   });
   afterAll(async () => {
+    await options.beforeClose?.();
     if (!api) return;
     // Whatever the tests did, every instance, dossier and rollup still agrees with itself.
     const { problems } = await checkConsistency(api.database.store);

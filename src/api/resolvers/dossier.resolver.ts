@@ -91,6 +91,7 @@ export class DossierResolver {
         variables: variablesInput(input.variables, 'variables'),
         requestMissing: input.requestMissing,
         resultDelivery: input.resultDelivery,
+        notifyBy: input.notifyBy ?? undefined,
       },
       { username: me.username, agency: me.agency },
       context.now(),

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NotificationChannel } from './dispatch.type';
 import type {
   DossierChannel as StoredChannel,
   DossierOutcome as EntityOutcome,
@@ -256,6 +257,13 @@ export class ReceiveDossierInput {
     description: 'How the citizen asks to get the result; the receipt (Form 01) says it.',
   })
   resultDelivery!: ResultReturnMethod;
+
+  @Field(() => NotificationChannel, {
+    nullable: true,
+    description:
+      "How the citizen chose to be told of each turn: SMS or Zalo (needs the applicant's phone), e-mail (their e-mail); left out, not told.",
+  })
+  notifyBy?: NotificationChannel | null;
 }
 
 @ObjectType({ description: 'A form issued for the dossier, as issued (Circular 03/2025).' })

@@ -70,4 +70,6 @@ export class DossierRollupEntity {
   /** Not finished yet, and of those, without an appointment (whether overdue depends on now). */
   @Column({ name: 'in_progress', type: 'integer', default: 0 }) inProgress!: number;
   @Column({ name: 'in_progress_untimed', type: 'integer', default: 0 }) inProgressUntimed!: number;
+  /** The national portal acknowledged their latest status. */
+  @Column({ type: 'integer', default: 0 }) synchronized!: number;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { DossierOutcome } from '../../calendar/timeliness';
+import type { NotificationChannel } from './dispatch.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 
@@ -193,4 +194,12 @@ export class DossierEntity {
 
   @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
   ratedAt!: Date | null;
+
+  /** How the citizen chose to be told of each turn (null: not told). See the Dispatch migration. */
+  @Column({ name: 'notify_by', type: 'varchar', length: 8, nullable: true })
+  notifyBy!: NotificationChannel | null;
+
+  /** The national portal acknowledged the dossier's latest status. */
+  @Column({ name: 'portal_synced', type: 'boolean', default: false })
+  portalSynced!: boolean;
 }

@@ -6,6 +6,8 @@ import { CalendarTableEntity } from './calendar-table.entity';
 import { DecisionDefinitionEntity } from './decision-definition.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { DeskNoticeEntity } from './desk-notice.entity';
+import { DispatchEntity } from './dispatch.entity';
+import { NotificationTemplateEntity } from './notification-template.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
@@ -45,6 +47,8 @@ export {
   MessageSubscriptionEntity,
   DeploymentEntity,
   DeskNoticeEntity,
+  DispatchEntity,
+  NotificationTemplateEntity,
   DossierEntity,
   DossierFeedbackEntity,
   DossierFormEntity,
@@ -69,6 +73,12 @@ export type {
   ResultReturnMethod,
   SubmittedComponent,
 } from './dossier.entity';
+export type {
+  DispatchOutcome,
+  DispatchTopic,
+  NotificationChannel,
+  NotificationEvent,
+} from './dispatch.entity';
 export type { PaymentMethod } from './dossier-payment.entity';
 export type { JobKind } from './job.entity';
 export type { InstanceJob };
@@ -105,4 +115,6 @@ export const entities = [
   ServiceIndexInputEntity,
   TaskFormEntity,
   TaskHandOnEntity,
+  DispatchEntity,
+  NotificationTemplateEntity,
 ];

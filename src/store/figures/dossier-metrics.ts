@@ -49,6 +49,7 @@ export const MEASURES = [
   'returned_online',
   'resolved_same_day',
   'home_round_trip',
+  'synchronized',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];

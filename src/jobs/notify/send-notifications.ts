@@ -1,0 +1,34 @@
+import { composeNotification, templatesInForce } from '../../dossier/notify/compose';
+import type { Store } from '../../store/store';
+import { runDispatchRound, type DispatchRound } from '../dispatch-round';
+import type { Transports } from './transport';
+
+/** A notification is tried five times (about five minutes), then waits for an administrator. */
+const NOTIFY_POLICY = { topic: 'NOTIFY', attemptsBeforeIncident: 5, giveUp: true } as const;
+
+/**
+ * Sends the citizens' notifications that are due, each by the channel the citizen chose, as
+ * the templates in force word it. A citizen who opted out, or a channel with no provider set up,
+ * is skipped and the reason recorded.
+ */
+export async function sendDueNotifications(
+  store: Store,
+  transports: Transports,
+  round: DispatchRound,
+): Promise<number> {
+  const templates = await templatesInForce(store);
+  return runDispatchRound(store, NOTIFY_POLICY, round, async (row) => {
+    const composed = await composeNotification(store, row, templates);
+    if (!composed.send) return { outcome: 'SKIPPED', reason: composed.reason };
+    const transport = transports[composed.channel];
+    if (!transport) return { outcome: 'SKIPPED', reason: `no ${composed.channel} provider set up` };
+    const { providerId } = await transport.send({
+      to: composed.to,
+      dossierCode: row.dossierCode,
+      subject: composed.subject,
+      text: composed.text,
+      idempotencyKey: row.id,
+    });
+    return { outcome: 'SENT', providerId, channel: composed.channel };
+  });
+}
