@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { claimDispatches, settleDispatch, type DispatchChanges } from '../store/dispatch';
 import type { DispatchEntity, DispatchTopic } from '../store/entities';
-import { closeIncidentsOfJobs, insertIncident } from '../store/incidents';
+import { closeIncidentsOf, insertIncident } from '../store/incidents';
 import type { Store } from '../store/store';
 import { backoffAfter } from './failure';
 import { SendFailure } from './notify/transport';
@@ -85,7 +85,7 @@ async function recordResult(
     const done = await settle(tx, row, changes);
     // Tried on after its incident opened (the portal's rows): the incident ends with it.
     if (done && row.attempts >= policy.attemptsBeforeIncident)
-      await closeIncidentsOfJobs(tx.manager, [row.id], now);
+      await closeIncidentsOf(tx, [row.id], now);
     return done;
   });
   if (!settled) round.logger?.warn({ dispatch: row.id }, 'outbox row was taken over meanwhile');

@@ -75,6 +75,11 @@ export async function closeIncidentsOfJobs(
   );
 }
 
+/** closeIncidentsOfJobs, in a unit of work's transaction (an outbox row sent at last, say). */
+export function closeIncidentsOf(tx: Store, jobIds: string[], now: Date): Promise<void> {
+  return closeIncidentsOfJobs(tx.manager, jobIds, now);
+}
+
 /** Newest first. */
 export function listIncidents(
   store: Store,
