@@ -21,13 +21,16 @@ function adminUrl(): string {
 
 /** A new, migrated database for one test file: tests never share rows. */
 export async function createTestDatabase(
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; portalSync?: boolean } = {},
 ): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
-  const dataSource = createDataSource(url.toString(), { poolSize: 5 });
+  const dataSource = createDataSource(url.toString(), {
+    poolSize: 5,
+    portalSync: options.portalSync,
+  });
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations();
   return {
