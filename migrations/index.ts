@@ -42,6 +42,7 @@ import { AgencyPayee1796438000000 } from './1796438000000-AgencyPayee';
 import { BankReference1796439000000 } from './1796439000000-BankReference';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
+import { DossierPapers1796443000000 } from './1796443000000-DossierPapers';
 
 export const migrations = [
   Initial1795316972050,
@@ -87,4 +88,5 @@ export const migrations = [
   InProgressMeasures1796437000000,
   AgencyPayee1796438000000,
   BankReference1796439000000,
+  DossierPapers1796443000000,
 ];

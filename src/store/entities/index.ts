@@ -8,6 +8,7 @@ import { DeploymentEntity } from './deployment.entity';
 import { DeskNoticeEntity } from './desk-notice.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
+import { DossierPaperEntity } from './dossier-paper.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
 import { DossierDurationRollupEntity } from './dossier-duration-rollup.entity';
 import { DossierRollupEntity } from './dossier-rollup.entity';
@@ -48,6 +49,7 @@ export {
   DossierEntity,
   DossierFeedbackEntity,
   DossierFormEntity,
+  DossierPaperEntity,
   DossierPaymentEntity,
   DossierRollupEntity,
   DossierDurationRollupEntity,
@@ -97,6 +99,7 @@ export const entities = [
   DossierEntity,
   DossierSequenceEntity,
   DossierFormEntity,
+  DossierPaperEntity,
   DossierPaymentEntity,
   DossierFeedbackEntity,
   DossierRollupEntity,
