@@ -87,6 +87,11 @@ export interface Config {
   nationalReporting: boolean;
   /** The secret banks sign their payment notices with (BANK_NOTICE_SECRET); none: not taken. */
   bankNoticeSecret?: string;
+  /**
+   * The secret public service portals sign their online submissions with
+   * (PORTAL_SUBMISSION_SECRET); none: not taken.
+   */
+  portalSubmissionSecret?: string;
 }
 
 /**
@@ -140,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY || false,
     nationalReporting: yesOrNo(env, 'NATIONAL_REPORTING'),
     bankNoticeSecret: env.BANK_NOTICE_SECRET || undefined,
+    portalSubmissionSecret: env.PORTAL_SUBMISSION_SECRET || undefined,
   };
 }
 
