@@ -15,6 +15,7 @@ import { bankNoticeRoute } from './bank-notice-route';
 import { exportsRoute } from './exports-route';
 import { oneStopFormsRoute } from './one-stop-forms-route';
 import { pagesRoute } from './pages-route';
+import { papersRoute } from './papers-route';
 import { portalSubmissionRoute } from './portal-submission-route';
 import { DEFAULT_QUERY_LIMITS } from '../config';
 import { depthLimitRule } from './limits';
@@ -116,6 +117,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   if (!options.nationalReporting) {
     app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
     app.use(exportsRoute({ store, authenticate, now, printer }));
+    app.use(papersRoute({ store, authenticate, now }));
     if (options.bankNoticeSecret)
       app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
     if (options.portalSubmissionSecret)
