@@ -44,6 +44,7 @@ import { Dispatch1796440000000 } from './1796440000000-Dispatch';
 import { SynchronizedMeasure1796441000000 } from './1796441000000-SynchronizedMeasure';
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
+import { DossierPapers1796443000000 } from './1796443000000-DossierPapers';
 
 export const migrations = [
   Initial1795316972050,
@@ -91,4 +92,5 @@ export const migrations = [
   BankReference1796439000000,
   Dispatch1796440000000,
   SynchronizedMeasure1796441000000,
+  DossierPapers1796443000000,
 ];

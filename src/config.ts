@@ -91,6 +91,11 @@ export interface Config {
   notifications: NotificationProviders;
   /** The portal each dossier's statuses are pushed to (PORTAL_SYNC_URL, PORTAL_SYNC_SECRET). */
   portalSync?: PortalSettings;
+  /**
+   * The secret public service portals sign their online submissions with
+   * (PORTAL_SUBMISSION_SECRET); none: not taken.
+   */
+  portalSubmissionSecret?: string;
 }
 
 /** E-mail through the office's SMTP server (SMTP_URL, MAIL_FROM). */
@@ -194,6 +199,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         secret,
       }),
     ),
+    portalSubmissionSecret: env.PORTAL_SUBMISSION_SECRET || undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 CREATE OR REPLACE FUNCTION public.dossier_measures(d dossier)
- RETURNS TABLE(day date, agency_code character varying, procedure_key character varying, field character varying, channel character varying, officer character varying, received integer, resolved integer, early integer, on_time integer, late integer, refused integer, withdrawn integer, stopped integer, online_full integer, online_partial integer, digitized integer, reused integer, with_fee integer, cashless integer, electronic_results integer, electronic_copies integer, joint integer, processing_minutes bigint, returned integer, with_electronic_copies integer, unsatisfied integer, untimed integer, returned_at_desk integer, returned_by_post integer, returned_at_home integer, returned_online integer, resolved_same_day integer, home_round_trip integer, in_progress integer, in_progress_untimed integer)
+ RETURNS TABLE(day date, agency_code character varying, procedure_key character varying, field character varying, channel character varying, officer character varying, received integer, resolved integer, early integer, on_time integer, late integer, refused integer, withdrawn integer, stopped integer, online_full integer, online_partial integer, digitized integer, reused integer, with_fee integer, cashless integer, electronic_results integer, electronic_copies integer, joint integer, processing_minutes bigint, returned integer, with_electronic_copies integer, unsatisfied integer, untimed integer, returned_at_desk integer, returned_by_post integer, returned_at_home integer, returned_online integer, resolved_same_day integer, home_round_trip integer, in_progress integer, in_progress_untimed integer, synchronized integer)
  LANGUAGE sql
  IMMUTABLE
 AS $function$
@@ -34,5 +34,6 @@ AS $function$
             (d.outcome IS NOT NULL
              AND (d.finished_at AT TIME ZONE office_time_zone())::date = d.received_day)::int,
             (d.channel = 'AT_HOME' AND d.return_method IS NOT DISTINCT FROM 'AT_HOME')::int
-            , (d.finished_at IS NULL)::int, (d.finished_at IS NULL AND d.appointment_at IS NULL)::int
+            , (d.finished_at IS NULL)::int, (d.finished_at IS NULL AND d.appointment_at IS NULL)::int,
+            d.portal_synced::int
    $function$;

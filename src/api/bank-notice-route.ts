@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { recordBankPayment, type BankNotice } from '../dossier/bank-payment';
 import { AppError } from '../errors';
 import type { Store } from '../store/store';
 import { sendRefusal } from './http-refusal';
+import { jsonObject, rawBody, signedBody } from './signed-body';
 
 /**
  * `POST /payments/bank-notice`: a bank's notice of a transfer to an agency's account, signed
@@ -19,40 +19,21 @@ export function bankNoticeRoute(options: {
   now: () => Date;
 }): express.Router {
   const router = express.Router();
-  router.post(
-    '/payments/bank-notice',
-    express.raw({ type: () => true, limit: '16kb' }),
-    async (request, response, next) => {
-      try {
-        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        if (!signedWith(options.secret, body, request.header('x-signature'))) {
-          throw new AppError('UNAUTHENTICATED', 'The notice is not signed with the shared secret');
-        }
-        const result = await recordBankPayment(options.store, noticeOf(body), options.now());
-        response.status(200).json(result);
-      } catch (error) {
-        sendRefusal(error, response, next);
-      }
-    },
-  );
+  router.post('/payments/bank-notice', rawBody('16kb'), async (request, response, next) => {
+    try {
+      const body = signedBody(request, options.secret, 'notice');
+      const result = await recordBankPayment(options.store, noticeOf(body), options.now());
+      response.status(200).json(result);
+    } catch (error) {
+      sendRefusal(error, response, next);
+    }
+  });
   return router;
-}
-
-function signedWith(secret: string, body: Buffer, signature: string | undefined): boolean {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-  const given = Buffer.from(signature ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The notice's fields, each checked, the first wrong one named. */
 function noticeOf(body: Buffer): BankNotice {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new AppError('BAD_USER_INPUT', 'The notice is not JSON', { field: 'body' });
-  }
-  const notice = (parsed ?? {}) as Record<string, unknown>;
+  const notice = jsonObject(body, 'notice');
   const text = (field: string, max: number) => {
     const value = notice[field];
     if (

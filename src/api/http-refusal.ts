@@ -9,6 +9,9 @@ const HTTP_STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   DOSSIER_INVALID_STATE: 409,
+  // What an online submission lacks for its procedure: its papers, or the form's data for the fee.
+  COMPONENTS_MISSING: 422,
+  EXPRESSION_FAILED: 422,
   PDF_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
 };

@@ -9,6 +9,7 @@ import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { DecisionResolver } from './resolvers/decision.resolver';
 import { DeskNoticeResolver } from './resolvers/desk-notice.resolver';
 import { DossierResolver } from './resolvers/dossier.resolver';
+import { DossierPaperResolver } from './resolvers/dossier-paper.resolver';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { FeedbackResolver } from './resolvers/feedback.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
@@ -55,6 +56,7 @@ export async function buildApiSchema(
       DossierStatusResolver,
       DossierResolver,
       NotificationResolver,
+      DossierPaperResolver,
       DeskNoticeResolver,
       CatalogueResolver,
       FeedbackResolver,

@@ -15,6 +15,8 @@ import { bankNoticeRoute } from './bank-notice-route';
 import { exportsRoute } from './exports-route';
 import { oneStopFormsRoute } from './one-stop-forms-route';
 import { pagesRoute } from './pages-route';
+import { papersRoute } from './papers-route';
+import { portalSubmissionRoute } from './portal-submission-route';
 import { DEFAULT_QUERY_LIMITS } from '../config';
 import { depthLimitRule } from './limits';
 import { requestChecksPlugin } from './request-checks';
@@ -58,6 +60,8 @@ export interface ApiOptions {
   nationalReporting?: boolean;
   /** The secret banks sign their payment notices with (BANK_NOTICE_SECRET); none: no notices. */
   bankNoticeSecret?: string;
+  /** The secret portals sign their online submissions with (PORTAL_SUBMISSION_SECRET); none: none taken. */
+  portalSubmissionSecret?: string;
 }
 
 /**
@@ -113,8 +117,11 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   if (!options.nationalReporting) {
     app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
     app.use(exportsRoute({ store, authenticate, now, printer }));
+    app.use(papersRoute({ store, authenticate, now }));
     if (options.bankNoticeSecret)
       app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
+    if (options.portalSubmissionSecret)
+      app.use(portalSubmissionRoute({ store, secret: options.portalSubmissionSecret, now }));
   }
   app.use(pagesRoute());
   app.use(

@@ -58,6 +58,7 @@ export async function serve(
       trustProxy: config.trustProxy,
       nationalReporting: config.nationalReporting,
       bankNoticeSecret: config.bankNoticeSecret,
+      portalSubmissionSecret: config.portalSubmissionSecret,
     });
     // The national database's rows are the provinces': nothing runs on them here.
     const runner = config.nationalReporting

@@ -119,13 +119,14 @@ const CHECKS: { name: string; sql: string }[] = [
                   AND NOT (d.status_code = ${PROCESSED} AND i.state ? 'resultReadyAt'))`,
   },
   {
-    // A dossier's forms, payments and feedback have their dossier: no foreign key holds them
+    // A dossier's forms, payments, feedback and papers have their dossier: no foreign key holds them
     // to it, as the dossier's key holds its month (see the MonthlyPartitions migration).
     name: 'dossier-record-orphan',
     sql: `SELECT r.dossier_code AS subject, 'a ' || r.kind || ' of no dossier' AS detail
             FROM (SELECT dossier_code, 'form' AS kind FROM dossier_form
                   UNION ALL SELECT dossier_code, 'payment' FROM dossier_payment
-                  UNION ALL SELECT dossier_code, 'feedback' FROM dossier_feedback) r
+                  UNION ALL SELECT dossier_code, 'feedback' FROM dossier_feedback
+                  UNION ALL SELECT dossier_code, 'paper' FROM dossier_paper) r
            WHERE NOT EXISTS (SELECT 1 FROM dossier d WHERE d.code = r.dossier_code)
              AND NOT EXISTS (SELECT 1 FROM archive.dossier d WHERE d.code = r.dossier_code)`,
   },

@@ -47,7 +47,10 @@ export interface TestApi {
 export async function createTestApi(
   clock: { now: Date } = { now: new Date('2026-03-02T02:00:00Z') },
   options: Partial<
-    Pick<ApiOptions, 'logger' | 'rateLimits' | 'nationalReporting' | 'bankNoticeSecret'>
+    Pick<
+      ApiOptions,
+      'logger' | 'rateLimits' | 'nationalReporting' | 'bankNoticeSecret' | 'portalSubmissionSecret'
+    >
   > & {
     database?: TestDatabase;
     tester?: { agencyCode: string; agencyKind: string };

@@ -92,6 +92,7 @@ const TABLES = [
   'dossier',
   'dossier_sequence',
   'dossier_form',
+  'dossier_paper',
   'dossier_payment',
   'dossier_feedback',
   'desk_notice',

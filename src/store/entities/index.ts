@@ -10,6 +10,7 @@ import { DispatchEntity } from './dispatch.entity';
 import { NotificationTemplateEntity } from './notification-template.entity';
 import { DossierFeedbackEntity } from './dossier-feedback.entity';
 import { DossierFormEntity } from './dossier-form.entity';
+import { DossierPaperEntity } from './dossier-paper.entity';
 import { DossierPaymentEntity } from './dossier-payment.entity';
 import { DossierDurationRollupEntity } from './dossier-duration-rollup.entity';
 import { DossierRollupEntity } from './dossier-rollup.entity';
@@ -52,6 +53,7 @@ export {
   DossierEntity,
   DossierFeedbackEntity,
   DossierFormEntity,
+  DossierPaperEntity,
   DossierPaymentEntity,
   DossierRollupEntity,
   DossierDurationRollupEntity,
@@ -107,6 +109,7 @@ export const entities = [
   DossierEntity,
   DossierSequenceEntity,
   DossierFormEntity,
+  DossierPaperEntity,
   DossierPaymentEntity,
   DossierFeedbackEntity,
   DossierRollupEntity,

@@ -34,6 +34,7 @@ describe('migrations', () => {
       'dossier_duration_rollup',
       'dossier_feedback',
       'dossier_form',
+      'dossier_paper',
       'dossier_payment',
       'dossier_rollup',
       'dossier_sequence',
