@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { applicantInput } from '../dossier/applicant';
 import type { OnlineSubmission, SubmittedPaper } from '../dossier/online-submission';
 import { AppError } from '../errors';
-import type { ResultReturnMethod, SubmittedComponent } from '../store/entities';
+import type {
+  NotificationChannel,
+  ResultReturnMethod,
+  SubmittedComponent,
+} from '../store/entities';
 import { variablesInput } from './inputs';
 
 /** The largest body a portal may send: its papers' files, in base64, and the rest. */
@@ -33,6 +37,8 @@ export class PaperTooLarge extends Error {
 
 type Fields = Record<string, unknown>;
 
+const CHANNELS: NotificationChannel[] = ['SMS', 'ZALO', 'EMAIL'];
+
 const invalid = (field: string, what: string) =>
   new AppError('BAD_USER_INPUT', `'${field}' must be ${what}`, { field });
 
@@ -44,6 +50,9 @@ export function submissionOf(body: Fields): OnlineSubmission {
     throw invalid('resultDelivery', DELIVERIES.join(', '));
   if (body.partial !== undefined && typeof body.partial !== 'boolean')
     throw invalid('partial', 'true or false');
+  const notifyBy = body.notifyBy;
+  if (notifyBy !== undefined && !CHANNELS.includes(notifyBy as NotificationChannel))
+    throw invalid('notifyBy', CHANNELS.join(', '));
   const submissionId = text(body, 'submissionId', 255);
   if (!SUBMISSION_ID.test(submissionId))
     throw invalid('submissionId', 'letters, digits and . _ : / - only');
@@ -55,6 +64,7 @@ export function submissionOf(body: Fields): OnlineSubmission {
     variables: variablesInput(body.variables, 'variables'),
     ...(delivery !== undefined && { resultDelivery: delivery as ResultReturnMethod }),
     ...(body.partial === true && { partial: true }),
+    ...(notifyBy !== undefined && { notifyBy: notifyBy as NotificationChannel }),
     papers: papersOf(body.papers),
   };
 }

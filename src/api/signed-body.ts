@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { AppError } from '../errors';
+import { hmacSignature } from '../jobs/hmac-signature';
 
 /**
  * A body signed with a secret the office shares with the sender (a bank, a portal): the header
@@ -23,7 +24,7 @@ export function signedBody(request: express.Request, secret: string, what: strin
 
 /** Whether `signature` is `sha256=<hex HMAC-SHA256 of body with secret>`, compared in constant time. */
 export function signedWith(secret: string, body: Buffer, signature: string | undefined): boolean {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
+  const expected = Buffer.from(hmacSignature(secret, body));
   const given = Buffer.from(signature ?? '');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -8,13 +8,14 @@ import type {
   Applicant,
   DossierChannel,
   DossierEntity,
+  NotificationChannel,
   ProcessDefinitionEntity,
   ResultReturnMethod,
   SubmittedComponent,
 } from '../store/entities';
 import { agencyByCode } from '../store/officers';
 import type { Store } from '../store/store';
-import { receiveDossier, type Receiver } from './receive';
+import { receiveOnce, type Receiver } from './receive';
 
 /**
  * Who receives an online submission: no officer sits at a desk for it, the portal hands it in.
@@ -34,6 +35,8 @@ export interface OnlineSubmission {
   /** The application form's data. */
   variables: Variables;
   resultDelivery?: ResultReturnMethod;
+  /** How the citizen chose to be told of each turn (see ReceiveInput). */
+  notifyBy?: NotificationChannel;
   /** The citizen brings (some of) the papers to the desk: partly online (ONLINE_PARTIAL). */
   partial?: boolean;
   papers: SubmittedPaper[];
@@ -67,11 +70,8 @@ export async function receiveSubmission(
     const dossier = await dossierOfSubmission(tx, submission.submissionId);
     if (dossier) await storePapers(tx, dossier, files);
   });
-  // This reception's own instant: a dossier received now carries this very Date, one received
-  // before was read back from the database.
-  const at = new Date(now.getTime());
   const receiver: Receiver = { username: PORTAL_RECEIVER, agency };
-  const dossier = await receiveDossier(
+  return receiveOnce(
     withPapers,
     {
       procedureKey: definition.key,
@@ -81,11 +81,11 @@ export async function receiveSubmission(
       submissionId: submission.submissionId,
       variables: submission.variables,
       resultDelivery: submission.resultDelivery,
+      notifyBy: submission.notifyBy,
     },
     receiver,
-    at,
+    now,
   );
-  return { dossier, received: dossier.receivedAt === at };
 }
 
 /** The procedure by its national code, or else by its process key. */

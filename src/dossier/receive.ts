@@ -63,14 +63,27 @@ export async function receiveDossier(
   by: Receiver,
   now: Date,
 ): Promise<DossierEntity> {
+  return (await receiveOnce(store, input, by, now)).dossier;
+}
+
+/**
+ * receiveDossier, saying whether the dossier was `received` now, or is the one an online
+ * submission with the same id became before.
+ */
+export async function receiveOnce(
+  store: Store,
+  input: ReceiveInput,
+  by: Receiver,
+  now: Date,
+): Promise<{ dossier: DossierEntity; received: boolean }> {
   return withUnitOfWork(store, now, async (unit) => {
     if (input.submissionId) {
       // Received before, or at this moment: the second reception waits for the first, then finds it.
       await lockSubmission(unit.tx, input.submissionId);
       const known = await dossierOfSubmission(unit.tx, input.submissionId);
-      if (known) return sameAgency(known, by);
+      if (known) return { dossier: sameAgency(known, by), received: false };
     }
-    return receiveWithin(unit, input, by, now);
+    return { dossier: await receiveWithin(unit, input, by, now), received: true };
   });
 }
 

@@ -32,6 +32,7 @@ function submission(id: string): Record<string, unknown> {
     },
     variables: { childName: 'Phạm Minh An' },
     resultDelivery: 'BY_POST',
+    notifyBy: 'EMAIL',
     papers: [
       {
         name: DECLARATION,
@@ -73,7 +74,7 @@ describe('an online submission from a portal', () => {
     (
       await api.ok<{ dossier: DossierSeen }>(
         `query ($code: String!) { dossier(code: $code) {
-           code channel statusCode
+           code channel statusCode notifyBy
            components { name kind count digitized }
            papers { position name kind fileName contentType size sha256 downloadPath } } }`,
         { code },
@@ -111,7 +112,12 @@ describe('an online submission from a portal', () => {
     expect(answer.body).toMatchObject({ received: true, channel: 'ONLINE_FULL', statusCode: 2 });
     const code = answer.body.dossierCode as string;
     const dossier = await dossierOf(code);
-    expect(dossier).toMatchObject({ code, channel: 'ONLINE_FULL', statusCode: 2 });
+    expect(dossier).toMatchObject({
+      code,
+      channel: 'ONLINE_FULL',
+      statusCode: 2,
+      notifyBy: 'EMAIL',
+    });
     expect(dossier.components).toEqual([
       { name: DECLARATION, kind: 'ORIGINAL', count: 1, digitized: true },
       { name: BIRTH_CERTIFICATE, kind: 'CERTIFIED_COPY', count: 1, digitized: true },
@@ -212,6 +218,7 @@ describe('an online submission from a portal', () => {
       ],
       [{ ...good, variables: [1, 2] }, 400, 'variables'],
       [{ ...good, resultDelivery: 'BY_PIGEON' }, 400, 'resultDelivery'],
+      [{ ...good, notifyBy: 'FAX' }, 400, 'notifyBy'],
       [{ ...good, papers: {} }, 400, 'papers'],
       [{ ...good, papers: [{ ...declaration, kind: 'SCAN' }] }, 400, 'papers[0].kind'],
       [withFile({ contentType: 'application/zip' }), 400, 'papers[1].file.contentType'],
@@ -288,6 +295,7 @@ interface DossierSeen {
   code: string;
   channel: string;
   statusCode: number;
+  notifyBy: string | null;
   components: { name: string; kind: string; count: number; digitized: boolean }[];
   papers: {
     position: number;
