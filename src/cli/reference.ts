@@ -87,6 +87,15 @@ function settings(): string[][] {
   const defaults = readConfig(recording({}));
   // The identity provider's settings are read only once it is named.
   readConfig(recording({ AUTH_JWKS_URL: 'https://id.example/jwks' }));
+  // So are the SMS and Zalo providers' details, once the provider is.
+  readConfig(
+    recording({
+      SMS_API_URL: 'x',
+      SMS_API_KEY: 'x',
+      ZALO_ACCESS_TOKEN: 'x',
+      ZALO_TEMPLATE_ID: 'x',
+    }),
+  );
   logLevelOf(recording({}));
   chromiumPath(recording({}));
   metricsToken(recording({}));
@@ -106,6 +115,8 @@ function settings(): string[][] {
     GROUP_COMMIT_LANES: String(defaults.groupCommit.lanes),
     CHROMIUM_PATH: chromiumPath({}),
     AUTH_USERNAME_CLAIM: 'preferred_username',
+    SMS_BRANDNAME: 'MOTCUA',
+    ZALO_API_URL: "Zalo's ZNS endpoint",
   };
   return [...read].map((name) => [`\`${name}\``, known[name] ?? '(unset)']);
 }
