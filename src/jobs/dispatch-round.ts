@@ -30,7 +30,7 @@ export interface DispatchPolicy {
 }
 
 /**
- * Takes the due rows of a topic and tries each: what `attempt` answers is recorded on the row;
+ * Takes the due rows of a topic and tries them, side by side: what `attempt` answers is recorded on the row;
  * a failure waits longer each time (10 s, 20 s… up to an hour), and at the policy's count opens
  * an incident. Rows are let go as they are done, so a runner that dies holds none for longer
  * than its hold. Returns how many rows were tried.
@@ -51,16 +51,20 @@ export async function runDispatchRound(
       lockSeconds: round.lockSeconds,
       now: round.clock(),
     });
-    for (const row of rows) {
-      let result: TryResult;
-      try {
-        result = await attempt(row);
-      } catch (error) {
-        await recordFailure(store, policy, round, row, error);
-        continue;
-      }
-      await recordResult(store, policy, round, row, result);
-    }
+    // Side by side: a slow provider costs the batch one wait, not one per row. The portal's rows
+    // taken together are of different dossiers, so each dossier's order holds.
+    await Promise.all(
+      rows.map(async (row) => {
+        let result: TryResult;
+        try {
+          result = await attempt(row);
+        } catch (error) {
+          await recordFailure(store, policy, round, row, error);
+          return;
+        }
+        await recordResult(store, policy, round, row, result);
+      }),
+    );
     tried += rows.length;
     if (rows.length < batch) return tried;
   }
