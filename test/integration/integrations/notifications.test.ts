@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { JobHandlers } from '../../../src/jobs/handlers';
 import { transportsFrom } from '../../../src/jobs/notify/transports';
-import { startJobRunner, type JobRunner } from '../../../src/jobs/runner';
+import type { JobRunner } from '../../../src/jobs/runner';
+import { startOutboxRunner } from '../../support/runner';
 import { claimDispatches } from '../../../src/store/dispatch';
 import { bpmnProcess } from '../../support/bpmn';
 import { snapshotDatabase } from '../../support/database';
@@ -27,6 +27,8 @@ describe("citizens' notifications", () => {
   let sms: TestProvider;
   let zalo: TestProvider;
   let runner: JobRunner;
+  let send: () => Promise<void>;
+  let later: (seconds: number) => void;
   const suite = apiSuite(clock, {
     beforeClose: async () => {
       await runner?.stop();
@@ -57,14 +59,6 @@ describe("citizens' notifications", () => {
         reception,
       )
     ).dossier.dispatches;
-  /** Runs the runner's rounds until nothing is left to try now. */
-  const send = async () => {
-    await runner.tick();
-    await runner.tick();
-  };
-  const later = (seconds: number) => {
-    clock.now = new Date(clock.now.getTime() + seconds * 1000);
-  };
 
   beforeAll(async () => {
     reception = await suite.api.officer('le.tiepnhan', ['reception']);
@@ -97,21 +91,18 @@ describe("citizens' notifications", () => {
         done();
       },
     });
-    runner = await startJobRunner({
-      store: suite.api.database.store,
-      handlers: new JobHandlers(),
-      now: () => clock.now,
-      pollMs: 3_600_000,
-      lockSeconds: 30,
-      logger: pino({ level: 'debug' }, logStream),
-      outbox: {
+    ({ runner, send, later } = await startOutboxRunner(
+      suite.api.database.store,
+      clock,
+      {
         transports: transportsFrom({
           email: { url: smtp.url, from: '"Bộ phận Một cửa" <motcua@xa-test.gov.vn>' },
           sms: { url: sms.url, apiKey: 'sms-key', brandname: 'UBND XA' },
           zalo: { url: zalo.url, accessToken: 'zalo-token', templateId: '301234' },
         }),
       },
-    });
+      pino({ level: 'debug' }, logStream),
+    ));
   });
   it('tells the citizen of the reception by e-mail, in Vietnamese, once', async () => {
     const code = await receive('EMAIL');

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import pino from 'pino';
-import { JobHandlers } from '../../../src/jobs/handlers';
-import { startJobRunner, type JobRunner } from '../../../src/jobs/runner';
+import type { JobRunner } from '../../../src/jobs/runner';
+import { startOutboxRunner } from '../../support/runner';
 import { checkConsistency } from '../../../src/store/consistency';
 import { createTestApi, type TestApi } from '../../support/api';
 import { bpmnProcess } from '../../support/bpmn';
@@ -27,6 +27,8 @@ describe('the portal in sync', () => {
   let api: TestApi;
   let portal: TestProvider;
   let runner: JobRunner;
+  let send: () => Promise<void>;
+  let later: (seconds: number) => void;
   const tokens: Record<string, string> = {};
 
   const receive = async () =>
@@ -40,13 +42,6 @@ describe('the portal in sync', () => {
       )
     ).receiveDossier.code;
   const step = (code: string) => workNextTask(api, code, tokens.civil);
-  const send = async () => {
-    await runner.tick();
-    await runner.tick();
-  };
-  const later = (seconds: number) => {
-    clock.now = new Date(clock.now.getTime() + seconds * 1000);
-  };
   const pushesOf = (requests: ProviderRequest[], code: string) =>
     requests.filter((r) => r.body.dossierCode === code).map((r) => r.body.statusCode);
   const synced = async (code: string) =>
@@ -79,15 +74,12 @@ describe('the portal in sync', () => {
       keyOf: (r) => String(r.headers['idempotency-key']),
       answer: (r) => ({ id: `ack-${String(r.body.sequence)}` }),
     });
-    runner = await startJobRunner({
-      store: api.database.store,
-      handlers: new JobHandlers(),
-      now: () => clock.now,
-      pollMs: 3_600_000,
-      lockSeconds: 30,
-      logger: pino({ level: 'silent' }),
-      outbox: { transports: {}, portal: { url: portal.url, secret: SECRET } },
-    });
+    ({ runner, send, later } = await startOutboxRunner(
+      api.database.store,
+      clock,
+      { transports: {}, portal: { url: portal.url, secret: SECRET } },
+      pino({ level: 'silent' }),
+    ));
   });
   afterAll(async () => {
     await runner.stop();
