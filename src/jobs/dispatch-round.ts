@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { claimDispatches, settleDispatch, type DispatchChanges } from '../store/dispatch';
-import type { DispatchEntity, DispatchTopic } from '../store/entities';
+import type { DispatchEntity, DispatchTopic, NotificationChannel } from '../store/entities';
 import { closeIncidentsOf, insertIncident } from '../store/incidents';
 import type { Store } from '../store/store';
 import { backoffAfter } from './failure';
@@ -21,6 +21,8 @@ export interface DispatchRound {
 
 export interface DispatchPolicy {
   topic: DispatchTopic;
+  /** For notifications: the channels this runner has providers for (others wait for another). */
+  channels?: NotificationChannel[];
   /** The failed tries after which an incident is opened. */
   attemptsBeforeIncident: number;
   /** Whether the row then stops (a notification) or goes on being tried (the portal's). */
@@ -46,13 +48,14 @@ export async function runDispatchRound(
   for (;;) {
     const rows = await claimDispatches(store, {
       topic: policy.topic,
+      channels: policy.channels ?? [],
       holder: round.holder,
       max: batch,
       lockSeconds: round.lockSeconds,
       now: round.clock(),
     });
-    // Side by side: a slow provider costs the batch one wait, not one per row. The portal's rows
-    // taken together are of different dossiers, so each dossier's order holds.
+    // Side by side: a slow provider costs the batch one wait, not one per row. The rows taken
+    // together are of different dossiers (see claimDispatches), so each dossier's order holds.
     await Promise.all(
       rows.map(async (row) => {
         let result: TryResult;

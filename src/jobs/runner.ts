@@ -8,8 +8,9 @@ import { fireDueTimers } from './timers';
 import { PgListener } from '../store/pg-listener';
 import { ensureMonthPartitions } from '../store/partitions';
 import type { PortalSettings } from '../config';
-import { nextDispatchDue } from '../store/dispatch';
-import type { DispatchTopic } from '../store/entities';
+import { nextDispatchDue, type DispatchScope } from '../store/dispatch';
+import type { NotificationChannel } from '../store/entities';
+import { serialLoop } from './serial-loop';
 import type { DispatchRound } from './dispatch-round';
 import { sendDueNotifications } from './notify/send-notifications';
 import type { Transports } from './notify/transport';
@@ -48,78 +49,61 @@ export interface JobRunnerOptions {
  */
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const id = options.id ?? `${hostname()}-${process.pid}`;
-  const { logger } = options;
+  const { logger, store } = options;
   const outbox = options.outbox ?? { transports: {} };
-  let stopped = false;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let sleeper: NodeJS.Timeout | undefined;
-
+  const batch = { holder: id, lockSeconds: options.lockSeconds, clock: options.now };
   let partitionsDay: string | undefined;
-  const round = async () => {
-    const now = options.now();
-    // The coming months' partitions, once a day: a row never waits in the default partition.
-    const day = now.toISOString().slice(0, 10);
-    if (partitionsDay !== day) {
-      const made = await ensureMonthPartitions(options.store);
-      if (made > 0) logger.info({ runner: id, made }, 'month partitions made');
-      partitionsDay = day;
-    }
-    const batch = { holder: id, lockSeconds: options.lockSeconds, clock: options.now };
-    const fired = await fireDueTimers(options.store, now, batch);
-    const delivered = await deliverDueMessages(options.store, now, batch);
-    const done = await runHandlerJobs(options.store, options.handlers, options.now, {
-      logger,
-      holder: id,
-    });
-    const sent = await sendOutbox(options.store, outbox, { ...batch, logger });
-    if (fired + delivered + done + sent > 0)
-      logger.debug({ runner: id, fired, delivered, done, sent }, 'job round');
-  };
-  const sleep = async () => {
-    if (stopped) return;
-    await listener.ensure();
-    const next = await nextRoundAt(options.store, options.handlers.types(), outbox);
-    const untilDue = next ? next.getTime() - options.now().getTime() : options.pollMs;
-    clearTimeout(sleeper);
-    sleeper = setTimeout(() => void tick(), Math.max(10, Math.min(options.pollMs, untilDue)));
-    sleeper.unref();
-  };
-  const tick = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await round();
-        } catch (error) {
-          logger.error({ err: error, runner: id }, 'job round failed');
-        }
-      } while (again && !stopped);
-      await sleep();
-    })().finally(() => {
-      running = undefined;
-      // Woken while it was choosing how long to sleep: go again now.
-      if (again && !stopped) void tick();
-    });
-    return running;
+  const jobs = serialLoop({
+    ...options,
+    name: 'job',
+    round: async () => {
+      const now = options.now();
+      // The coming months' partitions, once a day: a row never waits in the default partition.
+      const day = now.toISOString().slice(0, 10);
+      if (partitionsDay !== day) {
+        const made = await ensureMonthPartitions(store);
+        if (made > 0) logger.info({ runner: id, made }, 'month partitions made');
+        partitionsDay = day;
+      }
+      const fired = await fireDueTimers(store, now, batch);
+      const delivered = await deliverDueMessages(store, now, batch);
+      const done = await runHandlerJobs(store, options.handlers, options.now, {
+        logger,
+        holder: id,
+      });
+      if (fired + delivered + done > 0)
+        logger.debug({ runner: id, fired, delivered, done }, 'job round');
+    },
+    nextAt: async () => {
+      await listener.ensure();
+      return nextDueAt(store, options.handlers.types());
+    },
+  });
+  // The outbox goes on its own: a provider slow to answer holds up no timer and no job.
+  const scopes = outboxScopes(outbox);
+  const sending = serialLoop({
+    ...options,
+    name: 'outbox',
+    round: async () => {
+      const sent = await sendOutbox(store, outbox, { ...batch, logger });
+      if (sent > 0) logger.debug({ runner: id, sent }, 'outbox round');
+    },
+    nextAt: () => earliest(scopes.map((scope) => nextDispatchDue(store, scope))),
+  });
+  const tick = async () => {
+    await Promise.all([jobs.tick(), sending.tick()]);
   };
 
-  // Runners hear of new or newly due jobs at once (the job_due trigger); polling covers the rest.
-  const listener = new PgListener(options.store, ['job_due'], () => void tick(), logger);
+  // Runners hear of new or newly due jobs and rows at once (the job_due trigger); polling
+  // covers the rest.
+  const listener = new PgListener(store, ['job_due'], () => void tick(), logger);
   await listener.ensure();
   void tick();
   return {
     id,
     tick,
     stop: async () => {
-      stopped = true;
-      clearTimeout(sleeper);
-      await running;
+      await Promise.all([jobs.stop(), sending.stop()]);
       await listener.close();
       for (const transport of Object.values(outbox.transports)) transport.close?.();
     },
@@ -137,17 +121,17 @@ async function sendOutbox(
   return notified + pushed;
 }
 
-/** The earliest of the next job and the next outbox row this runner sends. */
-async function nextRoundAt(
-  store: Store,
-  types: string[],
-  outbox: NonNullable<JobRunnerOptions['outbox']>,
-): Promise<Date | null> {
-  const topics: DispatchTopic[] = outbox.portal ? ['NOTIFY', 'PORTAL'] : ['NOTIFY'];
-  const [job, row] = await Promise.all([
-    nextDueAt(store, types).catch(() => null),
-    nextDispatchDue(store, topics).catch(() => null),
-  ]);
-  if (!job || !row) return job ?? row;
-  return job < row ? job : row;
+/** What this runner sends: the notifications it has providers for, the portal if it has one. */
+function outboxScopes(outbox: NonNullable<JobRunnerOptions['outbox']>): DispatchScope[] {
+  const channels = Object.keys(outbox.transports) as NotificationChannel[];
+  return [
+    { topic: 'NOTIFY', channels },
+    ...(outbox.portal ? [{ topic: 'PORTAL' as const, channels: [] }] : []),
+  ];
+}
+
+/** The earliest of some times, null when none. */
+async function earliest(times: Promise<Date | null>[]): Promise<Date | null> {
+  const known = (await Promise.all(times)).filter((at): at is Date => at !== null);
+  return known.length === 0 ? null : new Date(Math.min(...known.map((at) => at.getTime())));
 }

@@ -3,38 +3,50 @@ import {
   NotificationTemplateEntity,
   type DispatchOutcome,
   type DispatchTopic,
+  type NotificationChannel,
   type NotificationEvent,
 } from './entities';
 import { preparedQuery } from './prepared';
 import type { Store } from './store';
 
 /**
- * Takes up to `max` rows of a topic that are due, for `holder`, until `lockSeconds` from now:
- * none taken by another runner whose hold has not run out. The portal's rows of one dossier
- * are taken one at a time, in their order: a row waits while an earlier one of its dossier is
- * not acknowledged.
+ * The rows `d` of the topic (parameter `$1`) a runner may send, for the channels (`$2`) it has
+ * providers for when they are a citizen's notifications: not sent yet, and only a dossier's
+ * oldest row still waiting, so that each dossier's rows go in their order.
+ */
+const SENDABLE = `d.topic = $1 AND d.outcome IS NULL
+  AND ($1 <> 'NOTIFY' OR d.channel = ANY($2))
+  AND NOT EXISTS (SELECT 1 FROM dispatch e
+                   WHERE e.dossier_code = d.dossier_code AND e.topic = d.topic
+                     AND e.outcome IS NULL AND e.seq < d.seq)`;
+
+/** Which rows a runner sends: a topic, and for notifications the channels it has providers for. */
+export interface DispatchScope {
+  topic: DispatchTopic;
+  channels: NotificationChannel[];
+}
+
+/**
+ * Takes up to `max` due rows in the scope for `holder`, until `lockSeconds` from now (see
+ * SENDABLE): one dossier's rows one at a time, in their order.
  */
 export function claimDispatches(
   store: Store,
-  input: { topic: DispatchTopic; holder: string; max: number; lockSeconds: number; now: Date },
+  input: DispatchScope & { holder: string; max: number; lockSeconds: number; now: Date },
 ): Promise<DispatchEntity[]> {
   const until = new Date(input.now.getTime() + input.lockSeconds * 1000);
   return store.transaction(async ({ manager }) => {
     const rows = await preparedQuery<{ id: string }>(
       manager,
-      `UPDATE dispatch SET locked_by = $1, locked_until = $2
+      `UPDATE dispatch SET locked_by = $4, locked_until = $5
         WHERE id IN (
           SELECT d.id FROM dispatch d
-           WHERE d.topic = $3 AND d.outcome IS NULL AND (d.due_at IS NULL OR d.due_at <= $4)
-             AND (d.locked_until IS NULL OR d.locked_until < $4)
-             AND ($3 <> 'PORTAL' OR NOT EXISTS (
-                   SELECT 1 FROM dispatch e
-                    WHERE e.dossier_code = d.dossier_code AND e.topic = 'PORTAL'
-                      AND e.outcome IS NULL AND e.seq < d.seq))
-           ORDER BY d.seq LIMIT $5
+           WHERE ${SENDABLE} AND (d.due_at IS NULL OR d.due_at <= $3)
+             AND (d.locked_until IS NULL OR d.locked_until < $3)
+           ORDER BY d.seq LIMIT $6
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
-      [input.holder, until, input.topic, input.now, input.max],
+      [input.topic, input.channels, input.now, input.holder, until, input.max],
     );
     if (rows.length === 0) return [];
     return manager
@@ -124,15 +136,16 @@ export async function acknowledgePortalRow(
 }
 
 /**
- * When the runner should look again: the earliest retry or hold's end of the topics it sends
- * (the epoch when a row waits for its first try: now).
+ * When the runner should look again for rows in `scope`: the earliest retry or hold's end (the
+ * epoch when a row waits for its first try: now). A row waiting behind an earlier one of its
+ * dossier is not counted: it is due when that one is sent.
  */
-export async function nextDispatchDue(store: Store, topics: DispatchTopic[]): Promise<Date | null> {
+export async function nextDispatchDue(store: Store, scope: DispatchScope): Promise<Date | null> {
   const [row] = await preparedQuery<{ due: Date | null }>(
     store.manager,
-    `SELECT min(GREATEST(COALESCE(due_at, 'epoch'), COALESCE(locked_until, 'epoch'))) AS due
-       FROM dispatch WHERE outcome IS NULL AND topic = ANY($1)`,
-    [topics],
+    `SELECT min(GREATEST(COALESCE(d.due_at, 'epoch'), COALESCE(d.locked_until, 'epoch'))) AS due
+       FROM dispatch d WHERE ${SENDABLE}`,
+    [scope.topic, scope.channels],
   );
   return row?.due ?? null;
 }

@@ -50,6 +50,15 @@ export async function insertIncident(
   },
 ): Promise<void> {
   const { now, ...fields } = about;
+  // An outbox row may outlive its instance (its year archived): the incident then names none.
+  if (fields.instanceId) {
+    const [found] = await preparedQuery(
+      tx.manager,
+      'SELECT 1 FROM process_instance WHERE id = $1',
+      [fields.instanceId],
+    );
+    if (!found) fields.instanceId = null;
+  }
   await tx.manager.insert(IncidentEntity, {
     id: randomUUID(),
     ...fields,

@@ -8,7 +8,13 @@ import { SendFailure, type Transport } from './transport';
  * collapse duplicates.
  */
 export function emailTransport(settings: EmailSettings): Transport {
-  const transporter = nodemailer.createTransport(settings.url);
+  // Each try ends well within a runner's hold on the row (JOB_LOCK_SECONDS, 60 s by default):
+  // another runner must not take it while the mail server is still reading it.
+  const transporter = nodemailer.createTransport(settings.url, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   const domain = settings.from.match(/@([^>\s]+)/)?.[1] ?? 'localhost';
   return {
     async send(message) {

@@ -27,8 +27,18 @@ export async function postJson(
   }
   const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    const code = answer.error ?? answer.code ?? '';
-    throw new SendFailure(`${provider} answered HTTP ${response.status} ${String(code)}`.trim());
+    throw new SendFailure(
+      `${provider} answered HTTP ${response.status} ${errorCode(answer)}`.trim(),
+    );
   }
   return answer;
+}
+
+/**
+ * The provider's error code, when it is one: a short word. Free text is left out, since a
+ * provider may repeat the number or address it was given.
+ */
+export function errorCode(answer: Record<string, unknown>): string {
+  const code = String(answer.error ?? answer.code ?? '');
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(code) ? code : '';
 }

@@ -1,5 +1,5 @@
 import type { ZaloSettings } from '../../config';
-import { postJson } from './http-post';
+import { errorCode, postJson } from './http-post';
 import { SendFailure, type Transport } from './transport';
 
 /**
@@ -22,8 +22,7 @@ export function zaloTransport(settings: ZaloSettings): Transport {
         { access_token: settings.accessToken },
         'Zalo',
       );
-      if (answer.error !== 0)
-        throw new SendFailure(`Zalo refused it (error ${String(answer.error)})`);
+      if (answer.error !== 0) throw new SendFailure(`Zalo refused it (error ${errorCode(answer)})`);
       const data = (answer.data ?? {}) as { msg_id?: unknown };
       return { providerId: String(data.msg_id ?? message.idempotencyKey) };
     },

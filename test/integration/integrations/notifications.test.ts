@@ -85,6 +85,10 @@ describe("citizens' notifications", () => {
       ...keyed,
       answer: () => ({ error: 0, message: 'Success', data: { msg_id: 'z1' } }),
     });
+    await startRunner();
+  });
+  /** The server's runner starts (again), with every provider, logging everything to `logs`. */
+  const startRunner = async () => {
     const logStream = new Writable({
       write(chunk, _encoding, done) {
         logs.push(String(chunk));
@@ -103,7 +107,7 @@ describe("citizens' notifications", () => {
       },
       pino({ level: 'debug' }, logStream),
     ));
-  });
+  };
   it('tells the citizen of the reception by e-mail, in Vietnamese, once', async () => {
     const code = await receive('EMAIL');
     await send();
@@ -159,6 +163,34 @@ describe("citizens' notifications", () => {
     expect(texts.map((r) => r.body.content)).toEqual([
       expect.stringContaining('da tiep nhan'),
       expect.stringContaining(`Ho so ${code}: moi ong/ba bo sung giay to tai`),
+    ]);
+  });
+
+  it('tells of the new appointment once the papers asked for arrive, in order', async () => {
+    const code = await receive('SMS');
+    await suite.api.ok(
+      `mutation ($code: String!) { requestSupplement(code: $code, missing: ["Tờ khai"], reason: "Thiếu tờ khai") { code } }`,
+      { code },
+      reception,
+    );
+    // A working day later the papers come: the clock runs again, the appointment a day later.
+    later(24 * 3600);
+    await suite.api.ok(
+      `mutation ($code: String!) { submitSupplement(code: $code, components: [{ name: "Tờ khai", kind: ORIGINAL }]) { code } }`,
+      { code },
+      reception,
+    );
+    await send();
+    expect((await dispatches(code)).map((d) => [d.event, d.outcome])).toEqual([
+      ['RECEIVED', 'SENT'],
+      ['SUPPLEMENT', 'SENT'],
+      ['APPOINTMENT', 'SENT'],
+    ]);
+    const texts = sms.delivered.filter((r) => String(r.body.content).includes(code));
+    expect(texts.map((r) => r.body.content)).toEqual([
+      expect.stringContaining('da tiep nhan'),
+      expect.stringContaining('bo sung'),
+      expect.stringContaining('ngay hen tra ket qua moi'),
     ]);
   });
 
@@ -229,15 +261,20 @@ describe("citizens' notifications", () => {
   });
 
   it('sends what a runner that died mid-send held, once its hold runs out', async () => {
+    // The server is down while the dossier is received; another server's runner takes the
+    // notification and dies with it.
+    await runner.stop();
     const code = await receive('ZALO');
     const taken = await claimDispatches(suite.api.database.store, {
       topic: 'NOTIFY',
+      channels: ['ZALO'],
       holder: 'a-runner-that-died',
       max: 10,
       lockSeconds: 30,
       now: clock.now,
     });
     expect(taken.map((row) => row.dossierCode)).toEqual([code]);
+    await startRunner();
     await send();
     const count = () =>
       zalo.delivered.filter(
