@@ -29,6 +29,8 @@ export class Dispatch1796440000000 implements MigrationInterface {
          "instance_id" uuid NOT NULL,
          "status_code" smallint NOT NULL,
          "appointment_at" timestamp with time zone,
+         "finished_at" timestamp with time zone,
+         "returned_at" timestamp with time zone,
          "created_at" timestamp with time zone NOT NULL DEFAULT now(),
          "due_at" timestamp with time zone,
          "attempts" integer NOT NULL DEFAULT 0,
@@ -80,32 +82,40 @@ export class Dispatch1796440000000 implements MigrationInterface {
 
 /**
  * Statuses the citizen is told of (received, refused, papers asked for, fees asked for, result
- * ready), and a new appointment while the dossier is received or in progress. The portal is
- * told of every status, and the dossier counts as not synchronized until it acknowledges.
+ * ready), and a new appointment day while the dossier is received, in progress or waiting for
+ * papers (the clock runs again when they come; a pause of a few minutes moves the time, not the
+ * day). The portal is told of every status and every move of
+ * the appointment, with the dossier's times as they are then; the dossier counts as not
+ * synchronized until it acknowledges.
  */
 const DISPATCH_FUNCTION = `CREATE FUNCTION dossier_dispatch() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     changed boolean := TG_OP = 'INSERT' OR OLD.status_code IS DISTINCT FROM NEW.status_code;
+    moved boolean := TG_OP = 'UPDATE' AND OLD.appointment_at IS NOT NULL
+                     AND NEW.appointment_at IS NOT NULL AND OLD.appointment_at <> NEW.appointment_at;
     event varchar := NULL;
   BEGIN
     IF changed THEN
       event := CASE NEW.status_code WHEN 2 THEN 'RECEIVED' WHEN 3 THEN 'REFUSED'
                  WHEN 5 THEN 'SUPPLEMENT' WHEN 6 THEN 'PAYMENT' WHEN 9 THEN 'RESULT' END;
-    ELSIF OLD.appointment_at IS NOT NULL AND NEW.appointment_at IS NOT NULL
-          AND OLD.appointment_at <> NEW.appointment_at AND NEW.status_code IN (2, 4) THEN
+    END IF;
+    IF event IS NULL AND moved AND NEW.status_code IN (2, 4, 5)
+       AND (OLD.appointment_at AT TIME ZONE office_time_zone())::date
+           <> (NEW.appointment_at AT TIME ZONE office_time_zone())::date THEN
       event := 'APPOINTMENT';
     END IF;
     IF event IS NOT NULL AND NEW.notify_by IS NOT NULL THEN
       INSERT INTO dispatch (topic, event, dossier_code, received_day, instance_id, status_code,
-                            appointment_at, channel)
+                            appointment_at, finished_at, returned_at, channel)
       VALUES ('NOTIFY', event, NEW.code, NEW.received_day, NEW.instance_id, NEW.status_code,
-              NEW.appointment_at, NEW.notify_by);
+              NEW.appointment_at, NEW.finished_at, NEW.returned_at, NEW.notify_by);
     END IF;
-    IF changed AND current_setting('tthc.portal_sync', true) = 'on' THEN
+    IF (changed OR moved) AND current_setting('tthc.portal_sync', true) = 'on' THEN
       INSERT INTO dispatch (topic, event, dossier_code, received_day, instance_id, status_code,
-                            appointment_at)
-      VALUES ('PORTAL', 'STATUS', NEW.code, NEW.received_day, NEW.instance_id, NEW.status_code,
-              NEW.appointment_at);
+                            appointment_at, finished_at, returned_at)
+      VALUES ('PORTAL', CASE WHEN changed THEN 'STATUS' ELSE 'APPOINTMENT' END, NEW.code,
+              NEW.received_day, NEW.instance_id, NEW.status_code, NEW.appointment_at,
+              NEW.finished_at, NEW.returned_at);
       NEW.portal_synced := false;
     END IF;
     RETURN NEW;

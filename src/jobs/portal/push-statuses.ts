@@ -42,7 +42,7 @@ export function pushDueStatuses(
   });
 }
 
-/** What the portal is told of one status change: the dossier, the status, the times. */
+/** What the portal is told of one change: the dossier, the status, the times as they were. */
 export async function statusPush(store: Store, row: DispatchEntity) {
   const dossier = await dossierByCode(store, row.dossierCode);
   const definition = dossier ? await definitionById(store, dossier.definitionId) : null;
@@ -51,12 +51,14 @@ export async function statusPush(store: Store, row: DispatchEntity) {
     sequence: Number(row.seq),
     procedureCode: definition?.procedureCode ?? null,
     agencyCode: dossier?.agencyCode ?? null,
+    // STATUS: the status changed; APPOINTMENT: only the appointment moved (a pause, Form 04).
+    change: row.event,
     statusCode: row.statusCode,
     statusName: STATUS_LABELS[row.statusCode],
     changedAt: row.createdAt.toISOString(),
     receivedAt: dossier?.receivedAt.toISOString() ?? null,
     appointmentAt: row.appointmentAt?.toISOString() ?? null,
-    finishedAt: dossier?.finishedAt?.toISOString() ?? null,
-    returnedAt: dossier?.returnedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    returnedAt: row.returnedAt?.toISOString() ?? null,
   };
 }

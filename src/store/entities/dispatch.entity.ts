@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** What leaves the office: a message to the citizen, or a status pushed to the portal. */
 export type DispatchTopic = 'NOTIFY' | 'PORTAL';
 
-/** The turns of a dossier a citizen is told of; the portal's rows are all `STATUS`. */
+/** The turns of a dossier a citizen is told of; the portal's rows are `STATUS` or `APPOINTMENT`. */
 export type NotificationEvent =
   'RECEIVED' | 'REFUSED' | 'SUPPLEMENT' | 'PAYMENT' | 'APPOINTMENT' | 'RESULT';
 
@@ -52,8 +52,15 @@ export class DispatchEntity {
   @Column({ name: 'status_code', type: 'smallint' })
   statusCode!: number;
 
+  /** The dossier's appointment and times when the row was written: what the portal is told. */
   @Column({ name: 'appointment_at', type: 'timestamptz', nullable: true })
   appointmentAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
+  returnedAt!: Date | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -57,6 +57,7 @@ describe('the portal in sync', () => {
     api = await createTestApi(clock, { database: await createTestDatabase({ portalSync: true }) });
     tokens.reception = await api.officer('le.tiepnhan', ['reception']);
     tokens.civil = await api.officer('tran.hotich', ['civil_status']);
+    tokens.leader = await api.officer('nguyen.chutich', ['leader']);
     await flows(api).deploy(
       bpmnProcess(
         'marital-status',
@@ -158,6 +159,21 @@ describe('the portal in sync', () => {
     expect(await synced(code)).toBe(true);
   });
 
+  it('tells the portal of a new appointment (Form 04) without a status change', async () => {
+    const code = await receive();
+    await api.ok(
+      `mutation ($code: String!) { extendDossier(code: $code, appointment: "2026-03-12T02:00:00Z", reason: "Chờ xác minh") { code } }`,
+      { code },
+      tokens.leader,
+    );
+    await send();
+    const mine = portal.delivered.filter((r) => r.body.dossierCode === code);
+    expect(mine.map((r) => [r.body.change, r.body.statusCode, r.body.appointmentAt])).toEqual([
+      ['STATUS', 2, '2026-03-05T02:00:00.000Z'],
+      ['APPOINTMENT', 2, '2026-03-12T02:00:00.000Z'],
+    ]);
+  });
+
   it('scores the dossiers synchronized in the 766 index from the acknowledgements', async () => {
     await portal.stop();
     await receive();
@@ -171,12 +187,12 @@ describe('the portal in sync', () => {
     const indicator = serviceIndex.groups
       .flatMap((g: { indicators: object[] }) => g.indicators)
       .find((i: { id: string }) => i.id === 'PORTAL_SYNCHRONIZED');
-    // The four dossiers above acknowledged; this last one waits for the portal.
+    // The five dossiers above acknowledged; this last one waits for the portal.
     expect(indicator).toEqual({
       id: 'PORTAL_SYNCHRONIZED',
       source: 'OBSERVED',
-      numerator: 4,
-      denominator: 5,
+      numerator: 5,
+      denominator: 6,
     });
     await portal.start();
   });
