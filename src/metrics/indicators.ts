@@ -20,6 +20,8 @@ export const RECORDED_INDICATORS = [
   'PUBLISHED_ON_TIME',
   'UPDATED_ON_TIME',
   'FULL_CONTENT_PUBLISHED',
+  // Observed from the portal's acknowledgements where nothing is recorded for the period.
+  'PORTAL_SYNCHRONIZED',
   'FEES_INTEGRATED',
   'PERSONAL_DATA_STORE',
   'POPULATION_DB_DOSSIERS',

@@ -12,6 +12,7 @@ import {
   type GroupId,
   type IndicatorId,
   type IndicatorSpec,
+  type ObservedIndicator,
 } from './indicators';
 
 export interface IndicatorScore {
@@ -191,7 +192,7 @@ function scoreIndex(
   const receptionRatio =
     handled > 0 && received > 0 ? Math.max(0, 1 - (late / handled + complained / received)) : null;
 
-  const observed: Record<Exclude<IndicatorId, (typeof RECORDED_INDICATORS)[number]>, Fraction> = {
+  const observed: Record<ObservedIndicator, Fraction> = {
     // Received dossiers whose latest status the portal acknowledged (see pushDueStatuses).
     PORTAL_SYNCHRONIZED: fraction(sum(all, 'synchronized'), received),
     ON_TIME: fraction(withinTime, handled),
@@ -212,13 +213,17 @@ function scoreIndex(
     RECEPTION_SATISFIED: { numerator: null, denominator: null, ratio: receptionRatio },
   };
   const score = (spec: IndicatorSpec): IndicatorScore => {
-    const isRecorded = (RECORDED_INDICATORS as readonly string[]).includes(spec.id);
     const input = inputs.find((row) => row.indicator === spec.id);
+    // What an administrator recorded stands; an indicator the system can also observe (the
+    // portal's acknowledgements, from when it pushes) is observed where nothing was recorded.
+    const isRecorded =
+      (RECORDED_INDICATORS as readonly string[]).includes(spec.id) &&
+      (input !== undefined || !(spec.id in observed));
     const value: Fraction = isRecorded
       ? input
         ? fraction(input.numerator, input.denominator)
         : { numerator: null, denominator: null, ratio: null }
-      : observed[spec.id as keyof typeof observed];
+      : observed[spec.id as ObservedIndicator];
     // The feedback indicators earn full points when no feedback came.
     const none = spec.fullWhenNone && feedback.due === 0;
     return {

@@ -68,7 +68,7 @@ const CALLS: Record<string, string> = {
   createAgency: `mutation { createAgency(code: "Bad Code", name: "n", kind: "commune") { id } }`,
   setAgencyPayee: `mutation { setAgencyPayee(agencyCode: "none", bankBin: "1", account: "a", accountName: "n") { id } }`,
   notificationTemplates: `{ notificationTemplates { event text } }`,
-  setNotificationTemplate: `mutation { setNotificationTemplate(event: RECEIVED, text: "Hồ sơ {code}") { text } }`,
+  setNotificationTemplate: `mutation { setNotificationTemplate(event: RECEIVED, text: "Hồ sơ {khong_co}") { text } }`,
   setDossierNotifications: `mutation { setDossierNotifications(code: "X-1", channel: SMS) { code } }`,
   stopNotifications: `mutation { stopNotifications(code: "X-1", phoneLast4: "0000") }`,
   createOfficer: `mutation { createOfficer(input: { username: "Bad Name", fullName: "n", agencyCode: "none" }) { id } }`,

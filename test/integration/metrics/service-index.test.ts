@@ -142,6 +142,7 @@ describe('the 766 service index', () => {
     await record('PUBLISHED_ON_TIME', 9, 10);
     await record('UPDATED_ON_TIME', 1, 2);
     await record('FULL_CONTENT_PUBLISHED', 1, 1);
+    await record('PORTAL_SYNCHRONIZED', 7, 8);
     await record('FEES_INTEGRATED', 4, 5);
     await record('PERSONAL_DATA_STORE', 1, 1);
     await record('POPULATION_DB_PROCEDURES', 3, 4);
@@ -155,12 +156,11 @@ describe('the 766 service index', () => {
       result.groups.flatMap((g: any) => g.indicators.map((i: any) => [i.id, i.points])),
     );
     const expected: Record<string, number> = {
-      // Publicity: 6 × 9/10, 4 × 1/2, 2 × 1; no portal here, so none acknowledged: 0 (observed,
-      // see test/integration/integrations/portal-sync.test.ts).
+      // Publicity: 6 × 9/10, 4 × 1/2, 2 × 1, 6 × 7/8 (recorded: no portal acknowledged any).
       PUBLISHED_ON_TIME: 5.4,
       UPDATED_ON_TIME: 2,
       FULL_CONTENT_PUBLISHED: 2,
-      PORTAL_SYNCHRONIZED: 0,
+      PORTAL_SYNCHRONIZED: 5.25,
       // Progress: five early and one within time, of six resolved and two open: 20 × 6/8.
       ON_TIME: 15,
       // Online: three of the four dossiers of the full-online procedure: 12 × 3/4.
@@ -198,7 +198,7 @@ describe('the 766 service index', () => {
       ['DIGITIZATION', 22],
       ['SATISFACTION', 18],
     ]);
-    expect(result.points).toBeCloseTo(61.775, 10);
+    expect(result.points).toBeCloseTo(67.025, 10);
   });
 
   it('says which indicators were recorded by hand and which were not', async () => {
