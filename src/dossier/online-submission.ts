@@ -3,7 +3,6 @@ import type { Variables } from '../engine/types';
 import { AppError, notFound } from '../errors';
 import { latestDefinition, latestDefinitionByCode } from '../store/definitions';
 import { storePapers, type PaperFile } from '../store/dossier-papers';
-import { dossierOfSubmission } from '../store/dossiers';
 import type {
   Applicant,
   DossierChannel,
@@ -64,15 +63,11 @@ export async function receiveSubmission(
   if (!agency) throw notFound('Agency', submission.agencyCode, { field: 'agencyCode' });
   const definition = await procedureOf(store, submission.procedure);
   const files = filesOf(submission.papers);
-  // Written just before the reception commits, for whichever dossier has the submission by then:
-  // this reception's, or the one received before (whose papers are there already: nothing more).
-  const withPapers = store.riding(async (tx) => {
-    const dossier = await dossierOfSubmission(tx, submission.submissionId);
-    if (dossier) await storePapers(tx, dossier, files);
-  });
   const receiver: Receiver = { username: PORTAL_RECEIVER, agency };
+  // The files go with a dossier received now; one received before keeps its own, whatever a
+  // later send holds.
   return receiveOnce(
-    withPapers,
+    store,
     {
       procedureKey: definition.key,
       applicant: submission.applicant,
@@ -85,6 +80,7 @@ export async function receiveSubmission(
     },
     receiver,
     now,
+    (tx, dossier) => storePapers(tx, dossier, files),
   );
 }
 

@@ -68,13 +68,15 @@ export async function receiveDossier(
 
 /**
  * receiveDossier, saying whether the dossier was `received` now, or is the one an online
- * submission with the same id became before.
+ * submission with the same id became before. `alsoWrite` writes, in the reception's
+ * transaction, what comes with a dossier received now (an online submission's files).
  */
 export async function receiveOnce(
   store: Store,
   input: ReceiveInput,
   by: Receiver,
   now: Date,
+  alsoWrite?: (tx: Store, dossier: DossierEntity) => Promise<void>,
 ): Promise<{ dossier: DossierEntity; received: boolean }> {
   return withUnitOfWork(store, now, async (unit) => {
     if (input.submissionId) {
@@ -83,7 +85,9 @@ export async function receiveOnce(
       const known = await dossierOfSubmission(unit.tx, input.submissionId);
       if (known) return { dossier: sameAgency(known, by), received: false };
     }
-    return { dossier: await receiveWithin(unit, input, by, now), received: true };
+    const dossier = await receiveWithin(unit, input, by, now);
+    await alsoWrite?.(unit.tx, dossier);
+    return { dossier, received: true };
   });
 }
 
