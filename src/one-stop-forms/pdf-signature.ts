@@ -149,7 +149,12 @@ const valueOf = (node: forge.asn1.Asn1) => node.value as forge.asn1.Asn1[];
 
 /** Reads a CMS SignedData's one signer: its certificate, its signed attributes and signature. */
 function readCms(der: Buffer): SignedCms {
-  const content = asn1.fromDer(forge.util.createBuffer(der.toString('binary')), {
+  // The hex of /Contents is padded with zeros after the DER: read the DER alone.
+  const fromDer = asn1.fromDer as unknown as (
+    bytes: forge.util.ByteStringBuffer,
+    options: { parseAllBytes: boolean },
+  ) => forge.asn1.Asn1;
+  const content = fromDer(forge.util.createBuffer(der.toString('binary')), {
     parseAllBytes: false,
   });
   const signedData = valueOf(valueOf(valueOf(content)[1])[0]);
