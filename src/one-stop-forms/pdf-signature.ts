@@ -1,9 +1,9 @@
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
+import { PadesSigner } from './pades-signer';
 
 /** The PAdES sub-filter: a detached CAdES signature (CMS) over the PDF's byte range. */
 export const PADES_SUBFILTER = 'ETSI.CAdES.detached';
@@ -20,9 +20,10 @@ export interface SignatureDetails {
 }
 
 /**
- * Signs a PDF in PAdES form with a PKCS#12 (its private key and certificate): a signature
- * dictionary with the sub-filter ETSI.CAdES.detached and a CMS signature over every byte but
- * the signature's own, made by @signpdf. Throws when the PKCS#12 cannot be opened.
+ * Signs a PDF in PAdES form (baseline B-B) with a PKCS#12 (its private key and certificate):
+ * @signpdf adds the signature dictionary, with the sub-filter ETSI.CAdES.detached and the signing
+ * time as /M, and fills its /Contents with the CMS signature (PadesSigner) over every byte but
+ * its own. Throws when the PKCS#12 cannot be opened.
  */
 export async function signPdf(
   pdf: Buffer,
@@ -42,7 +43,7 @@ export async function signPdf(
     signatureLength: 16_384,
   });
   const prepared = Buffer.from(await document.save({ useObjectStreams: false }));
-  return signpdf.sign(prepared, new P12Signer(p12, { passphrase }), details.signingTime);
+  return signpdf.sign(prepared, new PadesSigner(p12, passphrase), details.signingTime);
 }
 
 /** Why a signed PDF does not verify. */
@@ -62,6 +63,7 @@ export type Verification =
 const OID = {
   messageDigest: forge.pki.oids.messageDigest,
   signingTime: forge.pki.oids.signingTime,
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   sha256: forge.pki.oids.sha256,
 };
 
@@ -82,19 +84,23 @@ export function verifySignedPdf(pdf: Buffer, trusted: readonly X509Certificate[]
     return invalid('MALFORMED_SIGNATURE');
   }
   const signedBy = commonName(cms.signer);
-  const found = (reason: InvalidReason) => invalid(reason, signedBy, cms.signingTime);
+  // The time the signer claims: PAdES puts it in the dictionary's /M (signed with the rest).
+  const signedAt = cms.signingTime ?? range.claimedTime;
+  const found = (reason: InvalidReason) => invalid(reason, signedBy, signedAt);
   if (cms.digestOid !== OID.sha256) return found('MALFORMED_SIGNATURE');
+  const certHash = createHash('sha256').update(cms.signer.raw).digest();
+  if (cms.essCertHash && !cms.essCertHash.equals(certHash)) return found('MALFORMED_SIGNATURE');
   const digest = createHash('sha256').update(range.signed).digest();
   if (!cms.messageDigest?.equals(digest)) return found('DIGEST_MISMATCH');
   if (!verifySignature('sha256', cms.signedAttributes, cms.signer.publicKey, cms.signature)) {
     return found('BAD_SIGNATURE');
   }
   if (!chainsTo(cms.signer, cms.carried, trusted)) return found('UNTRUSTED');
-  const at = cms.signingTime ?? new Date();
+  const at = signedAt ?? new Date();
   if (at < new Date(cms.signer.validFrom) || at > new Date(cms.signer.validTo)) {
     return found('CERTIFICATE_EXPIRED');
   }
-  return { valid: true, signedBy, signedAt: cms.signingTime };
+  return { valid: true, signedBy, signedAt };
 }
 
 /** The CA certificates of a PEM file's text (one or more). */
@@ -117,7 +123,7 @@ function invalid(
  */
 function byteRangeOf(
   pdf: Buffer,
-): { signed: Buffer; contents: Buffer } | 'NOT_SIGNED' | 'BYTE_RANGE' {
+): { signed: Buffer; contents: Buffer; claimedTime: Date | null } | 'NOT_SIGNED' | 'BYTE_RANGE' {
   const text = pdf.toString('latin1');
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   const last = ranges.at(-1);
@@ -126,10 +132,27 @@ function byteRangeOf(
   if (a !== 0 || !(b < c) || c + d !== pdf.length) return 'BYTE_RANGE';
   const hole = text.slice(b, c);
   if (!/^<[0-9a-fA-F]*>$/.test(hole)) return 'BYTE_RANGE';
+  // The signature dictionary: from its opening before /ByteRange to its close after /Contents.
+  const dictionary =
+    text.slice(text.lastIndexOf('<<', last.index), b) + text.slice(c, text.indexOf('>>', c));
   return {
     signed: Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]),
     contents: Buffer.from(hole.slice(1, -1), 'hex'),
+    claimedTime: pdfDate(dictionary),
   };
+}
+
+/** A dictionary's /M (D:YYYYMMDDHHmmSS with Z or an offset), as a Date; null if none. */
+function pdfDate(dictionary: string): Date | null {
+  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?\)/.exec(
+    dictionary,
+  );
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7);
+  const zone =
+    !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replaceAll("'", '').slice(3, 5)}`;
+  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${zone}`);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 interface SignedCms {
@@ -141,6 +164,8 @@ interface SignedCms {
   signature: Buffer;
   messageDigest: Buffer | null;
   signingTime: Date | null;
+  /** The hash of the signer's certificate its signing-certificate-v2 attribute gives. */
+  essCertHash: Buffer | null;
 }
 
 const { asn1 } = forge;
@@ -175,6 +200,11 @@ function readCms(der: Buffer): SignedCms {
     valueOf(attributes).find((node) => asn1.derToOid(valueOf(node)[0].value as string) === oid);
   const digest = attribute(OID.messageDigest);
   const time = attribute(OID.signingTime);
+  // SigningCertificateV2 { certs: SEQUENCE OF ESSCertIDv2 { [hashAlgorithm,] certHash, … } }
+  const ess = attribute(OID.signingCertificateV2);
+  const firstCertId = ess && valueOf(valueOf(valueOf(valueOf(ess)[1])[0])[0])[0];
+  const certHash =
+    firstCertId && valueOf(firstCertId).find((node) => node.type === asn1.Type.OCTETSTRING);
   return {
     signer,
     carried,
@@ -185,6 +215,7 @@ function readCms(der: Buffer): SignedCms {
       ? Buffer.from(valueOf(valueOf(digest)[1])[0].value as string, 'binary')
       : null,
     signingTime: time ? timeOf(valueOf(valueOf(time)[1])[0]) : null,
+    essCertHash: certHash ? Buffer.from(certHash.value as string, 'binary') : null,
   };
 }
 

@@ -30,6 +30,10 @@ describeWithChromium('signed results', () => {
       authority,
       {
         'nguyen.chutich': { commonName: 'Nguyễn Văn Chủ Tịch' },
+        'dang.saimatkhau': {
+          commonName: 'Đặng Sai Mật Khẩu',
+          p12: makeLeaderP12(authority, 'Đặng Sai Mật Khẩu', 'another-passphrase', '0b'),
+        },
         'le.phochutich': {
           commonName: 'Lê Phó Chủ Tịch',
           p12: makeLeaderP12(stranger, 'Lê Phó Chủ Tịch', PASSPHRASE),
@@ -45,6 +49,7 @@ describeWithChromium('signed results', () => {
     tokens.leader = await api.officer('nguyen.chutich', ['leader']);
     tokens.untrusted = await api.officer('le.phochutich', ['leader']);
     tokens.uncertified = await api.officer('vo.khongchungthu', ['leader']);
+    tokens.wrongPassphrase = await api.officer('dang.saimatkhau', ['leader']);
     await api.ok(`mutation ($xml: String!) { deployProcess(bpmnXml: $xml) { id } }`, {
       xml: readProjectFile('processes/civil-status/birth-registration.bpmn'),
     });
@@ -110,6 +115,21 @@ describeWithChromium('signed results', () => {
     expect(refused.errors?.[0].message).toContain('vo.khongchungthu');
     expect(await snapshotDatabase(api.database.dataSource)).toEqual(before);
     expect(await signedResult(code)).toBeNull();
+  });
+
+  it('refuses a leader whose certificate will not open, and changes nothing', async () => {
+    const taskId = await signatureTask(code);
+    const before = await snapshotDatabase(api.database.dataSource);
+    const refused = await api.graphql(
+      `mutation ($id: ID!) { completeTask(id: $id) { id } }`,
+      { id: taskId },
+      tokens.wrongPassphrase,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'SIGNING_FAILED',
+      dossierCode: code,
+    });
+    expect(await snapshotDatabase(api.database.dataSource)).toEqual(before);
   });
 
   it("signs the result with the leader's certificate as the signature step completes", async () => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import {
   certificatesOfPem,
@@ -39,6 +43,63 @@ describe('PAdES signatures of results', () => {
       signedBy: 'Nguyễn Văn Chủ Tịch',
       signedAt: signingTime,
     });
+  });
+
+  it('is a CMS signature that OpenSSL verifies over the byte range, on its own', () => {
+    const text = signed.toString('latin1');
+    const [a, b, c, d] = text
+      .match(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/)!
+      .slice(1, 5)
+      .map(Number);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cms-'));
+    const file = (name: string, bytes: Buffer | string) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    const content = file(
+      'signed.bin',
+      Buffer.concat([signed.subarray(a, b), signed.subarray(c, c + d)]),
+    );
+    const hex = text.slice(b + 1, c - 1).replace(/(00)+$/, '');
+    const cms = file('signature.der', Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
+    const ca = file('ca.pem', authority.pem);
+    const verify = (caFile: string) =>
+      execFileSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          cms,
+          '-content',
+          content,
+          '-CAfile',
+          caFile,
+          '-purpose',
+          'any',
+          '-out',
+          path.join(dir, 'out.bin'),
+        ],
+        { stdio: 'pipe' },
+      );
+    expect(() => verify(ca)).not.toThrow();
+    // PAdES B-B: the signing certificate is signed for; the time is the dictionary's /M.
+    const printed = execFileSync('openssl', [
+      'cms',
+      '-cmsout',
+      '-print',
+      '-inform',
+      'DER',
+      '-in',
+      cms,
+    ]).toString();
+    expect(printed).toContain('id-smime-aa-signingCertificateV2');
+    expect(printed).not.toContain('signingTime');
+    expect(text).toContain('/M (D:20260304031500Z)');
+    expect(() => verify(file('other.pem', other.pem))).toThrow();
   });
 
   it('fails when one signed byte changes', () => {
