@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
-import { createAuthenticator } from '../auth/authenticate';
+import { createAuthenticator, type Authenticator } from '../auth/authenticate';
 import type { IdentityProvider, QueryLimits, RateLimits, SigningSettings } from '../config';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
@@ -120,16 +120,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   });
 
   app.get('/metrics', operations.route);
-  if (!options.nationalReporting) {
-    app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
-    app.use(exportsRoute({ store, authenticate, now, printer }));
-    app.use(papersRoute({ store, authenticate, now }));
-    app.use(signedResultRoute({ store, authenticate, now, results }));
-    if (options.bankNoticeSecret)
-      app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
-    if (options.portalSubmissionSecret)
-      app.use(portalSubmissionRoute({ store, secret: options.portalSubmissionSecret, now }));
-  }
+  if (!options.nationalReporting)
+    serveDownloads(app, options, { authenticate, now, printer, results });
   app.use(pagesRoute());
   app.use(
     '/graphql',
@@ -155,6 +147,32 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       await printer.close();
     },
   };
+}
+
+/**
+ * The routes besides GraphQL that read or write a province's dossiers: the forms, the exports,
+ * the papers' files, the signed results, and the notices banks and portals send.
+ */
+function serveDownloads(
+  app: express.Express,
+  options: ApiOptions,
+  served: {
+    authenticate: Authenticator;
+    now: () => Date;
+    printer: PdfPrinter;
+    results: ResultSigner;
+  },
+): void {
+  const { store, logger } = options;
+  const { authenticate, now, printer, results } = served;
+  app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
+  app.use(exportsRoute({ store, authenticate, now, printer }));
+  app.use(papersRoute({ store, authenticate, now }));
+  app.use(signedResultRoute({ store, authenticate, now, results }));
+  if (options.bankNoticeSecret)
+    app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
+  if (options.portalSubmissionSecret)
+    app.use(portalSubmissionRoute({ store, secret: options.portalSubmissionSecret, now }));
 }
 
 /**
