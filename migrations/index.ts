@@ -45,6 +45,7 @@ import { SynchronizedMeasure1796441000000 } from './1796441000000-SynchronizedMe
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 import { DossierPapers1796443000000 } from './1796443000000-DossierPapers';
+import { SignedResults1796442000000 } from './1796442000000-SignedResults';
 
 export const migrations = [
   Initial1795316972050,
@@ -92,5 +93,6 @@ export const migrations = [
   BankReference1796439000000,
   Dispatch1796440000000,
   SynchronizedMeasure1796441000000,
+  SignedResults1796442000000,
   DossierPapers1796443000000,
 ];

@@ -96,6 +96,20 @@ export interface Config {
    * (PORTAL_SUBMISSION_SECRET); none: not taken.
    */
   portalSubmissionSecret?: string;
+  /** How results are signed at a `tthc:signature` step, and verified (SIGNING_*). */
+  signing: SigningSettings;
+}
+
+/**
+ * The leaders' certificates and the authorities that verification trusts: a folder of
+ * `<username>.p12` files (SIGNING_CERTIFICATES_DIR; none: results are not signed), the
+ * passphrase that opens them (SIGNING_PASSPHRASE) and a PEM file of trusted CA certificates
+ * (SIGNING_TRUSTED_CA; none: no signature verifies as trusted).
+ */
+export interface SigningSettings {
+  certificatesDir?: string;
+  passphrase: string;
+  trustedCaFile?: string;
 }
 
 /** E-mail through the office's SMTP server (SMTP_URL, MAIL_FROM). */
@@ -200,6 +214,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     ),
     portalSubmissionSecret: env.PORTAL_SUBMISSION_SECRET || undefined,
+    signing: signingFrom(env),
+  };
+}
+
+/** SIGNING_CERTIFICATES_DIR turns signing on; SIGNING_TRUSTED_CA is what verification trusts. */
+function signingFrom(env: NodeJS.ProcessEnv): SigningSettings {
+  const under = (name: string) => (env[name] ? path.resolve(PROJECT_ROOT, env[name]) : undefined);
+  return {
+    certificatesDir: under('SIGNING_CERTIFICATES_DIR'),
+    passphrase: env.SIGNING_PASSPHRASE ?? '',
+    trustedCaFile: under('SIGNING_TRUSTED_CA'),
   };
 }
 

@@ -19,7 +19,8 @@ AS $function$
             jsonb_path_exists(d.components, '$[*].reusedFrom')::int,
             (d.fee_amount > 0)::int,
             (d.fee_amount > 0 AND d.paid_cashless)::int,
-            COALESCE(d.result_electronic, false)::int,
+            (COALESCE(d.result_electronic, false)
+             OR (d.result_signed AND d.status_code = 10))::int,
             d.electronic_copies,
             (d.field = 'joint')::int,
             COALESCE(d.processing_minutes, 0)::bigint,
@@ -33,7 +34,8 @@ AS $function$
             (d.return_method IS NOT DISTINCT FROM 'ONLINE')::int,
             (d.outcome IS NOT NULL
              AND (d.finished_at AT TIME ZONE office_time_zone())::date = d.received_day)::int,
-            (d.channel = 'AT_HOME' AND d.return_method IS NOT DISTINCT FROM 'AT_HOME')::int
-            , (d.finished_at IS NULL)::int, (d.finished_at IS NULL AND d.appointment_at IS NULL)::int,
+            (d.channel = 'AT_HOME' AND d.return_method IS NOT DISTINCT FROM 'AT_HOME')::int,
+            (d.finished_at IS NULL)::int,
+            (d.finished_at IS NULL AND d.appointment_at IS NULL)::int,
             d.portal_synced::int
    $function$;

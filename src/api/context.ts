@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { ChangeFeed } from './change-feed';
 import type { Config } from '../config';
 import type { Loaders } from './loaders';
+import type { ResultSigner } from '../one-stop-forms/result-signing';
 import type { Store } from '../store/store';
 
 /** What every resolver receives: the database, the clock and the request's logger. */
@@ -19,6 +20,8 @@ export interface ApiContext {
   authConfig: Pick<Config, 'tokenMinutes'>;
   /** Per-request batching of look-ups that many fields make (one query for a page of tasks). */
   loaders: Loaders;
+  /** Signs results at signature steps and verifies signed results. */
+  results: ResultSigner;
   /** Over the WebSocket only: what changes, for subscriptions. */
   changes?: ChangeFeed;
   /**

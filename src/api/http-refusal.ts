@@ -8,6 +8,7 @@ const HTTP_STATUS: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
+  RATE_LIMITED: 429,
   DOSSIER_INVALID_STATE: 409,
   // What an online submission lacks for its procedure: its papers, or the form's data for the fee.
   COMPONENTS_MISSING: 422,

@@ -5,12 +5,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
-import { createAuthenticator } from '../auth/authenticate';
-import type { IdentityProvider, QueryLimits, RateLimits } from '../config';
+import { createAuthenticator, type Authenticator } from '../auth/authenticate';
+import type { IdentityProvider, QueryLimits, RateLimits, SigningSettings } from '../config';
 import type { ApiContext } from './context';
 import { formatErrorFor } from './errors';
 import { OperationsMetrics } from './prometheus';
 import { PdfPrinter } from '../one-stop-forms/pdf';
+import { ResultSigner } from '../one-stop-forms/result-signing';
+import { signedResultRoute } from './signed-result-route';
 import { bankNoticeRoute } from './bank-notice-route';
 import { exportsRoute } from './exports-route';
 import { oneStopFormsRoute } from './one-stop-forms-route';
@@ -62,6 +64,8 @@ export interface ApiOptions {
   bankNoticeSecret?: string;
   /** The secret portals sign their online submissions with (PORTAL_SUBMISSION_SECRET); none: none taken. */
   portalSubmissionSecret?: string;
+  /** The leaders' certificates and the trusted CAs (SIGNING_*); none: results are not signed. */
+  signing?: SigningSettings;
 }
 
 /**
@@ -85,6 +89,8 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const operations = new OperationsMetrics(store, now);
   app.use(operations.middleware);
+  const printer = options.printer ?? new PdfPrinter();
+  const results = new ResultSigner(printer, options.signing);
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError: formatErrorFor(logger),
@@ -110,19 +116,12 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     maxDepth: limits.maxDepth,
     maxCost: limits.maxCost,
     feed,
+    results,
   });
 
-  const printer = options.printer ?? new PdfPrinter();
   app.get('/metrics', operations.route);
-  if (!options.nationalReporting) {
-    app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
-    app.use(exportsRoute({ store, authenticate, now, printer }));
-    app.use(papersRoute({ store, authenticate, now }));
-    if (options.bankNoticeSecret)
-      app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
-    if (options.portalSubmissionSecret)
-      app.use(portalSubmissionRoute({ store, secret: options.portalSubmissionSecret, now }));
-  }
+  if (!options.nationalReporting)
+    serveDownloads(app, options, { authenticate, now, printer, results });
   app.use(pagesRoute());
   app.use(
     '/graphql',
@@ -131,7 +130,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       context: async ({ req }) => {
         const auth = await authenticate(req.headers.authorization, now());
         if (auth.principal) edge.limitOfficer?.(auth.principal.username);
-        return { store, now, logger, auth, authConfig, loaders: createLoaders(store) };
+        return { store, now, logger, auth, authConfig, loaders: createLoaders(store), results };
       },
     }),
   );
@@ -148,6 +147,32 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       await printer.close();
     },
   };
+}
+
+/**
+ * The routes besides GraphQL that read or write a province's dossiers: the forms, the exports,
+ * the papers' files, the signed results, and the notices banks and portals send.
+ */
+function serveDownloads(
+  app: express.Express,
+  options: ApiOptions,
+  served: {
+    authenticate: Authenticator;
+    now: () => Date;
+    printer: PdfPrinter;
+    results: ResultSigner;
+  },
+): void {
+  const { store, logger } = options;
+  const { authenticate, now, printer, results } = served;
+  app.use(oneStopFormsRoute({ store, authenticate, now, logger, printer }));
+  app.use(exportsRoute({ store, authenticate, now, printer }));
+  app.use(papersRoute({ store, authenticate, now }));
+  app.use(signedResultRoute({ store, authenticate, now, results }));
+  if (options.bankNoticeSecret)
+    app.use(bankNoticeRoute({ store, secret: options.bankNoticeSecret, now }));
+  if (options.portalSubmissionSecret)
+    app.use(portalSubmissionRoute({ store, secret: options.portalSubmissionSecret, now }));
 }
 
 /**

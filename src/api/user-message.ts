@@ -81,6 +81,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   DOSSIER_INVALID_STATE: (d) =>
     `Hồ sơ${d.dossierCode ? ` ${d.dossierCode}` : ''} đang ở trạng thái «${statusLabel(d.status)}», không thực hiện được thao tác này.`,
   PDF_UNAVAILABLE: () => 'Máy chủ chưa có trình in PDF; vui lòng in mẫu dạng trang web.',
+  SIGNING_CERTIFICATE_MISSING: (d) =>
+    `Chưa có chứng thư số của lãnh đạo để ký kết quả${d.taskId ? ` của công việc «${d.taskId}»` : ''}; báo quản trị hệ thống cài đặt chứng thư số.`,
+  SIGNING_FAILED: () =>
+    'Không ký số được kết quả (chứng thư số không mở được hoặc không hợp lệ); báo quản trị hệ thống.',
   DATABASE_UNAVAILABLE: () =>
     'Hệ thống tạm thời gián đoạn; thao tác chưa được thực hiện, vui lòng thử lại sau ít phút.',
   FORM_INVALID: (d) =>

@@ -53,6 +53,7 @@ export async function serveSubscriptions(options: {
   maxDepth: number;
   maxCost: number;
   feed: ChangeFeed;
+  results: ApiContext['results'];
 }): Promise<{ stop(): Promise<void> }> {
   const { store, logger, now, authenticate } = options;
   await options.feed.start();
@@ -94,6 +95,7 @@ export async function serveSubscriptions(options: {
           auth: connection?.auth ?? {},
           authConfig: options.authConfig,
           loaders: createLoaders(store),
+          results: options.results,
           changes: feed,
           recheck: () => recheck(connection, authenticate, now, socket),
         };

@@ -59,6 +59,7 @@ export async function serve(
       nationalReporting: config.nationalReporting,
       bankNoticeSecret: config.bankNoticeSecret,
       portalSubmissionSecret: config.portalSubmissionSecret,
+      signing: config.signing,
     });
     // The national database's rows are the provinces': nothing runs on them here.
     const runner = config.nationalReporting

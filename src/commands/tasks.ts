@@ -164,11 +164,19 @@ export function handOnTask(
 
 /**
  * Completes a task: the submission is checked against the step's form, then the engine moves the
- * instance on and the task closes, in one unit of work.
+ * instance on and the task closes, in one unit of work. `record` keeps what the completion
+ * produced (a signed result) in the same unit: should it refuse, nothing happened.
  */
 export function completeTask(
   store: Store,
-  input: { taskId: string; variables: Variables; actor?: string; now: Date; guard?: TaskGuard },
+  input: {
+    taskId: string;
+    variables: Variables;
+    actor?: string;
+    now: Date;
+    guard?: TaskGuard;
+    record?: (tx: Store, task: TaskEntity) => Promise<void>;
+  },
 ): Promise<TaskEntity> {
   return withLockedTask(store, input, async (unit, task, locked) => {
     const form = await formOfTask(unit.tx, task);
@@ -181,6 +189,7 @@ export function completeTask(
       { type: 'COMPLETE_TASK', waitId: task.waitId, variables: input.variables, actor },
       { waitId: task.waitId, id: task.id, createdAt: task.createdAt, assignee: task.assignee },
     );
+    await input.record?.(unit.tx, task);
     return closedTask ? taskFromRow(unit.tx, closedTask) : task;
   });
 }

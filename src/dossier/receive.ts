@@ -164,6 +164,7 @@ function newDossier(from: {
     processingMinutes: null,
     resultNumber: null,
     resultElectronic: null,
+    resultSigned: false,
     electronicCopies: 0,
     paidCashless: false,
     lateMarked: false,

@@ -49,7 +49,12 @@ export async function createTestApi(
   options: Partial<
     Pick<
       ApiOptions,
-      'logger' | 'rateLimits' | 'nationalReporting' | 'bankNoticeSecret' | 'portalSubmissionSecret'
+      | 'logger'
+      | 'rateLimits'
+      | 'nationalReporting'
+      | 'bankNoticeSecret'
+      | 'portalSubmissionSecret'
+      | 'signing'
     >
   > & {
     database?: TestDatabase;

@@ -104,6 +104,7 @@ const TABLES = [
   'task_hand_on',
   'dispatch',
   'notification_template',
+  'signed_result',
 ];
 
 /**

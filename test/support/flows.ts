@@ -88,20 +88,24 @@ export function flows(api: TestApi) {
  */
 export function apiSuite(
   clock?: { now: Date },
-  /** What the test started beside the API and stops first (a job runner, a provider). */
-  options: { beforeClose?: () => Promise<void> } = {},
+  /**
+   * The API's options, and what the test started beside it and stops first (a job runner, a
+   * provider).
+   */
+  options: Parameters<typeof createTestApi>[1] & { beforeClose?: () => Promise<void> } = {},
 ): {
   readonly api: TestApi;
   readonly f: ReturnType<typeof flows>;
 } {
   let api: TestApi | undefined;
   let helpers: ReturnType<typeof flows> | undefined;
+  const { beforeClose, ...apiOptions } = options;
   beforeAll(async () => {
-    api = await createTestApi(clock);
+    api = await createTestApi(clock, apiOptions);
     helpers = flows(api);
   });
   afterAll(async () => {
-    await options.beforeClose?.();
+    await beforeClose?.();
     if (!api) return;
     // Whatever the tests did, every instance, dossier and rollup still agrees with itself.
     const { problems } = await checkConsistency(api.database.store);

@@ -11,8 +11,8 @@ export const PAGE_PASSWORD = 'mat-khau-thu-2026';
  * An API with its pages served on a local port and a headless Chromium to browse them, for a
  * `describe` block (opened before its tests, closed after).
  */
-export function pagesSuite(clock: { now: Date }) {
-  const suite = apiSuite(clock);
+export function pagesSuite(clock: { now: Date }, options?: Parameters<typeof apiSuite>[1]) {
+  const suite = apiSuite(clock, options);
   let browser: Browser | undefined;
   let base = '';
   beforeAll(async () => {

@@ -23,6 +23,33 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'lookup.done': { vi: 'Các bước đã thực hiện', en: 'Steps done' },
   'lookup.current': { vi: 'Đang thực hiện', en: 'Under way' },
   'lookup.none': { vi: 'Chưa có', en: 'None yet' },
+  'signed.heading': { vi: 'Kết quả điện tử có chữ ký số', en: 'Digitally signed result' },
+  'signed.by': { vi: 'Người ký', en: 'Signed by' },
+  'signed.at': { vi: 'Thời điểm ký', en: 'Signed at' },
+  'signed.check': { vi: 'Kiểm tra chữ ký số', en: 'Signature check' },
+  'signed.valid': { vi: 'Chữ ký số hợp lệ', en: 'The signature is valid' },
+  'signed.invalid': { vi: 'Chữ ký số không hợp lệ', en: 'The signature is not valid' },
+  'signed.problem.NOT_SIGNED': { vi: 'tệp không có chữ ký', en: 'the file is not signed' },
+  'signed.problem.BYTE_RANGE': {
+    vi: 'chữ ký không phủ toàn bộ tệp',
+    en: 'the signature does not cover the whole file',
+  },
+  'signed.problem.MALFORMED_SIGNATURE': { vi: 'chữ ký hỏng', en: 'the signature is malformed' },
+  'signed.problem.DIGEST_MISMATCH': {
+    vi: 'nội dung đã bị thay đổi sau khi ký',
+    en: 'the content changed after signing',
+  },
+  'signed.problem.BAD_SIGNATURE': { vi: 'chữ ký sai', en: 'the signature does not match' },
+  'signed.problem.UNTRUSTED': {
+    vi: 'chứng thư số không do tổ chức tin cậy cấp',
+    en: 'the certificate is not from a trusted authority',
+  },
+  'signed.problem.CERTIFICATE_EXPIRED': {
+    vi: 'chứng thư số hết hiệu lực khi ký',
+    en: 'the certificate was not valid when signing',
+  },
+  'signed.download': { vi: 'Tải kết quả (PDF đã ký)', en: 'Download the result (signed PDF)' },
+  'signed.failed': { vi: 'Không tải được kết quả.', en: 'The result could not be downloaded.' },
   'lookup.pay': {
     vi: 'Phí, lệ phí còn phải nộp: quét mã VietQR bằng ứng dụng ngân hàng',
     en: "Fees still due: scan the VietQR code with a bank's app",

@@ -9,6 +9,7 @@ import { InboxFilters, type Counts } from './inbox-filters';
 /** Steps a page of the inbox shows. */
 const PAGE_SIZE = 20;
 import { session } from './session';
+import { SIGNED_RESULT_FIELDS, signedResultSection, type SignedResultView } from './signed-result';
 
 interface TaskRow {
   id: string;
@@ -316,6 +317,7 @@ interface DossierView {
   procedure: { name: string | null; key: string };
   components: { name: string; kind: string; count: number }[];
   forms: { number: string }[];
+  signedResult: SignedResultView | null;
   processInstance: {
     definition: { bpmnXml: string };
     openTasks: { elementId: string }[];
@@ -337,6 +339,7 @@ async function showDossier(code: string): Promise<void> {
     `query ($code: String!) { dossier(code: $code) {
         code status statusLabel receivedAt appointmentAt late applicant { name }
         procedure { name key } components { name kind count } forms { number }
+        ${SIGNED_RESULT_FIELDS}
         controlSheet { step agency giver receiver handedOverAt result note }
         processInstance { definition { bpmnXml } openTasks { elementId }
                           history { eventType elementId } } } }`,
@@ -358,6 +361,7 @@ async function showDossier(code: string): Promise<void> {
       row(t('lookup.received'), dateTime(dossier.receivedAt)),
       row(t('lookup.appointment'), dateTime(dossier.appointmentAt)),
     ),
+    ...(dossier.signedResult ? [signedResultOf(dossier.signedResult)] : []),
     el('h3', {}, t('inbox.papers')),
     el('ul', {}, ...dossier.components.map((c) => el('li', {}, `${c.name} (${c.count})`))),
     el('h3', {}, t('inbox.sheet')),
@@ -417,6 +421,23 @@ async function printForm(code: string, number: string): Promise<void> {
     return;
   }
   window.open(URL.createObjectURL(await response.blob()), '_blank');
+}
+
+/** The signed result, downloaded with the officer's token (it carries personal data). */
+function signedResultOf(signed: SignedResultView): HTMLElement {
+  return signedResultSection(
+    signed,
+    button(t('signed.download'), async () => {
+      const response = await fetch(signed.downloadPath, {
+        headers: { authorization: `Bearer ${session()?.token ?? ''}` },
+      });
+      if (!response.ok) {
+        page.fail(t('signed.failed'));
+        return;
+      }
+      window.open(URL.createObjectURL(await response.blob()), '_blank');
+    }),
+  );
 }
 
 /** Asks the citizen for papers (Form 02): what is missing, one per line, and why. */

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { el } from './dom';
 import { errorText, graphql } from './graphql';
 import { dateTime, language, statusText, t, translatePage } from './i18n';
+import { SIGNED_RESULT_FIELDS, signedResultSection, type SignedResultView } from './signed-result';
 
 interface Progress {
   code: string;
@@ -16,6 +17,9 @@ interface Progress {
   currentSteps: string[];
   amountDue: number;
   vietQr: string | null;
+  signedResult: SignedResultView | null;
+  /** The four digits the citizen gave: the signed result downloads with them. */
+  phoneLast4: string;
 }
 
 const form = document.querySelector<HTMLFormElement>('#lookup')!;
@@ -34,7 +38,7 @@ form.addEventListener('submit', async (event) => {
   error.hidden = true;
   if (!code || !/^\d{4}$/.test(phoneLast4)) return fail(t('lookup.invalid'));
   try {
-    const { dossierStatus } = await graphql<{ dossierStatus: Progress }>(
+    const { dossierStatus } = await graphql<{ dossierStatus: Omit<Progress, 'phoneLast4'> }>(
       `
         query ($code: String!, $phoneLast4: String!) {
           dossierStatus(code: $code, phoneLast4: $phoneLast4) {
@@ -52,12 +56,13 @@ form.addEventListener('submit', async (event) => {
             currentSteps
             amountDue
             vietQr
+            ${SIGNED_RESULT_FIELDS}
           }
         }
       `,
       { code, phoneLast4 },
     );
-    await show(dossierStatus);
+    await show({ ...dossierStatus, phoneLast4 });
   } catch (caught) {
     fail(errorText(caught, language(), t('error.network')));
   }
@@ -97,6 +102,7 @@ async function show(progress: Progress): Promise<void> {
     progress.currentSteps.length
       ? el('ul', {}, ...progress.currentSteps.map((name) => el('li', {}, name)))
       : el('p', {}, t('lookup.none')),
+    ...(progress.signedResult ? [signedResult(progress.signedResult, progress.phoneLast4)] : []),
     ...(progress.vietQr ? [await payment(progress.amountDue, progress.vietQr)] : []),
   );
   result.hidden = false;
@@ -108,4 +114,10 @@ async function payment(amountDue: number, vietQr: string): Promise<HTMLElement> 
   code.innerHTML = await QRCode.toString(vietQr, { type: 'svg', margin: 2 });
   const amount = `${amountDue.toLocaleString('vi-VN')} đồng`;
   return el('section', {}, el('h3', {}, t('lookup.pay')), el('p', {}, amount), code);
+}
+
+/** The signed result: who signed and when, and its PDF with the look-up's four digits. */
+function signedResult(signed: SignedResultView, phoneLast4: string): HTMLElement {
+  const href = `${signed.downloadPath}?phoneLast4=${encodeURIComponent(phoneLast4)}`;
+  return signedResultSection(signed, el('a', { href, download: '' }, t('signed.download')));
 }

@@ -5,6 +5,8 @@ import { STATUS_LABELS, statusName } from '../../dossier/life-cycle/status';
 import type { ApiContext } from '../context';
 import { requiredText } from '../inputs';
 import { DossierStatus } from '../types/dossier.type';
+import { signedResultOf } from '../signed-results';
+import { SignedResult } from '../types/signed-result.type';
 
 @ObjectType()
 class StepDone {
@@ -62,6 +64,13 @@ class DossierProgress {
       "The VietQR payload to pay them by a bank's app (EMVCo, NAPAS): the agency's account, the amount due, the dossier code as the purpose. None when nothing is due or the agency set no account.",
   })
   vietQr!: string | null;
+
+  @Field(() => SignedResult, {
+    nullable: true,
+    description:
+      'The result the leader signed digitally: who signed, when, and whether the signature verifies; null when none was signed.',
+  })
+  signedResult!: SignedResult | null;
 }
 
 @Resolver()
@@ -81,11 +90,12 @@ export class DossierStatusResolver {
       phoneLast4,
       context.now(),
     );
-    return view(await publicDossierStatus(context.store, dossier, context.now()));
+    const progress = view(await publicDossierStatus(context.store, dossier, context.now()));
+    return { ...progress, signedResult: await signedResultOf(context, dossier.code) };
   }
 }
 
-function view(found: PublicDossierStatus): DossierProgress {
+function view(found: PublicDossierStatus): Omit<DossierProgress, 'signedResult'> {
   return {
     ...found,
     status: statusName(found.statusCode),

@@ -60,6 +60,8 @@ import { ProcessInstance } from '../types/process-instance.type';
 import { Feedback } from './feedback.resolver';
 import { asActor } from '../../auth/principal';
 import { signedIn } from './officer.resolver';
+import { signedResultOf } from '../signed-results';
+import { SignedResult } from '../types/signed-result.type';
 import { holds } from '../../auth/policy';
 import type { Principal } from '../../auth/principal';
 
@@ -403,6 +405,15 @@ export class DossierResolver {
   @FieldResolver(() => [DossierForm], { description: 'The forms issued, oldest first.' })
   forms(@Root() dossier: DossierEntity, @Ctx() context: ApiContext): Promise<DossierFormEntity[]> {
     return formsOf(context.store, dossier.code);
+  }
+
+  @FieldResolver(() => SignedResult, {
+    nullable: true,
+    description:
+      "The result the leader signed at the procedure's signature step, verified now; null when none was signed.",
+  })
+  signedResult(@Root() dossier: DossierEntity, @Ctx() context: ApiContext) {
+    return signedResultOf(context, dossier.code);
   }
 
   /** The signed-in officer's name, once the dossier is found to be of their agency. */

@@ -117,7 +117,8 @@ export class TaskResolver {
   }
 
   @Mutation(() => Task, {
-    description: 'Completes a task with its data; the process moves on in the same transaction.',
+    description:
+      "Completes a task with its data; the process moves on in the same transaction. A signature step (tthc:signature) completed by a leader while signing is on signs the dossier's result with the leader's certificate, or is refused (SIGNING_CERTIFICATE_MISSING) when they have none.",
   })
   async completeTask(
     @Arg('id', () => ID) id: string,
@@ -125,10 +126,11 @@ export class TaskResolver {
     @Ctx() context: ApiContext,
   ): Promise<Task> {
     const me = signedIn(context);
-    return taskStore.completeTask(context.store, {
+    // A signature step's result is signed as it completes (see ResultSigner).
+    return context.results.complete(context.store, {
       taskId: id,
       variables: variablesInput(variables, 'variables'),
-      actor: me.username,
+      principal: me,
       now: context.now(),
       guard: taskGuard(me, 'complete'),
     });

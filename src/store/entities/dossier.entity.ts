@@ -180,6 +180,13 @@ export class DossierEntity {
   @Column({ name: 'result_electronic', type: 'boolean', nullable: true })
   resultElectronic!: boolean | null;
 
+  /**
+   * The leader signed the result digitally at its signature step (see signed_result): once
+   * returned, it counts as an electronic result in the 766 index, like `resultElectronic`.
+   */
+  @Column({ name: 'result_signed', type: 'boolean', default: false })
+  resultSigned!: boolean;
+
   /** Electronic certified copies issued with the result (bản sao điện tử). */
   @Column({ name: 'electronic_copies', type: 'integer', default: 0 })
   electronicCopies!: number;

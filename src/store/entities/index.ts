@@ -27,6 +27,7 @@ import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { RoleMembershipEntity } from './role-membership.entity';
 import { ServiceIndexInputEntity } from './service-index-input.entity';
+import { SignedResultEntity } from './signed-result.entity';
 import { TaskEntity } from './task.entity';
 import { TaskFormEntity } from './task-form.entity';
 import { TaskHandOnEntity } from './task-hand-on.entity';
@@ -39,6 +40,7 @@ export {
   OfficerEntity,
   RoleMembershipEntity,
   ServiceIndexInputEntity,
+  SignedResultEntity,
   isInstanceJob,
   CalendarTableEntity,
   IncidentEntity,
@@ -120,4 +122,5 @@ export const entities = [
   TaskHandOnEntity,
   DispatchEntity,
   NotificationTemplateEntity,
+  SignedResultEntity,
 ];

@@ -49,6 +49,7 @@ describe('migrations', () => {
       'process_instance',
       'role_membership',
       'service_index_input',
+      'signed_result',
       'step_rollup',
       'task',
       'task_form',
