@@ -25,6 +25,8 @@ export interface PublicDossierStatus {
   currentSteps: string[];
   /** The fees still to pay, in đồng. */
   amountDue: number;
+  /** The citizen is told of each turn (by the channel they chose, not said here). */
+  notified: boolean;
   /** A VietQR code's payload for them, when some are due and the agency set its account. */
   vietQr: string | null;
 }
@@ -59,6 +61,7 @@ export async function publicDossierStatus(
     stepsDone: completed.map((event) => ({ name: nameOf(event.elementId), at: event.at })),
     currentSteps: open.map((task) => task.name ?? nameOf(task.elementId)),
     amountDue,
+    notified: dossier.notifyBy !== null,
     vietQr,
   };
 }

@@ -81,6 +81,29 @@ describeWithChromium('the look-up page', () => {
     await page.close();
   });
 
+  it('lets the citizen stop the notifications they chose at the desk', async () => {
+    const reception = await suite.api.officer('motcua', ['reception'], 'xa-a');
+    const { receiveDossier } = await suite.api.ok<{ receiveDossier: { code: string } }>(
+      `mutation { receiveDossier(input: { procedureKey: "fixture-certificate", notifyBy: SMS, applicant: { name: "Vũ Văn H", idNumber: "001090000009", phone: "0987654321" }, components: [{ name: "Tờ khai", kind: ORIGINAL }] }) { code } }`,
+      {},
+      reception,
+    );
+    const page = await phone();
+    await page.goto(`${pages.base}/lookup?code=${receiveDossier.code}`);
+    await page.fill('input[name=phoneLast4]', '4321');
+    await page.tap('button[type=submit]');
+    await page.locator('button.stop-notifications').tap();
+    await page.getByRole('status').waitFor();
+    expect(await page.locator('#result').innerText()).toContain('Đã ngừng gửi thông báo');
+    const { dossier } = await suite.api.ok<{ dossier: { notifyBy: string | null } }>(
+      `query ($code: String!) { dossier(code: $code) { notifyBy } }`,
+      { code: receiveDossier.code },
+      reception,
+    );
+    expect(dossier.notifyBy).toBeNull();
+    await page.close();
+  });
+
   it('answers a wrong phone like an unknown code, in Vietnamese, and sends nothing for bad input', async () => {
     const page = await phone();
     await page.goto(`${pages.base}/lookup`);

@@ -50,6 +50,15 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   },
   'signed.download': { vi: 'Tải kết quả (PDF đã ký)', en: 'Download the result (signed PDF)' },
   'signed.failed': { vi: 'Không tải được kết quả.', en: 'The result could not be downloaded.' },
+  'lookup.notified': {
+    vi: 'Ông/bà đang nhận thông báo về hồ sơ này.',
+    en: 'You are told of each turn of this dossier.',
+  },
+  'lookup.stopNotifications': { vi: 'Ngừng nhận thông báo', en: 'Stop the notifications' },
+  'lookup.notificationsStopped': {
+    vi: 'Đã ngừng gửi thông báo về hồ sơ này.',
+    en: 'No more notifications will be sent about this dossier.',
+  },
   'lookup.pay': {
     vi: 'Phí, lệ phí còn phải nộp: quét mã VietQR bằng ứng dụng ngân hàng',
     en: "Fees still due: scan the VietQR code with a bank's app",

@@ -16,6 +16,7 @@ interface Progress {
   stepsDone: { name: string; at: string }[];
   currentSteps: string[];
   amountDue: number;
+  notified: boolean;
   vietQr: string | null;
   signedResult: SignedResultView | null;
   /** The four digits the citizen gave: the signed result downloads with them. */
@@ -55,6 +56,7 @@ form.addEventListener('submit', async (event) => {
             }
             currentSteps
             amountDue
+            notified
             vietQr
             ${SIGNED_RESULT_FIELDS}
           }
@@ -104,6 +106,7 @@ async function show(progress: Progress): Promise<void> {
       : el('p', {}, t('lookup.none')),
     ...(progress.signedResult ? [signedResult(progress.signedResult, progress.phoneLast4)] : []),
     ...(progress.vietQr ? [await payment(progress.amountDue, progress.vietQr)] : []),
+    ...(progress.notified ? [notifications(progress)] : []),
   );
   result.hidden = false;
 }
@@ -120,4 +123,36 @@ async function payment(amountDue: number, vietQr: string): Promise<HTMLElement> 
 function signedResult(signed: SignedResultView, phoneLast4: string): HTMLElement {
   const href = `${signed.downloadPath}?phoneLast4=${encodeURIComponent(phoneLast4)}`;
   return signedResultSection(signed, el('a', { href, download: '' }, t('signed.download')));
+}
+
+/** The citizen who is told of each turn may stop it here, with the same code and digits. */
+function notifications(progress: Progress): HTMLElement {
+  const stop = el(
+    'button',
+    { type: 'button', class: 'stop-notifications' },
+    t('lookup.stopNotifications'),
+  );
+  const section = el(
+    'section',
+    { class: 'notifications' },
+    el('p', {}, t('lookup.notified')),
+    stop,
+  );
+  stop.addEventListener('click', async () => {
+    try {
+      await graphql(
+        `
+          mutation ($code: String!, $phoneLast4: String!) {
+            stopNotifications(code: $code, phoneLast4: $phoneLast4)
+          }
+        `,
+        { code: progress.code, phoneLast4: progress.phoneLast4 },
+      );
+      shown = { ...progress, notified: false };
+      section.replaceChildren(el('p', { role: 'status' }, t('lookup.notificationsStopped')));
+    } catch (caught) {
+      fail(errorText(caught, language(), t('error.network')));
+    }
+  });
+  return section;
 }

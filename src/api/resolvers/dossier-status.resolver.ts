@@ -58,6 +58,11 @@ class DossierProgress {
   @Field(() => Int, { description: 'The fees still to pay, in đồng.' })
   amountDue!: number;
 
+  @Field(() => Boolean, {
+    description: 'The citizen is told of each turn (stopNotifications ends it).',
+  })
+  notified!: boolean;
+
   @Field(() => String, {
     nullable: true,
     description:
