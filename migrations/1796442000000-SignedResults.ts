@@ -26,7 +26,13 @@ export class SignedResults1796442000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // The dossiers that count otherwise after: taken out of the rollup as counted now, put back
+    // as counted then.
+    const changing = `SELECT dossier_rollup_apply(d, $1) FROM dossier d
+       WHERE d.result_signed AND d.status_code = 10 AND NOT COALESCE(d.result_electronic, false)`;
+    await queryRunner.query(changing, [-1]);
     await queryRunner.query(measuresFunction(MARKED_ONLY));
+    await queryRunner.query(changing, [1]);
     await queryRunner.query('ALTER TABLE "dossier" DROP COLUMN "result_signed"');
     await queryRunner.query('DROP INDEX "public"."signed_result_dossier"');
     await queryRunner.query('DROP INDEX "public"."signed_result_task"');

@@ -221,6 +221,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** SIGNING_CERTIFICATES_DIR turns signing on; SIGNING_TRUSTED_CA is what verification trusts. */
 function signingFrom(env: NodeJS.ProcessEnv): SigningSettings {
   const under = (name: string) => (env[name] ? path.resolve(PROJECT_ROOT, env[name]) : undefined);
+  // Without trusted CAs no signature would verify, and every signing step would be refused.
+  if (env.SIGNING_CERTIFICATES_DIR && !env.SIGNING_TRUSTED_CA)
+    throw new Error('SIGNING_CERTIFICATES_DIR is set: set SIGNING_TRUSTED_CA too');
   return {
     certificatesDir: under('SIGNING_CERTIFICATES_DIR'),
     passphrase: env.SIGNING_PASSPHRASE ?? '',

@@ -14,7 +14,7 @@ export async function signedResultOf(
 ): Promise<SignedResult | null> {
   const stored = await lastSignedResult(context.store, code);
   if (!stored) return null;
-  const verification = context.results.verify(stored.pdf);
+  const verification = context.results.verifyStored(stored.id, stored.pdf);
   return {
     signedBy: verification.signedBy ?? stored.signerName,
     signedAt: verification.signedAt ?? stored.signedAt,

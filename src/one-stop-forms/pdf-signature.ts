@@ -34,9 +34,9 @@ export async function signPdf(
   const document = await PDFDocument.load(pdf);
   pdflibAddPlaceholder({
     pdfDoc: document,
-    reason: details.reason,
-    location: details.location,
-    name: details.name,
+    reason: pdfTextLiteral(details.reason),
+    location: pdfTextLiteral(details.location),
+    name: pdfTextLiteral(details.name),
     contactInfo: '',
     signingTime: details.signingTime,
     subFilter: PADES_SUBFILTER,
@@ -44,6 +44,16 @@ export async function signPdf(
   });
   const prepared = Buffer.from(await document.save({ useObjectStreams: false }));
   return signpdf.sign(prepared, new PadesSigner(p12, passphrase), details.signingTime);
+}
+
+/**
+ * A PDF text string (UTF-16BE with its byte order mark), each byte as an octal escape, as the
+ * placeholder's literal string carries it: the placeholder writes each character as one byte,
+ * which garbles Vietnamese and turns 'ĩ' (U+0129) into ')', ending the string early.
+ */
+function pdfTextLiteral(text: string): string {
+  const utf16 = Buffer.from(text, 'utf16le').swap16();
+  return [0xfe, 0xff, ...utf16].map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('');
 }
 
 /** Why a signed PDF does not verify. */
@@ -92,15 +102,22 @@ export function verifySignedPdf(pdf: Buffer, trusted: readonly X509Certificate[]
   if (cms.essCertHash && !cms.essCertHash.equals(certHash)) return found('MALFORMED_SIGNATURE');
   const digest = createHash('sha256').update(range.signed).digest();
   if (!cms.messageDigest?.equals(digest)) return found('DIGEST_MISMATCH');
-  if (!verifySignature('sha256', cms.signedAttributes, cms.signer.publicKey, cms.signature)) {
-    return found('BAD_SIGNATURE');
-  }
+  if (!signatureHolds(cms)) return found('BAD_SIGNATURE');
   if (!chainsTo(cms.signer, cms.carried, trusted)) return found('UNTRUSTED');
   const at = signedAt ?? new Date();
   if (at < new Date(cms.signer.validFrom) || at > new Date(cms.signer.validTo)) {
     return found('CERTIFICATE_EXPIRED');
   }
   return { valid: true, signedBy, signedAt };
+}
+
+/** The signature over the signed attributes; a key it cannot be checked with fails it. */
+function signatureHolds(cms: SignedCms): boolean {
+  try {
+    return verifySignature('sha256', cms.signedAttributes, cms.signer.publicKey, cms.signature);
+  } catch {
+    return false;
+  }
 }
 
 /** The CA certificates of a PEM file's text (one or more). */
@@ -188,8 +205,12 @@ function readCms(der: Buffer): SignedCms {
   );
   const carried = valueOf(certificates!).map((node) => new X509Certificate(bytesOf(node)));
   const signerInfo = valueOf(valueOf(signedData.at(-1)!)[0]);
-  const serial = forge.util.bytesToHex(valueOf(signerInfo[1])[1].value as string);
-  const signer = carried.find((cert) => sameSerial(cert.serialNumber, serial));
+  const [issuer, serialNode] = valueOf(signerInfo[1]);
+  const serial = forge.util.bytesToHex(serialNode.value as string);
+  // By issuer and serial together: a CA's own certificate may share the leader's serial.
+  const signer = carried.find(
+    (cert) => sameSerial(cert.serialNumber, serial) && issuerDer(cert) === derOf(issuer),
+  );
   if (!signer) throw new Error('the signer is not among the certificates');
   const digestOid = asn1.derToOid(valueOf(signerInfo[2])[0].value as string);
   const attributes = signerInfo[3];
@@ -224,6 +245,18 @@ function timeOf(node: forge.asn1.Asn1): Date {
   return node.type === asn1.Type.UTCTIME
     ? asn1.utcTimeToDate(text)
     : asn1.generalizedTimeToDate(text);
+}
+
+/** A certificate's issuer name, DER-encoded (as a binary string). */
+function issuerDer(cert: X509Certificate): string {
+  const tbs = valueOf(valueOf(asn1.fromDer(cert.raw.toString('binary')))[0]);
+  // TBSCertificate: [0] version (explicit, optional), serial, signature algorithm, issuer…
+  const versioned = tbs[0].tagClass === asn1.Class.CONTEXT_SPECIFIC;
+  return derOf(tbs[versioned ? 3 : 2]);
+}
+
+function derOf(node: forge.asn1.Asn1): string {
+  return asn1.toDer(node).getBytes();
 }
 
 function sameSerial(a: string, b: string): boolean {

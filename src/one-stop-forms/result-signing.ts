@@ -21,6 +21,9 @@ import { renderResultDocument } from './result-document';
 /** A username that can name a file of the certificates' folder, and nothing above it. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 
+/** How many stored results' verifications are kept in memory. */
+const VERIFIED_KEPT = 10_000;
+
 /**
  * Signs the result when a leader completes a `tthc:signature` step of a dossier, and verifies
  * signed results against the trusted authorities (see SigningSettings). Without a folder of
@@ -46,6 +49,22 @@ export class ResultSigner {
   verify(pdf: Buffer): Verification {
     return verifySignedPdf(pdf, this.trusted);
   }
+
+  /**
+   * verify, for a stored result: its bytes never change and the trusted CAs are read once, so
+   * the answer is kept (a page of dossiers does not verify each PDF on every read).
+   */
+  verifyStored(id: string, pdf: Buffer): Verification {
+    let known = this.verified.get(id);
+    if (!known) {
+      if (this.verified.size >= VERIFIED_KEPT) this.verified.clear();
+      known = this.verify(pdf);
+      this.verified.set(id, known);
+    }
+    return known;
+  }
+
+  private readonly verified = new Map<string, Verification>();
 
   /**
    * Completes a task as `principal`. A signature step of a dossier, completed by a leader while
@@ -154,7 +173,16 @@ export class ResultSigner {
         { dossierCode: dossier.code },
       );
     }
-    const { signedBy } = this.verify(signed);
-    return { pdf: signed, signerName: signedBy ?? principal.fullName };
+    // Kept only if it verifies here and now: a certificate expired, or of a CA the office does
+    // not trust, would sign a result nobody can rely on (nor count as an electronic result).
+    const check = this.verify(signed);
+    if (!check.valid) {
+      throw new AppError(
+        'SIGNING_FAILED',
+        `The signature of '${principal.username}' does not verify (${check.reason}): see the certificate and SIGNING_TRUSTED_CA`,
+        { dossierCode: dossier.code },
+      );
+    }
+    return { pdf: signed, signerName: check.signedBy };
   }
 }

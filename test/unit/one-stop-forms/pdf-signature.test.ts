@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import {
   certificatesOfPem,
   signPdf,
@@ -42,6 +42,34 @@ describe('PAdES signatures of results', () => {
       valid: true,
       signedBy: 'Nguyễn Văn Chủ Tịch',
       signedAt: signingTime,
+    });
+  });
+
+  it('writes the Vietnamese of the signature dictionary as text, whole', async () => {
+    // 'ĩ' is U+0129: written as one byte it would be ')', closing the string.
+    const name = 'Lê Văn Sĩ';
+    const p12 = makeLeaderP12(authority, name, 'secret');
+    const withMarks = await signPdf(await plainPdf(), p12, 'secret', {
+      reason: 'Ký duyệt kết quả',
+      location: 'UBND tỉnh Vĩnh Long',
+      name,
+      signingTime,
+    });
+    const document = await PDFDocument.load(withMarks);
+    const [signature] = [...document.context.enumerateIndirectObjects()]
+      .map(([, object]) => object)
+      .filter((object): object is PDFDict => object instanceof PDFDict)
+      .filter((dict) => dict.get(PDFName.of('Type')) === PDFName.of('Sig'));
+    const text = (key: string) =>
+      (signature.get(PDFName.of(key)) as PDFHexString | PDFString).decodeText();
+    expect([text('Name'), text('Reason'), text('Location')]).toEqual([
+      name,
+      'Ký duyệt kết quả',
+      'UBND tỉnh Vĩnh Long',
+    ]);
+    expect(verifySignedPdf(withMarks, certificatesOfPem(authority.pem))).toMatchObject({
+      valid: true,
+      signedBy: name,
     });
   });
 
