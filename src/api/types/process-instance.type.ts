@@ -115,4 +115,11 @@ export class HistoryEvent {
 
   @Field(() => ID, { nullable: true })
   taskId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why an administrator did it: a token moved (TOKEN_MOVED), a step canceled (STEP_CANCELED).',
+  })
+  reason?: string | null;
 }
