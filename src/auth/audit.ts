@@ -1,5 +1,14 @@
 /** The argument that names what a mutation is about, by the names our mutations use. */
-const TARGET_ARGUMENTS = ['id', 'taskId', 'key', 'username', 'name', 'code', 'procedureCode'];
+const TARGET_ARGUMENTS = [
+  'id',
+  'taskId',
+  'instanceId',
+  'key',
+  'username',
+  'name',
+  'code',
+  'procedureCode',
+];
 
 export function auditTarget(args: Record<string, unknown>): string | null {
   for (const name of TARGET_ARGUMENTS) {
