@@ -65,18 +65,18 @@ describe('putting a dossier back on track', () => {
     );
     expect(old.state).toBe('CANCELED');
     expect(old.ended_at).not.toBeNull();
-    // The history says who and why; the audit log who and on what.
+    // The history and the audit log say who and why.
     expect(after.processInstance.history.slice(-3)).toEqual([
       { eventType: 'ELEMENT_TERMINATED', elementId: 'Task_Sign', actor: null, reason: null },
       { eventType: 'TOKEN_MOVED', elementId: 'Task_Check', actor: 'quan.tri', reason },
       { eventType: 'ELEMENT_ACTIVATED', elementId: 'Task_Check', actor: null, reason: null },
     ]);
     const { auditLog } = await suite.api.ok(
-      `{ auditLog(filter: { action: "moveToken" }) { actor target outcome } }`,
+      `{ auditLog(filter: { action: "moveToken" }) { actor target reason outcome } }`,
       {},
       tokens.admin,
     );
-    expect(auditLog).toEqual([{ actor: 'quan.tri', target: instanceId, outcome: 'OK' }]);
+    expect(auditLog).toEqual([{ actor: 'quan.tri', target: instanceId, reason, outcome: 'OK' }]);
     // The dossier is still in progress, its appointment untouched.
     expect(after.statusCode).toBe(before.statusCode);
     expect(after.appointmentAt).toBe(before.appointmentAt);
