@@ -111,6 +111,67 @@ describe('moving a token (MOVE_TOKEN)', () => {
     expect(run.state.scopes.map((s) => s.elementId)).toEqual(['process']);
   });
 
+  it('moves within a sub-process, which keeps running', async () => {
+    const inner = between(
+      `<bpmn:userTask id="check" tthc:role="office" />
+       <bpmn:sequenceFlow id="i_c" sourceRef="check" targetRef="verify" />
+       <bpmn:userTask id="verify" tthc:role="office" />`,
+      'check',
+      'verify',
+      'i_',
+    );
+    const run = await Run.start(
+      between(`<bpmn:subProcess id="review">${inner}</bpmn:subProcess>`, 'review', 'review'),
+    );
+    const scope = run.state.tokens.find((t) => t.elementId === 'check')!.scopeId;
+    run.send({ ...MOVE, fromElementId: 'check', toElementId: 'verify' });
+    expect(run.tokens()).toEqual(['review', 'verify']);
+    expect(run.state.tokens.find((t) => t.elementId === 'verify')!.scopeId).toBe(scope);
+    expect(() => run.send({ ...MOVE, fromElementId: 'verify', toElementId: 'review' })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
+  });
+
+  it('moves a multi-instance activity as a whole: its instances go with it', async () => {
+    const run = await Run.start(
+      between(
+        `<bpmn:userTask id="receive" tthc:role="desk" />
+         <bpmn:sequenceFlow id="r" sourceRef="receive" targetRef="ask" />
+         <bpmn:userTask id="ask" tthc:role="office">
+           <bpmn:multiInstanceLoopCharacteristics camunda:collection="=agencies" camunda:elementVariable="agency" />
+         </bpmn:userTask>`,
+        'receive',
+        'ask',
+      ),
+      { agencies: ['a', 'b'] },
+    );
+    run.complete('receive');
+    expect(run.tokens()).toEqual(['ask', 'ask', 'ask']); // the body and two instances
+    run.send({ ...MOVE, fromElementId: 'ask', toElementId: 'receive' });
+    expect(run.tokens()).toEqual(['receive']);
+    expect(run.of('CANCEL_TASK')).toHaveLength(2);
+    expect(run.state.scopes.map((s) => s.elementId)).toEqual(['process']);
+    // And into it again: one task per item, as when a flow leads there.
+    run.send({ ...MOVE, fromElementId: 'receive', toElementId: 'ask' });
+    expect(run.of('CREATE_TASK')).toHaveLength(2);
+  });
+
+  it('withdraws the instance a call activity started', async () => {
+    const run = await Run.start(
+      between(
+        `<bpmn:callActivity id="insurance" calledElement="health-insurance" />
+         <bpmn:sequenceFlow id="c" sourceRef="insurance" targetRef="check" />
+         <bpmn:userTask id="check" tthc:role="office" />`,
+        'insurance',
+        'check',
+      ),
+    );
+    const call = run.tokenAt('insurance');
+    run.send({ ...MOVE, fromElementId: 'insurance', toElementId: 'check' });
+    expect(run.of('CANCEL_CHILD')).toEqual([{ type: 'CANCEL_CHILD', waitId: call }]);
+    expect(run.tokens()).toEqual(['check']);
+  });
+
   it('refuses an instance that has ended', async () => {
     const run = await Run.start(FLOW);
     run.send({ type: 'CANCEL' });
