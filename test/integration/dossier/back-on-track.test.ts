@@ -1,3 +1,4 @@
+import { bpmnProcess } from '../../support/bpmn';
 import { checkConsistency } from '../../../src/store/consistency';
 import { snapshotDatabase } from '../../support/database';
 import { receiveBirthRegistration, workTask } from '../../support/dossiers';
@@ -101,6 +102,49 @@ describe('putting a dossier back on track', () => {
     await workTask(suite.api, { ...step, elementId: 'Task_Sign', token: tokens.leader });
     expect((await dossier()).processInstance.openTasks).toEqual([
       expect.objectContaining({ elementId: 'Task_ReturnResult' }),
+    ]);
+    expect((await checkConsistency(suite.api.database.store)).problems).toEqual([]);
+  });
+
+  it('cancels a branch of parallel work that is no longer needed, with the reason', async () => {
+    await suite.f.deploy(
+      bpmnProcess(
+        'two-checks',
+        `<bpmn:startEvent id="start" />
+         <bpmn:parallelGateway id="fork" />
+         <bpmn:userTask id="check" camunda:candidateGroups="civil_status" />
+         <bpmn:userTask id="verify" camunda:candidateGroups="civil_status" />
+         <bpmn:endEvent id="checked" />
+         <bpmn:endEvent id="verified" />
+         <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="fork" />
+         <bpmn:sequenceFlow id="b" sourceRef="fork" targetRef="check" />
+         <bpmn:sequenceFlow id="c" sourceRef="fork" targetRef="verify" />
+         <bpmn:sequenceFlow id="d" sourceRef="check" targetRef="checked" />
+         <bpmn:sequenceFlow id="e" sourceRef="verify" targetRef="verified" />`,
+      ),
+    );
+    const id = await suite.f.start('two-checks', 'TEST-2');
+    const reason = 'Đã xác minh qua cơ sở dữ liệu dân cư';
+    const { cancelStep } = await suite.api.ok(
+      `mutation ($id: ID!, $reason: String!) {
+         cancelStep(instanceId: $id, elementId: "verify", reason: $reason) {
+           status openTasks { elementId } history { eventType elementId actor reason } } }`,
+      { id, reason },
+      tokens.admin,
+    );
+    expect(cancelStep.status).toBe('ACTIVE');
+    expect(cancelStep.openTasks).toEqual([{ elementId: 'check' }]);
+    expect(cancelStep.history.slice(-2)).toEqual([
+      { eventType: 'ELEMENT_TERMINATED', elementId: 'verify', actor: null, reason: null },
+      { eventType: 'STEP_CANCELED', elementId: 'verify', actor: 'quan.tri', reason },
+    ]);
+    const states = await suite.api.database.dataSource.query(
+      'SELECT element_id, state FROM task WHERE instance_id = $1 ORDER BY element_id',
+      [id],
+    );
+    expect(states).toEqual([
+      { element_id: 'check', state: 'OPEN' },
+      { element_id: 'verify', state: 'CANCELED' },
     ]);
     expect((await checkConsistency(suite.api.database.store)).problems).toEqual([]);
   });
