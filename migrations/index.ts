@@ -45,6 +45,7 @@ import { SynchronizedMeasure1796441000000 } from './1796441000000-SynchronizedMe
 import { DeskNotices1796426851138 } from './1796426851138-DeskNotices';
 import { AgencyParent1796427000000 } from './1796427000000-AgencyParent';
 import { DossierPapers1796443000000 } from './1796443000000-DossierPapers';
+import { HistoryReason1796444700000 } from './1796444700000-HistoryReason';
 import { SignedResults1796442000000 } from './1796442000000-SignedResults';
 
 export const migrations = [
@@ -95,4 +96,5 @@ export const migrations = [
   SynchronizedMeasure1796441000000,
   SignedResults1796442000000,
   DossierPapers1796443000000,
+  HistoryReason1796444700000,
 ];

@@ -1,5 +1,5 @@
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { auditTarget } from '../auth/audit';
+import { auditReason, auditTarget } from '../auth/audit';
 import { recordAudit } from '../store/audit';
 import { authorize } from '../auth/policy';
 import { AppError } from '../errors';
@@ -58,6 +58,7 @@ async function authorizeAndAudit(
     actor: principal?.username ?? (operation === 'login' ? auditTarget(args) : null),
     action: operation,
     target: auditTarget(args),
+    reason: auditReason(args),
   };
   const audit = (outcome: string) =>
     recordAudit(context.store, { ...event, outcome }).catch((error: unknown) =>

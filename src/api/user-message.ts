@@ -49,6 +49,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
   NO_FLOW_MATCHED: (d) =>
     `Dữ liệu đã nhập không phù hợp với hướng xử lý nào${ON_ELEMENT(d)}; kiểm tra lại kết quả xử lý.`,
   INSTANCE_NOT_ACTIVE: () => 'Quy trình của hồ sơ đã kết thúc.',
+  ELEMENT_NOT_FOUND: (d) => `Không tìm thấy bước${quoted(d.elementId, '')} trong quy trình.`,
+  NO_TOKEN_AT_ELEMENT: (d) => `Hồ sơ hiện không chờ xử lý${ON_ELEMENT(d)}.`,
   LOOP_LIMIT: (d) => `Quy trình lặp lại không dừng${ON_ELEMENT(d)}; báo người thiết kế quy trình.`,
   EXPRESSION_FAILED: (d) =>
     d.field === 'variables'

@@ -118,6 +118,9 @@ export const POLICY: Record<string, Requirement> = {
   consistencyReport: ['admin'],
   retryIncident: ['admin'],
   resolveIncident: ['admin'],
+  // Putting a dossier back on track, with a reason (src/commands/repair.ts).
+  moveToken: ['admin'],
+  cancelStep: ['admin'],
   deployCalendar: ['admin'],
   createAgency: ['admin'],
   setAgencyPayee: ['admin'],

@@ -92,7 +92,7 @@ export class Execution {
     eventType: HistoryEventType,
     elementId: string,
     elementType: string,
-    more: { actor?: string; waitId?: number } = {},
+    more: { actor?: string; waitId?: number; reason?: string } = {},
   ): void {
     this.effects.push({
       type: 'HISTORY',

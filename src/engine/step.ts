@@ -21,6 +21,7 @@ import { type ArriveBehaviour, type DecisionEvaluator, Execution, ROOT_SCOPE } f
 import { arriveAtMultiInstance } from './multi-instance';
 import { SETTLE_RULES } from './settle';
 import { throwAtWait } from './error-propagation';
+import { cancelActivity, moveToken } from './repair';
 import { subscribeEventSubProcesses } from './subscriptions';
 import type { Command, InstanceState, Instant, StepResult } from './types';
 import { DEFAULT_CALENDAR } from '../calendar/defaults';
@@ -160,6 +161,12 @@ function apply(running: Execution, command: Exclude<Command, { type: 'START' }>)
     case 'HOLD_CLOCK':
     case 'RELEASE_CLOCK':
       holdClock(running, command.type === 'HOLD_CLOCK');
+      break;
+    case 'MOVE_TOKEN':
+      moveToken(running, command);
+      break;
+    case 'CANCEL_ACTIVITY':
+      cancelActivity(running, command);
       break;
     case 'CANCEL':
       running.state.status = 'TERMINATED';

@@ -203,6 +203,18 @@ export type Command =
   /** Stops the deadline clock from outside (a supplement request), or starts it again. */
   | { type: 'HOLD_CLOCK'; actor?: string }
   | { type: 'RELEASE_CLOCK'; actor?: string }
+  /**
+   * An administrator puts the instance back on track, with a reason: the tokens waiting at one
+   * step go to another of the same scope, or are withdrawn (src/engine/repair.ts).
+   */
+  | {
+      type: 'MOVE_TOKEN';
+      fromElementId: string;
+      toElementId: string;
+      actor?: string;
+      reason: string;
+    }
+  | { type: 'CANCEL_ACTIVITY'; elementId: string; actor?: string; reason: string }
   /** The office apologizes and gives the dossier a new appointment, once (Form 04). */
   | { type: 'EXTEND_APPOINTMENT'; dueAt: Instant; actor?: string }
   /** A service task's worker, or a called instance, throws a BPMN error or escalation at its wait. */
@@ -241,7 +253,10 @@ export type HistoryEventType =
   | 'CLOCK_PAUSED'
   | 'CLOCK_RESUMED'
   | 'APPOINTMENT_EXTENDED'
-  | 'RESULT_READY';
+  | 'RESULT_READY'
+  /** An administrator moved the tokens of a step here (the element is the target), or canceled a step. */
+  | 'TOKEN_MOVED'
+  | 'STEP_CANCELED';
 
 /** What the world outside the engine must do once a step is accepted. */
 export type Effect =
@@ -314,6 +329,8 @@ export type Effect =
       actor?: string;
       /** Set on a user task's events: which task (by its wait id) the event concerns. */
       waitId?: number;
+      /** Why an administrator did it (TOKEN_MOVED, STEP_CANCELED). */
+      reason?: string;
     };
 
 export interface StepResult {

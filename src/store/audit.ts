@@ -38,7 +38,7 @@ export async function recordAudit(
 ): Promise<void> {
   await preparedQuery(
     store.manager,
-    'INSERT INTO audit_event (id, at, actor, action, target, outcome) VALUES ($1, $2, $3, $4, $5, $6)',
-    [randomUUID(), event.at, event.actor, event.action, event.target, event.outcome],
+    'INSERT INTO audit_event (id, at, actor, action, target, reason, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [randomUUID(), event.at, event.actor, event.action, event.target, event.reason, event.outcome],
   );
 }

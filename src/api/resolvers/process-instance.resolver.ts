@@ -11,6 +11,7 @@ import { Incident } from '../types/incident.type';
 import { toIncident } from './incident.resolver';
 import { signedIn } from './officer.resolver';
 import { startInstance } from '../../commands/start-process';
+import { cancelStep, moveToken } from '../../commands/repair';
 import { openTasksOf } from '../../store/tasks';
 import type { ApiContext } from '../context';
 import { optionalText, requiredText, variablesInput } from '../inputs';
@@ -45,6 +46,46 @@ export class ProcessInstanceResolver {
       variables: variablesInput(variables, 'variables'),
       actor: me.username,
       agency: me.agency.code,
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => ProcessInstance, {
+    description:
+      'Puts a dossier back on track (administrators): the tokens waiting at one step go to another step of the same scope, with a reason (1 to 500 characters). The old task is withdrawn, the new one opened; the history records who and why; the appointment is not touched.',
+  })
+  async moveToken(
+    @Arg('instanceId', () => ID) instanceId: string,
+    @Arg('fromElementId', () => String) fromElementId: string,
+    @Arg('toElementId', () => String) toElementId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstanceEntity> {
+    return moveToken(context.store, {
+      instanceId,
+      fromElementId: requiredText(fromElementId, 'fromElementId'),
+      toElementId: requiredText(toElementId, 'toElementId'),
+      reason,
+      by: signedIn(context).username,
+      now: context.now(),
+    });
+  }
+
+  @Mutation(() => ProcessInstance, {
+    description:
+      'Cancels a step (administrators), with a reason (1 to 500 characters): the tokens waiting there are withdrawn with their task. Refused when nothing would be left running in their scope: move the token instead.',
+  })
+  async cancelStep(
+    @Arg('instanceId', () => ID) instanceId: string,
+    @Arg('elementId', () => String) elementId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() context: ApiContext,
+  ): Promise<ProcessInstanceEntity> {
+    return cancelStep(context.store, {
+      instanceId,
+      elementId: requiredText(elementId, 'elementId'),
+      reason,
+      by: signedIn(context).username,
       now: context.now(),
     });
   }

@@ -157,6 +157,13 @@ export class AuditEvent {
   @Field(() => String, { nullable: true })
   target!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The reason the mutation gave (moveToken, cancelStep, handOnTask, …), when it gave one.',
+  })
+  reason!: string | null;
+
   @Field(() => String, { description: 'OK, or the code of the error that refused it.' })
   outcome!: string;
 }

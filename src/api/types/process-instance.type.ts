@@ -41,6 +41,8 @@ export const HistoryEventType = {
   SIGNAL_THROWN: 'SIGNAL_THROWN',
   CONDITION_MET: 'CONDITION_MET',
   COMPENSATION_STARTED: 'COMPENSATION_STARTED',
+  TOKEN_MOVED: 'TOKEN_MOVED',
+  STEP_CANCELED: 'STEP_CANCELED',
 } as const satisfies { [T in EngineHistoryEventType]: T };
 export type HistoryEventType = EngineHistoryEventType;
 registerEnumType(HistoryEventType, { name: 'HistoryEventType' });
@@ -113,4 +115,11 @@ export class HistoryEvent {
 
   @Field(() => ID, { nullable: true })
   taskId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why an administrator did it: a token moved (TOKEN_MOVED), a step canceled (STEP_CANCELED).',
+  })
+  reason?: string | null;
 }

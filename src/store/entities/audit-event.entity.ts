@@ -23,6 +23,10 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   target!: string | null;
 
+  /** The reason the mutation gave (moveToken, cancelStep, handOnTask, …), when it gave one. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason!: string | null;
+
   /** `OK`, or the error code that refused it. */
   @Column({ type: 'varchar', length: 64 })
   outcome!: string;

@@ -36,4 +36,8 @@ export class HistoryEventEntity {
   /** The task this event concerns, when it concerns one. */
   @Column({ name: 'task_id', type: 'uuid', nullable: true })
   taskId!: string | null;
+
+  /** Why an administrator did it: a token moved, a step canceled (TOKEN_MOVED, STEP_CANCELED). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason?: string | null;
 }

@@ -64,6 +64,8 @@ const CALLS: Record<string, string> = {
   consistencyReport: `{ consistencyReport { instancesChecked } }`,
   retryIncident: `mutation { retryIncident(id: "${ID}") { id } }`,
   resolveIncident: `mutation { resolveIncident(id: "${ID}") { id } }`,
+  moveToken: `mutation { moveToken(instanceId: "${ID}", fromElementId: "a", toElementId: "b", reason: "r") { id } }`,
+  cancelStep: `mutation { cancelStep(instanceId: "${ID}", elementId: "a", reason: "r") { id } }`,
   deployCalendar: `mutation { deployCalendar(name: "2027", content: {}) }`,
   createAgency: `mutation { createAgency(code: "Bad Code", name: "n", kind: "commune") { id } }`,
   setAgencyPayee: `mutation { setAgencyPayee(agencyCode: "none", bankBin: "1", account: "a", accountName: "n") { id } }`,

@@ -18,6 +18,7 @@ export const appendHistory: EffectHandler<'HISTORY'> = (effect, { plan, context,
         at: new Date(effect.at),
         actor: effect.actor ?? null,
         taskId: effect.waitId === undefined ? null : (taskIds.get(effect.waitId) ?? null),
+        ...(effect.reason !== undefined && { reason: effect.reason }),
       },
     },
   });
