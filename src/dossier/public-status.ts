@@ -66,6 +66,11 @@ export async function publicDossierStatus(
   };
 }
 
+/** What is left to pay of the dossier's fees, in đồng. */
+export async function amountDueOf(store: Store, dossier: DossierEntity): Promise<number> {
+  return Math.max(0, dossier.feeAmount - (await paidFor(store, dossier.code)));
+}
+
 /** The statuses in which a payment can be recorded: only those are offered a QR code. */
 const PAYABLE = new Set<number>(statusesAllowing('PAY').map((status) => DOSSIER_STATUS[status]));
 
@@ -78,7 +83,7 @@ export async function paymentDue(
   store: Store,
   dossier: DossierEntity,
 ): Promise<{ amountDue: number; vietQr: string | null }> {
-  const amountDue = Math.max(0, dossier.feeAmount - (await paidFor(store, dossier.code)));
+  const amountDue = await amountDueOf(store, dossier);
   if (amountDue === 0 || !PAYABLE.has(dossier.statusCode)) return { amountDue, vietQr: null };
   if (asciiPurpose(dossier.code) !== dossier.code) return { amountDue, vietQr: null };
   const agency = await agencyByCode(store, dossier.agencyCode);

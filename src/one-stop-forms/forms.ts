@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { PAPER_STYLE, stateHeader } from './state-header';
 import { statutoryTimeInVietnamese } from '../calendar/working-duration';
 import type { ControlSheetHeading, HandOver } from '../dossier/control-sheet';
 import type {
@@ -101,15 +102,8 @@ export async function renderForm(number: string, page: FormPage): Promise<string
         <meta charset="utf-8" />
         <title>${FORM_TITLES[number]}${code ? ` — ${code}` : ''}</title>
         <style>
-          body {
-            font-family: 'Times New Roman', serif;
-            font-size: 14pt;
+          ${new Raw(PAPER_STYLE)} body {
             margin: 2cm;
-          }
-          header {
-            display: flex;
-            justify-content: space-between;
-            text-align: center;
           }
           h1 {
             font-size: 15pt;
@@ -118,10 +112,6 @@ export async function renderForm(number: string, page: FormPage): Promise<string
           }
           .code {
             text-align: center;
-          }
-          .qr {
-            width: 3cm;
-            height: 3cm;
           }
           table {
             border-collapse: collapse;
@@ -148,14 +138,10 @@ export async function renderForm(number: string, page: FormPage): Promise<string
         </style>
       </head>
       <body>
-        <header>
-          <div>
-            <strong>${page.agencyName.toUpperCase()}</strong><br />BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ
-          </div>
-          <div>
-            <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br />Độc lập - Tự do - Hạnh phúc
-          </div>
-        </header>
+        ${stateHeader(
+          html`<strong>${page.agencyName.toUpperCase()}</strong><br />BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT
+            QUẢ`,
+        )}
         <h1>${FORM_TITLES[number]}</h1>
         ${
           code

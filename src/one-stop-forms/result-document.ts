@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { html, Raw, vnDateTime } from './html';
+import { PAPER_STYLE, stateHeader } from './state-header';
 
 /** What the signed result says: the agency, the procedure, the dossier and who signed it. */
 export interface ResultDocument {
@@ -26,23 +27,10 @@ export async function renderResultDocument(result: ResultDocument): Promise<stri
         <meta charset="utf-8" />
         <title>Kết quả giải quyết — ${result.dossierCode}</title>
         <style>
-          body {
-            font-family: 'Times New Roman', serif;
-            font-size: 14pt;
-          }
-          header {
-            display: flex;
-            justify-content: space-between;
-            text-align: center;
-          }
-          h1 {
+          ${new Raw(PAPER_STYLE)} h1 {
             font-size: 15pt;
             text-align: center;
             margin: 1.5em 0 0.5em;
-          }
-          .qr {
-            width: 3cm;
-            height: 3cm;
           }
           .signer {
             margin-top: 2em;
@@ -52,12 +40,7 @@ export async function renderResultDocument(result: ResultDocument): Promise<stri
         </style>
       </head>
       <body>
-        <header>
-          <div><strong>${result.agencyName.toUpperCase()}</strong></div>
-          <div>
-            <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br />Độc lập - Tự do - Hạnh phúc
-          </div>
-        </header>
+        ${stateHeader(html`<strong>${result.agencyName.toUpperCase()}</strong>`)}
         <h1>KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH</h1>
         <p>
           Thủ tục: <strong>${result.procedureName}</strong>${

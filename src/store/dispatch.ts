@@ -100,10 +100,6 @@ export async function rearmDispatch(tx: Store, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export function findDispatch(store: Store, id: string): Promise<DispatchEntity | null> {
-  return store.manager.findOneBy(DispatchEntity, { id });
-}
-
 /** A dossier's rows, oldest first. */
 export function dispatchesOf(store: Store, dossierCode: string): Promise<DispatchEntity[]> {
   return store.manager.find(DispatchEntity, { where: { dossierCode }, order: { seq: 'ASC' } });

@@ -6,7 +6,7 @@ import type { DispatchEntity, NotificationChannel, NotificationEvent } from '../
 import { agencyByCode } from '../../store/officers';
 import type { Store } from '../../store/store';
 import { STATUS_LABELS } from '../life-cycle/status';
-import { paymentDue } from '../public-status';
+import { amountDueOf } from '../public-status';
 import { contactFor } from './choice';
 import { DEFAULT_TEMPLATES, renderTemplate } from './templates';
 
@@ -31,10 +31,10 @@ export async function composeNotification(
   if (!channel) return { send: false, reason: 'the citizen opted out' };
   const to = contactFor(dossier.applicant, channel);
   if (!to) return { send: false, reason: `no ${channel} contact` };
-  const [agency, definition, { amountDue }] = await Promise.all([
+  const [agency, definition, amountDue] = await Promise.all([
     agencyByCode(store, dossier.agencyCode),
     definitionById(store, dossier.definitionId),
-    paymentDue(store, dossier),
+    amountDueOf(store, dossier),
   ]);
   const event = row.event as NotificationEvent;
   const agencyName = agency?.name ?? dossier.agencyCode;

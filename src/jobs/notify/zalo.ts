@@ -30,7 +30,7 @@ export function zaloTransport(settings: ZaloSettings): Transport {
 }
 
 /** 0912 345 678 → 84912345678. */
-export function internationalNumber(phone: string): string {
+function internationalNumber(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.startsWith('0') ? `84${digits.slice(1)}` : digits;
 }
