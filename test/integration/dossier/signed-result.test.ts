@@ -195,6 +195,13 @@ describeWithChromium('signed results', () => {
     expect(Buffer.compare(mine.body as Buffer, pdf)).toBe(0);
     const wrong = await download(`/results/${code}/signed.pdf?phoneLast4=0000`);
     expect([wrong.status, wrong.body.errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    // Malformed proof: named when it is given twice, else answered like wrong digits.
+    const twice = await download(`/results/${code}/signed.pdf?phoneLast4=5678&phoneLast4=5678`);
+    expect([twice.status, twice.body.errors[0].extensions.field]).toEqual([400, 'phoneLast4']);
+    for (const bad of ['56%0078', 'x'.repeat(5000), '']) {
+      const answer = await download(`/results/${code}/signed.pdf?phoneLast4=${bad}`);
+      expect(answer.status).toBe(404);
+    }
     const nobody = await download(`/results/${code}/signed.pdf`);
     expect(nobody.status).toBe(401);
     const other = await api.officer('motcua.khac', ['reception'], 'xa-khac');
