@@ -1,6 +1,7 @@
 import type { ProcessModel } from '../../../src/bpmn/model';
 import { DEFAULT_CALENDAR } from '../../../src/calendar/defaults';
 import { planMigration } from '../../../src/engine/migration';
+import { checkMigrationPlan } from '../../../src/engine/migration-plan';
 import type { ElementMapping } from '../../../src/engine/migration-refusals';
 import type { InstanceState } from '../../../src/engine/types';
 import { bpmnProcess } from '../../support/bpmn';
@@ -248,5 +249,38 @@ describe('refusing a move into another scope', () => {
       migrated: false,
       refusals: [{ code: 'SCOPE_CHANGED', elementId: 'check' }],
     });
+  });
+});
+
+describe('checking a migration plan before any instance', () => {
+  it('refuses another process, the same version, and ids that are not there, naming each', async () => {
+    const v1 = { model: await modelOf(bpmnProcess('p', V1)), version: 1 };
+    const v2 = { model: await modelOf(bpmnProcess('p', V2)), version: 2 };
+    const other = { model: await modelOf(bpmnProcess('q', V2)), version: 3 };
+    const refusal = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        return error as { code: string; details: object };
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal(() => checkMigrationPlan(v1, other, {}))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'toVersion' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v1, {}))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'toVersion' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { nowhere: 'intake' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'nowhere', field: 'mapping' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'receive' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'receive', field: 'mapping' },
+    });
+    expect(() => checkMigrationPlan(v1, v2, { receive: 'intake', f3: 'f3b' })).not.toThrow();
   });
 });
