@@ -132,7 +132,7 @@ function openWaits(execution: Execution, token: Token): void {
 
 function taskOf(execution: Execution, token: Token, since: Instant): MigratedTask | undefined {
   const node = execution.node(token.elementId);
-  if (node.type !== 'userTask') return undefined;
+  if (node.type !== 'userTask' || isMultiInstanceBody(execution, token)) return undefined;
   const deadline = restartStepDeadline(execution, node, token, since);
   return {
     waitId: token.id,
@@ -146,4 +146,11 @@ function taskOf(execution: Execution, token: Token, since: Instant): MigratedTas
     dueAt: deadline?.dueAt ?? null,
     overdue: deadline?.overdue === true,
   };
+}
+
+/** The token of a multi-instance activity as a whole: its instances hold the tasks, not it. */
+function isMultiInstanceBody(execution: Execution, token: Token): boolean {
+  const scope = execution.scope(token.scopeId);
+  const item = scope.multiInstance === 'item' && scope.elementId === token.elementId;
+  return execution.node(token.elementId).multiInstance !== undefined && !item;
 }

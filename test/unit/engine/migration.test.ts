@@ -223,6 +223,32 @@ describe('planning the migration of an instance to another version', () => {
   });
 });
 
+describe('migrating a running multi-instance of the same shape', () => {
+  it('keeps its instances and their tasks, and gives the activity itself no task', async () => {
+    const run = await Run.start(V1, { agencies: ['police', 'tax'] }, { attributes: APPOINTMENT });
+    const target = await modelOf(
+      bpmnProcess('p', V2.replace('isSequential="true" ', ''), APPOINTMENT),
+    );
+    const outcome = planMigration({
+      source: run.model,
+      target,
+      mapping: { receive: 'intake' },
+      state: run.state,
+      now: WEDNESDAY,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    const consult = run.state.tokens.filter((t) => t.elementId === 'consult');
+    expect(consult).toHaveLength(3);
+    const tasks = run.of('CREATE_TASK').filter((e) => e.elementId === 'consult');
+    expect(outcome.tasks.filter((t) => t.elementId === 'consult').map((t) => t.waitId)).toEqual(
+      tasks.map((e) => e.waitId),
+    );
+    expect(outcome.state.scopes).toEqual(run.state.scopes);
+  });
+});
+
 describe('refusing a move into another scope', () => {
   it('refuses a step mapped into a sub-process it was not in', async () => {
     const flat = `<bpmn:startEvent id="start" />
