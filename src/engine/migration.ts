@@ -46,7 +46,7 @@ export interface MigrationInput {
   state: InstanceState;
   now: Instant;
   calendar: WorkingCalendar;
-  /** When each waiting token's step began (its task's creation), by token id; else now. */
+  /** When each waiting token's step began (its task's creation, or its element's entry), by token id; else now. */
   enteredAt?: Readonly<Record<number, Instant>>;
   actor?: string;
   /** Written in the history event: from which version to which. */

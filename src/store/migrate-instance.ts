@@ -56,7 +56,7 @@ export function migrateInstance(
       state: instance.state,
       now: move.now.toISOString(),
       calendar,
-      enteredAt: await tasksEntered(manager, instanceId),
+      enteredAt: await tasksEntered(manager, instanceId, instance.state.tokens),
       actor: move.actor,
       reason: move.reason,
     });
@@ -78,17 +78,35 @@ export function migrateInstance(
   });
 }
 
-/** When each open task's step began: its timers count from there, as they did before. */
+/**
+ * When each waiting token's step began, so that its timers count from there as they did before:
+ * its open task's creation, else the last time its element was entered (the history).
+ */
 async function tasksEntered(
   manager: EntityManager,
   instanceId: string,
+  tokens: readonly { id: number; elementId: string }[],
 ): Promise<Record<number, string>> {
-  const rows = await preparedQuery<{ wait_id: number; created_at: Date }>(
+  const [row] = await preparedQuery<{
+    tasks: Record<string, string>;
+    entered: Record<string, string>;
+  }>(
     manager,
-    `SELECT wait_id, created_at FROM task WHERE instance_id = $1 AND state IN ('OPEN', 'CLAIMED')`,
+    `SELECT (SELECT coalesce(jsonb_object_agg(wait_id, created_at), '{}') FROM task
+              WHERE instance_id = $1 AND state IN ('OPEN', 'CLAIMED')) AS tasks,
+            (SELECT coalesce(jsonb_object_agg(element_id, at), '{}') FROM (
+               SELECT element_id, max(at) AS at FROM history_event
+                WHERE instance_id = $1 AND event_type = 'ELEMENT_ACTIVATED' GROUP BY element_id) h)
+              AS entered`,
     [instanceId],
   );
-  return Object.fromEntries(rows.map((row) => [row.wait_id, row.created_at.toISOString()]));
+  const at = (text: string | undefined) => (text ? new Date(text).toISOString() : undefined);
+  const entered: Record<number, string> = {};
+  for (const token of tokens) {
+    const since = at(row.tasks[token.id]) ?? at(row.entered[token.elementId]);
+    if (since) entered[token.id] = since;
+  }
+  return entered;
 }
 
 /**
