@@ -63,6 +63,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   if (refusals.length > 0) return { migrated: false, refusals };
   const state = structuredClone(input.state);
   const main = executionFor(target, state, input.now, calendar);
+  const held = conditionsHeld(state, mapping);
   withdrawWaits(main);
   repoint(state, mapping, target);
   main.history('INSTANCE_MIGRATED', target.key, 'process', {
@@ -84,6 +85,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   for (const scope of state.scopes) {
     if (scope.multiInstance !== 'body') subscribeEventSubProcesses(main, scope.id);
   }
+  keepConditionsHeld(state, held);
   return { migrated: true, state, effects: [...main.effects, ...opened], tasks };
 }
 
@@ -153,4 +155,27 @@ function isMultiInstanceBody(execution: Execution, token: Token): boolean {
   const scope = execution.scope(token.scopeId);
   const item = scope.multiInstance === 'item' && scope.elementId === token.elementId;
   return execution.node(token.elementId).multiInstance !== undefined && !item;
+}
+
+/** A condition's wait, by its (target) element and holder. */
+function conditionKey(s: Subscription, elementId: string): string {
+  return `${elementId}|${s.tokenId ?? ''}|${s.scopeId ?? ''}`;
+}
+
+/**
+ * Which conditions held before: reopened, a non-interrupting conditional event whose condition
+ * already held would otherwise fire again at the next step, as if it had just become true.
+ */
+function conditionsHeld(state: InstanceState, mapping: ElementMapping): Set<string> {
+  return new Set(
+    state.subscriptions
+      .filter((s) => s.kind === 'conditional' && s.holds)
+      .map((s) => conditionKey(s, mapped(mapping, s.elementId))),
+  );
+}
+
+function keepConditionsHeld(state: InstanceState, held: ReadonlySet<string>): void {
+  for (const s of state.subscriptions) {
+    if (s.kind === 'conditional' && held.has(conditionKey(s, s.elementId))) s.holds = true;
+  }
 }

@@ -249,6 +249,36 @@ describe('migrating a running multi-instance of the same shape', () => {
   });
 });
 
+describe('migrating a conditional event that already holds', () => {
+  it('remembers that it held, so the next step does not fire it again', async () => {
+    const flow = (task: string) => `<bpmn:startEvent id="s" />
+      <bpmn:userTask id="${task}" tthc:role="office" />
+      <bpmn:boundaryEvent id="urgent" attachedToRef="${task}" cancelActivity="false">
+        <bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">priority &gt; 5</bpmn:condition></bpmn:conditionalEventDefinition>
+      </bpmn:boundaryEvent>
+      <bpmn:userTask id="alert" tthc:role="leader" />
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${task}" />
+      <bpmn:sequenceFlow id="f1" sourceRef="${task}" targetRef="e" />
+      <bpmn:sequenceFlow id="g" sourceRef="urgent" targetRef="alert" />`;
+    const run = await Run.start(flow('work'), { priority: 9 });
+    expect(run.tokens()).toEqual(['alert', 'work']);
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', flow('job'))),
+      mapping: { work: 'job' },
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions).toEqual([
+      expect.objectContaining({ kind: 'conditional', elementId: 'urgent', holds: true }),
+    ]);
+  });
+});
+
 describe('refusing a move into another scope', () => {
   it('refuses a step mapped into a sub-process it was not in', async () => {
     const flat = `<bpmn:startEvent id="start" />
