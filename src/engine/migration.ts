@@ -90,8 +90,8 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
 }
 
 /**
- * Every wait the source model opened goes, but the appointment's timers: they are the dossier's,
- * not a step's, and the target opens the same ones by the same appointment.
+ * Every wait the source model opened goes, but the appointment's timers: the appointment is the
+ * dossier's, promised to the citizen, not a step's, so a new version does not move it.
  */
 function withdrawWaits(execution: Execution): void {
   const appointment = (s: Subscription) =>
