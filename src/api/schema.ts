@@ -5,6 +5,7 @@ import { ChangeStreams } from './change-feed';
 import { authorizeRootFields } from './authorization';
 import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ConsistencyResolver } from './resolvers/consistency.resolver';
+import { MigrationResolver } from './resolvers/migration.resolver';
 import { DeploymentResolver } from './resolvers/deployment.resolver';
 import { DecisionResolver } from './resolvers/decision.resolver';
 import { DeskNoticeResolver } from './resolvers/desk-notice.resolver';
@@ -39,6 +40,7 @@ export async function buildApiSchema(
     pubSub: changes,
     resolvers: [
       ConsistencyResolver,
+      MigrationResolver,
       DeploymentResolver,
       DecisionResolver,
       ProcessDefinitionResolver,

@@ -100,6 +100,9 @@ export const POLICY: Record<string, Requirement> = {
   decisionDefinitions: ['designer', 'admin'],
   deployForm: ['designer'],
   taskForms: ['designer'],
+  // Moving running instances to another version (src/commands/migrate-instances.ts).
+  migrationPreview: ['designer', 'admin'],
+  migrateInstances: ['designer', 'admin'],
   // External workers and connected systems (another agency's answer, a payment): a message
   // reaches whichever dossier waits for it, so no officer sends one.
   correlateMessage: ['worker'],

@@ -59,7 +59,7 @@ async function repair(
 }
 
 /** A reason is required: 1 to 500 characters of text, with no NUL. */
-function reasonOf(text: string): string {
+export function reasonOf(text: string): string {
   const reason = text.trim();
   if (reason.length === 0 || reason.length > MAX_REASON_LENGTH || reason.includes('\0')) {
     throw new AppError(

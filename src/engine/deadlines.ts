@@ -106,15 +106,42 @@ function closeAppointmentTimers(execution: Execution): void {
 
 /** A user task begins: its due time from its budget (working time, or ISO calendar time). */
 export function setStepDeadline(execution: Execution, node: FlowNode, token: Token): void {
-  const budget = node.stepDuration;
-  if (!budget) return;
-  const working = isWorkingTimeText(budget) ? parseWorkingDuration(budget) : undefined;
-  const dueAt = working
-    ? addWorkingDuration(execution.calendar, execution.now, working)
-    : addDuration(execution.now, budget);
+  const dueAt = stepDueAt(execution, node, execution.now);
+  if (!dueAt) return;
   token.deadline = { dueAt, since: execution.now };
   if (!paused(execution) || node.pausesClock)
     watch(execution, { tokenId: token.id }, node.id, dueAt);
+}
+
+/**
+ * A waiting user task's deadline counted again from when the step began, by its (new) element's
+ * budget: after a migration to another version. A step already marked overdue whose new due
+ * time has also passed stays overdue without a second escalation. Returns the deadline.
+ */
+export function restartStepDeadline(
+  execution: Execution,
+  node: FlowNode,
+  token: Token,
+  since: Instant,
+): Deadline | undefined {
+  const overdue = token.deadline?.overdue === true;
+  delete token.deadline;
+  const dueAt = stepDueAt(execution, node, since);
+  if (!dueAt) return undefined;
+  const late = overdue && dueAt <= execution.now;
+  token.deadline = { dueAt, since, ...(late && { overdue: true as const }) };
+  if (!late && (!paused(execution) || node.pausesClock))
+    watch(execution, { tokenId: token.id }, node.id, dueAt);
+  return token.deadline;
+}
+
+function stepDueAt(execution: Execution, node: FlowNode, since: Instant): Instant | undefined {
+  const budget = node.stepDuration;
+  if (!budget) return undefined;
+  const working = isWorkingTimeText(budget) ? parseWorkingDuration(budget) : undefined;
+  return working
+    ? addWorkingDuration(execution.calendar, since, working)
+    : addDuration(since, budget);
 }
 
 /**

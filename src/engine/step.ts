@@ -128,6 +128,27 @@ export function step(
   return finish(running);
 }
 
+/**
+ * A working copy over a state for changes made outside a command (a migration to another
+ * version): the same behaviours as a step, so the waits it opens are those a step would open.
+ */
+export function executionFor(
+  model: ProcessModel,
+  state: InstanceState,
+  now: Instant,
+  calendar: WorkingCalendar,
+): Execution {
+  return new Execution(
+    model,
+    state,
+    now,
+    calendar,
+    BEHAVIOURS,
+    SETTLE_RULES,
+    arriveAtMultiInstance,
+  );
+}
+
 /** What a command does to a running instance, before its tokens move. */
 function apply(running: Execution, command: Exclude<Command, { type: 'START' }>): void {
   switch (command.type) {

@@ -256,7 +256,9 @@ export type HistoryEventType =
   | 'RESULT_READY'
   /** An administrator moved the tokens of a step here (the element is the target), or canceled a step. */
   | 'TOKEN_MOVED'
-  | 'STEP_CANCELED';
+  | 'STEP_CANCELED'
+  /** The instance moved to another version of its procedure (the reason names both versions). */
+  | 'INSTANCE_MIGRATED';
 
 /** What the world outside the engine must do once a step is accepted. */
 export type Effect =

@@ -11,6 +11,7 @@ import { OfficerPage } from './officer-page';
 import { runnableOnly } from './runnable-only';
 import { draftOf, dropDraft, saveDraft } from './drafts';
 import { resizablePanel } from './resizable-panel';
+import { MigrationPanel } from './migration-panel';
 
 /** What bpmn-js gives us of a diagram element. */
 interface Shape {
@@ -46,6 +47,7 @@ const canvas = modeler.get<{
 }>('canvas');
 const registry = modeler.get<{ get(id: string): Shape | undefined }>('elementRegistry');
 const page = new OfficerPage('designer.heading', listProcedures);
+const migration = new MigrationPanel(page);
 let opened: { key: string; version: number } | undefined;
 let marked: string[] = [];
 let selected: Shape | undefined;
@@ -138,6 +140,11 @@ async function open(key: string, version?: number): Promise<void> {
       button.addEventListener('click', () => void open(key, v.version).catch(() => undefined));
       return button;
     }),
+  );
+  migration.show(
+    key,
+    chosen.version,
+    processDefinitions.map((v) => v.version),
   );
   selected = undefined;
   showProperties();

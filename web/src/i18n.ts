@@ -161,6 +161,51 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'designer.CHANGED': { vi: 'Sửa', en: 'Changed' },
   'designer.deployed': { vi: '(đã triển khai)', en: '(deployed)' },
   'designer.same': { vi: '(không đổi)', en: '(unchanged)' },
+  'designer.migration': {
+    vi: 'Chuyển hồ sơ đang xử lý sang phiên bản này',
+    en: 'Move running dossiers to this version',
+  },
+  'designer.migration.from': { vi: 'Từ phiên bản', en: 'From version' },
+  'designer.migration.mapping': {
+    vi: 'Bước đổi mã (mã cũ=mã mới, mỗi dòng một bước)',
+    en: 'Renamed steps (old id=new id, one a line)',
+  },
+  'designer.migration.reason': { vi: 'Lý do', en: 'Reason' },
+  'designer.migration.preview': { vi: 'Xem trước', en: 'Dry run' },
+  'designer.migration.run': { vi: 'Chuyển hồ sơ', en: 'Move the dossiers' },
+  'designer.migration.none': {
+    vi: 'Không có phiên bản cũ nào để chuyển sang phiên bản này',
+    en: 'No earlier version to move from',
+  },
+  'designer.migration.counts': { vi: 'Hồ sơ đang xử lý', en: 'Running dossiers' },
+  'designer.migration.movable': { vi: 'chuyển được', en: 'can move' },
+  'designer.migration.refused': { vi: 'không chuyển được', en: 'cannot move' },
+  'designer.migration.moved': { vi: 'Đã chuyển', en: 'Moved' },
+  'designer.migration.dossiers': { vi: 'hồ sơ', en: 'dossiers' },
+  'designer.migration.ELEMENT_REMOVED': {
+    vi: 'đang ở bước đã bị bỏ, chưa chỉ định bước thay thế',
+    en: 'waits at a step removed without a mapping',
+  },
+  'designer.migration.TARGET_NOT_FOUND': {
+    vi: 'bước thay thế không có trong phiên bản này',
+    en: 'mapped to a step this version lacks',
+  },
+  'designer.migration.KIND_CHANGED': {
+    vi: 'bước thay thế khác loại',
+    en: 'mapped to an element of another kind',
+  },
+  'designer.migration.SCOPE_CHANGED': {
+    vi: 'bước thay thế nằm trong quy trình con khác',
+    en: 'mapped into another sub-process',
+  },
+  'designer.migration.MULTI_INSTANCE_CHANGED': {
+    vi: 'bước đa phiên bản đã đổi cách chạy',
+    en: 'a running multi-instance changed shape',
+  },
+  'designer.migration.FLOW_REMOVED': {
+    vi: 'đang chờ ở điểm hợp nhánh có luồng đã bị bỏ',
+    en: 'a join waits for a removed flow',
+  },
   'inbox.diagram': { vi: 'Vị trí hồ sơ trên quy trình', en: 'Where the dossier is' },
   'inbox.supplement': { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Ask for papers' },
   'inbox.missing': {

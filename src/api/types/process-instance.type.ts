@@ -43,6 +43,7 @@ export const HistoryEventType = {
   COMPENSATION_STARTED: 'COMPENSATION_STARTED',
   TOKEN_MOVED: 'TOKEN_MOVED',
   STEP_CANCELED: 'STEP_CANCELED',
+  INSTANCE_MIGRATED: 'INSTANCE_MIGRATED',
 } as const satisfies { [T in EngineHistoryEventType]: T };
 export type HistoryEventType = EngineHistoryEventType;
 registerEnumType(HistoryEventType, { name: 'HistoryEventType' });

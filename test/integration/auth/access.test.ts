@@ -66,6 +66,8 @@ const CALLS: Record<string, string> = {
   resolveIncident: `mutation { resolveIncident(id: "${ID}") { id } }`,
   moveToken: `mutation { moveToken(instanceId: "${ID}", fromElementId: "a", toElementId: "b", reason: "r") { id } }`,
   cancelStep: `mutation { cancelStep(instanceId: "${ID}", elementId: "a", reason: "r") { id } }`,
+  migrationPreview: `{ migrationPreview(key: "nothing", fromVersion: 1, toVersion: 2) { instances } }`,
+  migrateInstances: `mutation { migrateInstances(key: "nothing", fromVersion: 1, toVersion: 2, reason: "r") { migrated } }`,
   deployCalendar: `mutation { deployCalendar(name: "2027", content: {}) }`,
   createAgency: `mutation { createAgency(code: "Bad Code", name: "n", kind: "commune") { id } }`,
   setAgencyPayee: `mutation { setAgencyPayee(agencyCode: "none", bankBin: "1", account: "a", accountName: "n") { id } }`,

@@ -28,9 +28,17 @@ export class Run {
   static async start(
     elements: string,
     variables: Variables = {},
-    options: { rootElements?: string; startEventId?: string; now?: string } = {},
+    options: {
+      rootElements?: string;
+      startEventId?: string;
+      now?: string;
+      /** The process element's attributes (a statutory time). */
+      attributes?: string;
+    } = {},
   ): Promise<Run> {
-    const model = await modelOf(bpmnProcess('p', elements, '', options.rootElements ?? ''));
+    const model = await modelOf(
+      bpmnProcess('p', elements, options.attributes ?? '', options.rootElements ?? ''),
+    );
     const now = options.now ?? T0;
     const { state, effects } = step(
       model,

@@ -1,0 +1,67 @@
+import { describeWithChromium, screenshot } from '../support/chromium';
+import { readProjectFile } from '../support/models';
+import { pagesSuite } from '../support/pages';
+
+/** A designer moves the running dossiers of version 1 to version 2 from the designer page. */
+describeWithChromium('moving running dossiers to a new version from the designer', () => {
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const pages = pagesSuite(clock);
+  const { suite } = pages;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    await pages.seedOfficers([['thiet.ke', 'designer']]);
+    const v1 = readProjectFile('processes/civil-status/birth-registration.bpmn');
+    await suite.f.deploy(v1);
+    for (const n of [1, 2, 3]) ids.push(await suite.f.start('birth-registration', `MIG-${n}`));
+    // One has gone on to the check, which version 2 renames.
+    await suite.f.complete(ids[2], 'Task_Receive');
+    await suite.f.deploy(v1.replaceAll('Task_Check', 'Task_Verify'));
+  });
+
+  it('shows the dry run with the dossier that cannot move, then moves all with the mapping', async () => {
+    const page = await pages.signIn(
+      '/designer',
+      'thiet.ke',
+      'button[data-key=birth-registration]',
+      {
+        width: 1400,
+        height: 1100,
+      },
+    );
+    await page.click('button[data-key=birth-registration]');
+    await page.locator('.djs-element[data-element-id=Task_Verify]').waitFor();
+    expect(await page.locator('#migrate-from option').allInnerTexts()).toEqual(['v1']);
+    await page.click('#migrate-preview');
+    await page.locator('#migrate-summary').waitFor();
+    expect(await page.locator('#migrate-summary').innerText()).toBe(
+      'Hồ sơ đang xử lý: 3 — 2 chuyển được, 1 không chuyển được',
+    );
+    expect(await page.locator('#migrate-result li.error').allInnerTexts()).toEqual([
+      'MIG-3: Task_Check — đang ở bước đã bị bỏ, chưa chỉ định bước thay thế',
+    ]);
+    await page.fill('#migrate-mapping', 'Task_Check = Task_Verify');
+    await page.click('#migrate-preview');
+    await page
+      .locator('#migrate-summary', { hasText: '3 chuyển được, 0 không chuyển được' })
+      .waitFor();
+    expect(await page.locator('#migrate-result li[data-element=Task_Check]').innerText()).toBe(
+      'Task_Check → Task_Verify: 1 hồ sơ',
+    );
+    await screenshot(page, 'designer-migration-preview');
+    await page.fill('#migrate-reason', 'Đổi tên bước thẩm định');
+    await page.click('#migrate-run');
+    await page.locator('#migrate-summary', { hasText: 'Đã chuyển' }).waitFor();
+    expect(await page.locator('#migrate-summary').innerText()).toBe(
+      'Đã chuyển: 3 hồ sơ, 0 không chuyển được',
+    );
+    const versions = await suite.api.database.dataSource.query(
+      `SELECT d.version FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
+        WHERE i.id = ANY($1)`,
+      [ids],
+    );
+    expect(versions).toEqual([{ version: 2 }, { version: 2 }, { version: 2 }]);
+    expect(await suite.f.waitingAt(ids[2])).toEqual(['Task_Verify']);
+    await page.close();
+  });
+});

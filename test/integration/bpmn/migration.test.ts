@@ -1,0 +1,312 @@
+import { claimTask, completeTask } from '../../../src/commands/tasks';
+import { startInstance } from '../../../src/commands/start-process';
+import type { Variables } from '../../../src/engine/types';
+import { checkConsistency } from '../../../src/store/consistency';
+import { snapshotDatabase } from '../../support/database';
+import { receiveBirthRegistration } from '../../support/dossiers';
+import { apiSuite } from '../../support/flows';
+import { readProjectFile } from '../../support/models';
+
+/** How many instances of the shipped procedure run when the new version comes. */
+const INSTANCES = 2000;
+const KEY = 'birth-registration';
+
+/**
+ * Version 2 of the shipped birth registration, as a designer would change it: the check renamed
+ * (Task_Verify) with a two-day budget, the reception given a one-day budget, the signature
+ * removed (the result goes straight back), and an archiving step added before the end.
+ */
+function changedVersion(): string {
+  const v1 = readProjectFile('processes/civil-status/birth-registration.bpmn');
+  const v2 = v1
+    .replaceAll('Task_Check', 'Task_Verify')
+    .replace('name="Thẩm định hồ sơ">', 'name="Xác minh hồ sơ" tthc:stepDuration="2 working days">')
+    .replace('name="Tiếp nhận hồ sơ">', 'name="Tiếp nhận hồ sơ" tthc:stepDuration="1 working day">')
+    .replace(/<bpmn:userTask id="Task_Sign"[\s\S]*?<\/bpmn:userTask>/, '')
+    .replace(/<bpmn:flowNodeRef>Task_Sign<\/bpmn:flowNodeRef>/, '')
+    .replace(/<bpmn:sequenceFlow id="Flow_Signed"[^>]*\/>/, '')
+    .replace('targetRef="Task_Sign"', 'targetRef="Task_ReturnResult"')
+    .replace(
+      '<bpmn:incoming>Flow_Signed</bpmn:incoming>',
+      '<bpmn:incoming>Flow_Complete</bpmn:incoming>',
+    )
+    .replace(
+      '<bpmn:sequenceFlow id="Flow_Returned" sourceRef="Task_ReturnResult" targetRef="EndEvent_Returned" />',
+      `<bpmn:sequenceFlow id="Flow_Returned" sourceRef="Task_ReturnResult" targetRef="Task_Archive" />
+       <bpmn:userTask id="Task_Archive" name="Lưu trữ hồ sơ" camunda:candidateGroups="reception" />
+       <bpmn:sequenceFlow id="Flow_Archived" sourceRef="Task_Archive" targetRef="EndEvent_Returned" />`,
+    )
+    .replace(/<bpmndi:BPMNShape[^>]*bpmnElement="Task_Sign"[\s\S]*?<\/bpmndi:BPMNShape>/, '')
+    .replace(/<bpmndi:BPMNEdge[^>]*bpmnElement="Flow_Signed"[\s\S]*?<\/bpmndi:BPMNEdge>/, '');
+  if (v2.includes('Task_Sign')) throw new Error('the signature step is still in version 2');
+  return v2;
+}
+
+/** Runs `work` over `items`, a few at a time (the store's commands, as officers would). */
+async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+const PREVIEW = `query ($mapping: [ElementMappingInput!]) {
+  migrationPreview(key: "${KEY}", fromVersion: 1, toVersion: 2, mapping: $mapping) {
+    instances movable refusedCount
+    byElement { fromElementId toElementId instances }
+    refused { instanceId businessKey refusals { code elementId message } } } }`;
+
+const MIGRATE = `mutation ($mapping: [ElementMappingInput!], $from: Int!, $to: Int!, $reason: String!) {
+  migrateInstances(key: "${KEY}", fromVersion: $from, toVersion: $to, mapping: $mapping, reason: $reason, batchSize: 100) {
+    migrated skipped refusedCount refused { instanceId refusals { code elementId } } } }`;
+
+const DOSSIER = `query ($code: String!) { dossier(code: $code) {
+  statusCode appointmentAt processInstance { id definition { version } openTasks { id elementId } } } }`;
+
+const MAPPING = [{ from: 'Task_Check', to: 'Task_Verify' }];
+
+describe('migrating the running instances of a shipped procedure to a changed version', () => {
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const suite = apiSuite(clock);
+  const tokens: Record<string, string> = {};
+  const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    suite.api.database.dataSource.query(sql, params) as Promise<T[]>;
+  let dossierCode: string;
+  let dossierBefore: { statusCode: string; appointmentAt: string };
+  let before: { id: string; due_at: Date | null }[];
+  let tasksBefore: {
+    id: string;
+    instance_id: string;
+    assignee: string | null;
+    element_id: string;
+  }[];
+
+  beforeAll(async () => {
+    tokens.designer = await suite.api.officer('le.thietke', ['designer']);
+    tokens.reception = await suite.api.officer('le.tiepnhan', ['reception']);
+    tokens.admin = await suite.api.officer('quan.tri', ['admin']);
+    await suite.f.deploy(readProjectFile('processes/civil-status/birth-registration.bpmn'));
+    const { store } = suite.api.database;
+    const now = clock.now;
+    const ids: string[] = [];
+    await inTurn([...Array(INSTANCES).keys()], async (n) => {
+      ids.push(
+        (await startInstance(store, { key: KEY, businessKey: `MIG-${n}`, variables: {}, now })).id,
+      );
+    });
+    ids.sort();
+    // Spread over the steps: ½ at reception, ¼ at the check (some claimed), ⅛ at the signature,
+    // ⅛ at the return.
+    const openTask = async (id: string) =>
+      (
+        await query<{ id: string }>(
+          `SELECT id FROM task WHERE instance_id = $1 AND state = 'OPEN'`,
+          [id],
+        )
+      )[0].id;
+    const work = async (id: string, variables: Variables = {}) =>
+      completeTask(store, { taskId: await openTask(id), variables, now });
+    const pastReception = ids.slice(INSTANCES / 2);
+    await inTurn(pastReception, (id) => work(id));
+    const pastCheck = pastReception.slice(INSTANCES / 4);
+    await inTurn(pastCheck, (id) => work(id, { complete: true }));
+    await inTurn(pastCheck.slice(INSTANCES / 8), (id) => work(id));
+    const atCheck = pastReception.slice(0, 20);
+    await inTurn(atCheck, async (id) =>
+      claimTask(store, { taskId: await openTask(id), assignee: 'tran.hotich', now }),
+    );
+    dossierCode = await receiveBirthRegistration(suite.api, tokens.reception);
+    dossierBefore = (await suite.api.ok(DOSSIER, { code: dossierCode }, tokens.reception)).dossier;
+    await suite.f.deploy(changedVersion());
+    // A day later the migration comes: the budgets count from when each step began, not from now.
+    clock.now = new Date('2026-03-03T03:00:00Z');
+    before = await query(`SELECT id, due_at FROM process_instance ORDER BY id`);
+    tasksBefore = await query(
+      `SELECT id, instance_id, assignee, element_id FROM task WHERE state IN ('OPEN', 'CLAIMED') ORDER BY id`,
+    );
+  }, 600_000);
+
+  it('refuses a mistaken plan, naming the element or field, and changes nothing', async () => {
+    const snapshot = await snapshotDatabase(suite.api.database.dataSource);
+    const refused = async (variables: object, token = tokens.designer) => {
+      const { errors } = await suite.api.graphql(
+        MIGRATE,
+        { from: 1, to: 2, mapping: MAPPING, reason: 'Phiên bản mới', ...variables },
+        token,
+      );
+      return errors?.map((e) => [
+        e.extensions?.code,
+        e.extensions?.elementId ?? e.extensions?.field,
+      ]);
+    };
+    expect(await refused({ mapping: [{ from: 'Task_Nowhere', to: 'Task_Verify' }] })).toEqual([
+      ['ELEMENT_NOT_FOUND', 'Task_Nowhere'],
+    ]);
+    expect(await refused({ mapping: [{ from: 'Task_Sign', to: 'Task_Gone' }] })).toEqual([
+      ['ELEMENT_NOT_FOUND', 'Task_Gone'],
+    ]);
+    expect(
+      await refused({ mapping: [...MAPPING, { from: 'Task_Check', to: 'Task_ReturnResult' }] }),
+    ).toEqual([['BAD_USER_INPUT', 'Task_Check']]);
+    expect(await refused({ to: 1 })).toEqual([['BAD_USER_INPUT', 'toVersion']]);
+    expect(await refused({ to: 7 })).toEqual([['NOT_FOUND', 'toVersion']]);
+    expect(await refused({ reason: ' ' })).toEqual([['BAD_USER_INPUT', 'reason']]);
+    expect(await refused({}, tokens.reception)).toEqual([['FORBIDDEN', 'migrateInstances']]);
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(snapshot);
+  });
+
+  it('dry run: counts where each waiting step goes and lists the instances waiting at the removed signature', async () => {
+    const snapshot = await snapshotDatabase(suite.api.database.dataSource);
+    const { migrationPreview } = await suite.api.ok(PREVIEW, { mapping: MAPPING }, tokens.designer);
+    expect(migrationPreview).toMatchObject({
+      instances: INSTANCES + 1,
+      movable: INSTANCES + 1 - INSTANCES / 8,
+      refusedCount: INSTANCES / 8,
+      byElement: [
+        { fromElementId: 'Task_Check', toElementId: 'Task_Verify', instances: INSTANCES / 4 },
+        {
+          fromElementId: 'Task_Receive',
+          toElementId: 'Task_Receive',
+          instances: INSTANCES / 2 + 1,
+        },
+        {
+          fromElementId: 'Task_ReturnResult',
+          toElementId: 'Task_ReturnResult',
+          instances: INSTANCES / 8,
+        },
+      ],
+    });
+    expect(migrationPreview.refused).toHaveLength(INSTANCES / 8);
+    expect(migrationPreview.refused[0].refusals).toEqual([
+      {
+        code: 'ELEMENT_REMOVED',
+        elementId: 'Task_Sign',
+        message: expect.stringContaining('Task_Sign'),
+      },
+    ]);
+    // Without the mapping, the check is refused too.
+    const unmapped = (await suite.api.ok(PREVIEW, {}, tokens.admin)).migrationPreview;
+    expect(unmapped.refusedCount).toBe(INSTANCES / 8 + INSTANCES / 4);
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(snapshot);
+  });
+
+  it('moves every instance it can, keeping tasks and holders, and recounting the step budgets', async () => {
+    const reason = 'Bỏ bước ký duyệt theo quy trình mới';
+    const { migrateInstances } = await suite.api.ok(
+      MIGRATE,
+      { from: 1, to: 2, mapping: MAPPING, reason },
+      tokens.designer,
+    );
+    expect(migrateInstances).toMatchObject({
+      migrated: INSTANCES + 1 - INSTANCES / 8,
+      skipped: 0,
+      refusedCount: INSTANCES / 8,
+    });
+    const versions = await query<{ version: number; at: string; n: number }>(
+      `SELECT d.version, coalesce(k->>'elementId', '') AS at, count(*)::int AS n
+         FROM process_instance i JOIN process_definition d ON d.id = i.definition_id,
+              jsonb_array_elements(i.state->'tokens') k
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(versions).toEqual([
+      { version: 1, at: 'Task_Sign', n: INSTANCES / 8 },
+      { version: 2, at: 'Task_Receive', n: INSTANCES / 2 + 1 },
+      { version: 2, at: 'Task_ReturnResult', n: INSTANCES / 8 },
+      { version: 2, at: 'Task_Verify', n: INSTANCES / 4 },
+    ]);
+    // The same task rows, the same holders; the check's now named as the target's.
+    const tasksAfter = await query<{
+      id: string;
+      assignee: string | null;
+      element_id: string;
+      name: string;
+    }>(
+      `SELECT id, instance_id, assignee, element_id, name FROM task WHERE state IN ('OPEN', 'CLAIMED') ORDER BY id`,
+    );
+    expect(tasksAfter.map((t) => [t.id, t.assignee])).toEqual(
+      tasksBefore.map((t) => [t.id, t.assignee]),
+    );
+    expect(tasksAfter.filter((t) => t.assignee === 'tran.hotich')).toEqual(
+      Array(20).fill(
+        expect.objectContaining({ element_id: 'Task_Verify', name: 'Xác minh hồ sơ' }),
+      ),
+    );
+    // Budgets counted from the step's start (Monday 09:00), each with its deadline timer.
+    const budgets = await query<{ element_id: string; due: string; n: number; timed: number }>(
+      `SELECT t.element_id, t.due_at::text AS due, count(*)::int AS n,
+              count(j.id)::int AS timed
+         FROM task t LEFT JOIN job j ON j.instance_id = t.instance_id AND j.kind = 'timer'
+              AND j.element_id = t.element_id AND j.due_at = t.due_at
+        WHERE t.state IN ('OPEN', 'CLAIMED') AND t.element_id IN ('Task_Receive', 'Task_Verify')
+        GROUP BY 1, 2 ORDER BY 1`,
+    );
+    expect(budgets).toEqual([
+      {
+        element_id: 'Task_Receive',
+        due: '2026-03-03 02:00:00+00',
+        n: INSTANCES / 2 + 1,
+        timed: INSTANCES / 2 + 1,
+      },
+      {
+        element_id: 'Task_Verify',
+        due: '2026-03-04 02:00:00+00',
+        n: INSTANCES / 4,
+        timed: INSTANCES / 4,
+      },
+    ]);
+    // The appointments are untouched.
+    expect(await query(`SELECT id, due_at FROM process_instance ORDER BY id`)).toEqual(before);
+    // Each migrated instance says so in its history; the audit log has the mutation.
+    const [history] = await query<{ n: number; actors: string[]; reasons: string[] }>(
+      `SELECT count(*)::int AS n, array_agg(DISTINCT actor) AS actors, array_agg(DISTINCT reason) AS reasons
+         FROM history_event WHERE event_type = 'INSTANCE_MIGRATED'`,
+    );
+    expect(history).toEqual({
+      n: INSTANCES + 1 - INSTANCES / 8,
+      actors: ['le.thietke'],
+      reasons: [`${KEY} v1 → v2: ${reason}`],
+    });
+    const { auditLog } = await suite.api.ok(
+      `{ auditLog(filter: { action: "migrateInstances" }) { actor target reason outcome } }`,
+      {},
+      tokens.admin,
+    );
+    expect(auditLog).toContainEqual({ actor: 'le.thietke', target: KEY, reason, outcome: 'OK' });
+    expect((await checkConsistency(suite.api.database.store)).problems).toEqual([]);
+  }, 600_000);
+
+  it('leaves the dossier its appointment and status, and a migrated dossier runs to its end', async () => {
+    const { dossier } = await suite.api.ok(DOSSIER, { code: dossierCode }, tokens.reception);
+    expect(dossier.processInstance.definition.version).toBe(2);
+    expect([dossier.statusCode, dossier.appointmentAt]).toEqual([
+      dossierBefore.statusCode,
+      dossierBefore.appointmentAt,
+    ]);
+    expect(
+      dossier.processInstance.openTasks.map((t: { elementId: string }) => t.elementId),
+    ).toEqual(['Task_Receive']);
+    const [row] = await query<{ due_at: Date }>(
+      `SELECT due_at FROM process_instance WHERE id = $1`,
+      [dossier.processInstance.id],
+    );
+    expect(row.due_at).toEqual(before.find((b) => b.id === dossier.processInstance.id)?.due_at);
+    const id = dossier.processInstance.id;
+    await suite.f.complete(id, 'Task_Receive');
+    await suite.f.complete(id, 'Task_Verify', { complete: true });
+    await suite.f.complete(id, 'Task_ReturnResult');
+    expect(await suite.f.waitingAt(id)).toEqual(['Task_Archive']);
+    await suite.f.complete(id, 'Task_Archive');
+    expect((await suite.f.instance(id)).status).toBe('COMPLETED');
+    expect((await checkConsistency(suite.api.database.store)).problems).toEqual([]);
+  });
+
+  it('run again, moves none twice and lists the same refusals', async () => {
+    const { migrateInstances } = await suite.api.ok(
+      MIGRATE,
+      { from: 1, to: 2, mapping: MAPPING, reason: 'Lần hai' },
+      tokens.admin,
+    );
+    expect(migrateInstances).toMatchObject({ migrated: 0, refusedCount: INSTANCES / 8 });
+  });
+});

@@ -1,0 +1,342 @@
+import type { ProcessModel } from '../../../src/bpmn/model';
+import { DEFAULT_CALENDAR } from '../../../src/calendar/defaults';
+import { planMigration } from '../../../src/engine/migration';
+import { checkMigrationPlan } from '../../../src/engine/migration-plan';
+import type { ElementMapping } from '../../../src/engine/migration-refusals';
+import type { InstanceState } from '../../../src/engine/types';
+import { bpmnProcess } from '../../support/bpmn';
+import { modelOf } from '../../support/models';
+import { Run, T0 } from './driver';
+
+const TIMER = (id: string, on: string, duration: string) =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${on}">
+     <bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition>
+   </bpmn:boundaryEvent>`;
+
+/** Version 1: receive → check (a one-day timer on it) → sign → end, beside a multi-instance consult. */
+const V1 = `<bpmn:startEvent id="start" />
+  <bpmn:parallelGateway id="fork" />
+  <bpmn:userTask id="receive" camunda:candidateGroups="reception" tthc:stepDuration="1 working day" />
+  <bpmn:userTask id="check" camunda:candidateGroups="civil_status" />
+  ${TIMER('late', 'check', 'P1D')}
+  <bpmn:userTask id="sign" camunda:candidateGroups="leader" />
+  <bpmn:userTask id="consult" camunda:candidateGroups="police">
+    <bpmn:multiInstanceLoopCharacteristics camunda:collection="=agencies" camunda:elementVariable="agency" />
+  </bpmn:userTask>
+  <bpmn:endEvent id="end" />
+  <bpmn:endEvent id="consulted" />
+  <bpmn:endEvent id="hurried" />
+  <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="fork" />
+  <bpmn:sequenceFlow id="f1" sourceRef="fork" targetRef="receive" />
+  <bpmn:sequenceFlow id="f2" sourceRef="receive" targetRef="check" />
+  <bpmn:sequenceFlow id="f3" sourceRef="check" targetRef="sign" />
+  <bpmn:sequenceFlow id="f4" sourceRef="sign" targetRef="end" />
+  <bpmn:sequenceFlow id="f5" sourceRef="late" targetRef="hurried" />
+  <bpmn:sequenceFlow id="f6" sourceRef="fork" targetRef="consult" />
+  <bpmn:sequenceFlow id="f7" sourceRef="consult" targetRef="consulted" />`;
+
+/**
+ * Version 2: receive renamed intake with a two-day budget, check's timer now two days and a
+ * budget, sign removed, verify added; consult now sequential.
+ */
+const V2 = `<bpmn:startEvent id="start" />
+  <bpmn:parallelGateway id="fork" />
+  <bpmn:userTask id="intake" name="Tiếp nhận" camunda:candidateGroups="reception" tthc:stepDuration="2 working days" />
+  <bpmn:userTask id="check" camunda:candidateGroups="civil_status" tthc:stepDuration="1 working day" />
+  ${TIMER('late', 'check', 'P2D')}
+  <bpmn:userTask id="verify" camunda:candidateGroups="leader" />
+  <bpmn:serviceTask id="notify" camunda:type="notify" />
+  <bpmn:userTask id="consult" camunda:candidateGroups="police">
+    <bpmn:multiInstanceLoopCharacteristics isSequential="true" camunda:collection="=agencies" camunda:elementVariable="agency" />
+  </bpmn:userTask>
+  <bpmn:endEvent id="end" />
+  <bpmn:endEvent id="consulted" />
+  <bpmn:endEvent id="hurried" />
+  <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="fork" />
+  <bpmn:sequenceFlow id="f1" sourceRef="fork" targetRef="intake" />
+  <bpmn:sequenceFlow id="f2" sourceRef="intake" targetRef="check" />
+  <bpmn:sequenceFlow id="f3" sourceRef="check" targetRef="verify" />
+  <bpmn:sequenceFlow id="f3b" sourceRef="verify" targetRef="notify" />
+  <bpmn:sequenceFlow id="f4" sourceRef="notify" targetRef="end" />
+  <bpmn:sequenceFlow id="f5" sourceRef="late" targetRef="hurried" />
+  <bpmn:sequenceFlow id="f6" sourceRef="fork" targetRef="consult" />
+  <bpmn:sequenceFlow id="f7" sourceRef="consult" targetRef="consulted" />`;
+
+const APPOINTMENT = 'tthc:statutoryDuration="5 working days"';
+/** Monday 2 March 2026 09:00 in Hà Nội, then the same hour on Wednesday. */
+const WEDNESDAY = '2026-03-04T02:00:00.000Z';
+
+describe('planning the migration of an instance to another version', () => {
+  let target: ProcessModel;
+
+  beforeAll(async () => {
+    target = await modelOf(bpmnProcess('p', V2, APPOINTMENT));
+  });
+
+  const start = (variables = { agencies: [] as string[] }) =>
+    Run.start(V1, variables, { attributes: APPOINTMENT });
+
+  const plan = (run: Run, mapping: ElementMapping, state: InstanceState = run.state) =>
+    planMigration({
+      source: run.model,
+      target,
+      mapping,
+      state,
+      now: WEDNESDAY,
+      calendar: DEFAULT_CALENDAR,
+      actor: 'quan.tri',
+      reason: 'p v1 → v2',
+    });
+
+  it('re-points a renamed step by the mapping, keeps its token, and counts its budget from when it began', async () => {
+    const run = await start();
+    const token = run.tokenAt('receive');
+    const outcome = plan(run, { receive: 'intake' });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.tokens.find((t) => t.id === token)).toMatchObject({
+      elementId: 'intake',
+      // Two working days from Monday 09:00.
+      deadline: { since: T0, dueAt: WEDNESDAY },
+    });
+    expect(outcome.tasks).toEqual([
+      {
+        waitId: token,
+        elementId: 'intake',
+        name: 'Tiếp nhận',
+        candidateGroups: ['reception'],
+        formKey: null,
+        signature: false,
+        dueAt: WEDNESDAY,
+        overdue: false,
+      },
+    ]);
+    // The old one-day deadline timer goes; the two-day one comes.
+    const old = run.state.subscriptions.find((s) => s.tokenId === token)!;
+    expect(outcome.effects).toContainEqual({ type: 'CANCEL_TIMER', subscriptionId: old.id });
+    const scheduled = outcome.effects.flatMap((e) =>
+      e.type === 'SCHEDULE_TIMER' ? [e.timer] : [],
+    );
+    expect(scheduled).toContainEqual(
+      expect.objectContaining({
+        elementId: 'intake',
+        tokenId: token,
+        dueAt: WEDNESDAY,
+        deadline: true,
+      }),
+    );
+    expect(outcome.effects).toContainEqual(
+      expect.objectContaining({
+        type: 'HISTORY',
+        eventType: 'INSTANCE_MIGRATED',
+        elementId: 'p',
+        actor: 'quan.tri',
+        reason: 'p v1 → v2',
+      }),
+    );
+  });
+
+  it('opens the boundary timer again from the target, counted from when the step was entered', async () => {
+    const run = await start();
+    run.complete('receive');
+    const token = run.tokenAt('check');
+    const late = run.state.subscriptions.find((s) => s.elementId === 'late')!;
+    const outcome = plan(run, { receive: 'intake' });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.effects).toContainEqual({ type: 'CANCEL_TIMER', subscriptionId: late.id });
+    // Without a known start, the step counts from now: two days from Wednesday.
+    const timers = outcome.state.subscriptions.filter((s) => s.elementId === 'late');
+    expect(timers).toEqual([
+      expect.objectContaining({ kind: 'timer', tokenId: token, dueAt: '2026-03-06T02:00:00.000Z' }),
+    ]);
+    expect(timers[0].id).not.toBe(late.id);
+    // Entered earlier than the run's own clock says: the store passes the task's creation.
+    const entered = planMigration({
+      source: run.model,
+      target,
+      mapping: { receive: 'intake' },
+      state: run.state,
+      now: WEDNESDAY,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [token]: '2026-03-03T02:00:00.000Z' },
+      reason: 'r',
+    });
+    if (!entered.migrated) throw new Error('refused');
+    expect(entered.state.subscriptions.find((s) => s.elementId === 'late')).toMatchObject({
+      dueAt: '2026-03-05T02:00:00.000Z',
+    });
+    expect(entered.tasks).toEqual([
+      expect.objectContaining({ elementId: 'check', dueAt: '2026-03-04T02:00:00.000Z' }),
+    ]);
+  });
+
+  it('leaves the appointment, its timers and the clock as they were, and the given state unchanged', async () => {
+    const run = await start();
+    const before = structuredClone(run.state);
+    const appointment = run.state.subscriptions.filter(
+      (s) => s.kind === 'timer' && s.deadline && s.tokenId === undefined,
+    );
+    expect(appointment.length).toBeGreaterThan(0);
+    const outcome = plan(run, { receive: 'intake' });
+    if (!outcome.migrated) throw new Error('refused');
+    expect(outcome.state.deadline).toEqual(before.deadline);
+    expect(outcome.state.clock).toEqual(before.clock);
+    for (const timer of appointment) expect(outcome.state.subscriptions).toContainEqual(timer);
+    expect(run.state).toEqual(before);
+    expect(outcome.state.scopes).toEqual(before.scopes);
+  });
+
+  it('refuses a token at a step removed without a mapping, naming the element', async () => {
+    const run = await start();
+    run.complete('receive').complete('check');
+    expect(plan(run, { receive: 'intake' })).toEqual({
+      migrated: false,
+      refusals: [expect.objectContaining({ code: 'ELEMENT_REMOVED', elementId: 'sign' })],
+    });
+    // Mapped to the step that replaced it, it moves.
+    const outcome = plan(run, { receive: 'intake', sign: 'verify' });
+    if (!outcome.migrated) throw new Error('refused');
+    expect(outcome.tasks).toEqual([
+      expect.objectContaining({ elementId: 'verify', candidateGroups: ['leader'] }),
+    ]);
+  });
+
+  it('refuses a mapping to an id the target lacks, or to an element of another kind', async () => {
+    const run = await start();
+    run.complete('receive').complete('check');
+    expect(plan(run, { sign: 'nowhere' })).toMatchObject({
+      refusals: [{ code: 'TARGET_NOT_FOUND', elementId: 'sign' }],
+    });
+    expect(plan(run, { sign: 'notify' })).toMatchObject({
+      refusals: [{ code: 'KIND_CHANGED', elementId: 'sign' }],
+    });
+    expect(plan(run, { sign: 'hurried' })).toMatchObject({
+      refusals: [{ code: 'KIND_CHANGED', elementId: 'sign' }],
+    });
+  });
+
+  it('refuses an instance whose multi-instance changed shape while it runs', async () => {
+    const running = await start({ agencies: ['police', 'tax'] });
+    expect(plan(running, { receive: 'intake' })).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'MULTI_INSTANCE_CHANGED', elementId: 'consult' }],
+    });
+  });
+});
+
+describe('migrating a running multi-instance of the same shape', () => {
+  it('keeps its instances and their tasks, and gives the activity itself no task', async () => {
+    const run = await Run.start(V1, { agencies: ['police', 'tax'] }, { attributes: APPOINTMENT });
+    const target = await modelOf(
+      bpmnProcess('p', V2.replace('isSequential="true" ', ''), APPOINTMENT),
+    );
+    const outcome = planMigration({
+      source: run.model,
+      target,
+      mapping: { receive: 'intake' },
+      state: run.state,
+      now: WEDNESDAY,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    const consult = run.state.tokens.filter((t) => t.elementId === 'consult');
+    expect(consult).toHaveLength(3);
+    const tasks = run.of('CREATE_TASK').filter((e) => e.elementId === 'consult');
+    expect(outcome.tasks.filter((t) => t.elementId === 'consult').map((t) => t.waitId)).toEqual(
+      tasks.map((e) => e.waitId),
+    );
+    expect(outcome.state.scopes).toEqual(run.state.scopes);
+  });
+});
+
+describe('migrating a conditional event that already holds', () => {
+  it('remembers that it held, so the next step does not fire it again', async () => {
+    const flow = (task: string) => `<bpmn:startEvent id="s" />
+      <bpmn:userTask id="${task}" tthc:role="office" />
+      <bpmn:boundaryEvent id="urgent" attachedToRef="${task}" cancelActivity="false">
+        <bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">priority &gt; 5</bpmn:condition></bpmn:conditionalEventDefinition>
+      </bpmn:boundaryEvent>
+      <bpmn:userTask id="alert" tthc:role="leader" />
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${task}" />
+      <bpmn:sequenceFlow id="f1" sourceRef="${task}" targetRef="e" />
+      <bpmn:sequenceFlow id="g" sourceRef="urgent" targetRef="alert" />`;
+    const run = await Run.start(flow('work'), { priority: 9 });
+    expect(run.tokens()).toEqual(['alert', 'work']);
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', flow('job'))),
+      mapping: { work: 'job' },
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions).toEqual([
+      expect.objectContaining({ kind: 'conditional', elementId: 'urgent', holds: true }),
+    ]);
+  });
+});
+
+describe('refusing a move into another scope', () => {
+  it('refuses a step mapped into a sub-process it was not in', async () => {
+    const flat = `<bpmn:startEvent id="start" />
+      <bpmn:userTask id="check" camunda:candidateGroups="civil_status" />
+      <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="check" />`;
+    const nested = `<bpmn:startEvent id="start" />
+      <bpmn:subProcess id="work">
+        <bpmn:startEvent id="in" />
+        <bpmn:userTask id="check2" camunda:candidateGroups="civil_status" />
+        <bpmn:sequenceFlow id="b" sourceRef="in" targetRef="check2" />
+      </bpmn:subProcess>
+      <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="work" />`;
+    const run = await Run.start(flat);
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', nested)),
+      mapping: { check: 'check2' },
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    expect(outcome).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'SCOPE_CHANGED', elementId: 'check' }],
+    });
+  });
+});
+
+describe('checking a migration plan before any instance', () => {
+  it('refuses another process, the same version, and ids that are not there, naming each', async () => {
+    const v1 = { model: await modelOf(bpmnProcess('p', V1)), version: 1 };
+    const v2 = { model: await modelOf(bpmnProcess('p', V2)), version: 2 };
+    const other = { model: await modelOf(bpmnProcess('q', V2)), version: 3 };
+    const refusal = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        return error as { code: string; details: object };
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal(() => checkMigrationPlan(v1, other, {}))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'toVersion' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v1, {}))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'toVersion' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { nowhere: 'intake' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'nowhere', field: 'mapping' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'receive' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'receive', field: 'mapping' },
+    });
+    expect(() => checkMigrationPlan(v1, v2, { receive: 'intake', f3: 'f3b' })).not.toThrow();
+  });
+});

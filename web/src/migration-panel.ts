@@ -1,0 +1,119 @@
+import { el } from './dom';
+import { t } from './i18n';
+import type { OfficerPage } from './officer-page';
+
+/**
+ * The designer's panel for moving the running dossiers of an earlier version to the version
+ * opened: a dry run with counts by step and the dossiers that cannot move, then the move.
+ */
+
+interface RefusedInstance {
+  instanceId: string;
+  businessKey: string | null;
+  refusals: { code: string; elementId: string }[];
+}
+
+const PLAN = '$key: String!, $from: Int!, $to: Int!, $mapping: [ElementMappingInput!]';
+const PREVIEW = `query (${PLAN}) {
+  migrationPreview(key: $key, fromVersion: $from, toVersion: $to, mapping: $mapping) {
+    instances movable refusedCount byElement { fromElementId toElementId instances }
+    refused { instanceId businessKey refusals { code elementId } } } }`;
+const RUN = `mutation (${PLAN}, $reason: String!) {
+  migrateInstances(key: $key, fromVersion: $from, toVersion: $to, mapping: $mapping, reason: $reason) {
+    migrated refusedCount refused { instanceId businessKey refusals { code elementId } } } }`;
+
+/** The refused dossiers shown; the counts say how many in all. */
+const SHOWN = 50;
+
+export class MigrationPanel {
+  private target: { key: string; version: number } | undefined;
+
+  constructor(private readonly page: OfficerPage) {
+    const click = (id: string, work: () => Promise<void>) =>
+      document
+        .querySelector(id)!
+        .addEventListener('click', () => void work().catch(() => undefined));
+    click('#migrate-preview', () => this.preview());
+    click('#migrate-run', () => this.run());
+  }
+
+  /** The version opened becomes the target; the earlier ones are offered as sources. */
+  show(key: string, version: number, versions: readonly number[]): void {
+    this.target = { key, version };
+    const earlier = versions.filter((v) => v < version);
+    document.querySelector<HTMLElement>('#migrate-none')!.hidden = earlier.length > 0;
+    document.querySelector<HTMLElement>('#migrate-form')!.hidden = earlier.length === 0;
+    document
+      .querySelector('#migrate-from')!
+      .replaceChildren(...earlier.map((v) => el('option', { value: String(v) }, `v${v}`)));
+    document.querySelector('#migrate-result')!.replaceChildren();
+  }
+
+  private plan(): Record<string, unknown> {
+    const text = document.querySelector<HTMLTextAreaElement>('#migrate-mapping')!.value;
+    const mapping = text
+      .split('\n')
+      .map((line) => line.split('=').map((part) => part.trim()))
+      .filter(([from, to]) => from && to)
+      .map(([from, to]) => ({ from, to }));
+    const from = Number(document.querySelector<HTMLSelectElement>('#migrate-from')!.value);
+    return { key: this.target?.key, from, to: this.target?.version, mapping };
+  }
+
+  private async preview(): Promise<void> {
+    const { migrationPreview: p } = await this.page.call<{
+      migrationPreview: {
+        instances: number;
+        movable: number;
+        refusedCount: number;
+        byElement: { fromElementId: string; toElementId: string; instances: number }[];
+        refused: RefusedInstance[];
+      };
+    }>(PREVIEW, this.plan());
+    const dossiers = t('designer.migration.dossiers');
+    this.showResult(
+      `${t('designer.migration.counts')}: ${p.instances} — ${p.movable} ${t('designer.migration.movable')}, ${p.refusedCount} ${t('designer.migration.refused')}`,
+      p.byElement.map((row) => {
+        const to = row.toElementId === row.fromElementId ? '' : ` → ${row.toElementId}`;
+        return el(
+          'li',
+          { 'data-element': row.fromElementId },
+          `${row.fromElementId}${to}: ${row.instances} ${dossiers}`,
+        );
+      }),
+      p.refused,
+    );
+  }
+
+  private async run(): Promise<void> {
+    const reason = document.querySelector<HTMLInputElement>('#migrate-reason')!.value;
+    const { migrateInstances: r } = await this.page.call<{
+      migrateInstances: { migrated: number; refusedCount: number; refused: RefusedInstance[] };
+    }>(RUN, { ...this.plan(), reason });
+    this.showResult(
+      `${t('designer.migration.moved')}: ${r.migrated} ${t('designer.migration.dossiers')}, ${r.refusedCount} ${t('designer.migration.refused')}`,
+      [],
+      r.refused,
+    );
+  }
+
+  private showResult(summary: string, counts: HTMLElement[], refused: RefusedInstance[]): void {
+    const refusals = refused
+      .slice(0, SHOWN)
+      .map((instance) =>
+        el(
+          'li',
+          { class: 'error', 'data-refused': instance.instanceId },
+          `${instance.businessKey ?? instance.instanceId}: ${instance.refusals
+            .map((r) => `${r.elementId} — ${t(`designer.migration.${r.code}`)}`)
+            .join('; ')}`,
+        ),
+      );
+    document
+      .querySelector('#migrate-result')!
+      .replaceChildren(
+        el('p', { id: 'migrate-summary' }, summary),
+        el('ul', {}, ...counts, ...refusals),
+      );
+  }
+}
