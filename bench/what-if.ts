@@ -31,7 +31,7 @@ async function busyCommune(weeks: number, seed: number): Promise<WhatIfInputs> {
         Task_Sign: minutes(2, 10),
         Task_ReturnResult: minutes(3, 10),
       },
-      branches: {},
+      flowsTaken: {},
     },
     staffing: {
       officers: {

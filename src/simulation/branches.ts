@@ -13,12 +13,11 @@ export class BranchChooser {
   readonly model: ProcessModel;
   private readonly gateways: { variable: string; weights: (readonly [number, number])[] }[] = [];
 
-  constructor(model: ProcessModel, observed: Record<string, Record<string, number>>) {
+  constructor(model: ProcessModel, taken: Record<string, number>) {
     const flows = { ...model.flows };
     for (const node of Object.values(model.nodes)) {
-      const counts = observed[node.id];
-      if (node.type !== 'exclusiveGateway' || node.outgoing.length < 2 || !counts) continue;
-      const weights = node.outgoing.map((flowId, k) => [k, counts[flowId] ?? 0] as const);
+      if (node.type !== 'exclusiveGateway' || node.outgoing.length < 2) continue;
+      const weights = node.outgoing.map((flowId, k) => [k, taken[flowId] ?? 0] as const);
       if (weights.every(([, count]) => count === 0)) continue;
       const variable = `whatIfBranch${this.gateways.length}`;
       node.outgoing.forEach((flowId, k) => {

@@ -15,8 +15,8 @@ export interface Observed {
   arrivalsPerHour: number[];
   /** By user task: the working minutes its work took (claim to completion), one per task seen. */
   workMinutes: Record<string, number[]>;
-  /** By gateway, by outgoing flow: how many times the flow was taken. */
-  branches: Record<string, Record<string, number>>;
+  /** By sequence flow: how many times it was taken (those leaving a gateway give its odds). */
+  flowsTaken: Record<string, number>;
 }
 
 /** Who works: the officers of each role (candidate group), and the local dates each is away. */

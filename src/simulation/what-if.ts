@@ -27,7 +27,7 @@ const UNOBSERVED_MINUTES = 30;
  */
 export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const { calendar, observed, seed } = inputs;
-  const chooser = new BranchChooser(inputs.model, observed.branches);
+  const chooser = new BranchChooser(inputs.model, observed.flowsTaken);
   const draws = { work: new Random(seed + 1), branches: new Random(seed + 2) };
   const days = daysOf(calendar, inputs.start, inputs.weeks);
   const tallies: DayTally[] = days.map(() => ({ arrivals: 0, results: 0, queues: [], waits: [] }));

@@ -40,7 +40,7 @@ function inputs(overrides: Partial<WhatIfInputs> = {}): WhatIfInputs {
         Task_Sign: spread(5, 15),
         Task_ReturnResult: spread(5, 10),
       },
-      branches: { Gateway_Complete: { Flow_Complete: 9, Flow_NeedsSupplement: 1 } },
+      flowsTaken: { Flow_Complete: 9, Flow_NeedsSupplement: 1 },
     },
     staffing: {
       officers: { reception: ['r1'], civil_status: ['c1', 'c2'], leader: ['l1'] },
@@ -120,9 +120,7 @@ describe('the what-if simulation', () => {
 
 describe('the branch chooser', () => {
   it('makes the engine take each flow as often as it was observed', () => {
-    const chooser = new BranchChooser(model, {
-      Gateway_Complete: { Flow_Complete: 3, Flow_NeedsSupplement: 1 },
-    });
+    const chooser = new BranchChooser(model, { Flow_Complete: 3, Flow_NeedsSupplement: 1 });
     const random = new Random(1);
     let supplements = 0;
     for (let run = 0; run < 400; run++) {
