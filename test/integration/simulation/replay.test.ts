@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { compileBpmn } from '../../../src/bpmn/compile';
 import type { ProcessModel } from '../../../src/bpmn/model';
 import { whatIfInputs } from '../../../src/metrics/what-if';
@@ -9,6 +8,7 @@ import { deployBpmn } from '../../../src/store/deploy';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { livePast } from '../../support/office-replay';
 import { seedOfficer } from '../../support/officers';
+import { REVIEW_FIXTURE } from '../../support/what-if';
 
 /**
  * The what-if checked against a past: eight weeks of an office with one officer a role, worked
@@ -39,7 +39,7 @@ beforeAll(async () => {
   ]) {
     await seedOfficer(dataSource, { username, roles: [role], agencyCode: AGENCY.code, now: START });
   }
-  const xml = readFileSync(path.join(__dirname, '../../fixtures/what-if-review.bpmn'), 'utf8');
+  const xml = readFileSync(REVIEW_FIXTURE, 'utf8');
   await deployBpmn(store, xml, { now: START });
   [model] = (await compileBpmn(xml)).processes;
   const calendar = (await officeCalendar(store)).forAgency(AGENCY.code);
