@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { LocalDay } from './calendar-days';
 import type { SimulatedDossier } from './dossiers';
-import type { SimulatedDay, StepDay, WhatIfResult } from './inputs';
+import type { SimulatedDay, StepDay, StepSummary, WhatIfResult } from './inputs';
 
 /** What a simulated day gathers as it goes. */
 export interface DayTally {
@@ -43,8 +43,33 @@ export function summarize(
     judged: judged.length,
     onTimeRate: judged.length > 0 ? onTime.length / judged.length : null,
     timeToResultHours: { p50: quantile(hours, 0.5), p90: quantile(hours, 0.9) },
+    steps: stepsOf(tallies),
     days: days.map((day, index) => dayOf(day, tallies[index])),
   };
+}
+
+function stepsOf(tallies: DayTally[]): StepSummary[] {
+  const steps = new Map<string, { queued: number; most: number; waited: number; begun: number }>();
+  const at = (id: string) =>
+    steps.get(id) ?? steps.set(id, { queued: 0, most: 0, waited: 0, begun: 0 }).get(id)!;
+  for (const tally of tallies) {
+    for (const [id, queue] of tally.queues) {
+      at(id).queued += queue;
+      at(id).most = Math.max(at(id).most, queue);
+    }
+    for (const [id, waited] of tally.waits) {
+      at(id).waited += waited;
+      at(id).begun += 1;
+    }
+  }
+  return [...steps.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([elementId, s]) => ({
+      elementId,
+      meanQueue: round(s.queued / tallies.length),
+      maxQueue: s.most,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+    }));
 }
 
 function dayOf(day: LocalDay, tally: DayTally): SimulatedDay {

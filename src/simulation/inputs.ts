@@ -53,6 +53,16 @@ export interface SimulatedDay {
   steps: StepDay[];
 }
 
+/** A step over all the weeks: what colours it in the designer. */
+export interface StepSummary {
+  elementId: string;
+  /** Tasks waiting at the end of a day, on average over the days, and at most. */
+  meanQueue: number;
+  maxQueue: number;
+  /** Mean minutes (wall clock) a task waited for an officer; null if none began. */
+  meanWaitMinutes: number | null;
+}
+
 export interface WhatIfResult {
   /** Dossiers that arrived within the weeks. */
   dossiers: number;
@@ -66,5 +76,6 @@ export interface WhatIfResult {
   judged: number;
   /** Working hours from arrival to result (the office's hours, as the appointment counts them). */
   timeToResultHours: { p50: number | null; p90: number | null };
+  steps: StepSummary[];
   days: SimulatedDay[];
 }
