@@ -12,14 +12,27 @@ export interface LocalDay {
 /** The local days of `weeks` weeks from the office's date of `start`. */
 export function daysOf(calendar: WorkingCalendar, start: Instant, weeks: number): LocalDay[] {
   const first = calendar.localDate(start);
-  return Array.from({ length: weeks * 7 }, (_, index) => {
-    const date = shiftDate(first, index);
-    return {
-      date,
-      begins: Date.parse(calendar.startOfDate(date)),
-      weekday: (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7,
-    };
-  });
+  return Array.from({ length: weeks * 7 }, (_, index) =>
+    localDay(calendar, shiftDate(first, index)),
+  );
+}
+
+/** The local days from the office's date of `from` to that of `to`, `to`'s excluded. */
+export function daysBetween(calendar: WorkingCalendar, from: Date, to: Date): LocalDay[] {
+  const first = calendar.localDate(from.toISOString());
+  const last = calendar.localDate(to.toISOString());
+  const days: LocalDay[] = [];
+  for (let date = first; date < last; date = shiftDate(date, 1))
+    days.push(localDay(calendar, date));
+  return days;
+}
+
+function localDay(calendar: WorkingCalendar, date: string): LocalDay {
+  return {
+    date,
+    begins: Date.parse(calendar.startOfDate(date)),
+    weekday: (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7,
+  };
 }
 
 /** The local weekday (Monday 0) and hour of an instant: its hour of the week. */

@@ -119,11 +119,15 @@ function dayIndex(days: LocalDay[], at: number): number {
   return Math.max(0, Math.floor((at - days[0].begins) / (24 * 3.6e6)));
 }
 
-/** Dossiers arriving hour by hour at the observed mean of each hour of the week (Poisson). */
+/**
+ * Dossiers arriving hour by hour at the observed mean of each hour of the week (Poisson), on
+ * the office's working days: the desk is shut on holidays, as the rates were observed.
+ */
 function arrivalsOf(inputs: WhatIfInputs, days: LocalDay[]): SimulatedDossier[] {
   const random = new Random(inputs.seed);
   const dossiers: SimulatedDossier[] = [];
   for (const day of days) {
+    if (!inputs.calendar.isWorkingDay(day.date)) continue;
     for (let hour = 0; hour < 24; hour++) {
       const mean = inputs.observed.arrivalsPerHour[day.weekday * 24 + hour] ?? 0;
       const count = mean > 0 ? random.poisson(mean) : 0;

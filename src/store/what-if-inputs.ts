@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { hourOfWeek } from '../simulation/calendar-days';
+import { daysBetween, hourOfWeek } from '../simulation/calendar-days';
 import { WEEK_HOURS, type Observed, type Staffing } from '../simulation/inputs';
 import { preparedQuery } from './prepared';
 import type { Store } from './store';
@@ -61,11 +61,7 @@ export async function observedInputs(
     ),
     preparedQuery<{ element_id: string; count: number }>(store.manager, BRANCHES, parameters),
   ]);
-  const weeks = (window.to.getTime() - window.from.getTime()) / (7 * 24 * 3.6e6);
-  const arrivalsPerHour = new Array<number>(WEEK_HOURS).fill(0);
-  for (const { hour, count } of arrivals) {
-    arrivalsPerHour[hourOfWeek(calendar, hour.toISOString())] += count / weeks;
-  }
+  const arrivalsPerHour = arrivalRates(calendar, window, arrivals);
   const workMinutes: Record<string, number[]> = {};
   for (const row of work) {
     const minutes = calendar.workingTimeBetween(
@@ -77,6 +73,30 @@ export async function observedInputs(
   for (const samples of Object.values(workMinutes)) samples.sort((a, b) => a - b);
   const flowsTaken = Object.fromEntries(flows.map((row) => [row.element_id, row.count]));
   return { arrivalsPerHour, workMinutes, flowsTaken };
+}
+
+/**
+ * Mean arrivals in each hour of the week, over the working days of the window (the desk is shut
+ * on the others) from the first dossier seen: a procedure new at the agency is not diluted by
+ * the weeks before it came.
+ */
+function arrivalRates(
+  calendar: WorkingCalendar,
+  window: ObservedWindow,
+  arrivals: { hour: Date; count: number }[],
+): number[] {
+  const rates = new Array<number>(WEEK_HOURS).fill(0);
+  if (arrivals.length === 0) return rates;
+  const first = Math.min(...arrivals.map(({ hour }) => hour.getTime()));
+  const days = new Array<number>(7).fill(0);
+  for (const day of daysBetween(calendar, new Date(first), window.to)) {
+    if (calendar.isWorkingDay(day.date)) days[day.weekday] += 1;
+  }
+  for (const { hour, count } of arrivals) {
+    const at = hourOfWeek(calendar, hour.toISOString());
+    rates[at] += count / Math.max(1, days[Math.floor(at / 24)]);
+  }
+  return rates;
 }
 
 const OFFICERS = `SELECT m.role, o.username

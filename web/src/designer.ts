@@ -11,6 +11,7 @@ import { OfficerPage } from './officer-page';
 import { runnableOnly } from './runnable-only';
 import { draftOf, dropDraft, saveDraft } from './drafts';
 import { resizablePanel } from './resizable-panel';
+import { forecastPanel } from './forecast-panel';
 
 /** What bpmn-js gives us of a diagram element. */
 interface Shape {
@@ -65,6 +66,11 @@ modeler.on('commandStack.changed', () => {
   if (opened && !restoring) void keepDraft(opened);
   clearTimeout(linting);
   linting = setTimeout(() => void lint().catch(() => undefined), 300);
+});
+forecastPanel({
+  call: (query, variables) => page.call(query, variables),
+  xml: async () => (opened ? (await modeler.saveXML()).xml : undefined),
+  canvas,
 });
 document
   .querySelector('#deploy')!
