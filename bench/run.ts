@@ -3,6 +3,7 @@ import { benchBpmnEngine } from './bpmn-engine';
 import { benchDossierLists } from './dossier-lists';
 import { benchDueTimers } from './due-timers';
 import { benchEngineStep } from './engine-step';
+import { benchWhatIf } from './what-if';
 import { durableRows } from './durable';
 import { benchAgencyTasks, benchMyTasks, fillOpenTasks, type Latency } from './inbox';
 import { perSecond, type Measurement } from './measure';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const theirs = await benchBpmnEngine(size.bpmnEngineInstances);
   throughput('bpmn-engine 25: the same process, parsed once', theirs, 'instances');
   row('  ours / bpmn-engine', '', `${(perSecond(ours) / perSecond(theirs)).toFixed(0)}×`, '≥ 100×');
+  const whatIf = await benchWhatIf(quick ? 4 : 26);
+  throughput('what-if: a busy commune simulated week by week', whatIf, 'dossiers');
 
   const bench = await openStepBench('bench', 54398);
   const { dataSource, api } = bench;

@@ -13,6 +13,11 @@ export const LAYERS = [
   { name: 'bpmn', why: 'procedure files compiled to models', paths: ['src/bpmn'] },
   { name: 'engine', why: 'the pure step: no clock, no IO', paths: ['src/engine'] },
   {
+    name: 'simulation',
+    why: "the what-if: an office's weeks played on the pure step, in memory",
+    paths: ['src/simulation'],
+  },
+  {
     name: 'life cycle',
     why: "a dossier's statuses and the moves between them: pure, followed by the pipeline",
     paths: ['src/dossier/life-cycle'],

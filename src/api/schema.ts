@@ -26,6 +26,7 @@ import { ProcessInstanceResolver } from './resolvers/process-instance.resolver';
 import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { TaskFormResolver } from './resolvers/task-form.resolver';
+import { WhatIfResolver } from './resolvers/what-if.resolver';
 
 /**
  * The GraphQL schema, built from the resolver classes. `changes` carries the subscriptions'
@@ -49,6 +50,7 @@ export async function buildApiSchema(
       TaskFormResolver,
       MessageResolver,
       MetricsResolver,
+      WhatIfResolver,
       JobResolver,
       IncidentResolver,
       CalendarResolver,

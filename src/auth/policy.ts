@@ -73,6 +73,7 @@ export const POLICY: Record<string, Requirement> = {
   nationalRanking: ['admin'],
   // How a procedure's steps perform across agencies (no personal data): those who shape it.
   stepMetrics: ['leader', 'designer', 'admin'],
+  whatIf: ['leader', 'designer', 'admin'],
   recordServiceIndicator: ['admin'],
   // The one-stop desk.
   receiveDossier: ['reception'],

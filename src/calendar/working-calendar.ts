@@ -21,6 +21,14 @@ export type WorkingMinutes = number;
  * hours. Instants are ISO strings in UTC; days are the office's local dates. Working days are
  * Monday to Friday, less holidays and days off, plus swapped working days.
  */
+/** A calendar as plain data (see WorkingCalendar.toParts). */
+export interface CalendarParts {
+  office: OfficeHours;
+  tables: readonly YearTable[];
+  receptions: [string, ReceptionHours][];
+  reception?: ReceptionHours;
+}
+
 export class WorkingCalendar {
   private readonly offsetMinutes: number;
   private readonly daysOffByDate = new Map<LocalDate, DayOff>();
@@ -62,6 +70,28 @@ export class WorkingCalendar {
       office.byAgency.set(agencyCode, calendar);
     }
     return calendar;
+  }
+
+  /**
+   * What the calendar is made of, as plain data: to rebuild it where only data can go (a worker
+   * thread), with `fromParts`.
+   */
+  toParts(): CalendarParts {
+    return {
+      office: this.office,
+      tables: this.tables,
+      receptions: [...this.receptions],
+      reception: this.reception,
+    };
+  }
+
+  static fromParts(parts: CalendarParts): WorkingCalendar {
+    return new WorkingCalendar(
+      parts.office,
+      parts.tables,
+      new Map(parts.receptions),
+      parts.reception,
+    );
   }
 
   /** The agency's reception hours this view counts with, if it has its own. */

@@ -12,6 +12,7 @@ import { runnableOnly } from './runnable-only';
 import { draftOf, dropDraft, saveDraft } from './drafts';
 import { resizablePanel } from './resizable-panel';
 import { MigrationPanel } from './migration-panel';
+import { forecastPanel } from './forecast-panel';
 
 /** What bpmn-js gives us of a diagram element. */
 interface Shape {
@@ -67,6 +68,11 @@ modeler.on('commandStack.changed', () => {
   if (opened && !restoring) void keepDraft(opened);
   clearTimeout(linting);
   linting = setTimeout(() => void lint().catch(() => undefined), 300);
+});
+forecastPanel({
+  call: (query, variables) => page.call(query, variables),
+  xml: async () => (opened ? (await modeler.saveXML()).xml : undefined),
+  canvas,
 });
 document
   .querySelector('#deploy')!

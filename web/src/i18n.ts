@@ -206,6 +206,17 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     vi: 'đang chờ ở điểm hợp nhánh có luồng đã bị bỏ',
     en: 'a join waits for a removed flow',
   },
+  'designer.forecast': { vi: 'Dự báo', en: 'Forecast' },
+  'designer.forecast.weeks': { vi: 'Số tuần', en: 'Weeks' },
+  'designer.forecast.run': { vi: 'Chạy dự báo', en: 'Run the forecast' },
+  'designer.forecast.summary': {
+    vi: '{dossiers} hồ sơ dự kiến, {onTime} đúng hạn; 50% có kết quả trong {p50} giờ làm việc, 90% trong {p90} giờ.',
+    en: '{dossiers} dossiers expected, {onTime} on time; half have their result within {p50} working hours, nine in ten within {p90}.',
+  },
+  'designer.forecast.step': { vi: 'Bước', en: 'Step' },
+  'designer.forecast.queue': { vi: 'Hàng chờ TB/ngày', en: 'Mean queue a day' },
+  'designer.forecast.maxQueue': { vi: 'Hàng chờ cao nhất', en: 'Longest queue' },
+  'designer.forecast.wait': { vi: 'Chờ TB (phút)', en: 'Mean wait (minutes)' },
   'inbox.diagram': { vi: 'Vị trí hồ sơ trên quy trình', en: 'Where the dossier is' },
   'inbox.supplement': { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Ask for papers' },
   'inbox.missing': {

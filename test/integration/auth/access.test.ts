@@ -22,6 +22,7 @@ const CALLS: Record<string, string> = {
   trackingBook: `{ trackingBook(from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z") { code } }`,
   dossierMetrics: `{ dossierMetrics { received } }`,
   stepMetrics: `{ stepMetrics(processDefinitionKey: "nothing-here", from: "2026-01-01", to: "2026-03-31") { elementId } }`,
+  whatIf: `{ whatIf(scenarios: [{ processDefinitionId: "${ID}" }], weeks: 4) { onTimeRate } }`,
   serviceIndex: `{ serviceIndex(from: "2026-01-01", to: "2026-03-31") { points } }`,
   serviceIndexRanking: `{ serviceIndexRanking(from: "2026-01-01", to: "2026-03-31", provinceCode: "nowhere") { rank } }`,
   nationalRanking: `{ nationalRanking(from: "2026-01-01", to: "2026-03-31") { rank } }`,

@@ -1,0 +1,85 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+
+@InputType({ description: 'A role staffed by hand in a what-if: how many officers it has.' })
+export class WhatIfStaffingInput {
+  @Field(() => String, { description: 'A role (candidate group) of a step of the procedure.' })
+  role!: string;
+
+  @Field(() => Int, { description: 'From 0 to 50.' })
+  officers!: number;
+}
+
+@InputType({ description: 'One way of running the office: a procedure version and its staffing.' })
+export class WhatIfScenarioInput {
+  @Field(() => ID, { nullable: true, description: 'A deployed version; or give bpmnXml.' })
+  processDefinitionId?: string;
+
+  @Field(() => String, { nullable: true, description: 'A draft, not deployed.' })
+  bpmnXml?: string;
+
+  @Field(() => [WhatIfStaffingInput], {
+    nullable: true,
+    description: "Roles set by hand; the others keep the agency's officers.",
+  })
+  staffing?: WhatIfStaffingInput[];
+}
+
+@ObjectType({ description: 'A step on one simulated day.' })
+export class WhatIfStepDay {
+  @Field(() => String) elementId!: string;
+  @Field(() => Int, { description: 'Tasks waiting for an officer at the end of the day.' })
+  queue!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean minutes the tasks begun that day waited for an officer.',
+  })
+  meanWaitMinutes!: number | null;
+}
+
+@ObjectType({ description: 'One simulated day.' })
+export class WhatIfDay {
+  @Field(() => LocalDateResolver) date!: string;
+  @Field(() => Int) arrivals!: number;
+  @Field(() => Int, { description: 'Dossiers whose result reached the desk that day.' })
+  results!: number;
+  @Field(() => [WhatIfStepDay]) steps!: WhatIfStepDay[];
+}
+
+@ObjectType({ description: 'A step over the weeks simulated.' })
+export class WhatIfStep {
+  @Field(() => String) elementId!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => Float, { description: 'Tasks waiting at the end of a day, on average.' })
+  meanQueue!: number;
+  @Field(() => Int) maxQueue!: number;
+  @Field(() => Float, { nullable: true }) meanWaitMinutes!: number | null;
+}
+
+@ObjectType({ description: 'What a scenario predicts over the weeks simulated.' })
+export class WhatIfForecast {
+  @Field(() => String, { description: 'The process key of the version simulated.' })
+  processKey!: string;
+  @Field(() => Int, { description: 'Dossiers that arrived within the weeks.' })
+  dossiers!: number;
+  @Field(() => Int, { description: 'Of them, those whose result reached the desk.' })
+  results!: number;
+  @Field(() => Int, {
+    description: 'Dossiers judged: with a result, or past their appointment by the end.',
+  })
+  judged!: number;
+  @Field(() => Float, { nullable: true, description: 'On time among the judged, from 0 to 1.' })
+  onTimeRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Half the results within this many working hours of arrival.',
+  })
+  timeToResultP50Hours!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Nine in ten results within this many working hours of arrival.',
+  })
+  timeToResultP90Hours!: number | null;
+  @Field(() => [WhatIfStep]) steps!: WhatIfStep[];
+  @Field(() => [WhatIfDay]) days!: WhatIfDay[];
+}

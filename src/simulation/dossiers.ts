@@ -1,0 +1,100 @@
+import type { ProcessModel } from '../bpmn/model';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { AppError } from '../errors';
+import { step } from '../engine/step';
+import type { Command, Effect, InstanceState, Variables } from '../engine/types';
+
+/** A simulated dossier: its instance, and when it came, is due and got its result. */
+export interface SimulatedDossier {
+  id: number;
+  arrivedAt: number;
+  state?: InstanceState;
+  dueAt?: number;
+  doneAt?: number;
+}
+
+/** What the run does with the effects the office's officers would see. */
+export interface World {
+  task(dossier: SimulatedDossier, effect: Extract<Effect, { type: 'CREATE_TASK' }>): void;
+  cancelTask(dossier: SimulatedDossier, waitId: number): void;
+  timer(dossier: SimulatedDossier, dueAt: number, subscriptionId: number): void;
+  /** Fresh gateway draws, given with every command. */
+  branches(): Variables;
+}
+
+const MAX_FOLLOW_UPS = 200;
+
+/**
+ * Steps a dossier with a command at a time, then at once what no officer does: a service task's
+ * job, an async continuation, a message (the citizen or another agency answers at once), a
+ * called process (done at once). A command the engine refuses (a timer whose wait is gone) leaves
+ * the dossier as it was: the office would have dropped it too.
+ */
+export function advance(
+  model: ProcessModel,
+  calendar: WorkingCalendar,
+  world: World,
+  dossier: SimulatedDossier,
+  first: Command,
+  now: number,
+): void {
+  const at = new Date(now).toISOString();
+  const pending: Command[] = [first];
+  for (let rounds = 0; pending.length > 0 && rounds < MAX_FOLLOW_UPS; rounds++) {
+    const command = pending.shift() as Command;
+    if (dossier.state && dossier.state.status !== 'ACTIVE') return;
+    let result;
+    try {
+      result = step(model, dossier.state, command, at, calendar);
+    } catch (error) {
+      if (error instanceof AppError) continue;
+      throw error;
+    }
+    dossier.state = result.state;
+    for (const effect of result.effects) pending.push(...followUp(world, dossier, effect));
+    note(dossier, now);
+  }
+}
+
+function followUp(world: World, dossier: SimulatedDossier, effect: Effect): Command[] {
+  switch (effect.type) {
+    case 'CREATE_TASK':
+      world.task(dossier, effect);
+      return [];
+    case 'CANCEL_TASK':
+      world.cancelTask(dossier, effect.waitId);
+      return [];
+    case 'SCHEDULE_TIMER':
+      world.timer(dossier, Date.parse(effect.timer.dueAt), effect.timer.id);
+      return [];
+    case 'CREATE_JOB':
+      return [{ type: 'COMPLETE_JOB', waitId: effect.waitId, variables: world.branches() }];
+    case 'CONTINUE_LATER':
+      return [{ type: 'CONTINUE', waitId: effect.waitId }];
+    case 'OPEN_SUBSCRIPTION':
+      return effect.subscription.kind === 'message'
+        ? [
+            {
+              type: 'CORRELATE_MESSAGE',
+              subscriptionId: effect.subscription.id,
+              variables: world.branches(),
+            },
+          ]
+        : [];
+    case 'START_CHILD':
+      return [{ type: 'CHILD_COMPLETED', waitId: effect.waitId, variables: world.branches() }];
+    default:
+      return [];
+  }
+}
+
+/** The appointment, and the result: when it reached the desk, or the instance ended. */
+function note(dossier: SimulatedDossier, now: number): void {
+  const state = dossier.state;
+  if (!state) return;
+  // The appointment moves while the clock is stopped (papers asked for): the latest one counts.
+  if (state.deadline) dossier.dueAt = Date.parse(state.deadline.dueAt);
+  if (dossier.doneAt !== undefined) return;
+  if (state.resultReadyAt) dossier.doneAt = Date.parse(state.resultReadyAt);
+  else if (state.status === 'COMPLETED') dossier.doneAt = now;
+}

@@ -1,0 +1,100 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { LocalDay } from './calendar-days';
+import type { SimulatedDossier } from './dossiers';
+import type { SimulatedDay, StepDay, StepSummary, WhatIfResult } from './inputs';
+
+/** What a simulated day gathers as it goes. */
+export interface DayTally {
+  arrivals: number;
+  results: number;
+  /** Tasks waiting at each step at the end of the day. */
+  queues: [string, number][];
+  /** For each task begun that day: its step and how long it waited (ms). */
+  waits: [string, number][];
+}
+
+/** The figures of a run: by day, and over the dossiers that arrived within it. */
+export function summarize(
+  calendar: WorkingCalendar,
+  days: LocalDay[],
+  tallies: DayTally[],
+  dossiers: SimulatedDossier[],
+  end: number,
+): WhatIfResult {
+  const done = dossiers.filter((d) => d.doneAt !== undefined && d.doneAt <= end);
+  const judged = dossiers.filter(
+    (d) => d.dueAt !== undefined && ((d.doneAt !== undefined && d.doneAt <= end) || d.dueAt < end),
+  );
+  const onTime = judged.filter(
+    (d) => d.doneAt !== undefined && d.doneAt <= end && d.doneAt <= (d.dueAt as number),
+  );
+  const hours = done
+    .map(
+      (d) =>
+        calendar.workingTimeBetween(
+          new Date(d.arrivedAt).toISOString(),
+          new Date(d.doneAt as number).toISOString(),
+        ) / 60,
+    )
+    .sort((a, b) => a - b);
+  return {
+    dossiers: dossiers.length,
+    results: done.length,
+    judged: judged.length,
+    onTimeRate: judged.length > 0 ? onTime.length / judged.length : null,
+    timeToResultHours: { p50: quantile(hours, 0.5), p90: quantile(hours, 0.9) },
+    steps: stepsOf(tallies),
+    days: days.map((day, index) => dayOf(day, tallies[index])),
+  };
+}
+
+function stepsOf(tallies: DayTally[]): StepSummary[] {
+  const steps = new Map<string, { queued: number; most: number; waited: number; begun: number }>();
+  const at = (id: string) =>
+    steps.get(id) ?? steps.set(id, { queued: 0, most: 0, waited: 0, begun: 0 }).get(id)!;
+  for (const tally of tallies) {
+    for (const [id, queue] of tally.queues) {
+      at(id).queued += queue;
+      at(id).most = Math.max(at(id).most, queue);
+    }
+    for (const [id, waited] of tally.waits) {
+      at(id).waited += waited;
+      at(id).begun += 1;
+    }
+  }
+  return [...steps.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([elementId, s]) => ({
+      elementId,
+      meanQueue: round(s.queued / tallies.length),
+      maxQueue: s.most,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+    }));
+}
+
+function dayOf(day: LocalDay, tally: DayTally): SimulatedDay {
+  const steps = new Map<string, { queue: number; waited: number; begun: number }>();
+  const at = (id: string) =>
+    steps.get(id) ?? steps.set(id, { queue: 0, waited: 0, begun: 0 }).get(id)!;
+  for (const [id, queue] of tally.queues) at(id).queue = queue;
+  for (const [id, waited] of tally.waits) {
+    at(id).waited += waited;
+    at(id).begun += 1;
+  }
+  const figures: StepDay[] = [...steps.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([elementId, s]) => ({
+      elementId,
+      queue: s.queue,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+    }));
+  return { date: day.date, arrivals: tally.arrivals, results: tally.results, steps: figures };
+}
+
+/** The nearest-rank quantile of sorted values, to a tenth; null when there are none. */
+function quantile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;

@@ -1,0 +1,81 @@
+import type { ProcessModel } from '../bpmn/model';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { Instant } from '../engine/types';
+
+/** Hours of the week, Monday 00:00–01:00 first (local time): where arrival rates are kept. */
+export const WEEK_HOURS = 7 * 24;
+
+/**
+ * What the office looked like, as observed: how dossiers come, how long each step's work takes,
+ * which way each gateway goes. Read from the history by the store (src/store/what-if-inputs.ts),
+ * or given by a test.
+ */
+export interface Observed {
+  /** Mean arrivals in each hour of the week (WEEK_HOURS long, Monday 00:00 first). */
+  arrivalsPerHour: number[];
+  /** By user task: the working minutes its work took (claim to completion), one per task seen. */
+  workMinutes: Record<string, number[]>;
+  /** By sequence flow: how many times it was taken (those leaving a gateway give its odds). */
+  flowsTaken: Record<string, number>;
+}
+
+/** Who works: the officers of each role (candidate group), and the local dates each is away. */
+export interface Staffing {
+  officers: Record<string, string[]>;
+  absences: Record<string, string[]>;
+}
+
+export interface WhatIfInputs {
+  model: ProcessModel;
+  /** The office's calendar: working days, hours and holidays of the agency. */
+  calendar: WorkingCalendar;
+  observed: Observed;
+  staffing: Staffing;
+  /** When the simulated weeks begin, and how many. */
+  start: Instant;
+  weeks: number;
+  seed: number;
+}
+
+export interface StepDay {
+  elementId: string;
+  /** Tasks waiting for an officer at the end of the day. */
+  queue: number;
+  /** Mean minutes (wall clock) the tasks begun that day waited for an officer; null if none. */
+  meanWaitMinutes: number | null;
+}
+
+export interface SimulatedDay {
+  date: string;
+  arrivals: number;
+  /** Dossiers whose result reached the desk that day. */
+  results: number;
+  steps: StepDay[];
+}
+
+/** A step over all the weeks: what colours it in the designer. */
+export interface StepSummary {
+  elementId: string;
+  /** Tasks waiting at the end of a day, on average over the days, and at most. */
+  meanQueue: number;
+  maxQueue: number;
+  /** Mean minutes (wall clock) a task waited for an officer; null if none began. */
+  meanWaitMinutes: number | null;
+}
+
+export interface WhatIfResult {
+  /** Dossiers that arrived within the weeks. */
+  dossiers: number;
+  /** Of them, those whose result is ready, and those on time among the judged ones. */
+  results: number;
+  /**
+   * On time among the judged dossiers: those with a result, and those without one whose
+   * appointment has passed by the end of the weeks (late for sure). Null when none is judged.
+   */
+  onTimeRate: number | null;
+  judged: number;
+  /** Working hours from arrival to result (the office's hours, as the appointment counts them). */
+  timeToResultHours: { p50: number | null; p90: number | null };
+  steps: StepSummary[];
+  days: SimulatedDay[];
+}

@@ -1,0 +1,106 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { Staffing } from './inputs';
+
+/** A task waiting for, or in the hands of, an officer of its role. */
+export interface SimulatedTask {
+  dossier: number;
+  waitId: number;
+  elementId: string;
+  role: string;
+  queuedAt: number;
+  /** Withdrawn by the engine (an event interrupted the step): dropped when reached. */
+  canceled?: true;
+}
+
+/** A task an officer begins, and when they will have done it. */
+export interface Begun {
+  officer: string;
+  task: SimulatedTask;
+  finishAt: number;
+}
+
+/**
+ * The office's officers as servers of their roles' queues: each takes the oldest task of any
+ * of their roles, one at a time, only in working time and on a day they are not away. Work
+ * begun runs on over closing time into the next working hours, as an officer's file would wait.
+ */
+export class Office {
+  private readonly queues = new Map<string, SimulatedTask[]>();
+  private readonly idle = new Set<string>();
+  private readonly roles = new Map<string, string[]>();
+  private readonly away = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    staffing: Staffing,
+  ) {
+    for (const [role, officers] of Object.entries(staffing.officers)) {
+      for (const officer of officers) {
+        this.roles.set(officer, [...(this.roles.get(officer) ?? []), role]);
+        this.idle.add(officer);
+      }
+    }
+    for (const [officer, dates] of Object.entries(staffing.absences)) {
+      this.away.set(officer, new Set(dates));
+    }
+  }
+
+  enqueue(task: SimulatedTask): void {
+    const queue = this.queues.get(task.role) ?? [];
+    queue.push(task);
+    this.queues.set(task.role, queue);
+  }
+
+  cancel(dossier: number, waitId: number): void {
+    for (const queue of this.queues.values()) {
+      const task = queue.find((t) => t.dossier === dossier && t.waitId === waitId);
+      if (task) task.canceled = true;
+    }
+  }
+
+  free(officer: string): void {
+    this.idle.add(officer);
+  }
+
+  /** Tasks waiting at each step now. */
+  waitingByStep(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const queue of this.queues.values()) {
+      for (const task of queue) {
+        if (!task.canceled) counts.set(task.elementId, (counts.get(task.elementId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Hands waiting tasks to idle officers present now; `minutes` says how long each task's work
+   * takes. Returns the work begun, in the order the officers are named.
+   */
+  dispatch(now: number, minutes: (task: SimulatedTask) => number): Begun[] {
+    const at = new Date(now).toISOString();
+    if (!this.calendar.isWorkingTime(at)) return [];
+    const today = this.calendar.localDate(at);
+    const begun: Begun[] = [];
+    for (const officer of [...this.idle].sort()) {
+      if (this.away.get(officer)?.has(today)) continue;
+      const task = this.oldestFor(officer);
+      if (!task) continue;
+      this.idle.delete(officer);
+      const finish = this.calendar.addWorkingHours(at, minutes(task) / 60);
+      begun.push({ officer, task, finishAt: Date.parse(finish) });
+    }
+    return begun;
+  }
+
+  /** Takes the oldest live task of the officer's roles off its queue. */
+  private oldestFor(officer: string): SimulatedTask | undefined {
+    let best: SimulatedTask[] | undefined;
+    for (const role of this.roles.get(officer) ?? []) {
+      const queue = this.queues.get(role);
+      while (queue?.[0]?.canceled) queue.shift();
+      if (queue?.[0] && (!best || queue[0].queuedAt < best[0].queuedAt)) best = queue;
+    }
+    return best?.shift();
+  }
+}

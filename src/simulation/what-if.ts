@@ -1,0 +1,142 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { BranchChooser } from './branches';
+import { daysOf, type LocalDay } from './calendar-days';
+import { advance, type SimulatedDossier, type World } from './dossiers';
+import { EventQueue } from './event-queue';
+import { summarize, type DayTally } from './figures';
+import type { WhatIfInputs, WhatIfResult } from './inputs';
+import { Office, type SimulatedTask } from './office';
+import { Random } from './random';
+
+type Event =
+  | { kind: 'arrival'; dossier: SimulatedDossier }
+  | { kind: 'finish'; officer: string; task: SimulatedTask }
+  | { kind: 'timer'; dossier: SimulatedDossier; subscriptionId: number }
+  | { kind: 'wake' }
+  | { kind: 'dayEnd'; day: number };
+
+/** Work of a step never observed, in minutes: a short check. */
+const UNOBSERVED_MINUTES = 30;
+
+/**
+ * Plays the coming weeks of an office on the pure engine, event by event: dossiers arrive as
+ * observed, each step goes to the queue of its role, officers take the oldest task in working
+ * time, each piece of work lasts a duration drawn from those observed at that step, gateways go
+ * the ways they were seen to go. The same inputs and seed give the same result: arrivals, work
+ * and branches each draw from their own stream, so that two staffings meet the same dossiers.
+ */
+export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
+  const { calendar, observed, seed } = inputs;
+  const chooser = new BranchChooser(inputs.model, observed.flowsTaken);
+  const draws = { work: new Random(seed + 1), branches: new Random(seed + 2) };
+  const days = daysOf(calendar, inputs.start, inputs.weeks);
+  const tallies: DayTally[] = days.map(() => ({ arrivals: 0, results: 0, queues: [], waits: [] }));
+  const end = days[days.length - 1].begins + 24 * 3.6e6;
+  const events = new EventQueue<Event>();
+  const office = new Office(calendar, inputs.staffing);
+  const pooled = Object.values(observed.workMinutes).flat();
+  const minutes = (task: SimulatedTask): number => {
+    const seen = observed.workMinutes[task.elementId];
+    const from = seen && seen.length > 0 ? seen : pooled;
+    return from.length > 0 ? draws.work.pick(from) : UNOBSERVED_MINUTES;
+  };
+  const dayOf = (at: number) => Math.min(days.length - 1, dayIndex(days, at));
+  const wakes = new Set<number>();
+  let now = 0;
+  const world: World = {
+    task: (dossier, effect) =>
+      office.enqueue({
+        dossier: dossier.id,
+        waitId: effect.waitId,
+        elementId: effect.elementId,
+        role: effect.candidateGroups[0] ?? effect.assignee ?? '',
+        queuedAt: now,
+      }),
+    cancelTask: (dossier, waitId) => office.cancel(dossier.id, waitId),
+    timer: (dossier, dueAt, subscriptionId) =>
+      events.push(Math.max(dueAt, now), { kind: 'timer', dossier, subscriptionId }),
+    branches: () => chooser.draw(draws.branches),
+  };
+  const byId = new Map<number, SimulatedDossier>();
+  for (const dossier of arrivalsOf(inputs, days)) {
+    byId.set(dossier.id, dossier);
+    events.push(dossier.arrivedAt, { kind: 'arrival', dossier });
+  }
+  days.forEach((day, index) =>
+    events.push(day.begins + 24 * 3.6e6, { kind: 'dayEnd', day: index }),
+  );
+  const step = (dossier: SimulatedDossier, command: Parameters<typeof advance>[4]) => {
+    const before = dossier.doneAt;
+    advance(chooser.model, calendar, world, dossier, command, now);
+    if (before === undefined && dossier.doneAt !== undefined && dossier.doneAt < end)
+      tallies[dayOf(dossier.doneAt)].results += 1;
+  };
+  for (let next = events.pop(); next && next.at <= end; next = events.pop()) {
+    now = next.at;
+    const event = next.event;
+    if (event.kind === 'arrival') {
+      tallies[dayOf(now)].arrivals += 1;
+      step(event.dossier, { type: 'START', variables: world.branches() });
+    } else if (event.kind === 'finish') {
+      office.free(event.officer);
+      const dossier = byId.get(event.task.dossier) as SimulatedDossier;
+      const variables = world.branches();
+      step(dossier, { type: 'COMPLETE_TASK', waitId: event.task.waitId, variables });
+    } else if (event.kind === 'timer') {
+      step(event.dossier, { type: 'FIRE_TIMER', subscriptionId: event.subscriptionId });
+    } else if (event.kind === 'dayEnd') {
+      tallies[event.day].queues = [...office.waitingByStep()];
+      continue;
+    }
+    for (const begun of office.dispatch(now, minutes)) {
+      tallies[dayOf(now)].waits.push([begun.task.elementId, now - begun.task.queuedAt]);
+      events.push(begun.finishAt, { kind: 'finish', officer: begun.officer, task: begun.task });
+    }
+    scheduleWake(calendar, events, wakes, now);
+  }
+  return summarize(calendar, days, tallies, [...byId.values()], end);
+}
+
+/** The next time officers may begin work, once: after a closing, lunch, or a day away. */
+function scheduleWake(
+  calendar: WorkingCalendar,
+  events: EventQueue<Event>,
+  wakes: Set<number>,
+  now: number,
+): void {
+  const at = new Date(now).toISOString();
+  const next = Date.parse(
+    calendar.isWorkingTime(at)
+      ? calendar.nextWorkingInstant(calendar.endOfDay(at))
+      : calendar.nextWorkingInstant(at),
+  );
+  if (wakes.has(next)) return;
+  wakes.add(next);
+  events.push(next, { kind: 'wake' });
+}
+
+function dayIndex(days: LocalDay[], at: number): number {
+  return Math.max(0, Math.floor((at - days[0].begins) / (24 * 3.6e6)));
+}
+
+/**
+ * Dossiers arriving hour by hour at the observed mean of each hour of the week (Poisson), on
+ * the office's working days: the desk is shut on holidays, as the rates were observed.
+ */
+function arrivalsOf(inputs: WhatIfInputs, days: LocalDay[]): SimulatedDossier[] {
+  const random = new Random(inputs.seed);
+  const dossiers: SimulatedDossier[] = [];
+  for (const day of days) {
+    if (!inputs.calendar.isWorkingDay(day.date)) continue;
+    for (let hour = 0; hour < 24; hour++) {
+      const mean = inputs.observed.arrivalsPerHour[day.weekday * 24 + hour] ?? 0;
+      const count = mean > 0 ? random.poisson(mean) : 0;
+      const times = Array.from({ length: count }, () => random.next()).sort((a, b) => a - b);
+      for (const fraction of times) {
+        const arrivedAt = Math.floor(day.begins + (hour + fraction) * 3.6e6);
+        dossiers.push({ id: dossiers.length + 1, arrivedAt });
+      }
+    }
+  }
+  return dossiers;
+}
