@@ -8,6 +8,7 @@ import {
   mapped,
   migrationRefusals,
 } from './migration-refusals';
+import { keepWaitsThatWere, waitsBefore } from './migration-waits';
 import { executionFor } from './step';
 import {
   closeSubscription,
@@ -22,8 +23,9 @@ import type { Effect, InstanceState, Instant, Subscription, Token } from './type
  * without touching anything: the tokens and scopes keep their ids and variables and are
  * re-pointed to the target's elements; every wait that depends on the model (boundary events,
  * catch events, event sub-process starts, step deadlines) is withdrawn and opened again from the
- * target, counted from when its step began; the appointment and the clock are the dossier's and
- * stay as they are.
+ * target, counted from when its step began, but only the waits the instance held before (and
+ * those of boundary events and event sub-processes the target adds): see migration-waits.ts.
+ * The appointment and the clock are the dossier's and stay as they are.
  */
 
 /** A waiting user task as the target version describes it: the store re-points its row. */
@@ -63,7 +65,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   if (refusals.length > 0) return { migrated: false, refusals };
   const state = structuredClone(input.state);
   const main = executionFor(target, state, input.now, calendar);
-  const held = conditionsHeld(state, mapping);
+  const before = waitsBefore(state, mapping);
   withdrawWaits(main);
   repoint(state, mapping, target);
   main.history('INSTANCE_MIGRATED', target.key, 'process', {
@@ -83,10 +85,25 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
     if (task) tasks.push(task);
   }
   for (const scope of state.scopes) {
-    if (scope.multiInstance !== 'body') subscribeEventSubProcesses(main, scope.id);
+    if (scope.multiInstance !== 'body' && !interrupted(main, scope.id)) {
+      subscribeEventSubProcesses(main, scope.id);
+    }
   }
-  keepConditionsHeld(state, held);
-  return { migrated: true, state, effects: [...main.effects, ...opened], tasks };
+  const effects = keepWaitsThatWere({ source, target, mapping, before }, state, [
+    ...main.effects,
+    ...opened,
+  ]);
+  return { migrated: true, state, effects, tasks };
+}
+
+/** A scope an interrupting event sub-process runs in: its event sub-processes listen no more. */
+function interrupted(execution: Execution, scopeId: number): boolean {
+  return execution.state.scopes.some((child) => {
+    if (child.parentId !== scopeId) return false;
+    const node = execution.model.nodes[child.elementId];
+    if (!node?.triggeredByEvent) return false;
+    return execution.model.nodes[node.startIds?.[0] ?? '']?.cancelActivity !== false;
+  });
 }
 
 /**
@@ -155,27 +172,4 @@ function isMultiInstanceBody(execution: Execution, token: Token): boolean {
   const scope = execution.scope(token.scopeId);
   const item = scope.multiInstance === 'item' && scope.elementId === token.elementId;
   return execution.node(token.elementId).multiInstance !== undefined && !item;
-}
-
-/** A condition's wait, by its (target) element and holder. */
-function conditionKey(s: Subscription, elementId: string): string {
-  return `${elementId}|${s.tokenId ?? ''}|${s.scopeId ?? ''}`;
-}
-
-/**
- * Which conditions held before: reopened, a non-interrupting conditional event whose condition
- * already held would otherwise fire again at the next step, as if it had just become true.
- */
-function conditionsHeld(state: InstanceState, mapping: ElementMapping): Set<string> {
-  return new Set(
-    state.subscriptions
-      .filter((s) => s.kind === 'conditional' && s.holds)
-      .map((s) => conditionKey(s, mapped(mapping, s.elementId))),
-  );
-}
-
-function keepConditionsHeld(state: InstanceState, held: ReadonlySet<string>): void {
-  for (const s of state.subscriptions) {
-    if (s.kind === 'conditional' && held.has(conditionKey(s, s.elementId))) s.holds = true;
-  }
 }

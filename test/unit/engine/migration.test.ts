@@ -340,3 +340,124 @@ describe('checking a migration plan before any instance', () => {
     expect(() => checkMigrationPlan(v1, v2, { receive: 'intake', f3: 'f3b' })).not.toThrow();
   });
 });
+
+describe('migrating timers that already fired without interrupting', () => {
+  /** A task with a one-off and a cycling reminder beside it, and a timer event sub-process. */
+  const flow = (task: string, extra = '') => `<bpmn:startEvent id="s" />
+    <bpmn:userTask id="${task}" tthc:role="office" />
+    <bpmn:boundaryEvent id="once" attachedToRef="${task}" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:boundaryEvent id="cycle" attachedToRef="${task}" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT2H</bpmn:timeCycle></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:subProcess id="remind" triggeredByEvent="true">
+      <bpmn:startEvent id="remindStart" isInterrupting="false"><bpmn:timerEventDefinition><bpmn:timeDuration>PT30M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+      <bpmn:endEvent id="reminded" />
+      <bpmn:sequenceFlow id="r" sourceRef="remindStart" targetRef="reminded" />
+    </bpmn:subProcess>
+    ${extra}
+    <bpmn:endEvent id="e" />
+    <bpmn:endEvent id="e1" />
+    <bpmn:endEvent id="e2" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${task}" />
+    <bpmn:sequenceFlow id="f1" sourceRef="${task}" targetRef="e" />
+    <bpmn:sequenceFlow id="g1" sourceRef="once" targetRef="e1" />
+    <bpmn:sequenceFlow id="g2" sourceRef="cycle" targetRef="e2" />`;
+
+  it('does not open a fired one-off timer again, and keeps a cycle where it was', async () => {
+    const run = await Run.start(flow('work'));
+    run.at('2026-03-02T04:30:00.000Z').fire('remindStart').fire('once').fire('cycle');
+    const cycle = run.state.subscriptions.find((s) => s.elementId === 'cycle');
+    if (cycle?.kind !== 'timer') throw new Error('no cycle');
+    expect(cycle).toMatchObject({ repeat: { remaining: 1 } });
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', flow('job'))),
+      mapping: { work: 'job' },
+      state: run.state,
+      now: run.now,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [run.tokenAt('work')]: T0 },
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    const timers = outcome.state.subscriptions.filter((s) => s.kind === 'timer');
+    expect(timers).toEqual([
+      expect.objectContaining({ elementId: 'cycle', dueAt: cycle.dueAt, repeat: cycle.repeat }),
+    ]);
+    const scheduled = outcome.effects.flatMap((e) =>
+      e.type === 'SCHEDULE_TIMER' ? [e.timer.elementId] : [],
+    );
+    expect(scheduled).toEqual(['cycle']);
+  });
+
+  it('opens the timers of a boundary event the target adds', async () => {
+    const run = await Run.start(flow('work'));
+    run.at('2026-03-02T04:30:00.000Z').fire('remindStart').fire('once');
+    const added = `<bpmn:boundaryEvent id="later" attachedToRef="job" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT5H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:endEvent id="e3" /><bpmn:sequenceFlow id="g3" sourceRef="later" targetRef="e3" />`;
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', flow('job', added))),
+      mapping: { work: 'job' },
+      state: run.state,
+      now: run.now,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [run.tokenAt('work')]: T0 },
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions.map((s) => s.elementId).sort()).toEqual(['cycle', 'later']);
+  });
+});
+
+describe('migrating a scope an interrupting event sub-process runs in', () => {
+  const flow = (added = '') => `<bpmn:startEvent id="start" />
+    <bpmn:userTask id="check" camunda:candidateGroups="land" />
+    <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="check" />
+    <bpmn:subProcess id="withdraw" triggeredByEvent="true">
+      <bpmn:startEvent id="onWithdraw"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
+      <bpmn:userTask id="returnPapers" camunda:candidateGroups="reception" />
+      <bpmn:sequenceFlow id="w" sourceRef="onWithdraw" targetRef="returnPapers" />
+    </bpmn:subProcess>
+    ${added}`;
+
+  it('does not listen for its event sub-processes again, old or new', async () => {
+    const run = await Run.start(
+      flow(),
+      {},
+      { rootElements: '<bpmn:message id="m" name="withdrawn" />' },
+    );
+    run.correlate('withdrawn');
+    expect(run.tokens()).toEqual(['returnPapers']);
+    expect(run.state.subscriptions).toEqual([]);
+    const added = `<bpmn:subProcess id="hurry" triggeredByEvent="true">
+      <bpmn:startEvent id="onHurry"><bpmn:signalEventDefinition signalRef="h" /></bpmn:startEvent>
+      <bpmn:endEvent id="hurried" />
+      <bpmn:sequenceFlow id="x" sourceRef="onHurry" targetRef="hurried" />
+    </bpmn:subProcess>`;
+    const target = await modelOf(
+      bpmnProcess(
+        'p',
+        flow(added),
+        '',
+        '<bpmn:message id="m" name="withdrawn" /><bpmn:signal id="h" name="hurry" />',
+      ),
+    );
+    const outcome = planMigration({
+      source: run.model,
+      target,
+      mapping: {},
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions).toEqual([]);
+    expect(outcome.effects.filter((e) => e.type === 'OPEN_SUBSCRIPTION')).toEqual([]);
+  });
+});
