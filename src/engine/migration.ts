@@ -1,4 +1,4 @@
-import type { ProcessModel } from '../bpmn/model';
+import type { FlowNode, ProcessModel } from '../bpmn/model';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { restartStepDeadline } from './deadlines';
 import { type Execution, ROOT_SCOPE } from './execution';
@@ -67,6 +67,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   const main = executionFor(target, state, input.now, calendar);
   const before = waitsBefore(state, mapping);
   withdrawWaits(main);
+  const was = new Map(state.tokens.map((t) => [t.id, source.nodes[t.elementId]]));
   repoint(state, mapping, target);
   main.history('INSTANCE_MIGRATED', target.key, 'process', {
     actor: input.actor,
@@ -81,7 +82,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
     const entered = executionFor(target, state, since, calendar);
     openWaits(entered, token);
     opened.push(...entered.effects);
-    const task = taskOf(main, token, since);
+    const task = taskOf(main, token, since, was.get(token.id));
     if (task) tasks.push(task);
   }
   for (const scope of state.scopes) {
@@ -149,10 +150,15 @@ function openWaits(execution: Execution, token: Token): void {
   subscribeBoundaries(execution, node, token);
 }
 
-function taskOf(execution: Execution, token: Token, since: Instant): MigratedTask | undefined {
+function taskOf(
+  execution: Execution,
+  token: Token,
+  since: Instant,
+  was: FlowNode | undefined,
+): MigratedTask | undefined {
   const node = execution.node(token.elementId);
   if (node.type !== 'userTask' || isMultiInstanceBody(execution, token)) return undefined;
-  const deadline = restartStepDeadline(execution, node, token, since);
+  const deadline = restartStepDeadline(execution, { node, was }, token, since);
   return {
     waitId: token.id,
     elementId: node.id,

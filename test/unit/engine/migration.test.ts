@@ -179,10 +179,16 @@ describe('planning the migration of an instance to another version', () => {
     const outcome = plan(run, { receive: 'intake' });
     if (!outcome.migrated) throw new Error('refused');
     expect(outcome.state.deadline).toEqual(before.deadline);
-    expect(outcome.state.clock).toEqual(before.clock);
     for (const timer of appointment) expect(outcome.state.subscriptions).toContainEqual(timer);
     expect(run.state).toEqual(before);
     expect(outcome.state.scopes).toEqual(before.scopes);
+    // A paused clock stays paused, and a step's deadline is not watched while it is.
+    run.send({ type: 'HOLD_CLOCK' });
+    expect(run.state.clock?.pausedAt).toBe(T0);
+    const paused = plan(run, { receive: 'intake' });
+    if (!paused.migrated) throw new Error('refused');
+    expect(paused.state.clock).toEqual(run.state.clock);
+    expect(paused.state.subscriptions.filter((s) => s.kind === 'timer' && s.deadline)).toEqual([]);
   });
 
   it('refuses a token at a step removed without a mapping, naming the element', async () => {
@@ -459,5 +465,77 @@ describe('migrating a scope an interrupting event sub-process runs in', () => {
     if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
     expect(outcome.state.subscriptions).toEqual([]);
     expect(outcome.effects.filter((e) => e.type === 'OPEN_SUBSCRIPTION')).toEqual([]);
+  });
+});
+
+describe('migrating a step deadline the clock paused', () => {
+  const flow = (check: string, budget: string, pauses = true) => `<bpmn:startEvent id="s" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:userTask id="${check}" camunda:candidateGroups="land" tthc:stepDuration="${budget}" />
+    <bpmn:receiveTask id="fetch" messageRef="papers" ${pauses ? 'tthc:pausesClock="true"' : ''} />
+    <bpmn:endEvent id="e1" />
+    <bpmn:endEvent id="e2" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="fork" />
+    <bpmn:sequenceFlow id="f1" sourceRef="fork" targetRef="${check}" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="fetch" />
+    <bpmn:sequenceFlow id="f3" sourceRef="${check}" targetRef="e1" />
+    <bpmn:sequenceFlow id="f4" sourceRef="fetch" targetRef="e2" />`;
+  const papers = '<bpmn:message id="papers" name="papers" />';
+  const targetOf = async (budget: string, pauses = true) =>
+    modelOf(bpmnProcess('p', flow('check2', budget, pauses), '', papers));
+  /** Monday 14:00 in Hà Nội: the papers came after a paused morning. */
+  const AFTERNOON = '2026-03-02T07:00:00.000Z';
+
+  const paused = async () => {
+    const run = await Run.start(flow('check', '1 working day'), {}, { rootElements: papers });
+    expect(run.state.clock?.pausedAt).toBe(T0);
+    run.at(AFTERNOON).correlate('papers');
+    expect(run.state.clock?.pausedAt).toBeUndefined();
+    return run;
+  };
+  const migrate = (run: Run, target: ProcessModel, now = run.now) =>
+    planMigration({
+      source: run.model,
+      target,
+      mapping: { check: 'check2' },
+      state: run.state,
+      now,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [run.tokenAt('check')]: T0 },
+      reason: 'r',
+    });
+
+  it('keeps the working time the clock was paused', async () => {
+    const run = await paused();
+    const deadline = run.state.tokens.find((t) => t.elementId === 'check')!.deadline!;
+    const counted = await Run.start(flow('check', '1 working day'), {}, { rootElements: papers });
+    expect(deadline.dueAt > counted.state.tokens[0].deadline!.dueAt).toBe(true);
+    const outcome = migrate(run, await targetOf('1 working day'));
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.tasks).toEqual([
+      expect.objectContaining({ elementId: 'check2', dueAt: deadline.dueAt, overdue: false }),
+    ]);
+  });
+
+  it('keeps a step overdue once marked, and does not escalate it again', async () => {
+    const run = await paused();
+    const token = run.state.tokens.find((t) => t.elementId === 'check')!;
+    const timer = run.state.subscriptions.find(
+      (s) => s.kind === 'timer' && s.tokenId === token.id,
+    )!;
+    run.at(token.deadline!.dueAt).send({ type: 'FIRE_TIMER', subscriptionId: timer.id });
+    expect(run.state.tokens.find((t) => t.id === token.id)!.deadline!.overdue).toBe(true);
+    const outcome = migrate(run, await targetOf('5 working days'));
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.tasks).toEqual([expect.objectContaining({ overdue: true })]);
+    expect(outcome.state.subscriptions.filter((s) => s.kind === 'timer' && s.tokenId)).toEqual([]);
+  });
+
+  it('refuses to move a token to an element that pauses the clock differently', async () => {
+    const run = await Run.start(flow('check', '1 working day'), {}, { rootElements: papers });
+    expect(migrate(run, await targetOf('1 working day', false))).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'CLOCK_CHANGED', elementId: 'fetch' }],
+    });
   });
 });
