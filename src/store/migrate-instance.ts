@@ -8,7 +8,7 @@ import { notFound } from '../errors';
 import { definitionById } from './definitions';
 import type { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
 import { executePlan } from './pipeline/execute-plan';
-import { deadlineColumns, lockInstance, saveInstance } from './pipeline/instance-rows';
+import { deadlineColumns, lockInstanceIfAny, saveInstance } from './pipeline/instance-rows';
 import { planEffects } from './pipeline/plan/plan-effects';
 import { readBeforePlan } from './pipeline/read-before-plan';
 import { preparedQuery } from './prepared';
@@ -28,7 +28,7 @@ export interface VersionMove {
 export type InstanceMoveOutcome =
   | { outcome: 'MIGRATED' }
   | { outcome: 'REFUSED'; refusals: MigrationRefusal[] }
-  /** No longer on the source version, or no longer running: someone else moved or ended it. */
+  /** No longer on the source version, no longer running, or gone: someone else moved or ended it. */
   | { outcome: 'SKIPPED' };
 
 /**
@@ -44,7 +44,9 @@ export function migrateInstance(
 ): Promise<InstanceMoveOutcome> {
   return store.transaction(async (tx) => {
     const { manager } = tx;
-    const { instance, calendarKey } = await lockInstance(manager, instanceId);
+    const locked = await lockInstanceIfAny(manager, instanceId);
+    if (!locked) return { outcome: 'SKIPPED' };
+    const { instance, calendarKey } = locked;
     if (instance.definitionId !== move.source.id || instance.status !== 'ACTIVE') {
       return { outcome: 'SKIPPED' };
     }
@@ -172,6 +174,8 @@ function taskRow(task: MigratedTask): Record<string, unknown> {
 export interface RunningInstance {
   id: string;
   businessKey: string | null;
+  /** Whose working calendar its timers count by. */
+  agency: string | null;
   state: ProcessInstanceEntity['state'];
 }
 
@@ -189,15 +193,21 @@ export async function runningInstancesOf(
   const rows = await preparedQuery<{
     id: string;
     business_key: string | null;
+    agency: string | null;
     state: ProcessInstanceEntity['state'];
   }>(
     store.manager,
-    `SELECT id, business_key, state FROM process_instance
+    `SELECT id, business_key, agency, state FROM process_instance
       WHERE definition_id = $1 AND status = 'ACTIVE' AND ($2::uuid IS NULL OR id > $2::uuid)
       ORDER BY id LIMIT $3`,
     [definitionId, afterId, limit],
   );
-  return rows.map((row) => ({ id: row.id, businessKey: row.business_key, state: row.state }));
+  return rows.map((row) => ({
+    id: row.id,
+    businessKey: row.business_key,
+    agency: row.agency,
+    state: row.state,
+  }));
 }
 
 /** One version of a procedure, by key and version number. */
