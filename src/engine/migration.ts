@@ -68,7 +68,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   const before = waitsBefore(state, mapping);
   withdrawWaits(main);
   const was = new Map(state.tokens.map((t) => [t.id, source.nodes[t.elementId]]));
-  repoint(state, mapping, target);
+  repoint(state, mapping);
   main.history('INSTANCE_MIGRATED', target.key, 'process', {
     actor: input.actor,
     reason: input.reason,
@@ -119,7 +119,7 @@ function withdrawWaits(execution: Execution): void {
   }
 }
 
-function repoint(state: InstanceState, mapping: ElementMapping, target: ProcessModel): void {
+function repoint(state: InstanceState, mapping: ElementMapping): void {
   for (const token of state.tokens) {
     token.elementId = mapped(mapping, token.elementId);
     if (token.arrivedVia) token.arrivedVia = mapped(mapping, token.arrivedVia);
@@ -127,12 +127,8 @@ function repoint(state: InstanceState, mapping: ElementMapping, target: ProcessM
   for (const scope of state.scopes) {
     if (scope.id !== ROOT_SCOPE) scope.elementId = mapped(mapping, scope.elementId);
   }
-  if (state.compensable) {
-    // An activity the target no longer has cannot be undone by it.
-    state.compensable = state.compensable
-      .map((id) => mapped(mapping, id))
-      .filter((id) => target.nodes[id] !== undefined);
-  }
+  // Every one is in the target (else COMPENSATION_REMOVED).
+  if (state.compensable) state.compensable = state.compensable.map((id) => mapped(mapping, id));
 }
 
 /** The waits a token opens where it stands, as arriving there would: its own and its boundaries'. */

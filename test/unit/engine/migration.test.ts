@@ -315,10 +315,9 @@ describe('refusing a move into another scope', () => {
 });
 
 describe('checking a migration plan before any instance', () => {
-  it('refuses another process, the same version, and ids that are not there, naming each', async () => {
+  it('refuses the same version, ids that are not there, and an element mapped to a flow, naming each', async () => {
     const v1 = { model: await modelOf(bpmnProcess('p', V1)), version: 1 };
     const v2 = { model: await modelOf(bpmnProcess('p', V2)), version: 2 };
-    const other = { model: await modelOf(bpmnProcess('q', V2)), version: 3 };
     const refusal = (run: () => void) => {
       try {
         run();
@@ -327,10 +326,6 @@ describe('checking a migration plan before any instance', () => {
       }
       throw new Error('not refused');
     };
-    expect(refusal(() => checkMigrationPlan(v1, other, {}))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'toVersion' },
-    });
     expect(refusal(() => checkMigrationPlan(v1, v1, {}))).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { field: 'toVersion' },
@@ -342,6 +337,14 @@ describe('checking a migration plan before any instance', () => {
     expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'receive' }))).toMatchObject({
       code: 'ELEMENT_NOT_FOUND',
       details: { elementId: 'receive', field: 'mapping' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'f3b' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'f3b', field: 'mapping' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { f3: 'intake' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'intake', field: 'mapping' },
     });
     expect(() => checkMigrationPlan(v1, v2, { receive: 'intake', f3: 'f3b' })).not.toThrow();
   });
@@ -536,6 +539,71 @@ describe('migrating a step deadline the clock paused', () => {
     expect(migrate(run, await targetOf('1 working day', false))).toMatchObject({
       migrated: false,
       refusals: [{ code: 'CLOCK_CHANGED', elementId: 'fetch' }],
+    });
+  });
+});
+
+describe('refusing joins and undos the target would break', () => {
+  const joined = (extra: string) => `<bpmn:startEvent id="s" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:userTask id="a" tthc:role="office" />
+    <bpmn:userTask id="b" tthc:role="office" />
+    <bpmn:parallelGateway id="join" />
+    <bpmn:endEvent id="e" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="fork" />
+    <bpmn:sequenceFlow id="fa" sourceRef="fork" targetRef="a" />
+    <bpmn:sequenceFlow id="fb" sourceRef="fork" targetRef="b" />
+    <bpmn:sequenceFlow id="ja" sourceRef="a" targetRef="join" />
+    <bpmn:sequenceFlow id="jb" sourceRef="b" targetRef="join" />
+    <bpmn:sequenceFlow id="fe" sourceRef="join" targetRef="e" />
+    ${extra}`;
+  const migrate = async (run: Run, target: string, mapping: ElementMapping = {}) =>
+    planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', target)),
+      mapping,
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+
+  it('refuses a token waiting at a join whose incoming flows changed', async () => {
+    const run = await Run.start(joined(''));
+    run.complete('a');
+    expect(run.tokens()).toEqual(['b', 'join']);
+    const third = `<bpmn:userTask id="c" tthc:role="office" />
+      <bpmn:sequenceFlow id="fc" sourceRef="fork" targetRef="c" />
+      <bpmn:sequenceFlow id="jc" sourceRef="c" targetRef="join" />`;
+    expect(await migrate(run, joined(third))).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'JOIN_CHANGED', elementId: 'join' }],
+    });
+    // The same flows, renamed by the plan: it moves.
+    const renamed = joined('').replace('id="ja"', 'id="ja2"');
+    expect(await migrate(run, renamed, { ja: 'ja2' })).toMatchObject({ migrated: true });
+  });
+
+  it('refuses an instance whose completed, undoable activity the target lacks', async () => {
+    const undoable = (withBook: boolean) => `<bpmn:startEvent id="s" />
+      ${
+        withBook
+          ? `<bpmn:task id="book" />
+      <bpmn:boundaryEvent id="bookUndo" attachedToRef="book"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+      <bpmn:userTask id="cancelBooking" isForCompensation="true" tthc:role="office" />
+      <bpmn:association id="a1" associationDirection="One" sourceRef="bookUndo" targetRef="cancelBooking" />
+      <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="book" />
+      <bpmn:sequenceFlow id="f2" sourceRef="book" targetRef="wait" />`
+          : '<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait" />'
+      }
+      <bpmn:userTask id="wait" tthc:role="office" />
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f3" sourceRef="wait" targetRef="e" />`;
+    const run = await Run.start(undoable(true));
+    expect(run.state.compensable).toEqual(['book']);
+    expect(await migrate(run, undoable(false))).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'COMPENSATION_REMOVED', elementId: 'book' }],
     });
   });
 });
