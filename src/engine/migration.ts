@@ -41,6 +41,17 @@ export interface MigratedTask {
   overdue: boolean;
 }
 
+/**
+ * A token's job (a service task's, or an async continuation's) as the target describes it: the
+ * store re-points its row, and its open incident's, to the target's element and job type.
+ */
+export interface MigratedJob {
+  waitId: number;
+  elementId: string;
+  /** The target's job type; null for a continuation. */
+  jobType: string | null;
+}
+
 export interface MigrationInput {
   source: ProcessModel;
   target: ProcessModel;
@@ -56,7 +67,13 @@ export interface MigrationInput {
 }
 
 export type MigrationOutcome =
-  | { migrated: true; state: InstanceState; effects: Effect[]; tasks: MigratedTask[] }
+  | {
+      migrated: true;
+      state: InstanceState;
+      effects: Effect[];
+      tasks: MigratedTask[];
+      jobs: MigratedJob[];
+    }
   | { migrated: false; refusals: MigrationRefusal[] };
 
 export function planMigration(input: MigrationInput): MigrationOutcome {
@@ -94,7 +111,16 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
     ...main.effects,
     ...opened,
   ]);
-  return { migrated: true, state, effects, tasks };
+  return { migrated: true, state, effects, tasks, jobs: jobsOf(target, state) };
+}
+
+/** The jobs the tokens wait for, by the target's elements. */
+function jobsOf(target: ProcessModel, state: InstanceState): MigratedJob[] {
+  return state.tokens.map((token) => ({
+    waitId: token.id,
+    elementId: token.elementId,
+    jobType: token.continuation ? null : (target.nodes[token.elementId]?.jobType ?? null),
+  }));
 }
 
 /** A scope an interrupting event sub-process runs in: its event sub-processes listen no more. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { planMigration } from '../engine/migration';
 import type { ElementMapping, MigrationRefusal } from '../engine/migration-refusals';
-import type { MigratedTask } from '../engine/migration';
+import type { MigratedJob, MigratedTask } from '../engine/migration';
 import { officeCalendar } from './calendars';
 import { notFound } from '../errors';
 import { definitionById } from './definitions';
@@ -76,6 +76,7 @@ export function migrateInstance(
     });
     await executePlan(manager, instanceId, plan.writes, move.now, saveInstance(instance));
     await repointRows(manager, instanceId, move, planned.tasks);
+    await repointJobs(manager, instanceId, planned.jobs);
     return { outcome: 'MIGRATED' };
   });
 }
@@ -154,6 +155,34 @@ async function repointRows(
        SET completed = r.completed + EXCLUDED.completed, overdue = r.overdue + EXCLUDED.overdue,
            working_minutes = r.working_minutes + EXCLUDED.working_minutes`,
     [instanceId, move.source.id, move.target.id],
+  );
+}
+
+/**
+ * The jobs the tokens wait for (keyed by the token: the instance and wait id) and their open
+ * incidents: a service task's goes to the target's element and job type, so the target's
+ * handler or worker takes it; a continuation's to the target's element.
+ */
+async function repointJobs(
+  manager: EntityManager,
+  instanceId: string,
+  jobs: readonly MigratedJob[],
+): Promise<void> {
+  const rows = JSON.stringify(
+    jobs.map((j) => ({ wait_id: j.waitId, element_id: j.elementId, job_type: j.jobType })),
+  );
+  await preparedQuery(
+    manager,
+    `WITH moved AS (
+       UPDATE job j SET element_id = m.element_id,
+              type = CASE WHEN j.kind = 'task' THEN COALESCE(m.job_type, j.type) ELSE j.type END
+         FROM jsonb_to_recordset($2::jsonb) AS m(wait_id int, element_id text, job_type text)
+        WHERE j.instance_id = $1 AND j.wait_id = m.wait_id AND j.kind IN ('task', 'continue')
+       RETURNING j.id, j.kind, j.type, j.element_id)
+     UPDATE incident i SET element_id = moved.element_id,
+            job_type = CASE WHEN moved.kind = 'task' THEN moved.type ELSE i.job_type END
+       FROM moved WHERE i.job_id = moved.id AND i.status = 'OPEN'`,
+    [instanceId, rows],
   );
 }
 

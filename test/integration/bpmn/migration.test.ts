@@ -392,6 +392,36 @@ describe('migrating instances one by one, whatever happens to each', () => {
     );
   });
 
+  it("re-points a waiting service task's job and its open incident to the target's type", async () => {
+    const service = (id: string, type: string) => `<bpmn:startEvent id="s" />
+      <bpmn:serviceTask id="${id}" tthc:jobType="${type}" />
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${id}" />
+      <bpmn:sequenceFlow id="f1" sourceRef="${id}" targetRef="e" />`;
+    await suite.f.deploy(bpmnProcess('jobbed', service('lookup', 'tax-lookup')));
+    const id = await suite.f.start('jobbed', 'J-1', {});
+    const [job] = await query<{ id: string }>(`SELECT id FROM job WHERE instance_id = $1`, [id]);
+    await query(
+      `INSERT INTO incident (id, job_id, instance_id, element_id, job_type, message, status, created_at)
+       VALUES ($1, $2, $3, 'lookup', 'tax-lookup', 'down', 'OPEN', now())`,
+      [randomUUID(), job.id, id],
+    );
+    await suite.f.deploy(bpmnProcess('jobbed', service('lookup2', 'tax-lookup-v2')));
+    const { migrateInstances } = await suite.api.ok(
+      `mutation { migrateInstances(key: "jobbed", fromVersion: 1, toVersion: 2, reason: "r",
+         mapping: [{ from: "lookup", to: "lookup2" }]) { migrated } }`,
+      {},
+      designer,
+    );
+    expect(migrateInstances).toEqual({ migrated: 1 });
+    expect(
+      await query(`SELECT id, type, element_id FROM job WHERE instance_id = $1`, [id]),
+    ).toEqual([{ id: job.id, type: 'tax-lookup-v2', element_id: 'lookup2' }]);
+    expect(
+      await query(`SELECT job_type, element_id FROM incident WHERE instance_id = $1`, [id]),
+    ).toEqual([{ job_type: 'tax-lookup-v2', element_id: 'lookup2' }]);
+  });
+
   it('skips an instance that is gone by the time it is locked', async () => {
     const [source, target] = await query<{ id: string }>(
       `SELECT id FROM process_definition WHERE key = 'small' ORDER BY version`,
