@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { planMigration } from '../engine/migration';
 import type { ElementMapping, MigrationRefusal } from '../engine/migration-refusals';
@@ -7,10 +6,8 @@ import { officeCalendar } from './calendars';
 import { notFound } from '../errors';
 import { definitionById } from './definitions';
 import type { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
-import { executePlan } from './pipeline/execute-plan';
-import { deadlineColumns, lockInstanceIfAny, saveInstance } from './pipeline/instance-rows';
-import { planEffects } from './pipeline/plan/plan-effects';
-import { readBeforePlan } from './pipeline/read-before-plan';
+import { deadlineColumns, lockInstanceIfAny } from './pipeline/instance-rows';
+import { writeStep } from './pipeline/step-instance';
 import { preparedQuery } from './prepared';
 import type { Store } from './store';
 
@@ -66,15 +63,7 @@ export function migrateInstance(
     instance.state = planned.state;
     instance.revision += 1;
     Object.assign(instance, deadlineColumns(planned.state));
-    const read = await readBeforePlan(manager, instance, planned.effects, new Map());
-    const plan = planEffects(planned.effects, {
-      instanceId,
-      now: move.now,
-      calendar,
-      newId: randomUUID,
-      ...read,
-    });
-    await executePlan(manager, instanceId, plan.writes, move.now, saveInstance(instance));
+    await writeStep(manager, { instance, effects: planned.effects, calendar, now: move.now }, true);
     await repointRows(manager, instanceId, move, planned.tasks);
     await repointJobs(manager, instanceId, planned.jobs);
     return { outcome: 'MIGRATED' };
