@@ -1,4 +1,5 @@
 import type { ProcessModel } from '../bpmn/model';
+import { ROOT_SCOPE } from './execution';
 import { type ElementMapping, mapped } from './migration-refusals';
 import type { Effect, InstanceState, Subscription } from './types';
 
@@ -24,8 +25,45 @@ export function waitsBefore(
   return before;
 }
 
+/**
+ * Where each holder could have waited in the source version (by target element): a token at its
+ * element, its boundary events and, at an event-based gateway, the events after it; a scope at
+ * the starts of its event sub-processes. A wait opened elsewhere is one the target adds.
+ */
+export function possibleWaits(
+  source: ProcessModel,
+  mapping: ElementMapping,
+  state: InstanceState,
+): Set<string> {
+  const possible = new Set<string>();
+  for (const token of state.tokens) {
+    const node = source.nodes[token.elementId];
+    if (!node) continue;
+    const after =
+      node.type === 'eventBasedGateway'
+        ? node.outgoing.map((flowId) => source.flows[flowId].targetRef)
+        : [];
+    for (const id of [node.id, ...(node.boundaryEvents ?? []), ...after]) {
+      possible.add(holderKey({ tokenId: token.id }, mapped(mapping, id)));
+    }
+  }
+  for (const scope of state.scopes) {
+    const element = scope.id === ROOT_SCOPE ? undefined : source.nodes[scope.elementId];
+    const subProcesses = element ? (element.eventSubProcesses ?? []) : source.eventSubProcesses;
+    for (const id of subProcesses) {
+      const start = source.nodes[id]?.startIds?.[0];
+      if (start) possible.add(holderKey({ scopeId: scope.id }, mapped(mapping, start)));
+    }
+  }
+  return possible;
+}
+
+function holderKey(s: { tokenId?: number; scopeId?: number }, elementId: string): string {
+  return `${elementId}|${s.tokenId ?? ''}|${s.scopeId ?? ''}`;
+}
+
 function waitKey(s: Subscription, elementId: string): string {
-  return `${s.kind}|${elementId}|${s.tokenId ?? ''}|${s.scopeId ?? ''}`;
+  return `${s.kind}|${holderKey(s, elementId)}`;
 }
 
 export interface ReopenedWaits {
@@ -33,6 +71,7 @@ export interface ReopenedWaits {
   target: ProcessModel;
   mapping: ElementMapping;
   before: ReadonlyMap<string, Subscription>;
+  possible: ReadonlySet<string>;
 }
 
 /** Keeps the reopened waits that may stay (changed as they were before); returns the effects. */
@@ -41,13 +80,12 @@ export function keepWaitsThatWere(
   state: InstanceState,
   effects: readonly Effect[],
 ): Effect[] {
-  const images = new Set(Object.keys(waits.source.nodes).map((id) => mapped(waits.mapping, id)));
   const dropped = new Set<number>();
   for (const s of state.subscriptions) {
     if (s.kind === 'timer' && s.deadline) continue;
     const old = waits.before.get(waitKey(s, s.elementId));
     if (old) restore(waits, old, s);
-    else if (images.has(s.elementId)) dropped.add(s.id);
+    else if (waits.possible.has(holderKey(s, s.elementId))) dropped.add(s.id);
   }
   state.subscriptions = state.subscriptions.filter((s) => !dropped.has(s.id));
   const byId = new Map(state.subscriptions.map((s) => [s.id, s]));

@@ -8,7 +8,7 @@ import {
   mapped,
   migrationRefusals,
 } from './migration-refusals';
-import { keepWaitsThatWere, waitsBefore } from './migration-waits';
+import { keepWaitsThatWere, possibleWaits, waitsBefore } from './migration-waits';
 import { executionFor } from './step';
 import {
   closeSubscription,
@@ -83,6 +83,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   const state = structuredClone(input.state);
   const main = executionFor(target, state, input.now, calendar);
   const before = waitsBefore(state, mapping);
+  const possible = possibleWaits(source, mapping, state);
   withdrawWaits(main);
   const was = new Map(state.tokens.map((t) => [t.id, source.nodes[t.elementId]]));
   repoint(state, mapping);
@@ -107,7 +108,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
       subscribeEventSubProcesses(main, scope.id);
     }
   }
-  const effects = keepWaitsThatWere({ source, target, mapping, before }, state, [
+  const effects = keepWaitsThatWere({ source, target, mapping, before, possible }, state, [
     ...main.effects,
     ...opened,
   ]);

@@ -206,6 +206,32 @@ describe('planning the migration of an instance to another version', () => {
     ]);
   });
 
+  it('opens a boundary event at a step it was not on before, though the source had it elsewhere', async () => {
+    const run = await start();
+    run.complete('receive').complete('check');
+    expect(run.state.subscriptions.some((s) => s.elementId === 'late')).toBe(false);
+    const moved = await modelOf(
+      bpmnProcess(
+        'p',
+        V2.replace(TIMER('late', 'check', 'P2D'), TIMER('late', 'verify', 'P2D')),
+        APPOINTMENT,
+      ),
+    );
+    const outcome = planMigration({
+      source: run.model,
+      target: moved,
+      mapping: { receive: 'intake', sign: 'verify' },
+      state: run.state,
+      now: WEDNESDAY,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions).toContainEqual(
+      expect.objectContaining({ elementId: 'late', tokenId: run.tokenAt('sign') }),
+    );
+  });
+
   it('refuses a mapping to an id the target lacks, or to an element of another kind', async () => {
     const run = await start();
     run.complete('receive').complete('check');
