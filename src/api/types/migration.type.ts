@@ -20,7 +20,10 @@ export class MigrationRefusal {
   })
   code!: string;
 
-  @Field(() => String, { description: 'The element of the source version where it waits.' })
+  @Field(() => String, {
+    description:
+      'The element of the source version where it waits; for an error moving it, the element the error names (else the process key).',
+  })
   elementId!: string;
 
   @Field(() => String)
