@@ -1,14 +1,13 @@
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { planMigration } from '../engine/migration';
 import { checkMigrationPlan } from '../engine/migration-plan';
-import {
-  type ElementMapping,
-  type MigrationRefusal,
-  mapped,
-  migrationRefusals,
-} from '../engine/migration-refusals';
+import { type ElementMapping, mapped } from '../engine/migration-refusals';
 import { AppError } from '../errors';
+import { officeCalendar } from '../store/calendars';
 import {
   definitionVersion,
   migrateInstance,
+  type RunningInstance,
   runningInstancesOf,
   type VersionMove,
 } from '../store/migrate-instance';
@@ -33,10 +32,20 @@ export interface MigrationRequest {
   mapping: readonly { from: string; to: string }[];
 }
 
+/**
+ * Why an instance cannot move: a refusal of the plan (ELEMENT_REMOVED, ...), or the error opening
+ * a wait of the target raised (EXPRESSION_FAILED for a correlation key or timer that fails).
+ */
+export interface InstanceRefusal {
+  code: string;
+  elementId: string;
+  message: string;
+}
+
 export interface RefusedInstance {
   instanceId: string;
   businessKey: string | null;
-  refusals: MigrationRefusal[];
+  refusals: InstanceRefusal[];
 }
 
 export interface MigrationPreview {
@@ -90,8 +99,10 @@ async function planOf(store: Store, request: MigrationRequest): Promise<Plan> {
 export async function previewMigration(
   store: Store,
   request: MigrationRequest,
+  now: Date = new Date(),
 ): Promise<MigrationPreview> {
-  const { source, target, mapping } = await planOf(store, request);
+  const plan = await planOf(store, request);
+  const calendar = await officeCalendar(store);
   const preview: MigrationPreview = {
     instances: 0,
     movable: 0,
@@ -101,23 +112,19 @@ export async function previewMigration(
   };
   const counts = new Map<string, number>();
   for (let after: string | null = null; ;) {
-    const page = await runningInstancesOf(store, source.id, after, MIGRATION_PAGE);
+    const page = await runningInstancesOf(store, plan.source.id, after, MIGRATION_PAGE);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     for (const instance of page) {
       preview.instances += 1;
-      const refusals = migrationRefusals(source.model, target.model, mapping, instance.state);
+      const refusals = dryRun(plan, instance, calendar.forAgency(instance.agency), now);
       if (refusals.length > 0) {
-        noteRefused(preview, {
-          instanceId: instance.id,
-          businessKey: instance.businessKey,
-          refusals,
-        });
+        noteRefused(preview, { ...instance, instanceId: instance.id, refusals });
         continue;
       }
       preview.movable += 1;
       for (const from of new Set(instance.state.tokens.map((t) => t.elementId))) {
-        const key = `${from}\n${mapped(mapping, from)}`;
+        const key = `${from}\n${mapped(plan.mapping, from)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
@@ -131,6 +138,39 @@ export async function previewMigration(
   return preview;
 }
 
+/** The migration planned as it would run, without the store: why the instance cannot move. */
+function dryRun(
+  plan: Plan,
+  instance: RunningInstance,
+  calendar: WorkingCalendar,
+  now: Date,
+): InstanceRefusal[] {
+  try {
+    const outcome = planMigration({
+      source: plan.source.model,
+      target: plan.target.model,
+      mapping: plan.mapping,
+      state: instance.state,
+      now: now.toISOString(),
+      calendar,
+      reason: '',
+    });
+    return outcome.migrated ? [] : outcome.refusals;
+  } catch (error) {
+    return [refusalOf(error, plan.source.key)];
+  }
+}
+
+/** An error moving one instance (a target expression that fails): it stays, and is listed. */
+function refusalOf(error: unknown, processKey: string): InstanceRefusal {
+  if (!(error instanceof AppError)) throw error;
+  return {
+    code: error.code,
+    elementId: error.details.elementId ?? processKey,
+    message: error.message,
+  };
+}
+
 /**
  * Moves every running instance of the source version that can move, `batchSize` at a time,
  * each in its own transaction under its lock; the refused stay where they are and are listed.
@@ -140,30 +180,63 @@ export async function migrateInstances(
   store: Store,
   request: MigrationRequest & { reason?: string; by: string; now: Date; batchSize?: number },
 ): Promise<MigrationReport> {
+  const batchSize = request.batchSize ?? MIGRATION_PAGE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MIGRATION_PAGE) {
+    throw new AppError('BAD_USER_INPUT', `'batchSize' must be 1 to ${MIGRATION_PAGE}`, {
+      field: 'batchSize',
+    });
+  }
   const { source, target, mapping } = await planOf(store, request);
-  const note = request.reason?.trim().slice(0, MAX_REASON_LENGTH);
   const move: VersionMove = {
     source,
     target,
     mapping,
     actor: request.by,
-    reason: `${source.key} v${source.version} → v${target.version}${note ? `: ${note}` : ''}`,
+    reason: historyReason(source, target, request.reason),
     now: request.now,
   };
   const report: MigrationReport = { migrated: 0, skipped: 0, refusedCount: 0, refused: [] };
-  const batchSize = Math.min(Math.max(request.batchSize ?? MIGRATION_PAGE, 1), MIGRATION_PAGE);
   for (let after: string | null = null; ;) {
     const page = await runningInstancesOf(store, source.id, after, batchSize);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     for (const instance of page) {
-      const moved = await migrateInstance(store, instance.id, move);
-      if (moved.outcome === 'MIGRATED') report.migrated += 1;
-      else if (moved.outcome === 'SKIPPED') report.skipped += 1;
-      else noteRefused(report, { ...instance, instanceId: instance.id, refusals: moved.refusals });
+      const refused = (refusals: InstanceRefusal[]) =>
+        noteRefused(report, { ...instance, instanceId: instance.id, refusals });
+      try {
+        const moved = await migrateInstance(store, instance.id, move);
+        if (moved.outcome === 'MIGRATED') report.migrated += 1;
+        else if (moved.outcome === 'SKIPPED') report.skipped += 1;
+        else refused(moved.refusals);
+      } catch (error) {
+        refused([refusalOf(error, source.key)]);
+      }
     }
   }
   return report;
+}
+
+/**
+ * The history's reason, the versions named before the administrator's: refused when the whole
+ * would not fit the history's 500 characters, rather than cut.
+ */
+function historyReason(
+  source: ProcessDefinitionEntity,
+  target: ProcessDefinitionEntity,
+  reason: string | undefined,
+): string {
+  const prefix = `${source.key} v${source.version} → v${target.version}`;
+  const note = reason?.trim();
+  const whole = note ? `${prefix}: ${note}` : prefix;
+  const room = MAX_REASON_LENGTH - [...prefix].length - 2;
+  if ([...whole].length > MAX_REASON_LENGTH) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `'reason' must be at most ${room} characters here: the history writes it after '${prefix}: '`,
+      { field: 'reason' },
+    );
+  }
+  return whole;
 }
 
 function noteRefused(

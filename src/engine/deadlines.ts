@@ -115,24 +115,37 @@ export function setStepDeadline(execution: Execution, node: FlowNode, token: Tok
 
 /**
  * A waiting user task's deadline counted again from when the step began, by its (new) element's
- * budget: after a migration to another version. A step already marked overdue whose new due
- * time has also passed stays overdue without a second escalation. Returns the deadline.
+ * budget: after a migration to another version. The working time the clock was paused while the
+ * step waited (by which its old due time had moved on) still counts, and a step already marked
+ * overdue stays overdue, without a second escalation. Returns the deadline.
  */
 export function restartStepDeadline(
   execution: Execution,
-  node: FlowNode,
+  step: { node: FlowNode; was?: FlowNode },
   token: Token,
   since: Instant,
 ): Deadline | undefined {
-  const overdue = token.deadline?.overdue === true;
+  const old = token.deadline;
   delete token.deadline;
-  const dueAt = stepDueAt(execution, node, since);
-  if (!dueAt) return undefined;
-  const late = overdue && dueAt <= execution.now;
-  token.deadline = { dueAt, since, ...(late && { overdue: true as const }) };
-  if (!late && (!paused(execution) || node.pausesClock))
-    watch(execution, { tokenId: token.id }, node.id, dueAt);
+  const counted = stepDueAt(execution, step.node, since);
+  if (!counted) return undefined;
+  const pause = old && step.was ? pausedFor(execution, step.was, old) : 0;
+  const dueAt =
+    pause > 0
+      ? addWorkingDuration(execution.calendar, counted, { days: 0, minutes: pause })
+      : counted;
+  const overdue = old?.overdue === true;
+  token.deadline = { dueAt, since, ...(overdue && { overdue: true as const }) };
+  if (!overdue && (!paused(execution) || step.node.pausesClock))
+    watch(execution, { tokenId: token.id }, step.node.id, dueAt);
   return token.deadline;
+}
+
+/** The working minutes a step's due time moved on while the clock was paused. */
+function pausedFor(execution: Execution, was: FlowNode, deadline: Deadline): number {
+  const counted = stepDueAt(execution, was, deadline.since);
+  if (!counted || !(deadline.dueAt > counted)) return 0;
+  return execution.calendar.workingTimeBetween(counted, deadline.dueAt);
 }
 
 function stepDueAt(execution: Execution, node: FlowNode, since: Instant): Instant | undefined {

@@ -10,18 +10,12 @@ interface Version {
 /**
  * A migration plan checked before any instance is looked at: two versions of one procedure, and
  * a mapping whose every source id is an element (or flow) of the source version and every target
- * id one of the target version. The first mistake is refused, naming the element.
+ * id an element (a flow, for a flow) of the target version. The first mistake is refused, naming the element.
  */
 export function checkMigrationPlan(from: Version, to: Version, mapping: ElementMapping): void {
+  // Both versions are read by the one key, so they are of the same procedure.
   const source = { ...from.model, version: from.version };
   const target = { ...to.model, version: to.version };
-  if (source.key !== target.key) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `Instances of '${source.key}' can move only to another version of '${source.key}', not to '${target.key}'`,
-      { field: 'toVersion' },
-    );
-  }
   if (source.version === target.version) {
     throw new AppError(
       'BAD_USER_INPUT',
@@ -37,10 +31,11 @@ export function checkMigrationPlan(from: Version, to: Version, mapping: ElementM
         { elementId: from, field: 'mapping' },
       );
     }
-    if (!has(target, to)) {
+    const kind = kindOf(source, from);
+    if (kindOf(target, to) !== kind) {
       throw new AppError(
         'ELEMENT_NOT_FOUND',
-        `'${to}' (mapped from '${from}') is not an element of version ${target.version} of '${target.key}'`,
+        `'${to}' (mapped from '${from}') is not ${kind === 'flow' ? 'a sequence flow' : 'an element'} of version ${target.version} of '${target.key}'`,
         { elementId: to, field: 'mapping' },
       );
     }
@@ -48,5 +43,11 @@ export function checkMigrationPlan(from: Version, to: Version, mapping: ElementM
 }
 
 function has(model: ProcessModel, id: string): boolean {
-  return Object.hasOwn(model.nodes, id) || Object.hasOwn(model.flows, id);
+  return kindOf(model, id) !== undefined;
+}
+
+/** An element maps to an element, a sequence flow to a sequence flow. */
+function kindOf(model: ProcessModel, id: string): 'node' | 'flow' | undefined {
+  if (Object.hasOwn(model.nodes, id)) return 'node';
+  return Object.hasOwn(model.flows, id) ? 'flow' : undefined;
 }

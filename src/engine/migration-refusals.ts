@@ -18,7 +18,13 @@ export type RefusalCode =
   /** A multi-instance or loop whose shape changed (or appeared, or went): its counters would lie. */
   | 'MULTI_INSTANCE_CHANGED'
   /** A token waits at a join for a sequence flow the target version does not have. */
-  | 'FLOW_REMOVED';
+  | 'FLOW_REMOVED'
+  /** A token waits at an element that pauses the clock in one version and not the other. */
+  | 'CLOCK_CHANGED'
+  /** A token waits at a parallel or inclusive join whose incoming flows differ in the target. */
+  | 'JOIN_CHANGED'
+  /** A completed activity that could be undone (compensated) is not in the target version. */
+  | 'COMPENSATION_REMOVED';
 
 export interface MigrationRefusal {
   code: RefusalCode;
@@ -48,6 +54,9 @@ export function migrationRefusals(
   for (const token of state.tokens) waiting.add(token.elementId);
   for (const scope of state.scopes) if (scope.id !== ROOT_SCOPE) waiting.add(scope.elementId);
   const refusals = [...waiting].flatMap((id) => refusalsAt(source, target, mapping, id));
+  refusals.push(...clockRefusals(source, target, mapping, state));
+  refusals.push(...joinRefusals(source, target, mapping, state));
+  refusals.push(...compensationRefusals(target, mapping, state));
   const flows = new Set(state.tokens.flatMap((t) => (t.arrivedVia ? [t.arrivedVia] : [])));
   for (const flowId of flows) {
     const to = mapped(mapping, flowId);
@@ -93,4 +102,78 @@ function refusalsAt(
 /** The same loop characteristics: sequential or parallel, the same collection, condition, ... */
 function sameShape(from: FlowNode, to: FlowNode): boolean {
   return JSON.stringify(from.multiInstance ?? null) === JSON.stringify(to.multiInstance ?? null);
+}
+
+/**
+ * The clock pauses while a token waits at a `tthc:pausesClock` element: moving a token to an
+ * element that pauses it when the source did not (or the other way round) would leave the clock
+ * paused, or running, against where the dossier waits.
+ */
+function clockRefusals(
+  source: ProcessModel,
+  target: ProcessModel,
+  mapping: ElementMapping,
+  state: InstanceState,
+): MigrationRefusal[] {
+  const at = new Set(state.tokens.filter((t) => !t.continuation).map((t) => t.elementId));
+  return [...at].flatMap((elementId) => {
+    const toId = mapped(mapping, elementId);
+    const from = source.nodes[elementId]?.pausesClock === true;
+    const to = target.nodes[toId];
+    if (!to || from === (to.pausesClock === true)) return [];
+    return [
+      {
+        code: 'CLOCK_CHANGED' as const,
+        elementId,
+        message: `The clock ${from ? 'pauses' : 'runs'} while a token waits at '${elementId}', but ${from ? 'runs' : 'pauses'} at '${toId}' in the target`,
+      },
+    ];
+  });
+}
+
+/**
+ * A token waiting at a join counts the branches that came against the join's incoming flows:
+ * with other flows in the target, the join would wait for a branch that never comes, or go on
+ * before one that will.
+ */
+function joinRefusals(
+  source: ProcessModel,
+  target: ProcessModel,
+  mapping: ElementMapping,
+  state: InstanceState,
+): MigrationRefusal[] {
+  const joins = new Set(state.tokens.filter((t) => t.arrivedVia).map((t) => t.elementId));
+  return [...joins].flatMap((elementId) => {
+    const from = source.nodes[elementId];
+    const to = target.nodes[mapped(mapping, elementId)];
+    if (!from || !to) return [];
+    const incoming = from.incoming.map((id) => mapped(mapping, id)).sort();
+    if (JSON.stringify(incoming) === JSON.stringify([...to.incoming].sort())) return [];
+    return [
+      {
+        code: 'JOIN_CHANGED' as const,
+        elementId,
+        message: `Tokens wait at the join '${elementId}', whose incoming flows differ in the target`,
+      },
+    ];
+  });
+}
+
+/** What the instance could still undo must still be there to undo it. */
+function compensationRefusals(
+  target: ProcessModel,
+  mapping: ElementMapping,
+  state: InstanceState,
+): MigrationRefusal[] {
+  return [...new Set(state.compensable ?? [])].flatMap((elementId) =>
+    target.nodes[mapped(mapping, elementId)]
+      ? []
+      : [
+          {
+            code: 'COMPENSATION_REMOVED' as const,
+            elementId,
+            message: `'${elementId}' was completed and can be undone, but the target version does not have it`,
+          },
+        ],
+  );
 }

@@ -1,4 +1,4 @@
-import type { ProcessModel } from '../bpmn/model';
+import type { FlowNode, ProcessModel } from '../bpmn/model';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { restartStepDeadline } from './deadlines';
 import { type Execution, ROOT_SCOPE } from './execution';
@@ -8,6 +8,7 @@ import {
   mapped,
   migrationRefusals,
 } from './migration-refusals';
+import { keepWaitsThatWere, possibleWaits, waitsBefore } from './migration-waits';
 import { executionFor } from './step';
 import {
   closeSubscription,
@@ -22,8 +23,9 @@ import type { Effect, InstanceState, Instant, Subscription, Token } from './type
  * without touching anything: the tokens and scopes keep their ids and variables and are
  * re-pointed to the target's elements; every wait that depends on the model (boundary events,
  * catch events, event sub-process starts, step deadlines) is withdrawn and opened again from the
- * target, counted from when its step began; the appointment and the clock are the dossier's and
- * stay as they are.
+ * target, counted from when its step began, but only the waits the instance held before (and
+ * those of boundary events and event sub-processes the target adds): see migration-waits.ts.
+ * The appointment and the clock are the dossier's and stay as they are.
  */
 
 /** A waiting user task as the target version describes it: the store re-points its row. */
@@ -37,6 +39,17 @@ export interface MigratedTask {
   signature: boolean;
   dueAt: Instant | null;
   overdue: boolean;
+}
+
+/**
+ * A token's job (a service task's, or an async continuation's) as the target describes it: the
+ * store re-points its row, and its open incident's, to the target's element and job type.
+ */
+export interface MigratedJob {
+  waitId: number;
+  elementId: string;
+  /** The target's job type; null for a continuation. */
+  jobType: string | null;
 }
 
 export interface MigrationInput {
@@ -54,7 +67,13 @@ export interface MigrationInput {
 }
 
 export type MigrationOutcome =
-  | { migrated: true; state: InstanceState; effects: Effect[]; tasks: MigratedTask[] }
+  | {
+      migrated: true;
+      state: InstanceState;
+      effects: Effect[];
+      tasks: MigratedTask[];
+      jobs: MigratedJob[];
+    }
   | { migrated: false; refusals: MigrationRefusal[] };
 
 export function planMigration(input: MigrationInput): MigrationOutcome {
@@ -63,9 +82,11 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   if (refusals.length > 0) return { migrated: false, refusals };
   const state = structuredClone(input.state);
   const main = executionFor(target, state, input.now, calendar);
-  const held = conditionsHeld(state, mapping);
+  const before = waitsBefore(state, mapping);
+  const possible = possibleWaits(source, mapping, state);
   withdrawWaits(main);
-  repoint(state, mapping, target);
+  const was = new Map(state.tokens.map((t) => [t.id, source.nodes[t.elementId]]));
+  repoint(state, mapping);
   main.history('INSTANCE_MIGRATED', target.key, 'process', {
     actor: input.actor,
     reason: input.reason,
@@ -79,14 +100,38 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
     const entered = executionFor(target, state, since, calendar);
     openWaits(entered, token);
     opened.push(...entered.effects);
-    const task = taskOf(main, token, since);
+    const task = taskOf(main, token, since, was.get(token.id));
     if (task) tasks.push(task);
   }
   for (const scope of state.scopes) {
-    if (scope.multiInstance !== 'body') subscribeEventSubProcesses(main, scope.id);
+    if (scope.multiInstance !== 'body' && !interrupted(main, scope.id)) {
+      subscribeEventSubProcesses(main, scope.id);
+    }
   }
-  keepConditionsHeld(state, held);
-  return { migrated: true, state, effects: [...main.effects, ...opened], tasks };
+  const effects = keepWaitsThatWere({ source, target, mapping, before, possible }, state, [
+    ...main.effects,
+    ...opened,
+  ]);
+  return { migrated: true, state, effects, tasks, jobs: jobsOf(target, state) };
+}
+
+/** The jobs the tokens wait for, by the target's elements. */
+function jobsOf(target: ProcessModel, state: InstanceState): MigratedJob[] {
+  return state.tokens.map((token) => ({
+    waitId: token.id,
+    elementId: token.elementId,
+    jobType: token.continuation ? null : (target.nodes[token.elementId]?.jobType ?? null),
+  }));
+}
+
+/** A scope an interrupting event sub-process runs in: its event sub-processes listen no more. */
+function interrupted(execution: Execution, scopeId: number): boolean {
+  return execution.state.scopes.some((child) => {
+    if (child.parentId !== scopeId) return false;
+    const node = execution.model.nodes[child.elementId];
+    if (!node?.triggeredByEvent) return false;
+    return execution.model.nodes[node.startIds?.[0] ?? '']?.cancelActivity !== false;
+  });
 }
 
 /**
@@ -101,7 +146,7 @@ function withdrawWaits(execution: Execution): void {
   }
 }
 
-function repoint(state: InstanceState, mapping: ElementMapping, target: ProcessModel): void {
+function repoint(state: InstanceState, mapping: ElementMapping): void {
   for (const token of state.tokens) {
     token.elementId = mapped(mapping, token.elementId);
     if (token.arrivedVia) token.arrivedVia = mapped(mapping, token.arrivedVia);
@@ -109,12 +154,8 @@ function repoint(state: InstanceState, mapping: ElementMapping, target: ProcessM
   for (const scope of state.scopes) {
     if (scope.id !== ROOT_SCOPE) scope.elementId = mapped(mapping, scope.elementId);
   }
-  if (state.compensable) {
-    // An activity the target no longer has cannot be undone by it.
-    state.compensable = state.compensable
-      .map((id) => mapped(mapping, id))
-      .filter((id) => target.nodes[id] !== undefined);
-  }
+  // Every one is in the target (else COMPENSATION_REMOVED).
+  if (state.compensable) state.compensable = state.compensable.map((id) => mapped(mapping, id));
 }
 
 /** The waits a token opens where it stands, as arriving there would: its own and its boundaries'. */
@@ -132,10 +173,15 @@ function openWaits(execution: Execution, token: Token): void {
   subscribeBoundaries(execution, node, token);
 }
 
-function taskOf(execution: Execution, token: Token, since: Instant): MigratedTask | undefined {
+function taskOf(
+  execution: Execution,
+  token: Token,
+  since: Instant,
+  was: FlowNode | undefined,
+): MigratedTask | undefined {
   const node = execution.node(token.elementId);
   if (node.type !== 'userTask' || isMultiInstanceBody(execution, token)) return undefined;
-  const deadline = restartStepDeadline(execution, node, token, since);
+  const deadline = restartStepDeadline(execution, { node, was }, token, since);
   return {
     waitId: token.id,
     elementId: node.id,
@@ -155,27 +201,4 @@ function isMultiInstanceBody(execution: Execution, token: Token): boolean {
   const scope = execution.scope(token.scopeId);
   const item = scope.multiInstance === 'item' && scope.elementId === token.elementId;
   return execution.node(token.elementId).multiInstance !== undefined && !item;
-}
-
-/** A condition's wait, by its (target) element and holder. */
-function conditionKey(s: Subscription, elementId: string): string {
-  return `${elementId}|${s.tokenId ?? ''}|${s.scopeId ?? ''}`;
-}
-
-/**
- * Which conditions held before: reopened, a non-interrupting conditional event whose condition
- * already held would otherwise fire again at the next step, as if it had just become true.
- */
-function conditionsHeld(state: InstanceState, mapping: ElementMapping): Set<string> {
-  return new Set(
-    state.subscriptions
-      .filter((s) => s.kind === 'conditional' && s.holds)
-      .map((s) => conditionKey(s, mapped(mapping, s.elementId))),
-  );
-}
-
-function keepConditionsHeld(state: InstanceState, held: ReadonlySet<string>): void {
-  for (const s of state.subscriptions) {
-    if (s.kind === 'conditional' && held.has(conditionKey(s, s.elementId))) s.holds = true;
-  }
 }

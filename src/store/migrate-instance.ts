@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { planMigration } from '../engine/migration';
 import type { ElementMapping, MigrationRefusal } from '../engine/migration-refusals';
-import type { MigratedTask } from '../engine/migration';
+import type { MigratedJob, MigratedTask } from '../engine/migration';
 import { officeCalendar } from './calendars';
 import { notFound } from '../errors';
 import { definitionById } from './definitions';
 import type { ProcessDefinitionEntity, ProcessInstanceEntity } from './entities';
-import { executePlan } from './pipeline/execute-plan';
-import { deadlineColumns, lockInstance, saveInstance } from './pipeline/instance-rows';
-import { planEffects } from './pipeline/plan/plan-effects';
-import { readBeforePlan } from './pipeline/read-before-plan';
+import { deadlineColumns, lockInstanceIfAny } from './pipeline/instance-rows';
+import { writeStep } from './pipeline/step-instance';
 import { preparedQuery } from './prepared';
 import type { Store } from './store';
 
@@ -28,7 +25,7 @@ export interface VersionMove {
 export type InstanceMoveOutcome =
   | { outcome: 'MIGRATED' }
   | { outcome: 'REFUSED'; refusals: MigrationRefusal[] }
-  /** No longer on the source version, or no longer running: someone else moved or ended it. */
+  /** No longer on the source version, no longer running, or gone: someone else moved or ended it. */
   | { outcome: 'SKIPPED' };
 
 /**
@@ -44,7 +41,9 @@ export function migrateInstance(
 ): Promise<InstanceMoveOutcome> {
   return store.transaction(async (tx) => {
     const { manager } = tx;
-    const { instance, calendarKey } = await lockInstance(manager, instanceId);
+    const locked = await lockInstanceIfAny(manager, instanceId);
+    if (!locked) return { outcome: 'SKIPPED' };
+    const { instance, calendarKey } = locked;
     if (instance.definitionId !== move.source.id || instance.status !== 'ACTIVE') {
       return { outcome: 'SKIPPED' };
     }
@@ -64,16 +63,9 @@ export function migrateInstance(
     instance.state = planned.state;
     instance.revision += 1;
     Object.assign(instance, deadlineColumns(planned.state));
-    const read = await readBeforePlan(manager, instance, planned.effects, new Map());
-    const plan = planEffects(planned.effects, {
-      instanceId,
-      now: move.now,
-      calendar,
-      newId: randomUUID,
-      ...read,
-    });
-    await executePlan(manager, instanceId, plan.writes, move.now, saveInstance(instance));
+    await writeStep(manager, { instance, effects: planned.effects, calendar, now: move.now }, true);
     await repointRows(manager, instanceId, move, planned.tasks);
+    await repointJobs(manager, instanceId, planned.jobs);
     return { outcome: 'MIGRATED' };
   });
 }
@@ -155,6 +147,34 @@ async function repointRows(
   );
 }
 
+/**
+ * The jobs the tokens wait for (keyed by the token: the instance and wait id) and their open
+ * incidents: a service task's goes to the target's element and job type, so the target's
+ * handler or worker takes it; a continuation's to the target's element.
+ */
+async function repointJobs(
+  manager: EntityManager,
+  instanceId: string,
+  jobs: readonly MigratedJob[],
+): Promise<void> {
+  const rows = JSON.stringify(
+    jobs.map((j) => ({ wait_id: j.waitId, element_id: j.elementId, job_type: j.jobType })),
+  );
+  await preparedQuery(
+    manager,
+    `WITH moved AS (
+       UPDATE job j SET element_id = m.element_id,
+              type = CASE WHEN j.kind = 'task' THEN COALESCE(m.job_type, j.type) ELSE j.type END
+         FROM jsonb_to_recordset($2::jsonb) AS m(wait_id int, element_id text, job_type text)
+        WHERE j.instance_id = $1 AND j.wait_id = m.wait_id AND j.kind IN ('task', 'continue')
+       RETURNING j.id, j.kind, j.type, j.element_id)
+     UPDATE incident i SET element_id = moved.element_id,
+            job_type = CASE WHEN moved.kind = 'task' THEN moved.type ELSE i.job_type END
+       FROM moved WHERE i.job_id = moved.id AND i.status = 'OPEN'`,
+    [instanceId, rows],
+  );
+}
+
 function taskRow(task: MigratedTask): Record<string, unknown> {
   return {
     wait_id: task.waitId,
@@ -172,6 +192,8 @@ function taskRow(task: MigratedTask): Record<string, unknown> {
 export interface RunningInstance {
   id: string;
   businessKey: string | null;
+  /** Whose working calendar its timers count by. */
+  agency: string | null;
   state: ProcessInstanceEntity['state'];
 }
 
@@ -189,15 +211,21 @@ export async function runningInstancesOf(
   const rows = await preparedQuery<{
     id: string;
     business_key: string | null;
+    agency: string | null;
     state: ProcessInstanceEntity['state'];
   }>(
     store.manager,
-    `SELECT id, business_key, state FROM process_instance
+    `SELECT id, business_key, agency, state FROM process_instance
       WHERE definition_id = $1 AND status = 'ACTIVE' AND ($2::uuid IS NULL OR id > $2::uuid)
       ORDER BY id LIMIT $3`,
     [definitionId, afterId, limit],
   );
-  return rows.map((row) => ({ id: row.id, businessKey: row.business_key, state: row.state }));
+  return rows.map((row) => ({
+    id: row.id,
+    businessKey: row.business_key,
+    agency: row.agency,
+    state: row.state,
+  }));
 }
 
 /** One version of a procedure, by key and version number. */

@@ -32,6 +32,8 @@ describeWithChromium('moving running dossiers to a new version from the designer
     await page.click('button[data-key=birth-registration]');
     await page.locator('.djs-element[data-element-id=Task_Verify]').waitFor();
     expect(await page.locator('#migrate-from option').allInnerTexts()).toEqual(['v1']);
+    // The move needs a dry run of the plan first.
+    expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
     await page.click('#migrate-preview');
     await page.locator('#migrate-summary').waitFor();
     expect(await page.locator('#migrate-summary').innerText()).toBe(
@@ -40,7 +42,10 @@ describeWithChromium('moving running dossiers to a new version from the designer
     expect(await page.locator('#migrate-result li.error').allInnerTexts()).toEqual([
       'MIG-3: Task_Check — đang ở bước đã bị bỏ, chưa chỉ định bước thay thế',
     ]);
+    expect(await page.locator('#migrate-run').isEnabled()).toBe(true);
+    // A changed plan needs its own dry run.
     await page.fill('#migrate-mapping', 'Task_Check = Task_Verify');
+    expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
     await page.click('#migrate-preview');
     await page
       .locator('#migrate-summary', { hasText: '3 chuyển được, 0 không chuyển được' })
@@ -50,11 +55,25 @@ describeWithChromium('moving running dossiers to a new version from the designer
     );
     await screenshot(page, 'designer-migration-preview');
     await page.fill('#migrate-reason', 'Đổi tên bước thẩm định');
+    await page.locator('#migrate-run:enabled').waitFor();
+    // The move is confirmed first; declined, nothing moves.
+    const question = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await page.click('#migrate-run');
+    expect(await question).toBe('Chuyển 3 hồ sơ → v2?');
+    expect(await page.locator('#migrate-summary').innerText()).toContain('3 chuyển được');
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.click('#migrate-run');
     await page.locator('#migrate-summary', { hasText: 'Đã chuyển' }).waitFor();
     expect(await page.locator('#migrate-summary').innerText()).toBe(
-      'Đã chuyển: 3 hồ sơ, 0 không chuyển được',
+      'Đã chuyển: 3 hồ sơ, 0 bỏ qua, 0 không chuyển được',
     );
+    // Moved, it needs a new dry run to move again.
+    expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
     const versions = await suite.api.database.dataSource.query(
       `SELECT d.version FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
         WHERE i.id = ANY($1)`,

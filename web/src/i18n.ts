@@ -206,6 +206,20 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     vi: 'đang chờ ở điểm hợp nhánh có luồng đã bị bỏ',
     en: 'a join waits for a removed flow',
   },
+  'designer.migration.CLOCK_CHANGED': {
+    vi: 'bước đang chờ đổi cách tạm dừng tính thời hạn',
+    en: 'the step waited at pauses the clock in one version only',
+  },
+  'designer.migration.JOIN_CHANGED': {
+    vi: 'đang chờ ở điểm hợp nhánh có các luồng vào đã đổi',
+    en: 'a join waits whose incoming flows changed',
+  },
+  'designer.migration.COMPENSATION_REMOVED': {
+    vi: 'bước đã làm có thể cần hoàn tác nhưng không còn trong phiên bản này',
+    en: 'a completed step that may be undone is not in this version',
+  },
+  'designer.migration.skipped': { vi: 'bỏ qua', en: 'skipped' },
+  'designer.migration.confirm': { vi: 'Chuyển', en: 'Move' },
   'designer.forecast': { vi: 'Dự báo', en: 'Forecast' },
   'designer.forecast.weeks': { vi: 'Số tuần', en: 'Weeks' },
   'designer.forecast.run': { vi: 'Chạy dự báo', en: 'Run the forecast' },
@@ -255,6 +269,10 @@ const STATUS_EN: Record<string, string> = {
 
 export function language(): Language {
   return localStorage.getItem('lang') === 'en' ? 'en' : 'vi';
+}
+
+export function hasWord(key: string): boolean {
+  return Object.hasOwn(WORDS, key);
 }
 
 export function t(key: string): string {

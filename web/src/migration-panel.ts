@@ -1,5 +1,5 @@
 import { el } from './dom';
-import { t } from './i18n';
+import { hasWord, t } from './i18n';
 import type { OfficerPage } from './officer-page';
 
 /**
@@ -20,13 +20,15 @@ const PREVIEW = `query (${PLAN}) {
     refused { instanceId businessKey refusals { code elementId } } } }`;
 const RUN = `mutation (${PLAN}, $reason: String!) {
   migrateInstances(key: $key, fromVersion: $from, toVersion: $to, mapping: $mapping, reason: $reason) {
-    migrated refusedCount refused { instanceId businessKey refusals { code elementId } } } }`;
+    migrated skipped refusedCount refused { instanceId businessKey refusals { code elementId } } } }`;
 
 /** The refused dossiers shown; the counts say how many in all. */
 const SHOWN = 50;
 
 export class MigrationPanel {
   private target: { key: string; version: number } | undefined;
+  /** The plan the last dry run was of, and how many it found movable: the move needs one. */
+  private previewed: { plan: string; movable: number } | undefined;
 
   constructor(private readonly page: OfficerPage) {
     const click = (id: string, work: () => Promise<void>) =>
@@ -35,6 +37,16 @@ export class MigrationPanel {
         .addEventListener('click', () => void work().catch(() => undefined));
     click('#migrate-preview', () => this.preview());
     click('#migrate-run', () => this.run());
+    // A changed plan needs its own dry run before it may move anything.
+    for (const id of ['#migrate-mapping', '#migrate-from']) {
+      document.querySelector(id)!.addEventListener('input', () => this.forgetPreview());
+    }
+    this.forgetPreview();
+  }
+
+  private forgetPreview(): void {
+    this.previewed = undefined;
+    document.querySelector<HTMLButtonElement>('#migrate-run')!.disabled = true;
   }
 
   /** The version opened becomes the target; the earlier ones are offered as sources. */
@@ -47,6 +59,7 @@ export class MigrationPanel {
       .querySelector('#migrate-from')!
       .replaceChildren(...earlier.map((v) => el('option', { value: String(v) }, `v${v}`)));
     document.querySelector('#migrate-result')!.replaceChildren();
+    this.forgetPreview();
   }
 
   private plan(): Record<string, unknown> {
@@ -61,6 +74,8 @@ export class MigrationPanel {
   }
 
   private async preview(): Promise<void> {
+    this.forgetPreview();
+    const plan = this.plan();
     const { migrationPreview: p } = await this.page.call<{
       migrationPreview: {
         instances: number;
@@ -69,7 +84,11 @@ export class MigrationPanel {
         byElement: { fromElementId: string; toElementId: string; instances: number }[];
         refused: RefusedInstance[];
       };
-    }>(PREVIEW, this.plan());
+    }>(PREVIEW, plan);
+    if (JSON.stringify(plan) === JSON.stringify(this.plan())) {
+      this.previewed = { plan: JSON.stringify(plan), movable: p.movable };
+      document.querySelector<HTMLButtonElement>('#migrate-run')!.disabled = p.movable === 0;
+    }
     const dossiers = t('designer.migration.dossiers');
     this.showResult(
       `${t('designer.migration.counts')}: ${p.instances} — ${p.movable} ${t('designer.migration.movable')}, ${p.refusedCount} ${t('designer.migration.refused')}`,
@@ -85,13 +104,26 @@ export class MigrationPanel {
     );
   }
 
+  /** The move: only of the plan last dry run, and once the designer confirms it. */
   private async run(): Promise<void> {
+    const plan = this.plan();
+    const previewed = this.previewed;
+    if (!previewed || previewed.plan !== JSON.stringify(plan)) return this.forgetPreview();
+    const dossiers = t('designer.migration.dossiers');
+    const question = `${t('designer.migration.confirm')} ${previewed.movable} ${dossiers} → v${String(plan.to)}?`;
+    if (!window.confirm(question)) return;
     const reason = document.querySelector<HTMLInputElement>('#migrate-reason')!.value;
+    this.forgetPreview();
     const { migrateInstances: r } = await this.page.call<{
-      migrateInstances: { migrated: number; refusedCount: number; refused: RefusedInstance[] };
-    }>(RUN, { ...this.plan(), reason });
+      migrateInstances: {
+        migrated: number;
+        skipped: number;
+        refusedCount: number;
+        refused: RefusedInstance[];
+      };
+    }>(RUN, { ...plan, reason });
     this.showResult(
-      `${t('designer.migration.moved')}: ${r.migrated} ${t('designer.migration.dossiers')}, ${r.refusedCount} ${t('designer.migration.refused')}`,
+      `${t('designer.migration.moved')}: ${r.migrated} ${dossiers}, ${r.skipped} ${t('designer.migration.skipped')}, ${r.refusedCount} ${t('designer.migration.refused')}`,
       [],
       r.refused,
     );
@@ -105,7 +137,7 @@ export class MigrationPanel {
           'li',
           { class: 'error', 'data-refused': instance.instanceId },
           `${instance.businessKey ?? instance.instanceId}: ${instance.refusals
-            .map((r) => `${r.elementId} — ${t(`designer.migration.${r.code}`)}`)
+            .map((r) => `${r.elementId} — ${refusalText(r.code)}`)
             .join('; ')}`,
         ),
       );
@@ -116,4 +148,9 @@ export class MigrationPanel {
         el('ul', {}, ...counts, ...refusals),
       );
   }
+}
+
+/** A refusal's words; an error moving the dossier (EXPRESSION_FAILED, ...) by its code. */
+function refusalText(code: string): string {
+  return hasWord(`designer.migration.${code}`) ? t(`designer.migration.${code}`) : code;
 }

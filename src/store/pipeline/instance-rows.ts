@@ -25,6 +25,14 @@ export async function lockInstance(manager: EntityManager, id: string): Promise<
   return locked;
 }
 
+/** Locks an instance; null when there is none (deleted meanwhile). */
+export function lockInstanceIfAny(
+  manager: EntityManager,
+  id: string,
+): Promise<LockedInstance | null> {
+  return lockWhere(manager, 'i.id = $1', id);
+}
+
 /** Locks the instance a task belongs to; null when there is no such task. */
 export function lockInstanceOfTask(
   manager: EntityManager,

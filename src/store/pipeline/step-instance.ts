@@ -72,7 +72,7 @@ export async function startInstance(
   );
   const instance = newInstance(definition, input, state, now);
   await insertInstance(manager, instance);
-  return write(manager, { instance, effects, calendar, now });
+  return writeStep(manager, { instance, effects, calendar, now });
 }
 
 function newInstance(
@@ -128,13 +128,16 @@ export async function stepInstance(
   instance.revision += 1;
   if (state.status !== 'ACTIVE') instance.endedAt = now;
   Object.assign(instance, deadlineColumns(state));
-  const stepped = await write(manager, { instance, effects, calendar, now, knownTask }, true);
+  const stepped = await writeStep(manager, { instance, effects, calendar, now, knownTask }, true);
   await followDossier(manager, instance, command, now, calendar);
   return stepped;
 }
 
-/** Reads what the plan needs, plans the effects, writes them (and the new state when `save`). */
-async function write(
+/**
+ * Reads what the plan needs, plans the effects, writes them (and the new state when `save`): the
+ * one road from a step's effects to the database, taken by a migration too.
+ */
+export async function writeStep(
   manager: EntityManager,
   step: {
     instance: ProcessInstanceEntity;

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { claimTask, completeTask } from '../../../src/commands/tasks';
 import { startInstance } from '../../../src/commands/start-process';
 import type { Variables } from '../../../src/engine/types';
 import { checkConsistency } from '../../../src/store/consistency';
+import { definitionById } from '../../../src/store/definitions';
+import * as moves from '../../../src/store/migrate-instance';
+import { bpmnProcess } from '../../support/bpmn';
 import { snapshotDatabase } from '../../support/database';
 import { receiveBirthRegistration } from '../../support/dossiers';
 import { apiSuite } from '../../support/flows';
@@ -308,5 +312,131 @@ describe('migrating the running instances of a shipped procedure to a changed ve
       tokens.admin,
     );
     expect(migrateInstances).toMatchObject({ migrated: 0, refusedCount: INSTANCES / 8 });
+  });
+});
+
+describe('migrating instances one by one, whatever happens to each', () => {
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const suite = apiSuite(clock);
+  const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    suite.api.database.dataSource.query(sql, params) as Promise<T[]>;
+  const step = (extra = '') => `<bpmn:startEvent id="s" />
+    <bpmn:userTask id="work" camunda:candidateGroups="reception" />
+    ${extra}
+    <bpmn:endEvent id="e" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="work" />
+    <bpmn:sequenceFlow id="f1" sourceRef="work" targetRef="e" />`;
+  /** Version 2 adds a reminder whose correlation key needs the applicant's code. */
+  const nudge = `<bpmn:boundaryEvent id="nudge" attachedToRef="work" cancelActivity="false">
+      <bpmn:messageEventDefinition messageRef="m" />
+    </bpmn:boundaryEvent>
+    <bpmn:endEvent id="nudged" />
+    <bpmn:sequenceFlow id="f2" sourceRef="nudge" targetRef="nudged" />`;
+  const message = '<bpmn:message id="m" name="nudge" tthc:correlationKey="=applicant.code" />';
+  const MOVE = `mutation ($reason: String!, $batchSize: Int) {
+    migrateInstances(key: "small", fromVersion: 1, toVersion: 2, reason: $reason, batchSize: $batchSize) {
+      migrated skipped refusedCount refused { instanceId refusals { code elementId } } } }`;
+  const DRY = `{ migrationPreview(key: "small", fromVersion: 1, toVersion: 2) {
+    movable refusedCount refused { instanceId refusals { code elementId } } } }`;
+  let designer: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    designer = await suite.api.officer('le.thietke', ['designer']);
+    await suite.f.deploy(bpmnProcess('small', step()));
+    ids.coded = await suite.f.start('small', 'S-1', { applicant: { code: 'A1' } });
+    ids.uncoded = await suite.f.start('small', 'S-2', {});
+    ids.ending = await suite.f.start('small', 'S-3', { applicant: { code: 'A3' } });
+    await suite.f.deploy(bpmnProcess('small', step(nudge), '', message));
+  });
+
+  it('refuses a reason the history could not hold, or a batch size out of range, changing nothing', async () => {
+    const snapshot = await snapshotDatabase(suite.api.database.dataSource);
+    const refused = async (variables: object) =>
+      (await suite.api.graphql(MOVE, { reason: 'r', ...variables }, designer)).errors?.map((e) => [
+        e.extensions?.code,
+        e.extensions?.field,
+      ]);
+    expect(await refused({ reason: 'x'.repeat(500) })).toEqual([['BAD_USER_INPUT', 'reason']]);
+    expect(await refused({ batchSize: 0 })).toEqual([['BAD_USER_INPUT', 'batchSize']]);
+    expect(await refused({ batchSize: 201 })).toEqual([['BAD_USER_INPUT', 'batchSize']]);
+    expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(snapshot);
+  });
+
+  it('lists an instance whose target wait fails as refused, in the dry run as in the move', async () => {
+    const failed = [
+      { instanceId: ids.uncoded, refusals: [{ code: 'EXPRESSION_FAILED', elementId: 'nudge' }] },
+    ];
+    const { migrationPreview } = await suite.api.ok(DRY, {}, designer);
+    expect(migrationPreview).toEqual({ movable: 2, refusedCount: 1, refused: failed });
+    // The instance that ends between the page read and its lock is skipped.
+    const original = moves.runningInstancesOf;
+    const spy = jest.spyOn(moves, 'runningInstancesOf').mockImplementationOnce(async (...args) => {
+      const page = await original(...args);
+      await suite.f.complete(ids.ending, 'work');
+      return page;
+    });
+    const { migrateInstances } = await suite.api.ok(MOVE, { reason: 'r', batchSize: 10 }, designer);
+    spy.mockRestore();
+    expect(migrateInstances).toEqual({ migrated: 1, skipped: 1, refusedCount: 1, refused: failed });
+    const versions = await query<{ id: string; version: number; status: string }>(
+      `SELECT i.id, d.version, i.status FROM process_instance i
+         JOIN process_definition d ON d.id = i.definition_id WHERE d.key = 'small'`,
+    );
+    expect(new Map(versions.map((v) => [v.id, [v.version, v.status]]))).toEqual(
+      new Map([
+        [ids.coded, [2, 'ACTIVE']],
+        [ids.uncoded, [1, 'ACTIVE']],
+        [ids.ending, [1, 'COMPLETED']],
+      ]),
+    );
+  });
+
+  it("re-points a waiting service task's job and its open incident to the target's type", async () => {
+    const service = (id: string, type: string) => `<bpmn:startEvent id="s" />
+      <bpmn:serviceTask id="${id}" tthc:jobType="${type}" />
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${id}" />
+      <bpmn:sequenceFlow id="f1" sourceRef="${id}" targetRef="e" />`;
+    await suite.f.deploy(bpmnProcess('jobbed', service('lookup', 'tax-lookup')));
+    const id = await suite.f.start('jobbed', 'J-1', {});
+    const [job] = await query<{ id: string }>(`SELECT id FROM job WHERE instance_id = $1`, [id]);
+    await query(
+      `INSERT INTO incident (id, job_id, instance_id, element_id, job_type, message, status, created_at)
+       VALUES ($1, $2, $3, 'lookup', 'tax-lookup', 'down', 'OPEN', now())`,
+      [randomUUID(), job.id, id],
+    );
+    await suite.f.deploy(bpmnProcess('jobbed', service('lookup2', 'tax-lookup-v2')));
+    const { migrateInstances } = await suite.api.ok(
+      `mutation { migrateInstances(key: "jobbed", fromVersion: 1, toVersion: 2, reason: "r",
+         mapping: [{ from: "lookup", to: "lookup2" }]) { migrated } }`,
+      {},
+      designer,
+    );
+    expect(migrateInstances).toEqual({ migrated: 1 });
+    expect(
+      await query(`SELECT id, type, element_id FROM job WHERE instance_id = $1`, [id]),
+    ).toEqual([{ id: job.id, type: 'tax-lookup-v2', element_id: 'lookup2' }]);
+    expect(
+      await query(`SELECT job_type, element_id FROM incident WHERE instance_id = $1`, [id]),
+    ).toEqual([{ job_type: 'tax-lookup-v2', element_id: 'lookup2' }]);
+  });
+
+  it('skips an instance that is gone by the time it is locked', async () => {
+    const [source, target] = await query<{ id: string }>(
+      `SELECT id FROM process_definition WHERE key = 'small' ORDER BY version`,
+    );
+    const { store } = suite.api.database;
+    const move = {
+      source: await definitionById(store, source.id),
+      target: await definitionById(store, target.id),
+      mapping: {},
+      actor: 'le.thietke',
+      reason: 'r',
+      now: clock.now,
+    };
+    expect(await moves.migrateInstance(store, randomUUID(), move)).toEqual({ outcome: 'SKIPPED' });
+    // Moved already (after the dry run), it is skipped too.
+    expect(await moves.migrateInstance(store, ids.coded, move)).toEqual({ outcome: 'SKIPPED' });
   });
 });

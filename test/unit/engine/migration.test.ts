@@ -179,10 +179,16 @@ describe('planning the migration of an instance to another version', () => {
     const outcome = plan(run, { receive: 'intake' });
     if (!outcome.migrated) throw new Error('refused');
     expect(outcome.state.deadline).toEqual(before.deadline);
-    expect(outcome.state.clock).toEqual(before.clock);
     for (const timer of appointment) expect(outcome.state.subscriptions).toContainEqual(timer);
     expect(run.state).toEqual(before);
     expect(outcome.state.scopes).toEqual(before.scopes);
+    // A paused clock stays paused, and a step's deadline is not watched while it is.
+    run.send({ type: 'HOLD_CLOCK' });
+    expect(run.state.clock?.pausedAt).toBe(T0);
+    const paused = plan(run, { receive: 'intake' });
+    if (!paused.migrated) throw new Error('refused');
+    expect(paused.state.clock).toEqual(run.state.clock);
+    expect(paused.state.subscriptions.filter((s) => s.kind === 'timer' && s.deadline)).toEqual([]);
   });
 
   it('refuses a token at a step removed without a mapping, naming the element', async () => {
@@ -198,6 +204,32 @@ describe('planning the migration of an instance to another version', () => {
     expect(outcome.tasks).toEqual([
       expect.objectContaining({ elementId: 'verify', candidateGroups: ['leader'] }),
     ]);
+  });
+
+  it('opens a boundary event at a step it was not on before, though the source had it elsewhere', async () => {
+    const run = await start();
+    run.complete('receive').complete('check');
+    expect(run.state.subscriptions.some((s) => s.elementId === 'late')).toBe(false);
+    const moved = await modelOf(
+      bpmnProcess(
+        'p',
+        V2.replace(TIMER('late', 'check', 'P2D'), TIMER('late', 'verify', 'P2D')),
+        APPOINTMENT,
+      ),
+    );
+    const outcome = planMigration({
+      source: run.model,
+      target: moved,
+      mapping: { receive: 'intake', sign: 'verify' },
+      state: run.state,
+      now: WEDNESDAY,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions).toContainEqual(
+      expect.objectContaining({ elementId: 'late', tokenId: run.tokenAt('sign') }),
+    );
   });
 
   it('refuses a mapping to an id the target lacks, or to an element of another kind', async () => {
@@ -309,10 +341,9 @@ describe('refusing a move into another scope', () => {
 });
 
 describe('checking a migration plan before any instance', () => {
-  it('refuses another process, the same version, and ids that are not there, naming each', async () => {
+  it('refuses the same version, ids that are not there, and an element mapped to a flow, naming each', async () => {
     const v1 = { model: await modelOf(bpmnProcess('p', V1)), version: 1 };
     const v2 = { model: await modelOf(bpmnProcess('p', V2)), version: 2 };
-    const other = { model: await modelOf(bpmnProcess('q', V2)), version: 3 };
     const refusal = (run: () => void) => {
       try {
         run();
@@ -321,10 +352,6 @@ describe('checking a migration plan before any instance', () => {
       }
       throw new Error('not refused');
     };
-    expect(refusal(() => checkMigrationPlan(v1, other, {}))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      details: { field: 'toVersion' },
-    });
     expect(refusal(() => checkMigrationPlan(v1, v1, {}))).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { field: 'toVersion' },
@@ -337,6 +364,272 @@ describe('checking a migration plan before any instance', () => {
       code: 'ELEMENT_NOT_FOUND',
       details: { elementId: 'receive', field: 'mapping' },
     });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'f3b' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'f3b', field: 'mapping' },
+    });
+    expect(refusal(() => checkMigrationPlan(v1, v2, { f3: 'intake' }))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'intake', field: 'mapping' },
+    });
     expect(() => checkMigrationPlan(v1, v2, { receive: 'intake', f3: 'f3b' })).not.toThrow();
+  });
+});
+
+describe('migrating timers that already fired without interrupting', () => {
+  /** A task with a one-off and a cycling reminder beside it, and a timer event sub-process. */
+  const flow = (task: string, extra = '') => `<bpmn:startEvent id="s" />
+    <bpmn:userTask id="${task}" tthc:role="office" />
+    <bpmn:boundaryEvent id="once" attachedToRef="${task}" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:boundaryEvent id="cycle" attachedToRef="${task}" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT2H</bpmn:timeCycle></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:subProcess id="remind" triggeredByEvent="true">
+      <bpmn:startEvent id="remindStart" isInterrupting="false"><bpmn:timerEventDefinition><bpmn:timeDuration>PT30M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+      <bpmn:endEvent id="reminded" />
+      <bpmn:sequenceFlow id="r" sourceRef="remindStart" targetRef="reminded" />
+    </bpmn:subProcess>
+    ${extra}
+    <bpmn:endEvent id="e" />
+    <bpmn:endEvent id="e1" />
+    <bpmn:endEvent id="e2" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${task}" />
+    <bpmn:sequenceFlow id="f1" sourceRef="${task}" targetRef="e" />
+    <bpmn:sequenceFlow id="g1" sourceRef="once" targetRef="e1" />
+    <bpmn:sequenceFlow id="g2" sourceRef="cycle" targetRef="e2" />`;
+
+  it('does not open a fired one-off timer again, and keeps a cycle where it was', async () => {
+    const run = await Run.start(flow('work'));
+    run.at('2026-03-02T04:30:00.000Z').fire('remindStart').fire('once').fire('cycle');
+    const cycle = run.state.subscriptions.find((s) => s.elementId === 'cycle');
+    if (cycle?.kind !== 'timer') throw new Error('no cycle');
+    expect(cycle).toMatchObject({ repeat: { remaining: 1 } });
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', flow('job'))),
+      mapping: { work: 'job' },
+      state: run.state,
+      now: run.now,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [run.tokenAt('work')]: T0 },
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    const timers = outcome.state.subscriptions.filter((s) => s.kind === 'timer');
+    expect(timers).toEqual([
+      expect.objectContaining({ elementId: 'cycle', dueAt: cycle.dueAt, repeat: cycle.repeat }),
+    ]);
+    const scheduled = outcome.effects.flatMap((e) =>
+      e.type === 'SCHEDULE_TIMER' ? [e.timer.elementId] : [],
+    );
+    expect(scheduled).toEqual(['cycle']);
+  });
+
+  it('opens the timers of a boundary event the target adds', async () => {
+    const run = await Run.start(flow('work'));
+    run.at('2026-03-02T04:30:00.000Z').fire('remindStart').fire('once');
+    const added = `<bpmn:boundaryEvent id="later" attachedToRef="job" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT5H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:endEvent id="e3" /><bpmn:sequenceFlow id="g3" sourceRef="later" targetRef="e3" />`;
+    const outcome = planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', flow('job', added))),
+      mapping: { work: 'job' },
+      state: run.state,
+      now: run.now,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [run.tokenAt('work')]: T0 },
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions.map((s) => s.elementId).sort()).toEqual(['cycle', 'later']);
+  });
+});
+
+describe('migrating a scope an interrupting event sub-process runs in', () => {
+  const flow = (added = '') => `<bpmn:startEvent id="start" />
+    <bpmn:userTask id="check" camunda:candidateGroups="land" />
+    <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="check" />
+    <bpmn:subProcess id="withdraw" triggeredByEvent="true">
+      <bpmn:startEvent id="onWithdraw"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
+      <bpmn:userTask id="returnPapers" camunda:candidateGroups="reception" />
+      <bpmn:sequenceFlow id="w" sourceRef="onWithdraw" targetRef="returnPapers" />
+    </bpmn:subProcess>
+    ${added}`;
+
+  it('does not listen for its event sub-processes again, old or new', async () => {
+    const run = await Run.start(
+      flow(),
+      {},
+      { rootElements: '<bpmn:message id="m" name="withdrawn" />' },
+    );
+    run.correlate('withdrawn');
+    expect(run.tokens()).toEqual(['returnPapers']);
+    expect(run.state.subscriptions).toEqual([]);
+    const added = `<bpmn:subProcess id="hurry" triggeredByEvent="true">
+      <bpmn:startEvent id="onHurry"><bpmn:signalEventDefinition signalRef="h" /></bpmn:startEvent>
+      <bpmn:endEvent id="hurried" />
+      <bpmn:sequenceFlow id="x" sourceRef="onHurry" targetRef="hurried" />
+    </bpmn:subProcess>`;
+    const target = await modelOf(
+      bpmnProcess(
+        'p',
+        flow(added),
+        '',
+        '<bpmn:message id="m" name="withdrawn" /><bpmn:signal id="h" name="hurry" />',
+      ),
+    );
+    const outcome = planMigration({
+      source: run.model,
+      target,
+      mapping: {},
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.state.subscriptions).toEqual([]);
+    expect(outcome.effects.filter((e) => e.type === 'OPEN_SUBSCRIPTION')).toEqual([]);
+  });
+});
+
+describe('migrating a step deadline the clock paused', () => {
+  const flow = (check: string, budget: string, pauses = true) => `<bpmn:startEvent id="s" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:userTask id="${check}" camunda:candidateGroups="land" tthc:stepDuration="${budget}" />
+    <bpmn:receiveTask id="fetch" messageRef="papers" ${pauses ? 'tthc:pausesClock="true"' : ''} />
+    <bpmn:endEvent id="e1" />
+    <bpmn:endEvent id="e2" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="fork" />
+    <bpmn:sequenceFlow id="f1" sourceRef="fork" targetRef="${check}" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="fetch" />
+    <bpmn:sequenceFlow id="f3" sourceRef="${check}" targetRef="e1" />
+    <bpmn:sequenceFlow id="f4" sourceRef="fetch" targetRef="e2" />`;
+  const papers = '<bpmn:message id="papers" name="papers" />';
+  const targetOf = async (budget: string, pauses = true) =>
+    modelOf(bpmnProcess('p', flow('check2', budget, pauses), '', papers));
+  /** Monday 14:00 in Hà Nội: the papers came after a paused morning. */
+  const AFTERNOON = '2026-03-02T07:00:00.000Z';
+
+  const paused = async () => {
+    const run = await Run.start(flow('check', '1 working day'), {}, { rootElements: papers });
+    expect(run.state.clock?.pausedAt).toBe(T0);
+    run.at(AFTERNOON).correlate('papers');
+    expect(run.state.clock?.pausedAt).toBeUndefined();
+    return run;
+  };
+  const migrate = (run: Run, target: ProcessModel, now = run.now) =>
+    planMigration({
+      source: run.model,
+      target,
+      mapping: { check: 'check2' },
+      state: run.state,
+      now,
+      calendar: DEFAULT_CALENDAR,
+      enteredAt: { [run.tokenAt('check')]: T0 },
+      reason: 'r',
+    });
+
+  it('keeps the working time the clock was paused', async () => {
+    const run = await paused();
+    const deadline = run.state.tokens.find((t) => t.elementId === 'check')!.deadline!;
+    const counted = await Run.start(flow('check', '1 working day'), {}, { rootElements: papers });
+    expect(deadline.dueAt > counted.state.tokens[0].deadline!.dueAt).toBe(true);
+    const outcome = migrate(run, await targetOf('1 working day'));
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.tasks).toEqual([
+      expect.objectContaining({ elementId: 'check2', dueAt: deadline.dueAt, overdue: false }),
+    ]);
+  });
+
+  it('keeps a step overdue once marked, and does not escalate it again', async () => {
+    const run = await paused();
+    const token = run.state.tokens.find((t) => t.elementId === 'check')!;
+    const timer = run.state.subscriptions.find(
+      (s) => s.kind === 'timer' && s.tokenId === token.id,
+    )!;
+    run.at(token.deadline!.dueAt).send({ type: 'FIRE_TIMER', subscriptionId: timer.id });
+    expect(run.state.tokens.find((t) => t.id === token.id)!.deadline!.overdue).toBe(true);
+    const outcome = migrate(run, await targetOf('5 working days'));
+    if (!outcome.migrated) throw new Error(JSON.stringify(outcome.refusals));
+    expect(outcome.tasks).toEqual([expect.objectContaining({ overdue: true })]);
+    expect(outcome.state.subscriptions.filter((s) => s.kind === 'timer' && s.tokenId)).toEqual([]);
+  });
+
+  it('refuses to move a token to an element that pauses the clock differently', async () => {
+    const run = await Run.start(flow('check', '1 working day'), {}, { rootElements: papers });
+    expect(migrate(run, await targetOf('1 working day', false))).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'CLOCK_CHANGED', elementId: 'fetch' }],
+    });
+  });
+});
+
+describe('refusing joins and undos the target would break', () => {
+  const joined = (extra: string) => `<bpmn:startEvent id="s" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:userTask id="a" tthc:role="office" />
+    <bpmn:userTask id="b" tthc:role="office" />
+    <bpmn:parallelGateway id="join" />
+    <bpmn:endEvent id="e" />
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="fork" />
+    <bpmn:sequenceFlow id="fa" sourceRef="fork" targetRef="a" />
+    <bpmn:sequenceFlow id="fb" sourceRef="fork" targetRef="b" />
+    <bpmn:sequenceFlow id="ja" sourceRef="a" targetRef="join" />
+    <bpmn:sequenceFlow id="jb" sourceRef="b" targetRef="join" />
+    <bpmn:sequenceFlow id="fe" sourceRef="join" targetRef="e" />
+    ${extra}`;
+  const migrate = async (run: Run, target: string, mapping: ElementMapping = {}) =>
+    planMigration({
+      source: run.model,
+      target: await modelOf(bpmnProcess('p', target)),
+      mapping,
+      state: run.state,
+      now: T0,
+      calendar: DEFAULT_CALENDAR,
+      reason: 'r',
+    });
+
+  it('refuses a token waiting at a join whose incoming flows changed', async () => {
+    const run = await Run.start(joined(''));
+    run.complete('a');
+    expect(run.tokens()).toEqual(['b', 'join']);
+    const third = `<bpmn:userTask id="c" tthc:role="office" />
+      <bpmn:sequenceFlow id="fc" sourceRef="fork" targetRef="c" />
+      <bpmn:sequenceFlow id="jc" sourceRef="c" targetRef="join" />`;
+    expect(await migrate(run, joined(third))).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'JOIN_CHANGED', elementId: 'join' }],
+    });
+    // The same flows, renamed by the plan: it moves.
+    const renamed = joined('').replace('id="ja"', 'id="ja2"');
+    expect(await migrate(run, renamed, { ja: 'ja2' })).toMatchObject({ migrated: true });
+  });
+
+  it('refuses an instance whose completed, undoable activity the target lacks', async () => {
+    const undoable = (withBook: boolean) => `<bpmn:startEvent id="s" />
+      ${
+        withBook
+          ? `<bpmn:task id="book" />
+      <bpmn:boundaryEvent id="bookUndo" attachedToRef="book"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+      <bpmn:userTask id="cancelBooking" isForCompensation="true" tthc:role="office" />
+      <bpmn:association id="a1" associationDirection="One" sourceRef="bookUndo" targetRef="cancelBooking" />
+      <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="book" />
+      <bpmn:sequenceFlow id="f2" sourceRef="book" targetRef="wait" />`
+          : '<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait" />'
+      }
+      <bpmn:userTask id="wait" tthc:role="office" />
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f3" sourceRef="wait" targetRef="e" />`;
+    const run = await Run.start(undoable(true));
+    expect(run.state.compensable).toEqual(['book']);
+    expect(await migrate(run, undoable(false))).toMatchObject({
+      migrated: false,
+      refusals: [{ code: 'COMPENSATION_REMOVED', elementId: 'book' }],
+    });
   });
 });
