@@ -13,8 +13,19 @@ export const WEEK_HOURS = 7 * 24;
 export interface Observed {
   /** Mean arrivals in each hour of the week (WEEK_HOURS long, Monday 00:00 first). */
   arrivalsPerHour: number[];
-  /** By user task: the working minutes its work took (claim to completion), one per task seen. */
+  /**
+   * By user task: the working minutes its work took, one per task seen — from its claim, or the
+   * officer's previous completion when later, to its completion (see observedWork).
+   */
   workMinutes: Record<string, number[]>;
+  /**
+   * By role: the share (0–1] of its officers' working time given to this procedure, as observed.
+   * The simulation stretches the role's work by 1/share (an officer on this procedure part of the
+   * time finishes its tasks that much later); a role not given is at 1, all its time here.
+   */
+  roleShares?: Record<string, number>;
+  /** Dossiers received in the window observed; absent when given by hand. */
+  observedDossiers?: number;
   /** By sequence flow: how many times it was taken (those leaving a gateway give its odds). */
   flowsTaken: Record<string, number>;
 }

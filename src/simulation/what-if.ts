@@ -38,7 +38,8 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const minutes = (task: SimulatedTask): number => {
     const seen = observed.workMinutes[task.elementId];
     const from = seen && seen.length > 0 ? seen : pooled;
-    return from.length > 0 ? draws.work.pick(from) : UNOBSERVED_MINUTES;
+    const drawn = from.length > 0 ? draws.work.pick(from) : UNOBSERVED_MINUTES;
+    return drawn / (observed.roleShares?.[task.role] ?? 1);
   };
   const dayOf = (at: number) => Math.min(days.length - 1, dayIndex(days, at));
   const wakes = new Set<number>();
