@@ -2,6 +2,9 @@ import { shiftDate } from '../calendar/statutory-holidays';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Instant } from '../engine/types';
 
+/** A day of 24 hours, in milliseconds (the office's days have no daylight saving). */
+export const DAY_MS = 24 * 3.6e6;
+
 /** A local day of the simulated weeks: its date, when it begins, and its weekday (Monday 0). */
 export interface LocalDay {
   date: string;

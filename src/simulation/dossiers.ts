@@ -11,6 +11,8 @@ export interface SimulatedDossier {
   state?: InstanceState;
   dueAt?: number;
   doneAt?: number;
+  /** Sent back for papers more than once (its clock paused twice): late by rule. */
+  lateMarked?: boolean;
 }
 
 /** What the run does with the effects the office's officers would see. */
@@ -94,6 +96,7 @@ function note(dossier: SimulatedDossier, now: number): void {
   if (!state) return;
   // The appointment moves while the clock is stopped (papers asked for): the latest one counts.
   if (state.deadline) dossier.dueAt = Date.parse(state.deadline.dueAt);
+  if ((state.clock?.pauses ?? 0) > 1) dossier.lateMarked = true;
   if (dossier.doneAt !== undefined) return;
   if (state.resultReadyAt) dossier.doneAt = Date.parse(state.resultReadyAt);
   else if (state.status === 'COMPLETED') dossier.doneAt = now;

@@ -1,3 +1,4 @@
+import { dossierOutcome } from '../calendar/timeliness';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { LocalDay } from './calendar-days';
 import type { SimulatedDossier } from './dossiers';
@@ -13,7 +14,12 @@ export interface DayTally {
   waits: [string, number][];
 }
 
-/** The figures of a run: by day, and over the dossiers that arrived within it. */
+/**
+ * The figures of a run: by day, and over the dossiers that arrived within the weeks, each played
+ * on to its result (see DRAIN_WEEKS). On time is the product's own rule (dossierOutcome): the
+ * result ready EARLY or ON_TIME against the appointment, late by rule when sent back for papers
+ * more than once.
+ */
 export function summarize(
   calendar: WorkingCalendar,
   days: LocalDay[],
@@ -21,13 +27,16 @@ export function summarize(
   dossiers: SimulatedDossier[],
   end: number,
 ): WhatIfResult {
-  const done = dossiers.filter((d) => d.doneAt !== undefined && d.doneAt <= end);
-  const judged = dossiers.filter(
-    (d) => d.dueAt !== undefined && ((d.doneAt !== undefined && d.doneAt <= end) || d.dueAt < end),
+  const done = dossiers.filter((d) => d.doneAt !== undefined);
+  const timed = dossiers.filter(
+    (d) => d.dueAt !== undefined && (d.doneAt !== undefined || d.state?.status === 'ACTIVE'),
   );
-  const onTime = judged.filter(
-    (d) => d.doneAt !== undefined && d.doneAt <= end && d.doneAt <= (d.dueAt as number),
-  );
+  const onTime = timed.filter((d) => {
+    if (d.doneAt === undefined) return false;
+    const due = new Date(d.dueAt as number);
+    const outcome = dossierOutcome(new Date(d.doneAt), due, d.lateMarked ?? false, calendar);
+    return outcome === 'EARLY' || outcome === 'ON_TIME';
+  });
   const hours = done
     .map(
       (d) =>
@@ -40,8 +49,11 @@ export function summarize(
   return {
     dossiers: dossiers.length,
     results: done.length,
-    judged: judged.length,
-    onTimeRate: judged.length > 0 ? onTime.length / judged.length : null,
+    resultsWithinWeeks: done.filter((d) => (d.doneAt as number) < end).length,
+    unfinished: dossiers.filter((d) => d.doneAt === undefined && d.state?.status === 'ACTIVE')
+      .length,
+    timed: timed.length,
+    onTimeRate: timed.length > 0 ? onTime.length / timed.length : null,
     timeToResultHours: { p50: quantile(hours, 0.5), p90: quantile(hours, 0.9) },
     steps: stepsOf(tallies),
     days: days.map((day, index) => dayOf(day, tallies[index])),

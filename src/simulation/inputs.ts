@@ -75,17 +75,27 @@ export interface StepSummary {
 }
 
 export interface WhatIfResult {
-  /** Dossiers that arrived within the weeks. */
+  /** Dossiers that arrived within the weeks: every figure below is of them. */
   dossiers: number;
-  /** Of them, those whose result is ready, and those on time among the judged ones. */
-  results: number;
   /**
-   * On time among the judged dossiers: those with a result, and those without one whose
-   * appointment has passed by the end of the weeks (late for sure). Null when none is judged.
+   * Of them, those whose result reached the desk: played on after the weeks with no new arrival
+   * until each is done (at most DRAIN_WEEKS), and those done within the weeks.
+   */
+  results: number;
+  resultsWithinWeeks: number;
+  /** Still open when the run stopped (DRAIN_WEEKS after the weeks): stuck, or far behind. */
+  unfinished: number;
+  /** Those with an appointment (a procedure with a statutory time), ended without one left out. */
+  timed: number;
+  /**
+   * Early or on time by the product's rule (dossierOutcome) among the timed dossiers, each
+   * judged when its result reached the desk, an unfinished one as late. Null when none is timed.
    */
   onTimeRate: number | null;
-  judged: number;
-  /** Working hours from arrival to result (the office's hours, as the appointment counts them). */
+  /**
+   * Working hours from arrival to result (the office's hours, as the appointment counts them),
+   * over every arrival that got its result.
+   */
   timeToResultHours: { p50: number | null; p90: number | null };
   steps: StepSummary[];
   days: SimulatedDay[];

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { BranchChooser } from './branches';
-import { daysOf, type LocalDay } from './calendar-days';
+import { DAY_MS, daysOf, type LocalDay } from './calendar-days';
 import { advance, type SimulatedDossier, type World } from './dossiers';
 import { EventQueue } from './event-queue';
 import { summarize, type DayTally } from './figures';
@@ -14,6 +14,12 @@ type Event =
   | { kind: 'timer'; dossier: SimulatedDossier; subscriptionId: number }
   | { kind: 'wake' }
   | { kind: 'dayEnd'; day: number };
+
+/**
+ * After the weeks, the run goes on with no new arrival until every dossier that came is done, for
+ * at most this many weeks: a dossier still open then is counted as unfinished.
+ */
+export const DRAIN_WEEKS = 52;
 
 /** Work of a step never observed, in minutes: a short check. */
 const UNOBSERVED_MINUTES = 30;
@@ -31,7 +37,7 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const draws = { work: new Random(seed + 1), branches: new Random(seed + 2) };
   const days = daysOf(calendar, inputs.start, inputs.weeks);
   const tallies: DayTally[] = days.map(() => ({ arrivals: 0, results: 0, queues: [], waits: [] }));
-  const end = days[days.length - 1].begins + 24 * 3.6e6;
+  const end = days[days.length - 1].begins + DAY_MS;
   const events = new EventQueue<Event>();
   const office = new Office(calendar, inputs.staffing);
   const pooled = Object.values(observed.workMinutes).flat();
@@ -63,20 +69,24 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
     byId.set(dossier.id, dossier);
     events.push(dossier.arrivedAt, { kind: 'arrival', dossier });
   }
-  days.forEach((day, index) =>
-    events.push(day.begins + 24 * 3.6e6, { kind: 'dayEnd', day: index }),
-  );
+  days.forEach((day, index) => events.push(day.begins + DAY_MS, { kind: 'dayEnd', day: index }));
+  let open = 0;
   const step = (dossier: SimulatedDossier, command: Parameters<typeof advance>[4]) => {
-    const before = dossier.doneAt;
+    const before = finished(dossier);
     advance(chooser.model, calendar, world, dossier, command, now);
-    if (before === undefined && dossier.doneAt !== undefined && dossier.doneAt < end)
+    if (before || !finished(dossier)) return;
+    open -= 1;
+    if (dossier.doneAt !== undefined && dossier.doneAt < end)
       tallies[dayOf(dossier.doneAt)].results += 1;
   };
-  for (let next = events.pop(); next && next.at <= end; next = events.pop()) {
+  const cap = end + DRAIN_WEEKS * 7 * DAY_MS;
+  for (let next = events.pop(); next && next.at <= cap; next = events.pop()) {
+    if (next.at > end && open === 0) break;
     now = next.at;
     const event = next.event;
     if (event.kind === 'arrival') {
       tallies[dayOf(now)].arrivals += 1;
+      open += 1;
       step(event.dossier, { type: 'START', variables: world.branches() });
     } else if (event.kind === 'finish') {
       office.free(event.officer);
@@ -90,12 +100,18 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
       continue;
     }
     for (const begun of office.dispatch(now, minutes)) {
-      tallies[dayOf(now)].waits.push([begun.task.elementId, now - begun.task.queuedAt]);
+      if (now < end)
+        tallies[dayOf(now)].waits.push([begun.task.elementId, now - begun.task.queuedAt]);
       events.push(begun.finishAt, { kind: 'finish', officer: begun.officer, task: begun.task });
     }
     scheduleWake(calendar, events, wakes, now);
   }
   return summarize(calendar, days, tallies, [...byId.values()], end);
+}
+
+/** Done with: its result ready, or its instance ended. */
+function finished(dossier: SimulatedDossier): boolean {
+  return dossier.doneAt !== undefined || (dossier.state?.status ?? 'ACTIVE') !== 'ACTIVE';
 }
 
 /** The next time officers may begin work, once: after a closing, lunch, or a day away. */
@@ -117,7 +133,7 @@ function scheduleWake(
 }
 
 function dayIndex(days: LocalDay[], at: number): number {
-  return Math.max(0, Math.floor((at - days[0].begins) / (24 * 3.6e6)));
+  return Math.max(0, Math.floor((at - days[0].begins) / DAY_MS));
 }
 
 /**

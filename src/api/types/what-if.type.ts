@@ -62,17 +62,33 @@ export class WhatIfForecast {
   processKey!: string;
   @Field(() => Int, { description: 'Dossiers that arrived within the weeks.' })
   dossiers!: number;
-  @Field(() => Int, { description: 'Of them, those whose result reached the desk.' })
+  @Field(() => Int, {
+    description:
+      'Of them, those whose result reached the desk: after the weeks the office goes on with no new arrival until each is done (at most 52 weeks more).',
+  })
   results!: number;
   @Field(() => Int, {
-    description: 'Dossiers judged: with a result, or past their appointment by the end.',
+    description: 'Of them, those whose result reached the desk within the weeks.',
   })
-  judged!: number;
-  @Field(() => Float, { nullable: true, description: 'On time among the judged, from 0 to 1.' })
+  resultsWithinWeeks!: number;
+  @Field(() => Int, {
+    description: 'Still open 52 weeks after the weeks: stuck, or far behind (counted late).',
+  })
+  unfinished!: number;
+  @Field(() => Int, {
+    description: 'Dossiers with an appointment (their procedure has a statutory time).',
+  })
+  timed!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Early or on time among the timed dossiers, from 0 to 1, by the product's own rule (as dossierMetrics counts resolved dossiers): the result ready by the appointment, late when sent back for papers more than once; an unfinished one is late.",
+  })
   onTimeRate!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'Half the results within this many working hours of arrival.',
+    description:
+      'Half the results within this many working hours of arrival, over all arrivals that got one.',
   })
   timeToResultP50Hours!: number | null;
   @Field(() => Float, {
