@@ -26,7 +26,7 @@ export function summarize(
   tallies: DayTally[],
   dossiers: SimulatedDossier[],
   end: number,
-): WhatIfResult {
+): Omit<WhatIfResult, 'unservedTasks'> {
   const done = dossiers.filter((d) => d.doneAt !== undefined);
   const timed = dossiers.filter(
     (d) => d.dueAt !== undefined && (d.doneAt !== undefined || d.state?.status === 'ACTIVE'),
@@ -50,8 +50,10 @@ export function summarize(
     dossiers: dossiers.length,
     results: done.length,
     resultsWithinWeeks: done.filter((d) => (d.doneAt as number) < end).length,
-    unfinished: dossiers.filter((d) => d.doneAt === undefined && d.state?.status === 'ACTIVE')
-      .length,
+    unfinished: dossiers.filter(
+      (d) => !d.failed && d.doneAt === undefined && d.state?.status === 'ACTIVE',
+    ).length,
+    failed: dossiers.filter((d) => d.failed).length,
     timed: timed.length,
     onTimeRate: timed.length > 0 ? onTime.length / timed.length : null,
     timeToResultHours: { p50: quantile(hours, 0.5), p90: quantile(hours, 0.9) },

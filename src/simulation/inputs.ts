@@ -85,6 +85,16 @@ export interface WhatIfResult {
   resultsWithinWeeks: number;
   /** Still open when the run stopped (DRAIN_WEEKS after the weeks): stuck, or far behind. */
   unfinished: number;
+  /**
+   * Failed where they stood: the engine refused a command (not a timer whose wait was gone),
+   * or the dossier's commands or signals ran on in a loop. Counted late when timed.
+   */
+  failed: number;
+  /**
+   * Tasks no officer of the run can do: no candidate group, and assigned to no officer of the
+   * agency. Their dossiers stay open (unfinished).
+   */
+  unservedTasks: number;
   /** Those with an appointment (a procedure with a statutory time), ended without one left out. */
   timed: number;
   /**

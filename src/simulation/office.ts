@@ -36,13 +36,26 @@ export class Office {
   ) {
     for (const [role, officers] of Object.entries(staffing.officers)) {
       for (const officer of officers) {
-        this.roles.set(officer, [...(this.roles.get(officer) ?? []), role]);
+        this.roles.set(officer, [...(this.roles.get(officer) ?? [`@${officer}`]), role]);
         this.idle.add(officer);
       }
     }
     for (const [officer, dates] of Object.entries(staffing.absences)) {
       this.away.set(officer, new Set(dates));
     }
+  }
+
+  /**
+   * The queue a new task waits in: its first candidate group's; without one, the queue of the
+   * officer it is assigned to, or of its first candidate user, when the office has them;
+   * otherwise none (no officer of the run can do it: the task is unserved).
+   */
+  queueFor(task: { candidateGroups: string[]; assignee?: string; candidateUsers?: string[] }) {
+    if (task.candidateGroups.length > 0) return task.candidateGroups[0];
+    const officer = [task.assignee, ...(task.candidateUsers ?? [])].find(
+      (name) => name !== undefined && this.roles.has(name),
+    );
+    return officer === undefined ? undefined : `@${officer}`;
   }
 
   enqueue(task: SimulatedTask): void {

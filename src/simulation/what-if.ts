@@ -49,16 +49,21 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   };
   const dayOf = (at: number) => Math.min(days.length - 1, dayIndex(days, at));
   const wakes = new Set<number>();
+  let unserved = 0;
   let now = 0;
   const world: World = {
-    task: (dossier, effect) =>
-      office.enqueue({
-        dossier: dossier.id,
-        waitId: effect.waitId,
-        elementId: effect.elementId,
-        role: effect.candidateGroups[0] ?? effect.assignee ?? '',
-        queuedAt: now,
-      }),
+    task: (dossier, effect) => {
+      const queue = office.queueFor(effect);
+      if (queue === undefined) unserved += 1;
+      else
+        office.enqueue({
+          dossier: dossier.id,
+          waitId: effect.waitId,
+          elementId: effect.elementId,
+          role: queue,
+          queuedAt: now,
+        });
+    },
     cancelTask: (dossier, waitId) => office.cancel(dossier.id, waitId),
     timer: (dossier, dueAt, subscriptionId) =>
       events.push(Math.max(dueAt, now), { kind: 'timer', dossier, subscriptionId }),
@@ -106,11 +111,15 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
     }
     scheduleWake(calendar, events, wakes, now);
   }
-  return summarize(calendar, days, tallies, [...byId.values()], end);
+  return {
+    ...summarize(calendar, days, tallies, [...byId.values()], end),
+    unservedTasks: unserved,
+  };
 }
 
-/** Done with: its result ready, or its instance ended. */
+/** Done with: its result ready, its instance ended, or failed where it stands. */
 function finished(dossier: SimulatedDossier): boolean {
+  if (dossier.failed) return true;
   return dossier.doneAt !== undefined || (dossier.state?.status ?? 'ACTIVE') !== 'ACTIVE';
 }
 

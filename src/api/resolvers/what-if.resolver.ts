@@ -72,6 +72,8 @@ function forecastOf(model: ProcessModel, result: WhatIfResult): WhatIfForecast {
     results: result.results,
     resultsWithinWeeks: result.resultsWithinWeeks,
     unfinished: result.unfinished,
+    failed: result.failed,
+    unservedTasks: result.unservedTasks,
     timed: result.timed,
     onTimeRate: result.onTimeRate,
     timeToResultP50Hours: result.timeToResultHours.p50,

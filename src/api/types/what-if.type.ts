@@ -76,6 +76,16 @@ export class WhatIfForecast {
   })
   unfinished!: number;
   @Field(() => Int, {
+    description:
+      'Failed where they stood: the engine refused a command (other than a timer whose wait was gone), or their steps or signals ran on in a loop. Counted late when timed.',
+  })
+  failed!: number;
+  @Field(() => Int, {
+    description:
+      "Tasks no officer could do: no candidate group, and assigned to none of the agency's officers. Their dossiers stay unfinished.",
+  })
+  unservedTasks!: number;
+  @Field(() => Int, {
     description: 'Dossiers with an appointment (their procedure has a statutory time).',
   })
   timed!: number;

@@ -13,7 +13,7 @@ describe('whatIf', () => {
   const xml = readFileSync(REVIEW_FIXTURE, 'utf8');
   let definitionId: string;
 
-  const FIELDS = `processKey dossiers results resultsWithinWeeks unfinished timed onTimeRate timeToResultP50Hours timeToResultP90Hours
+  const FIELDS = `processKey dossiers results resultsWithinWeeks unfinished failed unservedTasks timed onTimeRate timeToResultP50Hours timeToResultP90Hours
     steps { elementId name meanQueue maxQueue meanWaitMinutes }
     days { date arrivals results steps { elementId queue meanWaitMinutes } }`;
   const whatIf = (scenarios: unknown[], extra: Record<string, unknown> = {}) =>
