@@ -23,8 +23,8 @@ export interface World {
   task(dossier: SimulatedDossier, effect: Extract<Effect, { type: 'CREATE_TASK' }>): void;
   cancelTask(dossier: SimulatedDossier, waitId: number): void;
   timer(dossier: SimulatedDossier, dueAt: number, subscriptionId: number): void;
-  /** Fresh gateway draws, given with every command. */
-  branches(): Variables;
+  /** Fresh gateway draws of the dossier's own, given with every command. */
+  branches(dossier: SimulatedDossier): Variables;
 }
 
 /** Commands a dossier's single advance may chain at most: past it, the dossier has failed. */
@@ -89,7 +89,7 @@ function followUp(world: World, dossier: SimulatedDossier, effect: Effect): Comm
       world.timer(dossier, Date.parse(effect.timer.dueAt), effect.timer.id);
       return [];
     case 'CREATE_JOB':
-      return [{ type: 'COMPLETE_JOB', waitId: effect.waitId, variables: world.branches() }];
+      return [{ type: 'COMPLETE_JOB', waitId: effect.waitId, variables: world.branches(dossier) }];
     case 'CONTINUE_LATER':
       return [{ type: 'CONTINUE', waitId: effect.waitId }];
     case 'OPEN_SUBSCRIPTION':
@@ -98,12 +98,14 @@ function followUp(world: World, dossier: SimulatedDossier, effect: Effect): Comm
             {
               type: 'CORRELATE_MESSAGE',
               subscriptionId: effect.subscription.id,
-              variables: world.branches(),
+              variables: world.branches(dossier),
             },
           ]
         : [];
     case 'START_CHILD':
-      return [{ type: 'CHILD_COMPLETED', waitId: effect.waitId, variables: world.branches() }];
+      return [
+        { type: 'CHILD_COMPLETED', waitId: effect.waitId, variables: world.branches(dossier) },
+      ];
     default:
       return [];
   }

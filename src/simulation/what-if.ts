@@ -6,6 +6,7 @@ import { EventQueue } from './event-queue';
 import { summarize, type DayTally } from './figures';
 import type { WhatIfInputs, WhatIfResult } from './inputs';
 import { Office, type SimulatedTask } from './office';
+import { DossierDraws } from './draws';
 import { Random } from './random';
 
 type Event =
@@ -28,13 +29,14 @@ const UNOBSERVED_MINUTES = 30;
  * Plays the coming weeks of an office on the pure engine, event by event: dossiers arrive as
  * observed, each step goes to the queue of its role, officers take the oldest task in working
  * time, each piece of work lasts a duration drawn from those observed at that step, gateways go
- * the ways they were seen to go. The same inputs and seed give the same result: arrivals, work
- * and branches each draw from their own stream, so that two staffings meet the same dossiers.
+ * the ways they were seen to go. The same inputs and seed give the same result; arrivals come
+ * from their own stream, and each dossier draws its work and branches by itself (DossierDraws),
+ * so that two scenarios meet the same dossiers.
  */
 export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const { calendar, observed, seed } = inputs;
   const chooser = new BranchChooser(inputs.model, observed.flowsTaken);
-  const draws = { work: new Random(seed + 1), branches: new Random(seed + 2) };
+  const draws = new DossierDraws(seed);
   const days = daysOf(calendar, inputs.start, inputs.weeks);
   const tallies: DayTally[] = days.map(() => ({ arrivals: 0, results: 0, queues: [], waits: [] }));
   const end = days[days.length - 1].begins + DAY_MS;
@@ -44,7 +46,8 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const minutes = (task: SimulatedTask): number => {
     const seen = observed.workMinutes[task.elementId];
     const from = seen && seen.length > 0 ? seen : pooled;
-    const drawn = from.length > 0 ? draws.work.pick(from) : UNOBSERVED_MINUTES;
+    const drawn =
+      from.length > 0 ? draws.work(task.dossier, task.elementId, from) : UNOBSERVED_MINUTES;
     return drawn / (observed.roleShares?.[task.role] ?? 1);
   };
   const dayOf = (at: number) => Math.min(days.length - 1, dayIndex(days, at));
@@ -67,7 +70,7 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
     cancelTask: (dossier, waitId) => office.cancel(dossier.id, waitId),
     timer: (dossier, dueAt, subscriptionId) =>
       events.push(Math.max(dueAt, now), { kind: 'timer', dossier, subscriptionId }),
-    branches: () => chooser.draw(draws.branches),
+    branches: (dossier) => chooser.draw(draws.branchesOf(dossier.id)),
   };
   const byId = new Map<number, SimulatedDossier>();
   for (const dossier of arrivalsOf(inputs, days)) {
@@ -92,11 +95,11 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
     if (event.kind === 'arrival') {
       tallies[dayOf(now)].arrivals += 1;
       open += 1;
-      step(event.dossier, { type: 'START', variables: world.branches() });
+      step(event.dossier, { type: 'START', variables: world.branches(event.dossier) });
     } else if (event.kind === 'finish') {
       office.free(event.officer);
       const dossier = byId.get(event.task.dossier) as SimulatedDossier;
-      const variables = world.branches();
+      const variables = world.branches(dossier);
       step(dossier, { type: 'COMPLETE_TASK', waitId: event.task.waitId, variables });
     } else if (event.kind === 'timer') {
       step(event.dossier, { type: 'FIRE_TIMER', subscriptionId: event.subscriptionId });
