@@ -10,7 +10,7 @@ export interface DayTally {
   results: number;
   /** Tasks waiting at each step at the end of the day. */
   queues: [string, number][];
-  /** For each task begun that day: its step and how long it waited (ms). */
+  /** For each task begun that day: its step and how long it waited (working minutes). */
   waits: [string, number][];
 }
 
@@ -82,7 +82,7 @@ function stepsOf(tallies: DayTally[]): StepSummary[] {
       elementId,
       meanQueue: round(s.queued / tallies.length),
       maxQueue: s.most,
-      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun) : null,
     }));
 }
 
@@ -100,7 +100,7 @@ function dayOf(day: LocalDay, tally: DayTally): SimulatedDay {
     .map(([elementId, s]) => ({
       elementId,
       queue: s.queue,
-      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun) : null,
     }));
   return { date: day.date, arrivals: tally.arrivals, results: tally.results, steps: figures };
 }

@@ -52,7 +52,10 @@ export interface StepDay {
   elementId: string;
   /** Tasks waiting for an officer at the end of the day. */
   queue: number;
-  /** Mean minutes (wall clock) the tasks begun that day waited for an officer; null if none. */
+  /**
+   * Mean working minutes (the office's calendar: nights, weekends and holidays left out) the
+   * tasks begun that day waited for an officer; null if none.
+   */
   meanWaitMinutes: number | null;
 }
 
@@ -70,7 +73,7 @@ export interface StepSummary {
   /** Tasks waiting at the end of a day, on average over the days, and at most. */
   meanQueue: number;
   maxQueue: number;
-  /** Mean minutes (wall clock) a task waited for an officer; null if none began. */
+  /** Mean working minutes a task waited for an officer (see StepDay); null if none began. */
   meanWaitMinutes: number | null;
 }
 

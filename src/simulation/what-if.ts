@@ -50,6 +50,9 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
       from.length > 0 ? draws.work(task.dossier, task.elementId, from) : UNOBSERVED_MINUTES;
     return drawn / (observed.roleShares?.[task.role] ?? 1);
   };
+  /** A task's wait for an officer, in working minutes of the office's calendar. */
+  const waited = (task: SimulatedTask) =>
+    calendar.workingTimeBetween(new Date(task.queuedAt).toISOString(), new Date(now).toISOString());
   const dayOf = (at: number) => Math.min(days.length - 1, dayIndex(days, at));
   const wakes = new Set<number>();
   let unserved = 0;
@@ -108,8 +111,7 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
       continue;
     }
     for (const begun of office.dispatch(now, minutes)) {
-      if (now < end)
-        tallies[dayOf(now)].waits.push([begun.task.elementId, now - begun.task.queuedAt]);
+      if (now < end) tallies[dayOf(now)].waits.push([begun.task.elementId, waited(begun.task)]);
       events.push(begun.finishAt, { kind: 'finish', officer: begun.officer, task: begun.task });
     }
     scheduleWake(calendar, events, wakes, now);

@@ -171,7 +171,10 @@ const WORDS: Record<string, { vi: string; en: string }> = {
   'designer.forecast.step': { vi: 'Bước', en: 'Step' },
   'designer.forecast.queue': { vi: 'Hàng chờ TB/ngày', en: 'Mean queue a day' },
   'designer.forecast.maxQueue': { vi: 'Hàng chờ cao nhất', en: 'Longest queue' },
-  'designer.forecast.wait': { vi: 'Chờ TB (phút)', en: 'Mean wait (minutes)' },
+  'designer.forecast.wait': {
+    vi: 'Chờ TB (phút làm việc)',
+    en: 'Mean wait (working minutes)',
+  },
   'inbox.diagram': { vi: 'Vị trí hồ sơ trên quy trình', en: 'Where the dossier is' },
   'inbox.supplement': { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Ask for papers' },
   'inbox.missing': {

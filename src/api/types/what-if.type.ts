@@ -32,7 +32,8 @@ export class WhatIfStepDay {
   queue!: number;
   @Field(() => Float, {
     nullable: true,
-    description: 'Mean minutes the tasks begun that day waited for an officer.',
+    description:
+      "Mean working minutes (the office's calendar: nights, weekends and holidays left out) the tasks begun that day waited for an officer.",
   })
   meanWaitMinutes!: number | null;
 }
@@ -53,7 +54,12 @@ export class WhatIfStep {
   @Field(() => Float, { description: 'Tasks waiting at the end of a day, on average.' })
   meanQueue!: number;
   @Field(() => Int) maxQueue!: number;
-  @Field(() => Float, { nullable: true }) meanWaitMinutes!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Mean working minutes (the office's calendar) a task waited for an officer, over the weeks.",
+  })
+  meanWaitMinutes!: number | null;
 }
 
 @ObjectType({ description: 'What a scenario predicts over the weeks simulated.' })

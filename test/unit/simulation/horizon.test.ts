@@ -40,3 +40,19 @@ describe('the what-if after its weeks', () => {
     expect(result.onTimeRate).toBe(0);
   });
 });
+
+describe('the waits the what-if reports', () => {
+  it('are in working minutes: a weekend in the queue is no wait', () => {
+    const inputs = lateInTheWeek();
+    // Friday's dossiers wait over the weekend for the one checker, begun on Monday at the latest.
+    const result = simulateWhatIf({
+      ...inputs,
+      weeks: 2,
+      staffing: { officers: { ...inputs.staffing.officers, civil_status: ['c1'] }, absences: {} },
+    });
+    const monday = result.days[7].steps.find((s) => s.elementId === 'Task_Check');
+    expect(monday?.meanWaitMinutes).toBeGreaterThan(0);
+    // Saturday and Sunday are 2 880 minutes of clock; the office's day is 8 hours.
+    expect(monday?.meanWaitMinutes).toBeLessThan(2 * 8 * 60);
+  });
+});
