@@ -42,14 +42,7 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const end = days[days.length - 1].begins + DAY_MS;
   const events = new EventQueue<Event>();
   const office = new Office(calendar, inputs.staffing);
-  const pooled = Object.values(observed.workMinutes).flat();
-  const minutes = (task: SimulatedTask): number => {
-    const seen = observed.workMinutes[task.elementId];
-    const from = seen && seen.length > 0 ? seen : pooled;
-    const drawn =
-      from.length > 0 ? draws.work(task.dossier, task.elementId, from) : UNOBSERVED_MINUTES;
-    return drawn / (observed.roleShares?.[task.role] ?? 1);
-  };
+  const minutes = workOf(observed, draws);
   /** A task's wait for an officer, in working minutes of the office's calendar. */
   const waited = (task: SimulatedTask) =>
     calendar.workingTimeBetween(new Date(task.queuedAt).toISOString(), new Date(now).toISOString());
@@ -58,17 +51,10 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   let unserved = 0;
   let now = 0;
   const world: World = {
-    task: (dossier, effect) => {
-      const queue = office.queueFor(effect);
-      if (queue === undefined) unserved += 1;
-      else
-        office.enqueue({
-          dossier: dossier.id,
-          waitId: effect.waitId,
-          elementId: effect.elementId,
-          role: queue,
-          queuedAt: now,
-        });
+    task: (dossier, { waitId, elementId, ...effect }) => {
+      const role = office.queueFor(effect);
+      if (role === undefined) unserved += 1;
+      else office.enqueue({ dossier: dossier.id, waitId, elementId, role, queuedAt: now });
     },
     cancelTask: (dossier, waitId) => office.cancel(dossier.id, waitId),
     timer: (dossier, dueAt, subscriptionId) =>
@@ -119,6 +105,22 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   return {
     ...summarize(calendar, days, tallies, [...byId.values()], end),
     unservedTasks: unserved,
+  };
+}
+
+/**
+ * How long a task's work takes: a draw of the dossier's own among the minutes observed at its
+ * step (all steps' when never observed there, UNOBSERVED_MINUTES when nothing was), stretched by
+ * 1/share of its role (officers on this procedure that share of their time).
+ */
+function workOf(observed: WhatIfInputs['observed'], draws: DossierDraws) {
+  const pooled = Object.values(observed.workMinutes).flat();
+  return (task: SimulatedTask): number => {
+    const seen = observed.workMinutes[task.elementId];
+    const from = seen && seen.length > 0 ? seen : pooled;
+    const drawn =
+      from.length > 0 ? draws.work(task.dossier, task.elementId, from) : UNOBSERVED_MINUTES;
+    return drawn / (observed.roleShares?.[task.role] ?? 1);
   };
 }
 
