@@ -52,7 +52,9 @@ export async function whatIfInputs(store: Store, request: WhatIfRequest): Promis
 
 /**
  * A role set to n officers keeps its first n (with their absences) and, beyond those it has,
- * gains officers named after the role who are never away.
+ * gains officers named after the role who are never away. Each of them works this procedure the
+ * role's observed share of their time (Observed.roleShares), as the role's officers did: n is
+ * the officers on this procedure's work at that share, not n officers on it full time.
  */
 export function withOverrides(staffing: Staffing, overrides: StaffOverride[]): Staffing {
   const officers = { ...staffing.officers };

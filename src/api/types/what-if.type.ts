@@ -6,7 +6,10 @@ export class WhatIfStaffingInput {
   @Field(() => String, { description: 'A role (candidate group) of a step of the procedure.' })
   role!: string;
 
-  @Field(() => Int, { description: 'From 0 to 50.' })
+  @Field(() => Int, {
+    description:
+      "From 0 to 50: officers on this procedure's work, each the share of their time the role's officers were seen to give it (its tasks' work over all the role's tasks at the agency).",
+  })
   officers!: number;
 }
 
