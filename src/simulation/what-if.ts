@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { AppError } from '../errors';
 import { BranchChooser } from './branches';
 import { DAY_MS, daysOf, type LocalDay } from './calendar-days';
 import { advance, type SimulatedDossier, type World } from './dossiers';
@@ -35,6 +36,8 @@ const UNOBSERVED_MINUTES = 30;
  */
 export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   const { calendar, observed, seed } = inputs;
+  if (!Number.isInteger(inputs.weeks) || inputs.weeks < 1)
+    throw new AppError('BAD_USER_INPUT', 'A what-if plays one week or more', { field: 'weeks' });
   const chooser = new BranchChooser(inputs.model, observed.flowsTaken);
   const draws = new DossierDraws(seed);
   const days = daysOf(calendar, inputs.start, inputs.weeks);
