@@ -26,7 +26,7 @@ export function summarize(
   tallies: DayTally[],
   dossiers: SimulatedDossier[],
   end: number,
-): Omit<WhatIfResult, 'unservedTasks'> {
+): Omit<WhatIfResult, 'unservedTasks' | 'observedDossiers'> {
   const done = dossiers.filter((d) => d.doneAt !== undefined);
   const timed = dossiers.filter(
     (d) => d.dueAt !== undefined && (d.doneAt !== undefined || d.state?.status === 'ACTIVE'),

@@ -78,6 +78,11 @@ export interface StepSummary {
 }
 
 export interface WhatIfResult {
+  /**
+   * Dossiers of the procedure the agency received in the weeks observed: 0 says the forecast
+   * rests on nothing seen (no arrivals: an empty office). Null when the inputs were given by hand.
+   */
+  observedDossiers: number | null;
   /** Dossiers that arrived within the weeks: every figure below is of them. */
   dossiers: number;
   /**

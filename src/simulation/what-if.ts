@@ -108,6 +108,7 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
   return {
     ...summarize(calendar, days, tallies, [...byId.values()], end),
     unservedTasks: unserved,
+    observedDossiers: observed.observedDossiers ?? null,
   };
 }
 

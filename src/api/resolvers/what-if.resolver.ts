@@ -68,6 +68,7 @@ function scenarioOf(input: WhatIfScenarioInput, index: number): ScenarioRequest 
 function forecastOf(model: ProcessModel, result: WhatIfResult): WhatIfForecast {
   return {
     processKey: model.key,
+    observedDossiers: result.observedDossiers,
     dossiers: result.dossiers,
     results: result.results,
     resultsWithinWeeks: result.resultsWithinWeeks,

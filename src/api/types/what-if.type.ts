@@ -69,6 +69,12 @@ export class WhatIfStep {
 export class WhatIfForecast {
   @Field(() => String, { description: 'The process key of the version simulated.' })
   processKey!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Dossiers of the procedure the agency received in the weeks observed: 0 when it has no history there, and the forecast rests on nothing seen (no dossier arrives).',
+  })
+  observedDossiers!: number | null;
   @Field(() => Int, { description: 'Dossiers that arrived within the weeks.' })
   dossiers!: number;
   @Field(() => Int, {
