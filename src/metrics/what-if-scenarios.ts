@@ -1,3 +1,4 @@
+import { DAY_MS } from '../simulation/calendar-days';
 import type { ProcessModel } from '../bpmn/model';
 import { compileBpmn } from '../bpmn/compile';
 import { AppError, notFound } from '../errors';
@@ -46,7 +47,7 @@ export async function forecast(
   request.scenarios.forEach((scenario, index) =>
     checkStaffing(models[index], scenario.staffing ?? [], `scenarios.${index}.staffing`),
   );
-  const observedFrom = new Date(request.now.getTime() - request.observedWeeks * 7 * 24 * 3.6e6);
+  const observedFrom = new Date(request.now.getTime() - request.observedWeeks * 7 * DAY_MS);
   const inputs = await Promise.all(
     request.scenarios.map((scenario, index) =>
       whatIfInputs(store, {

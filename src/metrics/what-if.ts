@@ -1,3 +1,4 @@
+import { DAY_MS } from '../simulation/calendar-days';
 import type { ProcessModel } from '../bpmn/model';
 import type { WhatIfInputs, Staffing } from '../simulation/inputs';
 import { officeCalendar } from '../store/calendars';
@@ -29,7 +30,7 @@ export interface WhatIfRequest {
  */
 export async function whatIfInputs(store: Store, request: WhatIfRequest): Promise<WhatIfInputs> {
   const calendar = (await officeCalendar(store)).forAgency(request.agencyCode);
-  const end = new Date(request.start.getTime() + request.weeks * 7 * 24 * 3.6e6);
+  const end = new Date(request.start.getTime() + request.weeks * 7 * DAY_MS);
   const [observed, staffing] = await Promise.all([
     observedInputs(store, calendar, {
       procedureKey: request.model.key,

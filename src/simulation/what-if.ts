@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
 import { BranchChooser } from './branches';
-import { DAY_MS, daysOf, type LocalDay } from './calendar-days';
+import { DAY_MS, daysOf, HOUR_MS, type LocalDay } from './calendar-days';
 import { advance, type SimulatedDossier, type World } from './dossiers';
 import { EventQueue } from './event-queue';
 import { summarize, type DayTally } from './figures';
@@ -170,7 +170,7 @@ function arrivalsOf(inputs: WhatIfInputs, days: LocalDay[]): SimulatedDossier[] 
       const count = mean > 0 ? random.poisson(mean) : 0;
       const times = Array.from({ length: count }, () => random.next()).sort((a, b) => a - b);
       for (const fraction of times) {
-        const arrivedAt = Math.floor(day.begins + (hour + fraction) * 3.6e6);
+        const arrivedAt = Math.floor(day.begins + (hour + fraction) * HOUR_MS);
         dossiers.push({ id: dossiers.length + 1, arrivedAt });
       }
     }

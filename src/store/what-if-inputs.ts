@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { daysBetween, hourOfWeek } from '../simulation/calendar-days';
+import { DAY_MS, daysBetween, hourOfWeek } from '../simulation/calendar-days';
 import { WEEK_HOURS, type Observed, type Staffing } from '../simulation/inputs';
 import { observedWork } from '../simulation/observed-work';
 import { preparedQuery } from './prepared';
@@ -142,7 +142,7 @@ export async function staffingOf(
   const absences: Record<string, string[]> = {};
   for (const { username, starts_at, ends_at } of away) {
     const dates = (absences[username] ??= []);
-    for (let at = starts_at.getTime(); at < ends_at.getTime(); at += 24 * 3.6e6) {
+    for (let at = starts_at.getTime(); at < ends_at.getTime(); at += DAY_MS) {
       dates.push(calendar.localDate(new Date(at).toISOString()));
     }
     const last = calendar.localDate(new Date(ends_at.getTime() - 1).toISOString());

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
-import { shiftDate } from '../../src/calendar/statutory-holidays';
+import { mondayWeekday, shiftDate } from '../../src/calendar/statutory-holidays';
 import { claimTask, completeTask } from '../../src/commands/tasks';
 import { receiveDossier } from '../../src/dossier/receive';
 import type { TaskEntity } from '../../src/store/entities';
@@ -156,7 +156,7 @@ function arrivalsOf(calendar: WorkingCalendar, past: OfficePast, random: Random)
   const times: number[] = [];
   for (let day = 0; day < past.weeks * 7; day++) {
     const date = shiftDate(past.firstDay, day);
-    const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const weekday = mondayWeekday(date);
     if (!calendar.isWorkingDay(date) || !past.perDay[weekday]) continue;
     const midnight = Date.parse(calendar.startOfDate(date));
     const count = past.perDay[weekday] + random.between(-2, 2);

@@ -1,4 +1,5 @@
 import { DEFAULT_CALENDAR } from '../../../src/calendar/defaults';
+import { mondayWeekday } from '../../../src/calendar/statutory-holidays';
 import { observedWork, type CompletedTask } from '../../../src/simulation/observed-work';
 import { simulateWhatIf } from '../../../src/simulation/what-if';
 import { arrivalRates } from '../../../src/store/what-if-inputs';
@@ -57,5 +58,11 @@ describe("the office's observed work", () => {
       { hour: at('08:00', '2026-03-30'), count: 1 },
     ]);
     expect(rates[8]).toBeCloseTo(1 / 5);
+  });
+});
+
+describe('the weekday of a local date', () => {
+  it('counts from Monday, as the week of arrivals does', () => {
+    expect(['2026-03-02', '2026-03-07', '2026-03-08'].map(mondayWeekday)).toEqual([0, 5, 6]);
   });
 });
