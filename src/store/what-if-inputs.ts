@@ -65,7 +65,7 @@ export async function observedInputs(
     preparedQuery<TaskRow>(store.manager, TASKS, [window.agencyCode, window.from, window.to]),
     preparedQuery<{ element_id: string; count: number }>(store.manager, BRANCHES, parameters),
   ]);
-  const since = deployed[0]?.at && deployed[0].at > window.from ? deployed[0].at : window.from;
+  const since = arrivalsSince(window.from, deployed[0]?.at ?? null, arrivals);
   const arrivalsPerHour = arrivalRates(calendar, since, window.to, arrivals);
   const { workMinutes, roleShares } = observedWork(
     calendar,
@@ -83,6 +83,22 @@ export async function observedInputs(
   const flowsTaken = Object.fromEntries(flows.map((row) => [row.element_id, row.count]));
   const observedDossiers = arrivals.reduce((sum, { count }) => sum + count, 0);
   return { arrivalsPerHour, workMinutes, roleShares, flowsTaken, observedDossiers };
+}
+
+/**
+ * When the procedure could first be received in the window: its start, or the deployment of the
+ * procedure's first version when later — or the first dossier seen, when earlier than that (a
+ * version deployed anew over one received before: the dossiers say it was live).
+ */
+export function arrivalsSince(
+  from: Date,
+  deployedAt: Date | null,
+  arrivals: { hour: Date }[],
+): Date {
+  if (!deployedAt) return from;
+  const first = Math.min(...arrivals.map(({ hour }) => hour.getTime()));
+  const live = new Date(Math.min(deployedAt.getTime(), first));
+  return live > from ? live : from;
 }
 
 /**

@@ -2,7 +2,7 @@ import { DEFAULT_CALENDAR } from '../../../src/calendar/defaults';
 import { mondayWeekday } from '../../../src/calendar/statutory-holidays';
 import { observedWork, type CompletedTask } from '../../../src/simulation/observed-work';
 import { simulateWhatIf } from '../../../src/simulation/what-if';
-import { arrivalRates } from '../../../src/store/what-if-inputs';
+import { arrivalRates, arrivalsSince } from '../../../src/store/what-if-inputs';
 import { reviewInputs, reviewModel } from '../../support/what-if';
 
 // Monday 2 March 2026 in Hanoi (UTC+7): 08:00 is 01:00Z.
@@ -64,5 +64,21 @@ describe("the office's observed work", () => {
 describe('the weekday of a local date', () => {
   it('counts from Monday, as the week of arrivals does', () => {
     expect(['2026-03-02', '2026-03-07', '2026-03-08'].map(mondayWeekday)).toEqual([0, 5, 6]);
+  });
+});
+
+describe('the start of the arrivals observed', () => {
+  const from = at('00:00');
+  it('is the deployment of the first version when later than the window, else the window', () => {
+    const deployed = at('00:00', '2026-03-16');
+    const arrivals = [{ hour: at('08:00', '2026-03-17') }];
+    expect(arrivalsSince(from, deployed, arrivals)).toEqual(deployed);
+    expect(arrivalsSince(from, at('00:00', '2026-01-05'), arrivals)).toEqual(from);
+    expect(arrivalsSince(from, null, arrivals)).toEqual(from);
+  });
+
+  it('is the first dossier seen when one came before the deployment on record', () => {
+    const arrivals = [{ hour: at('08:00', '2026-03-09') }];
+    expect(arrivalsSince(from, at('00:00', '2026-03-30'), arrivals)).toEqual(arrivals[0].hour);
   });
 });
