@@ -1,4 +1,5 @@
 import type { ProcessModel } from '../../../src/bpmn/model';
+import { userMessage } from '../../../src/api/user-message';
 import { AppError } from '../../../src/errors';
 import { simulateWhatIf } from '../../../src/simulation/what-if';
 import { MAX_THREADS, simulateInWorkers } from '../../../src/simulation/worker';
@@ -38,5 +39,7 @@ describe('the what-if in worker threads', () => {
     const error = await simulateInWorkers([reviewInputs(model, { weeks: 26 })], 50).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'QUERY_TOO_COSTLY', details: { field: 'weeks' } });
+    // The officer reads what to do: fewer weeks, not smaller pages.
+    expect(userMessage(error.code, error.details)).toMatch(/ít tuần hơn/);
   });
 });
