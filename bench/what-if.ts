@@ -7,8 +7,12 @@ import { WEEK_HOURS, type WhatIfInputs } from '../src/simulation/inputs';
 import { simulateWhatIf } from '../src/simulation/what-if';
 import { measure, type Measurement } from './measure';
 
-/** A busy commune: about forty dossiers a working day of a three-day procedure, four roles. */
-async function busyCommune(weeks: number, seed: number): Promise<WhatIfInputs> {
+/**
+ * A busy commune: about forty dossiers a working day of a three-day procedure, four roles; or,
+ * overloaded, the same with one checker: queues of hundreds of tasks, the run going on after
+ * the weeks until every dossier is done.
+ */
+async function busyCommune(weeks: number, seed: number, overloaded = false): Promise<WhatIfInputs> {
   const xml = readFileSync(
     path.join(PROJECT_ROOT, 'processes/civil-status/marital-status-certificate.bpmn'),
     'utf8',
@@ -36,7 +40,7 @@ async function busyCommune(weeks: number, seed: number): Promise<WhatIfInputs> {
     staffing: {
       officers: {
         reception: ['r1', 'r2', 'r3'],
-        civil_status: ['c1', 'c2', 'c3', 'c4'],
+        civil_status: overloaded ? ['c1'] : ['c1', 'c2', 'c3', 'c4'],
         leader: ['l1'],
       },
       absences: { c4: ['2026-03-10', '2026-03-11'] },
@@ -47,10 +51,13 @@ async function busyCommune(weeks: number, seed: number): Promise<WhatIfInputs> {
   };
 }
 
-/** The what-if simulation: simulated dossiers a second, over `weeks` weeks of a busy commune. */
-export async function benchWhatIf(weeks: number): Promise<Measurement> {
+/**
+ * The what-if simulation: simulated dossiers a second, over `weeks` weeks of a busy commune (or
+ * an overloaded one).
+ */
+export async function benchWhatIf(weeks: number, overloaded = false): Promise<Measurement> {
   await busyCommune(1, 1).then(simulateWhatIf); // warm-up: JIT
-  const inputs = await busyCommune(weeks, 2026);
+  const inputs = await busyCommune(weeks, 2026, overloaded);
   let dossiers = 0;
   const measured = await measure(0, () => {
     dossiers = simulateWhatIf(inputs).dossiers;

@@ -77,7 +77,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
       ? `Bạn gửi quá nhiều yêu cầu; vui lòng chờ ${d.retryAfterSeconds} giây rồi thử lại.`
       : 'Bạn đã thử quá nhiều lần; vui lòng chờ ít phút rồi thử lại.',
   QUERY_TOO_DEEP: () => 'Yêu cầu dữ liệu lồng quá nhiều cấp.',
-  QUERY_TOO_COSTLY: () => 'Yêu cầu quá nhiều dữ liệu một lần; hãy chia nhỏ trang.',
+  QUERY_TOO_COSTLY: (d) =>
+    d.field === 'weeks'
+      ? 'Dự báo chạy quá lâu nên đã dừng; hãy chọn ít tuần hơn.'
+      : 'Yêu cầu quá nhiều dữ liệu một lần; hãy chia nhỏ trang.',
   COMPONENTS_MISSING: (d) =>
     `Hồ sơ còn thiếu giấy tờ: ${(d.components ?? []).join('; ')}. Tiếp nhận kèm yêu cầu bổ sung, hoặc hướng dẫn công dân bổ sung trước.`,
   DOSSIER_INVALID_STATE: (d) =>

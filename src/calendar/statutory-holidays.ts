@@ -26,6 +26,11 @@ export function statutoryHolidays(year: number): DayOff[] {
   return days.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** A local date's weekday, Monday 0 to Sunday 6 (the week as an office counts it). */
+export function mondayWeekday(date: LocalDate): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 export function shiftDate(date: LocalDate, days: number): LocalDate {
   const moved = new Date(`${date}T00:00:00Z`);
   moved.setUTCDate(moved.getUTCDate() + days);

@@ -1,4 +1,5 @@
 import type { ProcessModel } from '../bpmn/model';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import { step } from './step';
 import type { Effect, InstanceState, Instant, Variables } from './types';
 
@@ -67,6 +68,22 @@ function deliverOwnSignals(
   effects: Effect[],
   now: Instant,
 ): InstanceState {
+  return catchOwnSignals(model, state, effects, now).state;
+}
+
+/**
+ * The instance catches the signals its own step threw (see deliverOwnSignals): its state after,
+ * the effects of the catching steps other than signals, and whether signals were still thrown
+ * after MAX_SIGNAL_ROUNDS rounds (left undelivered).
+ */
+export function catchOwnSignals(
+  model: ProcessModel,
+  state: InstanceState,
+  effects: Effect[],
+  now: Instant,
+  calendar?: WorkingCalendar,
+): { state: InstanceState; effects: Effect[]; undelivered: boolean } {
+  const caughtEffects: Effect[] = [];
   let pending = effects.filter((e) => e.type === 'BROADCAST_SIGNAL');
   for (let round = 0; round < MAX_SIGNAL_ROUNDS && pending.length > 0; round++) {
     const next: Effect[] = [];
@@ -82,16 +99,18 @@ function deliverOwnSignals(
           state,
           { type: 'CATCH_SIGNAL', subscriptionId: wait.id, variables: signal.variables },
           now,
+          calendar,
         );
         state = caught.state;
         next.push(...caught.effects);
       }
     }
+    caughtEffects.push(...next.filter((e) => e.type !== 'BROADCAST_SIGNAL'));
     pending = next.filter(
       (e): e is Extract<Effect, { type: 'BROADCAST_SIGNAL' }> => e.type === 'BROADCAST_SIGNAL',
     );
   }
-  return state;
+  return { state, effects: caughtEffects, undelivered: pending.length > 0 };
 }
 
 const MAX_SIGNAL_ROUNDS = 20;

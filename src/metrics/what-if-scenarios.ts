@@ -1,10 +1,12 @@
+import { DAY_MS } from '../simulation/calendar-days';
 import type { ProcessModel } from '../bpmn/model';
 import { compileBpmn } from '../bpmn/compile';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { WhatIfResult } from '../simulation/inputs';
 import { simulateInWorkers } from '../simulation/worker';
 import { definitionById } from '../store/definitions';
 import type { Store } from '../store/store';
+import { agencyExists } from '../store/tasks';
 import { whatIfInputs, type StaffOverride } from './what-if';
 
 /** The longest a what-if plays, and the longest past it observes. */
@@ -35,6 +37,8 @@ export async function forecast(
   store: Store,
   request: ForecastRequest,
 ): Promise<{ model: ProcessModel; result: WhatIfResult }[]> {
+  if (!(await agencyExists(store, request.agencyCode)))
+    throw notFound('Agency', request.agencyCode, { field: 'agencyCode' });
   const models = await Promise.all(
     request.scenarios.map((scenario, index) =>
       scenarioModel(store, scenario, `scenarios.${index}`),
@@ -43,7 +47,7 @@ export async function forecast(
   request.scenarios.forEach((scenario, index) =>
     checkStaffing(models[index], scenario.staffing ?? [], `scenarios.${index}.staffing`),
   );
-  const observedFrom = new Date(request.now.getTime() - request.observedWeeks * 7 * 24 * 3.6e6);
+  const observedFrom = new Date(request.now.getTime() - request.observedWeeks * 7 * DAY_MS);
   const inputs = await Promise.all(
     request.scenarios.map((scenario, index) =>
       whatIfInputs(store, {
@@ -76,17 +80,38 @@ async function scenarioModel(
   if (scenario.processDefinitionId !== undefined) {
     return (await definitionById(store, scenario.processDefinitionId)).model;
   }
-  return (await compileBpmn(scenario.bpmnXml as string)).processes[0];
+  const draft = `${field}.bpmnXml`;
+  let processes;
+  try {
+    ({ processes } = await compileBpmn(scenario.bpmnXml as string));
+  } catch (error) {
+    if (error instanceof AppError && error.details.field === undefined)
+      throw new AppError(error.code, error.message, { ...error.details, field: draft });
+    throw error;
+  }
+  if (processes.length === 0) {
+    throw new AppError('BPMN_INVALID', 'The draft has no executable process to simulate', {
+      field: draft,
+    });
+  }
+  return processes[0];
 }
 
-/** A role set by hand must be one a step of the procedure goes to, staffed 0 to 50. */
+/** A role set by hand must be one a step of the procedure goes to, once, staffed 0 to 50. */
 function checkStaffing(model: ProcessModel, staffing: StaffOverride[], field: string): void {
   const roles = new Set(
     Object.values(model.nodes).flatMap((node) =>
       node.type === 'userTask' ? (node.candidateGroups ?? []) : [],
     ),
   );
+  const seen = new Set<string>();
   staffing.forEach(({ role, officers }, index) => {
+    if (seen.has(role)) {
+      throw new AppError('BAD_USER_INPUT', `The role '${role}' is staffed twice: give it once`, {
+        field: `${field}.${index}.role`,
+      });
+    }
+    seen.add(role);
     if (!roles.has(role)) {
       throw new AppError(
         'BAD_USER_INPUT',

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../simulation/calendar-days';
 import type { ProcessModel } from '../bpmn/model';
 import type { WhatIfInputs, Staffing } from '../simulation/inputs';
 import { officeCalendar } from '../store/calendars';
@@ -29,7 +30,7 @@ export interface WhatIfRequest {
  */
 export async function whatIfInputs(store: Store, request: WhatIfRequest): Promise<WhatIfInputs> {
   const calendar = (await officeCalendar(store)).forAgency(request.agencyCode);
-  const end = new Date(request.start.getTime() + request.weeks * 7 * 24 * 3.6e6);
+  const end = new Date(request.start.getTime() + request.weeks * 7 * DAY_MS);
   const [observed, staffing] = await Promise.all([
     observedInputs(store, calendar, {
       procedureKey: request.model.key,
@@ -52,7 +53,9 @@ export async function whatIfInputs(store: Store, request: WhatIfRequest): Promis
 
 /**
  * A role set to n officers keeps its first n (with their absences) and, beyond those it has,
- * gains officers named after the role who are never away.
+ * gains officers named after the role who are never away. Each of them works this procedure the
+ * role's observed share of their time (Observed.roleShares), as the role's officers did: n is
+ * the officers on this procedure's work at that share, not n officers on it full time.
  */
 export function withOverrides(staffing: Staffing, overrides: StaffOverride[]): Staffing {
   const officers = { ...staffing.officers };

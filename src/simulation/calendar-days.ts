@@ -1,6 +1,11 @@
-import { shiftDate } from '../calendar/statutory-holidays';
+import { mondayWeekday, shiftDate } from '../calendar/statutory-holidays';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Instant } from '../engine/types';
+
+/** An hour, in milliseconds (Vietnam's offices keep no daylight saving). */
+export const HOUR_MS = 3.6e6;
+/** A day of 24 hours, in milliseconds. */
+export const DAY_MS = 24 * HOUR_MS;
 
 /** A local day of the simulated weeks: its date, when it begins, and its weekday (Monday 0). */
 export interface LocalDay {
@@ -31,14 +36,14 @@ function localDay(calendar: WorkingCalendar, date: string): LocalDay {
   return {
     date,
     begins: Date.parse(calendar.startOfDate(date)),
-    weekday: (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7,
+    weekday: mondayWeekday(date),
   };
 }
 
 /** The local weekday (Monday 0) and hour of an instant: its hour of the week. */
 export function hourOfWeek(calendar: WorkingCalendar, instant: Instant): number {
   const date = calendar.localDate(instant);
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const hour = Math.floor((Date.parse(instant) - Date.parse(calendar.startOfDate(date))) / 3.6e6);
+  const weekday = mondayWeekday(date);
+  const hour = Math.floor((Date.parse(instant) - Date.parse(calendar.startOfDate(date))) / HOUR_MS);
   return weekday * 24 + hour;
 }

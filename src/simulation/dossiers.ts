@@ -1,6 +1,7 @@
 import type { ProcessModel } from '../bpmn/model';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { AppError } from '../errors';
+import { catchOwnSignals } from '../engine/simulate';
 import { step } from '../engine/step';
 import type { Command, Effect, InstanceState, Variables } from '../engine/types';
 
@@ -11,6 +12,10 @@ export interface SimulatedDossier {
   state?: InstanceState;
   dueAt?: number;
   doneAt?: number;
+  /** The engine refused a command, or it ran away (see advance): it stays where it stands. */
+  failed?: true;
+  /** Sent back for papers more than once (its clock paused twice): late by rule. */
+  lateMarked?: boolean;
 }
 
 /** What the run does with the effects the office's officers would see. */
@@ -18,17 +23,20 @@ export interface World {
   task(dossier: SimulatedDossier, effect: Extract<Effect, { type: 'CREATE_TASK' }>): void;
   cancelTask(dossier: SimulatedDossier, waitId: number): void;
   timer(dossier: SimulatedDossier, dueAt: number, subscriptionId: number): void;
-  /** Fresh gateway draws, given with every command. */
-  branches(): Variables;
+  /** Fresh gateway draws of the dossier's own, given with every command. */
+  branches(dossier: SimulatedDossier): Variables;
 }
 
-const MAX_FOLLOW_UPS = 200;
+/** Commands a dossier's single advance may chain at most: past it, the dossier has failed. */
+export const MAX_FOLLOW_UPS = 200;
 
 /**
  * Steps a dossier with a command at a time, then at once what no officer does: a service task's
  * job, an async continuation, a message (the citizen or another agency answers at once), a
- * called process (done at once). A command the engine refuses (a timer whose wait is gone) leaves
- * the dossier as it was: the office would have dropped it too.
+ * called process (done at once), a signal the process throws to itself (as the store would
+ * deliver it, see catchOwnSignals). A timer whose wait is gone is dropped, as the office would
+ * drop it; any other command the engine refuses, signals thrown in an endless loop, or more
+ * than MAX_FOLLOW_UPS chained commands mark the dossier failed, where it stands.
  */
 export function advance(
   model: ProcessModel,
@@ -40,20 +48,33 @@ export function advance(
 ): void {
   const at = new Date(now).toISOString();
   const pending: Command[] = [first];
-  for (let rounds = 0; pending.length > 0 && rounds < MAX_FOLLOW_UPS; rounds++) {
+  for (let rounds = 0; pending.length > 0; rounds++) {
+    if (dossier.failed || (dossier.state && dossier.state.status !== 'ACTIVE')) return;
+    if (rounds >= MAX_FOLLOW_UPS) return void (dossier.failed = true);
     const command = pending.shift() as Command;
-    if (dossier.state && dossier.state.status !== 'ACTIVE') return;
+    if (staleTimer(dossier.state, command)) continue;
     let result;
     try {
       result = step(model, dossier.state, command, at, calendar);
     } catch (error) {
-      if (error instanceof AppError) continue;
-      throw error;
+      if (!(error instanceof AppError)) throw error;
+      return void (dossier.failed = true);
     }
-    dossier.state = result.state;
-    for (const effect of result.effects) pending.push(...followUp(world, dossier, effect));
+    const caught = catchOwnSignals(model, result.state, result.effects, at, calendar);
+    dossier.state = caught.state;
+    if (caught.undelivered) dossier.failed = true;
+    for (const effect of [...result.effects, ...caught.effects])
+      pending.push(...followUp(world, dossier, effect));
     note(dossier, now);
   }
+}
+
+/** A timer whose wait went away (the step it bounded was done): the engine would refuse it. */
+function staleTimer(state: InstanceState | undefined, command: Command): boolean {
+  return (
+    command.type === 'FIRE_TIMER' &&
+    !(state?.subscriptions ?? []).some((s) => s.id === command.subscriptionId)
+  );
 }
 
 function followUp(world: World, dossier: SimulatedDossier, effect: Effect): Command[] {
@@ -68,7 +89,7 @@ function followUp(world: World, dossier: SimulatedDossier, effect: Effect): Comm
       world.timer(dossier, Date.parse(effect.timer.dueAt), effect.timer.id);
       return [];
     case 'CREATE_JOB':
-      return [{ type: 'COMPLETE_JOB', waitId: effect.waitId, variables: world.branches() }];
+      return [{ type: 'COMPLETE_JOB', waitId: effect.waitId, variables: world.branches(dossier) }];
     case 'CONTINUE_LATER':
       return [{ type: 'CONTINUE', waitId: effect.waitId }];
     case 'OPEN_SUBSCRIPTION':
@@ -77,12 +98,14 @@ function followUp(world: World, dossier: SimulatedDossier, effect: Effect): Comm
             {
               type: 'CORRELATE_MESSAGE',
               subscriptionId: effect.subscription.id,
-              variables: world.branches(),
+              variables: world.branches(dossier),
             },
           ]
         : [];
     case 'START_CHILD':
-      return [{ type: 'CHILD_COMPLETED', waitId: effect.waitId, variables: world.branches() }];
+      return [
+        { type: 'CHILD_COMPLETED', waitId: effect.waitId, variables: world.branches(dossier) },
+      ];
     default:
       return [];
   }
@@ -94,6 +117,7 @@ function note(dossier: SimulatedDossier, now: number): void {
   if (!state) return;
   // The appointment moves while the clock is stopped (papers asked for): the latest one counts.
   if (state.deadline) dossier.dueAt = Date.parse(state.deadline.dueAt);
+  if ((state.clock?.pauses ?? 0) > 1) dossier.lateMarked = true;
   if (dossier.doneAt !== undefined) return;
   if (state.resultReadyAt) dossier.doneAt = Date.parse(state.resultReadyAt);
   else if (state.status === 'COMPLETED') dossier.doneAt = now;

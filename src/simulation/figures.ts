@@ -1,3 +1,4 @@
+import { dossierOutcome } from '../calendar/timeliness';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { LocalDay } from './calendar-days';
 import type { SimulatedDossier } from './dossiers';
@@ -9,25 +10,33 @@ export interface DayTally {
   results: number;
   /** Tasks waiting at each step at the end of the day. */
   queues: [string, number][];
-  /** For each task begun that day: its step and how long it waited (ms). */
+  /** For each task begun that day: its step and how long it waited (working minutes). */
   waits: [string, number][];
 }
 
-/** The figures of a run: by day, and over the dossiers that arrived within it. */
+/**
+ * The figures of a run: by day, and over the dossiers that arrived within the weeks, each played
+ * on to its result (see DRAIN_WEEKS). On time is the product's own rule (dossierOutcome): the
+ * result ready EARLY or ON_TIME against the appointment, late by rule when sent back for papers
+ * more than once.
+ */
 export function summarize(
   calendar: WorkingCalendar,
   days: LocalDay[],
   tallies: DayTally[],
   dossiers: SimulatedDossier[],
   end: number,
-): WhatIfResult {
-  const done = dossiers.filter((d) => d.doneAt !== undefined && d.doneAt <= end);
-  const judged = dossiers.filter(
-    (d) => d.dueAt !== undefined && ((d.doneAt !== undefined && d.doneAt <= end) || d.dueAt < end),
+): Omit<WhatIfResult, 'unservedTasks' | 'observedDossiers'> {
+  const done = dossiers.filter((d) => d.doneAt !== undefined);
+  const timed = dossiers.filter(
+    (d) => d.dueAt !== undefined && (d.doneAt !== undefined || d.state?.status === 'ACTIVE'),
   );
-  const onTime = judged.filter(
-    (d) => d.doneAt !== undefined && d.doneAt <= end && d.doneAt <= (d.dueAt as number),
-  );
+  const onTime = timed.filter((d) => {
+    if (d.doneAt === undefined) return false;
+    const due = new Date(d.dueAt as number);
+    const outcome = dossierOutcome(new Date(d.doneAt), due, d.lateMarked ?? false, calendar);
+    return outcome === 'EARLY' || outcome === 'ON_TIME';
+  });
   const hours = done
     .map(
       (d) =>
@@ -40,8 +49,13 @@ export function summarize(
   return {
     dossiers: dossiers.length,
     results: done.length,
-    judged: judged.length,
-    onTimeRate: judged.length > 0 ? onTime.length / judged.length : null,
+    resultsWithinWeeks: done.filter((d) => (d.doneAt as number) < end).length,
+    unfinished: dossiers.filter(
+      (d) => !d.failed && d.doneAt === undefined && d.state?.status === 'ACTIVE',
+    ).length,
+    failed: dossiers.filter((d) => d.failed).length,
+    timed: timed.length,
+    onTimeRate: timed.length > 0 ? onTime.length / timed.length : null,
     timeToResultHours: { p50: quantile(hours, 0.5), p90: quantile(hours, 0.9) },
     steps: stepsOf(tallies),
     days: days.map((day, index) => dayOf(day, tallies[index])),
@@ -68,7 +82,7 @@ function stepsOf(tallies: DayTally[]): StepSummary[] {
       elementId,
       meanQueue: round(s.queued / tallies.length),
       maxQueue: s.most,
-      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun) : null,
     }));
 }
 
@@ -86,7 +100,7 @@ function dayOf(day: LocalDay, tally: DayTally): SimulatedDay {
     .map(([elementId, s]) => ({
       elementId,
       queue: s.queue,
-      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun / 60000) : null,
+      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun) : null,
     }));
   return { date: day.date, arrivals: tally.arrivals, results: tally.results, steps: figures };
 }

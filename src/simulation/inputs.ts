@@ -13,8 +13,19 @@ export const WEEK_HOURS = 7 * 24;
 export interface Observed {
   /** Mean arrivals in each hour of the week (WEEK_HOURS long, Monday 00:00 first). */
   arrivalsPerHour: number[];
-  /** By user task: the working minutes its work took (claim to completion), one per task seen. */
+  /**
+   * By user task: the working minutes its work took, one per task seen — from its claim, or the
+   * officer's previous completion when later, to its completion (see observedWork).
+   */
   workMinutes: Record<string, number[]>;
+  /**
+   * By role: the share (0–1] of its officers' working time given to this procedure, as observed.
+   * The simulation stretches the role's work by 1/share (an officer on this procedure part of the
+   * time finishes its tasks that much later); a role not given is at 1, all its time here.
+   */
+  roleShares?: Record<string, number>;
+  /** Dossiers received in the window observed; absent when given by hand. */
+  observedDossiers?: number;
   /** By sequence flow: how many times it was taken (those leaving a gateway give its odds). */
   flowsTaken: Record<string, number>;
 }
@@ -41,7 +52,10 @@ export interface StepDay {
   elementId: string;
   /** Tasks waiting for an officer at the end of the day. */
   queue: number;
-  /** Mean minutes (wall clock) the tasks begun that day waited for an officer; null if none. */
+  /**
+   * Mean working minutes (the office's calendar: nights, weekends and holidays left out) the
+   * tasks begun that day waited for an officer; null if none.
+   */
   meanWaitMinutes: number | null;
 }
 
@@ -59,22 +73,47 @@ export interface StepSummary {
   /** Tasks waiting at the end of a day, on average over the days, and at most. */
   meanQueue: number;
   maxQueue: number;
-  /** Mean minutes (wall clock) a task waited for an officer; null if none began. */
+  /** Mean working minutes a task waited for an officer (see StepDay); null if none began. */
   meanWaitMinutes: number | null;
 }
 
 export interface WhatIfResult {
-  /** Dossiers that arrived within the weeks. */
-  dossiers: number;
-  /** Of them, those whose result is ready, and those on time among the judged ones. */
-  results: number;
   /**
-   * On time among the judged dossiers: those with a result, and those without one whose
-   * appointment has passed by the end of the weeks (late for sure). Null when none is judged.
+   * Dossiers of the procedure the agency received in the weeks observed: 0 says the forecast
+   * rests on nothing seen (no arrivals: an empty office). Null when the inputs were given by hand.
+   */
+  observedDossiers: number | null;
+  /** Dossiers that arrived within the weeks: every figure below is of them. */
+  dossiers: number;
+  /**
+   * Of them, those whose result reached the desk: played on after the weeks with no new arrival
+   * until each is done (at most DRAIN_WEEKS), and those done within the weeks.
+   */
+  results: number;
+  resultsWithinWeeks: number;
+  /** Still open when the run stopped (DRAIN_WEEKS after the weeks): stuck, or far behind. */
+  unfinished: number;
+  /**
+   * Failed where they stood: the engine refused a command (not a timer whose wait was gone),
+   * or the dossier's commands or signals ran on in a loop. Counted late when timed.
+   */
+  failed: number;
+  /**
+   * Tasks no officer of the run can do: no candidate group, and assigned to no officer of the
+   * agency. Their dossiers stay open (unfinished).
+   */
+  unservedTasks: number;
+  /** Those with an appointment (a procedure with a statutory time), ended without one left out. */
+  timed: number;
+  /**
+   * Early or on time by the product's rule (dossierOutcome) among the timed dossiers, each
+   * judged when its result reached the desk, an unfinished one as late. Null when none is timed.
    */
   onTimeRate: number | null;
-  judged: number;
-  /** Working hours from arrival to result (the office's hours, as the appointment counts them). */
+  /**
+   * Working hours from arrival to result (the office's hours, as the appointment counts them),
+   * over every arrival that got its result.
+   */
   timeToResultHours: { p50: number | null; p90: number | null };
   steps: StepSummary[];
   days: SimulatedDay[];

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Staffing } from './inputs';
+import { TaskQueue } from './task-queue';
 
 /** A task waiting for, or in the hands of, an officer of its role. */
 export interface SimulatedTask {
@@ -25,7 +26,9 @@ export interface Begun {
  * begun runs on over closing time into the next working hours, as an officer's file would wait.
  */
 export class Office {
-  private readonly queues = new Map<string, SimulatedTask[]>();
+  private readonly queues = new Map<string, TaskQueue>();
+  /** The tasks waiting, by dossier and wait: what a cancel finds at once. */
+  private readonly queued = new Map<string, SimulatedTask>();
   private readonly idle = new Set<string>();
   private readonly roles = new Map<string, string[]>();
   private readonly away = new Map<string, Set<string>>();
@@ -36,7 +39,7 @@ export class Office {
   ) {
     for (const [role, officers] of Object.entries(staffing.officers)) {
       for (const officer of officers) {
-        this.roles.set(officer, [...(this.roles.get(officer) ?? []), role]);
+        this.roles.set(officer, [...(this.roles.get(officer) ?? [`@${officer}`]), role]);
         this.idle.add(officer);
       }
     }
@@ -45,17 +48,33 @@ export class Office {
     }
   }
 
-  enqueue(task: SimulatedTask): void {
-    const queue = this.queues.get(task.role) ?? [];
-    queue.push(task);
-    this.queues.set(task.role, queue);
+  /**
+   * The queue a new task waits in: its first candidate group's; without one, the queue of the
+   * officer it is assigned to, or of its first candidate user, when the office has them;
+   * otherwise none (no officer of the run can do it: the task is unserved).
+   */
+  queueFor(task: { candidateGroups: string[]; assignee?: string; candidateUsers?: string[] }) {
+    if (task.candidateGroups.length > 0) return task.candidateGroups[0];
+    const officer = [task.assignee, ...(task.candidateUsers ?? [])].find(
+      (name) => name !== undefined && this.roles.has(name),
+    );
+    return officer === undefined ? undefined : `@${officer}`;
   }
 
+  enqueue(task: SimulatedTask): void {
+    let queue = this.queues.get(task.role);
+    if (!queue) this.queues.set(task.role, (queue = new TaskQueue()));
+    queue.push(task);
+    this.queued.set(keyOf(task.dossier, task.waitId), task);
+  }
+
+  /** A waiting task withdrawn: dropped when its queue reaches it. */
   cancel(dossier: number, waitId: number): void {
-    for (const queue of this.queues.values()) {
-      const task = queue.find((t) => t.dossier === dossier && t.waitId === waitId);
-      if (task) task.canceled = true;
-    }
+    const key = keyOf(dossier, waitId);
+    const task = this.queued.get(key);
+    if (!task) return;
+    task.canceled = true;
+    this.queued.delete(key);
   }
 
   free(officer: string): void {
@@ -66,8 +85,8 @@ export class Office {
   waitingByStep(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const queue of this.queues.values()) {
-      for (const task of queue) {
-        if (!task.canceled) counts.set(task.elementId, (counts.get(task.elementId) ?? 0) + 1);
+      for (const task of queue.waiting()) {
+        counts.set(task.elementId, (counts.get(task.elementId) ?? 0) + 1);
       }
     }
     return counts;
@@ -95,12 +114,20 @@ export class Office {
 
   /** Takes the oldest live task of the officer's roles off its queue. */
   private oldestFor(officer: string): SimulatedTask | undefined {
-    let best: SimulatedTask[] | undefined;
+    let best: TaskQueue | undefined;
+    let oldest: SimulatedTask | undefined;
     for (const role of this.roles.get(officer) ?? []) {
       const queue = this.queues.get(role);
-      while (queue?.[0]?.canceled) queue.shift();
-      if (queue?.[0] && (!best || queue[0].queuedAt < best[0].queuedAt)) best = queue;
+      const first = queue?.peek();
+      if (first && (!oldest || first.queuedAt < oldest.queuedAt)) {
+        best = queue;
+        oldest = first;
+      }
     }
-    return best?.shift();
+    const task = best?.shift();
+    if (task) this.queued.delete(keyOf(task.dossier, task.waitId));
+    return task;
   }
 }
+
+const keyOf = (dossier: number, waitId: number) => `${dossier}:${waitId}`;

@@ -1,11 +1,9 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { daysBetween, hourOfWeek } from '../simulation/calendar-days';
+import { DAY_MS, daysBetween, hourOfWeek } from '../simulation/calendar-days';
 import { WEEK_HOURS, type Observed, type Staffing } from '../simulation/inputs';
+import { observedWork } from '../simulation/observed-work';
 import { preparedQuery } from './prepared';
 import type { Store } from './store';
-
-/** At most this many of a step's latest tasks make its distribution of work. */
-export const WORK_SAMPLES = 500;
 
 /** A procedure's dossiers at an agency received over a window: what the what-if observes. */
 export interface ObservedWindow {
@@ -20,19 +18,17 @@ const ARRIVALS = `SELECT date_trunc('hour', received_at) AS hour, count(*)::int 
   WHERE procedure_key = $1 AND agency_code = $2 AND received_at >= $3 AND received_at < $4
   GROUP BY 1`;
 
+/** When the procedure's first version was deployed: it could not be received before. */
+const DEPLOYED = `SELECT min(deployed_at) AS at FROM process_definition WHERE key = $1`;
+
 /**
- * Work as an officer does it: from the claim (when they took the task up) to its completion,
- * not from its creation, which adds the wait in the queue that the simulation plays itself. A
- * task completed without a claim counts from its creation: its wait is in its work.
+ * Every task completed at the agency within the window, of every procedure: this procedure's
+ * give its steps' work, all of them give each role's share of time (see observedWork).
  */
-const WORK = `SELECT element_id, COALESCE(claimed_at, created_at) AS began, ended_at FROM (
-    SELECT t.element_id, t.claimed_at, t.created_at, t.ended_at,
-           row_number() OVER (PARTITION BY t.element_id ORDER BY t.ended_at DESC) AS latest
-      FROM dossier d JOIN task t ON t.instance_id = d.instance_id
-      WHERE d.procedure_key = $1 AND d.agency_code = $2
-        AND d.received_at >= $3 AND d.received_at < $4 AND t.state = 'COMPLETED'
-  ) AS done
-  WHERE latest <= ${WORK_SAMPLES}`;
+const TASKS = `SELECT d.procedure_key, t.element_id, COALESCE(t.candidate_groups[1], '') AS role,
+         COALESCE(t.completed_by, t.assignee) AS officer, t.created_at, t.claimed_at, t.ended_at
+    FROM task t JOIN dossier d ON d.instance_id = t.instance_id
+   WHERE d.agency_code = $1 AND t.state = 'COMPLETED' AND t.ended_at >= $2 AND t.ended_at < $3`;
 
 const BRANCHES = `SELECT h.element_id, count(*)::int AS count
   FROM dossier d JOIN history_event h ON h.instance_id = d.instance_id
@@ -41,10 +37,21 @@ const BRANCHES = `SELECT h.element_id, count(*)::int AS count
     AND h.at >= $3 AND h.event_type = 'SEQUENCE_FLOW_TAKEN'
   GROUP BY h.element_id`;
 
+interface TaskRow {
+  procedure_key: string;
+  element_id: string;
+  role: string;
+  officer: string | null;
+  created_at: Date;
+  claimed_at: Date | null;
+  ended_at: Date;
+}
+
 /**
  * What the office was seen to do with a procedure over a window: arrivals by hour of the week
- * (a mean over the window's weeks), each step's working minutes of work (by the office's
- * calendar), and how many times each sequence flow was taken.
+ * (a mean over the window's working days), each step's working minutes of work (by the office's
+ * calendar, see observedWork), each role's share of time on the procedure, and how many times
+ * each sequence flow was taken.
  */
 export async function observedInputs(
   store: Store,
@@ -52,44 +59,63 @@ export async function observedInputs(
   window: ObservedWindow,
 ): Promise<Observed> {
   const parameters = [window.procedureKey, window.agencyCode, window.from, window.to];
-  const [arrivals, work, flows] = await Promise.all([
+  const [arrivals, deployed, tasks, flows] = await Promise.all([
     preparedQuery<{ hour: Date; count: number }>(store.manager, ARRIVALS, parameters),
-    preparedQuery<{ element_id: string; began: Date; ended_at: Date }>(
-      store.manager,
-      WORK,
-      parameters,
-    ),
+    preparedQuery<{ at: Date | null }>(store.manager, DEPLOYED, [window.procedureKey]),
+    preparedQuery<TaskRow>(store.manager, TASKS, [window.agencyCode, window.from, window.to]),
     preparedQuery<{ element_id: string; count: number }>(store.manager, BRANCHES, parameters),
   ]);
-  const arrivalsPerHour = arrivalRates(calendar, window, arrivals);
-  const workMinutes: Record<string, number[]> = {};
-  for (const row of work) {
-    const minutes = calendar.workingTimeBetween(
-      row.began.toISOString(),
-      row.ended_at.toISOString(),
-    );
-    (workMinutes[row.element_id] ??= []).push(minutes);
-  }
-  for (const samples of Object.values(workMinutes)) samples.sort((a, b) => a - b);
+  const since = arrivalsSince(window.from, deployed[0]?.at ?? null, arrivals);
+  const arrivalsPerHour = arrivalRates(calendar, since, window.to, arrivals);
+  const { workMinutes, roleShares } = observedWork(
+    calendar,
+    window.procedureKey,
+    tasks.map((row) => ({
+      procedureKey: row.procedure_key,
+      elementId: row.element_id,
+      role: row.role,
+      officer: row.officer,
+      createdAt: row.created_at,
+      claimedAt: row.claimed_at,
+      endedAt: row.ended_at,
+    })),
+  );
   const flowsTaken = Object.fromEntries(flows.map((row) => [row.element_id, row.count]));
-  return { arrivalsPerHour, workMinutes, flowsTaken };
+  const observedDossiers = arrivals.reduce((sum, { count }) => sum + count, 0);
+  return { arrivalsPerHour, workMinutes, roleShares, flowsTaken, observedDossiers };
 }
 
 /**
- * Mean arrivals in each hour of the week, over the working days of the window (the desk is shut
- * on the others) from the first dossier seen: a procedure new at the agency is not diluted by
- * the weeks before it came.
+ * When the procedure could first be received in the window: its start, or the deployment of the
+ * procedure's first version when later — or the first dossier seen, when earlier than that (a
+ * version deployed anew over one received before: the dossiers say it was live).
  */
-function arrivalRates(
+export function arrivalsSince(
+  from: Date,
+  deployedAt: Date | null,
+  arrivals: { hour: Date }[],
+): Date {
+  if (!deployedAt) return from;
+  const first = Math.min(...arrivals.map(({ hour }) => hour.getTime()));
+  const live = new Date(Math.min(deployedAt.getTime(), first));
+  return live > from ? live : from;
+}
+
+/**
+ * Mean arrivals in each hour of the week, over the working days of the whole window (the desk
+ * is shut on the others), from its start or, when later, the deployment of the procedure's first
+ * version: weeks without a dossier are weeks the office received none.
+ */
+export function arrivalRates(
   calendar: WorkingCalendar,
-  window: ObservedWindow,
+  from: Date,
+  to: Date,
   arrivals: { hour: Date; count: number }[],
 ): number[] {
   const rates = new Array<number>(WEEK_HOURS).fill(0);
   if (arrivals.length === 0) return rates;
-  const first = Math.min(...arrivals.map(({ hour }) => hour.getTime()));
   const days = new Array<number>(7).fill(0);
-  for (const day of daysBetween(calendar, new Date(first), window.to)) {
+  for (const day of daysBetween(calendar, from, to)) {
     if (calendar.isWorkingDay(day.date)) days[day.weekday] += 1;
   }
   for (const { hour, count } of arrivals) {
@@ -132,7 +158,7 @@ export async function staffingOf(
   const absences: Record<string, string[]> = {};
   for (const { username, starts_at, ends_at } of away) {
     const dates = (absences[username] ??= []);
-    for (let at = starts_at.getTime(); at < ends_at.getTime(); at += 24 * 3.6e6) {
+    for (let at = starts_at.getTime(); at < ends_at.getTime(); at += DAY_MS) {
       dates.push(calendar.localDate(new Date(at).toISOString()));
     }
     const last = calendar.localDate(new Date(ends_at.getTime() - 1).toISOString());

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../src/calendar/working-calendar';
-import { shiftDate } from '../../src/calendar/statutory-holidays';
+import { mondayWeekday, shiftDate } from '../../src/calendar/statutory-holidays';
 import { claimTask, completeTask } from '../../src/commands/tasks';
 import { receiveDossier } from '../../src/dossier/receive';
 import type { TaskEntity } from '../../src/store/entities';
@@ -13,7 +13,8 @@ import { Random } from '../../src/simulation/random';
  * simulated times, so that the history, the tasks and each dossier's outcome are the engine's.
  * Officers work one task at a time, the oldest of their roles first, within working hours; the
  * work at each step takes minutes drawn evenly from its range. Nothing here is the simulation's
- * code: arrivals are drawn per day (not per hour), and work runs on the real calendar.
+ * code: arrivals are drawn per day (not per hour), and work runs on the real calendar. After the
+ * weeks of arrivals the office works on (at most eight weeks) until every dossier is done.
  */
 export interface OfficePast {
   procedureKey: string;
@@ -22,9 +23,17 @@ export interface OfficePast {
   /** Dossiers a weekday, Monday first (index 0), Saturday and Sunday none. */
   perDay: number[];
   workMinutes: Record<string, [number, number]>;
+  /**
+   * Roles whose tasks are assigned at creation to their first officer (claimed then, as the
+   * store does for an assignee), who works them one at a time as the others do.
+   */
+  assignAtCreation?: string[];
+  /** Local dates an officer does not work (recorded as absences by the caller, if at all). */
+  away?: Record<string, string[]>;
   /** What an officer enters at a step. */
   variables: (elementId: string, random: Random) => Record<string, boolean>;
   firstDay: string;
+  /** Weeks dossiers arrive; then the office works on, with none arriving, until all are done. */
   weeks: number;
   seed: number;
 }
@@ -37,17 +46,25 @@ interface Busy {
 
 export async function livePast(store: Store, calendar: WorkingCalendar, past: OfficePast) {
   const random = new Random(past.seed);
-  const end = Date.parse(calendar.startOfDate(shiftDate(past.firstDay, past.weeks * 7)));
+  const end = Date.parse(calendar.startOfDate(shiftDate(past.firstDay, (past.weeks + 8) * 7)));
   const arrivals = arrivalsOf(calendar, past, random);
   const open: TaskEntity[] = [];
   const busy: Busy[] = [];
   const roleOf = new Map<string, string[]>();
   for (const [role, names] of Object.entries(past.officers))
     for (const name of names) roleOf.set(name, [...(roleOf.get(name) ?? []), role]);
+  const assigned = new Map<string, string>();
   const tasksOf = async (instanceId: string) => {
     const known = new Set([...open, ...busy.map((b) => b.task)].map((t) => t.id));
-    for (const task of await openTasksOf(store, instanceId))
-      if (!known.has(task.id)) open.push(task);
+    for (const task of await openTasksOf(store, instanceId)) {
+      if (known.has(task.id)) continue;
+      open.push(task);
+      const role = task.candidateGroups[0];
+      if (!past.assignAtCreation?.includes(role)) continue;
+      const officer = past.officers[role][0];
+      await claimTask(store, { taskId: task.id, assignee: officer, now: new Date(now) });
+      assigned.set(task.id, officer);
+    }
   };
   let now = calendar.startOfDate(past.firstDay);
   while (Date.parse(now) < end) {
@@ -60,7 +77,7 @@ export async function livePast(store: Store, calendar: WorkingCalendar, past: Of
       nextOpening > Date.parse(now) ? nextOpening : Infinity,
     ];
     const at = Math.min(...candidates);
-    if (at >= end) break;
+    if (at >= end || (arrivals.length === 0 && busy.length === 0 && open.length === 0)) break;
     now = new Date(at).toISOString();
     if (at === nextArrival) {
       arrivals.shift();
@@ -92,25 +109,41 @@ export async function livePast(store: Store, calendar: WorkingCalendar, past: Of
       });
       await tasksOf(task.instanceId);
     }
-    await startWork(store, calendar, past, { open, busy, roleOf, random }, now);
+    await startWork(store, calendar, past, { open, busy, roleOf, random, assigned }, now);
   }
 }
 
-/** Idle officers take the oldest open task of their roles, when the office is open. */
+/**
+ * Idle officers present take the oldest open task of their roles (or assigned to them), when the
+ * office is open.
+ */
 async function startWork(
   store: Store,
   calendar: WorkingCalendar,
   past: OfficePast,
-  office: { open: TaskEntity[]; busy: Busy[]; roleOf: Map<string, string[]>; random: Random },
+  office: {
+    open: TaskEntity[];
+    busy: Busy[];
+    roleOf: Map<string, string[]>;
+    random: Random;
+    assigned: Map<string, string>;
+  },
   now: string,
 ) {
   if (!calendar.isWorkingTime(now)) return;
+  const today = calendar.localDate(now);
   for (const [officer, roles] of office.roleOf) {
     if (office.busy.some((b) => b.officer === officer)) continue;
-    const index = office.open.findIndex((t) => t.candidateGroups.some((g) => roles.includes(g)));
+    if (past.away?.[officer]?.includes(today)) continue;
+    const index = office.open.findIndex((t) =>
+      office.assigned.has(t.id)
+        ? office.assigned.get(t.id) === officer
+        : t.candidateGroups.some((g) => roles.includes(g)),
+    );
     if (index < 0) continue;
     const [task] = office.open.splice(index, 1);
-    await claimTask(store, { taskId: task.id, assignee: officer, now: new Date(now) });
+    if (!office.assigned.has(task.id))
+      await claimTask(store, { taskId: task.id, assignee: officer, now: new Date(now) });
     const [min, max] = past.workMinutes[task.elementId];
     const minutes = office.random.between(min, max);
     const until = Date.parse(calendar.addWorkingHours(now, minutes / 60));
@@ -123,7 +156,7 @@ function arrivalsOf(calendar: WorkingCalendar, past: OfficePast, random: Random)
   const times: number[] = [];
   for (let day = 0; day < past.weeks * 7; day++) {
     const date = shiftDate(past.firstDay, day);
-    const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const weekday = mondayWeekday(date);
     if (!calendar.isWorkingDay(date) || !past.perDay[weekday]) continue;
     const midnight = Date.parse(calendar.startOfDate(date));
     const count = past.perDay[weekday] + random.between(-2, 2);

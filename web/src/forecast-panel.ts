@@ -10,6 +10,7 @@ interface ForecastStep {
   meanWaitMinutes: number | null;
 }
 interface Forecast {
+  observedDossiers: number | null;
   dossiers: number;
   onTimeRate: number | null;
   timeToResultP50Hours: number | null;
@@ -53,7 +54,7 @@ export function forecastPanel(host: ForecastHost): void {
       const weeks = Number(document.querySelector<HTMLInputElement>('#forecast-weeks')!.value);
       const { whatIf } = await host.call<{ whatIf: Forecast[] }>(
         `query ($xml: String!, $weeks: Int!) { whatIf(scenarios: [{ bpmnXml: $xml }], weeks: $weeks) {
-           dossiers onTimeRate timeToResultP50Hours timeToResultP90Hours
+           observedDossiers dossiers onTimeRate timeToResultP50Hours timeToResultP90Hours
            steps { elementId name meanQueue maxQueue meanWaitMinutes } } }`,
         { xml: bpmnXml, weeks },
       );
@@ -66,6 +67,11 @@ export function forecastPanel(host: ForecastHost): void {
 }
 
 function show(forecast: Forecast): void {
+  if (forecast.observedDossiers === 0) {
+    document.querySelector('#forecast-summary')!.textContent = t('designer.forecast.nothing');
+    document.querySelector('#forecast-steps')!.replaceChildren();
+    return;
+  }
   const percent = forecast.onTimeRate === null ? '—' : `${Math.round(forecast.onTimeRate * 100)}%`;
   const hours = (value: number | null) => (value === null ? '—' : `${value}`);
   document.querySelector('#forecast-summary')!.textContent = t('designer.forecast.summary')

@@ -227,10 +227,17 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     vi: '{dossiers} hồ sơ dự kiến, {onTime} đúng hạn; 50% có kết quả trong {p50} giờ làm việc, 90% trong {p90} giờ.',
     en: '{dossiers} dossiers expected, {onTime} on time; half have their result within {p50} working hours, nine in ten within {p90}.',
   },
+  'designer.forecast.nothing': {
+    vi: 'Chưa có hồ sơ nào của thủ tục này được tiếp nhận trong các tuần đã qua: không có gì để dự báo.',
+    en: 'No dossier of this procedure was received in the past weeks: there is nothing observed to forecast from.',
+  },
   'designer.forecast.step': { vi: 'Bước', en: 'Step' },
   'designer.forecast.queue': { vi: 'Hàng chờ TB/ngày', en: 'Mean queue a day' },
   'designer.forecast.maxQueue': { vi: 'Hàng chờ cao nhất', en: 'Longest queue' },
-  'designer.forecast.wait': { vi: 'Chờ TB (phút)', en: 'Mean wait (minutes)' },
+  'designer.forecast.wait': {
+    vi: 'Chờ TB (phút làm việc)',
+    en: 'Mean wait (working minutes)',
+  },
   'inbox.diagram': { vi: 'Vị trí hồ sơ trên quy trình', en: 'Where the dossier is' },
   'inbox.supplement': { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Ask for papers' },
   'inbox.missing': {

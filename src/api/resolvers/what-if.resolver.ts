@@ -68,9 +68,14 @@ function scenarioOf(input: WhatIfScenarioInput, index: number): ScenarioRequest 
 function forecastOf(model: ProcessModel, result: WhatIfResult): WhatIfForecast {
   return {
     processKey: model.key,
+    observedDossiers: result.observedDossiers,
     dossiers: result.dossiers,
     results: result.results,
-    judged: result.judged,
+    resultsWithinWeeks: result.resultsWithinWeeks,
+    unfinished: result.unfinished,
+    failed: result.failed,
+    unservedTasks: result.unservedTasks,
+    timed: result.timed,
     onTimeRate: result.onTimeRate,
     timeToResultP50Hours: result.timeToResultHours.p50,
     timeToResultP90Hours: result.timeToResultHours.p90,

@@ -6,7 +6,10 @@ export class WhatIfStaffingInput {
   @Field(() => String, { description: 'A role (candidate group) of a step of the procedure.' })
   role!: string;
 
-  @Field(() => Int, { description: 'From 0 to 50.' })
+  @Field(() => Int, {
+    description:
+      "From 0 to 50: officers on this procedure's work, each the share of their time the role's officers were seen to give it (its tasks' work over all the role's tasks at the agency).",
+  })
   officers!: number;
 }
 
@@ -32,7 +35,8 @@ export class WhatIfStepDay {
   queue!: number;
   @Field(() => Float, {
     nullable: true,
-    description: 'Mean minutes the tasks begun that day waited for an officer.',
+    description:
+      "Mean working minutes (the office's calendar: nights, weekends and holidays left out) the tasks begun that day waited for an officer.",
   })
   meanWaitMinutes!: number | null;
 }
@@ -53,26 +57,63 @@ export class WhatIfStep {
   @Field(() => Float, { description: 'Tasks waiting at the end of a day, on average.' })
   meanQueue!: number;
   @Field(() => Int) maxQueue!: number;
-  @Field(() => Float, { nullable: true }) meanWaitMinutes!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Mean working minutes (the office's calendar) a task waited for an officer, over the weeks.",
+  })
+  meanWaitMinutes!: number | null;
 }
 
 @ObjectType({ description: 'What a scenario predicts over the weeks simulated.' })
 export class WhatIfForecast {
   @Field(() => String, { description: 'The process key of the version simulated.' })
   processKey!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Dossiers of the procedure the agency received in the weeks observed: 0 when it has no history there, and the forecast rests on nothing seen (no dossier arrives).',
+  })
+  observedDossiers!: number | null;
   @Field(() => Int, { description: 'Dossiers that arrived within the weeks.' })
   dossiers!: number;
-  @Field(() => Int, { description: 'Of them, those whose result reached the desk.' })
+  @Field(() => Int, {
+    description:
+      'Of them, those whose result reached the desk: after the weeks the office goes on with no new arrival until each is done (at most 52 weeks more).',
+  })
   results!: number;
   @Field(() => Int, {
-    description: 'Dossiers judged: with a result, or past their appointment by the end.',
+    description: 'Of them, those whose result reached the desk within the weeks.',
   })
-  judged!: number;
-  @Field(() => Float, { nullable: true, description: 'On time among the judged, from 0 to 1.' })
+  resultsWithinWeeks!: number;
+  @Field(() => Int, {
+    description: 'Still open 52 weeks after the weeks: stuck, or far behind (counted late).',
+  })
+  unfinished!: number;
+  @Field(() => Int, {
+    description:
+      'Failed where they stood: the engine refused a command (other than a timer whose wait was gone), or their steps or signals ran on in a loop. Counted late when timed.',
+  })
+  failed!: number;
+  @Field(() => Int, {
+    description:
+      "Tasks no officer could do: no candidate group, and assigned to none of the agency's officers. Their dossiers stay unfinished.",
+  })
+  unservedTasks!: number;
+  @Field(() => Int, {
+    description: 'Dossiers with an appointment (their procedure has a statutory time).',
+  })
+  timed!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Early or on time among the timed dossiers, from 0 to 1, by the product's own rule (as dossierMetrics counts resolved dossiers): the result ready by the appointment, late when sent back for papers more than once; an unfinished one is late.",
+  })
   onTimeRate!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'Half the results within this many working hours of arrival.',
+    description:
+      'Half the results within this many working hours of arrival, over all arrivals that got one.',
   })
   timeToResultP50Hours!: number | null;
   @Field(() => Float, {

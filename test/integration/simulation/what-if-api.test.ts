@@ -13,13 +13,13 @@ describe('whatIf', () => {
   const xml = readFileSync(REVIEW_FIXTURE, 'utf8');
   let definitionId: string;
 
-  const FIELDS = `processKey dossiers results judged onTimeRate timeToResultP50Hours timeToResultP90Hours
+  const FIELDS = `processKey observedDossiers dossiers results resultsWithinWeeks unfinished failed unservedTasks timed onTimeRate timeToResultP50Hours timeToResultP90Hours
     steps { elementId name meanQueue maxQueue meanWaitMinutes }
     days { date arrivals results steps { elementId queue meanWaitMinutes } }`;
   const whatIf = (scenarios: unknown[], extra: Record<string, unknown> = {}) =>
     suite.api.graphql<{ whatIf: Record<string, unknown>[] }>(
-      `query ($scenarios: [WhatIfScenarioInput!]!, $weeks: Int!, $seed: Int!, $observedWeeks: Int!) {
-         whatIf(scenarios: $scenarios, weeks: $weeks, seed: $seed, observedWeeks: $observedWeeks) { ${FIELDS} } }`,
+      `query ($scenarios: [WhatIfScenarioInput!]!, $weeks: Int!, $seed: Int!, $observedWeeks: Int!, $agencyCode: String) {
+         whatIf(scenarios: $scenarios, weeks: $weeks, seed: $seed, observedWeeks: $observedWeeks, agencyCode: $agencyCode) { ${FIELDS} } }`,
       { scenarios, weeks: 4, seed: 3, observedWeeks: 4, ...extra },
     );
 
@@ -77,6 +77,15 @@ describe('whatIf', () => {
     expect(more.onTimeRate).toBeGreaterThan(as.onTimeRate);
   });
 
+  it('says when the procedure has no history at the agency, rather than a silent 0', async () => {
+    const unseen = xml.replace('id="what-if-review"', 'id="what-if-unseen"');
+    const { data, errors } = await whatIf([{ bpmnXml: unseen }]);
+    expect(errors).toBeUndefined();
+    expect(data!.whatIf[0]).toMatchObject({ observedDossiers: 0, dossiers: 0 });
+    const seen = await whatIf([{ processDefinitionId: definitionId }]);
+    expect(seen.data!.whatIf[0].observedDossiers).toBeGreaterThan(100);
+  });
+
   it.each([
     [
       'weeks out of range',
@@ -120,9 +129,51 @@ describe('whatIf', () => {
       'BAD_USER_INPUT',
       'scenarios',
     ],
-    ['a draft that is no BPMN', [{ bpmnXml: '<nothing/>' }], {}, 'BPMN_INVALID', undefined],
+    [
+      'a draft that is no BPMN',
+      [{ bpmnXml: '<nothing/>' }],
+      {},
+      'BPMN_INVALID',
+      'scenarios.0.bpmnXml',
+    ],
+    [
+      'a draft with no executable process',
+      [{ bpmnXml: 'NOT_EXECUTABLE' }],
+      {},
+      'BPMN_INVALID',
+      'scenarios.0.bpmnXml',
+    ],
+    [
+      'a role staffed twice',
+      [
+        {
+          processDefinitionId: 'ID',
+          staffing: [
+            { role: 'leader', officers: 1 },
+            { role: 'leader', officers: 2 },
+          ],
+        },
+      ],
+      {},
+      'BAD_USER_INPUT',
+      'scenarios.0.staffing.1.role',
+    ],
+    [
+      'an agency that does not exist',
+      [{ processDefinitionId: 'ID' }],
+      { agencyCode: 'xa-khong-co' },
+      'NOT_FOUND',
+      'agencyCode',
+    ],
   ])('refuses %s, naming it, and changes nothing', async (_, scenarios, extra, code, field) => {
-    const named = JSON.parse(JSON.stringify(scenarios).replaceAll('"ID"', `"${definitionId}"`));
+    const named = JSON.parse(
+      JSON.stringify(scenarios)
+        .replaceAll('"ID"', `"${definitionId}"`)
+        .replaceAll(
+          '"NOT_EXECUTABLE"',
+          JSON.stringify(xml.replace('isExecutable="true"', 'isExecutable="false"')),
+        ),
+    );
     const before = await snapshotDatabase(suite.api.database.dataSource);
     const { errors } = await whatIf(named, extra);
     expect(errors?.[0]?.extensions).toMatchObject({ code, ...(field && { field }) });

@@ -1,9 +1,11 @@
 import type { ProcessModel } from '../../../src/bpmn/model';
+import { userMessage } from '../../../src/api/user-message';
+import { AppError } from '../../../src/errors';
 import { simulateWhatIf } from '../../../src/simulation/what-if';
-import { simulateInWorkers } from '../../../src/simulation/worker';
+import { MAX_THREADS, simulateInWorkers } from '../../../src/simulation/worker';
 import { reviewInputs, reviewModel } from '../../support/what-if';
 
-// The thread runs the compiled file (dist/, which `npm test` builds before Jest).
+// The thread runs the compiled file (dist/): `npm run build` first, or this says so.
 describe('the what-if in worker threads', () => {
   let model: ProcessModel;
   beforeAll(async () => {
@@ -17,5 +19,27 @@ describe('the what-if in worker threads', () => {
     expect(first).toEqual(simulateWhatIf(one));
     expect(second).toEqual(simulateWhatIf(other));
     expect(first).not.toEqual(second);
+  });
+
+  it('plays more scenarios than threads, in turn', async () => {
+    const many = Array.from({ length: MAX_THREADS + 2 }, (_, seed) =>
+      reviewInputs(model, { weeks: 1, seed }),
+    );
+    const results = await simulateInWorkers(many);
+    expect(results.map((r) => r.dossiers)).toEqual(many.map((i) => simulateWhatIf(i).dossiers));
+  });
+
+  it('brings a coded error back from the thread, code and field kept', async () => {
+    const error = await simulateInWorkers([reviewInputs(model, { weeks: 0 })]).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'weeks' } });
+  });
+
+  it('stops a thread that runs too long, with a coded error', async () => {
+    const error = await simulateInWorkers([reviewInputs(model, { weeks: 26 })], 50).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'QUERY_TOO_COSTLY', details: { field: 'weeks' } });
+    // The officer reads what to do: fewer weeks, not smaller pages.
+    expect(userMessage(error.code, error.details)).toMatch(/ít tuần hơn/);
   });
 });

@@ -65,7 +65,7 @@ describe('the what-if simulation', () => {
     expect(result.days).toHaveLength(28);
     expect(result.days[0].date).toBe('2026-03-02');
     expect(result.days.reduce((sum, d) => sum + d.arrivals, 0)).toBe(result.dossiers);
-    expect(result.days.reduce((sum, d) => sum + d.results, 0)).toBe(result.results);
+    expect(result.days.reduce((sum, d) => sum + d.results, 0)).toBe(result.resultsWithinWeeks);
     // Sundays: no one comes and no one works.
     expect(result.days[6]).toMatchObject({ arrivals: 0, results: 0 });
     const met = new Set(result.days.flatMap((d) => d.steps.map((s) => s.elementId)));
