@@ -27,14 +27,13 @@ describe("the office's queues", () => {
     expect(o.waitingByStep().get('Task_Check')).toBeUndefined();
   });
 
-  it('cancels and takes tens of thousands of waiting tasks without scanning the queues', () => {
+  // How fast it cancels is the bench's business (npm run bench:simulate, the overloaded case).
+  it('cancels half of tens of thousands of waiting tasks and hands on the other half', () => {
     const o = office({ civil_status: ['c1'], leader: ['l1'] });
     const count = 60_000;
     for (let dossier = 1; dossier <= count; dossier++) o.enqueue(task(dossier));
-    const started = performance.now();
     for (let dossier = 1; dossier <= count; dossier += 2) o.cancel(dossier, 1);
-    // Scanning every queue on each cancel takes over a second here; a look-up, milliseconds.
-    expect(performance.now() - started).toBeLessThan(250);
+    expect(o.waitingByStep().get('Task_Check')).toBe(count / 2);
     let taken = 0;
     for (let k = 0; k < count / 2; k++) {
       const [begun] = o.dispatch(OPEN, () => 1);
