@@ -9,7 +9,10 @@ export interface SimulatedTask {
   elementId: string;
   role: string;
   queuedAt: number;
-  /** Withdrawn by the engine (an event interrupted the step): dropped when reached. */
+  /**
+   * Withdrawn by the engine (an event interrupted the step): dropped when reached, or, when an
+   * officer had it in hand, their work on it comes to nothing.
+   */
   canceled?: true;
 }
 
@@ -29,6 +32,8 @@ export class Office {
   private readonly queues = new Map<string, TaskQueue>();
   /** The tasks waiting, by dossier and wait: what a cancel finds at once. */
   private readonly queued = new Map<string, SimulatedTask>();
+  /** The tasks in officers' hands, likewise: an event may withdraw them mid-work. */
+  private readonly working = new Map<string, SimulatedTask>();
   private readonly idle = new Set<string>();
   private readonly roles = new Map<string, string[]>();
   private readonly away = new Map<string, Set<string>>();
@@ -68,17 +73,31 @@ export class Office {
     this.queued.set(keyOf(task.dossier, task.waitId), task);
   }
 
-  /** A waiting task withdrawn: dropped when its queue reaches it. */
+  /**
+   * A task withdrawn: a waiting one is dropped when its queue reaches it; one in an officer's
+   * hands is marked, and its finish only frees the officer (see finish).
+   */
   cancel(dossier: number, waitId: number): void {
     const key = keyOf(dossier, waitId);
-    const task = this.queued.get(key);
+    const task = this.queued.get(key) ?? this.working.get(key);
     if (!task) return;
     task.canceled = true;
     this.queued.delete(key);
+    this.working.delete(key);
   }
 
   free(officer: string): void {
     this.idle.add(officer);
+  }
+
+  /**
+   * An officer has done a task: they are free again. Says whether the work stands (the step is
+   * still open), or came to nothing (withdrawn meanwhile: nothing to complete).
+   */
+  finish(officer: string, task: SimulatedTask): boolean {
+    this.free(officer);
+    this.working.delete(keyOf(task.dossier, task.waitId));
+    return !task.canceled;
   }
 
   /** Tasks waiting at each step now. */
@@ -106,6 +125,7 @@ export class Office {
       const task = this.oldestFor(officer);
       if (!task) continue;
       this.idle.delete(officer);
+      this.working.set(keyOf(task.dossier, task.waitId), task);
       const finish = this.calendar.addWorkingHours(at, minutes(task) / 60);
       begun.push({ officer, task, finishAt: Date.parse(finish) });
     }

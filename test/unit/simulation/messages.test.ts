@@ -72,3 +72,34 @@ describe('the what-if, where dossiers wait for messages', () => {
     expect(result.steps.map((s) => s.elementId)).toEqual(['Task_Check']);
   });
 });
+
+describe('the what-if, where an event takes a step from an officer', () => {
+  it('frees the officer of a step a timer interrupted while it was worked, failing nothing', async () => {
+    const model = await modelOf(
+      bpmnProcess(
+        'interrupted',
+        `<bpmn:startEvent id="start" />
+         <bpmn:userTask id="Task_Check" camunda:candidateGroups="civil_status" />
+         <bpmn:boundaryEvent id="too_long" attachedToRef="Task_Check">
+           <bpmn:timerEventDefinition><bpmn:timeDuration>PT10M</bpmn:timeDuration></bpmn:timerEventDefinition>
+         </bpmn:boundaryEvent>
+         <bpmn:endEvent id="end" />
+         <bpmn:userTask id="Task_Sign" camunda:candidateGroups="leader" />
+         <bpmn:endEvent id="signed" />
+         <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="Task_Check" />
+         <bpmn:sequenceFlow id="f1" sourceRef="Task_Check" targetRef="end" />
+         <bpmn:sequenceFlow id="f2" sourceRef="too_long" targetRef="Task_Sign" />
+         <bpmn:sequenceFlow id="f3" sourceRef="Task_Sign" targetRef="signed" />`,
+      ),
+    );
+    // Each check takes 30 to 90 minutes: the timer always comes first, and the dossier goes on to
+    // the leader's signature (two hours) while its checker is still at work.
+    const inputs = reviewInputs(model, { weeks: 1 });
+    inputs.observed.workMinutes.Task_Sign = [120];
+    const result = simulateWhatIf(inputs);
+    expect(result.dossiers).toBeGreaterThan(0);
+    expect(result.failed).toBe(0);
+    expect(result.unfinished).toBe(0);
+    expect(result.results).toBe(result.dossiers);
+  });
+});
