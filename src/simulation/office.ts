@@ -36,6 +36,8 @@ export class Office {
   private readonly working = new Map<string, SimulatedTask>();
   private readonly idle = new Set<string>();
   private readonly roles = new Map<string, string[]>();
+  /** The groups some officer of the run holds. */
+  private readonly held = new Set<string>();
   private readonly away = new Map<string, Set<string>>();
 
   constructor(
@@ -46,6 +48,7 @@ export class Office {
       for (const officer of officers) {
         this.roles.set(officer, [...(this.roles.get(officer) ?? [`@${officer}`]), role]);
         this.idle.add(officer);
+        this.held.add(role);
       }
     }
     for (const [officer, dates] of Object.entries(staffing.absences)) {
@@ -54,12 +57,14 @@ export class Office {
   }
 
   /**
-   * The queue a new task waits in: its first candidate group's; without one, the queue of the
-   * officer it is assigned to, or of its first candidate user, when the office has them;
-   * otherwise none (no officer of the run can do it: the task is unserved).
+   * The queue a new task waits in: its first candidate group's, when some officer of the run
+   * holds it; without a group, the queue of the officer it is assigned to, or of its first
+   * candidate user, when the office has them; otherwise none (no officer of the run can do it:
+   * the task is unserved).
    */
   queueFor(task: { candidateGroups: string[]; assignee?: string; candidateUsers?: string[] }) {
-    if (task.candidateGroups.length > 0) return task.candidateGroups[0];
+    const group = task.candidateGroups[0];
+    if (group !== undefined) return this.held.has(group) ? group : undefined;
     const officer = [task.assignee, ...(task.candidateUsers ?? [])].find(
       (name) => name !== undefined && this.roles.has(name),
     );

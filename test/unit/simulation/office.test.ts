@@ -40,6 +40,14 @@ describe("the office's queues", () => {
     expect(o.finish(next.officer, next.task)).toBe(true);
   });
 
+  it('finds no queue for a group no officer of the run holds', () => {
+    const o = office({ civil_status: ['c1'], leader: [] });
+    expect(o.queueFor({ candidateGroups: ['civil_status'] })).toBe('civil_status');
+    expect(o.queueFor({ candidateGroups: ['leader'] })).toBeUndefined();
+    expect(o.queueFor({ candidateGroups: ['police'] })).toBeUndefined();
+    expect(o.queueFor({ candidateGroups: [], assignee: 'c1' })).toBe('@c1');
+  });
+
   // How fast it cancels is the bench's business (npm run bench:simulate, the overloaded case).
   it('cancels half of tens of thousands of waiting tasks and hands on the other half', () => {
     const o = office({ civil_status: ['c1'], leader: ['l1'] });
