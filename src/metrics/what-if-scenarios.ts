@@ -78,7 +78,7 @@ async function scenarioModel(
     });
   }
   if (scenario.processDefinitionId !== undefined) {
-    return (await definitionById(store, scenario.processDefinitionId)).model;
+    return (await scenarioVersion(store, scenario.processDefinitionId, field)).model;
   }
   const draft = `${field}.bpmnXml`;
   let processes;
@@ -95,6 +95,20 @@ async function scenarioModel(
     });
   }
   return processes[0];
+}
+
+/** A deployed version by id; one there is not names the scenario's field. */
+async function scenarioVersion(store: Store, id: string, field: string) {
+  try {
+    return await definitionById(store, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND')
+      throw new AppError(error.code, error.message, {
+        ...error.details,
+        field: `${field}.processDefinitionId`,
+      });
+    throw error;
+  }
 }
 
 /** A role set by hand must be one a step of the procedure goes to, once, staffed 0 to 50. */

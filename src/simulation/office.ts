@@ -9,7 +9,10 @@ export interface SimulatedTask {
   elementId: string;
   role: string;
   queuedAt: number;
-  /** Withdrawn by the engine (an event interrupted the step): dropped when reached. */
+  /**
+   * Withdrawn by the engine (an event interrupted the step): dropped when reached, or, when an
+   * officer had it in hand, their work on it comes to nothing.
+   */
   canceled?: true;
 }
 
@@ -29,8 +32,12 @@ export class Office {
   private readonly queues = new Map<string, TaskQueue>();
   /** The tasks waiting, by dossier and wait: what a cancel finds at once. */
   private readonly queued = new Map<string, SimulatedTask>();
+  /** The tasks in officers' hands, likewise: an event may withdraw them mid-work. */
+  private readonly working = new Map<string, SimulatedTask>();
   private readonly idle = new Set<string>();
   private readonly roles = new Map<string, string[]>();
+  /** The groups some officer of the run holds. */
+  private readonly held = new Set<string>();
   private readonly away = new Map<string, Set<string>>();
 
   constructor(
@@ -41,6 +48,7 @@ export class Office {
       for (const officer of officers) {
         this.roles.set(officer, [...(this.roles.get(officer) ?? [`@${officer}`]), role]);
         this.idle.add(officer);
+        this.held.add(role);
       }
     }
     for (const [officer, dates] of Object.entries(staffing.absences)) {
@@ -49,12 +57,14 @@ export class Office {
   }
 
   /**
-   * The queue a new task waits in: its first candidate group's; without one, the queue of the
-   * officer it is assigned to, or of its first candidate user, when the office has them;
-   * otherwise none (no officer of the run can do it: the task is unserved).
+   * The queue a new task waits in: its first candidate group's, when some officer of the run
+   * holds it; without a group, the queue of the officer it is assigned to, or of its first
+   * candidate user, when the office has them; otherwise none (no officer of the run can do it:
+   * the task is unserved).
    */
   queueFor(task: { candidateGroups: string[]; assignee?: string; candidateUsers?: string[] }) {
-    if (task.candidateGroups.length > 0) return task.candidateGroups[0];
+    const group = task.candidateGroups[0];
+    if (group !== undefined) return this.held.has(group) ? group : undefined;
     const officer = [task.assignee, ...(task.candidateUsers ?? [])].find(
       (name) => name !== undefined && this.roles.has(name),
     );
@@ -68,17 +78,31 @@ export class Office {
     this.queued.set(keyOf(task.dossier, task.waitId), task);
   }
 
-  /** A waiting task withdrawn: dropped when its queue reaches it. */
+  /**
+   * A task withdrawn: a waiting one is dropped when its queue reaches it; one in an officer's
+   * hands is marked, and its finish only frees the officer (see finish).
+   */
   cancel(dossier: number, waitId: number): void {
     const key = keyOf(dossier, waitId);
-    const task = this.queued.get(key);
+    const task = this.queued.get(key) ?? this.working.get(key);
     if (!task) return;
     task.canceled = true;
     this.queued.delete(key);
+    this.working.delete(key);
   }
 
   free(officer: string): void {
     this.idle.add(officer);
+  }
+
+  /**
+   * An officer has done a task: they are free again. Says whether the work stands (the step is
+   * still open), or came to nothing (withdrawn meanwhile: nothing to complete).
+   */
+  finish(officer: string, task: SimulatedTask): boolean {
+    this.free(officer);
+    this.working.delete(keyOf(task.dossier, task.waitId));
+    return !task.canceled;
   }
 
   /** Tasks waiting at each step now. */
@@ -106,6 +130,7 @@ export class Office {
       const task = this.oldestFor(officer);
       if (!task) continue;
       this.idle.delete(officer);
+      this.working.set(keyOf(task.dossier, task.waitId), task);
       const finish = this.calendar.addWorkingHours(at, minutes(task) / 60);
       begun.push({ officer, task, finishAt: Date.parse(finish) });
     }

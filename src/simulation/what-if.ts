@@ -89,10 +89,11 @@ export function simulateWhatIf(inputs: WhatIfInputs): WhatIfResult {
       open += 1;
       step(event.dossier, { type: 'START', variables: world.branches(event.dossier) });
     } else if (event.kind === 'finish') {
-      office.free(event.officer);
-      const dossier = byId.get(event.task.dossier) as SimulatedDossier;
-      const variables = world.branches(dossier);
-      step(dossier, { type: 'COMPLETE_TASK', waitId: event.task.waitId, variables });
+      if (office.finish(event.officer, event.task)) {
+        const dossier = byId.get(event.task.dossier) as SimulatedDossier;
+        const variables = world.branches(dossier);
+        step(dossier, { type: 'COMPLETE_TASK', waitId: event.task.waitId, variables });
+      }
     } else if (event.kind === 'timer') {
       step(event.dossier, { type: 'FIRE_TIMER', subscriptionId: event.subscriptionId });
     } else if (event.kind === 'dayEnd') {

@@ -63,6 +63,13 @@ async function slot(): Promise<() => void> {
   };
 }
 
+/** How the threads run: stopped after `timeoutMs`; `threadFile`, the thread's compiled file. */
+export interface WorkerOptions {
+  timeoutMs?: number;
+  /** Another thread than the what-if's (tests: one that never answers). */
+  threadFile?: string;
+}
+
 /**
  * Plays what-ifs in their own worker threads, side by side (at most MAX_THREADS at once, the
  * others wait their turn), so that a long one never holds the server's other requests up. Each
@@ -71,9 +78,9 @@ async function slot(): Promise<() => void> {
  */
 export function simulateInWorkers(
   scenarios: WhatIfInputs[],
-  timeoutMs = WHAT_IF_TIMEOUT_MS,
+  { timeoutMs = WHAT_IF_TIMEOUT_MS, threadFile: given }: WorkerOptions = {},
 ): Promise<WhatIfResult[]> {
-  const file = threadFile();
+  const file = given ?? threadFile();
   return Promise.all(
     scenarios.map(async (inputs) => {
       const release = await slot();

@@ -1,4 +1,5 @@
 import { el } from './dom';
+import { shortfallOf } from './forecast-shortfall';
 import { t } from './i18n';
 
 /** A step's figures over the weeks the what-if played. */
@@ -12,6 +13,9 @@ interface ForecastStep {
 interface Forecast {
   observedDossiers: number | null;
   dossiers: number;
+  unfinished: number;
+  failed: number;
+  unservedTasks: number;
   onTimeRate: number | null;
   timeToResultP50Hours: number | null;
   timeToResultP90Hours: number | null;
@@ -54,7 +58,8 @@ export function forecastPanel(host: ForecastHost): void {
       const weeks = Number(document.querySelector<HTMLInputElement>('#forecast-weeks')!.value);
       const { whatIf } = await host.call<{ whatIf: Forecast[] }>(
         `query ($xml: String!, $weeks: Int!) { whatIf(scenarios: [{ bpmnXml: $xml }], weeks: $weeks) {
-           observedDossiers dossiers onTimeRate timeToResultP50Hours timeToResultP90Hours
+           observedDossiers dossiers unfinished failed unservedTasks
+           onTimeRate timeToResultP50Hours timeToResultP90Hours
            steps { elementId name meanQueue maxQueue meanWaitMinutes } } }`,
         { xml: bpmnXml, weeks },
       );
@@ -79,6 +84,8 @@ function show(forecast: Forecast): void {
     .replace('{onTime}', percent)
     .replace('{p50}', hours(forecast.timeToResultP50Hours))
     .replace('{p90}', hours(forecast.timeToResultP90Hours));
+  const shortfall = shortfallOf(forecast, t);
+  if (shortfall) document.querySelector('#forecast-summary')!.textContent += ` ${shortfall}`;
   const head = el(
     'tr',
     {},

@@ -231,6 +231,18 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     vi: 'Chưa có hồ sơ nào của thủ tục này được tiếp nhận trong các tuần đã qua: không có gì để dự báo.',
     en: 'No dossier of this procedure was received in the past weeks: there is nothing observed to forecast from.',
   },
+  'designer.forecast.unfinished': {
+    vi: '{n} hồ sơ chưa có kết quả sau 52 tuần chạy thêm (tính là trễ hạn).',
+    en: '{n} dossiers still without a result 52 weeks on (counted late).',
+  },
+  'designer.forecast.failed': {
+    vi: '{n} hồ sơ bị dừng vì quy trình không đi tiếp được (tính là trễ hạn).',
+    en: '{n} dossiers stopped where the process could not go on (counted late).',
+  },
+  'designer.forecast.unserved': {
+    vi: '{n} việc không cán bộ nào làm được (vai trò không có ai đảm nhận).',
+    en: '{n} tasks no officer could do (a role no one holds).',
+  },
   'designer.forecast.step': { vi: 'Bước', en: 'Step' },
   'designer.forecast.queue': { vi: 'Hàng chờ TB/ngày', en: 'Mean queue a day' },
   'designer.forecast.maxQueue': { vi: 'Hàng chờ cao nhất', en: 'Longest queue' },

@@ -92,12 +92,12 @@ export class WhatIfForecast {
   unfinished!: number;
   @Field(() => Int, {
     description:
-      'Failed where they stood: the engine refused a command (other than a timer whose wait was gone), or their steps or signals ran on in a loop. Counted late when timed.',
+      'Failed where they stood: the engine refused a command (other than a timer or message whose wait was gone), or their steps or signals ran on in a loop. Counted late when timed.',
   })
   failed!: number;
   @Field(() => Int, {
     description:
-      "Tasks no officer could do: no candidate group, and assigned to none of the agency's officers. Their dossiers stay unfinished.",
+      "Tasks no officer could do: their first candidate group held by none of the run's officers (a role staffed with 0), or no group and assigned to none of the agency's officers. Their dossiers stay unfinished.",
   })
   unservedTasks!: number;
   @Field(() => Int, {

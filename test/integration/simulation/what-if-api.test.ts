@@ -99,7 +99,17 @@ describe('whatIf', () => {
       [{ processDefinitionId: '00000000-0000-4000-8000-000000000000' }],
       {},
       'NOT_FOUND',
-      undefined,
+      'scenarios.0.processDefinitionId',
+    ],
+    [
+      'an unknown definition beside a known one',
+      [
+        { processDefinitionId: 'ID' },
+        { processDefinitionId: '00000000-0000-4000-8000-000000000000' },
+      ],
+      {},
+      'NOT_FOUND',
+      'scenarios.1.processDefinitionId',
     ],
     [
       'both a version and a draft',
@@ -176,7 +186,7 @@ describe('whatIf', () => {
     );
     const before = await snapshotDatabase(suite.api.database.dataSource);
     const { errors } = await whatIf(named, extra);
-    expect(errors?.[0]?.extensions).toMatchObject({ code, ...(field && { field }) });
+    expect(errors?.[0]?.extensions).toMatchObject({ code, field });
     expect(await snapshotDatabase(suite.api.database.dataSource)).toEqual(before);
   });
 });

@@ -1,9 +1,12 @@
+import path from 'node:path';
 import type { ProcessModel } from '../../../src/bpmn/model';
 import { userMessage } from '../../../src/api/user-message';
 import { AppError } from '../../../src/errors';
 import { simulateWhatIf } from '../../../src/simulation/what-if';
 import { MAX_THREADS, simulateInWorkers } from '../../../src/simulation/worker';
 import { reviewInputs, reviewModel } from '../../support/what-if';
+
+const SILENT_THREAD = path.join(__dirname, '../../fixtures/silent-what-if-thread.mjs');
 
 // The thread runs the compiled file (dist/): `npm run build` first, or this says so.
 describe('the what-if in worker threads', () => {
@@ -35,8 +38,12 @@ describe('the what-if in worker threads', () => {
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'weeks' } });
   });
 
+  // A thread that never answers: the timeout stops it, however fast the machine runs.
   it('stops a thread that runs too long, with a coded error', async () => {
-    const error = await simulateInWorkers([reviewInputs(model, { weeks: 26 })], 50).catch((e) => e);
+    const error = await simulateInWorkers([reviewInputs(model, { weeks: 1 })], {
+      timeoutMs: 50,
+      threadFile: SILENT_THREAD,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'QUERY_TOO_COSTLY', details: { field: 'weeks' } });
     // The officer reads what to do: fewer weeks, not smaller pages.

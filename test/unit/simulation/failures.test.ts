@@ -26,6 +26,16 @@ describe('the what-if, where dossiers cannot go on', () => {
     expect(result.results).toBe(0);
   });
 
+  it('counts as unserved the tasks of a role no officer of the run holds', () => {
+    const inputs = reviewInputs(review, { weeks: 1 });
+    inputs.staffing = { ...inputs.staffing, officers: { ...inputs.staffing.officers, leader: [] } };
+    const result = simulateWhatIf(inputs);
+    expect(result.dossiers).toBeGreaterThan(0);
+    expect(result.unservedTasks).toBeGreaterThan(0);
+    expect(result.unfinished).toBe(result.unservedTasks);
+    expect(result.results).toBe(0);
+  });
+
   it('gives a task with no group to the officer it is assigned to', () => {
     const model = withoutGroups(review, 'Task_Sign', { assignee: 'l1' }) as ProcessModel;
     const result = simulateWhatIf(reviewInputs(model, { weeks: 1 }));

@@ -27,6 +27,27 @@ describe("the office's queues", () => {
     expect(o.waitingByStep().get('Task_Check')).toBeUndefined();
   });
 
+  it("lets a task withdrawn in an officer's hands come to nothing, and frees the officer", () => {
+    const o = office({ civil_status: ['c1'] });
+    o.enqueue(task(1));
+    o.enqueue(task(2));
+    const [begun] = o.dispatch(OPEN, () => 10);
+    expect(begun.task.dossier).toBe(1);
+    o.cancel(1, 1);
+    expect(o.finish(begun.officer, begun.task)).toBe(false);
+    const [next] = o.dispatch(OPEN, () => 10);
+    expect(next.task.dossier).toBe(2);
+    expect(o.finish(next.officer, next.task)).toBe(true);
+  });
+
+  it('finds no queue for a group no officer of the run holds', () => {
+    const o = office({ civil_status: ['c1'], leader: [] });
+    expect(o.queueFor({ candidateGroups: ['civil_status'] })).toBe('civil_status');
+    expect(o.queueFor({ candidateGroups: ['leader'] })).toBeUndefined();
+    expect(o.queueFor({ candidateGroups: ['police'] })).toBeUndefined();
+    expect(o.queueFor({ candidateGroups: [], assignee: 'c1' })).toBe('@c1');
+  });
+
   // How fast it cancels is the bench's business (npm run bench:simulate, the overloaded case).
   it('cancels half of tens of thousands of waiting tasks and hands on the other half', () => {
     const o = office({ civil_status: ['c1'], leader: ['l1'] });
