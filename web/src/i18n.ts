@@ -199,7 +199,7 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     en: 'mapped into another sub-process',
   },
   'designer.migration.MULTI_INSTANCE_CHANGED': {
-    vi: 'bước đa phiên bản đã đổi cách chạy',
+    vi: 'bước chạy nhiều lượt (đa thể hiện) đã đổi cách chạy',
     en: 'a running multi-instance changed shape',
   },
   'designer.migration.FLOW_REMOVED': {
@@ -207,7 +207,7 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     en: 'a join waits for a removed flow',
   },
   'designer.migration.CLOCK_CHANGED': {
-    vi: 'bước đang chờ đổi cách tạm dừng tính thời hạn',
+    vi: 'bước đang chờ chỉ tạm dừng tính thời hạn ở một trong hai phiên bản',
     en: 'the step waited at pauses the clock in one version only',
   },
   'designer.migration.JOIN_CHANGED': {
