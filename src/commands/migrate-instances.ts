@@ -90,7 +90,7 @@ async function planOf(store: Store, request: MigrationRequest): Promise<Plan> {
   checkMigrationPlan(
     { model: source.model, version: source.version },
     { model: target.model, version: target.version },
-    mapping,
+    request.mapping,
   );
   return { source, target, mapping };
 }

@@ -144,11 +144,20 @@ describe('migrating the running instances of a shipped procedure to a changed ve
         e.extensions?.elementId ?? e.extensions?.field,
       ]);
     };
-    expect(await refused({ mapping: [{ from: 'Task_Nowhere', to: 'Task_Verify' }] })).toEqual([
-      ['ELEMENT_NOT_FOUND', 'Task_Nowhere'],
+    // A mistaken id is named, with its line of the mapping and which side of it.
+    const line = async (mapping: object[]) => {
+      const { errors } = await suite.api.graphql(
+        MIGRATE,
+        { from: 1, to: 2, mapping, reason: 'Phiên bản mới' },
+        tokens.designer,
+      );
+      return errors?.map((e) => [e.extensions?.code, e.extensions?.elementId, e.extensions?.field]);
+    };
+    expect(await line([{ from: 'Task_Nowhere', to: 'Task_Verify' }])).toEqual([
+      ['ELEMENT_NOT_FOUND', 'Task_Nowhere', 'mapping[0].from'],
     ]);
-    expect(await refused({ mapping: [{ from: 'Task_Sign', to: 'Task_Gone' }] })).toEqual([
-      ['ELEMENT_NOT_FOUND', 'Task_Gone'],
+    expect(await line([...MAPPING, { from: 'Task_Sign', to: 'Task_Gone' }])).toEqual([
+      ['ELEMENT_NOT_FOUND', 'Task_Gone', `mapping[${MAPPING.length}].to`],
     ]);
     expect(
       await refused({ mapping: [...MAPPING, { from: 'Task_Check', to: 'Task_ReturnResult' }] }),
