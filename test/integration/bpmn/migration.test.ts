@@ -431,6 +431,54 @@ describe('migrating instances one by one, whatever happens to each', () => {
     ).toEqual([{ job_type: 'tax-lookup-v2', element_id: 'lookup2' }]);
   });
 
+  it('lists an instance whose move the database refuses as MOVE_FAILED, and moves the others', async () => {
+    await suite.f.deploy(bpmnProcess('guarded', step()));
+    const started = [];
+    for (const n of [1, 2, 3]) started.push(await suite.f.start('guarded', `G-${n}`, {}));
+    await suite.f.deploy(bpmnProcess('guarded', step(), 'name="Guarded"'));
+    const [v1] = await query<{ id: string }>(
+      `SELECT id FROM process_definition WHERE key = 'guarded' AND version = 1`,
+    );
+    // A real constraint of the database, not a mock: the middle instance may not leave version 1.
+    const stuck = [...started].sort()[1];
+    await query(
+      `ALTER TABLE process_instance ADD CONSTRAINT test_stays_on_v1
+         CHECK (id <> '${stuck}'::uuid OR definition_id = '${v1.id}'::uuid)`,
+    );
+    const before = await query(`SELECT * FROM process_instance WHERE id = $1`, [stuck]);
+    let report: unknown;
+    try {
+      ({ migrateInstances: report } = await suite.api.ok(
+        `mutation { migrateInstances(key: "guarded", fromVersion: 1, toVersion: 2, reason: "r",
+           batchSize: 1) {
+           migrated skipped refusedCount refused { instanceId refusals { code elementId message } } } }`,
+        {},
+        designer,
+      ));
+    } finally {
+      await query(`ALTER TABLE process_instance DROP CONSTRAINT test_stays_on_v1`);
+    }
+    const message =
+      'The move failed and the instance stays on its version; the server log says why';
+    expect(report).toEqual({
+      migrated: 2,
+      skipped: 0,
+      refusedCount: 1,
+      refused: [
+        { instanceId: stuck, refusals: [{ code: 'MOVE_FAILED', elementId: 'guarded', message }] },
+      ],
+    });
+    // The refused one is as it was: its transaction rolled back whole.
+    expect(await query(`SELECT * FROM process_instance WHERE id = $1`, [stuck])).toEqual(before);
+    expect(
+      await query(
+        `SELECT count(*)::int AS n FROM history_event
+          WHERE instance_id = $1 AND event_type = 'INSTANCE_MIGRATED'`,
+        [stuck],
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it('skips an instance that is gone by the time it is locked', async () => {
     const [source, target] = await query<{ id: string }>(
       `SELECT id FROM process_definition WHERE key = 'small' ORDER BY version`,
