@@ -43,6 +43,28 @@ describeWithChromium('moving running dossiers to a new version from the designer
       'MIG-3: Task_Check — đang ở bước đã bị bỏ, chưa chỉ định bước thay thế',
     ]);
     expect(await page.locator('#migrate-run').isEnabled()).toBe(true);
+    // A mapping line it cannot read is refused, naming it, before anything is asked of the API.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (/migrationPreview|migrateInstances/.test(body)) sent.push(body);
+    });
+    const refusedLine = async (mapping: string) => {
+      await page.fill('#migrate-mapping', mapping);
+      await page.click('#migrate-preview');
+      await page.locator('#error').waitFor();
+      return page.locator('#error').innerText();
+    };
+    const how = 'cần viết mã cũ=mã mới, đúng một dấu = và có mã ở cả hai bên';
+    expect(await refusedLine('Task_Check Task_Verify')).toBe(
+      `Dòng 1 (Task_Check Task_Verify): ${how}`,
+    );
+    expect(await refusedLine('Task_Check = Task_Verify\n\nTask_Sign=Task_Verify=Task_Check')).toBe(
+      `Dòng 3 (Task_Sign=Task_Verify=Task_Check): ${how}`,
+    );
+    expect(await refusedLine('Task_Check =  ')).toBe(`Dòng 1 (Task_Check =): ${how}`);
+    expect(sent).toEqual([]);
+    expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
     // A changed plan needs its own dry run.
     await page.fill('#migrate-mapping', 'Task_Check = Task_Verify');
     expect(await page.locator('#migrate-run').isDisabled()).toBe(true);

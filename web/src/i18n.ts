@@ -170,6 +170,11 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     vi: 'Bước đổi mã (mã cũ=mã mới, mỗi dòng một bước)',
     en: 'Renamed steps (old id=new id, one a line)',
   },
+  'designer.migration.line': { vi: 'Dòng', en: 'Line' },
+  'designer.migration.badLine': {
+    vi: 'cần viết mã cũ=mã mới, đúng một dấu = và có mã ở cả hai bên',
+    en: 'must read old id=new id, with exactly one = and an id on each side',
+  },
   'designer.migration.reason': { vi: 'Lý do', en: 'Reason' },
   'designer.migration.preview': { vi: 'Xem trước', en: 'Dry run' },
   'designer.migration.run': { vi: 'Chuyển hồ sơ', en: 'Move the dossiers' },
