@@ -85,8 +85,27 @@ describeWithChromium('moving running dossiers to a new version from the designer
         void dialog.dismiss();
       }),
     );
+    const moved = page
+      .waitForRequest((request) => /migrateInstances/.test(request.postData() ?? ''), {
+        timeout: 2000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.click('#migrate-run');
     expect(await question).toBe('Chuyển 3 hồ sơ → v2?');
+    // Nothing is asked of the API, and every dossier is still on version 1.
+    expect(await moved).toBe(false);
+    const versionsOf = async () =>
+      (
+        await suite.api.database.dataSource.query(
+          `SELECT d.version FROM process_instance i
+             JOIN process_definition d ON d.id = i.definition_id WHERE i.id = ANY($1)`,
+          [ids],
+        )
+      ).map((row: { version: number }) => row.version);
+    expect(await versionsOf()).toEqual([1, 1, 1]);
     expect(await page.locator('#migrate-summary').innerText()).toContain('3 chuyển được');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('#migrate-run');
@@ -96,12 +115,7 @@ describeWithChromium('moving running dossiers to a new version from the designer
     );
     // Moved, it needs a new dry run to move again.
     expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
-    const versions = await suite.api.database.dataSource.query(
-      `SELECT d.version FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
-        WHERE i.id = ANY($1)`,
-      [ids],
-    );
-    expect(versions).toEqual([{ version: 2 }, { version: 2 }, { version: 2 }]);
+    expect(await versionsOf()).toEqual([2, 2, 2]);
     expect(await suite.f.waitingAt(ids[2])).toEqual(['Task_Verify']);
     await page.close();
   });
