@@ -479,6 +479,49 @@ describe('migrating instances one by one, whatever happens to each', () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  it("counts a renamed wait's changed timer from its entry, after a second migration renames it again", async () => {
+    // A changed duration counts again from when the wait began (an unchanged one keeps its time).
+    const timer = (id: string, days: number) => `<bpmn:startEvent id="s" />
+      <bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition>
+        <bpmn:timeDuration>P${days}D</bpmn:timeDuration></bpmn:timerEventDefinition>
+      </bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${id}" />
+      <bpmn:sequenceFlow id="f1" sourceRef="${id}" targetRef="e" />`;
+    const started = clock.now;
+    await suite.f.deploy(bpmnProcess('renamed', timer('hold', 10)));
+    const id = await suite.f.start('renamed', 'R-1', {});
+    const due = async () =>
+      (
+        await query<{ due: Date }>(`SELECT due_at AS due FROM job WHERE instance_id = $1`, [id])
+      ).map((row) => [row.due.toISOString()]);
+    const after = (days: number) => [
+      [new Date(started.getTime() + days * 86_400_000).toISOString()],
+    ];
+    expect(await due()).toEqual(after(10));
+    const move = async (from: number, mapping: string) => {
+      clock.now = new Date(clock.now.getTime() + 2 * 86_400_000);
+      const { migrateInstances } = await suite.api.ok(
+        `mutation { migrateInstances(key: "renamed", fromVersion: ${from}, toVersion: ${from + 1},
+           reason: "r", mapping: [${mapping}]) { migrated } }`,
+        {},
+        designer,
+      );
+      expect(migrateInstances).toEqual({ migrated: 1 });
+    };
+    try {
+      await suite.f.deploy(bpmnProcess('renamed', timer('hold2', 11)));
+      await move(1, '{ from: "hold", to: "hold2" }');
+      expect(await due()).toEqual(after(11));
+      // The history knows only 'hold'; the second move still counts from the entry, not from now.
+      await suite.f.deploy(bpmnProcess('renamed', timer('hold3', 12)));
+      await move(2, '{ from: "hold2", to: "hold3" }');
+      expect(await due()).toEqual(after(12));
+    } finally {
+      clock.now = started;
+    }
+  });
+
   it('skips an instance that is gone by the time it is locked', async () => {
     const [source, target] = await query<{ id: string }>(
       `SELECT id FROM process_definition WHERE key = 'small' ORDER BY version`,
