@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { planMigration } from '../engine/migration';
 import { checkMigrationPlan } from '../engine/migration-plan';
@@ -90,7 +91,7 @@ async function planOf(store: Store, request: MigrationRequest): Promise<Plan> {
   checkMigrationPlan(
     { model: source.model, version: source.version },
     { model: target.model, version: target.version },
-    mapping,
+    request.mapping,
   );
   return { source, target, mapping };
 }
@@ -161,9 +162,20 @@ function dryRun(
   }
 }
 
-/** An error moving one instance (a target expression that fails): it stays, and is listed. */
-function refusalOf(error: unknown, processKey: string): InstanceRefusal {
-  if (!(error instanceof AppError)) throw error;
+/**
+ * An error moving one instance: it stays, and is listed. A target expression that fails is named
+ * by its code; anything else (the database failing midway) is `MOVE_FAILED`, logged but not shown,
+ * so that the run goes on and its count of what moved is not lost.
+ */
+function refusalOf(error: unknown, processKey: string, logger?: Logger): InstanceRefusal {
+  if (!(error instanceof AppError)) {
+    logger?.error({ err: error, processKey }, 'moving an instance to another version failed');
+    return {
+      code: 'MOVE_FAILED',
+      elementId: processKey,
+      message: 'The move failed and the instance stays on its version; the server log says why',
+    };
+  }
   return {
     code: error.code,
     elementId: error.details.elementId ?? processKey,
@@ -178,7 +190,13 @@ function refusalOf(error: unknown, processKey: string): InstanceRefusal {
  */
 export async function migrateInstances(
   store: Store,
-  request: MigrationRequest & { reason?: string; by: string; now: Date; batchSize?: number },
+  request: MigrationRequest & {
+    reason?: string;
+    by: string;
+    now: Date;
+    batchSize?: number;
+    logger?: Logger;
+  },
 ): Promise<MigrationReport> {
   const batchSize = request.batchSize ?? MIGRATION_PAGE;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MIGRATION_PAGE) {
@@ -209,7 +227,7 @@ export async function migrateInstances(
         else if (moved.outcome === 'SKIPPED') report.skipped += 1;
         else refused(moved.refusals);
       } catch (error) {
-        refused([refusalOf(error, source.key)]);
+        refused([refusalOf(error, source.key, request.logger)]);
       }
     }
   }

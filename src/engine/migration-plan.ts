@@ -1,6 +1,5 @@
 import type { ProcessModel } from '../bpmn/model';
 import { AppError } from '../errors';
-import type { ElementMapping } from './migration-refusals';
 
 interface Version {
   model: ProcessModel;
@@ -10,9 +9,14 @@ interface Version {
 /**
  * A migration plan checked before any instance is looked at: two versions of one procedure, and
  * a mapping whose every source id is an element (or flow) of the source version and every target
- * id an element (a flow, for a flow) of the target version. The first mistake is refused, naming the element.
+ * id an element (a flow, for a flow) of the target version. The first mistake is refused, naming
+ * the element and its line of the mapping (`mapping[i].from`, `mapping[i].to`).
  */
-export function checkMigrationPlan(from: Version, to: Version, mapping: ElementMapping): void {
+export function checkMigrationPlan(
+  from: Version,
+  to: Version,
+  mapping: readonly { from: string; to: string }[],
+): void {
   // Both versions are read by the one key, so they are of the same procedure.
   const source = { ...from.model, version: from.version };
   const target = { ...to.model, version: to.version };
@@ -23,12 +27,12 @@ export function checkMigrationPlan(from: Version, to: Version, mapping: ElementM
       { field: 'toVersion' },
     );
   }
-  for (const [from, to] of Object.entries(mapping)) {
+  for (const [index, { from, to }] of mapping.entries()) {
     if (!has(source, from)) {
       throw new AppError(
         'ELEMENT_NOT_FOUND',
         `'${from}' is not an element of version ${source.version} of '${source.key}'`,
-        { elementId: from, field: 'mapping' },
+        { elementId: from, field: `mapping[${index}].from` },
       );
     }
     const kind = kindOf(source, from);
@@ -36,7 +40,7 @@ export function checkMigrationPlan(from: Version, to: Version, mapping: ElementM
       throw new AppError(
         'ELEMENT_NOT_FOUND',
         `'${to}' (mapped from '${from}') is not ${kind === 'flow' ? 'a sequence flow' : 'an element'} of version ${target.version} of '${target.key}'`,
-        { elementId: to, field: 'mapping' },
+        { elementId: to, field: `mapping[${index}].to` },
       );
     }
   }

@@ -96,6 +96,7 @@ export function planMigration(input: MigrationInput): MigrationOutcome {
   for (const token of state.tokens) {
     if (token.continuation || token.compensating) continue;
     const since = input.enteredAt?.[token.id] ?? token.deadline?.since ?? input.now;
+    token.migratedEntry = { elementId: token.elementId, since };
     // Timers of the step count from when it began, as they did in the source version.
     const entered = executionFor(target, state, since, calendar);
     openWaits(entered, token);

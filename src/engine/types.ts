@@ -64,6 +64,12 @@ export interface Token {
    * still to run, and the one running now.
    */
   compensating?: { pending: string[]; running?: string };
+  /**
+   * Written by a migration: the element the token then waited at (by its id in the version it
+   * moved to) and since when. The history names elements by the ids of their time, so a later
+   * migration reads here when the step began if an earlier one renamed its element.
+   */
+  migratedEntry?: { elementId: string; since: Instant };
 }
 
 /** When something is due, from when it counted, and whether the time has passed. */

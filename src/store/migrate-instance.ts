@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { planMigration } from '../engine/migration';
 import type { ElementMapping, MigrationRefusal } from '../engine/migration-refusals';
 import type { MigratedJob, MigratedTask } from '../engine/migration';
+import type { Token } from '../engine/types';
 import { officeCalendar } from './calendars';
 import { notFound } from '../errors';
 import { definitionById } from './definitions';
@@ -72,12 +73,14 @@ export function migrateInstance(
 
 /**
  * When each waiting token's step began, so that its timers count from there as they did before:
- * its open task's creation, else the last time its element was entered (the history).
+ * its open task's creation, else the last time its element was entered: the history's, by the
+ * element's id, or, when an earlier migration renamed the element (the history has only the old
+ * id), the entry that migration wrote on the token, whichever is later.
  */
 async function tasksEntered(
   manager: EntityManager,
   instanceId: string,
-  tokens: readonly { id: number; elementId: string }[],
+  tokens: readonly Pick<Token, 'id' | 'elementId' | 'migratedEntry'>[],
 ): Promise<Record<number, string>> {
   const [row] = await preparedQuery<{
     tasks: Record<string, string>;
@@ -95,10 +98,16 @@ async function tasksEntered(
   const at = (text: string | undefined) => (text ? new Date(text).toISOString() : undefined);
   const entered: Record<number, string> = {};
   for (const token of tokens) {
-    const since = at(row.tasks[token.id]) ?? at(row.entered[token.elementId]);
+    const migrated =
+      token.migratedEntry?.elementId === token.elementId ? token.migratedEntry.since : undefined;
+    const since = at(row.tasks[token.id]) ?? later(at(row.entered[token.elementId]), at(migrated));
     if (since) entered[token.id] = since;
   }
   return entered;
+}
+
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  return a && b ? (a > b ? a : b) : (a ?? b);
 }
 
 /**

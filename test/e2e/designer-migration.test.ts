@@ -43,6 +43,28 @@ describeWithChromium('moving running dossiers to a new version from the designer
       'MIG-3: Task_Check — đang ở bước đã bị bỏ, chưa chỉ định bước thay thế',
     ]);
     expect(await page.locator('#migrate-run').isEnabled()).toBe(true);
+    // A mapping line it cannot read is refused, naming it, before anything is asked of the API.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (/migrationPreview|migrateInstances/.test(body)) sent.push(body);
+    });
+    const refusedLine = async (mapping: string) => {
+      await page.fill('#migrate-mapping', mapping);
+      await page.click('#migrate-preview');
+      await page.locator('#error').waitFor();
+      return page.locator('#error').innerText();
+    };
+    const how = 'cần viết mã cũ=mã mới, đúng một dấu = và có mã ở cả hai bên';
+    expect(await refusedLine('Task_Check Task_Verify')).toBe(
+      `Dòng 1 (Task_Check Task_Verify): ${how}`,
+    );
+    expect(await refusedLine('Task_Check = Task_Verify\n\nTask_Sign=Task_Verify=Task_Check')).toBe(
+      `Dòng 3 (Task_Sign=Task_Verify=Task_Check): ${how}`,
+    );
+    expect(await refusedLine('Task_Check =  ')).toBe(`Dòng 1 (Task_Check =): ${how}`);
+    expect(sent).toEqual([]);
+    expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
     // A changed plan needs its own dry run.
     await page.fill('#migrate-mapping', 'Task_Check = Task_Verify');
     expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
@@ -63,8 +85,27 @@ describeWithChromium('moving running dossiers to a new version from the designer
         void dialog.dismiss();
       }),
     );
+    const moved = page
+      .waitForRequest((request) => /migrateInstances/.test(request.postData() ?? ''), {
+        timeout: 2000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.click('#migrate-run');
     expect(await question).toBe('Chuyển 3 hồ sơ → v2?');
+    // Nothing is asked of the API, and every dossier is still on version 1.
+    expect(await moved).toBe(false);
+    const versionsOf = async () =>
+      (
+        await suite.api.database.dataSource.query(
+          `SELECT d.version FROM process_instance i
+             JOIN process_definition d ON d.id = i.definition_id WHERE i.id = ANY($1)`,
+          [ids],
+        )
+      ).map((row: { version: number }) => row.version);
+    expect(await versionsOf()).toEqual([1, 1, 1]);
     expect(await page.locator('#migrate-summary').innerText()).toContain('3 chuyển được');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('#migrate-run');
@@ -74,12 +115,7 @@ describeWithChromium('moving running dossiers to a new version from the designer
     );
     // Moved, it needs a new dry run to move again.
     expect(await page.locator('#migrate-run').isDisabled()).toBe(true);
-    const versions = await suite.api.database.dataSource.query(
-      `SELECT d.version FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
-        WHERE i.id = ANY($1)`,
-      [ids],
-    );
-    expect(versions).toEqual([{ version: 2 }, { version: 2 }, { version: 2 }]);
+    expect(await versionsOf()).toEqual([2, 2, 2]);
     expect(await suite.f.waitingAt(ids[2])).toEqual(['Task_Verify']);
     await page.close();
   });

@@ -170,6 +170,11 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     vi: 'Bước đổi mã (mã cũ=mã mới, mỗi dòng một bước)',
     en: 'Renamed steps (old id=new id, one a line)',
   },
+  'designer.migration.line': { vi: 'Dòng', en: 'Line' },
+  'designer.migration.badLine': {
+    vi: 'cần viết mã cũ=mã mới, đúng một dấu = và có mã ở cả hai bên',
+    en: 'must read old id=new id, with exactly one = and an id on each side',
+  },
   'designer.migration.reason': { vi: 'Lý do', en: 'Reason' },
   'designer.migration.preview': { vi: 'Xem trước', en: 'Dry run' },
   'designer.migration.run': { vi: 'Chuyển hồ sơ', en: 'Move the dossiers' },
@@ -199,7 +204,7 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     en: 'mapped into another sub-process',
   },
   'designer.migration.MULTI_INSTANCE_CHANGED': {
-    vi: 'bước đa phiên bản đã đổi cách chạy',
+    vi: 'bước chạy nhiều lượt (đa thể hiện) đã đổi cách chạy',
     en: 'a running multi-instance changed shape',
   },
   'designer.migration.FLOW_REMOVED': {
@@ -207,7 +212,7 @@ const WORDS: Record<string, { vi: string; en: string }> = {
     en: 'a join waits for a removed flow',
   },
   'designer.migration.CLOCK_CHANGED': {
-    vi: 'bước đang chờ đổi cách tạm dừng tính thời hạn',
+    vi: 'bước đang chờ chỉ tạm dừng tính thời hạn ở một trong hai phiên bản',
     en: 'the step waited at pauses the clock in one version only',
   },
   'designer.migration.JOIN_CHANGED': {

@@ -62,13 +62,15 @@ export class MigrationPanel {
     this.forgetPreview();
   }
 
-  private plan(): Record<string, unknown> {
+  /** The plan on the form; a mapping line it cannot read is said, naming it, and none is sent. */
+  private plan(): Record<string, unknown> | undefined {
     const text = document.querySelector<HTMLTextAreaElement>('#migrate-mapping')!.value;
-    const mapping = text
-      .split('\n')
-      .map((line) => line.split('=').map((part) => part.trim()))
-      .filter(([from, to]) => from && to)
-      .map(([from, to]) => ({ from, to }));
+    const mapping = mappingOf(text);
+    if (typeof mapping === 'string') {
+      document.querySelector('#migrate-result')!.replaceChildren();
+      this.page.fail(mapping);
+      return undefined;
+    }
     const from = Number(document.querySelector<HTMLSelectElement>('#migrate-from')!.value);
     return { key: this.target?.key, from, to: this.target?.version, mapping };
   }
@@ -76,6 +78,7 @@ export class MigrationPanel {
   private async preview(): Promise<void> {
     this.forgetPreview();
     const plan = this.plan();
+    if (!plan) return;
     const { migrationPreview: p } = await this.page.call<{
       migrationPreview: {
         instances: number;
@@ -108,7 +111,7 @@ export class MigrationPanel {
   private async run(): Promise<void> {
     const plan = this.plan();
     const previewed = this.previewed;
-    if (!previewed || previewed.plan !== JSON.stringify(plan)) return this.forgetPreview();
+    if (!plan || !previewed || previewed.plan !== JSON.stringify(plan)) return this.forgetPreview();
     const dossiers = t('designer.migration.dossiers');
     const question = `${t('designer.migration.confirm')} ${previewed.movable} ${dossiers} → v${String(plan.to)}?`;
     if (!window.confirm(question)) return;
@@ -148,6 +151,23 @@ export class MigrationPanel {
         el('ul', {}, ...counts, ...refusals),
       );
   }
+}
+
+/**
+ * The mapping's lines, `old id=new id` each (blank lines skipped); or, for the first line without
+ * exactly one `=` or with a side left empty, the words saying which line it is.
+ */
+function mappingOf(text: string): { from: string; to: string }[] | string {
+  const mapping: { from: string; to: string }[] = [];
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const parts = line.split('=').map((part) => part.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1]) {
+      return `${t('designer.migration.line')} ${index + 1} (${line.trim()}): ${t('designer.migration.badLine')}`;
+    }
+    mapping.push({ from: parts[0], to: parts[1] });
+  }
+  return mapping;
 }
 
 /** A refusal's words; an error moving the dossier (EXPRESSION_FAILED, ...) by its code. */

@@ -34,7 +34,7 @@ export class MigrationResolver {
 
   @Mutation(() => MigrationReport, {
     description:
-      'Moves the running instances of `fromVersion` to `toVersion` (designers, administrators), with a reason (1 to 500 characters counting the history prefix `<key> vN → vM: `): each in its own transaction under its lock, with a history event; tasks keep their ids and holders, timers and step deadlines are counted again from the target, the appointment is untouched. Instances that cannot move (or whose move fails, e.g. EXPRESSION_FAILED) stay and are listed; those moved, ended or deleted meanwhile are `skipped`; running it again picks up those still on `fromVersion`.',
+      'Moves the running instances of `fromVersion` to `toVersion` (designers, administrators), with a reason (1 to 500 characters counting the history prefix `<key> vN → vM: `): each in its own transaction under its lock, with a history event; tasks keep their ids and holders, timers and step deadlines are counted again from the target, the appointment is untouched. Instances that cannot move (or whose move fails: EXPRESSION_FAILED, or MOVE_FAILED when the database fails midway) stay and are listed; those moved, ended or deleted meanwhile are `skipped`; running it again picks up those still on `fromVersion`.',
   })
   migrateInstances(
     @Arg('key', () => String) key: string,
@@ -53,6 +53,7 @@ export class MigrationResolver {
       batchSize,
       by: signedIn(context).username,
       now: context.now(),
+      logger: context.logger,
     });
   }
 }

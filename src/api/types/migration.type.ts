@@ -16,7 +16,7 @@ export class ElementMappingInput {
 export class MigrationRefusal {
   @Field(() => String, {
     description:
-      'ELEMENT_REMOVED (waits at an element the target lacks, not mapped), TARGET_NOT_FOUND, KIND_CHANGED, SCOPE_CHANGED (another sub-process), MULTI_INSTANCE_CHANGED, FLOW_REMOVED (a join waits for a flow the target lacks), CLOCK_CHANGED (waits at an element that pauses the clock in one version only), JOIN_CHANGED (a join whose incoming flows differ), COMPENSATION_REMOVED (an undoable completed activity the target lacks); or the code of an error moving it (EXPRESSION_FAILED).',
+      'ELEMENT_REMOVED (waits at an element the target lacks, not mapped), TARGET_NOT_FOUND, KIND_CHANGED, SCOPE_CHANGED (another sub-process), MULTI_INSTANCE_CHANGED, FLOW_REMOVED (a join waits for a flow the target lacks), CLOCK_CHANGED (waits at an element that pauses the clock in one version only), JOIN_CHANGED (a join whose incoming flows differ), COMPENSATION_REMOVED (an undoable completed activity the target lacks); or the code of an error moving it (EXPRESSION_FAILED; MOVE_FAILED when the database failed midway, the cause logged).',
   })
   code!: string;
 

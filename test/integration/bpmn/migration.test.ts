@@ -144,11 +144,20 @@ describe('migrating the running instances of a shipped procedure to a changed ve
         e.extensions?.elementId ?? e.extensions?.field,
       ]);
     };
-    expect(await refused({ mapping: [{ from: 'Task_Nowhere', to: 'Task_Verify' }] })).toEqual([
-      ['ELEMENT_NOT_FOUND', 'Task_Nowhere'],
+    // A mistaken id is named, with its line of the mapping and which side of it.
+    const line = async (mapping: object[]) => {
+      const { errors } = await suite.api.graphql(
+        MIGRATE,
+        { from: 1, to: 2, mapping, reason: 'Phiên bản mới' },
+        tokens.designer,
+      );
+      return errors?.map((e) => [e.extensions?.code, e.extensions?.elementId, e.extensions?.field]);
+    };
+    expect(await line([{ from: 'Task_Nowhere', to: 'Task_Verify' }])).toEqual([
+      ['ELEMENT_NOT_FOUND', 'Task_Nowhere', 'mapping[0].from'],
     ]);
-    expect(await refused({ mapping: [{ from: 'Task_Sign', to: 'Task_Gone' }] })).toEqual([
-      ['ELEMENT_NOT_FOUND', 'Task_Gone'],
+    expect(await line([...MAPPING, { from: 'Task_Sign', to: 'Task_Gone' }])).toEqual([
+      ['ELEMENT_NOT_FOUND', 'Task_Gone', `mapping[${MAPPING.length}].to`],
     ]);
     expect(
       await refused({ mapping: [...MAPPING, { from: 'Task_Check', to: 'Task_ReturnResult' }] }),
@@ -420,6 +429,97 @@ describe('migrating instances one by one, whatever happens to each', () => {
     expect(
       await query(`SELECT job_type, element_id FROM incident WHERE instance_id = $1`, [id]),
     ).toEqual([{ job_type: 'tax-lookup-v2', element_id: 'lookup2' }]);
+  });
+
+  it('lists an instance whose move the database refuses as MOVE_FAILED, and moves the others', async () => {
+    await suite.f.deploy(bpmnProcess('guarded', step()));
+    const started = [];
+    for (const n of [1, 2, 3]) started.push(await suite.f.start('guarded', `G-${n}`, {}));
+    await suite.f.deploy(bpmnProcess('guarded', step(), 'name="Guarded"'));
+    const [v1] = await query<{ id: string }>(
+      `SELECT id FROM process_definition WHERE key = 'guarded' AND version = 1`,
+    );
+    // A real constraint of the database, not a mock: the middle instance may not leave version 1.
+    const stuck = [...started].sort()[1];
+    await query(
+      `ALTER TABLE process_instance ADD CONSTRAINT test_stays_on_v1
+         CHECK (id <> '${stuck}'::uuid OR definition_id = '${v1.id}'::uuid)`,
+    );
+    const before = await query(`SELECT * FROM process_instance WHERE id = $1`, [stuck]);
+    let report: unknown;
+    try {
+      ({ migrateInstances: report } = await suite.api.ok(
+        `mutation { migrateInstances(key: "guarded", fromVersion: 1, toVersion: 2, reason: "r",
+           batchSize: 1) {
+           migrated skipped refusedCount refused { instanceId refusals { code elementId message } } } }`,
+        {},
+        designer,
+      ));
+    } finally {
+      await query(`ALTER TABLE process_instance DROP CONSTRAINT test_stays_on_v1`);
+    }
+    const message =
+      'The move failed and the instance stays on its version; the server log says why';
+    expect(report).toEqual({
+      migrated: 2,
+      skipped: 0,
+      refusedCount: 1,
+      refused: [
+        { instanceId: stuck, refusals: [{ code: 'MOVE_FAILED', elementId: 'guarded', message }] },
+      ],
+    });
+    // The refused one is as it was: its transaction rolled back whole.
+    expect(await query(`SELECT * FROM process_instance WHERE id = $1`, [stuck])).toEqual(before);
+    expect(
+      await query(
+        `SELECT count(*)::int AS n FROM history_event
+          WHERE instance_id = $1 AND event_type = 'INSTANCE_MIGRATED'`,
+        [stuck],
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  it("counts a renamed wait's changed timer from its entry, after a second migration renames it again", async () => {
+    // A changed duration counts again from when the wait began (an unchanged one keeps its time).
+    const timer = (id: string, days: number) => `<bpmn:startEvent id="s" />
+      <bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition>
+        <bpmn:timeDuration>P${days}D</bpmn:timeDuration></bpmn:timerEventDefinition>
+      </bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="e" />
+      <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="${id}" />
+      <bpmn:sequenceFlow id="f1" sourceRef="${id}" targetRef="e" />`;
+    const started = clock.now;
+    await suite.f.deploy(bpmnProcess('renamed', timer('hold', 10)));
+    const id = await suite.f.start('renamed', 'R-1', {});
+    const due = async () =>
+      (
+        await query<{ due: Date }>(`SELECT due_at AS due FROM job WHERE instance_id = $1`, [id])
+      ).map((row) => [row.due.toISOString()]);
+    const after = (days: number) => [
+      [new Date(started.getTime() + days * 86_400_000).toISOString()],
+    ];
+    expect(await due()).toEqual(after(10));
+    const move = async (from: number, mapping: string) => {
+      clock.now = new Date(clock.now.getTime() + 2 * 86_400_000);
+      const { migrateInstances } = await suite.api.ok(
+        `mutation { migrateInstances(key: "renamed", fromVersion: ${from}, toVersion: ${from + 1},
+           reason: "r", mapping: [${mapping}]) { migrated } }`,
+        {},
+        designer,
+      );
+      expect(migrateInstances).toEqual({ migrated: 1 });
+    };
+    try {
+      await suite.f.deploy(bpmnProcess('renamed', timer('hold2', 11)));
+      await move(1, '{ from: "hold", to: "hold2" }');
+      expect(await due()).toEqual(after(11));
+      // The history knows only 'hold'; the second move still counts from the entry, not from now.
+      await suite.f.deploy(bpmnProcess('renamed', timer('hold3', 12)));
+      await move(2, '{ from: "hold2", to: "hold3" }');
+      expect(await due()).toEqual(after(12));
+    } finally {
+      clock.now = started;
+    }
   });
 
   it('skips an instance that is gone by the time it is locked', async () => {

@@ -352,27 +352,41 @@ describe('checking a migration plan before any instance', () => {
       }
       throw new Error('not refused');
     };
-    expect(refusal(() => checkMigrationPlan(v1, v1, {}))).toMatchObject({
+    const lines = (...pairs: [string, string][]) => pairs.map(([from, to]) => ({ from, to }));
+    expect(refusal(() => checkMigrationPlan(v1, v1, []))).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { field: 'toVersion' },
     });
-    expect(refusal(() => checkMigrationPlan(v1, v2, { nowhere: 'intake' }))).toMatchObject({
+    // Each mistake names its line of the mapping, and which side of it.
+    const fine: [string, string] = ['receive', 'intake'];
+    expect(refusal(() => checkMigrationPlan(v1, v2, lines(['nowhere', 'intake'])))).toMatchObject({
       code: 'ELEMENT_NOT_FOUND',
-      details: { elementId: 'nowhere', field: 'mapping' },
+      details: { elementId: 'nowhere', field: 'mapping[0].from' },
     });
-    expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'receive' }))).toMatchObject({
+    expect(
+      refusal(() => checkMigrationPlan(v1, v2, lines(fine, ['receive', 'receive']))),
+    ).toMatchObject({
       code: 'ELEMENT_NOT_FOUND',
-      details: { elementId: 'receive', field: 'mapping' },
+      details: { elementId: 'receive', field: 'mapping[1].to' },
     });
-    expect(refusal(() => checkMigrationPlan(v1, v2, { receive: 'f3b' }))).toMatchObject({
+    expect(refusal(() => checkMigrationPlan(v1, v2, lines(fine, ['f3', 'nowhere'])))).toMatchObject(
+      { code: 'ELEMENT_NOT_FOUND', details: { elementId: 'nowhere', field: 'mapping[1].to' } },
+    );
+    expect(refusal(() => checkMigrationPlan(v1, v2, lines(['receive', 'f3b'])))).toMatchObject({
       code: 'ELEMENT_NOT_FOUND',
-      details: { elementId: 'f3b', field: 'mapping' },
+      details: { elementId: 'f3b', field: 'mapping[0].to' },
     });
-    expect(refusal(() => checkMigrationPlan(v1, v2, { f3: 'intake' }))).toMatchObject({
+    expect(refusal(() => checkMigrationPlan(v1, v2, lines(fine, ['f3', 'intake'])))).toMatchObject({
       code: 'ELEMENT_NOT_FOUND',
-      details: { elementId: 'intake', field: 'mapping' },
+      details: { elementId: 'intake', field: 'mapping[1].to' },
     });
-    expect(() => checkMigrationPlan(v1, v2, { receive: 'intake', f3: 'f3b' })).not.toThrow();
+    expect(refusal(() => checkMigrationPlan(v1, v2, lines(fine, ['gone', 'f3b'])))).toMatchObject({
+      code: 'ELEMENT_NOT_FOUND',
+      details: { elementId: 'gone', field: 'mapping[1].from' },
+    });
+    expect(() =>
+      checkMigrationPlan(v1, v2, lines(['receive', 'intake'], ['f3', 'f3b'])),
+    ).not.toThrow();
   });
 });
 
