@@ -62,46 +62,59 @@ export function summarize(
   };
 }
 
-function stepsOf(tallies: DayTally[]): StepSummary[] {
-  const steps = new Map<string, { queued: number; most: number; waited: number; begun: number }>();
-  const at = (id: string) =>
-    steps.get(id) ?? steps.set(id, { queued: 0, most: 0, waited: 0, begun: 0 }).get(id)!;
-  for (const tally of tallies) {
-    for (const [id, queue] of tally.queues) {
-      at(id).queued += queue;
-      at(id).most = Math.max(at(id).most, queue);
-    }
-    for (const [id, waited] of tally.waits) {
-      at(id).waited += waited;
-      at(id).begun += 1;
-    }
-  }
-  return [...steps.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([elementId, s]) => ({
-      elementId,
-      meanQueue: round(s.queued / tallies.length),
-      maxQueue: s.most,
-      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun) : null,
-    }));
+/** Per step: its queues at the ends of the days tallied (summed, and the largest), and its waits. */
+interface StepTally {
+  queue: number;
+  most: number;
+  waited: number;
+  begun: number;
 }
 
-function dayOf(day: LocalDay, tally: DayTally): SimulatedDay {
-  const steps = new Map<string, { queue: number; waited: number; begun: number }>();
+/** Adds a day's queues and waits to `steps` (a queue summed over days, and its largest). */
+function tallyDay(steps: Map<string, StepTally>, tally: DayTally): void {
   const at = (id: string) =>
-    steps.get(id) ?? steps.set(id, { queue: 0, waited: 0, begun: 0 }).get(id)!;
-  for (const [id, queue] of tally.queues) at(id).queue = queue;
+    steps.get(id) ?? steps.set(id, { queue: 0, most: 0, waited: 0, begun: 0 }).get(id)!;
+  for (const [id, queue] of tally.queues) {
+    at(id).queue += queue;
+    at(id).most = Math.max(at(id).most, queue);
+  }
   for (const [id, waited] of tally.waits) {
     at(id).waited += waited;
     at(id).begun += 1;
   }
-  const figures: StepDay[] = [...steps.entries()]
+}
+
+/** The steps in id order, each with its mean wait (null when no task was begun there). */
+function byStep<T>(
+  steps: Map<string, StepTally>,
+  figures: (elementId: string, step: StepTally, meanWaitMinutes: number | null) => T,
+): T[] {
+  return [...steps.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([elementId, s]) => ({
-      elementId,
-      queue: s.queue,
-      meanWaitMinutes: s.begun > 0 ? round(s.waited / s.begun) : null,
-    }));
+    .map(([id, step]) =>
+      figures(id, step, step.begun > 0 ? round(step.waited / step.begun) : null),
+    );
+}
+
+function stepsOf(tallies: DayTally[]): StepSummary[] {
+  const steps = new Map<string, StepTally>();
+  for (const tally of tallies) tallyDay(steps, tally);
+  return byStep(steps, (elementId, step, meanWaitMinutes) => ({
+    elementId,
+    meanQueue: round(step.queue / tallies.length),
+    maxQueue: step.most,
+    meanWaitMinutes,
+  }));
+}
+
+function dayOf(day: LocalDay, tally: DayTally): SimulatedDay {
+  const steps = new Map<string, StepTally>();
+  tallyDay(steps, tally);
+  const figures: StepDay[] = byStep(steps, (elementId, step, meanWaitMinutes) => ({
+    elementId,
+    queue: step.queue,
+    meanWaitMinutes,
+  }));
   return { date: day.date, arrivals: tally.arrivals, results: tally.results, steps: figures };
 }
 
